@@ -1,0 +1,29 @@
+"""Users. Per-webinar roles live on the webinar side (``webinar.models.WebinarRole``)."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person who signs in: organisers, hosts, and attendees who made an account.
+
+    E-mail is the sign-in name; ``username`` stays only because the admin and
+    ``createsuperuser`` expect it, and is set to the e-mail by the services.
+    """
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(_("display name"), max_length=120, blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=[("en", "English"), ("ms", "Bahasa Malaysia")], default="en"
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["username"]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.email.split("@")[0]

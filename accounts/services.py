@@ -1,0 +1,21 @@
+"""Account writes."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+User = get_user_model()
+
+
+@transaction.atomic
+def user_create(*, email: str, password: str | None, display_name: str = "", language: str = "en", **extra):
+    email = User.objects.normalize_email(email).lower()
+    user = User(email=email, username=email, display_name=display_name, language=language, **extra)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user

@@ -1,0 +1,289 @@
+"""Fan-out: each event is encoded once and delivered once per server process, then to local sockets.
+
+Services call ``publish*`` after commit (from sync code). The message crosses processes through
+the Channels layer as one ``group_send`` to the webinar's group, which only the per-process
+``Hub`` joins (channels-redis pub/sub: one Redis subscription per process per webinar). The hub
+writes the already-encoded text to every local listener's bounded queue: a viewer that cannot
+keep up is told to resync and never slows the others. Vote tallies are coalesced and flushed a
+few times per second. The database stays the source of truth (docs/protocol.md, docs/scaling.md).
+Imports nothing from ``webinar``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Awaitable, Callable
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+from realtime import protocol
+
+log = logging.getLogger("dewan.realtime")
+
+PUBLIC = "public"
+STAFF = "staff"
+PERSONAL = "personal"
+VOTES = "votes"
+VOTE_FLUSH_SECONDS = 0.25
+PRESENCE_TICK_SECONDS = 1.0
+
+
+def group_name(webinar_id: int) -> str:
+    return f"dewan.webinar.{webinar_id}"
+
+
+# --- Sending side (sync code, after commit) ------------------------------------------------------
+
+
+def publish(*, webinar_id: int, stream: str, message: dict) -> None:
+    """Send a sequenced event to everyone (``public``) or hosts only (``staff``)."""
+    _send(webinar_id, {"kind": stream, "text": protocol.dumps(message)})
+
+
+def publish_personal(*, webinar_id: int, registration_id: int, message: dict) -> None:
+    """Send to every socket of one attendee (their own questions' status)."""
+    _send(webinar_id, {"kind": PERSONAL, "target": registration_id, "text": protocol.dumps(message)})
+
+
+def publish_votes(*, webinar_id: int, question_id: int, count: int, version: int) -> None:
+    _send(webinar_id, {"kind": VOTES, "q": question_id, "n": count, "v": version})
+
+
+def _send(webinar_id: int, payload: dict) -> None:
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(
+            group_name(webinar_id), {"type": "hub.deliver", "w": webinar_id, **payload}
+        )
+    except Exception:  # the layer is down: clients resync from the database when they reconnect
+        log.exception("broadcast to webinar %s failed", webinar_id)
+
+
+# --- Receiving side (one Hub per process / event loop) -------------------------------------------
+
+
+class Listener:
+    """One websocket's outbound side: a bounded queue drained by one writer task, so order is kept."""
+
+    __slots__ = ("_queue", "_send", "_task", "held", "max_queue", "overflowed", "registration_id", "staff")
+
+    def __init__(
+        self,
+        send: Callable[[str], Awaitable[None]],
+        *,
+        registration_id: int | None,
+        staff: bool,
+        max_queue: int = 512,
+    ):
+        self._send = send
+        self._queue: asyncio.Queue[str] = asyncio.Queue()
+        self.registration_id = registration_id
+        self.staff = staff
+        self.max_queue = max_queue
+        self.held: list[str] | None = None
+        self.overflowed = False
+        self._task = asyncio.get_running_loop().create_task(self._write())
+
+    def push(self, text: str) -> None:
+        if self.held is not None:
+            self.held.append(text)
+            return
+        if self.overflowed:
+            return
+        if self._queue.qsize() >= self.max_queue:
+            # Slow consumer: drop what is queued and ask the client to resync from its last sequence.
+            while not self._queue.empty():
+                self._queue.get_nowait()
+            self.overflowed = True
+            self._queue.put_nowait(protocol.dumps({"type": "resync", "reason": "slow_consumer"}))
+            return
+        self._queue.put_nowait(text)
+
+    def send_now(self, message: dict) -> None:
+        """Queue a direct reply (acks, errors) behind what is already queued."""
+        text = protocol.dumps(message)
+        if self.held is not None:
+            self.held.append(text)
+        else:
+            self._queue.put_nowait(text)
+
+    def hold(self) -> None:
+        """Buffer broadcasts while a snapshot or replay is being prepared."""
+        self.held = []
+
+    def release(self, first: list[dict]) -> None:
+        """Send ``first`` (the snapshot or replay), then what arrived meanwhile."""
+        buffered, self.held = self.held or [], None
+        self.overflowed = False
+        for message in first:
+            self._queue.put_nowait(protocol.dumps(message))
+        for text in buffered:
+            self._queue.put_nowait(text)
+
+    async def _write(self) -> None:
+        queue, send = self._queue, self._send
+        try:
+            while True:
+                await send(await queue.get())
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # the socket went away; the consumer's disconnect cleans up
+            log.debug("listener writer stopped", exc_info=True)
+
+    def close(self) -> None:
+        self._task.cancel()
+
+
+class _Room:
+    __slots__ = ("by_registration", "everyone", "last_presence", "staff", "vote_flush", "votes")
+
+    def __init__(self):
+        self.everyone: set[Listener] = set()
+        self.staff: set[Listener] = set()
+        self.by_registration: dict[int, set[Listener]] = {}
+        self.votes: dict[int, tuple[int, int]] = {}
+        self.vote_flush: asyncio.TimerHandle | None = None
+        self.last_presence: int | None = None
+
+
+PresenceCounter = Callable[[int], Awaitable[int]]
+
+
+class Hub:
+    """This process's subscriber: one layer channel, one group membership per webinar with local viewers."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self.loop = loop
+        self.rooms: dict[int, _Room] = {}
+        self.layer = get_channel_layer()
+        self.channel_name: str | None = None
+        self._receiver: asyncio.Task | None = None
+        self._ticker: asyncio.Task | None = None
+        self._lock = asyncio.Lock()
+        self.presence_counter: PresenceCounter | None = None
+
+    async def join(self, webinar_id: int, listener: Listener) -> None:
+        async with self._lock:
+            if self.channel_name is None and self.layer is not None:
+                self.channel_name = await self.layer.new_channel("dewan.hub.")
+                self._receiver = self.loop.create_task(self._receive())
+            room = self.rooms.get(webinar_id)
+            if room is None:
+                room = self.rooms[webinar_id] = _Room()
+                if self.layer is not None:
+                    await self.layer.group_add(group_name(webinar_id), self.channel_name)
+            if self._ticker is None:
+                self._ticker = self.loop.create_task(self._tick())
+        room.everyone.add(listener)
+        if listener.staff:
+            room.staff.add(listener)
+        if listener.registration_id is not None:
+            room.by_registration.setdefault(listener.registration_id, set()).add(listener)
+
+    async def leave(self, webinar_id: int, listener: Listener) -> None:
+        listener.close()
+        room = self.rooms.get(webinar_id)
+        if room is None:
+            return
+        room.everyone.discard(listener)
+        room.staff.discard(listener)
+        mine = room.by_registration.get(listener.registration_id)
+        if mine is not None:
+            mine.discard(listener)
+            if not mine:
+                del room.by_registration[listener.registration_id]
+        if not room.everyone:
+            async with self._lock:
+                if not room.everyone and self.rooms.get(webinar_id) is room:
+                    del self.rooms[webinar_id]
+                    if room.vote_flush:
+                        room.vote_flush.cancel()
+                    if self.layer is not None and self.channel_name:
+                        try:
+                            await self.layer.group_discard(group_name(webinar_id), self.channel_name)
+                        except Exception:
+                            log.warning("group_discard failed for webinar %s", webinar_id, exc_info=True)
+
+    async def _receive(self) -> None:
+        while True:
+            try:
+                message = await self.layer.receive(self.channel_name)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("hub receive failed; retrying", exc_info=True)
+                await asyncio.sleep(0.5)
+                continue
+            try:
+                self.deliver(message)
+            except Exception:
+                log.exception("hub delivery failed")
+
+    def deliver(self, message: dict) -> None:
+        room = self.rooms.get(message.get("w"))
+        if room is None:
+            return
+        kind = message["kind"]
+        if kind == PUBLIC:
+            text = message["text"]
+            for listener in room.everyone:
+                listener.push(text)
+        elif kind == STAFF:
+            text = message["text"]
+            for listener in room.staff:
+                listener.push(text)
+        elif kind == PERSONAL:
+            text = message["text"]
+            for listener in room.by_registration.get(message.get("target"), ()):
+                listener.push(text)
+        elif kind == VOTES:
+            question_id, count, version = message["q"], message["n"], message["v"]
+            known = room.votes.get(question_id)
+            if known is None or known[0] < version:
+                room.votes[question_id] = (version, count)
+            if room.vote_flush is None:
+                room.vote_flush = self.loop.call_later(VOTE_FLUSH_SECONDS, self._flush_votes, room)
+
+    def _flush_votes(self, room: _Room) -> None:
+        room.vote_flush = None
+        if not room.votes:
+            return
+        counts = {question_id: count for question_id, (_version, count) in room.votes.items()}
+        room.votes.clear()
+        text = protocol.dumps(protocol.votes_message(counts))
+        for listener in room.everyone:
+            listener.push(text)
+
+    async def _tick(self) -> None:
+        """Once a second, tell local viewers the live count if it changed (throttled presence)."""
+        while True:
+            await asyncio.sleep(PRESENCE_TICK_SECONDS)
+            if self.presence_counter is None:
+                continue
+            for webinar_id, room in list(self.rooms.items()):
+                try:
+                    count = await self.presence_counter(webinar_id)
+                except Exception:
+                    log.warning("presence count failed for webinar %s", webinar_id, exc_info=True)
+                    continue
+                if count != room.last_presence:
+                    room.last_presence = count
+                    text = protocol.dumps(protocol.presence_message(count))
+                    for listener in room.everyone:
+                        listener.push(text)
+
+
+_hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub] = weakref.WeakKeyDictionary()
+
+
+def get_hub() -> Hub:
+    loop = asyncio.get_running_loop()
+    hub = _hubs.get(loop)
+    if hub is None:
+        hub = _hubs[loop] = Hub(loop)
+    return hub

@@ -1,0 +1,271 @@
+"""The live websocket: transport only. Parse, authorise, dispatch to services, reply.
+
+Every frame is parsed by ``realtime.protocol``; bad input gets one ``error`` message and the
+socket stays usable (RELIABILITY R11, R12). Services run through ``database_sync_to_async``.
+Broadcasts do not go through a channel-layer subscription per socket (``channel_layer_alias``
+names no layer): the process ``Hub`` delivers them (realtime/broadcast.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.db import DatabaseError
+
+from realtime import protocol
+from realtime.broadcast import Listener, get_hub
+from realtime.presence import get_presence_store
+from webinar import live_state
+from webinar.exceptions import DewanError
+from webinar.services import moderation, questions
+
+log = logging.getLogger("dewan.realtime")
+
+CLOSE_FORBIDDEN = 4403
+
+
+class LiveConsumer(AsyncWebsocketConsumer):
+    channel_layer_alias = "__dewan_hub_only__"
+
+    viewer: live_state.Viewer | None = None
+    listener: Listener | None = None
+
+    async def connect(self):
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
+        mode = (query.get("mode") or ["attendee"])[0]
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        try:
+            self.viewer = await database_sync_to_async(live_state.viewer_identify)(
+                slug=slug,
+                mode=mode,
+                session=self.scope.get("session"),
+                user=self.scope.get("user"),
+                stage=(query.get("key") or [None])[0],
+            )
+        except DatabaseError:
+            log.exception("database unavailable at connect")
+            await self.accept()
+            await self.send(
+                text_data=protocol.dumps(protocol.error_message("unavailable", "Please retry shortly."))
+            )
+            await self.close(code=1013)
+            return
+        await self.accept()
+        if self.viewer is None:
+            await self.send(
+                text_data=protocol.dumps(
+                    protocol.error_message(
+                        "forbidden", "You are not registered for this webinar, or not its host."
+                    )
+                )
+            )
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        viewer = self.viewer
+        self.listener = Listener(self._send_text, registration_id=viewer.registration_id, staff=viewer.staff)
+        self.listener.hold()  # nothing reaches the client before its sync reply
+        hub = get_hub()
+        if hub.presence_counter is None:
+            hub.presence_counter = get_presence_store().count
+        await hub.join(viewer.webinar_id, self.listener)
+        state = await database_sync_to_async(_welcome_state)(viewer)
+        self.listener.release(
+            [
+                protocol.welcome_message(
+                    role=viewer.role,
+                    webinar=state["webinar"],
+                    seq=state["seq"],
+                    staff_seq=state["staff_seq"],
+                    config={
+                        "heartbeat_seconds": settings.DEWAN_HEARTBEAT_SECONDS,
+                        "max_question_chars": settings.DEWAN_QUESTION_MAX_CHARS,
+                        "max_frame_bytes": settings.DEWAN_WS_MAX_FRAME_BYTES,
+                        "registration_id": viewer.registration_id,
+                        "name": viewer.name,
+                    },
+                )
+            ]
+        )
+        await self._heartbeat()
+
+    async def _send_text(self, text: str) -> None:
+        await self.base_send({"type": "websocket.send", "text": text})
+
+    async def disconnect(self, code):
+        if self.viewer is None or self.listener is None:
+            return
+        await get_hub().leave(self.viewer.webinar_id, self.listener)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.listener is None:
+            return
+        try:
+            command = protocol.parse_command(text_data, max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES)
+        except protocol.ProtocolError as exc:
+            self.listener.send_now(protocol.error_message(exc.code, exc.message))
+            return
+        handler = getattr(self, f"on_{command.type}", None) or self.on_host_command
+        try:
+            await handler(command)
+        except DewanError as exc:
+            self.listener.send_now(
+                protocol.error_message(
+                    exc.code, exc.message, for_type=command.type, **_public_extra(command, exc)
+                )
+            )
+        except DatabaseError:
+            log.exception("database error handling %s", command.type)
+            self.listener.send_now(
+                protocol.error_message(
+                    "unavailable",
+                    "The service is briefly unavailable. Retry with the same client_key; nothing is duplicated.",
+                    for_type=command.type,
+                    client_key=getattr(command, "client_key", None),
+                    retry_after=2,
+                )
+            )
+
+    # --- Everyone ---------------------------------------------------------------------------
+
+    async def on_ping(self, command):
+        await self._heartbeat()
+        self.listener.send_now({"type": "pong"})
+
+    async def _heartbeat(self):
+        if self.viewer.viewer_key is None:
+            return
+        try:
+            await get_presence_store().heartbeat(self.viewer.webinar_id, self.viewer.viewer_key)
+        except Exception:  # presence is best effort; the count heals with the next heartbeat
+            log.warning("presence heartbeat failed", exc_info=True)
+
+    async def on_sync(self, command: protocol.Sync):
+        self.listener.hold()
+        try:
+            messages = await database_sync_to_async(live_state.live_sync)(
+                self.viewer,
+                since=command.since,
+                staff_since=command.staff_since,
+                limit=settings.DEWAN_EVENT_REPLAY_LIMIT,
+            )
+        except BaseException:
+            self.listener.release([])
+            raise
+        self.listener.release(messages)
+
+    # --- Attendees ----------------------------------------------------------------------------
+
+    def _require_attendee(self):
+        if self.viewer.registration_id is None:
+            raise DewanError("Only registered attendees can do that.", code="forbidden")
+
+    async def on_ask(self, command: protocol.Ask):
+        self._require_attendee()
+        result = await database_sync_to_async(_submit)(self.viewer, command)
+        self.listener.send_now(
+            protocol.ack_message(
+                for_type="ask",
+                client_key=command.client_key,
+                created=result["created"],
+                question=result["question"],
+            )
+        )
+
+    async def on_vote(self, command: protocol.Vote):
+        self._require_attendee()
+        votes, voted = await database_sync_to_async(questions.vote_set)(
+            webinar_id=self.viewer.webinar_id,
+            registration_id=self.viewer.registration_id,
+            question_id=command.question_id,
+            value=command.value,
+        )
+        self.listener.send_now(
+            protocol.ack_message(
+                for_type="vote",
+                client_key=command.client_key,
+                question_id=command.question_id,
+                votes=votes,
+                voted=voted,
+            )
+        )
+
+    async def on_request_review(self, command: protocol.RequestReview):
+        self._require_attendee()
+        await database_sync_to_async(questions.question_request_review)(
+            webinar_id=self.viewer.webinar_id,
+            registration_id=self.viewer.registration_id,
+            question_id=command.question_id,
+        )
+        self.listener.send_now(
+            protocol.ack_message(for_type="request_review", question_id=command.question_id)
+        )
+
+    # --- Hosts (role re-read from the database inside every service call) ---------------------
+
+    async def on_host_command(self, command):
+        if not self.viewer.staff:
+            raise DewanError("Only this webinar's hosts can do that.", code="forbidden")
+        actor = self.scope["user"]
+        if isinstance(command, protocol.Moderate):
+            await database_sync_to_async(moderation.question_moderate)(
+                actor=actor,
+                webinar_id=self.viewer.webinar_id,
+                question_id=command.question_id,
+                action=command.type,
+                reason=command.reason,
+                text=command.text,
+                into_id=command.into_id,
+            )
+            self.listener.send_now(
+                protocol.ack_message(for_type=command.type, question_id=command.question_id)
+            )
+        elif isinstance(command, protocol.Mute):
+            await database_sync_to_async(moderation.attendee_mute)(
+                actor=actor,
+                webinar_id=self.viewer.webinar_id,
+                question_id=command.question_id,
+                muted=command.type == "mute",
+            )
+            self.listener.send_now(
+                protocol.ack_message(for_type=command.type, question_id=command.question_id)
+            )
+        elif isinstance(command, protocol.Control):
+            await database_sync_to_async(moderation.webinar_control)(
+                actor=actor, webinar_id=self.viewer.webinar_id, action=command.type, seconds=command.seconds
+            )
+            self.listener.send_now(protocol.ack_message(for_type=command.type))
+        else:  # pragma: no cover - every parsed type has a handler
+            raise DewanError("Unsupported message.", code="unknown_type")
+
+
+def _public_extra(command, exc: DewanError) -> dict:
+    extra = {key: value for key, value in exc.extra.items() if key in {"retry_after", "limit"}}
+    if getattr(command, "client_key", None):
+        extra["client_key"] = command.client_key
+    return extra
+
+
+def _welcome_state(viewer: live_state.Viewer) -> dict:
+    from webinar.models import Webinar
+
+    webinar = Webinar.objects.get(pk=viewer.webinar_id)
+    return {
+        "webinar": live_state.webinar_state(webinar),
+        "seq": webinar.last_public_seq,
+        "staff_seq": webinar.last_staff_seq if viewer.staff else None,
+    }
+
+
+def _submit(viewer: live_state.Viewer, command: protocol.Ask) -> dict:
+    result = questions.question_submit(
+        webinar_id=viewer.webinar_id,
+        registration_id=viewer.registration_id,
+        client_key=command.client_key,
+        text=command.text,
+        anonymous=command.anonymous,
+    )
+    return {"created": result.created, "question": questions.own_question_for(result.question)}

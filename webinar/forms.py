@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from webinar.models import LANGUAGE_CHOICES, Webinar
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the organiser may use my name and e-mail to run this webinar, as described in the "
+            "privacy notice (Personal Data Protection Act 2010)."
+        ),
+        required=True,
+    )
+
+    def __init__(self, *args, webinar: Webinar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.custom_keys = []
+        for question in webinar.custom_questions or []:
+            key = f"q_{question.get('key')}"
+            self.custom_keys.append((key, question.get("key")))
+            self.fields[key] = forms.CharField(
+                label=question.get("label", question.get("key")),
+                required=bool(question.get("required")),
+                max_length=1000,
+            )
+
+    def answers(self) -> dict:
+        return {original: self.cleaned_data.get(key, "") for key, original in self.custom_keys}
+
+
+class WebinarForm(forms.ModelForm):
+    stream_url = forms.URLField(label=_("Stream URL"), required=False, assume_scheme="https")
+    custom_questions = forms.CharField(
+        label=_("Custom registration questions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_('One per line: "key | label | required" (required is optional).'),
+    )
+
+    class Meta:
+        model = Webinar
+        fields = [
+            "title",
+            "description",
+            "speakers",
+            "starts_at",
+            "ends_at",
+            "timezone",
+            "capacity",
+            "waitlist_enabled",
+            "languages",
+            "registration_open",
+            "stream_url",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "speakers": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance and self.instance.pk:
+            self.initial["custom_questions"] = "\n".join(
+                " | ".join(
+                    [q.get("key", ""), q.get("label", "")] + (["required"] if q.get("required") else [])
+                )
+                for q in self.instance.custom_questions or []
+            )
+
+    def clean_custom_questions(self):
+        questions = []
+        for line in (self.cleaned_data.get("custom_questions") or "").splitlines():
+            parts = [part.strip() for part in line.split("|")]
+            if not parts or not parts[0]:
+                continue
+            key = parts[0][:40]
+            label = parts[1] if len(parts) > 1 and parts[1] else key
+            questions.append(
+                {"key": key, "label": label[:200], "required": len(parts) > 2 and parts[2] == "required"}
+            )
+        json.dumps(questions)
+        return questions
+
+    def service_fields(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["custom_questions"] = self.cleaned_data["custom_questions"]
+        return data
+
+
+class ScreeningSettingsForm(forms.Form):
+    strictness = forms.ChoiceField(
+        choices=[("relaxed", _("Relaxed")), ("standard", _("Standard")), ("strict", _("Strict"))]
+    )
+    link_policy = forms.ChoiceField(
+        choices=[("allow", _("Allow links")), ("hold", _("Hold questions with links")), ("block", _("Block"))]
+    )
+    hold_all = forms.BooleanField(required=False, label=_("Hold every question for a host"))
+    hold_first_time = forms.BooleanField(required=False, label=_("Hold first-time askers"))
+    blocked_terms = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    allowed_terms = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    care_resources = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))

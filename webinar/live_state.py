@@ -1,0 +1,183 @@
+"""Reads behind the live websocket: who is connecting, and the state a client syncs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core import signing
+
+from webinar import representations, selectors
+from webinar.models import Question, Vote, Webinar
+from webinar.services.events import Stream, events_since
+from webinar.services.questions import own_question_for
+
+STAGE_SALT = "dewan.stage"
+LIVE_ORDER = ("-pinned", "-vote_count", "created_at")
+
+
+@dataclass(frozen=True)
+class Viewer:
+    webinar_id: int
+    slug: str
+    role: str  # attendee | host | organiser | stage
+    staff: bool  # receives the staff stream and may moderate (re-checked on every command)
+    registration_id: int | None
+    user_id: int | None
+    viewer_key: str | None  # presence identity: one per person, whatever the number of tabs
+    language: str
+    name: str
+
+
+def stage_key(webinar: Webinar) -> str:
+    return signing.dumps({"w": webinar.pk}, salt=STAGE_SALT)
+
+
+def stage_key_valid(webinar: Webinar, key: str | None) -> bool:
+    if not key:
+        return False
+    try:
+        return signing.loads(key, salt=STAGE_SALT).get("w") == webinar.pk
+    except (signing.BadSignature, AttributeError):
+        return False
+
+
+def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = None) -> Viewer | None:
+    """Authorise a connection before it joins anything (RELIABILITY R8); None means refuse."""
+    webinar = selectors.webinar_get(slug=slug)
+    if webinar is None or (webinar.status == Webinar.Status.DRAFT and mode != "host"):
+        return None
+    user_id = user.pk if getattr(user, "is_authenticated", False) else None
+    if mode == "stage":
+        if not stage_key_valid(webinar, stage):
+            return None
+        return Viewer(webinar.pk, webinar.slug, "stage", False, None, None, None, "en", "stage")
+    role = selectors.staff_role(user=user, webinar=webinar)
+    if mode == "host":
+        if role is None:
+            return None
+        return Viewer(
+            webinar.pk,
+            webinar.slug,
+            role,
+            True,
+            None,
+            user_id,
+            f"u:{user_id}",
+            user.language,
+            user.shown_name,
+        )
+    registration = selectors.registration_for_viewer(webinar=webinar, session=session, user=user)
+    if registration is not None:
+        return Viewer(
+            webinar.pk,
+            webinar.slug,
+            "attendee",
+            False,
+            registration.pk,
+            user_id,
+            f"r:{registration.pk}",
+            registration.language,
+            registration.name,
+        )
+    if role is not None:  # a host looking at the attendee page: sees it, cannot ask
+        return Viewer(
+            webinar.pk,
+            webinar.slug,
+            role,
+            False,
+            None,
+            user_id,
+            f"u:{user_id}",
+            user.language,
+            user.shown_name,
+        )
+    return None
+
+
+def webinar_state(webinar: Webinar) -> dict:
+    return {
+        "id": webinar.pk,
+        "slug": webinar.slug,
+        "title": webinar.title,
+        "status": webinar.status,
+        "questions_paused": webinar.questions_paused,
+        "slow_mode_seconds": webinar.slow_mode_seconds,
+    }
+
+
+def _mine(viewer: Viewer) -> tuple[list[dict], list[int]]:
+    if viewer.registration_id is None:
+        return [], []
+    own = (
+        Question.objects.filter(webinar_id=viewer.webinar_id, author_id=viewer.registration_id)
+        .exclude(status=Question.Status.MERGED)
+        .select_related("author")
+        .order_by("-created_at")[:50]
+    )
+    votes = list(
+        Vote.objects.filter(
+            registration_id=viewer.registration_id, question__webinar_id=viewer.webinar_id
+        ).values_list("question_id", flat=True)
+    )
+    return [own_question_for(q) for q in own], votes
+
+
+def live_snapshot(viewer: Viewer) -> dict:
+    """Full state as of ``seq`` (and ``staff_seq``); read the cursors first so replays only repeat."""
+    webinar = Webinar.objects.get(pk=viewer.webinar_id)
+    published = Question.objects.filter(webinar=webinar, status=Question.Status.PUBLISHED).order_by(
+        *LIVE_ORDER
+    )
+    mine, my_votes = _mine(viewer)
+    snapshot = {
+        "type": "snapshot",
+        "seq": webinar.last_public_seq,
+        "staff_seq": webinar.last_staff_seq if viewer.staff else None,
+        "webinar": webinar_state(webinar),
+        "questions": [representations.public_question(q) for q in published[:1000]],
+        "mine": mine,
+        "my_votes": my_votes,
+    }
+    if viewer.staff:
+        queue = (
+            Question.objects.filter(webinar=webinar)
+            .exclude(status=Question.Status.MERGED)
+            .order_by("-created_at")[:2000]
+        )
+        snapshot["queue"] = [representations.staff_question(q) for q in queue]
+    return snapshot
+
+
+def live_sync(viewer: Viewer, *, since: int | None, staff_since: int | None, limit: int) -> list[dict]:
+    """What to send a client that (re)connects: the missed events then ``synced``, or a snapshot."""
+    if since is None or (viewer.staff and staff_since is None):
+        return [live_snapshot(viewer)]
+    public = events_since(webinar_id=viewer.webinar_id, stream=Stream.PUBLIC, after_seq=since, limit=limit)
+    staff = (
+        events_since(webinar_id=viewer.webinar_id, stream=Stream.STAFF, after_seq=staff_since, limit=limit)
+        if viewer.staff
+        else []
+    )
+    if public is None or staff is None:
+        return [live_snapshot(viewer)]
+    webinar = Webinar.objects.get(pk=viewer.webinar_id)
+    if since > webinar.last_public_seq or (viewer.staff and staff_since > webinar.last_staff_seq):
+        return [live_snapshot(viewer)]  # a cursor from the future (e.g. another database): start over
+    mine, my_votes = _mine(viewer)
+    synced = {
+        "type": "synced",
+        "seq": public[-1]["seq"] if public else since,
+        "staff_seq": (staff[-1]["seq"] if staff else staff_since) if viewer.staff else None,
+        "mine": mine,
+        "my_votes": my_votes,
+        "votes": {str(k): v for k, v in _vote_counts(viewer.webinar_id).items()},
+    }
+    return [*public, *staff, synced]
+
+
+def _vote_counts(webinar_id: int) -> dict[int, int]:
+    return dict(
+        Question.objects.filter(webinar_id=webinar_id, status=Question.Status.PUBLISHED).values_list(
+            "id", "vote_count"
+        )
+    )

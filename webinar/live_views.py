@@ -1,0 +1,91 @@
+"""The live pages: attendee, host console, stage view. Their data arrives over the websocket."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from webinar import live_state, selectors
+from webinar.models import Webinar
+
+
+def _stream_embed(url: str) -> str | None:
+    """A privacy-friendly embed URL for YouTube links; other hosts are linked, not embedded."""
+    from urllib.parse import parse_qs, urlparse
+
+    if not url:
+        return None
+    parsed = urlparse(url)
+    host = parsed.netloc.lower().removeprefix("www.").removeprefix("m.")
+    video = None
+    if host == "youtu.be":
+        video = parsed.path.strip("/")
+    elif host == "youtube.com":
+        if parsed.path == "/watch":
+            video = (parse_qs(parsed.query).get("v") or [None])[0]
+        elif parsed.path.startswith(("/live/", "/embed/")):
+            video = parsed.path.split("/")[2]
+    if video and video.replace("-", "").replace("_", "").isalnum():
+        return f"https://www.youtube-nocookie.com/embed/{video}"
+    return None
+
+
+def _page_config(webinar: Webinar, mode: str, **extra) -> dict:
+    return {
+        "slug": webinar.slug,
+        "mode": mode,
+        "ws_path": f"/ws/w/{webinar.slug}/",
+        "max_chars": settings.DEWAN_QUESTION_MAX_CHARS,
+        **extra,
+    }
+
+
+def live(request, slug: str):
+    webinar = get_object_or_404(Webinar, slug=slug)
+    if webinar.status == Webinar.Status.DRAFT:
+        raise Http404
+    registration = selectors.registration_for_viewer(
+        webinar=webinar, session=request.session, user=request.user
+    )
+    role = selectors.staff_role(user=request.user, webinar=webinar)
+    if registration is None and role is None:
+        messages.info(request, _("Register (or open your personal join link) to join the live page."))
+        return redirect("webinar:detail", slug=slug)
+    context = {
+        "webinar": webinar,
+        "registration": registration,
+        "role": role,
+        "embed_url": _stream_embed(webinar.stream_url),
+        "config": _page_config(webinar, "attendee", can_ask=registration is not None),
+    }
+    return render(request, "webinar/live/attendee.html", context)
+
+
+@login_required
+def host_console(request, slug: str):
+    webinar = get_object_or_404(Webinar, slug=slug)
+    if not selectors.can_moderate(user=request.user, webinar=webinar):
+        raise Http404
+    stage_url = request.build_absolute_uri(f"/w/{webinar.slug}/stage/?key={live_state.stage_key(webinar)}")
+    context = {
+        "webinar": webinar,
+        "stage_url": stage_url,
+        "config": _page_config(webinar, "host"),
+    }
+    return render(request, "webinar/live/host.html", context)
+
+
+def stage(request, slug: str):
+    webinar = get_object_or_404(Webinar, slug=slug)
+    key = request.GET.get("key")
+    if not live_state.stage_key_valid(webinar, key):
+        raise Http404
+    return render(
+        request,
+        "webinar/live/stage.html",
+        {"webinar": webinar, "config": _page_config(webinar, "stage", key=key)},
+    )

@@ -1,0 +1,81 @@
+"""Load the demo: an organiser, a host, attendees and one live webinar, and print how to sign in."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.services import user_create
+from webinar.models import Registration, Webinar, WebinarRole
+from webinar.services.lifecycle import webinar_create, webinar_transition
+from webinar.services.notifications import join_url
+from webinar.services.registration import registration_create
+
+DEMO_PASSWORD = "dewan-demo-2026"  # noqa: S105 - printed for the demo on purpose
+SLUG = "selamat-online"
+
+
+class Command(BaseCommand):
+    help = "Create (once) the demo webinar with its organiser, host and attendees."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            webinar = Webinar.objects.filter(slug=SLUG).first() or self._create()
+        site = settings.SITE_URL
+        lines = [
+            "",
+            "Dewan demo is ready.",
+            f"  Webinar page:   {site}/w/{webinar.slug}/",
+            f"  Organiser:      organiser@dewan.demo / {DEMO_PASSWORD}  → {site}/w/{webinar.slug}/manage/",
+            f"  Host:           host@dewan.demo / {DEMO_PASSWORD}  → {site}/w/{webinar.slug}/host/",
+            f"  Attendee:       aisyah@dewan.demo / {DEMO_PASSWORD}  → {site}/w/{webinar.slug}/live/",
+            f"  Attendee:       wei.jie@dewan.demo / {DEMO_PASSWORD}",
+            f"  Admin:          admin@dewan.demo / {DEMO_PASSWORD}  → {site}/admin/",
+            "  Join links (no password needed):",
+        ]
+        for registration in webinar.registrations.filter(status=Registration.Status.CONFIRMED)[:3]:
+            lines.append(f"    {registration.name}: {join_url(registration)}")
+        self.stdout.write("\n".join(lines) + "\n")
+
+    def _user(self, email: str, name: str, **extra) -> User:
+        existing = User.objects.filter(email=email).first()
+        return existing or user_create(email=email, password=DEMO_PASSWORD, display_name=name, **extra)
+
+    def _create(self) -> Webinar:
+        self._user("admin@dewan.demo", "Admin", is_staff=True, is_superuser=True)
+        organiser = self._user("organiser@dewan.demo", "Nurul (Organiser)")
+        host = self._user("host@dewan.demo", "Dr. Farah (Host)")
+        now = timezone.now()
+        webinar = webinar_create(
+            organiser=organiser,
+            slug=SLUG,
+            title="Selamat Online: keeping teens safe on social media",
+            description=(
+                "A live conversation with mental-health professionals and creators about cyberbullying, "
+                "scams and wellbeing online. Ask your questions in English or Bahasa Malaysia."
+            ),
+            speakers="Dr. Farah Hassan, clinical psychologist\nAmir Khan, creator",
+            starts_at=now - timedelta(minutes=5),
+            ends_at=now + timedelta(hours=2),
+            capacity=500,
+            stream_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            custom_questions=[{"key": "school", "label": "School or organisation", "required": False}],
+        )
+        WebinarRole.objects.create(webinar=webinar, user=host, role=WebinarRole.Role.HOST)
+        webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.SCHEDULED)
+        for email, name, language in [
+            ("aisyah@dewan.demo", "Aisyah", "ms"),
+            ("wei.jie@dewan.demo", "Wei Jie", "en"),
+            ("priya@dewan.demo", "Priya", "en"),
+        ]:
+            user = self._user(email, name, language=language)
+            registration_create(
+                webinar=webinar, name=name, email=email, consent=True, language=language, user=user
+            )
+        webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.LIVE)
+        return webinar

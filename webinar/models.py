@@ -1,0 +1,355 @@
+"""Dewan's domain: webinars, registrations, questions, votes, the event log, audit, attendance, reports.
+
+Models hold data and constraints only. Every change goes through a service in
+``webinar/services/``; see docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CHOICES = [("en", "English"), ("ms", "Bahasa Malaysia")]
+
+
+class Webinar(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        LIVE = "live", _("Live")
+        ENDED = "ended", _("Ended")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    speakers = models.TextField(_("speakers"), blank=True, help_text=_("One speaker per line."))
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organised_webinars"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    timezone = models.CharField(_("time zone"), max_length=64, default="Asia/Kuala_Lumpur")
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    waitlist_enabled = models.BooleanField(_("waitlist when full"), default=True)
+    languages = models.CharField(_("languages"), max_length=40, default="en,ms")
+    registration_open = models.BooleanField(_("registration open"), default=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    stream_url = models.URLField(_("stream URL"), blank=True)
+    custom_questions = models.JSONField(
+        _("custom registration questions"),
+        default=list,
+        blank=True,
+        help_text=_('A list of {"key": ..., "label": ..., "required": true/false}.'),
+    )
+
+    # Live Q&A controls, changed by hosts through services.
+    questions_paused = models.BooleanField(default=False)
+    slow_mode_seconds = models.PositiveIntegerField(default=0)
+
+    # Per-webinar event sequence numbers (see docs/protocol.md): one stream everyone
+    # sees, one only hosts see. Allocated under a row lock in realtime events.
+    last_public_seq = models.BigIntegerField(default=0)
+    last_staff_seq = models.BigIntegerField(default=0)
+
+    went_live_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def speaker_list(self) -> list[str]:
+        return [line.strip() for line in self.speakers.splitlines() if line.strip()]
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+
+class WebinarRole(models.Model):
+    """A user's role on one webinar beyond attending. The owner is ``Webinar.organiser``."""
+
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("Organiser")
+        HOST = "host", _("Host")
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="webinar_roles")
+    role = models.CharField(max_length=12, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["webinar", "user", "role"], name="uniq_webinar_role")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.role} of {self.webinar}"
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    answers = models.JSONField(default=dict, blank=True)
+    consent_given_at = models.DateTimeField()
+    status = models.CharField(max_length=12, choices=Status.choices)
+    # Part of the join-link signature: rotating it revokes every link sent so far.
+    join_secret = models.CharField(max_length=32)
+    muted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), "webinar", name="uniq_registration_webinar_email"),
+        ]
+        indexes = [models.Index(fields=["webinar", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}> ({self.status})"
+
+
+class ScreeningSettings(models.Model):
+    """Per-webinar screening policy, like TikTok's Comment Care (see webinar/screening)."""
+
+    class Strictness(models.TextChoices):
+        RELAXED = "relaxed", _("Relaxed")
+        STANDARD = "standard", _("Standard")
+        STRICT = "strict", _("Strict")
+
+    class LinkPolicy(models.TextChoices):
+        ALLOW = "allow", _("Allow links")
+        HOLD = "hold", _("Hold questions with links")
+        BLOCK = "block", _("Block questions with links")
+
+    webinar = models.OneToOneField(Webinar, on_delete=models.CASCADE, related_name="screening_settings")
+    strictness = models.CharField(max_length=10, choices=Strictness.choices, default=Strictness.STANDARD)
+    blocked_terms = models.TextField(_("blocked words and phrases"), blank=True, help_text=_("One per line."))
+    allowed_terms = models.TextField(_("always allowed words"), blank=True, help_text=_("One per line."))
+    link_policy = models.CharField(max_length=8, choices=LinkPolicy.choices, default=LinkPolicy.HOLD)
+    hold_all = models.BooleanField(_("hold every question for a host"), default=False)
+    hold_first_time = models.BooleanField(_("hold first-time askers"), default=False)
+    category_actions = models.JSONField(
+        default=dict, blank=True, help_text=_('Overrides per category, e.g. {"profanity": "block"}.')
+    )
+    care_resources = models.TextField(
+        _("support resources shown to people in distress"),
+        blank=True,
+        default=(
+            "Befrienders Kuala Lumpur: 03-7627 2929 (24 hours), befrienders.org.my\n"
+            "Talian HEAL 15555 (Ministry of Health Malaysia)\n"
+            "Emergency: 999"
+        ),
+    )
+
+    def __str__(self) -> str:
+        return f"Screening for {self.webinar}"
+
+
+class Question(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting screening")
+        HELD = "held", _("Held for a host")
+        CARE = "care", _("Held for care")
+        BLOCKED = "blocked", _("Blocked")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        MERGED = "merged", _("Merged")
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="questions")
+    author = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
+    )
+    author_name = models.CharField(max_length=120, blank=True)
+    anonymous = models.BooleanField(default=False)
+    text = models.TextField()
+    original_text = models.TextField(blank=True, help_text=_("The text as submitted, before a host edit."))
+    language = models.CharField(max_length=8, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    client_key = models.CharField(max_length=64)
+
+    screening = models.JSONField(default=dict, blank=True)
+    screening_action = models.CharField(max_length=8, blank=True)
+    screening_categories = models.JSONField(default=list, blank=True)
+    review_requested_at = models.DateTimeField(null=True, blank=True)
+
+    pinned = models.BooleanField(default=False)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    vote_count = models.PositiveIntegerField(default=0)
+    # Bumped with every vote change, so receivers that coalesce tallies keep the newest one.
+    vote_version = models.PositiveIntegerField(default=0)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_questions"
+    )
+    reject_reason = models.CharField(max_length=300, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["webinar", "author", "client_key"], name="uniq_question_client_key"
+            ),
+            models.UniqueConstraint(fields=["webinar"], condition=Q(pinned=True), name="one_pinned_question"),
+        ]
+        indexes = [
+            models.Index(fields=["webinar", "status"]),
+            models.Index(fields=["webinar", "author", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Vote(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="votes")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="votes")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["question", "registration"], name="uniq_vote")]
+
+
+class WebinarEvent(models.Model):
+    """The durable event log behind the websocket: clients resume from a sequence number.
+
+    ``public`` events reach everyone; ``staff`` events reach hosts only (held questions,
+    screening verdicts). Each stream has its own gap-free sequence per webinar.
+    """
+
+    class Stream(models.TextChoices):
+        PUBLIC = "public"
+        STAFF = "staff"
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="events")
+    stream = models.CharField(max_length=8, choices=Stream.choices)
+    seq = models.BigIntegerField()
+    type = models.CharField(max_length=40)
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["webinar", "stream", "seq"], name="uniq_event_seq"),
+        ]
+
+
+class AuditEntry(models.Model):
+    """Append-only record of moderation and role changes, written in the same transaction."""
+
+    webinar = models.ForeignKey(
+        Webinar, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=40)
+    target_type = models.CharField(max_length=40, blank=True)
+    target_id = models.CharField(max_length=40, blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "audit entries"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit entries are append-only.")
+
+
+class AttendanceSession(models.Model):
+    """One continuous stretch of watching; reconnects within a short gap extend it."""
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="attendance_sessions")
+    registration = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="attendance_sessions"
+    )
+    viewer_key = models.CharField(max_length=64)
+    language = models.CharField(max_length=5, blank=True)
+    joined_at = models.DateTimeField()
+    last_seen_at = models.DateTimeField()
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["webinar", "viewer_key", "last_seen_at"])]
+
+    @property
+    def watch_seconds(self) -> float:
+        end = self.left_at or self.last_seen_at
+        return max(0.0, (end - self.joined_at).total_seconds())
+
+
+class AttendanceSample(models.Model):
+    """The concurrent-viewer count, sampled every few seconds while live."""
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="attendance_samples")
+    at = models.DateTimeField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["at"]
+        indexes = [models.Index(fields=["webinar", "at"])]
+
+
+class Report(models.Model):
+    """The organiser's post-event report, built by a Celery task (status machine under a row lock)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Queued")
+        RUNNING = "running", _("Being generated")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    webinar = models.OneToOneField(Webinar, on_delete=models.CASCADE, related_name="report")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)
+    stage = models.CharField(max_length=80, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    charts = models.JSONField(default=dict, blank=True, help_text=_("Chart name to SVG text."))
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    task_id = models.CharField(max_length=64, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Report for {self.webinar} ({self.status})"

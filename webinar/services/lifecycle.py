@@ -1,0 +1,165 @@
+"""Webinar creation and the lifecycle draft → scheduled → live → ended, changed only here."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from webinar.exceptions import InvalidState, ValidationFailed
+from webinar.models import ScreeningSettings, Webinar
+from webinar.services.audit import audit_record
+from webinar.services.events import Stream, event_record
+
+Status = Webinar.Status
+ALLOWED_TRANSITIONS = {
+    Status.DRAFT: {Status.SCHEDULED},
+    Status.SCHEDULED: {Status.DRAFT, Status.LIVE},
+    Status.LIVE: {Status.ENDED},
+    Status.ENDED: set(),
+}
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "speakers",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "capacity",
+    "waitlist_enabled",
+    "languages",
+    "registration_open",
+    "stream_url",
+    "custom_questions",
+)
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:60] or "webinar"
+    slug, n = base, 2
+    while Webinar.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _validate(webinar: Webinar) -> None:
+    if webinar.ends_at <= webinar.starts_at:
+        raise ValidationFailed(_("The end time must be after the start time."), code="invalid_times")
+
+
+@transaction.atomic
+def webinar_create(
+    *, organiser, title: str, starts_at, ends_at, slug: str | None = None, **fields
+) -> Webinar:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"Unknown webinar fields: {sorted(unknown)}")
+    webinar = Webinar(
+        organiser=organiser,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        slug=slug or _unique_slug(title),
+    )
+    for name, value in fields.items():
+        setattr(webinar, name, value)
+    _validate(webinar)
+    webinar.full_clean()
+    webinar.save()
+    ScreeningSettings.objects.create(webinar=webinar)
+    audit_record(
+        webinar=webinar, actor=organiser, action="webinar.create", target=webinar, after={"title": title}
+    )
+    return webinar
+
+
+@transaction.atomic
+def webinar_update(*, webinar: Webinar, actor, **fields) -> Webinar:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"Unknown webinar fields: {sorted(unknown)}")
+    webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
+    before = {name: str(getattr(webinar, name)) for name in fields}
+    for name, value in fields.items():
+        setattr(webinar, name, value)
+    _validate(webinar)
+    webinar.full_clean()
+    webinar.save()
+    audit_record(
+        webinar=webinar,
+        actor=actor,
+        action="webinar.update",
+        target=webinar,
+        before=before,
+        after={name: str(getattr(webinar, name)) for name in fields},
+    )
+    if "capacity" in fields:
+        from webinar.services.registration import waitlist_promote
+
+        waitlist_promote(webinar=webinar)
+    return webinar
+
+
+def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
+    """Move the webinar along its lifecycle; ending it queues the organiser's report."""
+    with transaction.atomic():
+        webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
+        if to not in ALLOWED_TRANSITIONS[webinar.status]:
+            raise InvalidState(
+                _("A %(current)s webinar cannot become %(target)s.")
+                % {"current": webinar.status, "target": to},
+                code="invalid_transition",
+            )
+        before = webinar.status
+        webinar.status = to
+        now = timezone.now()
+        if to == Status.LIVE:
+            webinar.went_live_at = now
+        if to == Status.ENDED:
+            webinar.ended_at = now
+        webinar.save(update_fields=["status", "went_live_at", "ended_at", "updated_at"])
+        audit_record(
+            webinar=webinar,
+            actor=actor,
+            action="webinar.status",
+            target=webinar,
+            before={"status": before},
+            after={"status": to},
+        )
+        event_record(
+            webinar_id=webinar.pk, stream=Stream.PUBLIC, type="webinar.status", payload={"status": to}
+        )
+        if to == Status.ENDED:
+            transaction.on_commit(lambda: _queue_report(webinar.pk))
+    return webinar
+
+
+def _queue_report(webinar_id: int) -> None:
+    from webinar.tasks import build_report
+
+    build_report.delay(webinar_id)
+
+
+def webinar_publish(*, webinar: Webinar, actor) -> Webinar:
+    return webinar_transition(webinar=webinar, actor=actor, to=Status.SCHEDULED)
+
+
+def webinar_start(*, webinar: Webinar, actor) -> Webinar:
+    return webinar_transition(webinar=webinar, actor=actor, to=Status.LIVE)
+
+
+def webinar_end(*, webinar: Webinar, actor) -> Webinar:
+    return webinar_transition(webinar=webinar, actor=actor, to=Status.ENDED)
+
+
+def webinars_end_overdue(*, grace_minutes: int = 30) -> list[int]:
+    """Called by Celery beat: end live webinars whose end time passed long ago."""
+    cutoff = timezone.now() - timedelta(minutes=grace_minutes)
+    ended = []
+    for webinar in Webinar.objects.filter(status=Status.LIVE, ends_at__lt=cutoff):
+        webinar_transition(webinar=webinar, actor=None, to=Status.ENDED)
+        ended.append(webinar.pk)
+    return ended

@@ -1,0 +1,282 @@
+"""Attendee writes on the live Q&A: ask, vote, ask for a human review.
+
+Asking: validate, rate-limit, screen (outside any transaction), then store and emit after
+commit. A repeated ``client_key`` returns the first question (RELIABILITY R3); a screening
+failure holds the question for a host, never publishes it (R4).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from realtime import broadcast
+from webinar import ratelimit, representations
+from webinar.exceptions import InvalidState, NotFound, PermissionDenied, RateLimited, ValidationFailed
+from webinar.models import Question, Registration, ScreeningSettings, Vote, Webinar
+from webinar.services.events import Stream, event_record
+
+log = logging.getLogger("dewan.questions")
+Status = Question.Status
+OPEN_FOR_QUESTIONS = {Webinar.Status.SCHEDULED, Webinar.Status.LIVE}
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    question: Question
+    created: bool
+
+
+def _screen(*, webinar: Webinar, registration: Registration, text: str) -> dict:
+    """Run the screening pipeline; any failure becomes a hold with a readable reason."""
+    started = time.perf_counter()
+    try:
+        from webinar import screening
+
+        settings_obj = ScreeningSettings.objects.filter(webinar=webinar).first()
+        policy = screening.policy_from_settings(settings_obj) if settings_obj else screening.Policy()
+        recent = tuple(
+            Question.objects.filter(webinar=webinar, author=registration)
+            .order_by("-created_at")
+            .values_list("text", flat=True)[:5]
+        )
+        context = screening.Context(is_first_question=not recent, recent_texts=recent)
+        verdict = screening.screen(text, policy=policy, context=context).as_dict()
+    except Exception as exc:
+        log.exception("screening failed; holding the question")
+        verdict = {
+            "action": "hold",
+            "categories": ["screening_unavailable"],
+            "reasons": [
+                {
+                    "code": "screening.unavailable",
+                    "category": "screening_unavailable",
+                    "severity": 1,
+                    "start": None,
+                    "end": None,
+                    "matched": "",
+                    "message_en": "Automatic screening was unavailable, so a host will review this question.",
+                    "message_ms": "Saringan automatik tidak tersedia, jadi hos akan menyemak soalan ini.",
+                }
+            ],
+            "score": None,
+            "model_version": None,
+            "error": type(exc).__name__,
+        }
+    verdict["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 3)
+    return verdict
+
+
+def _status_for(verdict: dict) -> str:
+    if "self_harm" in verdict.get("categories", []):
+        return Status.CARE
+    return {"publish": Status.PUBLISHED, "block": Status.BLOCKED}.get(verdict.get("action"), Status.HELD)
+
+
+def question_submit(
+    *, webinar_id: int, registration_id: int, client_key: str, text: str, anonymous: bool = False
+) -> SubmitResult:
+    registration = (
+        Registration.objects.select_related("webinar")
+        .filter(pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED)
+        .first()
+    )
+    if registration is None:
+        raise PermissionDenied(_("Only registered attendees can ask questions."), code="not_registered")
+    existing = Question.objects.filter(
+        webinar_id=webinar_id, author=registration, client_key=client_key
+    ).first()
+    if existing is not None:
+        return SubmitResult(existing, created=False)
+
+    webinar = registration.webinar
+    text = (text or "").strip()
+    if not text:
+        raise ValidationFailed(_("Please write a question."), code="empty")
+    limit = settings.DEWAN_QUESTION_MAX_CHARS
+    if len(text) > limit:
+        raise ValidationFailed(
+            _("Questions are limited to %(limit)d characters.") % {"limit": limit},
+            code="too_long",
+            limit=limit,
+        )
+    if webinar.status not in OPEN_FOR_QUESTIONS:
+        raise InvalidState(_("Questions are closed for this webinar."), code="closed")
+    if webinar.questions_paused:
+        raise InvalidState(_("The hosts have paused questions for now."), code="paused")
+    if registration.muted_at is not None:
+        raise PermissionDenied(
+            _("The hosts have turned off questions from you for this webinar."), code="muted"
+        )
+    _check_question_rate(webinar, registration)
+
+    verdict = _screen(webinar=webinar, registration=registration, text=text)
+    status = _status_for(verdict)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            question = Question.objects.create(
+                webinar=webinar,
+                author=registration,
+                author_name=registration.name,
+                anonymous=anonymous,
+                text=text,
+                language=verdict.get("language") or "",
+                status=status,
+                client_key=client_key,
+                screening=verdict,
+                screening_action=verdict.get("action", ""),
+                screening_categories=verdict.get("categories", []),
+                published_at=now if status == Status.PUBLISHED else None,
+            )
+            emit_question_changed(question, was_public=False)
+    except IntegrityError:  # the same client_key from a second socket won the race
+        existing = Question.objects.filter(
+            webinar=webinar, author=registration, client_key=client_key
+        ).first()
+        if existing is None:
+            raise
+        return SubmitResult(existing, created=False)
+    return SubmitResult(question, created=True)
+
+
+def _check_question_rate(webinar: Webinar, registration: Registration) -> None:
+    """Slow mode (per webinar) and the per-attendee limit; every tab of one attendee shares the bucket."""
+    if webinar.slow_mode_seconds:
+        last = (
+            Question.objects.filter(webinar=webinar, author=registration)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)
+            .first()
+        )
+        if last is not None:
+            wait = webinar.slow_mode_seconds - (timezone.now() - last).total_seconds()
+            if wait > 0:
+                raise RateLimited(
+                    _("Slow mode is on: one question every %(seconds)d seconds.")
+                    % {"seconds": webinar.slow_mode_seconds},
+                    retry_after=round(wait, 1),
+                    code="slow_mode",
+                )
+    retry_after = ratelimit.hit(f"ask:{registration.pk}", rate=settings.DEWAN_QUESTION_RATE)
+    if retry_after is not None:
+        raise RateLimited(_("You are asking very quickly. Please wait a moment."), retry_after=retry_after)
+
+
+def emit_question_changed(question: Question, *, was_public: bool) -> None:
+    """Record the events a question change causes; call inside the transaction that changed it."""
+    event_record(
+        webinar_id=question.webinar_id,
+        stream=Stream.STAFF,
+        type="staff.question",
+        payload={"question": representations.staff_question(question)},
+    )
+    is_public = question.status == Status.PUBLISHED
+    if is_public:
+        event_record(
+            webinar_id=question.webinar_id,
+            stream=Stream.PUBLIC,
+            type="question.published" if not was_public else "question.updated",
+            payload={"question": representations.public_question(question)},
+        )
+    elif was_public:
+        event_record(
+            webinar_id=question.webinar_id,
+            stream=Stream.PUBLIC,
+            type="question.removed",
+            payload={"question_id": question.pk, "merged_into": question.merged_into_id},
+        )
+    if question.author_id:
+        author_id, webinar_id = question.author_id, question.webinar_id
+        transaction.on_commit(lambda: _notify_author(webinar_id, author_id, question.pk))
+
+
+def _notify_author(webinar_id: int, registration_id: int, question_id: int) -> None:
+    question = Question.objects.select_related("author").filter(pk=question_id).first()
+    if question is None or question.author is None:
+        return
+    broadcast.publish_personal(
+        webinar_id=webinar_id,
+        registration_id=registration_id,
+        message={"type": "mine.question", "question": own_question_for(question)},
+    )
+
+
+def own_question_for(question: Question) -> dict:
+    resources = None
+    if question.status == Status.CARE:
+        resources = (
+            ScreeningSettings.objects.filter(webinar_id=question.webinar_id)
+            .values_list("care_resources", flat=True)
+            .first()
+        )
+    language = question.author.language if question.author else "en"
+    return representations.own_question(question, language=language, care_resources=resources)
+
+
+def vote_set(*, webinar_id: int, registration_id: int, question_id: int, value: bool) -> tuple[int, bool]:
+    """Set this attendee's upvote on a published question; repeating it changes nothing. Returns (votes, voted)."""
+    if not Registration.objects.filter(
+        pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED
+    ).exists():
+        raise PermissionDenied(_("Only registered attendees can vote."), code="not_registered")
+    if not Question.objects.filter(pk=question_id, webinar_id=webinar_id, status=Status.PUBLISHED).exists():
+        raise NotFound(_("That question is not open for votes."), code="unknown_question")
+    retry_after = ratelimit.hit(f"vote:{registration_id}", rate=settings.DEWAN_VOTE_RATE)
+    if retry_after is not None:
+        raise RateLimited(_("You are voting very quickly. Please wait a moment."), retry_after=retry_after)
+    with transaction.atomic():
+        changed = False
+        if value:
+            try:
+                with transaction.atomic():
+                    Vote.objects.create(question_id=question_id, registration_id=registration_id)
+                changed = True
+            except IntegrityError:
+                pass
+            delta = 1
+        else:
+            changed = (
+                Vote.objects.filter(question_id=question_id, registration_id=registration_id).delete()[0] > 0
+            )
+            delta = -1
+        if changed:
+            Question.objects.filter(pk=question_id).update(
+                vote_count=F("vote_count") + delta, vote_version=F("vote_version") + 1
+            )
+        count, version = (
+            Question.objects.filter(pk=question_id).values_list("vote_count", "vote_version").get()
+        )
+        if changed:
+            transaction.on_commit(
+                lambda: broadcast.publish_votes(
+                    webinar_id=webinar_id, question_id=question_id, count=count, version=version
+                )
+            )
+    return count, value
+
+
+def question_request_review(*, webinar_id: int, registration_id: int, question_id: int) -> Question:
+    """The author of a held question asks a human to look at it."""
+    with transaction.atomic():
+        question = (
+            Question.objects.select_for_update()
+            .filter(pk=question_id, webinar_id=webinar_id, author_id=registration_id)
+            .first()
+        )
+        if question is None:
+            raise NotFound(_("That question is not yours or does not exist."), code="unknown_question")
+        if question.status not in {Status.HELD, Status.BLOCKED}:
+            raise InvalidState(_("Only held questions can be sent for review."), code="not_held")
+        if question.review_requested_at is None:
+            question.review_requested_at = timezone.now()
+            question.save(update_fields=["review_requested_at", "updated_at"])
+            emit_question_changed(question, was_public=False)
+    return question

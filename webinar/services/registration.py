@@ -1,0 +1,152 @@
+"""Registration: seats, waitlist, cancellation and promotion (pretix-style: the service owns the lock)."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from webinar.exceptions import RegistrationError
+from webinar.models import Registration, Webinar
+
+Status = Registration.Status
+
+
+def _clean_email(email: str) -> str:
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise RegistrationError(_("Please enter a valid e-mail address."), code="invalid_email") from exc
+    return email
+
+
+def _clean_answers(webinar: Webinar, answers: dict | None) -> dict:
+    answers = answers or {}
+    cleaned = {}
+    for question in webinar.custom_questions or []:
+        key = str(question.get("key", ""))
+        value = str(answers.get(key, "")).strip()[:1000]
+        if question.get("required") and not value:
+            raise RegistrationError(
+                _("Please answer: %(label)s") % {"label": question.get("label", key)}, code="missing_answer"
+            )
+        if value:
+            cleaned[key] = value
+    return cleaned
+
+
+def registration_create(
+    *,
+    webinar: Webinar,
+    name: str,
+    email: str,
+    consent: bool,
+    language: str = "en",
+    answers: dict | None = None,
+    user=None,
+) -> Registration:
+    """Register for a webinar: confirmed while seats last, then waitlisted (or refused when the waitlist is off).
+
+    Seats are counted under the webinar's row lock, so concurrent sign-ups for the last seats
+    confirm exactly as many as there are (RELIABILITY R15).
+    """
+    name = (name or "").strip()
+    if not name:
+        raise RegistrationError(_("Please enter your name."), code="missing_name")
+    if len(name) > 120:
+        raise RegistrationError(_("That name is too long."), code="invalid_name")
+    email = _clean_email(email)
+    if not consent:
+        raise RegistrationError(
+            _("Please agree to the use of your data for this webinar (PDPA)."), code="consent_required"
+        )
+    if language not in {"en", "ms"}:
+        language = "en"
+    cleaned_answers = _clean_answers(webinar, answers)
+
+    try:
+        with transaction.atomic():
+            locked = Webinar.objects.select_for_update().get(pk=webinar.pk)
+            if not locked.registration_open or locked.status not in {
+                Webinar.Status.SCHEDULED,
+                Webinar.Status.LIVE,
+            }:
+                raise RegistrationError(_("Registration for this webinar is closed."), code="closed")
+            existing = Registration.objects.filter(webinar=locked, email__iexact=email).first()
+            if existing is not None and existing.status != Status.CANCELLED:
+                raise RegistrationError(_("This e-mail address is already registered."), code="duplicate")
+            status = _status_for_new_registration(locked)
+            registration = existing or Registration(webinar=locked, email=email)
+            registration.name = name
+            registration.language = language
+            registration.answers = cleaned_answers
+            registration.consent_given_at = timezone.now()
+            registration.status = status
+            registration.status_changed_at = timezone.now()
+            registration.join_secret = secrets.token_hex(16)
+            if user is not None and getattr(user, "is_authenticated", False):
+                registration.user = user
+            registration.save()
+            _notify_on_commit(registration.pk, "confirmation")
+    except IntegrityError as exc:  # the unique (webinar, lower(email)) constraint lost a race
+        raise RegistrationError(_("This e-mail address is already registered."), code="duplicate") from exc
+    return registration
+
+
+def _status_for_new_registration(webinar: Webinar) -> str:
+    if webinar.capacity is None:
+        return Status.CONFIRMED
+    confirmed = Registration.objects.filter(webinar=webinar, status=Status.CONFIRMED).count()
+    if confirmed < webinar.capacity:
+        return Status.CONFIRMED
+    if webinar.waitlist_enabled:
+        return Status.WAITLISTED
+    raise RegistrationError(_("This webinar is full."), code="full")
+
+
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel; a freed seat goes to the first person on the waitlist."""
+    with transaction.atomic():
+        webinar = Webinar.objects.select_for_update().get(pk=registration.webinar_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Status.CANCELLED:
+            return registration
+        was_confirmed = registration.status == Status.CONFIRMED
+        registration.status = Status.CANCELLED
+        registration.status_changed_at = timezone.now()
+        registration.join_secret = secrets.token_hex(16)  # revoke the links already sent
+        registration.save(update_fields=["status", "status_changed_at", "join_secret"])
+        _notify_on_commit(registration.pk, "cancelled")
+        if was_confirmed:
+            waitlist_promote(webinar=webinar)
+    return registration
+
+
+def waitlist_promote(*, webinar: Webinar) -> list[Registration]:
+    """Confirm waitlisted registrants, oldest first, while seats are free. Caller holds the webinar lock."""
+    promoted = []
+    confirmed = Registration.objects.filter(webinar=webinar, status=Status.CONFIRMED).count()
+    free = None if webinar.capacity is None else webinar.capacity - confirmed
+    waiting = Registration.objects.select_for_update().filter(webinar=webinar, status=Status.WAITLISTED)
+    for registration in waiting.order_by("created_at", "id"):
+        if free is not None and free <= 0:
+            break
+        registration.status = Status.CONFIRMED
+        registration.status_changed_at = timezone.now()
+        registration.save(update_fields=["status", "status_changed_at"])
+        _notify_on_commit(registration.pk, "promoted")
+        promoted.append(registration)
+        if free is not None:
+            free -= 1
+    return promoted
+
+
+def _notify_on_commit(registration_id: int, kind: str) -> None:
+    from webinar.tasks import send_registration_email
+
+    transaction.on_commit(lambda: send_registration_email.delay(registration_id, kind))

@@ -1,0 +1,33 @@
+"""Celery tasks: take ids, import services inside the body, safe to run twice, retried with back-off."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(
+    name="webinar.send_registration_email",
+    autoretry_for=(ConnectionError, TimeoutError, OSError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def send_registration_email(registration_id: int, kind: str) -> None:
+    from webinar.services.notifications import registration_email_send
+
+    registration_email_send(registration_id=registration_id, kind=kind)
+
+
+@shared_task(name="webinar.end_overdue_webinars")
+def end_overdue_webinars() -> list[int]:
+    from webinar.services.lifecycle import webinars_end_overdue
+
+    return webinars_end_overdue()
+
+
+@shared_task(
+    name="webinar.build_report", bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5
+)
+def build_report(self, webinar_id: int) -> None:
+    from webinar.services import summaries
+
+    summaries.report_task_run(task=self, webinar_id=webinar_id)

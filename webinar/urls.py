@@ -1,0 +1,32 @@
+"""Project URLs (Dewan keeps its wiring in the webinar package)."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from webinar import live_views, report_views, views
+
+webinar_patterns = [
+    path("", views.index, name="index"),
+    path("dashboard/", views.dashboard_home, name="dashboard_home"),
+    path("dashboard/new/", views.webinar_create, name="create"),
+    path("w/<slug:slug>/", views.detail, name="detail"),
+    path("w/<slug:slug>/registered/", views.registered, name="registered"),
+    path("w/<slug:slug>/calendar.ics", views.calendar_file, name="calendar"),
+    path("w/<slug:slug>/join/<str:token>/", views.join, name="join"),
+    path("w/<slug:slug>/cancel/<str:token>/", views.cancel, name="cancel"),
+    path("w/<slug:slug>/manage/", views.webinar_manage, name="manage"),
+    path("w/<slug:slug>/manage/status/", views.webinar_status, name="status"),
+    path("w/<slug:slug>/manage/screening/", views.screening_settings, name="screening"),
+    path("w/<slug:slug>/live/", live_views.live, name="live"),
+    path("w/<slug:slug>/host/", live_views.host_console, name="host"),
+    path("w/<slug:slug>/stage/", live_views.stage, name="stage"),
+    path("w/<slug:slug>/dashboard/", report_views.dashboard, name="dashboard"),
+    path("w/<slug:slug>/report/", report_views.report, name="report"),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include((webinar_patterns, "webinar"))),
+]

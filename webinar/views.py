@@ -1,0 +1,253 @@
+"""Public pages, registration and the organiser's pages. Views parse and render; services decide."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.decorators import ratelimit
+
+from accounts.joinlinks import read_token
+from webinar import selectors
+from webinar.exceptions import DewanError
+from webinar.forms import RegistrationForm, ScreeningSettingsForm, WebinarForm
+from webinar.models import Registration, ScreeningSettings, Webinar
+from webinar.services import lifecycle
+from webinar.services import registration as registration_services
+from webinar.services.notifications import webinar_ics
+
+
+def index(request):
+    webinars = selectors.webinars_public().order_by("-starts_at")
+    return render(request, "webinar/index.html", {"webinars": webinars})
+
+
+def _public_webinar(slug: str) -> Webinar:
+    webinar = selectors.webinar_get(slug=slug)
+    if webinar is None or webinar.status == Webinar.Status.DRAFT:
+        raise Http404
+    return webinar
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(
+    key="webinar.http.ratelimit_key",
+    rate=lambda g, r: settings.DEWAN_REGISTRATION_RATE,
+    method="POST",
+    block=False,
+)
+def detail(request, slug: str):
+    """The public webinar page with its registration form."""
+    webinar = _public_webinar(slug)
+    form = RegistrationForm(request.POST or None, webinar=webinar, initial=_initial(request))
+    status = 200
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            form.add_error(
+                None, _("Too many sign-ups from your network. Please try again in a minute.")
+            )
+            status = 429
+        elif form.is_valid():
+            try:
+                registration = registration_services.registration_create(
+                    webinar=webinar,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    language=form.cleaned_data["language"],
+                    consent=form.cleaned_data["consent"],
+                    answers=form.answers(),
+                    user=request.user,
+                )
+            except DewanError as exc:
+                form.add_error("email" if exc.code == "duplicate" else None, exc.message)
+                status = 409 if exc.code in {"duplicate", "full", "closed"} else 400
+            else:
+                _remember_registration(request, registration)
+                return redirect("webinar:registered", slug=webinar.slug)
+        else:
+            status = 400
+    context = {
+        "webinar": webinar,
+        "form": form,
+        "registration": selectors.registration_for_viewer(
+            webinar=webinar, session=request.session, user=request.user
+        ),
+        "counts": selectors.registration_counts(webinar=webinar),
+        "role": selectors.staff_role(user=request.user, webinar=webinar),
+    }
+    return render(request, "webinar/detail.html", context, status=status)
+
+
+def _initial(request) -> dict:
+    if request.user.is_authenticated:
+        return {
+            "name": request.user.shown_name,
+            "email": request.user.email,
+            "language": request.user.language,
+        }
+    return {"language": getattr(request, "LANGUAGE_CODE", "en")}
+
+
+def _remember_registration(request, registration: Registration) -> None:
+    ids = dict(request.session.get(selectors.REGISTRATION_SESSION_KEY, {}))
+    ids[str(registration.webinar_id)] = registration.pk
+    request.session[selectors.REGISTRATION_SESSION_KEY] = ids
+    request.session["dewan_last_registration"] = registration.pk
+
+
+def registered(request, slug: str):
+    webinar = _public_webinar(slug)
+    registration = Registration.objects.filter(
+        pk=request.session.get("dewan_last_registration"), webinar=webinar
+    ).first()
+    if registration is None:
+        return redirect("webinar:detail", slug=slug)
+    return render(
+        request, "webinar/registered.html", {"webinar": webinar, "registration": registration}
+    )
+
+
+def calendar_file(request, slug: str):
+    webinar = _public_webinar(slug)
+    response = HttpResponse(webinar_ics(webinar), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{webinar.slug}.ics"'
+    return response
+
+
+def _registration_from_token(webinar: Webinar, token: str, purpose: str) -> Registration | None:
+    found = read_token(token, purpose=purpose)
+    if found is None:
+        return None
+    registration_id, secret_prefix = found
+    registration = Registration.objects.filter(pk=registration_id, webinar=webinar).first()
+    if registration is None or not registration.join_secret.startswith(secret_prefix):
+        return None
+    return registration
+
+
+def join(request, slug: str, token: str):
+    """The personal join link: remembers the registration in this browser's session, opens the live page."""
+    webinar = _public_webinar(slug)
+    registration = _registration_from_token(webinar, token, "join")
+    if registration is None or registration.status != Registration.Status.CONFIRMED:
+        return render(request, "webinar/link_invalid.html", {"webinar": webinar}, status=403)
+    request.session.cycle_key()  # a fresh session id whenever someone is let in by a link
+    _remember_registration(request, registration)
+    return redirect("webinar:live", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, slug: str, token: str):
+    webinar = _public_webinar(slug)
+    registration = _registration_from_token(webinar, token, "cancel")
+    if registration is None:
+        return render(request, "webinar/link_invalid.html", {"webinar": webinar}, status=403)
+    if request.method == "POST":
+        registration_services.registration_cancel(registration=registration)
+        return render(request, "webinar/cancelled.html", {"webinar": webinar})
+    return render(
+        request, "webinar/cancel_confirm.html", {"webinar": webinar, "registration": registration}
+    )
+
+
+# --- Organisers -------------------------------------------------------------------------------
+
+
+@login_required
+def dashboard_home(request):
+    webinars = selectors.webinars_for_organiser(user=request.user).order_by("-starts_at")
+    registrations = Registration.objects.filter(
+        email__iexact=request.user.email, status=Registration.Status.CONFIRMED
+    ).select_related("webinar")
+    return render(
+        request,
+        "webinar/organiser/home.html",
+        {"webinars": webinars, "registrations": registrations},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def webinar_create(request):
+    form = WebinarForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            webinar = lifecycle.webinar_create(organiser=request.user, **form.service_fields())
+        except DewanError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Webinar created. Publish it when you are ready."))
+            return redirect("webinar:manage", slug=webinar.slug)
+    return render(request, "webinar/organiser/edit.html", {"form": form})
+
+
+def _organised(request, slug: str) -> Webinar:
+    webinar = get_object_or_404(Webinar, slug=slug)
+    if not selectors.can_organise(user=request.user, webinar=webinar):
+        raise Http404
+    return webinar
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def webinar_manage(request, slug: str):
+    webinar = _organised(request, slug)
+    form = WebinarForm(request.POST or None, instance=webinar)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.webinar_update(webinar=webinar, actor=request.user, **form.service_fields())
+        except DewanError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("webinar:manage", slug=slug)
+    webinar.refresh_from_db()
+    context = {
+        "webinar": webinar,
+        "form": form,
+        "counts": selectors.registration_counts(webinar=webinar),
+        "registrations": webinar.registrations.all()[:500],
+        "audit": webinar.audit.select_related("actor")[:100],
+    }
+    return render(request, "webinar/organiser/manage.html", context)
+
+
+@login_required
+@require_POST
+def webinar_status(request, slug: str):
+    webinar = get_object_or_404(Webinar, slug=slug)
+    target = request.POST.get("status", "")
+    allowed = selectors.can_organise if target in {"draft", "scheduled"} else selectors.can_moderate
+    if not allowed(user=request.user, webinar=webinar):
+        return HttpResponseForbidden(_("You are not allowed to do that."))
+    try:
+        lifecycle.webinar_transition(webinar=webinar, actor=request.user, to=target)
+    except DewanError as exc:
+        messages.error(request, exc.message)
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("webinar:manage", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def screening_settings(request, slug: str):
+    webinar = _organised(request, slug)
+    settings_obj, _created = ScreeningSettings.objects.get_or_create(webinar=webinar)
+    form = ScreeningSettingsForm(
+        request.POST or None,
+        initial={name: getattr(settings_obj, name) for name in ScreeningSettingsForm.base_fields},
+    )
+    if request.method == "POST" and form.is_valid():
+        from webinar.services.moderation import screening_settings_update
+
+        screening_settings_update(webinar=webinar, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Screening settings saved."))
+        return redirect("webinar:screening", slug=slug)
+    return render(request, "webinar/organiser/screening.html", {"webinar": webinar, "form": form})
