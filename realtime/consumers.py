@@ -16,9 +16,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.db import DatabaseError
 
-from realtime import protocol
+from realtime import presence, protocol
 from realtime.broadcast import Listener, get_hub
-from realtime.presence import get_presence_store
 from webinar import live_state
 from webinar.exceptions import DewanError
 from webinar.services import moderation, questions
@@ -70,7 +69,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.listener.hold()  # nothing reaches the client before its sync reply
         hub = get_hub()
         if hub.presence_counter is None:
-            hub.presence_counter = get_presence_store().count
+            hub.presence_counter = presence.get_presence_store().count
         await hub.join(viewer.webinar_id, self.listener)
         state = await database_sync_to_async(_welcome_state)(viewer)
         self.listener.release(
@@ -99,6 +98,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if self.viewer is None or self.listener is None:
             return
         await get_hub().leave(self.viewer.webinar_id, self.listener)
+        if self.viewer.viewer_key is not None:
+            await presence.viewer_left(self.viewer)
 
     async def receive(self, text_data=None, bytes_data=None):
         if self.listener is None:
@@ -136,12 +137,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.listener.send_now({"type": "pong"})
 
     async def _heartbeat(self):
-        if self.viewer.viewer_key is None:
-            return
-        try:
-            await get_presence_store().heartbeat(self.viewer.webinar_id, self.viewer.viewer_key)
-        except Exception:  # presence is best effort; the count heals with the next heartbeat
-            log.warning("presence heartbeat failed", exc_info=True)
+        if self.viewer.viewer_key is not None:
+            await presence.viewer_heartbeat(self.viewer)
 
     async def on_sync(self, command: protocol.Sync):
         self.listener.hold()

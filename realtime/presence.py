@@ -10,6 +10,7 @@ per-viewer keys, rebuilt from heartbeats after a Redis restart).
 
 from __future__ import annotations
 
+import logging
 import time
 from functools import cache
 
@@ -108,3 +109,16 @@ class RedisPresenceStore(PresenceStore):
 @cache
 def get_presence_store() -> PresenceStore:
     return import_string(settings.DEWAN_PRESENCE_BACKEND)()
+
+
+async def viewer_heartbeat(viewer) -> None:
+    """A socket of this viewer is alive (on connect and every ``ping``). Best effort: never raises."""
+    try:
+        await get_presence_store().heartbeat(viewer.webinar_id, viewer.viewer_key)
+    except Exception:  # the count heals with the next heartbeat
+        logging.getLogger("dewan.realtime").warning("presence heartbeat failed", exc_info=True)
+
+
+async def viewer_left(viewer) -> None:
+    """A socket closed cleanly. Other tabs of the same viewer keep it present with their heartbeats."""
+    return None
