@@ -1,0 +1,163 @@
+"""Screening benchmark: throughput, latency and quality on fixed splits, against two baselines.
+
+Run from the repository root: ``python bench/screening.py`` (``--quick`` uses fewer timing samples).
+Pinned to one core. Quality is measured on the TEST split of every dataset in ../shared/datasets
+(texts whose SHA-1 falls in buckets 0-1 of 10, see webinar/screening/train.py: never trained on), under
+the standard policy with links allowed and personal data published (the labels judge toxicity only).
+"Held" means any action other than publish. The last line printed is one JSON object with all figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from webinar.screening import screen, screen_many  # noqa: E402
+from webinar.screening.model import load as load_model  # noqa: E402
+from webinar.screening.train import DATASET_NAMES, dataset_policy, load_dataset, split_of  # noqa: E402
+
+TARGETS = {
+    "ms_benign_questions_mt": {"false_hold_rate_max": 0.01},
+    "en_davidson": {"recall_min": 0.95, "false_hold_rate_max": 0.08},
+    "ms_toxic_mt": {"recall_min": 0.60, "false_hold_rate_max": 0.03},
+    "p99_ms_max": 5.0,
+    "per_second_min": 2000,
+}
+
+
+def quality(held: list[bool], labels: list[int]) -> dict:
+    tp = sum(1 for h, y in zip(held, labels, strict=True) if h and y)
+    fp = sum(1 for h, y in zip(held, labels, strict=True) if h and not y)
+    pos = sum(labels)
+    neg = len(labels) - pos
+    recall = tp / pos if pos else None
+    fhr = fp / neg if neg else None
+    precision = tp / (tp + fp) if tp + fp else None
+    out = {"n": len(labels), "positives": pos, "recall": recall, "false_hold_rate": fhr, "precision": precision}
+    out["f1"] = (2 * precision * recall / (precision + recall)) if precision and recall else None
+    # One number to compare systems: recall minus false-hold rate (Youden's J); 1 - FHR when no positives.
+    out["score"] = (recall - fhr) if pos and neg else (1 - fhr if neg else recall)
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}
+
+
+def baseline_profanity_check():
+    try:
+        from profanity_check import predict
+    except Exception as exc:  # noqa: BLE001 - report any import failure
+        return None, f"alt-profanity-check unavailable: {exc}"
+    return (lambda texts: [bool(x) for x in predict(list(texts))]), None
+
+
+def baseline_glin():
+    try:
+        from glin_profanity import Filter
+    except Exception as exc:  # noqa: BLE001
+        return None, f"glin-profanity unavailable: {exc}"
+    f = Filter()
+    return (lambda texts: [bool(f.check_profanity(t)["contains_profanity"]) for t in texts]), None
+
+
+def timing(texts: list[str], samples: int) -> dict:
+    policy = dataset_policy()
+    screen("warm up", policy=policy)
+    sample = (texts * (samples // max(1, len(texts)) + 1))[:samples]
+    lat = []
+    t0 = time.perf_counter()
+    for t in sample:
+        s = time.perf_counter_ns()
+        screen(t, policy=policy)
+        lat.append((time.perf_counter_ns() - s) / 1e6)
+    single_total = time.perf_counter() - t0
+    lat.sort()
+    batch_size = 256
+    t0 = time.perf_counter()
+    for i in range(0, len(sample), batch_size):
+        screen_many(sample[i : i + batch_size], policy=policy)
+    batch_total = time.perf_counter() - t0
+    return {
+        "comments": len(sample),
+        "single_per_second": round(len(sample) / single_total, 1),
+        "batch_per_second": round(len(sample) / batch_total, 1),
+        "batch_size": batch_size,
+        "p50_ms": round(lat[len(lat) // 2], 3),
+        "p99_ms": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))], 3),
+        "max_ms": round(lat[-1], 3),
+        "mean_ms": round(statistics.fmean(lat), 3),
+        "mean_chars": round(statistics.fmean(len(t) for t in sample), 1),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer timing samples")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    model = load_model()
+    policy = dataset_policy()
+    systems = {"dewan": None}
+    notes = []
+    for name, factory in (("alt-profanity-check", baseline_profanity_check), ("glin-profanity", baseline_glin)):
+        fn, err = factory()
+        if fn is None:
+            print(f"BASELINE MISSING: {err}")
+            notes.append(err)
+        systems[name] = fn
+    results: dict = {"model_version": model.version, "datasets": {}, "notes": notes}
+    all_test_texts: list[str] = []
+    for ds in DATASET_NAMES:
+        rows = [(t, y) for t, y in load_dataset(ds) if split_of(t) == "test"]
+        texts = [t for t, _ in rows]
+        labels = [y for _, y in rows]
+        all_test_texts.extend(texts)
+        per = {}
+        for name, fn in systems.items():
+            if name == "dewan":
+                held = [v.action != "publish" for v in screen_many(texts, policy=policy)]
+            elif fn is None:
+                per[name] = None
+                continue
+            else:
+                held = fn(texts)
+            per[name] = quality(held, labels)
+        ours = per["dewan"]["score"]
+        per["dewan_beats_baselines"] = all(
+            per[b] is None or ours > per[b]["score"] for b in ("alt-profanity-check", "glin-profanity")
+        )
+        results["datasets"][ds] = per
+        print(f"{ds} (test split, n={len(texts)}):")
+        for name in systems:
+            q = per[name]
+            print(f"  {name:20s} " + ("n/a" if q is None else
+                  f"recall={q['recall']} false_hold={q['false_hold_rate']} precision={q['precision']} "
+                  f"score={q['score']}"))  # fmt: skip
+    samples = 2000 if args.quick else 10000
+    results["timing"] = timing(all_test_texts[::7], samples)
+    t = results["timing"]
+    print(f"timing (one core): single {t['single_per_second']}/s, batch {t['batch_per_second']}/s, "
+          f"p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms")  # fmt: skip
+    d = results["datasets"]
+    results["targets"] = TARGETS
+    results["targets_met"] = {
+        "ms_benign_false_hold": d["ms_benign_questions_mt"]["dewan"]["false_hold_rate"] <= 0.01,
+        "en_davidson_recall": d["en_davidson"]["dewan"]["recall"] >= 0.95,
+        "en_davidson_false_hold": d["en_davidson"]["dewan"]["false_hold_rate"] <= 0.08,
+        "ms_toxic_recall": d["ms_toxic_mt"]["dewan"]["recall"] >= 0.60,
+        "ms_toxic_false_hold": d["ms_toxic_mt"]["dewan"]["false_hold_rate"] <= 0.03,
+        "p99": t["p99_ms"] <= 5.0,
+        "throughput": max(t["single_per_second"], t["batch_per_second"]) >= 2000,
+        "beats_baselines": all(d[ds]["dewan_beats_baselines"] for ds in d),
+    }
+    print(json.dumps(results, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""Automated comment screening for Dewan's live Q&A (no database access; see docs/screening.md)."""
+
+from __future__ import annotations
+
+from webinar.screening.model import ModelUnavailable
+from webinar.screening.pipeline import (
+    ACTIONS,
+    CATEGORIES,
+    STRICTNESS,
+    Context,
+    Policy,
+    Reason,
+    ScreeningError,
+    Verdict,
+    screen,
+    screen_many,
+)
+
+__all__ = [
+    "ACTIONS",
+    "CATEGORIES",
+    "STRICTNESS",
+    "Context",
+    "ModelUnavailable",
+    "Policy",
+    "Reason",
+    "ScreeningError",
+    "Verdict",
+    "policy_from_settings",
+    "screen",
+    "screen_many",
+]
+
+
+def _lines(value) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = value.splitlines()
+    return tuple(line.strip() for line in value if line and line.strip())
+
+
+def policy_from_settings(settings_obj) -> Policy:
+    """A Policy from a ``ScreeningSettings``-like object (duck-typed; None gives the defaults)."""
+    if settings_obj is None:
+        return Policy()
+    actions = getattr(settings_obj, "category_actions", None) or {}
+    return Policy(
+        strictness=getattr(settings_obj, "strictness", None) or "standard",
+        blocked_terms=_lines(getattr(settings_obj, "blocked_terms", "")),
+        allowed_terms=_lines(getattr(settings_obj, "allowed_terms", "")),
+        link_policy=getattr(settings_obj, "link_policy", None) or "hold",
+        hold_all=bool(getattr(settings_obj, "hold_all", False)),
+        hold_first_time=bool(getattr(settings_obj, "hold_first_time", False)),
+        category_actions={str(k): str(v) for k, v in dict(actions).items() if k in CATEGORIES},
+    )

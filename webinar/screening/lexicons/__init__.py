@@ -1,0 +1,126 @@
+"""Loads the word lists in this folder once and builds the lookup tables the pipeline uses.
+
+Files: ``en.tsv``, ``ms.tsv``, ``manglish.tsv`` (term, category, severity, flags), ``allow.txt``,
+``identity.txt``, ``dehumanising.txt`` and ``shortforms.tsv``. Terms are normalised with the same
+function as the text, so a list entry and a comment meet in the same form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LIST_FILES = {"en.tsv": "en", "ms.tsv": "ms", "manglish.tsv": "manglish"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str  # normalised term, words joined by single spaces
+    category: str
+    severity: int
+    language: str
+    substring: bool = False
+    contextual: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, Entry]  # single-token terms
+    phrases: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]  # first token -> (tokens, entry)
+    substring_re: re.Pattern | None
+    substring_entries: dict[str, Entry]
+    wildcard_index: dict[int, tuple[str, ...]]  # token length -> single-token terms, for "f*ck"
+    allow_words: frozenset[str]
+    allow_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    identity: frozenset[str]
+    identity_phrases: tuple[tuple[str, ...], ...]
+    dehumanising: frozenset[str]
+    shortforms: dict[str, str]
+
+
+def _lines(name: str):
+    for raw in (HERE / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _norm_term(term: str) -> str:
+    # Imported here: normalise imports this module's loader lazily too.
+    from webinar.screening.normalise import fold_text
+
+    return " ".join(fold_text(term).split())
+
+
+def _phrase_table(items):
+    table: dict[str, list] = {}
+    for tokens, value in items:
+        table.setdefault(tokens[0], []).append((tokens, value))
+    # Longest phrases first, so "kepala bapak kau" wins over "kepala bapak".
+    return {k: tuple(sorted(v, key=lambda tv: -len(tv[0]))) for k, v in table.items()}
+
+
+def parse_entries(name: str, language: str) -> list[Entry]:
+    entries = []
+    for line in _lines(name):
+        parts = line.split("\t")
+        if len(parts) < 3:
+            raise ValueError(f"{name}: bad line {line!r}")
+        flags = set(parts[3].split(",")) if len(parts) > 3 else set()
+        entries.append(
+            Entry(
+                term=_norm_term(parts[0]),
+                category=parts[1],
+                severity=int(parts[2]),
+                language=language,
+                substring="sub" in flags,
+                contextual="ctx" in flags,
+            )
+        )
+    return entries
+
+
+@cache
+def load() -> Lexicon:
+    words: dict[str, Entry] = {}
+    phrase_items = []
+    for name, language in LIST_FILES.items():
+        for entry in parse_entries(name, language):
+            tokens = tuple(entry.term.split())
+            if len(tokens) == 1:
+                old = words.get(entry.term)
+                if old is None or old.severity < entry.severity:
+                    words[entry.term] = entry
+            else:
+                phrase_items.append((tokens, entry))
+    substring_entries = {t: e for t, e in words.items() if e.substring}
+    substring_re = (
+        re.compile("|".join(sorted(map(re.escape, substring_entries), key=len, reverse=True)))
+        if substring_entries
+        else None
+    )
+    wildcard: dict[int, list[str]] = {}
+    for term in words:
+        wildcard.setdefault(len(term), []).append(term)
+    allow = [_norm_term(t) for t in _lines("allow.txt")]
+    identity = [_norm_term(t) for t in _lines("identity.txt")]
+    shortforms = {}
+    for line in _lines("shortforms.tsv"):
+        short, full = line.split("\t")
+        shortforms[short.strip()] = full.strip()
+    return Lexicon(
+        words=words,
+        phrases=_phrase_table(phrase_items),
+        substring_re=substring_re,
+        substring_entries=substring_entries,
+        wildcard_index={k: tuple(v) for k, v in wildcard.items()},
+        allow_words=frozenset(t for t in allow if " " not in t),
+        allow_phrases=_phrase_table((tuple(t.split()), None) for t in allow if " " in t),
+        identity=frozenset(t for t in identity if " " not in t),
+        identity_phrases=tuple(tuple(t.split()) for t in identity if " " in t),
+        dehumanising=frozenset(_norm_term(t) for t in _lines("dehumanising.txt")),
+        shortforms=shortforms,
+    )

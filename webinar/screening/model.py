@@ -1,0 +1,211 @@
+"""A small linear toxicity model over hashed word and character n-grams, scored with numpy.
+
+Features are computed from the canonical text (see normalise.py): word unigrams and bigrams, and
+character 2- to 5-grams, hashed into ``buckets`` slots. Each block is scaled by 1/sqrt(its n-gram count),
+so long comments do not score higher just for being long. The weights live in ``model_data/`` as plain
+arrays (``weights.npz``, saved without pickles) plus ``model.json`` (version, bias, thresholds); they are
+loaded once, lazily, on first use. ``train.py`` rebuilds them.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+DATA_DIR = Path(__file__).resolve().parent / "model_data"
+DEFAULT_BUCKETS = 1 << 18
+CHAR_NS = (2, 3, 4, 5)
+_P = np.uint64(0x100000001B3)
+_M1 = np.uint64(0xFF51AFD7ED558CCD)
+_M2 = np.uint64(0xC4CEB9FE1A85EC53)
+_S33 = np.uint64(33)
+_WORD_SALT = 0x9E3779B97F4A7C15
+_SEP = 1  # code point separating documents in a batch
+
+
+class ModelUnavailable(RuntimeError):
+    """The stored model is missing or unreadable; the caller must hold the question."""
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: np.ndarray  # float32[buckets]
+    bias: float
+    buckets: int
+    version: str
+    thresholds: dict[str, float]
+
+
+_lock = threading.Lock()
+_model: Model | None = None
+
+
+def load() -> Model:
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                try:
+                    meta = json.loads((DATA_DIR / "model.json").read_text(encoding="utf-8"))
+                    with np.load(DATA_DIR / "weights.npz", allow_pickle=False) as data:
+                        weights = data["weights"].astype(np.float32)
+                except (OSError, ValueError, KeyError) as exc:
+                    raise ModelUnavailable(f"screening model not loadable: {exc}") from exc
+                if weights.shape != (meta["buckets"],):
+                    raise ModelUnavailable("screening model weights have the wrong shape")
+                _model = Model(weights, float(meta["bias"]), int(meta["buckets"]), meta["version"],
+                               dict(meta["thresholds"]))  # fmt: skip
+    return _model
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    h ^= h >> _S33
+    h *= _M1
+    h ^= h >> _S33
+    h *= _M2
+    h ^= h >> _S33
+    return h
+
+
+_word_cache: dict[str, int] = {}
+
+
+def _word_hash(w: str) -> int:
+    h = _word_cache.get(w)
+    if h is None:
+        h = (zlib.crc32(w.encode("utf-8")) * _WORD_SALT + len(w)) & 0xFFFFFFFFFFFFFFFF
+        if len(_word_cache) > 500_000:
+            _word_cache.clear()
+        _word_cache[w] = h
+    return h
+
+
+@dataclass(frozen=True)
+class Features:
+    """Hashed n-gram occurrences of a batch: doc id, bucket, value, and how to name each one."""
+
+    doc: np.ndarray  # int64
+    bucket: np.ndarray  # int64
+    value: np.ndarray  # float32
+    kind: np.ndarray  # int8: 0 word, 1 bigram, n>=2 char n-gram of length n
+    pos: np.ndarray  # int64: word index or char offset into the joined text
+    n_docs: int
+    joined: str
+    word_list: list[str]
+
+
+def extract(texts: list[str], buckets: int = DEFAULT_BUCKETS) -> Features:
+    """Hashed features of canonical texts (already normalised)."""
+    mask = np.uint64(buckets - 1)
+    n_docs = len(texts)
+    # Words and bigrams.
+    wh: list[int] = []
+    wdoc: list[int] = []
+    word_list: list[str] = []
+    for d, text in enumerate(texts):
+        for w in text.split():
+            wh.append(_word_hash(w))
+            wdoc.append(d)
+            word_list.append(w)
+    uni = np.array(wh, dtype=np.uint64)
+    udoc = np.array(wdoc, dtype=np.int64)
+    if len(uni) > 1:
+        same = udoc[:-1] == udoc[1:]
+        bi = (uni[:-1] * _P + uni[1:] + np.uint64(7))[same]
+        bdoc = udoc[:-1][same]
+        bpos = np.nonzero(same)[0]
+    else:
+        bi = np.zeros(0, dtype=np.uint64)
+        bdoc = np.zeros(0, dtype=np.int64)
+        bpos = np.zeros(0, dtype=np.int64)
+    wb = _mix(np.concatenate([uni, bi])) & mask
+    w_doc = np.concatenate([udoc, bdoc])
+    w_kind = np.concatenate([np.zeros(len(uni), np.int8), np.ones(len(bi), np.int8)])
+    w_pos = np.concatenate([np.arange(len(uni), dtype=np.int64), bpos])
+    # Character n-grams over " text " per document, documents separated by code point 1.
+    joined = "\x01".join(" " + t + " " for t in texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    sep = codes == _SEP
+    csum = np.concatenate([[0], np.cumsum(sep)])
+    length = len(codes)
+    c_b, c_doc, c_kind, c_pos = [], [], [], []
+    for n in CHAR_NS:
+        m = length - n + 1
+        if m <= 0:
+            continue
+        h = codes[:m] + np.uint64(n * 1_000_003)
+        for k in range(1, n):
+            h = h * _P + codes[k : k + m]
+        ok = (csum[n : n + m] - csum[:m]) == 0
+        idx = np.nonzero(ok)[0]
+        c_b.append(h[ok])
+        c_doc.append(csum[idx])
+        c_kind.append(np.full(len(idx), n, np.int8))
+        c_pos.append(idx)
+    if c_b:
+        cb = _mix(np.concatenate(c_b)) & mask
+        c_doc_a = np.concatenate(c_doc).astype(np.int64)
+        c_kind_a = np.concatenate(c_kind)
+        c_pos_a = np.concatenate(c_pos).astype(np.int64)
+    else:
+        cb = np.zeros(0, np.uint64)
+        c_doc_a = np.zeros(0, np.int64)
+        c_kind_a = np.zeros(0, np.int8)
+        c_pos_a = np.zeros(0, np.int64)
+    # Each block scaled by 1/sqrt(count) per document.
+    w_count = np.bincount(w_doc, minlength=n_docs).astype(np.float32)
+    c_count = np.bincount(c_doc_a, minlength=n_docs).astype(np.float32)
+    w_scale = 1.0 / np.sqrt(np.maximum(w_count, 1.0))
+    c_scale = 1.0 / np.sqrt(np.maximum(c_count, 1.0))
+    return Features(
+        doc=np.concatenate([w_doc, c_doc_a]),
+        bucket=np.concatenate([wb, cb]).astype(np.int64),
+        value=np.concatenate([w_scale[w_doc], c_scale[c_doc_a]]).astype(np.float32),
+        kind=np.concatenate([w_kind, c_kind_a]),
+        pos=np.concatenate([w_pos, c_pos_a]),
+        n_docs=n_docs,
+        joined=joined,
+        word_list=word_list,
+    )
+
+
+def _name(f: Features, i: int) -> str:
+    kind = int(f.kind[i])
+    pos = int(f.pos[i])
+    if kind == 0:
+        return f.word_list[pos]
+    if kind == 1:
+        return f.word_list[pos] + " " + f.word_list[pos + 1]
+    return "[" + f.joined[pos : pos + kind] + "]"
+
+
+def score(texts: list[str], top_k: int = 5) -> tuple[np.ndarray, list[tuple[tuple[str, float], ...]]]:
+    """Toxicity probabilities of canonical texts and each one's strongest contributing features."""
+    model = load()
+    f = extract(texts, model.buckets)
+    contrib = model.weights[f.bucket] * f.value
+    logits = np.bincount(f.doc, weights=contrib, minlength=f.n_docs) + model.bias
+    probs = 1.0 / (1.0 + np.exp(-logits))
+    tops: list[tuple[tuple[str, float], ...]] = []
+    if len(contrib) == 0:
+        return probs, [() for _ in texts]
+    # Strongest features per document: sort by (document, -|contribution|).
+    order = np.lexsort((-np.abs(contrib), f.doc))
+    docs_sorted = f.doc[order]
+    starts = np.searchsorted(docs_sorted, np.arange(f.n_docs))
+    ends = np.searchsorted(docs_sorted, np.arange(f.n_docs), side="right")
+    for d in range(f.n_docs):
+        seen: dict[str, float] = {}
+        for j in order[starts[d] : min(ends[d], starts[d] + 3 * top_k)]:
+            name = _name(f, int(j))
+            if name not in seen:
+                seen[name] = round(float(contrib[j]), 4)
+                if len(seen) == top_k:
+                    break
+        tops.append(tuple(seen.items()))
+    return probs, tops

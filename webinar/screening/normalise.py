@@ -1,0 +1,243 @@
+"""Text normalisation: the one place where obfuscation is undone.
+
+A comment is folded character by character (Unicode NFKC, case folding, homoglyph and full-width
+folding, accents and zero-width characters removed) while remembering, for every folded character,
+where it came from, so that every later match can point at a span of the ORIGINAL text. Tokens are
+then canonicalised against the word lists: leetspeak ("b0d0h", "sh!t"), masks ("f*ck"), repeated
+letters ("fuuuck", "bodohhh"), spaced or dotted letters ("s.i.a.l", "b o d o h"), inflections
+("bitches", "bodohnya", "sialan") and Malaysian short forms ("x" -> "tak", "ko" -> "kau").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from webinar.screening import lexicons
+
+_ZERO_WIDTH = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"
+)
+# Letters that look Latin in other scripts; NFKC leaves them alone.
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "һ": "h",
+        "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ɑ": "a", "ı": "i", "ł": "l", "ø": "o", "đ": "d",
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o",
+        "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ß": "ss", "æ": "ae", "œ": "oe",
+    }
+)  # fmt: skip
+_CHAR_CACHE: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    folded = _CHAR_CACHE.get(ch)
+    if folded is None:
+        if ch in _ZERO_WIDTH or unicodedata.category(ch) == "Cf":
+            folded = ""
+        else:
+            s = unicodedata.normalize("NFKC", ch).casefold().translate(_HOMOGLYPHS)
+            s = unicodedata.normalize("NFKD", s)
+            folded = "".join(c for c in s if not unicodedata.combining(c))
+            if folded in ("‘", "’", "ʼ", "`", "´"):
+                folded = "'"
+        _CHAR_CACHE[ch] = folded
+    return folded
+
+
+def fold_text(text: str) -> str:
+    """Fold without keeping offsets (for word-list entries and organiser terms)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """Folded text and, per folded character, its index in ``text`` (None means identity)."""
+    if text.isascii():
+        return text.lower(), None
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _CHAR_CACHE.get(ch)
+        if folded is None:
+            folded = _fold_char(ch)
+        if folded:
+            parts.append(folded)
+            offsets.extend([i] * len(folded))
+    return "".join(parts), offsets
+
+
+_TOKEN_RE = re.compile(r"\$?[^\W_](?:[^\W_]|'(?=[^\W_])|[*@$!|]+(?=[^\W_]))*[*$]*")
+# Three or more single letters separated by dots, spaces, dashes...: "s.i.a.l", "b o d o h".
+_SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_*@$](?:[ .\-_*,/|+~]{1,3})){2,}[^\W_@$](?![^\W_])")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                       "!": "i", "|": "i", "8": "b", "9": "g", "€": "e"})  # fmt: skip
+_LEET_L = str.maketrans({"1": "l", "|": "l", "!": "i"})
+_LEET_CHARS = frozenset("0134578@$!|9€")
+_REPEAT3 = re.compile(r"(.)\1{2,}")
+_REPEAT2 = re.compile(r"(.)\1+")
+_DOUBLE = re.compile(r"(.)\1")
+_SUFFIXES = ("s", "z", "y", "ed", "er", "es", "in", "an", "la", "je", "ing", "ers", "nya", "lah", "kah",
+             "jer", "kan", "ness")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Canon:
+    form: str  # canonical spelling (the matched word-list term when there is one)
+    words: tuple[str, ...]  # form with short forms expanded ("xnak" -> ("tak", "nak"))
+    entry: lexicons.Entry | None
+    allowed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    form: str
+    words: tuple[str, ...]
+    entry: lexicons.Entry | None
+    allowed: bool
+    start: int  # span in the original text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    original: str
+    folded: str
+    offsets: tuple[int, ...] | None  # folded index -> original index; None when they are the same
+    tokens: tuple[Token, ...]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """The original-text span of folded[a:b]."""
+        if self.offsets is None:
+            return a, b
+        return self.offsets[a], self.offsets[b - 1] + 1
+
+    @property
+    def canonical(self) -> str:
+        """The comment as the model and the phrase rules see it."""
+        return " ".join(w for t in self.tokens for w in t.words)
+
+
+_CANON_CACHE: dict[str, Canon] = {}
+_CANON_CACHE_MAX = 200_000
+
+
+def _lookup(candidate: str, lex: lexicons.Lexicon) -> tuple[str, lexicons.Entry | None, bool] | None:
+    if candidate in lex.allow_words:
+        return candidate, None, True
+    entry = lex.words.get(candidate)
+    if entry is not None:
+        return candidate, entry, False
+    for suffix in _SUFFIXES:
+        if candidate.endswith(suffix) and len(candidate) - len(suffix) >= 3:
+            root = candidate[: -len(suffix)]
+            entry = lex.words.get(root)
+            if entry is not None and root not in lex.allow_words:
+                return root, entry, False
+    return None
+
+
+def _wildcard(token: str, lex: lexicons.Lexicon) -> tuple[str, lexicons.Entry] | None:
+    core = token.strip("*")
+    if core.count("*") == 0 and core == token.strip("*$"):
+        # Masks only at the ends ("fuck*") carry no information; treat the core as the word.
+        token = core
+        if core in lex.words:
+            return core, lex.words[core]
+        return None
+    pattern = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
+    for term in lex.wildcard_index.get(len(token), ()):
+        if term[0] == token[0] and pattern.fullmatch(term):
+            return term, lex.words[term]
+    return None
+
+
+def canonicalise(raw: str) -> Canon:
+    cached = _CANON_CACHE.get(raw)
+    if cached is not None:
+        return cached
+    lex = lexicons.load()
+    token = raw.replace("'", "")
+    found: tuple[str, lexicons.Entry | None, bool] | None = None
+    if "*" in token and any(c.isalpha() for c in token):
+        hit = _wildcard(token, lex)
+        if hit is not None:
+            found = (hit[0], hit[1], False)
+        token = token.replace("*", "")
+    if found is None:
+        bases = [token]
+        if not token.isalpha() and not token.isdigit() and any(c in _LEET_CHARS for c in token):
+            leet = token.translate(_LEET)
+            if any(c.isalpha() for c in token):
+                bases.append(leet)
+                alt = token.translate(_LEET_L).translate(_LEET)
+                if alt != leet:
+                    bases.append(alt)
+        for base in bases:
+            candidates = [base]
+            if _DOUBLE.search(base):
+                three = _REPEAT3.sub(r"\1\1", base)
+                if three != base:
+                    candidates.append(three)
+                candidates.append(_REPEAT2.sub(r"\1", base))
+            for cand in candidates:
+                found = _lookup(cand, lex)
+                if found is not None:
+                    break
+            if found is not None:
+                break
+        if found is None and lex.substring_re is not None:
+            for base in bases:
+                squeezed = _REPEAT3.sub(r"\1\1", base)
+                if len(squeezed) >= 5:
+                    m = lex.substring_re.search(squeezed)
+                    if m is not None:
+                        found = (squeezed, lex.substring_entries[m.group(0)], False)
+                        break
+    if found is None:
+        form = _REPEAT3.sub(r"\1\1", token)
+        expanded = lex.shortforms.get(form, form)
+        result = Canon(form, tuple(expanded.split()) or (form,), None, False)
+    else:
+        form, entry, allowed = found
+        result = Canon(form, (form,), entry, allowed)
+    if len(_CANON_CACHE) >= _CANON_CACHE_MAX:
+        _CANON_CACHE.clear()
+    _CANON_CACHE[raw] = result
+    return result
+
+
+def normalise(text: str) -> Normalised:
+    folded, offsets = fold_with_offsets(text)
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        if offsets is None:
+            return a, b
+        return offsets[a], offsets[b - 1] + 1
+
+    tokens: list[Token] = []
+    consumed: list[tuple[int, int]] = []
+    if _SPACED_RE.search(folded) is not None:
+        for m in _SPACED_RE.finditer(folded):
+            joined = "".join(c for c in m.group(0) if c.isalnum())
+            canon = canonicalise(joined)
+            if canon.entry is not None:
+                s, e = span(m.start(), m.end())
+                tokens.append(Token(canon.form, canon.words, canon.entry, False, s, e))
+                consumed.append((m.start(), m.end()))
+    for m in _TOKEN_RE.finditer(folded):
+        if consumed and any(a <= m.start() < b for a, b in consumed):
+            continue
+        canon = canonicalise(m.group(0))
+        s, e = span(m.start(), m.end())
+        if m.start() and folded[m.start() - 1] == "@":
+            # An @handle names someone ("@FuckKennyJ"); it is not what the comment says.
+            tokens.append(Token(canon.form, canon.words, None, False, s, e))
+            continue
+        tokens.append(Token(canon.form, canon.words, canon.entry, canon.allowed, s, e))
+    if consumed:
+        tokens.sort(key=lambda t: t.start)
+    return Normalised(text, folded, None if offsets is None else tuple(offsets), tuple(tokens))
