@@ -34,12 +34,56 @@ def _stream_embed(url: str) -> str | None:
     return None
 
 
+def _labels() -> dict:
+    """Every string the live scripts show, translated on the server (no strings baked into JS)."""
+    return {
+        "connection": {
+            "connecting": _("Connecting…"),
+            "open": _("Live"),
+            "closed": _("Reconnecting…"),
+            "forbidden": _("Not allowed: register or sign in"),
+        },
+        "status": {str(value): str(label) for value, label in Webinar.Status.choices},
+        "paused": _("The hosts have paused questions for now."),
+        "ended": _("This webinar has ended; questions are closed."),
+        "slow_mode": _("Slow mode: one question every %s seconds."),
+        "retry_after": _("try again in %s s"),
+        "upvote": _("Upvote"),
+        "pinned": _("Pinned"),
+        "answered": _("Answered"),
+        "edited": _("Edited by a host"),
+        "host_reason": _("Reason from the host"),
+        "request_review": _("Ask a host to review"),
+        "review_requested": _("A host will review it."),
+        "approve": _("Approve"),
+        "publish_anyway": _("Publish anyway"),
+        "reject": _("Reject"),
+        "answer": _("Mark answered"),
+        "unanswer": _("Not answered"),
+        "pin": _("Pin"),
+        "unpin": _("Unpin"),
+        "edit": _("Edit"),
+        "merge": _("Merge into…"),
+        "mute": _("Mute author"),
+        "reject_reason_prompt": _("Reason for rejecting (the author sees it):"),
+        "edit_prompt": _("Edit the question:"),
+        "merge_prompt": _("Merge into which question number?"),
+        "end_confirm": _("End the webinar for everyone?"),
+        "no_pinned": _("No question pinned yet"),
+        "votes": _("votes"),
+        "review_flag": _("Author asked for review"),
+        "care_alert": _("Care: someone may be in distress. Reach out privately; never publish."),
+        "anonymous": _("Anonymous"),
+    }
+
+
 def _page_config(webinar: Webinar, mode: str, **extra) -> dict:
     return {
         "slug": webinar.slug,
         "mode": mode,
         "ws_path": f"/ws/w/{webinar.slug}/",
         "max_chars": settings.DEWAN_QUESTION_MAX_CHARS,
+        "labels": _labels(),
         **extra,
     }
 

@@ -24,6 +24,8 @@ class Command(BaseCommand):
     help = "Create (once) the demo webinar with its organiser, host and attendees."
 
     def handle(self, *args, **options):
+        # The demo's own confirmation e-mails would flood the console; keep them in memory.
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         with transaction.atomic():
             webinar = Webinar.objects.filter(slug=SLUG).first() or self._create()
         site = settings.SITE_URL

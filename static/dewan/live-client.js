@@ -1,0 +1,175 @@
+// Dewan live client: one websocket, the protocol in docs/protocol.md.
+// Reconnects with back-off, resumes from the last sequence numbers, dedupes by seq, resyncs on
+// gaps, and re-sends unacknowledged questions with their idempotency key after a reconnect.
+(function () {
+  "use strict";
+
+  function randomKey() {
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  class LiveClient {
+    constructor(config, handlers) {
+      this.config = config;
+      this.handlers = handlers;
+      this.seq = null;
+      this.staffSeq = null;
+      this.ws = null;
+      this.backoff = 500;
+      this.pending = new Map(); // client_key -> frame, until acknowledged
+      this.heartbeat = null;
+      this.stopped = false;
+      this.syncing = false;
+    }
+
+    url() {
+      const scheme = location.protocol === "https:" ? "wss" : "ws";
+      let url = `${scheme}://${location.host}${this.config.ws_path}?mode=${encodeURIComponent(this.config.mode)}`;
+      if (this.config.key) url += `&key=${encodeURIComponent(this.config.key)}`;
+      return url;
+    }
+
+    status(state, detail) {
+      if (this.handlers.status) this.handlers.status(state, detail);
+    }
+
+    start() {
+      this.stopped = false;
+      this.status("connecting");
+      let ws;
+      try {
+        ws = new WebSocket(this.url());
+      } catch (err) {
+        this.scheduleReconnect();
+        return;
+      }
+      this.ws = ws;
+      ws.onopen = () => this.status("connecting");
+      ws.onmessage = (event) => {
+        let message;
+        try {
+          message = JSON.parse(event.data);
+        } catch (err) {
+          return;
+        }
+        this.receive(message);
+      };
+      ws.onclose = (event) => {
+        clearInterval(this.heartbeat);
+        this.ws = null;
+        if (event.code === 4403) {
+          this.stopped = true;
+          this.status("forbidden");
+          return;
+        }
+        this.status("closed");
+        this.scheduleReconnect();
+      };
+    }
+
+    scheduleReconnect() {
+      if (this.stopped) return;
+      const delay = Math.min(this.backoff, 15000) * (0.7 + Math.random() * 0.6);
+      this.backoff = Math.min(this.backoff * 2, 15000);
+      setTimeout(() => this.start(), delay);
+    }
+
+    send(frame) {
+      if (this.ws && this.ws.readyState === WebSocket.OPEN) {
+        this.ws.send(JSON.stringify(frame));
+        return true;
+      }
+      return false;
+    }
+
+    sync() {
+      this.syncing = true;
+      this.send({ type: "sync", since: this.seq, staff_since: this.staffSeq });
+    }
+
+    // Commands that must not be lost carry a client_key and are re-sent until acknowledged.
+    command(frame) {
+      if (frame.client_key === undefined && (frame.type === "ask" || frame.type === "vote")) {
+        frame.client_key = randomKey();
+      }
+      if (frame.client_key) this.pending.set(frame.client_key, frame);
+      this.send(frame);
+      return frame.client_key;
+    }
+
+    receive(message) {
+      const h = this.handlers;
+      switch (message.type) {
+        case "welcome":
+          this.backoff = 500;
+          this.welcome = message;
+          clearInterval(this.heartbeat);
+          this.heartbeat = setInterval(
+            () => this.send({ type: "ping" }),
+            (message.config.heartbeat_seconds || 10) * 1000,
+          );
+          if (this.config.mode !== "host") this.staffSeq = null;
+          this.sync();
+          if (h.welcome) h.welcome(message);
+          return;
+        case "snapshot":
+          this.seq = message.seq;
+          this.staffSeq = message.staff_seq;
+          this.syncing = false;
+          if (h.snapshot) h.snapshot(message);
+          this.afterSync();
+          return;
+        case "synced":
+          this.seq = message.seq;
+          if (message.staff_seq !== null && message.staff_seq !== undefined) this.staffSeq = message.staff_seq;
+          this.syncing = false;
+          if (h.synced) h.synced(message);
+          this.afterSync();
+          return;
+        case "resync":
+          this.sync();
+          return;
+        case "ack":
+          if (message.client_key) this.pending.delete(message.client_key);
+          if (h.ack) h.ack(message);
+          return;
+        case "error":
+          if (message.client_key && message.code !== "unavailable") this.pending.delete(message.client_key);
+          if (h.error) h.error(message);
+          return;
+        case "pong":
+          return;
+        default:
+          break;
+      }
+      if (typeof message.seq === "number" && message.stream) {
+        this.applyEvent(message);
+      } else if (h[message.type]) {
+        h[message.type](message);
+      }
+    }
+
+    applyEvent(message) {
+      const staff = message.stream === "staff";
+      const current = staff ? this.staffSeq : this.seq;
+      if (current === null || current === undefined) return; // not synced yet: the snapshot covers it
+      if (message.seq <= current) return; // already applied (replay overlap or duplicate)
+      if (message.seq !== current + 1) {
+        if (!this.syncing) this.sync(); // a gap: ask for what we missed
+        return;
+      }
+      if (staff) this.staffSeq = message.seq;
+      else this.seq = message.seq;
+      if (this.handlers.event) this.handlers.event(message);
+    }
+
+    afterSync() {
+      this.status("open");
+      for (const frame of this.pending.values()) this.send(frame);
+    }
+  }
+
+  window.DewanLive = { LiveClient, randomKey };
+})();

@@ -1,0 +1,215 @@
+// The host console: the incoming queue with screening verdicts, moderation, controls, shortcuts.
+(function () {
+  "use strict";
+  const { el, highlighted, config, setConnection, timeAgo } = window.DewanDom;
+  const cfg = config();
+  const t = cfg.labels;
+  const $ = (id) => document.getElementById(id);
+  const state = { questions: new Map(), webinar: null, selected: null };
+  const INCOMING = new Set(["pending", "held", "blocked"]);
+
+  const client = new window.DewanLive.LiveClient(cfg, {
+    status(s) {
+      setConnection($("conn"), s, t.connection);
+    },
+    welcome(m) {
+      state.webinar = m.webinar;
+      renderControls();
+    },
+    snapshot(m) {
+      state.webinar = m.webinar;
+      state.questions = new Map(m.queue.map((q) => [q.id, q]));
+      renderControls();
+      render();
+    },
+    synced(m) {
+      for (const [id, n] of Object.entries(m.votes || {})) {
+        const q = state.questions.get(Number(id));
+        if (q) q.votes = n;
+      }
+      render();
+    },
+    event(m) {
+      const d = m.data;
+      if (m.type === "staff.question") {
+        if (d.question.status === "merged") state.questions.delete(d.question.id);
+        else state.questions.set(d.question.id, d.question);
+      } else if (m.type === "question.updated" || m.type === "question.published") {
+        const known = state.questions.get(d.question.id);
+        if (known) Object.assign(known, { votes: d.question.votes, pinned: d.question.pinned, answered: d.question.answered });
+      } else if (m.type === "webinar.status") {
+        state.webinar.status = d.status;
+        renderControls();
+      } else if (m.type === "webinar.settings") {
+        Object.assign(state.webinar, d);
+        renderControls();
+      }
+      render();
+    },
+    votes(m) {
+      for (const [id, n] of Object.entries(m.counts)) {
+        const q = state.questions.get(Number(id));
+        if (q) q.votes = n;
+      }
+      render();
+    },
+    presence(m) {
+      $("viewers").textContent = String(m.count);
+    },
+    error(m) {
+      $("host-error").textContent = m.message;
+    },
+    ack() {
+      $("host-error").textContent = "";
+    },
+  });
+
+  function act(type, questionId, extra) {
+    client.send({ type, question_id: questionId, ...(extra || {}) });
+  }
+
+  function actionsFor(q) {
+    const b = (type, label, extra, cls) =>
+      el("button", { type: "button", class: cls || "", dataset: { action: type }, text: label, onclick: () => run(type, q, extra) });
+    const list = [];
+    if (q.status === "published") {
+      list.push(q.answered ? b("unanswer", t.unanswer) : b("answer", t.answer, null, "primary"));
+      list.push(q.pinned ? b("unpin", t.unpin) : b("pin", t.pin));
+      list.push(b("edit", t.edit), b("merge", t.merge), b("reject", t.reject));
+    } else if (q.status === "care") {
+      list.push(b("reject", t.reject), b("publish_anyway", t.publish_anyway));
+    } else if (q.status === "rejected") {
+      list.push(b("approve", t.approve));
+    } else {
+      const flagged = q.screening && q.screening.action && q.screening.action !== "publish";
+      list.push(b(flagged ? "publish_anyway" : "approve", flagged ? t.publish_anyway : t.approve, null, "primary"));
+      list.push(b("reject", t.reject), b("edit", t.edit));
+    }
+    if (q.author_id) list.push(b("mute", t.mute));
+    return el("div", { class: "actions" }, list);
+  }
+
+  function run(type, q, extra) {
+    if (type === "reject") {
+      const reason = window.prompt(t.reject_reason_prompt, "");
+      if (reason === null) return;
+      act("reject", q.id, { reason });
+    } else if (type === "edit") {
+      const text = window.prompt(t.edit_prompt, q.text);
+      if (text === null || text.trim() === q.text) return;
+      act("edit", q.id, { text });
+    } else if (type === "merge") {
+      const into = Number(window.prompt(t.merge_prompt, ""));
+      if (!into) return;
+      act("merge", q.id, { into_id: into });
+    } else {
+      act(type, q.id, extra);
+    }
+  }
+
+  function card(q) {
+    const s = q.screening || {};
+    const reasons = s.reasons || [];
+    return el(
+      "li",
+      {
+        class: `q${q.pinned ? " pinned" : ""}${q.answered ? " answered" : ""}${state.selected === q.id ? " selected" : ""}`,
+        dataset: { id: q.id, status: q.status },
+        onclick: () => select(q.id),
+      },
+      el("div", { class: "votes" }, el("strong", { text: String(q.votes) }), el("div", { class: "meta", text: t.votes })),
+      el(
+        "div",
+        { class: "body" },
+        el("div", {}, el("span", { class: "qid", text: `#${q.id}` }), highlighted(q.text, reasons)),
+        el(
+          "div",
+          { class: "meta" },
+          `${q.author}${q.anonymous ? ` (${t.anonymous})` : ""} · ${timeAgo(q.created_at)}`,
+          el("span", { class: `tag ${q.status}`, text: q.status }),
+          q.pinned ? el("span", { class: "tag pinned", text: t.pinned }) : null,
+          q.answered ? el("span", { class: "tag answered", text: t.answered }) : null,
+          q.review_requested && INCOMING.has(q.status) ? el("span", { class: "tag held", text: t.review_flag }) : null,
+          s.categories && s.categories.length ? el("span", { class: "tag", text: s.categories.join(", ") }) : null,
+          typeof s.score === "number" ? el("span", { class: "tag", text: `score ${s.score.toFixed(2)}` }) : null,
+        ),
+        reasons.length ? el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: `${r.message}${r.matched ? ` «${r.matched}»` : ""}` }))) : null,
+        q.reject_reason ? el("p", { class: "reasons", text: q.reject_reason }) : null,
+        actionsFor(q),
+      ),
+    );
+  }
+
+  function render() {
+    const all = Array.from(state.questions.values());
+    const byNewest = (a, b) => b.id - a.id;
+    const byVotes = (a, b) => (b.pinned - a.pinned) || (a.answered - b.answered) || (b.votes - a.votes) || a.id - b.id;
+    const groups = {
+      care: all.filter((q) => q.status === "care").sort(byNewest),
+      incoming: all.filter((q) => INCOMING.has(q.status)).sort((a, b) => (b.review_requested - a.review_requested) || a.id - b.id),
+      published: all.filter((q) => q.status === "published").sort(byVotes),
+      rejected: all.filter((q) => q.status === "rejected").sort(byNewest),
+    };
+    for (const [name, items] of Object.entries(groups)) {
+      $(`list-${name}`).replaceChildren(...items.map(card));
+      $(`count-${name}`).textContent = String(items.length);
+    }
+    $("section-care").hidden = groups.care.length === 0;
+    const pinned = groups.published.find((q) => q.pinned);
+    $("pinned-now").textContent = pinned ? pinned.text : t.no_pinned;
+  }
+
+  function renderControls() {
+    const w = state.webinar;
+    if (!w) return;
+    $("webinar-status").textContent = t.status[w.status] || w.status;
+    $("webinar-status").className = `badge ${w.status}`;
+    $("btn-pause").hidden = w.questions_paused;
+    $("btn-resume").hidden = !w.questions_paused;
+    $("btn-start").hidden = w.status !== "scheduled";
+    $("btn-end").hidden = w.status !== "live";
+    $("slow-seconds").value = w.slow_mode_seconds;
+  }
+
+  function ordered() {
+    return Array.from(document.querySelectorAll("#queue li.q")).map((li) => Number(li.dataset.id));
+  }
+
+  function select(id) {
+    state.selected = id;
+    render();
+    const node = document.querySelector(`#queue li.q[data-id="${id}"]`);
+    if (node) node.scrollIntoView({ block: "nearest" });
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.target.matches("input, textarea, select") || event.ctrlKey || event.metaKey || event.altKey) return;
+    const ids = ordered();
+    const index = ids.indexOf(state.selected);
+    const q = state.questions.get(state.selected);
+    const keys = {
+      j: () => select(ids[Math.min(ids.length - 1, index + 1)] ?? ids[0]),
+      k: () => select(ids[Math.max(0, index - 1)] ?? ids[0]),
+      a: () => q && run(q.screening && q.screening.action !== "publish" && q.status !== "rejected" ? "publish_anyway" : "approve", q),
+      r: () => q && run("reject", q),
+      m: () => q && run(q.answered ? "unanswer" : "answer", q),
+      p: () => q && run(q.pinned ? "unpin" : "pin", q),
+      e: () => q && run("edit", q),
+    };
+    if (keys[event.key]) {
+      event.preventDefault();
+      keys[event.key]();
+    }
+  });
+
+  $("btn-pause").addEventListener("click", () => client.send({ type: "pause" }));
+  $("btn-resume").addEventListener("click", () => client.send({ type: "resume" }));
+  $("btn-start").addEventListener("click", () => client.send({ type: "start" }));
+  $("btn-end").addEventListener("click", () => window.confirm(t.end_confirm) && client.send({ type: "end" }));
+  $("slow-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    client.send({ type: "slow_mode", seconds: Math.max(0, Number($("slow-seconds").value) || 0) });
+  });
+  client.start();
+  window.dewanClient = client;
+})();
