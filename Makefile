@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint format bench worker browser-deps clean
+.PHONY: run test check static-checks lint format worker browser-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,6 @@ browser-deps:
 
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
 	SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py seed_demo
 	$(VENV)/bin/uvicorn webinar.asgi:application --host 127.0.0.1 --port $(PORT) --ws-max-size 65536
 
@@ -29,6 +28,7 @@ worker: $(STAMP)
 	$(VENV)/bin/celery -A webinar worker -B --loglevel=info
 
 test: $(STAMP) browser-deps
+	mkdir -p var test-artifacts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -39,13 +39,15 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-check: $(STAMP) browser-deps
+# Lint, Django's deployment checklist with production settings, and bandit.
+static-checks: $(STAMP)
 	$(VENV)/bin/ruff check .
 	DJANGO_ENV=production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  ALLOWED_HOSTS=dewan.example REDIS_URL=redis://127.0.0.1:6379/0 \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 	$(VENV)/bin/bandit -q -c pyproject.toml -r webinar accounts realtime
-	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: static-checks test
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

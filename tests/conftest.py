@@ -80,3 +80,9 @@ def attendee(live_webinar):
 @pytest.fixture
 def mailoutbox_settings():
     return settings
+
+
+def pytest_configure(config):
+    # The SQLite test database is a file, so server subprocesses in browser tests can share it.
+    (settings.BASE_DIR / "var").mkdir(exist_ok=True)
+    (settings.BASE_DIR / "test-artifacts").mkdir(exist_ok=True)
