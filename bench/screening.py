@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from webinar.screening import screen, screen_many  # noqa: E402
-from webinar.screening.model import load as load_model  # noqa: E402
-from webinar.screening.train import DATASET_NAMES, dataset_policy, load_dataset, split_of  # noqa: E402
+from webinar.screening import screen, screen_many
+from webinar.screening.model import load as load_model
+from webinar.screening.train import DATASET_NAMES, dataset_policy, load_dataset, split_of
 
 TARGETS = {
     "ms_benign_questions_mt": {"false_hold_rate_max": 0.01},
@@ -40,7 +40,13 @@ def quality(held: list[bool], labels: list[int]) -> dict:
     recall = tp / pos if pos else None
     fhr = fp / neg if neg else None
     precision = tp / (tp + fp) if tp + fp else None
-    out = {"n": len(labels), "positives": pos, "recall": recall, "false_hold_rate": fhr, "precision": precision}
+    out = {
+        "n": len(labels),
+        "positives": pos,
+        "recall": recall,
+        "false_hold_rate": fhr,
+        "precision": precision,
+    }
     out["f1"] = (2 * precision * recall / (precision + recall)) if precision and recall else None
     # One number to compare systems: recall minus false-hold rate (Youden's J); 1 - FHR when no positives.
     out["score"] = (recall - fhr) if pos and neg else (1 - fhr if neg else recall)
@@ -50,7 +56,7 @@ def quality(held: list[bool], labels: list[int]) -> dict:
 def baseline_profanity_check():
     try:
         from profanity_check import predict
-    except Exception as exc:  # noqa: BLE001 - report any import failure
+    except Exception as exc:
         return None, f"alt-profanity-check unavailable: {exc}"
     return (lambda texts: [bool(x) for x in predict(list(texts))]), None
 
@@ -58,7 +64,7 @@ def baseline_profanity_check():
 def baseline_glin():
     try:
         from glin_profanity import Filter
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return None, f"glin-profanity unavailable: {exc}"
     f = Filter()
     return (lambda texts: [bool(f.check_profanity(t)["contains_profanity"]) for t in texts]), None
@@ -104,7 +110,10 @@ def main() -> int:
     policy = dataset_policy()
     systems = {"dewan": None}
     notes = []
-    for name, factory in (("alt-profanity-check", baseline_profanity_check), ("glin-profanity", baseline_glin)):
+    for name, factory in (
+        ("alt-profanity-check", baseline_profanity_check),
+        ("glin-profanity", baseline_glin),
+    ):
         fn, err = factory()
         if fn is None:
             print(f"BASELINE MISSING: {err}")

@@ -71,7 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pii.card": (
         "Contains what looks like a payment card number. It is hidden to protect you.",
-        "Mengandungi nombor yang kelihatan seperti nombor kad pembayaran. Ia disembunyikan untuk melindungi anda.",
+        "Mengandungi nombor yang kelihatan seperti nombor kad pembayaran. "
+        "Ia disembunyikan untuk melindungi anda.",
     ),
     "flood.repeated": (
         "Repeats the same characters or words many times.",

@@ -48,8 +48,9 @@ class Policy:
     category_actions: Mapping[str, str] = field(default_factory=dict)
 
     def __hash__(self) -> int:  # category_actions is a dict; hash by value for caching.
+        actions = tuple(sorted(self.category_actions.items()))
         return hash((self.strictness, self.blocked_terms, self.allowed_terms, self.link_policy,
-                     self.hold_all, self.hold_first_time, tuple(sorted(self.category_actions.items()))))  # fmt: skip
+                     self.hold_all, self.hold_first_time, actions))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -311,7 +312,8 @@ def _reason(hit: rules.Hit, text: str, score: float | None = None) -> Reason:
     return Reason(hit.code, hit.category, hit.severity, hit.start, hit.end, matched, en, ms)
 
 
-def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> tuple[list[rules.Hit], rules.Words]:
+def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> tuple[list[rules.Hit], str]:
+    """Rule hits, and the text the model scores (without the organiser's allowed terms)."""
     flat = rules.Words(norm)
     allowed: set[int] = set()
     if policy.allowed_terms:
@@ -338,15 +340,18 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> tuple[list
             or h.start is None
             or not any(norm.tokens[i].start < h.end and h.start < norm.tokens[i].end for i in allowed)
         ]
-    return hits, flat
+        kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in allowed]
+        return hits, " ".join(kept)
+    return hits, flat.text
 
 
 def _verdict(norm: Normalised, hits: list[rules.Hit], prob: float, tops, policy: Policy, context: Context,
              version: str, thresholds: dict[str, float]) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
-    if prob >= thresholds[_THRESHOLD_GROUP[language]]:
-        abuse = [h for h in hits if h.category in _ABUSE]
+    abuse = [h for h in hits if h.category in _ABUSE]
+    self_harm_only = not abuse and any(h.category == "self_harm" for h in hits)
+    if prob >= thresholds[_THRESHOLD_GROUP[language]] and not self_harm_only:
         category = max(abuse, key=lambda h: h.severity).category if abuse else "insult"
         hits.append(rules.Hit("model.toxic", category, 2, None, None))
     action = _decide(hits, policy, context)
@@ -411,8 +416,8 @@ def _screen_batch(texts: list[str], policy: Policy, contexts: list[Context] | No
     norms = [normalise(t) for t in texts]
     ctxs = contexts or [Context()] * len(texts)
     rule_results = [_rule_hits(n, policy, c) for n, c in zip(norms, ctxs, strict=True)]
-    probs, tops = model.score([flat.text for _hits, flat in rule_results])
+    probs, tops = model.score([model_text for _hits, model_text in rule_results])
     return [
         _verdict(n, list(hits), float(p), top, policy, c, m.version, thresholds)
-        for n, (hits, _flat), p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
+        for n, (hits, _text), p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

@@ -236,10 +236,12 @@ SELF_HARM = [
     r"\b(?:tiada|takde|tak ada|tidak ada|xde|tak) (?:gunanya|guna|sebab|makna|erti) (?:saya |aku )?"
     r"(?:hidup|untuk hidup|teruskan hidup)\b",
     r"\bhidup (?:saya|aku) (?:tak|tidak|dah tak) (?:bermakna|berguna|ada makna|ada guna)\b",
-    r"\b(?:semua orang|semua|family|keluarga) (?:\w+ )?(?:lebih baik|lagi baik|lagi senang) tanpa (?:saya|aku)\b",
+    r"\b(?:semua orang|semua|family|keluarga) (?:\w+ )?(?:lebih baik|lagi baik|lagi senang) "
+    r"tanpa (?:saya|aku)\b",
 ]
 THREAT = [
-    r"\b(?:i|we|ill|im|i am|we are|imma)\s(?:will |shall |am |are |m )?(?:going to |gonna |gon |want to |wanna )?"
+    r"\b(?:i|we|ill|im|i am|we are|imma)\s(?:will |shall |am |are |m )?"
+    r"(?:going to |gonna |gon |want to |wanna )?"
     r"(?:fucking |really |)(?:kill|murder|stab|shoot|hurt|beat up|beat|punch|rape|hunt down|hunt|bomb|burn|"
     r"strangle|choke|slap|smash|destroy|find) (?:you|your|ya|him|her|them|everyone|all of you|u)\b",
     r"\b(?:you|ya) (?:will|are going to|gonna|re going to|are gonna|shall) (?:die|pay|regret|suffer|bleed)\b",
@@ -281,13 +283,15 @@ SPAM = [
         2.0,
     ),
     (
-        r"\b(?:guaranteed|dijamin|jaminan|terjamin|confirm|100) (?:profit|untung|returns?|pulangan|income|menang|"
+        r"\b(?:guaranteed|dijamin|jaminan|terjamin|confirm|100) "
+        r"(?:profit|untung|returns?|pulangan|income|menang|"
         r"win|halal)\b",
         2.0,
     ),
     (r"\b(?:free|percuma) (?:iphone|money|duit|gift|hadiah|credit|kredit|topup|top up|cash|voucher)\b", 2.0),
     (
-        r"\b(?:mega888|scr888|918kiss|pussy888|xe88|lucky365|judi online|casino|kasino|slot online|online slot|"
+        r"\b(?:mega888|scr888|918kiss|pussy888|xe88|lucky365|judi online|casino|kasino|"
+        r"slot online|online slot|"
         r"sportsbook|togel|4d online|bet online)\b",
         2.5,
     ),
@@ -307,7 +311,8 @@ _SPAM_RES = [(re.compile(p), w) for p, w in SPAM]
 SPAM_THRESHOLD = {"relaxed": 2.5, "standard": 2.0, "strict": 1.5}
 _SELF_HARM_RE = re.compile("|".join(f"(?:{p})" for p in SELF_HARM))
 _THREAT_RE = re.compile("|".join(f"(?:{p})" for p in THREAT))
-_SELF_HARM_HINT = re.compile(r"\b(?:myself|my life|die|suicid\w*|live|alive|dead|diri|hidup|mati|nyawa|tangan|lengan"
+_SELF_HARM_HINT = re.compile(r"\b(?:myself|my life|die|suicid\w*|live|alive|dead|diri|hidup|mati|nyawa"
+                             r"|tangan|lengan"
                              r"|pergelangan|without me|go on|keep going|do this|never born)\b")  # fmt: skip
 
 
@@ -361,7 +366,8 @@ LINK_RE = re.compile(
     r"|\b[a-z0-9-]{2,} ?[\[(]?\s?dot\s?[\])]? ?(?:com|net|my|org|io)\b"
 )
 EMAIL_RE = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w.]+ ?(?:\[at\]|\(at\)| at ) ?[\w-]+ ?(?:\[dot\]|\(dot\)| dot ) ?(?:com|net|my|org)\b"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w.]+ ?(?:\[at\]|\(at\)| at ) ?[\w-]+ ?(?:\[dot\]|\(dot\)| dot ) ?(?:com|net|my|org)\b"
 )
 MYKAD_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2}) ?[- ]? ?(\d{2}) ?[- ]? ?(\d{4})(?![\d-])")
 CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")

@@ -1,0 +1,30 @@
+"""The stored model: plain arrays, small, deterministic features."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from webinar.screening import model
+
+
+def test_model_arrays_load_without_pickles_and_are_small():
+    size = sum(p.stat().st_size for p in model.DATA_DIR.iterdir())
+    assert size < 3 * 1024 * 1024
+    with np.load(model.DATA_DIR / "weights.npz", allow_pickle=False) as data:
+        assert data["weights"].dtype == np.float32
+    meta = json.loads((model.DATA_DIR / "model.json").read_text())
+    assert set(meta["thresholds"]) == {"relaxed", "standard", "strict"}
+
+
+def test_features_are_deterministic_and_batch_independent():
+    one = model.extract(["kau bodoh"])
+    batch = model.extract(["hello there", "kau bodoh"])
+    assert sorted(one.bucket.tolist()) == sorted(batch.bucket[batch.doc == 1].tolist())
+
+
+def test_scores_are_probabilities_with_named_features():
+    probs, tops = model.score(["kau bodoh sial", "terima kasih atas perkongsian"])
+    assert probs[0] > probs[1]
+    assert all(isinstance(name, str) and isinstance(w, float) for name, w in tops[0])

@@ -1,0 +1,103 @@
+"""Personal data, links, spam and floods."""
+
+from __future__ import annotations
+
+import pytest
+
+from webinar.screening import Context, screen
+from webinar.screening.rules import luhn_ok, mykad_ok
+
+
+def codes(text: str, **kwargs) -> set[str]:
+    return {r.code for r in screen(text, **kwargs).reasons}
+
+
+def test_mykad_is_validated_by_date_and_place_code():
+    assert mykad_ok("90", "01", "01", "14")
+    assert not mykad_ok("90", "13", "01", "14")  # no 13th month
+    assert not mykad_ok("90", "02", "30", "14")  # no 30 February
+    assert not mykad_ok("90", "01", "01", "00")  # no place code 00
+    assert not mykad_ok("90", "01", "01", "20")  # 17-20 are unused
+
+
+def test_mykad_number_is_personal_data_with_its_span():
+    text = "IC saya 900101-14-5678 ya"
+    verdict = screen(text)
+    reason = next(r for r in verdict.reasons if r.code == "pii.mykad")
+    assert text[reason.start : reason.end] == "900101-14-5678"
+    assert verdict.action == "hold"
+    assert "personal_data" in verdict.categories
+
+
+def test_twelve_digits_with_impossible_date_are_not_a_mykad():
+    assert "pii.mykad" not in codes("Order 901301145678 shipped")
+
+
+def test_card_numbers_need_a_valid_luhn_checksum():
+    assert luhn_ok("4111111111111111")
+    assert not luhn_ok("4111111111111112")
+    assert "pii.card" in codes("card 4111 1111 1111 1111")
+    assert "pii.card" not in codes("ref 4111 1111 1111 1112")
+
+
+@pytest.mark.parametrize(
+    "text", ["call 012-345 6789", "+60 12-345 6789", "0198765432", "pejabat 03-7627 2929"]
+)
+def test_malaysian_phone_numbers_are_personal_data(text):
+    assert "pii.phone" in codes(text)
+
+
+def test_emails_are_personal_data_and_not_links():
+    found = codes("email me at aminah.rahman@gmail.com")
+    assert "pii.email" in found
+    assert "link" not in found
+
+
+def test_personal_data_messages_do_not_repeat_the_number():
+    reason = screen("IC 900101-14-5678").reasons[0]
+    assert "900101" not in reason.message_en
+    assert "900101" not in reason.message_ms
+
+
+@pytest.mark.parametrize(
+    "text", ["see https://example.com/x", "go to www.mcmc.gov.my", "bit.ly/abc", "site dot com"]
+)
+def test_links_are_found(text):
+    assert "link" in codes(text)
+
+
+def test_numbers_with_dots_are_not_links():
+    assert "link" not in codes("Version 3.5 is out, costs 12.50")
+
+
+def test_scam_patterns_are_spam():
+    verdict = screen("Earn RM5000 sehari! Whatsapp me now")
+    assert "spam" in verdict.categories
+    assert verdict.action == "hold"
+
+
+def test_a_question_about_forex_is_not_spam():
+    assert screen("Adakah forex trading halal?").action == "publish"
+
+
+def test_long_runs_of_one_character_are_a_flood():
+    assert "flood.repeated" in codes("helloooooooooooooooooooooo!!!!!!!!!!!!!!!!!!!!!!!!")
+
+
+def test_repeating_a_recent_question_is_a_duplicate():
+    ctx = Context(recent_texts=("How do I report a fake account?",))
+    verdict = screen("how do i report a FAKE account??", context=ctx)
+    assert verdict.action == "hold"
+    assert "flood" in verdict.categories
+
+
+def test_a_slightly_edited_recent_question_is_a_near_duplicate():
+    ctx = Context(recent_texts=("What age should children be allowed to have a smartphone?",))
+    assert "flood.near_duplicate" in codes(
+        "What age should children be allowed to have a smart phone", context=ctx
+    )
+
+
+def test_a_different_question_is_not_a_duplicate():
+    ctx = Context(recent_texts=("What age should children have a phone?",))
+    assert screen("Is public Wi-Fi safe for banking?", context=ctx).action == "publish"
