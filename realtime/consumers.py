@@ -123,7 +123,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.listener.send_now(
                 protocol.error_message(
                     "unavailable",
-                    "The service is briefly unavailable. Retry with the same client_key; nothing is duplicated.",
+                    "Briefly unavailable. Retry with the same client_key; nothing is duplicated.",
                     for_type=command.type,
                     client_key=getattr(command, "client_key", None),
                     retry_after=2,

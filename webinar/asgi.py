@@ -1,4 +1,4 @@
-"""ASGI entry point: Django for HTTP, Channels for the live websocket (origin-checked, session-authenticated)."""
+"""ASGI entry: Django for HTTP, Channels for the live websocket (origin-checked, session-authenticated)."""
 
 import os
 

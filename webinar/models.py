@@ -238,6 +238,9 @@ class Vote(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["question", "registration"], name="uniq_vote")]
 
+    def __str__(self) -> str:
+        return f"vote {self.registration_id} → {self.question_id}"
+
 
 class WebinarEvent(models.Model):
     """The durable event log behind the websocket: clients resume from a sequence number.
@@ -263,6 +266,9 @@ class WebinarEvent(models.Model):
             models.UniqueConstraint(fields=["webinar", "stream", "seq"], name="uniq_event_seq"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.stream} #{self.seq} {self.type}"
+
 
 class AuditEntry(models.Model):
     """Append-only record of moderation and role changes, written in the same transaction."""
@@ -284,6 +290,9 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.actor_label}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -310,6 +319,9 @@ class AttendanceSession(models.Model):
     class Meta:
         indexes = [models.Index(fields=["webinar", "viewer_key", "last_seen_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.viewer_key} from {self.joined_at:%H:%M:%S}"
+
     @property
     def watch_seconds(self) -> float:
         end = self.left_at or self.last_seen_at
@@ -326,6 +338,9 @@ class AttendanceSample(models.Model):
     class Meta:
         ordering = ["at"]
         indexes = [models.Index(fields=["webinar", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.count} at {self.at:%H:%M:%S}"
 
 
 class Report(models.Model):

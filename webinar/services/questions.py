@@ -222,7 +222,7 @@ def own_question_for(question: Question) -> dict:
 
 
 def vote_set(*, webinar_id: int, registration_id: int, question_id: int, value: bool) -> tuple[int, bool]:
-    """Set this attendee's upvote on a published question; repeating it changes nothing. Returns (votes, voted)."""
+    """Set this attendee's upvote on a published question; repeating it changes nothing."""
     if not Registration.objects.filter(
         pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED
     ).exists():

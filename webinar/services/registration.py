@@ -50,7 +50,7 @@ def registration_create(
     answers: dict | None = None,
     user=None,
 ) -> Registration:
-    """Register for a webinar: confirmed while seats last, then waitlisted (or refused when the waitlist is off).
+    """Register: confirmed while seats last, then waitlisted (or refused when the waitlist is off).
 
     Seats are counted under the webinar's row lock, so concurrent sign-ups for the last seats
     confirm exactly as many as there are (RELIABILITY R15).
