@@ -6,104 +6,302 @@ that dies simply stops heartbeating, so its viewers drop out within the TTL (REL
 The store is a backend named in settings (``DEWAN_PRESENCE_BACKEND``): in memory for the
 embedded default, a Redis sorted set per webinar in production (shared by all processes, no
 per-viewer keys, rebuilt from heartbeats after a Redis restart).
+
+Beside the sorted set, a hash per webinar holds each viewer's language, written when the viewer
+(re)appears in the set, never on later heartbeats; a viewer's kind (registered attendee or guest)
+is read from its key. Hosts get that breakdown as a ``presence_detail`` message, and the durable
+attendance records are derived from ``present()`` by a periodic sampler (webinar/services/attendance.py),
+never by a database write per heartbeat.
+
+Every server process also runs one small loop (started by the first heartbeat on its event loop)
+that pushes ``presence_detail`` to its local host sockets at most once a second and runs the
+attendance sampler for the webinars it serves. A per-webinar lock in the store (``SET NX PX`` in
+Redis) lets one sampler per webinar per interval write, whether it is this loop or Celery beat.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+import weakref
+from collections import Counter
 from functools import cache
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+log = logging.getLogger("dewan.realtime")
+
+REGISTERED = "registered"
+GUEST = "guest"
+
+
+def viewer_kind(viewer_key: str) -> str:
+    """``r:<registration id>`` is a registered attendee; anything else (``u:<user id>``) a guest."""
+    return REGISTERED if viewer_key.startswith("r:") else GUEST
+
+
+def _detail(count: int, registered: int, languages: dict[str, int]) -> dict:
+    return {
+        "count": count,
+        "registered": registered,
+        "guests": count - registered,
+        "languages": dict(sorted(languages.items())),
+    }
+
 
 class PresenceStore:
+    """The interface. Times come from ``clock`` (seconds), so tests can drive expiry."""
+
     def __init__(self, ttl: float | None = None, clock=time.time):
         self.ttl = float(ttl if ttl is not None else settings.DEWAN_PRESENCE_TTL_SECONDS)
         self.clock = clock
 
-    async def heartbeat(self, webinar_id: int, viewer_key: str) -> None:
+    @property
+    def leave_grace(self) -> float:
+        """How long a viewer whose socket closed cleanly stays counted, so its other tabs can vouch for it.
+
+        One and a half heartbeat intervals: any other open tab (on any process) pings within that.
+        """
+        return min(self.ttl, 1.5 * float(settings.DEWAN_HEARTBEAT_SECONDS))
+
+    async def heartbeat(self, webinar_id: int, viewer_key: str, language: str = "") -> None:
         raise NotImplementedError
 
     async def leave(self, webinar_id: int, viewer_key: str) -> None:
+        """Forget the viewer now (whatever its other tabs say until they next ping)."""
+        raise NotImplementedError
+
+    async def leave_soon(self, webinar_id: int, viewer_key: str) -> None:
+        """A socket closed cleanly: drop the viewer after ``leave_grace`` unless another tab pings."""
         raise NotImplementedError
 
     async def count(self, webinar_id: int) -> int:
         raise NotImplementedError
 
     async def viewers(self, webinar_id: int) -> list[str]:
+        return sorted(await self.present(webinar_id))
+
+    async def present(self, webinar_id: int) -> dict[str, tuple[float, str]]:
+        """Every present viewer: key -> (time of its newest heartbeat, language)."""
+        raise NotImplementedError
+
+    async def detail(self, webinar_id: int) -> dict:
+        """The count broken down for hosts: registered vs guests, and by language."""
+        raise NotImplementedError
+
+    async def try_lock(self, name: str, seconds: float) -> bool:
+        """True for the one caller that takes ``name`` until it expires after ``seconds``."""
         raise NotImplementedError
 
 
 class MemoryPresenceStore(PresenceStore):
+    """The embedded default: one process, no Redis."""
+
     def __init__(self, ttl: float | None = None, clock=time.time):
         super().__init__(ttl, clock)
         self._seen: dict[int, dict[str, float]] = {}
+        self._language: dict[int, dict[str, str]] = {}
+        self._locks: dict[str, float] = {}
 
     def _live(self, webinar_id: int) -> dict[str, float]:
         seen = self._seen.setdefault(webinar_id, {})
         cutoff = self.clock() - self.ttl
-        for key in [key for key, at in seen.items() if at < cutoff]:
+        expired = [key for key, at in seen.items() if at < cutoff]
+        languages = self._language.get(webinar_id, {})
+        for key in expired:
             del seen[key]
+            languages.pop(key, None)
         return seen
 
-    async def heartbeat(self, webinar_id: int, viewer_key: str) -> None:
-        self._seen.setdefault(webinar_id, {})[viewer_key] = self.clock()
+    async def heartbeat(self, webinar_id: int, viewer_key: str, language: str = "") -> None:
+        seen = self._live(webinar_id)
+        if viewer_key not in seen:
+            self._language.setdefault(webinar_id, {})[viewer_key] = language
+        seen[viewer_key] = self.clock()
 
     async def leave(self, webinar_id: int, viewer_key: str) -> None:
         self._seen.get(webinar_id, {}).pop(viewer_key, None)
+        self._language.get(webinar_id, {}).pop(viewer_key, None)
+
+    async def leave_soon(self, webinar_id: int, viewer_key: str) -> None:
+        seen = self._seen.get(webinar_id, {})
+        if viewer_key in seen:
+            seen[viewer_key] = min(seen[viewer_key], self.clock() - self.ttl + self.leave_grace)
 
     async def count(self, webinar_id: int) -> int:
         return len(self._live(webinar_id))
 
-    async def viewers(self, webinar_id: int) -> list[str]:
-        return sorted(self._live(webinar_id))
+    async def present(self, webinar_id: int) -> dict[str, tuple[float, str]]:
+        languages = self._language.get(webinar_id, {})
+        return {key: (at, languages.get(key, "")) for key, at in self._live(webinar_id).items()}
+
+    async def detail(self, webinar_id: int) -> dict:
+        present = await self.present(webinar_id)
+        registered = sum(1 for key in present if viewer_kind(key) == REGISTERED)
+        return _detail(len(present), registered, Counter(lang for _at, lang in present.values()))
+
+    async def try_lock(self, name: str, seconds: float) -> bool:
+        now = self.clock()
+        if self._locks.get(name, float("-inf")) > now:
+            return False
+        self._locks[name] = now + seconds
+        return True
+
+
+# Drops expired viewers (and their languages). KEYS: zset, languages hash. ARGV: cutoff.
+_PRUNE = """
+local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1])
+for i = 1, #expired, 5000 do
+  local chunk = {unpack(expired, i, math.min(i + 4999, #expired))}
+  redis.call('ZREM', KEYS[1], unpack(chunk))
+  redis.call('HDEL', KEYS[2], unpack(chunk))
+end
+"""
+
+_COUNT = _PRUNE + "return redis.call('ZCARD', KEYS[1])"
+
+# Present viewers as a flat list: key, score, language, key, score, language, ...
+_PRESENT = (
+    _PRUNE
+    + """
+local members = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+local out = {}
+for i = 1, #members, 2 do
+  out[#out + 1] = members[i]
+  out[#out + 1] = members[i + 1]
+  out[#out + 1] = redis.call('HGET', KEYS[2], members[i]) or ''
+end
+return out
+"""
+)
+
+# The host breakdown, computed by one process and cached for a second for the others.
+# KEYS: zset, languages hash, cache. ARGV: cutoff, cache milliseconds.
+_DETAIL = (
+    _PRUNE
+    + """
+local cache_ms = tonumber(ARGV[2])
+if cache_ms > 0 then
+  local cached = redis.call('GET', KEYS[3])
+  if cached then return cached end
+end
+local members = redis.call('ZRANGE', KEYS[1], 0, -1)
+local registered = 0
+local languages = {}
+local seen_language = false
+for i = 1, #members do
+  if string.sub(members[i], 1, 2) == 'r:' then registered = registered + 1 end
+  local lang = redis.call('HGET', KEYS[2], members[i]) or ''
+  languages[lang] = (languages[lang] or 0) + 1
+  seen_language = true
+end
+local encoded = cjson.encode({count = #members, registered = registered,
+  languages = seen_language and languages or cjson.decode('{}')})
+if cache_ms > 0 then redis.call('SET', KEYS[3], encoded, 'PX', cache_ms) end
+return encoded
+"""
+)
+
+# First heartbeat of a viewer (or first after a Redis restart or expiry): record its language.
+_KEY_LIFETIME_SECONDS = 24 * 3600
 
 
 class RedisPresenceStore(PresenceStore):
-    """One sorted set per webinar: member = viewer key, score = time of the newest heartbeat."""
+    """One sorted set per webinar: member = viewer key, score = time of the newest heartbeat.
 
-    def __init__(self, ttl: float | None = None, clock=time.time, url: str | None = None):
+    A steady heartbeat is one ``ZADD`` round trip; the language hash is written only when the
+    ``ZADD`` reports a new member, which is also what rebuilds it after a Redis restart.
+    """
+
+    def __init__(
+        self, ttl: float | None = None, clock=time.time, url: str | None = None, detail_cache_ms: int = 900
+    ):
         super().__init__(ttl, clock)
         self.url = url or settings.REDIS_URL
-        self._clients: dict[int, object] = {}
+        self.detail_cache_ms = detail_cache_ms
+        # Keyed by event loop: a Celery worker's ``async_to_sync`` makes a loop per call.
+        self._clients: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._scripts: dict[str, object] = {}
 
     def _client(self):
-        import asyncio
-
         import redis.asyncio as redis
 
-        loop_id = id(asyncio.get_running_loop())
-        client = self._clients.get(loop_id)
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
         if client is None:
             client = redis.Redis.from_url(
                 self.url, socket_timeout=5, socket_connect_timeout=2, health_check_interval=30
             )
-            self._clients[loop_id] = client
+            self._clients[loop] = client
         return client
+
+    async def _run(self, source: str, keys: list[str], args: list) -> object:
+        client = self._client()
+        script = self._scripts.get(source)
+        if script is None:
+            script = self._scripts[source] = client.register_script(source)
+        return await script(keys=keys, args=args, client=client)
 
     @staticmethod
     def key(webinar_id: int) -> str:
         return f"dewan:presence:{webinar_id}"
 
-    async def heartbeat(self, webinar_id: int, viewer_key: str) -> None:
-        await self._client().zadd(self.key(webinar_id), {viewer_key: self.clock()})
+    @classmethod
+    def language_key(cls, webinar_id: int) -> str:
+        return f"{cls.key(webinar_id)}:lang"
+
+    @classmethod
+    def detail_key(cls, webinar_id: int) -> str:
+        return f"{cls.key(webinar_id)}:detail"
+
+    def _cutoff(self) -> float:
+        return self.clock() - self.ttl
+
+    async def heartbeat(self, webinar_id: int, viewer_key: str, language: str = "") -> None:
+        client = self._client()
+        added = await client.zadd(self.key(webinar_id), {viewer_key: self.clock()})
+        if added:
+            pipe = client.pipeline(transaction=False)
+            pipe.hset(self.language_key(webinar_id), viewer_key, language)
+            pipe.expire(self.key(webinar_id), _KEY_LIFETIME_SECONDS)
+            pipe.expire(self.language_key(webinar_id), _KEY_LIFETIME_SECONDS)
+            await pipe.execute()
 
     async def leave(self, webinar_id: int, viewer_key: str) -> None:
-        await self._client().zrem(self.key(webinar_id), viewer_key)
+        pipe = self._client().pipeline(transaction=False)
+        pipe.zrem(self.key(webinar_id), viewer_key)
+        pipe.hdel(self.language_key(webinar_id), viewer_key)
+        await pipe.execute()
+
+    async def leave_soon(self, webinar_id: int, viewer_key: str) -> None:
+        # XX: only if still present; LT: never pushes a fresher heartbeat back (Redis 6.2+).
+        score = self.clock() - self.ttl + self.leave_grace
+        await self._client().zadd(self.key(webinar_id), {viewer_key: score}, xx=True, lt=True)
 
     async def count(self, webinar_id: int) -> int:
-        now = self.clock()
-        pipe = self._client().pipeline(transaction=False)
-        pipe.zremrangebyscore(self.key(webinar_id), "-inf", now - self.ttl)
-        pipe.zcard(self.key(webinar_id))
-        _removed, count = await pipe.execute()
-        return int(count)
+        keys = [self.key(webinar_id), self.language_key(webinar_id)]
+        return int(await self._run(_COUNT, keys, [self._cutoff()]))
 
-    async def viewers(self, webinar_id: int) -> list[str]:
-        members = await self._client().zrangebyscore(self.key(webinar_id), self.clock() - self.ttl, "+inf")
-        return sorted(m.decode() for m in members)
+    async def present(self, webinar_id: int) -> dict[str, tuple[float, str]]:
+        keys = [self.key(webinar_id), self.language_key(webinar_id)]
+        flat = await self._run(_PRESENT, keys, [self._cutoff()])
+        return {
+            flat[i].decode(): (float(flat[i + 1]), flat[i + 2].decode()) for i in range(0, len(flat), 3)
+        }
+
+    async def detail(self, webinar_id: int) -> dict:
+        import json
+
+        keys = [self.key(webinar_id), self.language_key(webinar_id), self.detail_key(webinar_id)]
+        raw = await self._run(_DETAIL, keys, [self._cutoff(), self.detail_cache_ms])
+        data = json.loads(raw)
+        return _detail(int(data["count"]), int(data["registered"]), data.get("languages") or {})
+
+    async def try_lock(self, name: str, seconds: float) -> bool:
+        taken = await self._client().set(f"dewan:lock:{name}", "1", nx=True, px=max(1, int(seconds * 1000)))
+        return bool(taken)
 
 
 @cache
@@ -114,11 +312,76 @@ def get_presence_store() -> PresenceStore:
 async def viewer_heartbeat(viewer) -> None:
     """A socket of this viewer is alive (on connect and every ``ping``). Best effort: never raises."""
     try:
-        await get_presence_store().heartbeat(viewer.webinar_id, viewer.viewer_key)
+        await get_presence_store().heartbeat(viewer.webinar_id, viewer.viewer_key, viewer.language or "")
     except Exception:  # the count heals with the next heartbeat
-        logging.getLogger("dewan.realtime").warning("presence heartbeat failed", exc_info=True)
+        log.warning("presence heartbeat failed", exc_info=True)
+    process_loop_ensure()
 
 
 async def viewer_left(viewer) -> None:
     """A socket closed cleanly. Other tabs of the same viewer keep it present with their heartbeats."""
-    return None
+    try:
+        await get_presence_store().leave_soon(viewer.webinar_id, viewer.viewer_key)
+    except Exception:  # the TTL removes it anyway
+        log.warning("presence leave failed", exc_info=True)
+
+
+# --- The per-process loop: host breakdown and the in-process attendance sampler ------------------
+
+DETAIL_TICK_SECONDS = 1.0
+SAMPLE_SECONDS = 5.0
+# The sampler, by dotted path so this module imports nothing from ``webinar``.
+DEFAULT_SAMPLER = "webinar.services.attendance.attendance_sample_async"
+
+_loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Task] = weakref.WeakKeyDictionary()
+
+
+def process_loop_ensure() -> None:
+    loop = asyncio.get_running_loop()
+    task = _loops.get(loop)
+    if task is None or task.done():
+        _loops[loop] = loop.create_task(_process_loop())
+
+
+def presence_detail_message(detail: dict) -> dict:
+    return {"type": "presence_detail", **detail}
+
+
+async def _process_loop() -> None:
+    from realtime import protocol
+    from realtime.broadcast import get_hub
+
+    hub = get_hub()
+    sent: dict[int, tuple[dict, weakref.WeakSet]] = {}
+    next_sample = time.monotonic() + SAMPLE_SECONDS
+    while True:
+        await asyncio.sleep(DETAIL_TICK_SECONDS)
+        store = get_presence_store()
+        for webinar_id in list(sent):
+            if webinar_id not in hub.rooms:
+                del sent[webinar_id]
+        for webinar_id, room in list(hub.rooms.items()):
+            if not room.staff:
+                continue
+            try:
+                detail = await store.detail(webinar_id)
+            except Exception:
+                log.warning("presence detail failed for webinar %s", webinar_id, exc_info=True)
+                continue
+            last, told = sent.get(webinar_id, (None, weakref.WeakSet()))
+            if detail != last:
+                told = weakref.WeakSet()
+            text = protocol.dumps(presence_detail_message(detail))
+            for listener in list(room.staff):
+                if listener not in told:
+                    listener.push(text)
+                    told.add(listener)
+            sent[webinar_id] = (detail, told)
+        if time.monotonic() >= next_sample:
+            next_sample = time.monotonic() + SAMPLE_SECONDS
+            if getattr(settings, "DEWAN_ATTENDANCE_IN_PROCESS", True) and hub.rooms:
+                try:
+                    sampler = import_string(getattr(settings, "DEWAN_ATTENDANCE_SAMPLER", DEFAULT_SAMPLER))
+                    await sampler(webinar_ids=list(hub.rooms), store=store)
+                except Exception:
+                    log.warning("in-process attendance sampling failed", exc_info=True)

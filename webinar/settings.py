@@ -44,7 +44,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_ENV=production needs ALLOWED_HOSTS.")
     if not REDIS_URL:
         raise ImproperlyConfigured(
-            "DJANGO_ENV=production needs REDIS_URL: the in-memory channel layer loses messages across workers."
+            "DJANGO_ENV=production needs REDIS_URL: the in-memory channel layer is per process."
         )
 
 INSTALLED_APPS = [

@@ -1,5 +1,293 @@
-"""Post-event report (being built: see issue 6)."""
+"""The organiser's post-event report: built by the ``build_report`` task, safe to run twice (RELIABILITY R16).
+
+The ``Report`` row is a status machine changed only under its row lock:
+pending → running → done | failed, and failed → pending again through ``report_request`` (the retry button).
+
+* A run claims the report (pending → running, ``attempts`` + 1). A second run finds it running or done and
+  does nothing, unless it carries the *same* Celery task id: Celery hands a message out again only after the
+  worker executing it died (``acks_late`` + ``task_reject_on_worker_lost``) or when we asked for a retry, so
+  that run takes over. A run whose lease went stale (no progress for ``DEWAN_REPORT_LEASE_SECONDS``) is also
+  taken over, so a lost message cannot leave a report "being generated" forever.
+* Each claim gets its attempt number; progress and the final write only land while the attempt is still the
+  current one, so a superseded run can never overwrite a newer one.
+* The "ready" e-mail is sent under the row lock and recorded (``data["notified_at"]`` plus an audit row) in
+  the same transaction, after the report is done: a rerun sees it recorded and does not send again.
+* Transient errors (database connection, network) are retried with exponential back-off; anything else, or
+  running out of retries, marks the report failed with a readable error.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import InterfaceError, OperationalError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from webinar import selectors
+from webinar.exceptions import InvalidState, PermissionDenied
+from webinar.models import Report, Webinar
+from webinar.services.audit import audit_record
+
+log = logging.getLogger("dewan.reports")
+Status = Report.Status
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+MAX_BACKOFF_SECONDS = 300
+
+
+class Superseded(Exception):
+    """Another attempt took the report over; this one stops quietly."""
+
+
+def _knob(name: str, default: float) -> float:
+    """Read at call time (never at import), from settings first, then the environment."""
+    value = getattr(settings, name, None)
+    if value is None:
+        value = os.environ.get(name, default)
+    return float(value or 0)
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+# --- the build -------------------------------------------------------------------------------------
+
+
+def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, str]]:
+    """All figures, themes, the written summary and the charts, computed from the database."""
+    from webinar.reports import charts, queries, text, themes
+
+    def stage(name: str, progress: int) -> None:
+        if on_stage is not None:
+            on_stage(name, progress)
+        delay = _knob("DEWAN_REPORT_TEST_DELAY", 0)
+        if delay:
+            time.sleep(delay)  # only tests set this, to kill a worker mid-build
+
+    stage("Counting attendance", 10)
+    attendance = queries.attendance_figures(webinar=webinar)
+    stage("Counting questions", 35)
+    question_figures = queries.question_figures(webinar=webinar)
+    stage("Finding themes", 55)
+    found = themes.themes_build(queries.published_texts(webinar=webinar))
+    data = _jsonable(
+        {
+            "webinar": {
+                "id": webinar.pk,
+                "title": webinar.title,
+                "slug": webinar.slug,
+                "starts_at": webinar.starts_at,
+                "ended_at": webinar.ended_at,
+                "timezone": webinar.timezone,
+            },
+            "attendance": attendance,
+            "questions": question_figures,
+            "themes": found,
+        }
+    )
+    stage("Writing the summary", 70)
+    data["summary"] = text.summary_build(data, tz=webinar.timezone)
+    stage("Drawing charts", 85)
+    svgs = charts.report_svgs(data, tz=webinar.timezone)
+    data["generated_at"] = timezone.now().isoformat()
+    return data, svgs
+
+
+# --- the status machine ------------------------------------------------------------------------------
+
+
+def _report_claim(*, webinar_id: int, task_id: str) -> tuple[int, int] | None:
+    """pending → running under the row lock; ``(report id, attempt)`` or None when there is nothing to do."""
+    lease = timedelta(seconds=_knob("DEWAN_REPORT_LEASE_SECONDS", 900))
+    with transaction.atomic():
+        if not Webinar.objects.filter(pk=webinar_id).exists():
+            return None
+        Report.objects.get_or_create(webinar_id=webinar_id)
+        report = Report.objects.select_for_update().get(webinar_id=webinar_id)
+        now = timezone.now()
+        if report.status in (Status.DONE, Status.FAILED):
+            return None
+        if report.status == Status.RUNNING:
+            redelivered = bool(task_id) and report.task_id == task_id
+            abandoned = report.updated_at < now - lease
+            if not (redelivered or abandoned):
+                return None
+            log.warning("report %s: taking over attempt %s (task %s)", report.pk, report.attempts, task_id)
+        report.status = Status.RUNNING
+        report.attempts += 1
+        report.task_id = task_id[:64]
+        report.progress = 0
+        report.stage = _("Starting")
+        report.error = ""
+        report.started_at = now
+        report.finished_at = None
+        report.save()
+        return report.pk, report.attempts
+
+
+def _report_progress(report_id: int, attempt: int, stage: str, progress: int) -> None:
+    updated = Report.objects.filter(pk=report_id, status=Status.RUNNING, attempts=attempt).update(
+        stage=stage, progress=progress, updated_at=timezone.now()
+    )
+    if not updated:
+        raise Superseded
+
+
+def _report_finish(*, report_id: int, attempt: int, data: dict, charts: dict) -> bool:
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report_id)
+        if report.status != Status.RUNNING or report.attempts != attempt:
+            return False
+        report.status = Status.DONE
+        report.data = data
+        report.charts = charts
+        report.progress = 100
+        report.stage = _("Ready")
+        report.error = ""
+        report.finished_at = timezone.now()
+        report.save()
+    return True
+
+
+def _report_fail(*, report_id: int, attempt: int, error: str) -> None:
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report_id)
+        if report.status != Status.RUNNING or report.attempts != attempt:
+            return
+        report.status = Status.FAILED
+        report.error = error[:2000]
+        report.stage = _("Failed")
+        report.finished_at = timezone.now()
+        report.save()
+
+
+def report_notify(*, webinar_id: int) -> bool:
+    """E-mail the organiser that the report is ready, once: recorded under the row lock with the send."""
+    with transaction.atomic():
+        report = (
+            Report.objects.select_for_update()
+            .select_related("webinar__organiser")
+            .filter(webinar_id=webinar_id)
+            .first()
+        )
+        if report is None or report.status != Status.DONE or report.data.get("notified_at"):
+            return False
+        webinar = report.webinar
+        organiser = webinar.organiser
+        context = {
+            "webinar": webinar,
+            "organiser": organiser,
+            "report": report,
+            "url": settings.SITE_URL + reverse("webinar:report", args=[webinar.slug]),
+        }
+        with translation.override(getattr(organiser, "language", "") or settings.LANGUAGE_CODE):
+            subject = render_to_string("webinar/email/report_ready_subject.txt", context).strip()
+            body = render_to_string("webinar/email/report_ready.txt", context)
+        # Sent inside the transaction: if sending fails nothing is recorded and the retry sends it.
+        EmailMessage(subject=subject, body=body, to=[organiser.email]).send()
+        report.data = {**report.data, "notified_at": timezone.now().isoformat()}
+        report.save(update_fields=["data", "updated_at"])
+        audit_record(webinar=webinar, actor=None, action="report.emailed", target=report)
+    return True
+
+
+def _backoff(retries: int) -> int:
+    return min(MAX_BACKOFF_SECONDS, 10 * 2**retries)
 
 
 def report_task_run(*, task, webinar_id: int) -> None:
-    return None
+    """The body of ``webinar.build_report``: claim, build, store, notify; see the module docstring."""
+    request = task.request
+    task_id = getattr(request, "id", None) or ""
+    retries = getattr(request, "retries", 0) or 0
+    try:
+        claim = _report_claim(webinar_id=webinar_id, task_id=task_id)
+        if claim is None:
+            report_notify(webinar_id=webinar_id)  # a run that died between "done" and the e-mail
+            return
+        report_id, attempt = claim
+        webinar = Webinar.objects.get(pk=webinar_id)
+        try:
+            data, svgs = report_compute(
+                webinar=webinar,
+                on_stage=lambda stage, progress: _report_progress(report_id, attempt, stage, progress),
+            )
+        except Superseded:
+            log.info("report %s attempt %s superseded", report_id, attempt)
+            return
+        except TRANSIENT_ERRORS:
+            raise
+        except Exception as exc:
+            log.exception("report %s failed", report_id)
+            _report_fail(report_id=report_id, attempt=attempt, error=f"{type(exc).__name__}: {exc}")
+            return
+        if _report_finish(report_id=report_id, attempt=attempt, data=data, charts=svgs):
+            report_notify(webinar_id=webinar_id)
+    except TRANSIENT_ERRORS as exc:
+        if retries >= (task.max_retries or 0):
+            log.exception("report for webinar %s: giving up after %s retries", webinar_id, retries)
+            report = Report.objects.filter(webinar_id=webinar_id, status=Status.RUNNING).first()
+            if report is not None:
+                _report_fail(
+                    report_id=report.pk,
+                    attempt=report.attempts,
+                    error=f"{type(exc).__name__}: {exc} (after {retries} retries)",
+                )
+            return
+        Report.objects.filter(webinar_id=webinar_id, status=Status.RUNNING).update(
+            stage=_("Temporary error, retrying"), updated_at=timezone.now()
+        )
+        raise task.retry(exc=exc, countdown=_backoff(retries)) from exc
+
+
+# --- the retry button ----------------------------------------------------------------------------------
+
+
+def report_request(*, webinar: Webinar, actor) -> Report:
+    """Queue a (re)build: for an ended webinar whose report is missing, queued or failed. Enqueued on commit."""
+    if not selectors.can_organise(user=actor, webinar=webinar):
+        raise PermissionDenied(_("Only this webinar's organisers can do that."), code="forbidden")
+    if webinar.status != Webinar.Status.ENDED:
+        raise InvalidState(_("The report is built once the webinar has ended."), code="not_ended")
+    with transaction.atomic():
+        Report.objects.get_or_create(webinar=webinar)
+        report = Report.objects.select_for_update().get(webinar=webinar)
+        if report.status in (Status.RUNNING, Status.DONE):
+            raise InvalidState(_("The report is already being generated or ready."), code="report_busy")
+        before = {"status": report.status, "attempts": report.attempts}
+        report.status = Status.PENDING
+        report.progress = 0
+        report.stage = _("Queued")
+        report.error = ""
+        report.task_id = ""
+        report.save()
+        audit_record(
+            webinar=webinar, actor=actor, action="report.request", target=report, before=before, after={}
+        )
+        webinar_id = webinar.pk
+        transaction.on_commit(lambda: _queue(webinar_id))
+    return report
+
+
+def _queue(webinar_id: int) -> None:
+    from webinar.tasks import build_report
+
+    build_report.delay(webinar_id)
+
+
+def report_for(*, webinar: Webinar) -> Report | None:
+    return Report.objects.filter(webinar=webinar).first()
