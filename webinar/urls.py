@@ -14,6 +14,8 @@ webinar_patterns = [
     path("w/<slug:slug>/calendar.ics", views.calendar_file, name="calendar"),
     path("w/<slug:slug>/join/<str:token>/", views.join, name="join"),
     path("w/<slug:slug>/cancel/<str:token>/", views.cancel, name="cancel"),
+    path("w/<slug:slug>/my-data/", views.my_data, name="my_data"),
+    path("w/<slug:slug>/my-data/delete/", views.my_data_delete, name="my_data_delete"),
     path("w/<slug:slug>/manage/", views.webinar_manage, name="manage"),
     path("w/<slug:slug>/manage/status/", views.webinar_status, name="status"),
     path("w/<slug:slug>/manage/screening/", views.screening_settings, name="screening"),
@@ -21,7 +23,14 @@ webinar_patterns = [
     path("w/<slug:slug>/host/", live_views.host_console, name="host"),
     path("w/<slug:slug>/stage/", live_views.stage, name="stage"),
     path("w/<slug:slug>/dashboard/", report_views.dashboard, name="dashboard"),
+    path("w/<slug:slug>/dashboard.json", report_views.dashboard_data, name="dashboard_data"),
     path("w/<slug:slug>/report/", report_views.report, name="report"),
+    path("w/<slug:slug>/report/status.json", report_views.report_status, name="report_status"),
+    path("w/<slug:slug>/report/retry/", report_views.report_retry, name="report_retry"),
+    path("w/<slug:slug>/report/attendance.csv", report_views.report_attendance_csv, name="report_csv_a"),
+    path("w/<slug:slug>/report/questions.csv", report_views.report_questions_csv, name="report_csv_q"),
+    path("w/<slug:slug>/report/report.pdf", report_views.report_pdf, name="report_pdf"),
+    path("dashboard/campaign/", report_views.campaign, name="campaign"),
 ]
 
 urlpatterns = [

@@ -17,7 +17,7 @@ from webinar import selectors
 from webinar.exceptions import DewanError
 from webinar.forms import RegistrationForm, ScreeningSettingsForm, WebinarForm
 from webinar.models import Registration, ScreeningSettings, Webinar
-from webinar.services import lifecycle
+from webinar.services import lifecycle, privacy
 from webinar.services import registration as registration_services
 from webinar.services.notifications import webinar_ics
 
@@ -48,9 +48,7 @@ def detail(request, slug: str):
     status = 200
     if request.method == "POST":
         if getattr(request, "limited", False):
-            form.add_error(
-                None, _("Too many sign-ups from your network. Please try again in a minute.")
-            )
+            form.add_error(None, _("Too many sign-ups from your network. Please try again in a minute."))
             status = 429
         elif form.is_valid():
             try:
@@ -107,9 +105,7 @@ def registered(request, slug: str):
     ).first()
     if registration is None:
         return redirect("webinar:detail", slug=slug)
-    return render(
-        request, "webinar/registered.html", {"webinar": webinar, "registration": registration}
-    )
+    return render(request, "webinar/registered.html", {"webinar": webinar, "registration": registration})
 
 
 def calendar_file(request, slug: str):
@@ -150,9 +146,7 @@ def cancel(request, slug: str, token: str):
     if request.method == "POST":
         registration_services.registration_cancel(registration=registration)
         return render(request, "webinar/cancelled.html", {"webinar": webinar})
-    return render(
-        request, "webinar/cancel_confirm.html", {"webinar": webinar, "registration": registration}
-    )
+    return render(request, "webinar/cancel_confirm.html", {"webinar": webinar, "registration": registration})
 
 
 # --- Organisers -------------------------------------------------------------------------------
@@ -251,3 +245,44 @@ def screening_settings(request, slug: str):
         messages.success(request, _("Screening settings saved."))
         return redirect("webinar:screening", slug=slug)
     return render(request, "webinar/organiser/screening.html", {"webinar": webinar, "form": form})
+
+
+# --- Attendees' own data (PDPA) ------------------------------------------------------------------
+
+
+def _my_registration(request, slug: str) -> tuple[Webinar, Registration]:
+    webinar = _public_webinar(slug)
+    ids = request.session.get(selectors.REGISTRATION_SESSION_KEY, {})
+    registration = Registration.objects.filter(webinar=webinar, pk=ids.get(str(webinar.pk))).first()
+    if registration is None and request.user.is_authenticated:
+        registration = Registration.objects.filter(webinar=webinar, email__iexact=request.user.email).first()
+    if registration is None or privacy.is_deleted(registration):
+        raise Http404
+    return webinar, registration
+
+
+def my_data(request, slug: str):
+    """What Dewan holds about you for this webinar, to download or delete."""
+    webinar, registration = _my_registration(request, slug)
+    if request.GET.get("format") == "json":
+        from django.http import JsonResponse
+
+        response = JsonResponse(
+            privacy.attendee_data_export(registration=registration), json_dumps_params={"indent": 2}
+        )
+        response["Content-Disposition"] = f'attachment; filename="dewan-{webinar.slug}-my-data.json"'
+        return response
+    return render(request, "webinar/my_data.html", {"webinar": webinar, "registration": registration})
+
+
+@require_POST
+def my_data_delete(request, slug: str):
+    webinar, registration = _my_registration(request, slug)
+    if request.POST.get("confirm") != "delete":
+        messages.error(request, _("Tick the box to confirm the deletion."))
+        return redirect("webinar:my_data", slug=slug)
+    privacy.attendee_data_delete(registration=registration, actor=request.user)
+    ids = dict(request.session.get(selectors.REGISTRATION_SESSION_KEY, {}))
+    ids.pop(str(webinar.pk), None)
+    request.session[selectors.REGISTRATION_SESSION_KEY] = ids
+    return render(request, "webinar/my_data_deleted.html", {"webinar": webinar})
