@@ -167,7 +167,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
             protocol.ack_message(
                 for_type="ask",
                 client_key=command.client_key,
-                created=result["created"],
                 question=result["question"],
             )
         )
