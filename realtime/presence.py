@@ -287,9 +287,7 @@ class RedisPresenceStore(PresenceStore):
     async def present(self, webinar_id: int) -> dict[str, tuple[float, str]]:
         keys = [self.key(webinar_id), self.language_key(webinar_id)]
         flat = await self._run(_PRESENT, keys, [self._cutoff()])
-        return {
-            flat[i].decode(): (float(flat[i + 1]), flat[i + 2].decode()) for i in range(0, len(flat), 3)
-        }
+        return {flat[i].decode(): (float(flat[i + 1]), flat[i + 2].decode()) for i in range(0, len(flat), 3)}
 
     async def detail(self, webinar_id: int) -> dict:
         import json

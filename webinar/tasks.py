@@ -31,3 +31,15 @@ def build_report(self, webinar_id: int) -> None:
     from webinar.services import summaries
 
     summaries.report_task_run(task=self, webinar_id=webinar_id)
+
+
+@shared_task(name="webinar.sample_attendance", ignore_result=True)
+def sample_attendance() -> None:
+    """Every few seconds (beat): derive attendance sessions and the count timeline from presence.
+
+    Safe to run twice or alongside the servers' in-process sampler: a per-webinar lock in the
+    presence store lets one tick per interval write, and each tick is idempotent.
+    """
+    from webinar.services.attendance import attendance_sample_all
+
+    attendance_sample_all()

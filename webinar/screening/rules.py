@@ -23,26 +23,7 @@ class Hit:
     end: int | None
 
 
-SECOND_PERSON = frozenset(
-    [
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "kau",
-        "awak",
-        "korang",
-        "kamu",
-        "engkau",
-        "anda",
-        "hangpa",
-        "hampa",
-        "mu",
-        "dia",
-        "diorang",
-        "depa",
-    ]
-)
+SECOND_PERSON = frozenset("you your yours yourself kau awak korang kamu engkau hangpa hampa mu".split())
 CONTEXT_WINDOW = 2
 IDENTITY_WINDOW = 3
 

@@ -27,7 +27,7 @@ VAL_BUCKETS = frozenset({2})
 # False-hold budgets on the validation split that each strictness's model threshold must respect.
 BUDGETS = {
     "relaxed": {"ms_benign_questions_mt": 0.004, "ms_toxic_mt": 0.02, "en_davidson": 0.06},
-    "standard": {"ms_benign_questions_mt": 0.006, "ms_toxic_mt": 0.028, "en_davidson": 0.075},
+    "standard": {"ms_benign_questions_mt": 0.005, "ms_toxic_mt": 0.027, "en_davidson": 0.07},
     "strict": {"ms_benign_questions_mt": 0.015, "ms_toxic_mt": 0.05, "en_davidson": 0.12},
 }
 
@@ -134,7 +134,7 @@ def calibrate(val: dict[str, list[tuple[str, int]]]) -> dict[str, dict[str, floa
     while every dataset's false holds (rules and model together) stay within its budget."""
     from webinar.screening.pipeline import _THRESHOLD_GROUP, screen_many
 
-    grid = np.round(np.arange(0.20, 0.995, 0.01), 3)
+    grid = np.round(np.arange(0.50, 0.995, 0.01), 3)  # below 0.5 the model would hold on its own doubts
     out = {}
     for strictness, budget in BUDGETS.items():
         policy = dataset_policy(strictness)

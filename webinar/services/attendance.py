@@ -1,0 +1,150 @@
+"""Durable attendance, derived every few seconds from the presence store (never per heartbeat).
+
+One sampling tick per webinar: read who is present, close the open sessions of viewers who are
+gone (``left_at = last_seen_at``), extend every other open session with one bulk ``UPDATE``, open
+sessions for newcomers (reopening a session that closed within the merge gap, so a reconnect is
+not a new visit), and write one ``AttendanceSample`` of the count. Ticks are idempotent and, per
+webinar, serialised: a store lock picks one writer per interval across processes and Celery beat,
+and a PostgreSQL advisory lock covers the rare overlap when a tick outlasts that lock.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
+
+from webinar.models import AttendanceSample, AttendanceSession, Webinar
+
+log = logging.getLogger("dewan.attendance")
+
+SAMPLE_SECONDS = 5.0
+# Two samples closer than this are one tick run twice: the second writes no sample.
+SAMPLE_MIN_SPACING = timedelta(seconds=1)
+_ADVISORY_LOCK_CLASS = 0x44455741  # "DEWA": our namespace for pg_advisory_xact_lock(class, id)
+
+
+def _registration_id(viewer_key: str) -> int | None:
+    if viewer_key.startswith("r:") and viewer_key[2:].isdigit():
+        return int(viewer_key[2:])
+    return None
+
+
+def _at(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp, tz=UTC)
+
+
+def attendance_record(
+    *, webinar_id: int, present: dict[str, tuple[float, str]], now: datetime, live: bool = True
+) -> dict:
+    """Apply one presence snapshot (``viewer key -> (newest heartbeat, language)``) taken at ``now``.
+
+    When the webinar is not live, every open session closes and no sample is written.
+    """
+    if not live:
+        present = {}
+    gap = timedelta(seconds=settings.DEWAN_ATTENDANCE_MERGE_GAP_SECONDS)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_ADVISORY_LOCK_CLASS, webinar_id])
+        open_sessions = AttendanceSession.objects.filter(webinar_id=webinar_id, left_at__isnull=True)
+        open_keys = set(open_sessions.values_list("viewer_key", flat=True))
+        gone = open_keys - present.keys()
+        closed = 0
+        if gone:
+            closed = open_sessions.filter(viewer_key__in=gone).update(left_at=F("last_seen_at"))
+        # Everyone still open is present: one UPDATE per webinar per tick, whatever the audience.
+        open_sessions.filter(last_seen_at__lt=now).update(last_seen_at=now)
+        newcomers = present.keys() - open_keys
+        opened = reopened = 0
+        if newcomers:
+            seen_at = {key: min(_at(present[key][0]), now) for key in newcomers}
+            recent = (
+                AttendanceSession.objects.filter(
+                    webinar_id=webinar_id, viewer_key__in=newcomers, left_at__gte=min(seen_at.values()) - gap
+                )
+                .order_by("viewer_key", "-left_at")
+                .values_list("pk", "viewer_key", "left_at")
+            )
+            merge: dict[str, int] = {}
+            for pk, key, left_at in recent:
+                if key not in merge and left_at >= seen_at[key] - gap:
+                    merge[key] = pk
+            if merge:
+                reopened = AttendanceSession.objects.filter(pk__in=merge.values()).update(
+                    left_at=None, last_seen_at=now
+                )
+            AttendanceSession.objects.bulk_create(
+                [
+                    AttendanceSession(
+                        webinar_id=webinar_id,
+                        registration_id=_registration_id(key),
+                        viewer_key=key,
+                        language=(present[key][1] or "")[:5],
+                        joined_at=seen_at[key],
+                        last_seen_at=now,
+                    )
+                    for key in sorted(newcomers - merge.keys())
+                ],
+                batch_size=1000,
+            )
+            opened = len(newcomers) - len(merge)
+        sampled = False
+        if (
+            live
+            and not AttendanceSample.objects.filter(
+                webinar_id=webinar_id, at__gt=now - SAMPLE_MIN_SPACING, at__lte=now
+            ).exists()
+        ):
+            AttendanceSample.objects.create(webinar_id=webinar_id, at=now, count=len(present))
+            sampled = True
+    return {
+        "count": len(present),
+        "opened": opened,
+        "reopened": reopened,
+        "closed": closed,
+        "sampled": sampled,
+    }
+
+
+def _webinars_live(webinar_ids: list[int] | None) -> dict[int, bool]:
+    """The webinars to sample: the given ones, else every live one and every one with an open session."""
+    if webinar_ids is None:
+        ids = set(Webinar.objects.filter(status=Webinar.Status.LIVE).values_list("pk", flat=True))
+        ids |= set(
+            AttendanceSession.objects.filter(left_at__isnull=True)
+            .values_list("webinar_id", flat=True)
+            .distinct()
+        )
+    else:
+        ids = set(webinar_ids)
+    live = set(Webinar.objects.filter(pk__in=ids, status=Webinar.Status.LIVE).values_list("pk", flat=True))
+    return {webinar_id: webinar_id in live for webinar_id in sorted(ids) if webinar_id is not None}
+
+
+async def attendance_sample_async(*, webinar_ids: list[int] | None = None, store=None) -> dict[int, dict]:
+    """One tick for each webinar whose lock this caller takes (the others were sampled elsewhere)."""
+    from realtime.presence import get_presence_store
+
+    store = store or get_presence_store()
+    targets = await database_sync_to_async(_webinars_live)(webinar_ids)
+    results = {}
+    for webinar_id, live in targets.items():
+        if not await store.try_lock(f"attendance:{webinar_id}", SAMPLE_SECONDS * 0.9):
+            continue
+        present = await store.present(webinar_id) if live else {}
+        results[webinar_id] = await database_sync_to_async(attendance_record)(
+            webinar_id=webinar_id, present=present, now=_at(store.clock()), live=live
+        )
+    return results
+
+
+def attendance_sample_all() -> dict[int, dict]:
+    """The Celery beat entry point (``webinar.sample_attendance``)."""
+    return async_to_sync(attendance_sample_async)()
