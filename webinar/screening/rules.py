@@ -23,7 +23,9 @@ class Hit:
     end: int | None
 
 
-SECOND_PERSON = frozenset("you your yours yourself kau awak korang kamu engkau hangpa hampa mu".split())
+SECOND_PERSON = frozenset(
+    ["you", "your", "yours", "yourself", "kau", "awak", "korang", "kamu", "engkau", "hangpa", "hampa", "mu"]
+)
 CONTEXT_WINDOW = 2
 IDENTITY_WINDOW = 3
 
