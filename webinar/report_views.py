@@ -1,11 +1,21 @@
 """The organiser's live dashboard and post-event report (being built: issues 5 and 6)."""
 
+import base64
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from webinar import selectors
-from webinar.models import Webinar
+from webinar.exceptions import DewanError
+from webinar.models import Report, Webinar
+from webinar.reports import charts, exports, pdf, queries
+from webinar.reports.text import clock, duration, percent
+from webinar.services import summaries
 
 
 def _organised(request, slug):
@@ -20,6 +30,123 @@ def dashboard(request, slug: str):
     return render(request, "webinar/organiser/placeholder.html", {"webinar": _organised(request, slug)})
 
 
+# --- the post-event report (issue 6) ------------------------------------------------------------------
+
+
+def _report_display(data: dict) -> dict:
+    """Figures formatted for people: local times and durations; the numbers themselves stay in ``data``."""
+    tz = data["webinar"]["timezone"]
+    a, q = data["attendance"], data["questions"]
+    return {
+        "peak_at": clock(a["peak_at"], tz),
+        "conversion": percent(a["conversion"]),
+        "watch_median": duration(a["watch_median_seconds"]),
+        "watch_mean": duration(a["watch_mean_seconds"]),
+        "moderation_median": duration(q["moderation_median_seconds"]),
+        "answer_median": duration(q["answer_median_seconds"]),
+        "categories": [{**row, "percent": percent(row["share"])} for row in q["categories"]],
+    }
+
+
+def _svg_data_uri(svg: str) -> str:
+    # As an <img>, the SVG cannot run script and its inline styles are outside the page's CSP.
+    return "data:image/svg+xml;base64," + base64.b64encode(charts.svg_clean(svg).encode()).decode()
+
+
 @login_required
 def report(request, slug: str):
-    return render(request, "webinar/organiser/placeholder.html", {"webinar": _organised(request, slug)})
+    webinar = _organised(request, slug)
+    found = summaries.report_for(webinar=webinar)
+    context = {"webinar": webinar, "report": found, "data": None}
+    if found is not None and found.status == Report.Status.DONE:
+        context.update(
+            data=found.data,
+            display=_report_display(found.data),
+            charts={name: _svg_data_uri(svg) for name, svg in found.charts.items()},
+        )
+    return render(request, "webinar/organiser/report.html", context)
+
+
+@never_cache
+@login_required
+def report_status(request, slug: str):
+    found = summaries.report_for(webinar=_organised(request, slug))
+    if found is None:
+        return JsonResponse({"status": None})
+    return JsonResponse(
+        {
+            "status": found.status,
+            "progress": found.progress,
+            "stage": found.stage,
+            "error": found.error,
+            "attempts": found.attempts,
+        }
+    )
+
+
+@login_required
+@require_POST
+def report_retry(request, slug: str):
+    webinar = _organised(request, slug)
+    try:
+        summaries.report_request(webinar=webinar, actor=request.user)
+    except DewanError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The report is being generated again."))
+    return redirect("webinar:report", slug=slug)
+
+
+def _csv_response(rows, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def report_attendance_csv(request, slug: str):
+    webinar = _organised(request, slug)
+    return _csv_response(exports.attendance_csv(webinar=webinar), f"{webinar.slug}-attendance.csv")
+
+
+@login_required
+def report_questions_csv(request, slug: str):
+    webinar = _organised(request, slug)
+    return _csv_response(exports.questions_csv(webinar=webinar), f"{webinar.slug}-questions.csv")
+
+
+@login_required
+def report_pdf(request, slug: str):
+    webinar = _organised(request, slug)
+    found = summaries.report_for(webinar=webinar)
+    if found is None or found.status != Report.Status.DONE:
+        raise Http404
+    response = HttpResponse(pdf.report_pdf(data=found.data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{webinar.slug}-report.pdf"'
+    return response
+
+
+@login_required
+def campaign(request):
+    rows = queries.campaign_rows(user=request.user)
+    chart = None
+    if rows:
+        figure = charts.campaign(
+            [{**row, "title": row["webinar"].title} for row in rows[: charts.CAMPAIGN_MAX]][::-1]
+        )
+        chart = _svg_data_uri(charts.to_svg(figure))
+    return render(
+        request,
+        "webinar/organiser/campaign.html",
+        {
+            "rows": [
+                {
+                    **row,
+                    "attendance_pct": percent(row["attendance_rate"]),
+                    "ask_pct": percent(row["ask_rate"]),
+                }
+                for row in rows
+            ],
+            "chart": chart,
+        },
+    )

@@ -258,7 +258,7 @@ def report_task_run(*, task, webinar_id: int) -> None:
 
 
 def report_request(*, webinar: Webinar, actor) -> Report:
-    """Queue a (re)build: for an ended webinar whose report is missing, queued or failed. Enqueued on commit."""
+    """Queue a (re)build of a missing, queued or failed report of an ended webinar, on commit."""
     if not selectors.can_organise(user=actor, webinar=webinar):
         raise PermissionDenied(_("Only this webinar's organisers can do that."), code="forbidden")
     if webinar.status != Webinar.Status.ENDED:

@@ -1,0 +1,145 @@
+"""The report as a PDF (reportlab), from the stored figures: charts are redrawn by matplotlib as PNG."""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from webinar.reports import charts
+from webinar.reports.text import duration, percent
+
+BRAND = colors.HexColor("#0b6e4f")
+
+
+def _table(rows: list[list], widths=None) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, BRAND),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#dde1e8")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def _chart(figure, width_mm: float = 170) -> Image:
+    png = charts.to_png(figure)
+    image = Image(io.BytesIO(png))
+    ratio = image.imageHeight / image.imageWidth
+    image.drawWidth = width_mm * mm
+    image.drawHeight = width_mm * mm * ratio
+    return image
+
+
+def report_pdf(*, data: dict) -> bytes:
+    styles = getSampleStyleSheet()
+    body, small = styles["BodyText"], styles["Normal"]
+    a, q, t = data["attendance"], data["questions"], data["themes"]
+    tz = data["webinar"]["timezone"]
+    story = [
+        Paragraph(escape(data["webinar"]["title"]), styles["Title"]),
+        Paragraph(f"Report generated {escape(data.get('generated_at', '')[:16])}", small),
+        Spacer(1, 4 * mm),
+        Paragraph("Summary", styles["Heading2"]),
+    ]
+    for language, label in (("en", "English"), ("ms", "Bahasa Malaysia")):
+        story.append(Paragraph(label, styles["Heading4"]))
+        for statement in data["summary"]:
+            cites = " ".join(f"[{escape(c['ref'])}]" for c in statement["cites"])
+            story.append(
+                Paragraph(f"{escape(statement[language])} <font color='#5b6475'>{cites}</font>", body)
+            )
+    story += [
+        Paragraph("Attendance", styles["Heading2"]),
+        _table(
+            [
+                [
+                    "Registered",
+                    "Attended",
+                    "Conversion",
+                    "Unique viewers",
+                    "Peak",
+                    "Median watch",
+                    "Mean watch",
+                ],
+                [
+                    a["registered"],
+                    a["attended"],
+                    percent(a["conversion"]),
+                    a["unique_attendees"],
+                    a["peak_concurrency"],
+                    duration(a["watch_median_seconds"]),
+                    duration(a["watch_mean_seconds"]),
+                ],
+            ]
+        ),
+        Spacer(1, 3 * mm),
+        _chart(charts.concurrency(data, tz=tz)),
+        _chart(charts.joins_leaves(data)),
+        _chart(charts.languages(data), width_mm=120),
+        Paragraph("Questions", styles["Heading2"]),
+        _table(
+            [
+                ["Asked", "Published", "Held", "Blocked", "Rejected", "Answered", "Merged", "Overrides"],
+                [
+                    q["asked"],
+                    q["published"],
+                    q["held"],
+                    q["blocked"],
+                    q["rejected"],
+                    q["answered"],
+                    q["merged"],
+                    q["overrides"],
+                ],
+            ]
+        ),
+        Paragraph(
+            f"Median time to moderation {duration(q['moderation_median_seconds'])}; "
+            f"to answer {duration(q['answer_median_seconds'])}.",
+            body,
+        ),
+        Paragraph("Top questions", styles["Heading3"]),
+        _table(
+            [["#", "Votes", "Answered", "Question"]]
+            + [
+                [
+                    f"Q{row['id']}",
+                    row["vote_count"],
+                    "yes" if row["answered_at"] else "no",
+                    Paragraph(escape(row["text"]), small),
+                ]
+                for row in q["top"]
+            ],
+            widths=[18 * mm, 14 * mm, 18 * mm, 120 * mm],
+        ),
+        Paragraph("Themes", styles["Heading3"]),
+        _table(
+            [["Key phrase", "Questions", "Votes", "Examples"]]
+            + [
+                [
+                    theme["phrase"],
+                    theme["questions"],
+                    theme["votes"],
+                    " ".join(f"Q{i}" for i in theme["examples"]),
+                ]
+                for theme in t["themes"]
+            ]
+        ),
+    ]
+    if q["categories"]:
+        story += [Spacer(1, 3 * mm), _chart(charts.categories(data), width_mm=130)]
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, title=data["webinar"]["title"], author="Dewan")
+    doc.build(story)
+    return buffer.getvalue()
