@@ -1,8 +1,8 @@
 """Rebuild ``model_data/`` from ../shared/datasets: ``python -m webinar.screening.train``.
 
 Deterministic: the splits are a hash of the text (see ``split_of``), the solver is seeded, and the
-version is a hash of the weights, so the same data gives byte-identical arrays. Test splits (buckets
-0-1) are never trained on; bucket 2 is the validation split used to set the thresholds.
+version is a hash of the weights and thresholds, so the same data gives byte-identical arrays. Test
+splits (buckets 0-1) are never trained on; bucket 2 is the validation split that sets the thresholds.
 """
 
 from __future__ import annotations
@@ -115,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     model._model = None  # reload with the new weights
     meta["thresholds"] = calibrate(val)
     meta["trained_on"] = dict.fromkeys(DATASET_NAMES, "hash buckets 3-9 of the SHA-1 of the text")
+    # The version covers the thresholds too: they change decisions as much as the weights do.
+    digest = hashlib.sha256(weights.tobytes() + np.float32(bias).tobytes())
+    digest.update(json.dumps(meta["thresholds"], sort_keys=True).encode())
+    meta["version"] = version = "lin-" + digest.hexdigest()[:12]
     (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     model._model = None
     print(f"model {version}: thresholds {meta['thresholds']} ({time.time() - started:.0f}s)", file=sys.stderr)
