@@ -1,0 +1,65 @@
+"""Fixtures for the live websocket tests: a fresh channel layer and presence store per test."""
+
+from __future__ import annotations
+
+import pytest
+from channels.layers import channel_layers
+
+from realtime import presence
+from tests.factories import make_host, make_live_webinar, make_registration, make_user
+from tests.live.helpers import Sockets
+
+
+@pytest.fixture(autouse=True)
+def _fresh_realtime_state():
+    """Each test runs on its own event loop: give it its own in-memory layer and presence counts."""
+    channel_layers.backends.clear()
+    presence.get_presence_store.cache_clear()
+    yield
+    channel_layers.backends.clear()
+    presence.get_presence_store.cache_clear()
+
+
+@pytest.fixture
+async def sockets():
+    opened = Sockets()
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+@pytest.fixture
+def publish_everything(monkeypatch):
+    """Screening says publish, so tests about other behaviour are deterministic."""
+    return screen_as(monkeypatch, "publish")
+
+
+def screen_as(monkeypatch, action: str, categories=(), **extra):
+    verdict = {
+        "action": action,
+        "categories": list(categories),
+        "reasons": [],
+        "score": 0.1,
+        "model_version": "test",
+        "language": "en",
+        **extra,
+    }
+    monkeypatch.setattr("webinar.services.questions._screen", lambda **_kwargs: dict(verdict))
+    return verdict
+
+
+@pytest.fixture
+def room(transactional_db):
+    """A live webinar with a host and two confirmed attendees."""
+    organiser = make_user(name="Organiser")
+    webinar = make_live_webinar(organiser=organiser)
+    host = make_host(webinar, make_user(name="Host"))
+    aisyah = make_registration(webinar, "Aisyah", "aisyah@example.com")
+    ben = make_registration(webinar, "Ben", "ben@example.com")
+    return Room(webinar=webinar, organiser=organiser, host=host, aisyah=aisyah, ben=ben)
+
+
+class Room:
+    def __init__(self, **parts):
+        self.__dict__.update(parts)
