@@ -11,13 +11,23 @@ import json
 from typing import Annotated, Literal
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 PROTOCOL_VERSION = 1
 
 ClientKey = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Id = Annotated[int, Field(ge=1, le=2**53)]
 Seq = Annotated[int, Field(ge=0, le=2**53)]
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL; refuse it here rather than fail later as a database error.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+Text = Annotated[str, Field(max_length=20_000), AfterValidator(_no_nul)]
 
 
 class _Command(BaseModel):
@@ -37,7 +47,7 @@ class Ping(_Command):
 class Ask(_Command):
     type: Literal["ask"]
     client_key: ClientKey
-    text: Annotated[str, Field(max_length=20_000)]
+    text: Text
     anonymous: bool = False
 
 
@@ -60,8 +70,8 @@ class Moderate(_Command):
         "approve", "reject", "answer", "unanswer", "pin", "unpin", "edit", "merge", "publish_anyway"
     ]
     question_id: Id
-    reason: Annotated[str, Field(max_length=300)] = ""
-    text: Annotated[str, Field(max_length=20_000)] | None = None
+    reason: Annotated[str, Field(max_length=300), AfterValidator(_no_nul)] = ""
+    text: Text | None = None
     into_id: Id | None = None
 
 
