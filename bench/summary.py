@@ -1,0 +1,216 @@
+"""Report summary benchmark: a finished webinar with 100,000 attendance sessions and 20,000 questions.
+
+Run from the repository root: ``python bench/summary.py`` (SQLite in var/bench-summary.sqlite3), or with
+``DATABASE_URL=postgres://postgres@127.0.0.1:5432/dewan_bench``. It builds the data with bulk_create, then
+times ``report_compute`` (figures, themes, written summary, charts) once, and measures its peak Python memory
+(tracemalloc) in a second run. The last line printed is one JSON object. Targets: < 10 s and < 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-summary.sqlite3'}")
+(ROOT / "var").mkdir(exist_ok=True)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from webinar.models import (  # noqa: E402
+    AttendanceSample,
+    AttendanceSession,
+    Question,
+    Registration,
+    Webinar,
+)
+from webinar.services.summaries import report_compute  # noqa: E402
+
+SLUG = "bench-summary"
+EN = [
+    "how",
+    "when",
+    "where",
+    "grant",
+    "funding",
+    "apply",
+    "deadline",
+    "documents",
+    "eligibility",
+    "startup",
+    "tax",
+    "loan",
+    "interest",
+    "export",
+]
+MS = [
+    "bagaimana",
+    "bila",
+    "geran",
+    "dana",
+    "mohon",
+    "tarikh",
+    "akhir",
+    "dokumen",
+    "kelayakan",
+    "syarikat",
+    "cukai",
+    "pinjaman",
+    "eksport",
+]
+CATEGORIES = ["profanity", "insult", "link", "spam", "personal_data", "hate"]
+
+
+def build(*, sessions: int, questions: int, seed: int = 7) -> Webinar:
+    rng = random.Random(seed)
+    Webinar.objects.filter(slug=SLUG).delete()
+    organiser, _ = User.objects.get_or_create(email="bench@dewan.local", defaults={"username": "bench"})
+    start = timezone.now().replace(microsecond=0) - timedelta(hours=3)
+    webinar = Webinar.objects.create(
+        slug=SLUG,
+        title="Benchmark webinar",
+        organiser=organiser,
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        status=Webinar.Status.ENDED,
+        went_live_at=start,
+        ended_at=start + timedelta(hours=2),
+    )
+    viewers = sessions * 2 // 5
+    registrations = Registration.objects.bulk_create(
+        [
+            Registration(
+                webinar=webinar,
+                name=f"Attendee {i}",
+                email=f"a{i}@bench.local",
+                language="ms" if i % 3 else "en",
+                consent_given_at=start,
+                status=Registration.Status.CONFIRMED,
+                join_secret="x",  # noqa: S106  (not a secret: bench data)
+            )
+            for i in range(viewers)
+        ],
+        batch_size=5000,
+    )
+    reg_ids = [r.pk for r in registrations]
+    rows = []
+    for i in range(sessions):
+        viewer = rng.randrange(viewers)
+        joined = start + timedelta(seconds=rng.randrange(0, 7000))
+        end = joined + timedelta(seconds=rng.randrange(30, 3600))
+        rows.append(
+            AttendanceSession(
+                webinar=webinar,
+                registration_id=reg_ids[viewer] if viewer % 4 else None,
+                viewer_key=f"v{viewer}",
+                language="ms" if viewer % 3 else "en",
+                joined_at=joined,
+                last_seen_at=end,
+                left_at=end if i % 5 else None,
+            )
+        )
+    AttendanceSession.objects.bulk_create(rows, batch_size=5000)
+    del rows
+    AttendanceSample.objects.bulk_create(
+        [
+            AttendanceSample(
+                webinar=webinar, at=start + timedelta(seconds=5 * i), count=rng.randrange(100, 5000)
+            )
+            for i in range(1440)
+        ],
+        batch_size=5000,
+    )
+    now = timezone.now()
+    statuses = (
+        [Question.Status.PUBLISHED] * 14
+        + [Question.Status.HELD] * 2
+        + [Question.Status.REJECTED, Question.Status.BLOCKED]
+    )
+    batch = []
+    for i in range(questions):
+        words = rng.sample(MS if i % 2 else EN, 6)
+        status = statuses[i % len(statuses)]
+        stopped = status != Question.Status.PUBLISHED or i % 29 == 0
+        batch.append(
+            Question(
+                webinar=webinar,
+                text=" ".join(words) + "?",
+                language="ms" if i % 2 else "en",
+                status=status,
+                client_key=f"b{i}",
+                vote_count=rng.randrange(0, 50),
+                screening_action=("block" if status == Question.Status.BLOCKED else "hold")
+                if stopped
+                else "publish",
+                screening_categories=rng.sample(CATEGORIES, rng.randrange(1, 3)) if stopped else [],
+                moderated_at=now + timedelta(seconds=rng.randrange(5, 600)) if i % 3 == 0 else None,
+                answered_at=now + timedelta(seconds=rng.randrange(60, 3600)) if i % 7 == 0 else None,
+            )
+        )
+    Question.objects.bulk_create(batch, batch_size=5000)
+    return webinar
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessions", type=int, default=100_000)
+    parser.add_argument("--questions", type=int, default=20_000)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    built = time.perf_counter()
+    webinar = build(sessions=args.sessions, questions=args.questions)
+    print(f"built data in {time.perf_counter() - built:.1f} s on {connection.vendor}")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    data, charts = report_compute(webinar=webinar)
+    seconds = time.perf_counter() - started
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    tracemalloc.start()
+    report_compute(webinar=webinar)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    a, q = data["attendance"], data["questions"]
+    print(
+        f"attended {a['attended']} / registered {a['registered']}, unique {a['unique_attendees']}, "
+        f"peak {a['peak_concurrency']}, median watch {a['watch_median_seconds']} s; asked {q['asked']}, "
+        f"published {q['published']}, themes {len(data['themes']['themes'])}, charts {len(charts)}"
+    )
+    result = {
+        "bench": "summary",
+        "database": connection.vendor,
+        "sessions": args.sessions,
+        "questions": args.questions,
+        "seconds": round(seconds, 2),
+        "peak_python_mb": round(peak / 2**20, 1),
+        "process_max_rss_mb": round(max(rss_before, rss_after), 1),
+        "targets": {"seconds_max": 10, "memory_mb_max": 300},
+        "ok": seconds < 10 and peak / 2**20 < 300 and max(rss_before, rss_after) < 300,
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
