@@ -140,13 +140,24 @@ class Listener:
 
 
 class _Room:
-    __slots__ = ("by_registration", "everyone", "last_presence", "staff", "vote_flush", "votes")
+    __slots__ = (
+        "by_registration",
+        "everyone",
+        "last_presence",
+        "staff",
+        "vote_flush",
+        "vote_versions",
+        "votes",
+    )
 
     def __init__(self):
         self.everyone: set[Listener] = set()
         self.staff: set[Listener] = set()
         self.by_registration: dict[int, set[Listener]] = {}
         self.votes: dict[int, tuple[int, int]] = {}
+        # Newest version seen per question, kept across flushes: a tally that arrives late (published
+        # out of commit order by another process) must not overwrite a newer one already sent.
+        self.vote_versions: dict[int, int] = {}
         self.vote_flush: asyncio.TimerHandle | None = None
         self.last_presence: int | None = None
 
@@ -243,9 +254,10 @@ class Hub:
                 listener.push(text)
         elif kind == VOTES:
             question_id, count, version = message["q"], message["n"], message["v"]
-            known = room.votes.get(question_id)
-            if known is None or known[0] < version:
-                room.votes[question_id] = (version, count)
+            if room.vote_versions.get(question_id, -1) >= version:
+                return
+            room.vote_versions[question_id] = version
+            room.votes[question_id] = (version, count)
             if room.vote_flush is None:
                 room.vote_flush = self.loop.call_later(VOTE_FLUSH_SECONDS, self._flush_votes, room)
 
