@@ -7,6 +7,7 @@ so the per-loop hub leaves its groups and no test hears another's broadcasts.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from dataclasses import dataclass, field
 
@@ -168,10 +169,9 @@ class Sockets:
 
     async def close(self) -> None:
         for comm in self.opened:
-            try:
+            # The app may already have ended (refused, or killed by a receive timeout).
+            with contextlib.suppress(Exception, asyncio.CancelledError):
                 await comm.disconnect()
-            except (Exception, asyncio.CancelledError):  # noqa: S110 - the app already ended
-                pass
 
 
 async def refusal(comm: WebsocketCommunicator) -> tuple[dict, int]:

@@ -67,7 +67,9 @@ async def test_not_json_binary_nan_unknown_type_missing_fields_get_an_error_and_
     await ben.assert_nothing(timeout=0.3)
     assert await db(Question.objects.count)() == 0
     assert await db(Vote.objects.count)() == 0
-    assert await db(WebinarEvent.objects.filter(webinar=room.webinar, type__startswith="question").count)() == 0
+    assert (
+        await db(WebinarEvent.objects.filter(webinar=room.webinar, type__startswith="question").count)() == 0
+    )
 
 
 async def test_frame_over_the_cap_is_refused(room, sockets, settings):
@@ -86,7 +88,9 @@ async def test_frame_cap_counts_bytes_not_characters(room, sockets, settings):
     aisyah = await sockets.attendee(room.aisyah)
     # Under the cap in characters, over it in UTF-8 bytes (each ض is two bytes).
     text = "ض" * (settings.DEWAN_WS_MAX_FRAME_BYTES // 2 + 10)
-    await aisyah.send_text(json.dumps({"type": "ask", "client_key": "wide", "text": text}, ensure_ascii=False))
+    await aisyah.send_text(
+        json.dumps({"type": "ask", "client_key": "wide", "text": text}, ensure_ascii=False)
+    )
     assert (await aisyah.receive())["code"] == "frame_too_large"
 
 
