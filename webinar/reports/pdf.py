@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
