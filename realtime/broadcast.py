@@ -195,6 +195,9 @@ class Hub:
             room.staff.add(listener)
         if listener.registration_id is not None:
             room.by_registration.setdefault(listener.registration_id, set()).add(listener)
+        if room.last_presence is not None:
+            # The ticker only speaks when the count changes: a newcomer is told the current one now.
+            listener.push(protocol.dumps(protocol.presence_message(room.last_presence)))
 
     async def leave(self, webinar_id: int, listener: Listener) -> None:
         listener.close()
