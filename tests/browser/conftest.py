@@ -1,0 +1,185 @@
+"""Browser tests: a real Uvicorn server against the test database, driven by Debian's Chromium.
+
+Data is made in the test process with the factories; ``transactional_db`` commits it, so the server
+process (which has its own connections) sees it. The server is per test, so a test can kill and restart
+it without disturbing the next one. Every page is screenshotted into ``test-artifacts/`` when its test
+ends (with a ``FAILED-`` prefix when the test failed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.helpers import WAIT_MS, off_loop, wait_connected
+from tests.factories import PASSWORD, make_host, make_live_webinar, make_registration, make_user
+from tests.servers import ARTIFACTS, Server, free_port, server_env, shared_database_url
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """One Chromium for the browser tests, closed when they are done.
+
+    Playwright's sync API keeps an asyncio loop running on this thread while it is started, so Django
+    would refuse ORM calls from the (plain synchronous) test bodies as "async context", and async tests
+    elsewhere could not start their own loop. Hence package scope rather than session scope, and
+    ``DJANGO_ALLOW_ASYNC_UNSAFE`` only while the browser is up.
+    """
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make browser-deps` installs Debian's Chromium")
+    from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                yield browser
+            finally:
+                browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def server(transactional_db, request):
+    """A real Uvicorn process on the test database, stopped before the database is flushed."""
+    port = free_port()
+    env = server_env(port=port, database_url=shared_database_url())
+    server = Server(port=port, env=env, name=f"{request.node.name}-server")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+@dataclass
+class Pages:
+    """Opens browser contexts (one per person) and screenshots their pages at the end of the test."""
+
+    browser: object
+    server: Server
+    test_name: str
+    contexts: list = field(default_factory=list)
+    pages: list[tuple[str, object]] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def open(self, label: str, path: str = "/"):
+        context = self.browser.new_context(base_url=self.server.url, viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(WAIT_MS)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("dialog", self._on_dialog)
+        page.on("pageerror", lambda error: self.console_errors.append(f"{label}: {error}"))
+        self.pages.append((label, page))
+        if path:
+            page.goto(path)
+        return page
+
+    def _on_dialog(self, dialog) -> None:
+        """Every dialog is recorded; prompts get the answer queued in ``answers`` (or are dismissed)."""
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        if dialog.type == "prompt" and self.answers:
+            dialog.accept(self.answers.pop(0))
+        elif dialog.type == "confirm":
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    def attendee(self, registration, label: str | None = None):
+        """An attendee's browser, let in by their personal join link (which lands on the live page)."""
+        from webinar.services.notifications import join_url
+
+        page = self.open(label or f"attendee-{registration.pk}", urlparse(join_url(registration)).path)
+        page.wait_for_url(re.compile(r"/live/$"))
+        wait_connected(page)
+        return page
+
+    def host(self, user, webinar, label: str = "host"):
+        """A host's browser, signed in through the login page, on the host console."""
+        page = self.open(label, f"/accounts/login/?next=/w/{webinar.slug}/host/")
+        page.fill("#id_username", user.email)
+        page.fill("#id_password", PASSWORD)
+        page.locator("#id_password").press("Enter")
+        page.wait_for_url(re.compile(r"/host/$"))
+        wait_connected(page)
+        return page
+
+    def screenshot(self, page, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def close(self, failed: bool) -> None:
+        prefix = "FAILED-" if failed else ""
+        for label, page in self.pages:
+            try:
+                self.screenshot(page, f"{prefix}{self.test_name}-{label}.png")
+            except Exception:  # noqa: S112 - a page that already crashed has nothing to show
+                continue
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def pages(browser, server, request):
+    opened = Pages(browser=browser, server=server, test_name=request.node.name)
+    yield opened
+    call = getattr(request.node, "report_call", None)
+    opened.close(failed=call is None or call.failed)
+
+
+@dataclass
+class Room:
+    webinar: object
+    host: object
+    registrations: list
+
+
+@pytest.fixture
+def room(transactional_db):
+    """A live webinar with a host and three confirmed attendees; every question waits for the host."""
+    return off_loop(_build_room)
+
+
+def _build_room() -> Room:
+    from webinar.models import ScreeningSettings
+
+    organiser = make_user(name="Organiser")
+    webinar = make_live_webinar(organiser=organiser, title="Browser test webinar")
+    host = make_host(webinar, make_user(name="Hana Host"))
+    registrations = [
+        make_registration(webinar, name, f"{name.lower()}@example.com")
+        for name in ("Aisyah", "Ben", "Chandra")
+    ]
+    ScreeningSettings.objects.update_or_create(webinar=webinar, defaults={"hold_all": True})
+    return Room(webinar=webinar, host=host, registrations=registrations)

@@ -1,0 +1,183 @@
+"""Real server processes for tests that need them (browser tests, several processes over Redis).
+
+A ``Server`` is one Uvicorn process on a fixed port: tests can kill it by its PID and start it again
+on the same port, which is how a restart mid-session is simulated. Its output goes to a log file under
+``test-artifacts/`` so a failing test can show what the server said.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def shared_database_url() -> str:
+    """A DATABASE_URL for the database this test process uses (pytest-django's test database).
+
+    Call it inside a test that has database access: before that, ``connection`` names the real database.
+    """
+    params = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{params['NAME']}"
+    if connection.vendor == "postgresql":
+        user = params.get("USER") or "postgres"
+        password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
+        host = params.get("HOST") or "127.0.0.1"
+        port = params.get("PORT") or 5432
+        return f"postgres://{user}{password}@{host}:{port}/{params['NAME']}"
+    raise RuntimeError(f"no server URL for database vendor {connection.vendor!r}")
+
+
+def server_env(*, port: int, database_url: str, redis_url: str | None = None, **extra: str) -> dict[str, str]:
+    """The environment for a server process: this one's, pointed at the test database.
+
+    ``redis_url`` defaults to this process's ``REDIS_URL`` (the services pass) and is dropped when empty,
+    so the embedded pass gets the in-memory channel layer.
+    """
+    env = dict(os.environ)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.update(
+        DATABASE_URL=database_url,
+        SITE_URL=f"http://127.0.0.1:{port}",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        PYTHONUNBUFFERED="1",
+    )
+    redis_url = os.environ.get("REDIS_URL", "") if redis_url is None else redis_url
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    else:
+        env.pop("REDIS_URL", None)
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Server:
+    """One Uvicorn process serving ``webinar.asgi:application`` on ``port``."""
+
+    port: int
+    env: dict[str, str]
+    name: str = "server"
+    ready_path: str = "/accounts/login/"
+    process: subprocess.Popen | None = None
+    starts: int = 0
+    log_paths: list[Path] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ws_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process else None
+
+    def start(self, *, timeout: float = 20) -> Server:
+        """Start the process and return once it answers HTTP on its port."""
+        if self.running():
+            raise RuntimeError(f"{self.name} is already running (pid {self.pid})")
+        self.starts += 1
+        ARTIFACTS.mkdir(exist_ok=True)
+        log_path = ARTIFACTS / f"{self.name}-{self.starts}.log"
+        self.log_paths.append(log_path)
+        with log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [
+                    UVICORN,
+                    "webinar.asgi:application",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--ws-max-size",
+                    "65536",
+                    "--no-access-log",
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        self._wait_until_ready(timeout)
+        return self
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def _wait_until_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.url + self.ready_path, timeout=2):  # noqa: S310 - local URL
+                    return
+            except urllib.error.HTTPError:
+                return  # any HTTP answer means the app is up
+            except OSError:
+                time.sleep(0.1)
+        self.kill()
+        raise RuntimeError(
+            f"{self.name} did not answer on port {self.port} within {timeout} s:\n{self.log()}"
+        )
+
+    def stop(self, *, timeout: float = 5) -> None:
+        """SIGTERM by PID, then SIGKILL if it does not exit in time (open websockets can delay it)."""
+        if not self.running():
+            return
+        os.kill(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def kill(self) -> None:
+        """SIGKILL by PID: the process dies at once, as in a crash; clients see their sockets drop."""
+        if not self.running():
+            return
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(5)
+
+    def restart(self, *, timeout: float = 20) -> Server:
+        self.kill()
+        return self.start(timeout=timeout)
+
+    def log(self, *, tail: int = 4000) -> str:
+        if not self.log_paths:
+            return ""
+        return self.log_paths[-1].read_text(errors="replace")[-tail:]
+
+
+def start_server(
+    *, name: str = "server", port: int | None = None, env: dict[str, str] | None = None, **env_kwargs
+) -> Server:
+    """Start a server on ``port`` (a free one by default) against the current test database."""
+    port = port or free_port()
+    if env is None:
+        env_kwargs.setdefault("database_url", shared_database_url())
+        env = server_env(port=port, **env_kwargs)
+    return Server(port=port, env=env, name=name).start()
