@@ -350,13 +350,14 @@ async def _process_loop() -> None:
     from realtime.broadcast import get_hub
 
     hub = get_hub()
-    sent: dict[int, tuple[dict, weakref.WeakSet]] = {}
+    # Per webinar: the breakdown last sent, and the host sockets that already have it.
+    sent: dict[int, tuple[dict, set]] = {}
     next_sample = time.monotonic() + SAMPLE_SECONDS
     while True:
         await asyncio.sleep(DETAIL_TICK_SECONDS)
         store = get_presence_store()
         for webinar_id in list(sent):
-            if webinar_id not in hub.rooms:
+            if webinar_id not in hub.rooms or not hub.rooms[webinar_id].staff:
                 del sent[webinar_id]
         for webinar_id, room in list(hub.rooms.items()):
             if not room.staff:
@@ -366,14 +367,12 @@ async def _process_loop() -> None:
             except Exception:
                 log.warning("presence detail failed for webinar %s", webinar_id, exc_info=True)
                 continue
-            last, told = sent.get(webinar_id, (None, weakref.WeakSet()))
-            if detail != last:
-                told = weakref.WeakSet()
+            last, told = sent.get(webinar_id, (None, set()))
+            told = set() if detail != last else told & room.staff
             text = protocol.dumps(presence_detail_message(detail))
-            for listener in list(room.staff):
-                if listener not in told:
-                    listener.push(text)
-                    told.add(listener)
+            for listener in room.staff - told:
+                listener.push(text)
+                told.add(listener)
             sent[webinar_id] = (detail, told)
         if time.monotonic() >= next_sample:
             next_sample = time.monotonic() + SAMPLE_SECONDS

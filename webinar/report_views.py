@@ -2,6 +2,7 @@
 
 import base64
 
+from asgiref.sync import async_to_sync
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from webinar import selectors
+from realtime.presence import get_presence_store
+from webinar import selectors, selectors_attendance
 from webinar.exceptions import DewanError
 from webinar.models import Report, Webinar
 from webinar.reports import charts, exports, pdf, queries
@@ -25,9 +27,35 @@ def _organised(request, slug):
     return webinar
 
 
+def _dashboard_data(webinar: Webinar) -> dict:
+    return {
+        "live": async_to_sync(get_presence_store().detail)(webinar.pk),
+        "status": webinar.status,
+        "figures": selectors_attendance.attendance_figures(webinar=webinar),
+        "timeline": selectors_attendance.attendance_timeline(webinar=webinar),
+    }
+
+
 @login_required
 def dashboard(request, slug: str):
-    return render(request, "webinar/organiser/placeholder.html", {"webinar": _organised(request, slug)})
+    """The organiser's live dashboard: server-rendered, then refreshed from ``dashboard_data`` every 2 s."""
+    webinar = _organised(request, slug)
+    return render(
+        request,
+        "webinar/organiser/dashboard.html",
+        {
+            "webinar": webinar,
+            "data": _dashboard_data(webinar),
+            "attendees": selectors_attendance.attendance_by_attendee(webinar=webinar),
+            "never_came": selectors_attendance.never_came(webinar=webinar),
+        },
+    )
+
+
+@never_cache
+@login_required
+def dashboard_data(request, slug: str):
+    return JsonResponse(_dashboard_data(_organised(request, slug)))
 
 
 # --- the post-event report (issue 6) ------------------------------------------------------------------

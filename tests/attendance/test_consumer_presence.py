@@ -1,0 +1,198 @@
+"""Presence through the real consumer: tabs, crashes (no disconnect handler), TTL, the host breakdown."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.contrib.sessions.backends.db import SessionStore
+
+from realtime import presence
+from tests.factories import make_registration
+from webinar.asgi import application
+from webinar.models import AttendanceSample, AttendanceSession
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ORIGIN = (b"origin", b"http://testserver")
+
+
+def _attendee_session(registration) -> str:
+    session = SessionStore()
+    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
+    session.save()
+    return session.session_key
+
+
+def _host_session(user) -> str:
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.save()
+    return session.session_key
+
+
+class Tabs:
+    """Every socket a test opens, disconnected at the end whatever happened."""
+
+    def __init__(self):
+        self.opened: list[WebsocketCommunicator] = []
+
+    async def open(self, webinar, session_key: str, mode: str = "attendee") -> WebsocketCommunicator:
+        comm = WebsocketCommunicator(
+            application,
+            f"/ws/w/{webinar.slug}/?mode={mode}",
+            headers=[ORIGIN, (b"cookie", f"sessionid={session_key}".encode())],
+        )
+        self.opened.append(comm)
+        connected, _ = await comm.connect(timeout=5)
+        assert connected
+        assert (await comm.receive_json_from(timeout=5))["type"] == "welcome"
+        await comm.send_json_to({"type": "sync"})
+        await until(comm, "snapshot")
+        return comm
+
+    async def attendee(self, registration) -> WebsocketCommunicator:
+        key = await database_sync_to_async(_attendee_session)(registration)
+        return await self.open(registration.webinar, key)
+
+    async def close(self):
+        for comm in self.opened:
+            with contextlib.suppress(Exception):  # already gone: nothing to clean up
+                await comm.disconnect()
+
+
+@pytest.fixture
+async def tabs():
+    opened = Tabs()
+    yield opened
+    await opened.close()
+
+
+async def until(comm: WebsocketCommunicator, type_: str, timeout: float = 5, **match) -> dict:
+    async def wait():
+        while True:
+            message = await comm.receive_json_from(timeout=timeout)
+            if message["type"] == type_ and all(message.get(k) == v for k, v in match.items()):
+                return message
+
+    return await asyncio.wait_for(wait(), timeout)
+
+
+async def ping(comm: WebsocketCommunicator) -> None:
+    await comm.send_json_to({"type": "ping"})
+    await until(comm, "pong")
+
+
+async def test_three_tabs_of_one_attendee_count_once(tabs, consumer_store, live_webinar, attendee):
+    first = await tabs.attendee(attendee)
+    await tabs.attendee(attendee)
+    await tabs.attendee(attendee)
+    assert await consumer_store.count(live_webinar.pk) == 1
+    assert await until(first, "presence", count=1)
+
+
+async def test_closing_one_of_two_tabs_keeps_the_attendee_counted(
+    tabs, consumer_store, clock, live_webinar, attendee
+):
+    one = await tabs.attendee(attendee)
+    two = await tabs.attendee(attendee)
+    await one.disconnect()
+    for _ in range(4):  # forty seconds of the remaining tab pinging every ten
+        clock.advance(10)
+        await ping(two)
+    assert await consumer_store.count(live_webinar.pk) == 1
+
+
+async def test_closing_the_last_tab_drops_the_attendee_within_the_grace(
+    tabs, consumer_store, clock, live_webinar, attendee
+):
+    other = await database_sync_to_async(make_registration)(live_webinar, "Ben")
+    leaving = await tabs.attendee(attendee)
+    staying = await tabs.attendee(other)
+    await leaving.disconnect()
+    clock.advance(consumer_store.leave_grace + 0.5)
+    await ping(staying)
+    assert await consumer_store.viewers(live_webinar.pk) == [f"r:{other.pk}"]
+
+
+async def test_attendee_whose_server_process_dies_drops_out_within_the_ttl(
+    tabs, consumer_store, clock, live_webinar, attendee, monkeypatch
+):
+    other = await database_sync_to_async(make_registration)(live_webinar, "Ben")
+    crashed = await tabs.attendee(attendee)
+    watcher = await tabs.attendee(other)
+    await until(watcher, "presence", count=2)
+    # A killed process runs no disconnect handler: nothing tells the store this attendee left.
+    monkeypatch.setattr(presence, "viewer_left", _never_runs)
+    await crashed.disconnect()
+    clock.advance(25)
+    await ping(watcher)
+    assert await consumer_store.count(live_webinar.pk) == 2  # still within the TTL
+    clock.advance(6)
+    await ping(watcher)
+    assert await until(watcher, "presence", count=1)  # the hub's next tick tells everyone
+
+
+async def _never_runs(viewer) -> None:
+    return None
+
+
+async def test_attendee_who_stops_pinging_drops_out_and_one_who_pings_stays(
+    tabs, consumer_store, clock, live_webinar, attendee
+):
+    other = await database_sync_to_async(make_registration)(live_webinar, "Ben")
+    await tabs.attendee(attendee)  # open, but silent: a frozen tab
+    pinging = await tabs.attendee(other)
+    for _ in range(4):
+        clock.advance(10)
+        await ping(pinging)
+    assert await consumer_store.viewers(live_webinar.pk) == [f"r:{other.pk}"]
+
+
+async def test_hosts_get_the_breakdown_attendees_get_only_the_count(
+    tabs, consumer_store, live_webinar, attendee, host_user
+):
+    other = await database_sync_to_async(make_registration)(live_webinar, "Ben", language="ms")
+    watching = await tabs.attendee(attendee)
+    await tabs.attendee(other)
+    host_key = await database_sync_to_async(_host_session)(host_user)
+    host = await tabs.open(live_webinar, host_key, mode="host")
+    detail = await until(host, "presence_detail", count=3)
+    assert detail == {
+        "type": "presence_detail",
+        "count": 3,
+        "registered": 2,
+        "guests": 1,
+        "languages": {host_user.language: 1, "ms": 1, attendee.language: 1}
+        if host_user.language != attendee.language
+        else {attendee.language: 2, "ms": 1},
+    }
+    assert await until(watching, "presence", count=3) == {"type": "presence", "count": 3}
+    stray = []
+    while not await watching.receive_nothing(timeout=1.2):
+        stray.append((await watching.receive_json_from())["type"])
+    assert "presence_detail" not in stray
+
+
+async def test_the_server_process_samples_attendance_without_celery_beat(
+    tabs, consumer_store, live_webinar, attendee, settings, monkeypatch
+):
+    settings.DEWAN_ATTENDANCE_IN_PROCESS = True
+    monkeypatch.setattr(presence, "SAMPLE_SECONDS", 0.5)
+    await tabs.attendee(attendee)
+
+    def recorded():
+        return AttendanceSample.objects.filter(webinar=live_webinar).exists()
+
+    for _ in range(40):
+        if await database_sync_to_async(recorded)():
+            break
+        await asyncio.sleep(0.1)
+    session = await database_sync_to_async(AttendanceSession.objects.get)(webinar=live_webinar)
+    assert session.registration_id == attendee.pk
+    assert session.left_at is None

@@ -1,0 +1,42 @@
+"""The organiser's live dashboard and the JSON it polls."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.attendance.test_sampler import tick
+from tests.factories import PASSWORD, make_registration, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_organiser_sees_the_dashboard_with_its_script_and_no_inline_code(client, organiser, live_webinar):
+    client.login(email=organiser.email, password=PASSWORD)
+    response = client.get(reverse("webinar:dashboard", args=[live_webinar.slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "dewan/dashboard.js" in html
+    assert "<script>" not in html
+    assert reverse("webinar:dashboard_data", args=[live_webinar.slug]) in html
+
+
+def test_dashboard_json_has_live_breakdown_figures_and_timeline(client, organiser, live_webinar, attendee):
+    make_registration(live_webinar, "Never Came")
+    tick(live_webinar, 0, f"r:{attendee.pk}")
+    tick(live_webinar, 5, f"r:{attendee.pk}")
+    client.login(email=organiser.email, password=PASSWORD)
+    data = client.get(reverse("webinar:dashboard_data", args=[live_webinar.slug])).json()
+    assert set(data["live"]) == {"count", "registered", "guests", "languages"}
+    assert data["figures"]["unique_attendees"] == 1
+    assert data["figures"]["never_came"] == 1
+    assert data["figures"]["peak"] == 1
+    assert [p["count"] for p in data["timeline"]] == [1, 1]
+
+
+@pytest.mark.parametrize("name", ["dashboard", "dashboard_data"])
+def test_only_the_organiser_may_see_attendance(client, live_webinar, host_user, name):
+    stranger = make_user()
+    for user in (stranger, host_user):
+        client.login(email=user.email, password=PASSWORD)
+        assert client.get(reverse(f"webinar:{name}", args=[live_webinar.slug])).status_code == 404
