@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from django.db import connection
 
@@ -41,8 +42,8 @@ def shared_database_url() -> str:
     if connection.vendor == "sqlite":
         return f"sqlite:///{params['NAME']}"
     if connection.vendor == "postgresql":
-        user = params.get("USER") or "postgres"
-        password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
+        user = quote(params.get("USER") or "postgres", safe="")
+        password = f":{quote(params['PASSWORD'], safe='')}" if params.get("PASSWORD") else ""
         host = params.get("HOST") or "127.0.0.1"
         port = params.get("PORT") or 5432
         return f"postgres://{user}{password}@{host}:{port}/{params['NAME']}"

@@ -90,7 +90,7 @@ class Pages:
     pages: list[tuple[str, object]] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
 
     def open(self, label: str, path: str = "/"):
         context = self.browser.new_context(base_url=self.server.url, viewport={"width": 1280, "height": 900})
@@ -98,7 +98,7 @@ class Pages:
         self.contexts.append(context)
         page = context.new_page()
         page.on("dialog", self._on_dialog)
-        page.on("pageerror", lambda error: self.console_errors.append(f"{label}: {error}"))
+        page.on("pageerror", lambda error: self.page_errors.append(f"{label}: {error}"))
         self.pages.append((label, page))
         if path:
             page.goto(path)

@@ -175,4 +175,4 @@ def test_question_text_with_html_is_shown_as_text(pages, room):
         assert text in item.inner_text()
         expect(page.locator(f"{where} img")).to_have_count(0)
     assert pages.dialogs == []
-    assert pages.console_errors == []
+    assert pages.page_errors == []
