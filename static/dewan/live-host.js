@@ -81,12 +81,21 @@
     } else if (q.status === "rejected") {
       list.push(b("approve", t.approve));
     } else {
-      const flagged = q.screening && q.screening.action && q.screening.action !== "publish";
+      const flagged = flaggedByScreening(q);
       list.push(b(flagged ? "publish_anyway" : "approve", flagged ? t.publish_anyway : t.approve, null, "primary"));
       list.push(b("reject", t.reject), b("edit", t.edit));
     }
     if (q.author_id) list.push(b("mute", t.mute));
     return el("div", { class: "actions" }, list);
+  }
+
+  // Held for what the text says (not only because the organiser holds every question or first-timers):
+  // publishing it overrides screening, and the audit log records it as such.
+  function flaggedByScreening(q) {
+    const s = q.screening || {};
+    if (!s.action || s.action === "publish") return false;
+    const reasons = s.reasons || [];
+    return reasons.length === 0 || reasons.some((r) => !String(r.code || "").startsWith("policy."));
   }
 
   function run(type, q, extra) {
@@ -133,7 +142,7 @@
           s.categories && s.categories.length ? el("span", { class: "tag", text: s.categories.join(", ") }) : null,
           typeof s.score === "number" ? el("span", { class: "tag", text: `score ${s.score.toFixed(2)}` }) : null,
         ),
-        reasons.length ? el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: `${r.message}${r.matched ? ` «${r.matched}»` : ""}` }))) : null,
+        reasons.length && q.status !== "published" ? el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: `${r.message}${r.matched ? ` «${r.matched}»` : ""}` }))) : null,
         q.reject_reason ? el("p", { class: "reasons", text: q.reject_reason }) : null,
         actionsFor(q),
       ),
@@ -190,7 +199,7 @@
     const keys = {
       j: () => select(ids[Math.min(ids.length - 1, index + 1)] ?? ids[0]),
       k: () => select(ids[Math.max(0, index - 1)] ?? ids[0]),
-      a: () => q && run(q.screening && q.screening.action !== "publish" && q.status !== "rejected" ? "publish_anyway" : "approve", q),
+      a: () => q && run(flaggedByScreening(q) && q.status !== "rejected" ? "publish_anyway" : "approve", q),
       r: () => q && run("reject", q),
       m: () => q && run(q.answered ? "unanswer" : "answer", q),
       p: () => q && run(q.pinned ? "unpin" : "pin", q),
