@@ -199,6 +199,13 @@ class Hub:
             # The ticker only speaks when the count changes: a newcomer is told the current one now.
             listener.push(protocol.dumps(protocol.presence_message(room.last_presence)))
 
+    def demote(self, webinar_id: int, listener: Listener) -> None:
+        """Stop sending the staff stream to this socket (its host role was revoked)."""
+        listener.staff = False
+        room = self.rooms.get(webinar_id)
+        if room is not None:
+            room.staff.discard(listener)
+
     async def leave(self, webinar_id: int, listener: Listener) -> None:
         listener.close()
         room = self.rooms.get(webinar_id)

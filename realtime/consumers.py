@@ -8,6 +8,7 @@ names no layer): the process ``Hub`` delivers them (realtime/broadcast.py).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from urllib.parse import parse_qs
 
@@ -66,7 +67,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             return
         viewer = self.viewer
         self.listener = Listener(self._send_text, registration_id=viewer.registration_id, staff=viewer.staff)
-        self.listener.hold()  # nothing reaches the client before its sync reply
+        self.listener.hold()  # broadcasts wait until the welcome is queued
         hub = get_hub()
         if hub.presence_counter is None:
             hub.presence_counter = presence.get_presence_store().count
@@ -134,7 +135,20 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def on_ping(self, command):
         await self._heartbeat()
+        if self.viewer.staff:
+            await self._recheck_staff()
         self.listener.send_now({"type": "pong"})
+
+    async def _recheck_staff(self) -> bool:
+        """A host demoted mid-session stops hearing the staff stream (held questions) at once."""
+        if await database_sync_to_async(live_state.still_staff)(self.viewer, self.scope.get("user")):
+            return True
+        self.viewer = dataclasses.replace(self.viewer, staff=False)
+        get_hub().demote(self.viewer.webinar_id, self.listener)
+        self.listener.send_now(
+            protocol.error_message("forbidden", "You are no longer a host of this webinar.")
+        )
+        return False
 
     async def _heartbeat(self):
         if self.viewer.viewer_key is not None:
@@ -203,7 +217,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
     # --- Hosts (role re-read from the database inside every service call) ---------------------
 
     async def on_host_command(self, command):
-        if not self.viewer.staff:
+        if not self.viewer.staff or not await self._recheck_staff():
             raise DewanError("Only this webinar's hosts can do that.", code="forbidden")
         actor = self.scope["user"]
         if isinstance(command, protocol.Moderate):

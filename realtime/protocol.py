@@ -21,13 +21,18 @@ Seq = Annotated[int, Field(ge=0, le=2**53)]
 
 
 def _no_nul(value: str) -> str:
-    # PostgreSQL text cannot hold NUL; refuse it here rather than fail later as a database error.
+    # Databases cannot store NUL or lone surrogates; refuse them here rather than fail later.
     if "\x00" in value:
         raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("must be valid Unicode text") from exc
     return value
 
 
-Text = Annotated[str, Field(max_length=20_000), AfterValidator(_no_nul)]
+# No length bound here: the frame cap bounds it, and the service answers too_long with the limit.
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class _Command(BaseModel):

@@ -94,6 +94,12 @@ def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = 
     return None
 
 
+def still_staff(viewer: Viewer, user) -> bool:
+    """Re-read the role from the database (RELIABILITY R8)."""
+    webinar = Webinar.objects.filter(pk=viewer.webinar_id).first()
+    return webinar is not None and selectors.can_moderate(user=user, webinar=webinar)
+
+
 def webinar_state(webinar: Webinar) -> dict:
     return {
         "id": webinar.pk,

@@ -104,7 +104,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take the lock when their transaction starts and others wait, instead of failing
     # on a read-then-write upgrade (seat counting, sequence numbers).
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    # A file, not memory, so the server subprocesses of browser tests share it; override per checkout.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("DEWAN_TEST_SQLITE", str(BASE_DIR / "var" / "test-db.sqlite3"))
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
