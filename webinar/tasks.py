@@ -43,3 +43,10 @@ def sample_attendance() -> None:
     from webinar.services.attendance import attendance_sample_all
 
     attendance_sample_all()
+
+
+@shared_task(name="webinar.purge_expired_personal_data")
+def purge_expired_personal_data() -> int:
+    from webinar.services.privacy import personal_data_purge_expired
+
+    return personal_data_purge_expired()
