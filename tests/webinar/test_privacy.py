@@ -129,3 +129,12 @@ def test_retention_purges_registrations_of_long_ended_webinars(asked, settings):
 def test_retention_keeps_recent_webinars(asked, settings):
     settings.DEWAN_RETENTION_DAYS = 30
     assert personal_data_purge_expired() == 0
+
+
+def test_retention_task_is_registered_for_beat(settings):
+    from webinar.celery import app
+    from webinar.tasks import purge_expired_personal_data
+
+    assert "webinar.purge_expired_personal_data" in app.tasks
+    schedule = settings.CELERY_BEAT_SCHEDULE["purge-expired-personal-data"]
+    assert schedule["task"] == purge_expired_personal_data.name
