@@ -99,13 +99,25 @@ class WebinarForm(forms.ModelForm):
 
 class ScreeningSettingsForm(forms.Form):
     strictness = forms.ChoiceField(
-        choices=[("relaxed", _("Relaxed")), ("standard", _("Standard")), ("strict", _("Strict"))]
+        label=_("Strictness"),
+        choices=[("relaxed", _("Relaxed")), ("standard", _("Standard")), ("strict", _("Strict"))],
     )
     link_policy = forms.ChoiceField(
-        choices=[("allow", _("Allow links")), ("hold", _("Hold questions with links")), ("block", _("Block"))]
+        label=_("Link policy"),
+        choices=[
+            ("allow", _("Allow links")),
+            ("hold", _("Hold questions with links")),
+            ("block", _("Block")),
+        ],
     )
     hold_all = forms.BooleanField(required=False, label=_("Hold every question for a host"))
     hold_first_time = forms.BooleanField(required=False, label=_("Hold first-time askers"))
-    blocked_terms = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    allowed_terms = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    care_resources = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    blocked_terms = forms.CharField(
+        label=_("Blocked terms"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    allowed_terms = forms.CharField(
+        label=_("Allowed terms"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    care_resources = forms.CharField(
+        label=_("Care resources"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

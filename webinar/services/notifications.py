@@ -7,6 +7,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from accounts.joinlinks import make_token
@@ -45,7 +46,8 @@ def webinar_ics(webinar: Webinar, *, registration: Registration | None = None) -
     event.add("location", vText(link))
     description = webinar.description
     if registration:
-        description = f"{description}\n\nJoin: {link}".strip()
+        join_line = _("Join: %(link)s") % {"link": link}
+        description = f"{description}\n\n{join_line}".strip()
     event.add("description", description)
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].rstrip('>')}")
     organizer.params["cn"] = vText("Dewan")

@@ -1,0 +1,159 @@
+"""Bahasa Malaysia: pages and e-mails in Malay, a complete catalogue, and the EN/MS switcher."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import make_registration, make_user, make_webinar
+
+LC_MESSAGES = Path(settings.BASE_DIR) / "locale" / "ms" / "LC_MESSAGES"
+
+
+def po_entries(path: Path) -> list[dict]:
+    """A small .po reader: each entry's flags, msgctxt, msgid and msgstr (no plural forms are used)."""
+    entries, entry, field = [], None, None
+
+    def finish():
+        if entry and "msgid" in entry:
+            entries.append(entry)
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        keyword = re.match(r"(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (\".*\")$", line)
+        starts_entry = line.startswith("#") or (keyword and keyword.group(1) in {"msgctxt", "msgid"})
+        if starts_entry and (entry is None or "msgstr" in entry or "msgstr[0]" in entry):
+            finish()
+            entry, field = {"flags": set()}, None
+        if line.startswith("#,"):
+            entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+        elif keyword:
+            field = keyword.group(1)
+            entry[field] = ast.literal_eval(keyword.group(2))
+        elif line.startswith('"'):
+            entry[field] += ast.literal_eval(line)
+    finish()
+    return entries
+
+
+def malay_client() -> Client:
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ms"
+    return client
+
+
+def test_every_malay_catalogue_entry_is_translated_and_none_is_fuzzy():
+    entries = po_entries(LC_MESSAGES / "django.po")
+    header, messages = entries[0], entries[1:]
+    assert header["msgid"] == "" and "Language: ms" in header["msgstr"]
+    assert "fuzzy" not in header["flags"], "a fuzzy header is ignored by msgfmt"
+    assert len(messages) > 300
+    untranslated = [e["msgid"] for e in messages if not e.get("msgstr", "").strip()]
+    fuzzy = [e["msgid"] for e in messages if "fuzzy" in e["flags"]]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+def test_malay_translations_keep_every_placeholder():
+    placeholder = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}")
+    for entry in po_entries(LC_MESSAGES / "django.po")[1:]:
+        assert sorted(placeholder.findall(entry["msgstr"])) == sorted(placeholder.findall(entry["msgid"])), (
+            entry["msgid"]
+        )
+
+
+def test_compiled_malay_catalogue_matches_the_po_file():
+    with open(LC_MESSAGES / "django.mo", "rb") as handle:
+        catalog = gettext.GNUTranslations(handle)._catalog
+    for entry in po_entries(LC_MESSAGES / "django.po")[1:]:
+        key = f"{entry['msgctxt']}\x04{entry['msgid']}" if "msgctxt" in entry else entry["msgid"]
+        assert catalog.get(key) == entry["msgstr"], f"django.mo is stale: run compilemessages ({key!r})"
+
+
+@pytest.mark.django_db
+def test_public_webinar_page_is_in_malay_for_a_malay_visitor():
+    webinar = make_webinar(title="Selamat Online", capacity=50)
+    response = malay_client().get(reverse("webinar:detail", args=[webinar.slug]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ms">' in page
+    for text in ["Daftar", "Tambah ke kalendar", "Nama anda", "Log masuk", "Dijadualkan"]:
+        assert text in page, text
+    assert "0 daripada 50 tempat telah diisi." in page
+    assert "Add to calendar" not in page
+
+
+@pytest.mark.django_db
+def test_registration_errors_are_in_malay_for_a_malay_visitor():
+    webinar = make_webinar()
+    make_registration(webinar, email="a@example.com")
+    data = {"name": "A", "email": "A@example.com", "language": "ms", "consent": "on"}
+    response = malay_client().post(reverse("webinar:detail", args=[webinar.slug]), data)
+    assert response.status_code == 409
+    assert "Alamat e-mel ini sudah berdaftar." in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_confirmation_email_for_a_malay_registrant_is_in_malay():
+    webinar = make_webinar(title="Selamat Online")
+    make_registration(webinar, name="Aisyah", email="aisyah@example.com", language="ms")
+    (message,) = mail.outbox
+    assert message.subject == "Anda telah berdaftar: Selamat Online"
+    assert message.body.startswith("Salam Aisyah,")
+    for text in [
+        'Anda telah berdaftar untuk "Selamat Online".',
+        "Pautan peribadi anda untuk menyertai (jangan kongsikan):",
+        "Tidak dapat hadir?",
+    ]:
+        assert text in message.body, text
+    assert "You are registered" not in message.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_waitlist_email_follows_each_registrants_own_language():
+    webinar = make_webinar(title="Selamat Online", capacity=1)
+    make_registration(webinar, email="seated@example.com", language="en")
+    make_registration(webinar, email="waiting@example.com", language="ms")
+    english, malay = mail.outbox
+    assert english.subject == "You are registered: Selamat Online"
+    assert malay.subject == "Anda dalam senarai menunggu: Selamat Online"
+    assert "senarai menunggu" in malay.body
+
+
+@pytest.mark.django_db
+def test_switching_language_with_the_switcher_shows_malay_then_english_again():
+    webinar = make_webinar()
+    url = reverse("webinar:detail", args=[webinar.slug])
+    client = Client()
+    assert "Add to calendar" in client.get(url).content.decode()
+
+    response = client.post("/i18n/setlang/", {"language": "ms", "next": url}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == url
+    assert '<html lang="ms">' in page
+    assert "Tambah ke kalendar" in page and "Log masuk" in page
+
+    response = client.post("/i18n/setlang/", {"language": "en", "next": url}, follow=True)
+    assert "Add to calendar" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_host_console_and_its_live_labels_are_in_malay():
+    organiser = make_user()
+    webinar = make_webinar(organiser=organiser)
+    client = malay_client()
+    client.force_login(organiser)
+    response = client.get(reverse("webinar:host", args=[webinar.slug]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    for text in ["Konsol hos", "Jeda soalan", "Diterbitkan", "Luluskan", "Disematkan", "Sokong"]:
+        assert text in page, text
