@@ -185,9 +185,11 @@ class Hub:
                 self._receiver = self.loop.create_task(self._receive())
             room = self.rooms.get(webinar_id)
             if room is None:
-                room = self.rooms[webinar_id] = _Room()
+                # Subscribe first: a room recorded after a failed group_add (Redis down) would never
+                # be subscribed by later joins, and this process would stop hearing the webinar.
                 if self.layer is not None:
                     await self.layer.group_add(group_name(webinar_id), self.channel_name)
+                room = self.rooms[webinar_id] = _Room()
             if self._ticker is None:
                 self._ticker = self.loop.create_task(self._tick())
         room.everyone.add(listener)

@@ -52,3 +52,11 @@ class RateLimited(DewanError):
     def __init__(self, message: str | None = None, *, retry_after: float, code: str | None = None):
         super().__init__(message, code=code, retry_after=retry_after)
         self.retry_after = retry_after
+
+
+class Unavailable(DewanError):
+    """A service this needs (the cache, Redis) is down: retry the same request shortly."""
+
+    code = "unavailable"
+    default_message = _("Briefly unavailable. Please retry shortly.")
+    status = 503
