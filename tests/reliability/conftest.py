@@ -1,0 +1,38 @@
+"""Fixtures for the reliability tests: real redis-server processes, sessions for real servers."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore
+
+from tests.reliability.redis_process import RedisProcess
+from tests.servers import ARTIFACTS
+
+
+@pytest.fixture
+def redis_process(request):
+    """A redis-server of this test's own on a spare port; killed by PID at teardown."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    process = RedisProcess(log_path=ARTIFACTS / f"redis-{request.node.name[:60]}.log")
+    process.start()
+    try:
+        yield process
+    finally:
+        process.kill()
+
+
+def attendee_session(registration) -> str:
+    """A session like the one a join link leaves behind."""
+    session = SessionStore()
+    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
+    session.save()
+    return session.session_key
+
+
+def host_session(user) -> str:
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.save()
+    return session.session_key
