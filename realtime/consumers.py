@@ -16,6 +16,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from realtime import presence, protocol
 from realtime.broadcast import Listener, get_hub
@@ -50,7 +51,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             log.exception("database unavailable at connect")
             await self.accept()
             await self.send(
-                text_data=protocol.dumps(protocol.error_message("unavailable", "Please retry shortly."))
+                text_data=protocol.dumps(protocol.error_message("unavailable", _("Please retry shortly.")))
             )
             await self.close(code=1013)
             return
@@ -59,7 +60,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.send(
                 text_data=protocol.dumps(
                     protocol.error_message(
-                        "forbidden", "You are not registered for this webinar, or not its host."
+                        "forbidden", _("You are not registered for this webinar, or not its host.")
                     )
                 )
             )
@@ -124,7 +125,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.listener.send_now(
                 protocol.error_message(
                     "unavailable",
-                    "Briefly unavailable. Retry with the same client_key; nothing is duplicated.",
+                    _("Briefly unavailable. Retry with the same client_key; nothing is duplicated."),
                     for_type=command.type,
                     client_key=getattr(command, "client_key", None),
                     retry_after=2,
@@ -146,7 +147,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.viewer = dataclasses.replace(self.viewer, staff=False)
         get_hub().demote(self.viewer.webinar_id, self.listener)
         self.listener.send_now(
-            protocol.error_message("forbidden", "You are no longer a host of this webinar.")
+            protocol.error_message("forbidden", _("You are no longer a host of this webinar."))
         )
         return False
 
@@ -172,7 +173,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     def _require_attendee(self):
         if self.viewer.registration_id is None:
-            raise DewanError("Only registered attendees can do that.", code="forbidden")
+            raise DewanError(_("Only registered attendees can do that."), code="forbidden")
 
     async def on_ask(self, command: protocol.Ask):
         self._require_attendee()
@@ -218,7 +219,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def on_host_command(self, command):
         if not self.viewer.staff or not await self._recheck_staff():
-            raise DewanError("Only this webinar's hosts can do that.", code="forbidden")
+            raise DewanError(_("Only this webinar's hosts can do that."), code="forbidden")
         actor = self.scope["user"]
         if isinstance(command, protocol.Moderate):
             await database_sync_to_async(moderation.question_moderate)(
@@ -249,7 +250,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             )
             self.listener.send_now(protocol.ack_message(for_type=command.type))
         else:  # pragma: no cover - every parsed type has a handler
-            raise DewanError("Unsupported message.", code="unknown_type")
+            raise DewanError(_("Unsupported message."), code="unknown_type")
 
 
 def _public_extra(command, exc: DewanError) -> dict:
