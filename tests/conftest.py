@@ -43,6 +43,20 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _celery_in_process(request):
+    """Tasks run in the test process (as in the embedded default) unless a test drives a real worker."""
+    if request.node.get_closest_marker("real_celery_worker"):
+        yield
+        return
+    from webinar.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
 def _isolated_caches():
     from django.core.cache import cache
 

@@ -43,6 +43,7 @@ def _report(webinar_id: int) -> Report | None:
 
 
 @pytest.mark.slow
+@pytest.mark.real_celery_worker
 @pytest.mark.needs_postgres
 @pytest.mark.needs_redis
 @pytest.mark.django_db(transaction=True)
