@@ -14,6 +14,7 @@ from accounts.services import user_create
 from webinar.models import Registration, Webinar, WebinarRole
 from webinar.services.lifecycle import webinar_create, webinar_transition
 from webinar.services.notifications import join_url
+from webinar.services.questions import question_submit
 from webinar.services.registration import registration_create
 
 DEMO_PASSWORD = "dewan-demo-2026"  # noqa: S105 - printed for the demo on purpose
@@ -80,4 +81,18 @@ class Command(BaseCommand):
                 webinar=webinar, name=name, email=email, consent=True, language=language, user=user
             )
         webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.LIVE)
+        self._ask(webinar)
         return webinar
+
+    def _ask(self, webinar: Webinar) -> None:
+        """A few questions so the live page is not empty; they go through screening like any other."""
+        samples = [
+            ("wei.jie@dewan.demo", "How can we tell a scam account that DMs teenagers from a real one?"),
+            ("priya@dewan.demo", "Apa patut ibu bapa buat kalau anak kena buli siber dalam group chat?"),
+            ("wei.jie@dewan.demo", "Can or not report cyberbullying anonymously? My cousin scared."),
+        ]
+        for n, (email, text) in enumerate(samples):
+            registration = webinar.registrations.get(email=email)
+            question_submit(
+                webinar_id=webinar.pk, registration_id=registration.pk, client_key=f"demo-{n}", text=text
+            )
