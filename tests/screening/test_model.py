@@ -28,3 +28,18 @@ def test_scores_are_probabilities_with_named_features():
     probs, tops = model.score(["kau bodoh sial", "terima kasih atas perkongsian"])
     assert probs[0] > probs[1]
     assert all(isinstance(name, str) and isinstance(w, float) for name, w in tops[0])
+
+
+def test_thresholds_are_ordered_and_relaxed_still_uses_the_model():
+    meta = json.loads((model.DATA_DIR / "model.json").read_text())
+    th = meta["thresholds"]
+    for group in ("en", "ms"):
+        assert 0.5 <= th["strict"][group] <= th["standard"][group] < th["relaxed"][group] <= 0.95
+
+
+def test_handwritten_training_lines_are_separate_from_the_labelled_examples():
+    from webinar.screening.train import load_handwritten
+
+    rows = load_handwritten()  # raises on any overlap with tests/screening/labelled_examples.jsonl
+    assert len(rows) >= 300
+    assert {y for _, y in rows} == {0, 1}

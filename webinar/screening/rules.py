@@ -111,13 +111,13 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int]) -> li
         entry = tok.entry
         if entry is None:
             continue
-        if entry.contextual and not _has_context(i, tokens, flagged, lex, n):
+        if entry.contextual and not _has_context(i, tokens, flagged, lex, n, entry.category):
             continue
         if entry.category == "insult" and entry.severity <= 2 and _self_directed(i, tokens):
             continue
         hits.append(Hit(f"{entry.category}.lexicon", entry.category, entry.severity, tok.start, tok.end))
     for ta, tb, entry in phrase_hits:
-        if entry.contextual and not _has_context(ta, tokens, flagged, lex, n):
+        if entry.contextual and not _has_context(ta, tokens, flagged, lex, n, entry.category):
             continue
         hits.append(
             Hit(f"{entry.category}.lexicon", entry.category, entry.severity, tokens[ta].start, tokens[tb].end)
@@ -138,13 +138,16 @@ def _self_directed(i, tokens) -> bool:
     return not any(w in SECOND_PERSON for w in around)
 
 
-def _has_context(i, tokens, flagged, lex, n) -> bool:
+def _has_context(i, tokens, flagged, lex, n, category: str = "") -> bool:
+    # An identity term makes "anjing" or "stupid" an insult, but "lucah" or "porn" next to "wanita" or
+    # "lesbian" is a topic ("pelakon lucah wanita"): sexual words need a pronoun or another flagged word.
+    identity_counts = category != "sexual"
     for j in range(max(0, i - CONTEXT_WINDOW), min(n, i + CONTEXT_WINDOW + 1)):
         if j == i:
             continue
         tok = tokens[j]
         for w in tok.words:
-            if w in SECOND_PERSON or w in lex.identity:
+            if w in SECOND_PERSON or (identity_counts and w in lex.identity):
                 return True
         if j in flagged and tok.entry is not None and not tok.entry.contextual:
             return True
