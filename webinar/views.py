@@ -44,7 +44,10 @@ def _public_webinar(slug: str) -> Webinar:
 def detail(request, slug: str):
     """The public webinar page with its registration form."""
     webinar = _public_webinar(slug)
-    form = RegistrationForm(request.POST or None, webinar=webinar, initial=_initial(request))
+    # Bound on every POST, even an empty one: an unbound form cannot carry the rate-limit error.
+    form = RegistrationForm(
+        request.POST if request.method == "POST" else None, webinar=webinar, initial=_initial(request)
+    )
     status = 200
     if request.method == "POST":
         if getattr(request, "limited", False):
