@@ -36,3 +36,13 @@ def host_session(user) -> str:
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.save()
     return session.session_key
+
+
+# The consumer-test fixtures of tests/live (a fresh layer and presence store per test, sockets that
+# always disconnect, a room with a host and two attendees), shared rather than copied.
+from tests.live.conftest import (  # noqa: E402, F401 - re-exported fixtures
+    _fresh_realtime_state,
+    publish_everything,
+    room,
+    sockets,
+)

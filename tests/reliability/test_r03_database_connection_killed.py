@@ -1,0 +1,89 @@
+"""R3 with a real fault: PostgreSQL drops the server's connections between two asks.
+
+The server keeps persistent connections (``DB_CONN_MAX_AGE``, as in production), and
+``pg_terminate_backend`` kills every backend of the test database but this test's own, as a
+failover or a restarted pooler would. The next ask either succeeds on a fresh connection or is
+answered ``unavailable`` with its client_key; re-sending the same frame makes exactly one question.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from django.db import connection
+
+from tests.factories import make_live_webinar, make_registration, make_user
+from tests.reliability.clients import ProtocolClient
+from tests.reliability.conftest import attendee_session
+from tests.servers import start_server
+
+pytestmark = [pytest.mark.needs_postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+def own_backend_pid() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def terminate_server_backends(database_url: str, keep: int) -> int:
+    """Kill every backend of the test database except this test's own (``keep``) and the killer."""
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        return conn.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> %s",
+            [keep],
+        ).fetchone()[0]
+
+
+async def scenario(server, slug: str, session_key: str, keep: int) -> dict:
+    client = ProtocolClient(ws_url=server.ws_url, origin=server.url, slug=slug, session_key=session_key)
+    await client.connect()
+    try:
+        await client.command({"type": "ask", "client_key": "before", "text": "Is the venue accessible?"})
+        before = await client.reply("before")
+        killed = await asyncio.to_thread(terminate_server_backends, server.env["DATABASE_URL"], keep)
+        frame = {"type": "ask", "client_key": "after", "text": "Will there be sign language?"}
+        replies = []
+        for _ in range(10):
+            client.replies.pop("after", None)
+            await client.command(frame)
+            reply = await client.reply("after")
+            replies.append(reply)
+            if reply["type"] == "ack":
+                break
+            await asyncio.sleep(reply.get("retry_after", 1))
+        client.replies.pop("after", None)
+        await client.command(frame)  # once more: the same answer, nothing new
+        repeat = await client.reply("after")
+        return {"before": before, "killed": killed, "replies": replies, "repeat": repeat}
+    finally:
+        await client.close()
+
+
+def test_r03_database_connections_killed_between_asks_retry_with_the_same_key_makes_one(redis_process):
+    from webinar.models import Question
+
+    webinar = make_live_webinar(organiser=make_user())
+    registration = make_registration(webinar, "Aisyah", "aisyah@example.com")
+    # Persistent connections, as production runs (DB_CONN_MAX_AGE): the killed ones are reused.
+    server = start_server(name="r03-pg", redis_url=redis_process.url, DB_CONN_MAX_AGE="600")
+    try:
+        session_key = attendee_session(registration)
+        seen = asyncio.run(scenario(server, webinar.slug, session_key, own_backend_pid()))
+    finally:
+        server.kill()
+
+    assert seen["before"]["type"] == "ack"
+    assert seen["killed"] >= 1, "the server held no database connection to kill"
+    *failed, last = seen["replies"]
+    assert last["type"] == "ack", seen["replies"]
+    assert failed, "the killed connection was never hit: nothing was tested"
+    for reply in failed:  # a clear, retryable error, never a dropped socket or a 1011
+        assert (reply["code"], reply["client_key"]) == ("unavailable", "after"), reply
+    assert seen["repeat"]["question"]["id"] == last["question"]["id"]
+    keys = sorted(Question.objects.filter(webinar=webinar).values_list("client_key", flat=True))
+    assert keys == ["after", "before"]
