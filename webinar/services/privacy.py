@@ -110,10 +110,19 @@ def attendee_data_delete(*, registration: Registration, actor=None) -> None:
 
 
 def _rebuild_report(webinar_id: int) -> None:
-    from webinar.services import summaries
+    """Drop the built report's figures (they may quote the attendee) and build it again.
 
-    webinar = Webinar.objects.get(pk=webinar_id)
-    summaries.report_request(webinar=webinar, actor=None)
+    Not ``summaries.report_request``: that is the organiser's action (it refuses a system actor and
+    a report that is already done, which is exactly the case here).
+    """
+    from webinar.tasks import build_report
+
+    with transaction.atomic():
+        reset = Report.objects.filter(webinar_id=webinar_id, status=Report.Status.DONE).update(
+            status=Report.Status.PENDING, progress=0, stage="", data={}, charts={}, error="", task_id=""
+        )
+        if reset:
+            transaction.on_commit(lambda: build_report.delay(webinar_id))
 
 
 def personal_data_purge_expired(*, now=None) -> int:
