@@ -50,6 +50,8 @@ def quality(held: list[bool], labels: list[int]) -> dict:
     out["f1"] = (2 * precision * recall / (precision + recall)) if precision and recall else None
     # One number to compare systems: recall minus false-hold rate (Youden's J); 1 - FHR when no positives.
     out["score"] = (recall - fhr) if pos and neg else (1 - fhr if neg else recall)
+    # Balanced accuracy, (recall + 1 - FHR) / 2: the same ranking as the score, on a 0.5-1 scale.
+    out["balanced_accuracy"] = (recall + 1 - fhr) / 2 if pos and neg else None
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}
 
 
@@ -103,6 +105,7 @@ def timing(texts: list[str], samples: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer timing samples")
+    parser.add_argument("--no-timing", action="store_true", help="quality only")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -136,23 +139,60 @@ def main() -> int:
             else:
                 held = fn(texts)
             per[name] = quality(held, labels)
-        ours = per["dewan"]["score"]
-        per["dewan_beats_baselines"] = all(
-            per[b] is None or ours > per[b]["score"] for b in ("alt-profanity-check", "glin-profanity")
-        )
+        if sum(labels) == 0:
+            # Only benign rows: this set measures false holds and nothing else. A system that knows no
+            # Malay holds almost nothing here and catches almost nothing on ms_toxic_mt, so the comparison
+            # is made below on the Malay pair (recall on ms_toxic_mt - false holds here).
+            per["measures"] = "false holds only (no toxic rows)"
+        else:
+            ours = per["dewan"]["score"]
+            per["dewan_beats_baselines"] = all(
+                per[b] is None or ours > per[b]["score"] for b in ("alt-profanity-check", "glin-profanity")
+            )
         results["datasets"][ds] = per
         print(f"{ds} (test split, n={len(texts)}):")
         for name in systems:
             q = per[name]
             print(f"  {name:20s} " + ("n/a" if q is None else
                   f"recall={q['recall']} false_hold={q['false_hold_rate']} precision={q['precision']} "
-                  f"score={q['score']}"))  # fmt: skip
+                  f"score={q['score']} balanced_accuracy={q['balanced_accuracy']}"))  # fmt: skip
+    d = results["datasets"]
+    # The Malay pair: catching machine-translated Malay abuse and leaving ordinary Malay questions alone.
+    pair = {}
+    for name in systems:
+        tox, ben = d["ms_toxic_mt"][name], d["ms_benign_questions_mt"][name]
+        if tox is None or ben is None:
+            pair[name] = None
+            continue
+        r, f = tox["recall"], ben["false_hold_rate"]
+        pair[name] = {"recall_ms_toxic": r, "false_hold_rate_ms_benign": f, "score": round(r - f, 4),
+                      "balanced_accuracy": round((r + 1 - f) / 2, 4)}  # fmt: skip
+    pair["dewan_beats_baselines"] = all(
+        pair[b] is None or pair["dewan"]["score"] > pair[b]["score"]
+        for b in ("alt-profanity-check", "glin-profanity")
+    )
+    d["ms_benign_questions_mt"]["dewan_beats_baselines"] = pair["dewan_beats_baselines"]
+    results["malay_pair"] = pair
+    print("malay pair (recall on ms_toxic_mt, false holds on ms_benign_questions_mt):")
+    for name in systems:
+        q = pair[name]
+        print(f"  {name:20s} " + ("n/a" if q is None else
+              f"recall={q['recall_ms_toxic']} false_hold={q['false_hold_rate_ms_benign']} score={q['score']} "
+              f"balanced_accuracy={q['balanced_accuracy']}"))  # fmt: skip
+    if args.no_timing:
+        print(json.dumps(results, sort_keys=True))
+        return 0
     samples = 2000 if args.quick else 10000
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     results["timing"] = timing(all_test_texts[::7], samples)
     t = results["timing"]
+    # The machine may be shared: the load average says how far to trust the timing.
+    t["loadavg_before"] = [round(x, 2) for x in load_before] if load_before else None
+    t["loadavg_after"] = [round(x, 2) for x in os.getloadavg()] if load_before else None
+    t["cpus"] = os.cpu_count()
     print(f"timing (one core): single {t['single_per_second']}/s, batch {t['batch_per_second']}/s, "
-          f"p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms")  # fmt: skip
-    d = results["datasets"]
+          f"p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms; load average {t['loadavg_before']} -> "
+          f"{t['loadavg_after']} on {t['cpus']} CPUs")  # fmt: skip
     results["targets"] = TARGETS
     results["targets_met"] = {
         "ms_benign_false_hold": d["ms_benign_questions_mt"]["dewan"]["false_hold_rate"] <= 0.01,
@@ -162,6 +202,7 @@ def main() -> int:
         "ms_toxic_false_hold": d["ms_toxic_mt"]["dewan"]["false_hold_rate"] <= 0.03,
         "p99": t["p99_ms"] <= 5.0,
         "throughput": max(t["single_per_second"], t["batch_per_second"]) >= 2000,
+        "ms_benign_false_hold_0_3pct": d["ms_benign_questions_mt"]["dewan"]["false_hold_rate"] <= 0.003,
         "beats_baselines": all(d[ds]["dewan_beats_baselines"] for ds in d),
     }
     print(json.dumps(results, sort_keys=True))
