@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = os.environ.get("DJANGO_ENV", "development").strip().lower()
 PRODUCTION = ENV == "production"
-DEV_SECRET_KEY = "dev-only-insecure-secret-key-do-not-use-in-production"  # noqa: S105
+DEV_SECRET_KEY = "dev-only-insecure-secret-key-do-not-use-in-production"  # noqa: S105  # nosec B105
 
 
 def _env_bool(name: str, default: bool) -> bool:

@@ -17,7 +17,7 @@ from webinar.services.notifications import join_url
 from webinar.services.questions import question_submit
 from webinar.services.registration import registration_create
 
-DEMO_PASSWORD = "dewan-demo-2026"  # noqa: S105 - printed for the demo on purpose
+DEMO_PASSWORD = "dewan-demo-2026"  # noqa: S105 - printed for the demo on purpose  # nosec B105
 SLUG = "selamat-online"
 
 
