@@ -50,10 +50,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         except DatabaseError:
             log.exception("database unavailable at connect")
             await self.accept()
-            await self.send(
-                text_data=protocol.dumps(protocol.error_message("unavailable", _("Please retry shortly.")))
-            )
-            await self.close(code=1013)
+            await self._refuse_unavailable()
             return
         await self.accept()
         if self.viewer is None:
@@ -72,8 +69,15 @@ class LiveConsumer(AsyncWebsocketConsumer):
         hub = get_hub()
         if hub.presence_counter is None:
             hub.presence_counter = presence.get_presence_store().count
-        await hub.join(viewer.webinar_id, self.listener)
-        state = await database_sync_to_async(_welcome_state)(viewer)
+        try:
+            await hub.join(viewer.webinar_id, self.listener)
+            state = await database_sync_to_async(_welcome_state)(viewer)
+        except Exception:  # the layer (Redis) or the database is down: say so, the client retries
+            log.exception("could not join webinar %s", viewer.webinar_id)
+            await get_hub().leave(viewer.webinar_id, self.listener)
+            self.listener = None
+            await self._refuse_unavailable()
+            return
         self.listener.release(
             [
                 protocol.welcome_message(
@@ -92,6 +96,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
             ]
         )
         await self._heartbeat()
+
+    async def _refuse_unavailable(self) -> None:
+        """Say a service is down and close with 1013 (try again later); the client reconnects."""
+        message = protocol.error_message("unavailable", _("Please retry shortly."))
+        await self.send(text_data=protocol.dumps(message))
+        await self.close(code=1013)
 
     async def _send_text(self, text: str) -> None:
         await self.base_send({"type": "websocket.send", "text": text})

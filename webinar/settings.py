@@ -201,6 +201,9 @@ DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64
 DEWAN_QUESTION_RATE = os.environ.get("DEWAN_QUESTION_RATE", "5/60")  # questions per seconds, per attendee
 DEWAN_VOTE_RATE = os.environ.get("DEWAN_VOTE_RATE", "60/60")
 DEWAN_REGISTRATION_RATE = os.environ.get("DEWAN_REGISTRATION_RATE", "10/m")
+# If the cache (Redis) is down, let sign-ups through rather than refuse everyone: the seat lock
+# and the unique e-mail constraint in the database still hold.
+RATELIMIT_FAIL_OPEN = True
 DEWAN_EVENT_REPLAY_LIMIT = int(os.environ.get("DEWAN_EVENT_REPLAY_LIMIT", "500"))
 DEWAN_PRESENCE_TTL_SECONDS = float(os.environ.get("DEWAN_PRESENCE_TTL_SECONDS", "30"))
 DEWAN_HEARTBEAT_SECONDS = float(os.environ.get("DEWAN_HEARTBEAT_SECONDS", "10"))

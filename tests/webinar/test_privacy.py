@@ -114,7 +114,7 @@ def test_delete_form_needs_confirmation_and_csrf(asked):
 
 
 def test_retention_purges_registrations_of_long_ended_webinars(asked, settings):
-    webinar, author, _question = asked
+    webinar, _author, _question = asked
     settings.DEWAN_RETENTION_DAYS = 30
     Webinar.objects.filter(pk=webinar.pk).update(
         status=Webinar.Status.ENDED,
