@@ -63,3 +63,25 @@ def make_registration(
         consent=True,
         **extra,
     )
+
+
+def attendee_session(registration: Registration) -> str:
+    """A session key like the one a join link leaves behind (for websocket and browser clients)."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
+    session.save()
+    return session.session_key
+
+
+def host_session(user: User) -> str:
+    """A signed-in session key for ``user``."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.save()
+    return session.session_key

@@ -8,32 +8,15 @@ import contextlib
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.contrib.sessions.backends.db import SessionStore
 
 from realtime import presence
-from tests.factories import make_registration
+from tests.factories import attendee_session, host_session, make_registration
 from webinar.asgi import application
 from webinar.models import AttendanceSample, AttendanceSession
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ORIGIN = (b"origin", b"http://testserver")
-
-
-def _attendee_session(registration) -> str:
-    session = SessionStore()
-    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
-    session.save()
-    return session.session_key
-
-
-def _host_session(user) -> str:
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.save()
-    return session.session_key
 
 
 class Tabs:
@@ -57,7 +40,7 @@ class Tabs:
         return comm
 
     async def attendee(self, registration) -> WebsocketCommunicator:
-        key = await database_sync_to_async(_attendee_session)(registration)
+        key = await database_sync_to_async(attendee_session)(registration)
         return await self.open(registration.webinar, key)
 
     async def close(self):
@@ -160,7 +143,7 @@ async def test_hosts_get_the_breakdown_attendees_get_only_the_count(
     other = await database_sync_to_async(make_registration)(live_webinar, "Ben", language="ms")
     watching = await tabs.attendee(attendee)
     await tabs.attendee(other)
-    host_key = await database_sync_to_async(_host_session)(host_user)
+    host_key = await database_sync_to_async(host_session)(host_user)
     host = await tabs.open(live_webinar, host_key, mode="host")
     detail = await until(host, "presence_detail", count=3)
     assert detail == {

@@ -13,32 +13,14 @@ from dataclasses import dataclass, field
 
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.contrib.sessions.backends.db import SessionStore
 
+from tests.factories import attendee_session, host_session
 from webinar.asgi import application
 
 ORIGIN = b"http://testserver"
 # The hub tells viewers the live count once a second when it changes; most tests are not about it.
 BACKGROUND = frozenset({"presence"})
 TIMEOUT = 5
-
-
-def attendee_session(registration) -> str:
-    """A session like the one a join link leaves behind."""
-    session = SessionStore()
-    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
-    session.save()
-    return session.session_key
-
-
-def host_session(user) -> str:
-    """A signed-in session for ``user``."""
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.save()
-    return session.session_key
 
 
 def communicator(

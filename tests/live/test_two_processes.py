@@ -14,9 +14,15 @@ import os
 import pytest
 import redis
 import websockets
-from django.contrib.sessions.backends.db import SessionStore
 
-from tests.factories import make_host, make_live_webinar, make_registration, make_user
+from tests.factories import (
+    attendee_session,
+    host_session,
+    make_host,
+    make_live_webinar,
+    make_registration,
+    make_user,
+)
 from tests.servers import Server, free_port, server_env, shared_database_url
 
 pytestmark = [
@@ -27,22 +33,6 @@ pytestmark = [
 ]
 
 TIMEOUT = 10
-
-
-def attendee_session(registration) -> str:
-    session = SessionStore()
-    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
-    session.save()
-    return session.session_key
-
-
-def host_session(user) -> str:
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.save()
-    return session.session_key
 
 
 @pytest.fixture

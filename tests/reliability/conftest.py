@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
 
 from tests.reliability.redis_process import RedisProcess
 from tests.servers import ARTIFACTS
@@ -19,23 +18,6 @@ def redis_process(request):
         yield process
     finally:
         process.kill()
-
-
-def attendee_session(registration) -> str:
-    """A session like the one a join link leaves behind."""
-    session = SessionStore()
-    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
-    session.save()
-    return session.session_key
-
-
-def host_session(user) -> str:
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.save()
-    return session.session_key
 
 
 # The consumer-test fixtures of tests/live (a fresh layer and presence store per test, sockets that

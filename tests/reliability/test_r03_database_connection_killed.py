@@ -13,9 +13,8 @@ import asyncio
 import pytest
 from django.db import connection
 
-from tests.factories import make_live_webinar, make_registration, make_user
+from tests.factories import attendee_session, make_live_webinar, make_registration, make_user
 from tests.reliability.clients import ProtocolClient
-from tests.reliability.conftest import attendee_session
 from tests.servers import start_server
 
 pytestmark = [pytest.mark.needs_postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True)]

@@ -15,9 +15,15 @@ import urllib.request
 
 import pytest
 
-from tests.factories import make_host, make_live_webinar, make_registration, make_user
+from tests.factories import (
+    attendee_session,
+    host_session,
+    make_host,
+    make_live_webinar,
+    make_registration,
+    make_user,
+)
 from tests.reliability.clients import ProtocolClient
-from tests.reliability.conftest import attendee_session, host_session
 from tests.servers import Server, free_port, server_env, shared_database_url
 
 pytestmark = [pytest.mark.needs_postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
