@@ -110,17 +110,6 @@ def prepare(env: dict, viewers: int) -> dict:
     return {"slug": webinar.slug, "id": webinar.pk, "host": host}
 
 
-def session_for_host(user) -> str:
-    from django.contrib.sessions.backends.db import SessionStore
-
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.save()
-    return session.session_key
-
-
 def seed_registrations(webinar_id: int, first: int, count: int) -> list[str]:
     """Bulk-create confirmed registrations and a join-link session for each (the fast path)."""
     from django.contrib.sessions.backends.db import SessionStore
@@ -637,7 +626,9 @@ def main() -> None:
 
         asyncio.run(register_all())
         keys = http_keys + seed_registrations(setup["id"], 0, args.viewers - len(http_keys))
-        host_key = session_for_host(setup["host"])
+        from tests.factories import host_session
+
+        host_key = host_session(setup["host"])
         outcome = asyncio.run(run(args, servers, redis, setup, keys, host_key))
         outcome["stats"].register_latency = stats_register
         summary = summarise(
