@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from webinar.models import LANGUAGE_CHOICES, Webinar
+from webinar.services.lifecycle import EDITABLE_FIELDS
 
 
 class RegistrationForm(forms.Form):
@@ -47,19 +48,8 @@ class WebinarForm(forms.ModelForm):
 
     class Meta:
         model = Webinar
-        fields = [
-            "title",
-            "description",
-            "speakers",
-            "starts_at",
-            "ends_at",
-            "timezone",
-            "capacity",
-            "waitlist_enabled",
-            "languages",
-            "registration_open",
-            "stream_url",
-        ]
+        # What organisers may edit is decided by the lifecycle service; custom questions have their own field.
+        fields = [name for name in EDITABLE_FIELDS if name != "custom_questions"]
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
