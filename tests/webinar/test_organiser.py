@@ -1,0 +1,134 @@
+"""Organisers create, edit and publish webinars, tune screening, and nobody else can."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import PASSWORD, make_host, make_user, make_webinar
+from webinar.exceptions import InvalidState
+from webinar.models import AuditEntry, ScreeningSettings, Webinar
+from webinar.services.lifecycle import webinar_transition
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    assert client.login(email=user.email, password=PASSWORD)
+    return client
+
+
+def test_organiser_creates_a_webinar_from_the_form_as_a_draft():
+    organiser = make_user("org@example.com")
+    response = signed_in(organiser).post(
+        reverse("webinar:create"),
+        {
+            "title": "Buli Siber 101",
+            "description": "Apa itu buli siber?",
+            "speakers": "Dr. Farah",
+            "starts_at": "2026-12-01T20:00",
+            "ends_at": "2026-12-01T21:30",
+            "timezone": "Asia/Kuala_Lumpur",
+            "capacity": "100",
+            "waitlist_enabled": "on",
+            "languages": "en,ms",
+            "registration_open": "on",
+            "stream_url": "https://www.youtube.com/watch?v=abc123",
+            "custom_questions": "school | School | required\nage | Age",
+        },
+    )
+    webinar = Webinar.objects.get(title="Buli Siber 101")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "webinar:manage", args=[webinar.slug]
+    )
+    assert webinar.status == Webinar.Status.DRAFT and webinar.organiser == organiser
+    assert webinar.custom_questions == [
+        {"key": "school", "label": "School", "required": True},
+        {"key": "age", "label": "Age", "required": False},
+    ]
+    assert ScreeningSettings.objects.filter(webinar=webinar).exists()
+
+
+def test_end_before_start_is_refused_with_a_clear_error():
+    organiser = make_user()
+    response = signed_in(organiser).post(
+        reverse("webinar:create"),
+        {
+            "title": "X",
+            "starts_at": "2026-12-01T20:00",
+            "ends_at": "2026-12-01T19:00",
+            "timezone": "UTC",
+            "languages": "en",
+        },
+    )
+    assert response.status_code == 200
+    assert "end time must be after" in response.content.decode()
+    assert not Webinar.objects.exists()
+
+
+def test_drafts_are_not_public_until_published():
+    webinar = make_webinar(status=Webinar.Status.DRAFT)
+    assert Client().get(reverse("webinar:detail", args=[webinar.slug])).status_code == 404
+    client = signed_in(webinar.organiser)
+    client.post(reverse("webinar:status", args=[webinar.slug]), {"status": "scheduled"})
+    assert Client().get(reverse("webinar:detail", args=[webinar.slug])).status_code == 200
+    assert AuditEntry.objects.filter(webinar=webinar, action="webinar.status").exists()
+
+
+def test_lifecycle_only_moves_forward_along_allowed_steps():
+    webinar = make_webinar(status=Webinar.Status.ENDED)
+    with pytest.raises(InvalidState):
+        webinar_transition(webinar=webinar, actor=webinar.organiser, to=Webinar.Status.LIVE)
+
+
+def test_other_users_and_hosts_cannot_manage_a_webinar():
+    webinar = make_webinar()
+    host = make_host(webinar)
+    stranger = make_user()
+    for user in (host, stranger):
+        assert signed_in(user).get(reverse("webinar:manage", args=[webinar.slug])).status_code == 404
+    response = signed_in(stranger).post(reverse("webinar:status", args=[webinar.slug]), {"status": "live"})
+    assert response.status_code == 403
+    webinar.refresh_from_db()
+    assert webinar.status == Webinar.Status.SCHEDULED
+
+
+def test_organiser_tunes_screening_and_the_change_is_audited():
+    webinar = make_webinar()
+    response = signed_in(webinar.organiser).post(
+        reverse("webinar:screening", args=[webinar.slug]),
+        {
+            "strictness": "strict",
+            "link_policy": "block",
+            "hold_first_time": "on",
+            "blocked_terms": "judi\nslot",
+        },
+    )
+    assert response.status_code == 302
+    settings_obj = ScreeningSettings.objects.get(webinar=webinar)
+    assert (settings_obj.strictness, settings_obj.link_policy, settings_obj.hold_first_time) == (
+        "strict",
+        "block",
+        True,
+    )
+    assert settings_obj.blocked_terms.splitlines() == ["judi", "slot"]
+    assert AuditEntry.objects.filter(webinar=webinar, action="screening.update").exists()
+
+
+def test_host_console_is_for_hosts_only():
+    webinar = make_webinar(status=Webinar.Status.LIVE)
+    host = make_host(webinar)
+    assert signed_in(host).get(reverse("webinar:host", args=[webinar.slug])).status_code == 200
+    assert signed_in(make_user()).get(reverse("webinar:host", args=[webinar.slug])).status_code == 404
+
+
+def test_stage_view_needs_its_signed_key():
+    from webinar.live_state import stage_key
+
+    webinar = make_webinar(status=Webinar.Status.LIVE)
+    url = reverse("webinar:stage", args=[webinar.slug])
+    assert Client().get(url).status_code == 404
+    assert Client().get(url, {"key": "forged"}).status_code == 404
+    assert Client().get(url, {"key": stage_key(webinar)}).status_code == 200
