@@ -14,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
-from collections.abc import Awaitable, Callable
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -67,10 +68,65 @@ def _send(webinar_id: int, payload: dict) -> None:
 # --- Receiving side (one Hub per process / event loop) -------------------------------------------
 
 
-class Listener:
-    """One websocket's outbound side: a bounded queue drained by one writer task, so order is kept."""
+RESYNC_TEXT = protocol.dumps({"type": "resync", "reason": "slow_consumer"})
 
-    __slots__ = ("_queue", "_send", "_task", "held", "max_queue", "overflowed", "registration_id", "staff")
+
+class _Resume:
+    """Await the rest of a send coroutine that ``Listener`` started by hand and that blocked.
+
+    The coroutine yielded ``blocked`` (a future, or None for a bare yield) to whoever drives it;
+    a task awaiting this object is now its driver: it waits for ``blocked``, then passes results
+    and exceptions (cancellation included) through until the coroutine returns.
+    """
+
+    __slots__ = ("blocked", "coro")
+
+    def __init__(self, coro: Coroutine, blocked: object):
+        self.coro = coro
+        self.blocked = blocked
+
+    def __await__(self):
+        coro, blocked = self.coro, self.blocked
+        while True:
+            try:
+                value = yield blocked
+            except GeneratorExit:
+                coro.close()
+                raise
+            except BaseException as exc:  # cancellation included: the coroutine decides
+                try:
+                    blocked = coro.throw(exc)
+                except StopIteration as stop:
+                    return stop.value
+                continue
+            try:
+                blocked = coro.send(value)
+            except StopIteration as stop:
+                return stop.value
+
+
+class Listener:
+    """One websocket's outbound side: written to directly, queued only behind a send that blocked.
+
+    A send through the ASGI server completes without suspending while the socket's transport
+    accepts data, so ``push`` runs the send coroutine by hand in the caller (the hub's loop over
+    local viewers): no task wake-up, no queue, per delivery. When a send does suspend (the
+    transport's buffer is above its high-water mark: the viewer is not reading fast enough), a
+    task finishes it and drains a bounded backlog in order. A backlog that reaches ``max_queue``
+    is dropped for one ``resync``: that viewer reloads from the database and never slows others.
+    """
+
+    __slots__ = (
+        "_backlog",
+        "_closed",
+        "_send",
+        "_writer",
+        "held",
+        "max_queue",
+        "overflowed",
+        "registration_id",
+        "staff",
+    )
 
     def __init__(
         self,
@@ -81,36 +137,38 @@ class Listener:
         max_queue: int = 512,
     ):
         self._send = send
-        self._queue: asyncio.Queue[str] = asyncio.Queue()
+        self._backlog: deque[str] = deque()
+        self._writer: asyncio.Task | None = None
+        self._closed = False
         self.registration_id = registration_id
         self.staff = staff
         self.max_queue = max_queue
         self.held: list[str] | None = None
         self.overflowed = False
-        self._task = asyncio.get_running_loop().create_task(self._write())
 
     def push(self, text: str) -> None:
+        """A broadcast: bounded, and dropped for a resync when this viewer is too far behind."""
         if self.held is not None:
             self.held.append(text)
+        elif self.overflowed or self._closed:
             return
-        if self.overflowed:
-            return
-        if self._queue.qsize() >= self.max_queue:
+        elif self._writer is None:
+            self._write(text)
+        elif len(self._backlog) >= self.max_queue:
             # Slow consumer: drop what is queued and ask the client to resync from its last sequence.
-            while not self._queue.empty():
-                self._queue.get_nowait()
+            self._backlog.clear()
+            self._backlog.append(RESYNC_TEXT)
             self.overflowed = True
-            self._queue.put_nowait(protocol.dumps({"type": "resync", "reason": "slow_consumer"}))
-            return
-        self._queue.put_nowait(text)
+        else:
+            self._backlog.append(text)
 
     def send_now(self, message: dict) -> None:
-        """Queue a direct reply (acks, errors) behind what is already queued."""
+        """A direct reply (acks, errors), sent after what is already queued and never dropped."""
         text = protocol.dumps(message)
         if self.held is not None:
             self.held.append(text)
         else:
-            self._queue.put_nowait(text)
+            self._enqueue(text)
 
     def hold(self) -> None:
         """Buffer broadcasts while a snapshot or replay is being prepared."""
@@ -121,22 +179,57 @@ class Listener:
         buffered, self.held = self.held or [], None
         self.overflowed = False
         for message in first:
-            self._queue.put_nowait(protocol.dumps(message))
+            self._enqueue(protocol.dumps(message))
         for text in buffered:
-            self._queue.put_nowait(text)
-
-    async def _write(self) -> None:
-        queue, send = self._queue, self._send
-        try:
-            while True:
-                await send(await queue.get())
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # the socket went away; the consumer's disconnect cleans up
-            log.debug("listener writer stopped", exc_info=True)
+            self._enqueue(text)
 
     def close(self) -> None:
-        self._task.cancel()
+        self._closed = True
+        self._backlog.clear()
+        if self._writer is not None:
+            self._writer.cancel()
+
+    def _enqueue(self, text: str) -> None:
+        if self._closed:
+            return
+        if self._writer is None:
+            self._write(text)
+        else:
+            self._backlog.append(text)
+
+    def _write(self, text: str) -> None:
+        coro = self._send(text)
+        if not isinstance(coro, Coroutine):  # an awaitable of another kind: let a task drive it
+            self._writer = asyncio.get_running_loop().create_task(self._drain(_await(coro)))
+            return
+        try:
+            blocked = coro.send(None)
+        except StopIteration:
+            return  # sent: the usual case
+        except (Exception, asyncio.CancelledError):  # the socket went away; disconnect cleans up
+            self._closed = True
+            log.debug("listener send failed", exc_info=True)
+            return
+        self._writer = asyncio.get_running_loop().create_task(self._drain(_Resume(coro, blocked)))
+
+    async def _drain(self, first: Awaitable[None]) -> None:
+        backlog, send = self._backlog, self._send
+        try:
+            await first
+            while backlog:
+                await send(backlog.popleft())
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self._closed = True
+            backlog.clear()
+            log.debug("listener writer stopped", exc_info=True)
+        finally:
+            self._writer = None
+
+
+async def _await(awaitable: Awaitable[None]) -> None:
+    await awaitable
 
 
 class _Room:

@@ -1,0 +1,541 @@
+"""Fan-out: Dewan's hub against a raw ASGI broadcast server, same clients, same run, loopback only.
+
+For each server in turn (raw first, then Dewan), starts ``--processes`` Uvicorn processes with the
+same flags, connects ``--clients`` websocket clients spread over them from ``--client-procs`` client
+processes (bench/wsclients.py), then measures:
+
+* burst: ``--burst-events`` events published back to back; deliveries per second until the last one
+  arrives, server CPU (utime + stime of the server processes) per delivery, and messages lost;
+* steady: events at ``--steady-rate`` deliveries per second; p50/p99 latency from publish to receipt;
+* memory: server RSS after connecting the clients minus before (one warm-up socket each), per socket;
+* Dewan only: an end-to-end pass through the real services (questions submitted, screened, held,
+  approved, answered, pinned, voted on): every client must hold every public sequence number, and the
+  coalesced vote counts they end with must match the database.
+
+Dewan's events go through ``realtime.broadcast.publish`` exactly as services send them after commit
+(Redis pub/sub channel layer, one hub per process); the raw server's through one Redis ``PUBLISH``.
+The last line printed is JSON with both servers' figures and the ratios Dewan/raw.
+
+    .venv/bin/python bench/fanout.py [--clients 2000] [--processes 2] [--ws websockets-sansio]
+
+Needs Redis (``--redis-url``, default db 11) and PostgreSQL (``--database-url``, default the
+``dewan_bench`` database, created and migrated when missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from array import array
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import wsclients  # noqa: E402  (bench/ is on the path only now)
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def note(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_answering(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"server on port {port} did not start")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / CLOCK_TICKS
+
+
+def rss_kb(pids: list[int]) -> int:
+    return sum(int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB for pid in pids)
+
+
+def percentile(values: list[int], fraction: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+# --- Database and Django (Dewan's publisher and the end-to-end pass) ----------------------------
+
+
+def ensure_database(database_url: str) -> None:
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    admin = database_url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(env: dict, clients: int, warmups: int) -> dict:
+    """Migrate, then a live webinar with one registration and session per client (and warm-ups)."""
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    from accounts.services import user_create
+    from webinar.models import Registration, Webinar
+    from webinar.services.lifecycle import webinar_create, webinar_transition
+
+    organiser = user_create(
+        email=f"fanout{random.randrange(10**9)}@example.com",
+        password=os.urandom(12).hex(),  # nobody signs in as the bench organiser
+    )
+    now = timezone.now()
+    webinar = webinar_create(
+        organiser=organiser, title="Fan-out bench", starts_at=now, ends_at=now + timezone.timedelta(hours=2)
+    )
+    for status in (Webinar.Status.SCHEDULED, Webinar.Status.LIVE):
+        webinar = webinar_transition(webinar=webinar, actor=organiser, to=status)
+    registrations = Registration.objects.bulk_create(
+        [
+            Registration(
+                webinar=webinar,
+                name=f"Viewer {n}",
+                email=f"viewer{n}@example.com",
+                language="en",
+                consent_given_at=now,
+                status=Registration.Status.CONFIRMED,
+                join_secret=f"{n:032d}",
+            )
+            for n in range(clients + warmups)
+        ]
+    )
+    keys = []
+    for registration in registrations:
+        session = SessionStore()
+        session["dewan_registrations"] = {str(webinar.pk): registration.pk}
+        session.save()
+        keys.append(session.session_key)
+    return {
+        "webinar_id": webinar.pk,
+        "slug": webinar.slug,
+        "organiser": organiser,
+        "registrations": [r.pk for r in registrations],
+        "keys": keys,
+    }
+
+
+def services_pass(room: dict, questions: int) -> dict:
+    """Real questions and moderation through the services; returns the public seq range and votes."""
+    from webinar.models import Question, Webinar
+    from webinar.services import moderation
+    from webinar.services.questions import question_submit, vote_set
+
+    webinar_id, organiser = room["webinar_id"], room["organiser"]
+    first = Webinar.objects.get(pk=webinar_id).last_public_seq + 1
+    authors = room["registrations"][:20]
+    topics = ["the budget", "public transport", "schools", "clean water", "jobs for graduates", "housing"]
+    created = []
+    for n in range(questions):
+        result = question_submit(
+            webinar_id=webinar_id,
+            registration_id=authors[n % len(authors)],
+            client_key=f"fanout-{n}",
+            text=f"Question {n}: what is the plan for {topics[n % len(topics)]} in the next two years?",
+        )
+        created.append(result.question)
+    for n, question in enumerate(created):
+        question.refresh_from_db()
+        if question.status != Question.Status.PUBLISHED:
+            moderation.question_moderate(
+                actor=organiser, webinar_id=webinar_id, question_id=question.pk, action="approve"
+            )
+        if n % 3 == 0:
+            moderation.question_moderate(
+                actor=organiser, webinar_id=webinar_id, question_id=question.pk, action="answer"
+            )
+        if n % 10 == 0:
+            moderation.question_moderate(
+                actor=organiser, webinar_id=webinar_id, question_id=question.pk, action="pin"
+            )
+    voters = room["registrations"][20:120]
+    for question in created[:5]:
+        for voter in voters:
+            vote_set(webinar_id=webinar_id, registration_id=voter, question_id=question.pk, value=True)
+    last = Webinar.objects.get(pk=webinar_id).last_public_seq
+    counts = {
+        str(pk): n
+        for pk, n in Question.objects.filter(pk__in=[q.pk for q in created[:5]]).values_list(
+            "pk", "vote_count"
+        )
+    }
+    return {"first": first, "last": last, "votes": counts}
+
+
+# --- Servers ------------------------------------------------------------------------------------
+
+
+def uvicorn_command(app: str, port: int, args) -> list[str]:
+    command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--ws", args.ws, "--loop", args.loop, "--http", args.http, "--ws-max-size", "65536"]
+    command += ["--no-access-log", "--log-level", "warning"]
+    if not args.deflate:
+        command += ["--ws-per-message-deflate", "false"]
+    return command
+
+
+def start_servers(kind: str, args, env: dict) -> tuple[list[subprocess.Popen], list[int]]:
+    app = "webinar.asgi:application" if kind == "dewan" else "bench.raw_broadcast_server:app"
+    ports = [free_port() for _ in range(args.processes)]
+    log = (ROOT / "var").joinpath(f"fanout-{kind}.log")
+    log.parent.mkdir(exist_ok=True)
+    with log.open("ab") as output:
+        servers = [
+            subprocess.Popen(
+                uvicorn_command(app, port, args), cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+            )
+            for port in ports
+        ]
+    for port, server in zip(ports, servers, strict=True):
+        wait_answering(port, server)
+    return servers, ports
+
+
+def stop_servers(servers: list[subprocess.Popen]) -> None:
+    for server in servers:
+        if server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+    for server in servers:
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+# --- Client processes ---------------------------------------------------------------------------
+
+
+class Clients:
+    def __init__(self, count: int):
+        context = multiprocessing.get_context("spawn")
+        self.pipes, self.processes = [], []
+        for _ in range(count):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=wsclients.worker_main, args=(theirs,), daemon=True)
+            process.start()
+            self.pipes.append(ours)
+            self.processes.append(process)
+
+    def ask(self, command: str, *args, only: int | None = None, timeout: float = 300) -> list:
+        pipes = self.pipes if only is None else [self.pipes[only]]
+        for pipe in pipes:
+            pipe.send((command, args))
+        replies = []
+        for pipe in pipes:
+            if not pipe.poll(timeout):
+                raise TimeoutError(f"client process did not answer {command!r}")
+            status, value = pipe.recv()
+            if status != "ok":
+                raise RuntimeError(f"client process failed {command!r}: {value}")
+            replies.append(value)
+        return replies
+
+    def connect(self, targets: list[tuple], parallel: int) -> int:
+        shares = [targets[n :: len(self.pipes)] for n in range(len(self.pipes))]
+        for pipe, share in zip(self.pipes, shares, strict=True):
+            pipe.send(("connect", (share, parallel)))
+        connected = 0
+        for pipe in self.pipes:
+            if not pipe.poll(600):
+                raise TimeoutError("clients did not connect in time")
+            status, value = pipe.recv()
+            if status != "ok":
+                raise RuntimeError(value)
+            connected += value["connected"]
+        return connected
+
+    def totals(self, latencies: bool = False) -> dict:
+        replies = self.ask("stats", latencies)
+        total = {key: sum(r[key] for r in replies) for key in ("received", "resyncs", "votes", "closed")}
+        total["last_ns"] = max(r["last_ns"] for r in replies)
+        if latencies:
+            merged = array("q")
+            for reply in replies:
+                merged.frombytes(reply["latencies"])
+            total["latencies"] = list(merged)
+        return total
+
+    def stop(self) -> None:
+        for pipe in self.pipes:
+            pipe.send(("stop", ()))
+        for process in self.processes:
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+
+
+# --- One server under test ----------------------------------------------------------------------
+
+
+def wait_for(clients: Clients, expected: int, quiet_seconds: float, cap_seconds: float) -> dict:
+    """Poll until every delivery arrived, nothing arrived for ``quiet_seconds``, or the cap."""
+    deadline = time.monotonic() + cap_seconds
+    last_count, last_change = -1, time.monotonic()
+    while True:
+        time.sleep(0.25)
+        totals = clients.totals()
+        if totals["received"] != last_count:
+            last_count, last_change = totals["received"], time.monotonic()
+        if totals["received"] >= expected or time.monotonic() - last_change > quiet_seconds:
+            return totals
+        if time.monotonic() > deadline:
+            return totals
+
+
+def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> dict:
+    channel = f"dewan-bench:raw:{random.randrange(10**9)}"
+    server_env = {**env, "RAW_BENCH_CHANNEL": channel}
+    servers, ports = start_servers(kind, args, server_env)
+    pids = [server.pid for server in servers]
+    try:
+        if kind == "dewan":
+            from realtime import broadcast, protocol
+
+            path = f"/ws/w/{room['slug']}/"
+            keys = room["keys"]
+
+            def publish(i: int) -> None:
+                message = protocol.event_message(
+                    type=wsclients.TICK, seq=0, stream="public", payload={"i": i, "t": time.time_ns()}
+                )
+                broadcast.publish(webinar_id=room["webinar_id"], stream="public", message=message)
+
+        else:
+            import orjson
+            import redis
+
+            redis_client = redis.Redis.from_url(args.redis_url)
+            path, keys = "/ws/raw/", [None] * (args.clients + args.processes)
+
+            def publish(i: int) -> None:
+                text = orjson.dumps(
+                    {
+                        "type": wsclients.TICK,
+                        "seq": 0,
+                        "stream": "public",
+                        "data": {"i": i, "t": time.time_ns()},
+                    }
+                )
+                redis_client.publish(channel, text)
+
+        note(f"{kind}: {len(pids)} server processes up; connecting")
+        warm = [(port, path, keys[args.clients + n]) for n, port in enumerate(ports)]
+        clients.ask("connect", warm, 4, only=0)
+        time.sleep(1.0)
+        rss_before = rss_kb(pids)
+        started = time.monotonic()
+        targets = [(ports[n % len(ports)], path, keys[n]) for n in range(args.clients)]
+        connected = clients.connect(targets, args.parallel) - len(warm)
+        connect_seconds = time.monotonic() - started
+        time.sleep(2.0)  # let connection set-up work (sessions, presence) finish before measuring
+        rss_after = rss_kb(pids)
+        sockets = connected + len(warm)
+
+        note(f"{kind}: {sockets} sockets in {connect_seconds:.1f} s; burst")
+        # Burst: everything at once; the slowest socket decides when it is over.
+        clients.ask("reset", False)
+        cpu_before = cpu_seconds(pids)
+        t0 = time.time_ns()
+        for i in range(args.burst_events):
+            publish(i)
+        publish_seconds = (time.time_ns() - t0) / 1e9
+        expected = args.burst_events * sockets
+        totals = wait_for(clients, expected, quiet_seconds=5, cap_seconds=120)
+        cpu_used = cpu_seconds(pids) - cpu_before
+        burst_seconds = (totals["last_ns"] - t0) / 1e9 if totals["last_ns"] else float("nan")
+        burst = {
+            "events": args.burst_events,
+            "deliveries": totals["received"],
+            "lost": expected - totals["received"],
+            "resyncs": totals["resyncs"],
+            "seconds": round(burst_seconds, 3),
+            "publish_seconds": round(publish_seconds, 3),
+            "deliveries_per_second": round(totals["received"] / burst_seconds) if totals["received"] else 0,
+            "cpu_us_per_delivery": round(cpu_used * 1e6 / max(1, totals["received"]), 2),
+            "server_cpu_seconds": round(cpu_used, 2),
+        }
+        time.sleep(1.0)
+
+        note(f"{kind}: burst {burst}; steady")
+        # Steady: evenly spaced events at the target delivery rate, latency from publish to receipt.
+        interval = sockets / args.steady_rate
+        events = max(args.steady_min_events, round(args.steady_seconds / interval))
+        clients.ask("reset", True)
+        cpu_before = cpu_seconds(pids)
+        next_at = time.monotonic()
+        for i in range(events):
+            publish(100_000 + i)
+            next_at += interval
+            time.sleep(max(0.0, next_at - time.monotonic()))
+        wait_for(clients, events * sockets, quiet_seconds=3, cap_seconds=30)
+        cpu_used = cpu_seconds(pids) - cpu_before
+        totals = clients.totals(latencies=True)
+        latencies = totals["latencies"]
+        steady = {
+            "deliveries_per_second_target": args.steady_rate,
+            "events": events,
+            "deliveries": totals["received"],
+            "lost": events * sockets - totals["received"],
+            "p50_ms": round(percentile(latencies, 0.50) / 1e6, 2),
+            "p99_ms": round(percentile(latencies, 0.99) / 1e6, 2),
+            "max_ms": round(max(latencies) / 1e6, 2) if latencies else None,
+            "mean_ms": round(statistics.fmean(latencies) / 1e6, 2) if latencies else None,
+            "server_cpu_seconds": round(cpu_used, 2),
+        }
+        result = {
+            "processes": len(pids),
+            "clients": connected,
+            "connect_seconds": round(connect_seconds, 1),
+            "rss_kb_per_connection": round((rss_after - rss_before) / max(1, connected), 1),
+            "rss_mb_total": round(rss_after / 1024, 1),
+            "burst": burst,
+            "steady": steady,
+            "closed_by_server": clients.totals()["closed"],
+        }
+        note(f"{kind}: steady {steady}")
+        if kind == "dewan" and args.questions:
+            clients.ask("reset", False)
+            outcome = services_pass(room, args.questions)
+            time.sleep(2.0)  # the last vote flush is at most 0.25 s away; give slow sockets time
+            checks = clients.ask("seqs", outcome["first"], outcome["last"])
+            votes = clients.ask("votes", outcome["votes"])
+            result["end_to_end"] = {
+                "public_events": outcome["last"] - outcome["first"] + 1,
+                "sockets_checked": sum(c["checked"] for c in checks),
+                "sockets_missing_events": sum(c["sockets_missing"] for c in checks),
+                "events_lost": sum(c["missing"] for c in checks),
+                "votes_messages_per_socket": round(clients.totals()["votes"] / max(1, sockets), 2),
+                "sockets_with_stale_votes": sum(v["sockets_with_stale_votes"] for v in votes),
+            }
+        clients.ask("close")
+        return result
+    finally:
+        stop_servers(servers)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=2000)
+    parser.add_argument("--processes", type=int, default=1, help="server processes of each kind")
+    parser.add_argument("--client-procs", type=int, default=3)
+    parser.add_argument("--parallel", type=int, default=32, help="connections opened at once per client proc")
+    parser.add_argument("--burst-events", type=int, default=200)
+    parser.add_argument("--steady-rate", type=float, default=1000, help="deliveries per second")
+    parser.add_argument("--steady-seconds", type=float, default=16)
+    parser.add_argument("--steady-min-events", type=int, default=8)
+    parser.add_argument("--questions", type=int, default=30, help="end-to-end questions (0: skip)")
+    parser.add_argument("--only", choices=["both", "dewan", "raw"], default="both")
+    parser.add_argument("--ws", default="websockets-sansio")
+    parser.add_argument("--loop", default="uvloop")
+    parser.add_argument("--http", default="httptools")
+    parser.add_argument("--deflate", action="store_true", help="leave permessage-deflate on (off by default)")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/11")
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/dewan_bench")
+    args = parser.parse_args()
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "webinar.settings",
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": args.redis_url,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DB_CONN_MAX_AGE": "60",
+        "DEWAN_QUESTION_RATE": "100000/60",
+        "DEWAN_VOTE_RATE": "100000/60",
+        "LOG_LEVEL": "WARNING",
+        "DEWAN_LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+    clients = Clients(args.client_procs)
+    results: dict = {}
+    try:
+        kinds = ["raw", "dewan"] if args.only == "both" else [args.only]
+        room = None
+        if "dewan" in kinds:
+            ensure_database(args.database_url)
+            room = prepare(env, args.clients, args.processes)
+        for kind in kinds:
+            results[kind] = measure(kind, args, env, clients, room)
+            print(kind, json.dumps(results[kind]), flush=True)
+    finally:
+        clients.stop()
+    summary = {
+        "clients": args.clients,
+        "processes": args.processes,
+        "uvicorn": {"ws": args.ws, "loop": args.loop, "http": args.http, "deflate": args.deflate},
+        **results,
+    }
+    if "raw" in results and "dewan" in results:
+        raw, dewan = results["raw"], results["dewan"]
+        summary["ratios"] = {
+            "deliveries_per_second": round(
+                dewan["burst"]["deliveries_per_second"] / max(1, raw["burst"]["deliveries_per_second"]), 3
+            ),
+            "cpu_per_delivery": round(
+                dewan["burst"]["cpu_us_per_delivery"] / max(0.01, raw["burst"]["cpu_us_per_delivery"]), 3
+            ),
+            "p99_latency": round(dewan["steady"]["p99_ms"] / max(0.01, raw["steady"]["p99_ms"]), 3),
+            "rss_per_connection": round(
+                dewan["rss_kb_per_connection"] / max(0.1, raw["rss_kb_per_connection"]), 3
+            ),
+        }
+        e2e = dewan.get("end_to_end", {})
+        summary["targets_met"] = {
+            "deliveries_at_least_half_of_raw": summary["ratios"]["deliveries_per_second"] >= 0.5,
+            "cpu_at_most_twice_raw": summary["ratios"]["cpu_per_delivery"] <= 2.0,
+            "p99_at_most_twice_raw": summary["ratios"]["p99_latency"] <= 2.0,
+            "no_question_or_moderation_event_lost": e2e.get("events_lost") == 0
+            and dewan["burst"]["lost"] == 0,
+        }
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,269 @@
+"""Cheap websocket clients for bench/fanout.py: one process drives hundreds of sockets.
+
+A full client library spends more CPU per received message than the servers under test, so each
+socket here is a bare ``asyncio.Protocol`` (on uvloop when installed) that parses unmasked server
+frames in bulk, answers pings, and sends masked text frames. A worker process is driven by the bench
+through a ``multiprocessing`` pipe: connect, reset counters, report. It counts ``bench.tick`` events
+(latency = receive time minus the ``t`` the publisher put in the payload, same clock, same machine),
+``resync`` messages, and the sequence numbers of real public events, to prove none were lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import os
+import time
+from array import array
+
+import orjson
+
+TICK = "bench.tick"
+
+
+class Stats:
+    __slots__ = ("closed", "last_ns", "latencies", "measure_latency", "received", "resyncs", "votes")
+
+    def __init__(self):
+        self.closed = 0
+        self.reset(False)
+
+    def reset(self, measure_latency: bool) -> None:
+        self.received = 0
+        self.resyncs = 0
+        self.votes = 0
+        self.last_ns = 0
+        self.latencies = array("q")
+        self.measure_latency = measure_latency
+
+
+class Socket(asyncio.Protocol):
+    """One viewer: upgrade, then frames. Only what Dewan's server sends is handled."""
+
+    def __init__(self, stats: Stats, *, port: int, path: str, cookie: str | None):
+        self.stats = stats
+        self.port, self.path, self.cookie = port, path, cookie
+        self.transport: asyncio.Transport | None = None
+        self.buffer = bytearray()
+        self.upgraded = False
+        self.fragments: list[bytes] | None = None
+        loop = asyncio.get_running_loop()
+        self.welcome = loop.create_future()
+        self.snapshot = loop.create_future()
+        self.seqs: set[int] = set()
+        self.vote_counts: dict[str, int] = {}
+        self.open = True
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        key = base64.b64encode(os.urandom(16)).decode()
+        lines = [
+            f"GET {self.path} HTTP/1.1",
+            f"Host: 127.0.0.1:{self.port}",
+            "Upgrade: websocket",
+            "Connection: Upgrade",
+            f"Sec-WebSocket-Key: {key}",
+            "Sec-WebSocket-Version: 13",
+            f"Origin: http://127.0.0.1:{self.port}",
+        ]
+        if self.cookie:
+            lines.append(f"Cookie: sessionid={self.cookie}")
+        transport.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+
+    def connection_lost(self, exc) -> None:
+        if self.open:
+            self.open = False
+            self.stats.closed += 1
+        for future in (self.welcome, self.snapshot):
+            if not future.done():
+                future.set_exception(ConnectionError("closed before the handshake finished"))
+
+    def data_received(self, data: bytes) -> None:
+        buffer = self.buffer
+        buffer += data
+        if not self.upgraded:
+            end = buffer.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            if not buffer.startswith(b"HTTP/1.1 101"):
+                self.transport.close()
+                return
+            self.upgraded = True
+            del buffer[: end + 4]
+        pos, size = 0, len(buffer)
+        while size - pos >= 2:
+            first, second = buffer[pos], buffer[pos + 1] & 0x7F
+            header = 2
+            if second == 126:
+                if size - pos < 4:
+                    break
+                second = int.from_bytes(buffer[pos + 2 : pos + 4], "big")
+                header = 4
+            elif second == 127:
+                if size - pos < 10:
+                    break
+                second = int.from_bytes(buffer[pos + 2 : pos + 10], "big")
+                header = 10
+            end = pos + header + second
+            if end > size:
+                break
+            payload = bytes(buffer[pos + header : end])
+            pos = end
+            opcode = first & 0x0F
+            if opcode == 1 and first & 0x80:
+                self.on_text(payload)
+            elif opcode in (0, 1):  # fragmented text (long snapshots)
+                self.fragments = [*(self.fragments or []), payload]
+                if first & 0x80:
+                    self.on_text(b"".join(self.fragments))
+                    self.fragments = None
+            elif opcode == 9:
+                self.write_frame(0xA, payload)
+            elif opcode == 8:
+                self.transport.close()
+        del buffer[:pos]
+
+    def on_text(self, payload: bytes) -> None:
+        message = orjson.loads(payload)
+        kind = message["type"]
+        stats = self.stats
+        if kind == TICK:
+            stats.received += 1
+            now = time.time_ns()
+            stats.last_ns = now
+            if stats.measure_latency:
+                stats.latencies.append(now - message["data"]["t"])
+        elif kind == "votes":
+            stats.votes += 1
+            self.vote_counts.update(message["counts"])
+        elif kind == "resync":
+            stats.resyncs += 1
+        elif kind == "welcome":
+            if not self.welcome.done():
+                self.welcome.set_result(message)
+        elif kind == "snapshot":
+            if not self.snapshot.done():
+                self.snapshot.set_result(message)
+        elif message.get("stream") == "public" and "seq" in message:
+            self.seqs.add(message["seq"])
+
+    def write_frame(self, opcode: int, payload: bytes) -> None:
+        mask = os.urandom(4)
+        length = len(payload)
+        if length < 126:
+            header = bytes([0x80 | opcode, 0x80 | length])
+        else:
+            header = bytes([0x80 | opcode, 0x80 | 126]) + length.to_bytes(2, "big")
+        masked = bytes(byte ^ mask[i % 4] for i, byte in enumerate(payload))
+        self.transport.write(header + mask + masked)
+
+    def send_text(self, text: str) -> None:
+        self.write_frame(0x1, text.encode())
+
+
+async def connect(stats: Stats, *, port: int, path: str, cookie: str | None, timeout: float = 60) -> Socket:
+    loop = asyncio.get_running_loop()
+    _transport, socket = await loop.create_connection(
+        lambda: Socket(stats, port=port, path=path, cookie=cookie), "127.0.0.1", port
+    )
+    await asyncio.wait_for(socket.welcome, timeout)
+    socket.send_text('{"type":"sync"}')
+    await asyncio.wait_for(socket.snapshot, timeout)
+    return socket
+
+
+def worker_main(pipe) -> None:
+    """A client process: obey the bench's commands from ``pipe`` until told to stop."""
+    with contextlib.suppress(ImportError):
+        import uvloop
+
+        uvloop.install()
+    asyncio.run(_serve(pipe))
+
+
+async def _serve(pipe) -> None:
+    loop = asyncio.get_running_loop()
+    stats = Stats()
+    sockets: list[Socket] = []
+    done = loop.create_future()
+
+    async def connect_all(targets: list[tuple[int, str, str | None]], parallel: int) -> dict:
+        gate = asyncio.Semaphore(parallel)
+        failures = 0
+
+        async def one(port, path, cookie):
+            nonlocal failures
+            async with gate:
+                try:
+                    sockets.append(await connect(stats, port=port, path=path, cookie=cookie))
+                except Exception:
+                    failures += 1
+
+        await asyncio.gather(*(one(*target) for target in targets))
+        return {"connected": len(sockets), "failures": failures}
+
+    def missing_seqs(first: int, last: int) -> dict:
+        expected = set(range(first, last + 1))
+        short = [len(expected - socket.seqs) for socket in sockets]
+        return {"sockets_missing": sum(1 for n in short if n), "missing": sum(short), "checked": len(short)}
+
+    def votes_seen(expected: dict[str, int]) -> dict:
+        wrong = sum(
+            1
+            for socket in sockets
+            if any(socket.vote_counts.get(key) != value for key, value in expected.items())
+        )
+        return {"sockets_with_stale_votes": wrong}
+
+    async def run(command: str, args: tuple):
+        if command == "connect":
+            return await connect_all(*args)
+        if command == "reset":
+            stats.reset(*args)
+            return True
+        if command == "stats":
+            reply = {
+                "received": stats.received,
+                "last_ns": stats.last_ns,
+                "resyncs": stats.resyncs,
+                "votes": stats.votes,
+                "closed": stats.closed,
+            }
+            if args and args[0]:
+                reply["latencies"] = stats.latencies.tobytes()
+            return reply
+        if command == "seqs":
+            return missing_seqs(*args)
+        if command == "votes":
+            return votes_seen(*args)
+        if command == "close":
+            for socket in sockets:
+                if socket.transport is not None:
+                    socket.transport.close()
+            sockets.clear()
+            await asyncio.sleep(0.5)
+            stats.closed = 0
+            return True
+        if command == "stop":
+            done.set_result(None)
+            return True
+        raise ValueError(command)
+
+    async def answer(command, args):
+        try:
+            pipe.send(("ok", await run(command, args)))
+        except Exception as exc:
+            pipe.send(("error", repr(exc)))
+
+    running: set[asyncio.Task] = set()
+
+    def readable() -> None:
+        command, args = pipe.recv()
+        task = loop.create_task(answer(command, args))
+        running.add(task)
+        task.add_done_callback(running.discard)
+
+    loop.add_reader(pipe.fileno(), readable)
+    await done
+    loop.remove_reader(pipe.fileno())
