@@ -16,6 +16,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from realtime import presence, protocol
@@ -122,6 +123,10 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.listener.send_now(protocol.error_message(exc.code, exc.message))
             return
         handler = getattr(self, f"on_{command.type}", None) or self.on_host_command
+        with translation.override(self.viewer.language):  # replies in the viewer's language
+            await self._dispatch(handler, command)
+
+    async def _dispatch(self, handler, command) -> None:
         try:
             await handler(command)
         except DewanError as exc:
