@@ -105,7 +105,7 @@ def report_status(request, slug: str):
         {
             "status": found.status,
             "progress": found.progress,
-            "stage": found.stage,
+            "stage": _(found.stage) if found.stage else "",
             "error": found.error,
             "attempts": found.attempts,
         }

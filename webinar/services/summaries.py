@@ -30,6 +30,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from webinar import selectors
 from webinar.exceptions import InvalidState, PermissionDenied
@@ -78,11 +79,11 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
         if delay:
             time.sleep(delay)  # only tests set this, to kill a worker mid-build
 
-    stage("Counting attendance", 10)
+    stage(gettext_noop("Counting attendance"), 10)
     attendance = queries.attendance_figures(webinar=webinar)
-    stage("Counting questions", 35)
+    stage(gettext_noop("Counting questions"), 35)
     question_figures = queries.question_figures(webinar=webinar)
-    stage("Finding themes", 55)
+    stage(gettext_noop("Finding themes"), 55)
     found = themes.themes_build(queries.published_texts(webinar=webinar))
     data = _jsonable(
         {
@@ -99,9 +100,9 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
             "themes": found,
         }
     )
-    stage("Writing the summary", 70)
+    stage(gettext_noop("Writing the summary"), 70)
     data["summary"] = text.summary_build(data, tz=webinar.timezone)
-    stage("Drawing charts", 85)
+    stage(gettext_noop("Drawing charts"), 85)
     svgs = charts.report_svgs(data, tz=webinar.timezone)
     data["generated_at"] = timezone.now().isoformat()
     return data, svgs
@@ -131,7 +132,7 @@ def _report_claim(*, webinar_id: int, task_id: str) -> tuple[int, int] | None:
         report.attempts += 1
         report.task_id = task_id[:64]
         report.progress = 0
-        report.stage = _("Starting")
+        report.stage = gettext_noop("Starting")
         report.error = ""
         report.started_at = now
         report.finished_at = None
@@ -156,7 +157,7 @@ def _report_finish(*, report_id: int, attempt: int, data: dict, charts: dict) ->
         report.data = data
         report.charts = charts
         report.progress = 100
-        report.stage = _("Ready")
+        report.stage = gettext_noop("Ready")
         report.error = ""
         report.finished_at = timezone.now()
         report.save()
@@ -170,7 +171,7 @@ def _report_fail(*, report_id: int, attempt: int, error: str) -> None:
             return
         report.status = Status.FAILED
         report.error = error[:2000]
-        report.stage = _("Failed")
+        report.stage = gettext_noop("Failed")
         report.finished_at = timezone.now()
         report.save()
 
@@ -249,7 +250,7 @@ def report_task_run(*, task, webinar_id: int) -> None:
                 )
             return
         Report.objects.filter(webinar_id=webinar_id, status=Status.RUNNING).update(
-            stage=_("Temporary error, retrying"), updated_at=timezone.now()
+            stage=gettext_noop("Temporary error, retrying"), updated_at=timezone.now()
         )
         raise task.retry(exc=exc, countdown=_backoff(retries)) from exc
 
@@ -271,7 +272,7 @@ def report_request(*, webinar: Webinar, actor) -> Report:
         before = {"status": report.status, "attempts": report.attempts}
         report.status = Status.PENDING
         report.progress = 0
-        report.stage = _("Queued")
+        report.stage = gettext_noop("Queued")
         report.error = ""
         report.task_id = ""
         report.save()
