@@ -1,0 +1,205 @@
+"""The fan-out path's promises: encode once, one subscription per process, direct writes, bounded backlogs."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from channels.layers import get_channel_layer
+
+from realtime import broadcast, protocol
+from realtime.broadcast import PUBLIC, VOTES, Hub, Listener
+
+WEBINAR = 77
+
+
+class Inbox:
+    """A socket's send side: records texts; can be stuck (transport full) or broken (socket gone)."""
+
+    def __init__(self, *, stuck: bool = False, broken: bool = False):
+        self.texts: list[str] = []
+        self.unstick = asyncio.Event()
+        self.broken = broken
+        if not stuck:
+            self.unstick.set()
+
+    async def __call__(self, text: str) -> None:
+        if self.broken:
+            raise ConnectionResetError("socket gone")
+        await self.unstick.wait()
+        self.texts.append(text)
+
+    @property
+    def types(self) -> list[str]:
+        return [json.loads(text).get("seq", json.loads(text)["type"]) for text in self.texts]
+
+
+class FakeLayer:
+    """Records what the hub and the publisher ask of the channel layer."""
+
+    def __init__(self):
+        self.group_adds: list[tuple[str, str]] = []
+        self.group_discards: list[tuple[str, str]] = []
+        self.sent: list[tuple[str, dict]] = []
+        self.channels = 0
+
+    async def new_channel(self, prefix: str = "") -> str:
+        self.channels += 1
+        return f"{prefix}{self.channels}"
+
+    async def group_add(self, group: str, channel: str) -> None:
+        self.group_adds.append((group, channel))
+
+    async def group_discard(self, group: str, channel: str) -> None:
+        self.group_discards.append((group, channel))
+
+    async def group_send(self, group: str, message: dict) -> None:
+        self.sent.append((group, message))
+
+    async def receive(self, channel: str) -> dict:
+        await asyncio.Event().wait()
+
+
+@pytest.fixture
+def layer(monkeypatch):
+    fake = FakeLayer()
+    monkeypatch.setattr(broadcast, "get_channel_layer", lambda *args: fake)
+    return fake
+
+
+@pytest.fixture
+async def hub():
+    hub = Hub(asyncio.get_running_loop())
+    yield hub
+    for room in list(hub.rooms.values()):
+        for listener in list(room.everyone):
+            listener.close()
+    for task in (hub._receiver, hub._ticker):
+        if task is not None:
+            task.cancel()
+
+
+def tick(seq: int) -> dict:
+    message = protocol.event_message(type="question.created", seq=seq, stream=PUBLIC, payload={"id": seq})
+    return {"w": WEBINAR, "kind": PUBLIC, "text": protocol.dumps(message)}
+
+
+async def listen(hub: Hub, **kwargs) -> tuple[Listener, Inbox]:
+    inbox = Inbox(stuck=kwargs.pop("stuck", False), broken=kwargs.pop("broken", False))
+    listener = Listener(inbox, registration_id=kwargs.pop("registration_id", None), staff=False, **kwargs)
+    await hub.join(WEBINAR, listener)
+    return listener, inbox
+
+
+def test_publish_encodes_the_event_once_and_sends_one_group_message(layer, monkeypatch):
+    calls = []
+    real_dumps = protocol.dumps
+    monkeypatch.setattr(protocol, "dumps", lambda message: calls.append(message) or real_dumps(message))
+    message = protocol.event_message(type="question.created", seq=3, stream=PUBLIC, payload={"id": 1})
+
+    broadcast.publish(webinar_id=WEBINAR, stream=PUBLIC, message=message)
+
+    assert calls == [message]
+    assert [(group, sent["text"]) for group, sent in layer.sent] == [
+        (broadcast.group_name(WEBINAR), real_dumps(message))
+    ]
+
+
+async def test_the_hub_subscribes_once_per_webinar_however_many_viewers_join(layer, hub):
+    listeners = [(await listen(hub))[0] for _ in range(50)]
+    assert len(layer.group_adds) == 1
+    assert layer.channels == 1
+
+    for listener in listeners:
+        await hub.leave(WEBINAR, listener)
+    assert layer.group_discards == layer.group_adds
+
+
+async def test_every_listener_is_handed_the_same_encoded_text(hub):
+    inboxes = [(await listen(hub))[1] for _ in range(100)]
+    message = tick(1)
+    hub.deliver(message)
+    assert all(inbox.texts[0] is message["text"] for inbox in inboxes)
+
+
+async def test_an_idle_listener_is_written_at_once_without_a_writer_task(hub):
+    listener, inbox = await listen(hub)
+    hub.deliver(tick(1))
+    assert inbox.types == [1]  # no await in between: the send ran inside deliver
+    assert listener._writer is None
+
+
+async def test_a_blocked_send_queues_what_follows_and_keeps_the_order(hub):
+    listener, inbox = await listen(hub, stuck=True)
+    for seq in range(1, 6):
+        hub.deliver(tick(seq))
+    assert listener._writer is not None
+    inbox.unstick.set()
+    await asyncio.sleep(0.01)
+    assert inbox.types == [1, 2, 3, 4, 5]
+    assert listener._writer is None
+
+    hub.deliver(tick(6))  # idle again: direct
+    assert inbox.types[-1] == 6
+
+
+async def test_a_listener_past_its_bound_gets_one_resync_and_the_others_everything(hub):
+    _slow_listener, slow = await listen(hub, stuck=True, max_queue=3)
+    _fast_listener, fast = await listen(hub)
+    for seq in range(1, 21):
+        hub.deliver(tick(seq))
+    assert fast.types == list(range(1, 21))
+
+    slow.unstick.set()
+    await asyncio.sleep(0.01)
+    assert slow.types == [1, "resync"]  # the frame already in flight, then one resync
+
+
+async def test_replies_are_never_dropped_even_when_broadcasts_are(hub):
+    listener, inbox = await listen(hub, stuck=True, max_queue=1)
+    for seq in range(1, 5):
+        hub.deliver(tick(seq))
+    listener.send_now({"type": "pong"})
+    inbox.unstick.set()
+    await asyncio.sleep(0.01)
+    assert inbox.types == [1, "resync", "pong"]
+
+
+async def test_a_broken_socket_stops_receiving_and_does_not_disturb_the_others(hub):
+    broken_listener, _broken = await listen(hub, broken=True)
+    _fine_listener, fine = await listen(hub)
+    hub.deliver(tick(1))
+    hub.deliver(tick(2))
+    assert fine.types == [1, 2]
+    assert broken_listener._closed
+
+
+async def test_closing_a_listener_cancels_its_blocked_send(hub):
+    listener, inbox = await listen(hub, stuck=True)
+    hub.deliver(tick(1))
+    writer = listener._writer
+    await hub.leave(WEBINAR, listener)
+    await asyncio.sleep(0)
+    assert writer.cancelled()
+    hub.deliver(tick(2))
+    assert inbox.texts == []
+
+
+async def test_vote_tallies_reach_viewers_at_most_once_per_flush_interval(hub, monkeypatch):
+    monkeypatch.setattr(broadcast, "VOTE_FLUSH_SECONDS", 0.05)
+    _listener, inbox = await listen(hub)
+    for version in range(1, 201):
+        hub.deliver({"w": WEBINAR, "kind": VOTES, "q": 5, "n": version, "v": version})
+        if version % 50 == 0:
+            await asyncio.sleep(0.06)
+    await asyncio.sleep(0.06)
+    votes = [json.loads(text) for text in inbox.texts]
+    assert len(votes) == 4  # 200 tallies, four flushes
+    assert votes[-1] == {"type": "votes", "counts": {"5": 200}}
+
+
+def test_consumers_have_no_channel_layer_of_their_own():
+    from realtime.consumers import LiveConsumer
+
+    assert get_channel_layer(LiveConsumer.channel_layer_alias) is None
