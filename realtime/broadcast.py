@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import threading
 import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
 
-from asgiref.sync import async_to_sync
+from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
 
 from realtime import protocol
@@ -30,6 +32,7 @@ PERSONAL = "personal"
 VOTES = "votes"
 VOTE_FLUSH_SECONDS = 0.25
 PRESENCE_TICK_SECONDS = 1.0
+PUBLISH_TIMEOUT_SECONDS = 10.0
 
 
 def group_name(webinar_id: int) -> str:
@@ -57,12 +60,47 @@ def _send(webinar_id: int, payload: dict) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
+    message = {"type": "hub.deliver", "w": webinar_id, **payload}
     try:
-        async_to_sync(layer.group_send)(
-            group_name(webinar_id), {"type": "hub.deliver", "w": webinar_id, **payload}
-        )
+        if _under_an_event_loop():
+            # Inside a server process (a service under database_sync_to_async): its own loop sends.
+            async_to_sync(layer.group_send)(group_name(webinar_id), message)
+        else:
+            # Celery workers, commands, scripts: without this, every event would build an event loop,
+            # a thread and (channels-redis keeps a connection per loop) a Redis connection of its own.
+            asyncio.run_coroutine_threadsafe(
+                layer.group_send(group_name(webinar_id), message), _publisher_loop()
+            ).result(timeout=PUBLISH_TIMEOUT_SECONDS)
     except Exception:  # the layer is down: clients resync from the database when they reconnect
         log.exception("broadcast to webinar %s failed", webinar_id)
+
+
+def _under_an_event_loop() -> bool:
+    """True when async_to_sync would hand the send to a running loop (as asgiref itself decides)."""
+    try:
+        asyncio.get_running_loop()
+        return True
+    except RuntimeError:
+        pass
+    local = SyncToAsync.threadlocal
+    return getattr(local, "main_event_loop_pid", None) == os.getpid() and bool(
+        getattr(local, "main_event_loop", None)
+    )
+
+
+_publisher: tuple[int, asyncio.AbstractEventLoop] | None = None
+_publisher_lock = threading.Lock()
+
+
+def _publisher_loop() -> asyncio.AbstractEventLoop:
+    """One long-lived event loop thread per process for publishing from plain sync code."""
+    global _publisher
+    with _publisher_lock:
+        if _publisher is None or _publisher[0] != os.getpid():  # (re)made after a fork (Celery prefork)
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name="dewan-publisher", daemon=True).start()
+            _publisher = (os.getpid(), loop)
+        return _publisher[1]
 
 
 # --- Receiving side (one Hub per process / event loop) -------------------------------------------
