@@ -468,7 +468,7 @@ def main() -> None:
     parser.add_argument("--parallel", type=int, default=32, help="connections opened at once per client proc")
     parser.add_argument("--burst-events", type=int, default=200)
     parser.add_argument("--steady-rate", type=float, default=1000, help="deliveries per second")
-    parser.add_argument("--steady-seconds", type=float, default=16)
+    parser.add_argument("--steady-seconds", type=float, default=30)
     parser.add_argument("--steady-min-events", type=int, default=8)
     parser.add_argument("--questions", type=int, default=30, help="end-to-end questions (0: skip)")
     parser.add_argument("--only", choices=["both", "dewan", "raw"], default="both")
