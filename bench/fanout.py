@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import wsclients  # noqa: E402  (bench/ is on the path only now)
+from common import live_webinar_with_viewers  # noqa: E402
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -107,58 +108,8 @@ def ensure_database(database_url: str) -> None:
 
 
 def prepare(env: dict, clients: int, warmups: int) -> dict:
-    """Migrate, then a live webinar with one registration and session per client (and warm-ups)."""
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.utils import timezone
-
-    from accounts.services import user_create
-    from webinar.models import Registration, Webinar
-    from webinar.services.lifecycle import webinar_create, webinar_transition
-
-    organiser = user_create(
-        email=f"fanout{random.randrange(10**9)}@example.com",
-        password=os.urandom(12).hex(),  # nobody signs in as the bench organiser
-    )
-    now = timezone.now()
-    webinar = webinar_create(
-        organiser=organiser, title="Fan-out bench", starts_at=now, ends_at=now + timezone.timedelta(hours=2)
-    )
-    for status in (Webinar.Status.SCHEDULED, Webinar.Status.LIVE):
-        webinar = webinar_transition(webinar=webinar, actor=organiser, to=status)
-    registrations = Registration.objects.bulk_create(
-        [
-            Registration(
-                webinar=webinar,
-                name=f"Viewer {n}",
-                email=f"viewer{n}@example.com",
-                language="en",
-                consent_given_at=now,
-                status=Registration.Status.CONFIRMED,
-                join_secret=f"{n:032d}",
-            )
-            for n in range(clients + warmups)
-        ]
-    )
-    keys = []
-    for registration in registrations:
-        session = SessionStore()
-        session["dewan_registrations"] = {str(webinar.pk): registration.pk}
-        session.save()
-        keys.append(session.session_key)
-    return {
-        "webinar_id": webinar.pk,
-        "slug": webinar.slug,
-        "organiser": organiser,
-        "registrations": [r.pk for r in registrations],
-        "keys": keys,
-    }
+    """A live webinar with one registration and session per client, and the warm-ups (bench/common.py)."""
+    return live_webinar_with_viewers(env, clients + warmups, title="Fan-out bench")
 
 
 def services_pass(room: dict, questions: int) -> dict:

@@ -31,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from common import live_webinar_with_viewers  # noqa: E402  (bench/ is on the path only now)
 
 
 def free_port() -> int:
@@ -50,55 +53,9 @@ def wait_listening(port: int, timeout: float = 60) -> None:
 
 
 def prepare(env: dict, viewers: int) -> tuple[str, int, list[str]]:
-    """Migrate, then create a live webinar, its registrations and one session per registration."""
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, capture_output=True
-    )
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.utils import timezone
-
-    from accounts.services import user_create
-    from webinar.models import Registration, Webinar
-    from webinar.services.lifecycle import webinar_create, webinar_transition
-
-    organiser = user_create(
-        email=f"bench{random.randrange(10**9)}@example.com",
-        password=os.urandom(12).hex(),  # nobody signs in as the bench organiser
-    )
-    now = timezone.now()
-    webinar = webinar_create(
-        organiser=organiser,
-        title="Presence bench",
-        starts_at=now,
-        ends_at=now + timezone.timedelta(hours=2),
-    )
-    for status in (Webinar.Status.SCHEDULED, Webinar.Status.LIVE):
-        webinar = webinar_transition(webinar=webinar, actor=organiser, to=status)
-    registrations = Registration.objects.bulk_create(
-        [
-            Registration(
-                webinar=webinar,
-                name=f"Viewer {n}",
-                email=f"viewer{n}@example.com",
-                language=random.choice(["en", "ms", "zh"]),
-                consent_given_at=now,
-                status=Registration.Status.CONFIRMED,
-                join_secret=f"{n:032d}",
-            )
-            for n in range(viewers)
-        ]
-    )
-    keys = []
-    for registration in registrations:
-        session = SessionStore()
-        session["dewan_registrations"] = {str(webinar.pk): registration.pk}
-        session.save()
-        keys.append(session.session_key)
-    return webinar.slug, webinar.pk, keys
+    """A live webinar, its registrations and one session per registration (bench/common.py)."""
+    room = live_webinar_with_viewers(env, viewers, title="Presence bench", languages=("en", "ms", "zh"))
+    return room["slug"], room["webinar_id"], room["keys"]
 
 
 def start_server(port: int, env: dict) -> subprocess.Popen:

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.factories import make_host, make_registration, make_user, make_webinar
-from webinar import celery_app
 from webinar.models import AttendanceSample, AttendanceSession, AuditEntry, Question, Registration, Webinar
 from webinar.services.lifecycle import webinar_transition
 
@@ -19,18 +18,6 @@ SECRET_TEXTS = ("SECRET-HELD-TEXT", "SECRET-REJECTED-TEXT", "SECRET-BLOCKED-TEXT
 def at(minute: int, second: int = 0) -> datetime:
     """10:00 + minutes, Kuala Lumpur time, on a fixed day."""
     return datetime(2025, 3, 4, 10, 0, tzinfo=KL) + timedelta(minutes=minute, seconds=second)
-
-
-@pytest.fixture(autouse=True)
-def _eager_celery(request):
-    """Tests run tasks in-process, even in the Redis pass; only the worker tests use the broker."""
-    if "needs_redis" in request.keywords:
-        yield
-        return
-    before = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = before
 
 
 def _session(webinar, viewer, start, end, *, registration=None, language="en", left=True):
