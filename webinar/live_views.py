@@ -74,6 +74,8 @@ def _labels() -> dict:
         "review_flag": _("Author asked for review"),
         "care_alert": _("Care: someone may be in distress. Reach out privately; never publish."),
         "anonymous": _("Anonymous"),
+        "registered": _("registered"),
+        "guests": _("guests"),
     }
 
 

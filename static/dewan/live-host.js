@@ -32,8 +32,10 @@
     event(m) {
       const d = m.data;
       if (m.type === "staff.question") {
+        const before = state.questions.get(d.question.id);
         if (d.question.status === "merged") state.questions.delete(d.question.id);
         else state.questions.set(d.question.id, d.question);
+        if (d.question.status === "care" && (!before || before.status !== "care")) careAlert();
       } else if (m.type === "question.updated" || m.type === "question.published") {
         const known = state.questions.get(d.question.id);
         if (known) Object.assign(known, { votes: d.question.votes, pinned: d.question.pinned, answered: d.question.answered });
@@ -56,6 +58,14 @@
     presence(m) {
       $("viewers").textContent = String(m.count);
     },
+    presence_detail(m) {
+      $("viewers").textContent = String(m.count);
+      const languages = Object.entries(m.languages || {})
+        .map(([code, n]) => `${code.toUpperCase()} ${n}`)
+        .join(", ");
+      $("viewers-detail").textContent =
+        `(${t.registered} ${m.registered} · ${t.guests} ${m.guests}${languages ? ` · ${languages}` : ""})`;
+    },
     error(m) {
       $("host-error").textContent = m.message;
     },
@@ -63,6 +73,14 @@
       $("host-error").textContent = "";
     },
   });
+
+  // Someone may be in distress: hosts hear about it first, before anything else in the queue.
+  function careAlert() {
+    const banner = $("care-alert");
+    banner.hidden = false;
+    if (!document.title.startsWith("⚠")) document.title = `⚠ ${document.title}`;
+    $("section-care").scrollIntoView({ block: "start", behavior: "smooth" });
+  }
 
   function act(type, questionId, extra) {
     client.send({ type, question_id: questionId, ...(extra || {}) });
