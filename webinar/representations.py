@@ -92,7 +92,8 @@ def own_question(question: Question, *, language: str, care_resources: str | Non
                 {"code": r["code"], "category": r["category"], "message": r["message"]}
                 for r in _reasons(question, language)
             ]
-            if question.status in AUTHOR_VISIBLE_STATUSES
+            # A person in distress gets support, not the hosts' screening vocabulary.
+            if question.status in AUTHOR_VISIBLE_STATUSES and question.status != Status.CARE
             else [],
             "reject_reason": question.reject_reason if question.status == Status.REJECTED else "",
             "review_requested": question.review_requested_at is not None,

@@ -236,6 +236,7 @@ async def test_self_harm_question_goes_to_the_care_queue_and_the_author_gets_car
     assert ack["question"]["status"] == "care"
     assert ack["question"]["care_resources"] == "Call 15555"
     assert ack["question"]["care_message"]
+    assert ack["question"]["reasons"] == [], "support, not the hosts' screening vocabulary"
     mine = await aisyah.receive_until("mine.question")
     assert mine["question"]["care_resources"] == "Call 15555"
     staff = await host.receive_until("staff.question")
