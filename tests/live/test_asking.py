@@ -228,7 +228,12 @@ async def test_screening_failure_holds_the_question(room, sockets, monkeypatch):
 async def test_self_harm_question_goes_to_the_care_queue_and_the_author_gets_care_resources(
     room, sockets, monkeypatch
 ):
-    reason = {"code": "self_harm.phrase", "category": "self_harm", "message_en": "At risk", "message_ms": "Berisiko"}
+    reason = {
+        "code": "self_harm.phrase",
+        "category": "self_harm",
+        "message_en": "At risk",
+        "message_ms": "Berisiko",
+    }
     screen_as(monkeypatch, "hold", ["self_harm"], reasons=[reason])
     await db(ScreeningSettings.objects.filter(webinar=room.webinar).update)(care_resources="Call 15555")
     aisyah, ben = await sockets.attendee(room.aisyah), await sockets.attendee(room.ben)
