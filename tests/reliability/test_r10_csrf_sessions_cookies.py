@@ -4,22 +4,15 @@ HttpOnly and SameSite, with HSTS; a strict Content Security Policy is on every p
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
+from tests.django_process import PRODUCTION, run_django
 from tests.factories import PASSWORD, make_user
-
-ROOT = Path(__file__).resolve().parents[2]
-GOOD_KEY = "r10-" + "0123456789abcdefghijklmnopqrstuvwxyz" * 2
 
 
 def production_settings() -> dict:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_ENV"}}
     code = (
         "import django, json; from django.conf import settings as s; django.setup(); "
         "print(json.dumps({k: getattr(s, k) for k in ("
@@ -27,21 +20,7 @@ def production_settings() -> dict:
         "'CSRF_COOKIE_SECURE', 'CSRF_COOKIE_SAMESITE', 'SECURE_HSTS_SECONDS', "
         "'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_SSL_REDIRECT', 'DEBUG')}))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "webinar.settings",
-            "DJANGO_ENV": "production",
-            "SECRET_KEY": GOOD_KEY,
-            "ALLOWED_HOSTS": "dewan.example",
-            "REDIS_URL": "redis://127.0.0.1:6379/0",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_django("-c", code, **PRODUCTION)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -3,31 +3,15 @@ the in-memory channel layer and a default SECRET_KEY (more cases in tests/test_s
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.django_process import run_django
+
 KEY = "r18-" + "abcdefghijklmnopqrstuvwxyz0123456789" * 2
 
 
-def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_ENV", "SECRET_KEY"}
-    }
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**clean, "DJANGO_ENV": "production", "ALLOWED_HOSTS": "dewan.example", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def manage(*args: str, **env: str):
+    return run_django("manage.py", *args, DJANGO_ENV="production", ALLOWED_HOSTS="dewan.example", **env)
 
 
 def test_r18_deploy_check_passes_at_warning_level_with_production_settings():
