@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.cache import cache
+from django.db.models import Count, Sum
+from django.utils import translation
 
 from webinar import representations, selectors
 from webinar.models import Question, Vote, Webinar
@@ -128,19 +131,36 @@ def _mine(viewer: Viewer) -> tuple[list[dict], list[int]]:
     return [own_question_for(q) for q in own], votes
 
 
+def published_questions(webinar: Webinar) -> list[dict]:
+    """The published list every viewer's snapshot shares, built once per state and language.
+
+    A reconnect storm (a server restart with thousands of viewers) would otherwise serialise the
+    same list once per viewer. The key changes with every public event (sequence number), every
+    vote (the sum of vote versions only grows) and the language of the labels, so it is never stale.
+    """
+    published = Question.objects.filter(webinar=webinar, status=Question.Status.PUBLISHED)
+    state = published.aggregate(votes=Sum("vote_version"), n=Count("id"))
+    key = (
+        f"dewan:published:{webinar.pk}:{webinar.last_public_seq}:{state['votes'] or 0}:{state['n']}:"
+        f"{translation.get_language()}"
+    )
+    questions = cache.get(key)
+    if questions is None:
+        questions = [representations.public_question(q) for q in published.order_by(*LIVE_ORDER)[:1000]]
+        cache.set(key, questions, timeout=60)
+    return questions
+
+
 def live_snapshot(viewer: Viewer) -> dict:
     """Full state as of ``seq`` (and ``staff_seq``); read the cursors first so replays only repeat."""
     webinar = Webinar.objects.get(pk=viewer.webinar_id)
-    published = Question.objects.filter(webinar=webinar, status=Question.Status.PUBLISHED).order_by(
-        *LIVE_ORDER
-    )
     mine, my_votes = _mine(viewer)
     snapshot = {
         "type": "snapshot",
         "seq": webinar.last_public_seq,
         "staff_seq": webinar.last_staff_seq if viewer.staff else None,
         "webinar": webinar_state(webinar),
-        "questions": [representations.public_question(q) for q in published[:1000]],
+        "questions": published_questions(webinar),
         "mine": mine,
         "my_votes": my_votes,
     }

@@ -138,3 +138,14 @@ def test_retention_task_is_registered_for_beat(settings):
     assert "webinar.purge_expired_personal_data" in app.tasks
     schedule = settings.CELERY_BEAT_SCHEDULE["purge-expired-personal-data"]
     assert schedule["task"] == purge_expired_personal_data.name
+
+
+def test_deletion_updates_the_live_page_of_everyone_watching(asked):
+    from webinar.models import WebinarEvent
+
+    webinar, author, question = asked
+    attendee_data_delete(registration=author)
+    event = WebinarEvent.objects.filter(webinar=webinar, stream="public").order_by("-seq").first()
+    assert event.type == "question.updated"
+    assert event.payload["question"]["id"] == question.pk
+    assert event.payload["question"]["text"] == REMOVED_TEXT

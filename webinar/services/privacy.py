@@ -19,6 +19,7 @@ from django.utils import timezone
 from realtime.presence import get_presence_store
 from webinar.models import AttendanceSession, Question, Registration, Report, Vote, Webinar
 from webinar.services.audit import audit_record
+from webinar.services.questions import emit_question_changed
 
 REMOVED_TEXT = "[removed at the author's request]"
 # Stored in join_secret: a marker that revokes every link, not a secret.
@@ -82,9 +83,13 @@ def attendee_data_delete(*, registration: Registration, actor=None) -> None:
     viewer_key = f"r:{registration.pk}"
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        Question.objects.filter(author=registration).update(
+        theirs = list(Question.objects.filter(author=registration).values_list("pk", flat=True))
+        Question.objects.filter(pk__in=theirs).update(
             author=None, author_name="", anonymous=True, text=REMOVED_TEXT, original_text="", screening={}
         )
+        # Viewers on the live page see the text go too.
+        for question in Question.objects.filter(pk__in=theirs, status=Question.Status.PUBLISHED):
+            emit_question_changed(question, was_public=True)
         Vote.objects.filter(registration=registration).delete()  # tallies stay on the questions
         AttendanceSession.objects.filter(registration=registration).update(
             registration=None, viewer_key=_anonymous_key(registration.pk)
