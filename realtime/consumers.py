@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from realtime import presence, protocol
 from realtime.broadcast import Listener, get_hub
+from realtime.middleware import SERVER_SEND
 from webinar import live_state
 from webinar.exceptions import DewanError
 from webinar.services import moderation, questions
@@ -65,7 +66,11 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         viewer = self.viewer
-        self.listener = Listener(self._send_text, registration_id=viewer.registration_id, staff=viewer.staff)
+        self.listener = Listener(
+            _text_sender(self.scope.get(SERVER_SEND) or self.base_send),
+            registration_id=viewer.registration_id,
+            staff=viewer.staff,
+        )
         self.listener.hold()  # broadcasts wait until the welcome is queued
         hub = get_hub()
         if hub.presence_counter is None:
@@ -103,9 +108,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
         message = protocol.error_message("unavailable", _("Please retry shortly."))
         await self.send(text_data=protocol.dumps(message))
         await self.close(code=1013)
-
-    async def _send_text(self, text: str) -> None:
-        await self.base_send({"type": "websocket.send", "text": text})
 
     async def disconnect(self, code):
         if self.viewer is None or self.listener is None:
@@ -266,6 +268,13 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.listener.send_now(protocol.ack_message(for_type=command.type))
         else:  # pragma: no cover - every parsed type has a handler
             raise DewanError(_("Unsupported message."), code="unknown_type")
+
+
+def _text_sender(send):
+    async def send_text(text: str) -> None:
+        await send({"type": "websocket.send", "text": text})
+
+    return send_text
 
 
 def _public_extra(command, exc: DewanError) -> dict:

@@ -57,7 +57,7 @@ def server_env(*, port: int, database_url: str, redis_url: str | None = None, **
     so the embedded pass gets the in-memory channel layer.
     """
     env = dict(os.environ)
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
     env.update(
         DATABASE_URL=database_url,
         SITE_URL=f"http://127.0.0.1:{port}",

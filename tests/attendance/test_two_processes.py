@@ -52,7 +52,7 @@ def _start(port: int) -> subprocess.Popen:
         "DATABASE_URL": _database_url(),
         "DEWAN_PRESENCE_TTL_SECONDS": str(TTL),
     }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
     return subprocess.Popen(
         [
             sys.executable,
