@@ -111,18 +111,20 @@ async def test_attendee_whose_server_process_dies_drops_out_within_the_ttl(
     watcher = await tabs.attendee(other)
     await until(watcher, "presence", count=2)
     # A killed process runs no disconnect handler: nothing tells the store this attendee left.
-    monkeypatch.setattr(presence, "viewer_left", _never_runs)
+    skipped = []
+
+    async def never_runs(viewer) -> None:
+        skipped.append(viewer.viewer_key)
+
+    monkeypatch.setattr(presence, "viewer_left", never_runs)
     await crashed.disconnect()
+    assert skipped == [f"r:{attendee.pk}"], "the disconnect handler was not replaced"
     clock.advance(25)
     await ping(watcher)
     assert await consumer_store.count(live_webinar.pk) == 2  # still within the TTL
     clock.advance(6)
     await ping(watcher)
     assert await until(watcher, "presence", count=1)  # the hub's next tick tells everyone
-
-
-async def _never_runs(viewer) -> None:
-    return None
 
 
 async def test_attendee_who_stops_pinging_drops_out_and_one_who_pings_stays(

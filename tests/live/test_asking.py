@@ -212,12 +212,16 @@ async def test_registration_cancelled_mid_session_can_no_longer_ask(room, socket
 
 
 async def test_screening_failure_holds_the_question(room, sockets, monkeypatch):
+    calls = []
+
     def broken(*args, **kwargs):
+        calls.append(1)
         raise RuntimeError("model file missing")
 
     monkeypatch.setattr("webinar.screening.screen", broken)
     aisyah, ben = await sockets.attendee(room.aisyah), await sockets.attendee(room.ben)
     ack = await aisyah.request(ask("sf", "Is there a recording?"))
+    assert calls == [1], "screening was never called: the fault did not fire"
     assert ack["question"]["status"] == "held"
     assert [r["code"] for r in ack["question"]["reasons"]] == ["screening.unavailable"]
     question = await db(Question.objects.get)(pk=ack["question"]["id"])

@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 from channels.db import database_sync_to_async
 
-from realtime.broadcast import Hub
+from realtime.broadcast import group_name
+from tests.layers import SubscribeDownLayer, install_layer
 from tests.live.helpers import attendee_session, communicator
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-async def test_join_failure_sends_unavailable_and_closes_with_try_again_later(room, monkeypatch):
-    async def broken_join(self, webinar_id, listener):
-        raise ConnectionError("redis is down")
-
-    monkeypatch.setattr(Hub, "join", broken_join)
+async def test_join_failure_sends_unavailable_and_closes_with_try_again_later(room, settings):
+    layer = install_layer(settings, SubscribeDownLayer)
     session_key = await database_sync_to_async(attendee_session)(room.aisyah)
     comm = communicator(room.webinar.slug, session_key=session_key)
     try:
@@ -27,3 +25,6 @@ async def test_join_failure_sends_unavailable_and_closes_with_try_again_later(ro
         assert closed == {"type": "websocket.close", "code": 1013}
     finally:
         await comm.disconnect()
+    assert [group for group, _channel in layer.refused] == [group_name(room.webinar.pk)], (
+        "no join was refused"
+    )

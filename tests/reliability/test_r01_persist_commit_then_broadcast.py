@@ -1,86 +1,107 @@
-"""R1: the database is the truth; events are broadcast only after the transaction commits."""
+"""R1: the database is the truth; events are broadcast only after the transaction commits, and a
+broadcast that fails loses nothing: a client that syncs gets the event by replay.
+
+The layer is replaced through the ``CHANNEL_LAYERS`` setting (tests/layers.py), so the services and
+``realtime.broadcast`` run unpatched; each fault test asserts the layer really refused the broadcast.
+"""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
+from asgiref.sync import async_to_sync
 from django.db import transaction
 
-from tests.factories import make_live_webinar, make_registration, make_user
+from tests.layers import BroadcastDownLayer, RecordingLayer, install_layer
+from tests.live.helpers import Sockets
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-
-@pytest.fixture
-def sent(monkeypatch):
-    messages = []
-    monkeypatch.setattr("realtime.broadcast._send", lambda webinar_id, payload: messages.append(payload))
-    monkeypatch.setattr(
-        "webinar.services.questions._screen",
-        lambda **_: {"action": "publish", "categories": [], "reasons": [], "language": "en"},
-    )
-    return messages
+# Passes the real screening pipeline as "publish" (asserted below, so a stricter pipeline shows up here).
+BENIGN = "What time does the session on household budgeting end?"
 
 
-def test_r01_question_is_broadcast_only_after_commit_and_never_after_rollback(sent):
-    from webinar.models import Question, WebinarEvent
+def _ask(room, client_key: str, text: str = BENIGN):
     from webinar.services.questions import question_submit
 
-    webinar = make_live_webinar(organiser=make_user())
-    registration = make_registration(webinar, "Aisyah", "aisyah@example.com")
-    sent.clear()
+    return question_submit(
+        webinar_id=room.webinar.pk, registration_id=room.aisyah.pk, client_key=client_key, text=text
+    )
+
+
+def test_r01_question_is_broadcast_only_after_commit_and_never_after_rollback(room, settings):
+    from webinar.models import Question, WebinarEvent
+
+    layer = install_layer(settings, RecordingLayer)
 
     with transaction.atomic():
-        question_submit(webinar_id=webinar.pk, registration_id=registration.pk, client_key="a", text="First?")
-        assert sent == [], "broadcast before commit"
-    assert {m["kind"] for m in sent} >= {"public", "staff"}
-    assert WebinarEvent.objects.filter(webinar=webinar, type="question.published").count() == 1
+        _ask(room, "a")
+        assert layer.sent == [], "broadcast before commit"
+    assert {m["kind"] for m in layer.sent} >= {"public", "staff"}
+    assert WebinarEvent.objects.filter(webinar=room.webinar, type="question.published").count() == 1
 
-    sent.clear()
+    layer.sent.clear()
     with pytest.raises(RuntimeError), transaction.atomic():
-        question_submit(
-            webinar_id=webinar.pk, registration_id=registration.pk, client_key="b", text="Second?"
-        )
+        _ask(room, "b", "And a second question about the budget?")
         raise RuntimeError("the request failed after the write")
-    assert sent == []
+    assert layer.sent == []
     assert not Question.objects.filter(client_key="b").exists()
-    assert WebinarEvent.objects.filter(webinar=webinar, type="question.published").count() == 1
+    assert WebinarEvent.objects.filter(webinar=room.webinar, type="question.published").count() == 1
 
 
-def test_r01_a_failed_broadcast_loses_nothing_a_reconnecting_client_gets_it_by_replay(monkeypatch):
-    """The layer is down (or drops the message): the write stands and ``sync`` replays it."""
-    from webinar.live_state import Viewer, live_sync
+async def _replay_since(registration, since: int) -> list[dict]:
+    """What a reconnecting attendee gets from ``sync`` with cursor ``since``: the events, then ``synced``."""
+    sockets = Sockets()
+    try:
+        ben = await sockets.attendee(registration, sync=False)
+        await ben.sync(since=since)
+        return [m for m in ben.seen if m["type"] not in {"welcome", "presence"}]
+    finally:
+        await sockets.close()
+
+
+def test_r01_a_broadcast_refused_outside_the_server_loses_nothing_a_client_gets_it_by_replay(
+    room, settings, caplog
+):
+    """Sync code with no event loop (a Celery worker, a command) publishes through the publisher loop."""
     from webinar.models import Question
-    from webinar.services.questions import question_submit
 
-    def layer_down(*_args, **_kwargs):
-        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    room.webinar.refresh_from_db()
+    since = room.webinar.last_public_seq
+    layer = install_layer(settings, BroadcastDownLayer)
 
-    monkeypatch.setattr(
-        "webinar.services.questions._screen",
-        lambda **_: {"action": "publish", "categories": [], "reasons": [], "language": "en"},
-    )
-    webinar = make_live_webinar(organiser=make_user())
-    registration = make_registration(webinar, "Aisyah", "aisyah@example.com")
-    webinar.refresh_from_db()
-    since = webinar.last_public_seq
-    monkeypatch.setattr("realtime.broadcast.async_to_sync", lambda _fn: layer_down)
+    with caplog.at_level(logging.ERROR, logger="dewan.realtime"):
+        result = _ask(room, "a")
 
-    result = question_submit(
-        webinar_id=webinar.pk, registration_id=registration.pk, client_key="a", text="Hi?"
-    )
-
+    assert {m["kind"] for m in layer.refused} >= {"public", "staff"}, "the broadcast was never attempted"
+    assert "broadcast to webinar" in caplog.text
     assert Question.objects.filter(pk=result.question.pk, status="published").exists()
-    viewer = Viewer(
-        webinar_id=webinar.pk,
-        slug=webinar.slug,
-        role="attendee",
-        staff=False,
-        registration_id=None,
-        user_id=None,
-        viewer_key=None,
-        language="en",
-        name="Ben",
-    )
-    replay = live_sync(viewer, since=since, staff_since=None, limit=500)
+    replay = async_to_sync(_replay_since)(room.ben, since)
     assert [m["type"] for m in replay] == ["question.published", "synced"]
     assert replay[0]["data"]["question"]["id"] == result.question.pk
+
+
+async def test_r01_a_broadcast_refused_inside_the_server_loses_nothing_a_client_gets_it_by_replay(
+    room, sockets, settings
+):
+    """A service run by the consumer publishes on the server's own loop; that send fails too."""
+    from webinar.models import Question
+
+    layer = install_layer(settings, BroadcastDownLayer)
+    aisyah = await sockets.attendee(room.aisyah)
+    ben = await sockets.attendee(room.ben)
+    since = ben.welcome["seq"]
+
+    ack = await aisyah.request({"type": "ask", "client_key": "k1", "text": BENIGN})
+
+    assert ack["type"] == "ack", ack
+    assert ack["question"]["status"] == "published"
+    assert {m["kind"] for m in layer.refused} >= {"public", "staff"}, "the broadcast was never attempted"
+    await ben.assert_nothing(timeout=0.3)  # the broadcast really did not arrive
+    assert await Question.objects.filter(pk=ack["question"]["id"]).aexists()
+    synced = await ben.sync(since=since)
+    replayed = [m for m in ben.seen if m["type"] == "question.published"]
+    assert [m["data"]["question"]["id"] for m in replayed] == [ack["question"]["id"]]
+    assert synced["type"] == "synced"
+    assert synced["seq"] == replayed[0]["seq"]

@@ -14,7 +14,10 @@ def test_r04_screening_failure_or_timeout_stores_the_question_held_for_a_host(mo
     from webinar.models import Question, WebinarEvent
     from webinar.services.questions import question_submit
 
+    calls = []
+
     def broken(*_args, **_kwargs):
+        calls.append(1)
         raise failure
 
     monkeypatch.setattr("webinar.screening.screen", broken)
@@ -28,6 +31,7 @@ def test_r04_screening_failure_or_timeout_stores_the_question_held_for_a_host(mo
         text="A perfectly fine question?",
     )
 
+    assert calls == [1], "screening was never called: the fault did not fire"
     question = Question.objects.get(pk=result.question.pk)
     assert question.status == Question.Status.HELD
     assert question.screening["categories"] == ["screening_unavailable"]

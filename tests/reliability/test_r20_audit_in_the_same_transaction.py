@@ -50,16 +50,20 @@ def test_r20_a_change_that_fails_after_the_audit_row_leaves_neither(published, m
 
     webinar, host, question = published
 
+    crashes = []
+
     def crash(*_args, **_kwargs):
+        crashes.append(1)
         raise RuntimeError("the event log write failed")
 
     monkeypatch.setattr(moderation, "emit_question_changed", crash, raising=False)
     monkeypatch.setattr("webinar.services.questions.emit_question_changed", crash)
     before = AuditEntry.objects.count()
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="the event log write failed"):
         moderation.question_moderate(
             actor=host, webinar_id=webinar.pk, question_id=question.pk, action="reject", reason="dup"
         )
+    assert crashes == [1], "the injected failure never ran"
     assert AuditEntry.objects.count() == before
     assert Question.objects.get(pk=question.pk).status == "published"
 
