@@ -2,19 +2,29 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-PORT ?= 8000
-STAMP := $(VENV)/.installed
+# The port `make run` serves on. `make run` records it in var/port and `make worker` reads it back, and
+# both pass it on: settings derive SITE_URL (the base of every e-mailed and calendar link) from PORT,
+# so the server and the worker build the same links. An explicit SITE_URL wins for both.
+PORT ?= $(shell cat var/port 2>/dev/null || echo 8000)
+# Running needs the runtime dependencies only; tests, lint and benchmarks add the `dev` extra.
+STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
 # Measured fastest for websocket fan-out here (docs/scaling.md); frames capped at 64 KiB.
+# Django's ASGI handler has no lifespan events: `--lifespan off` instead of a "lifespan unsupported" notice.
 UVICORN_FLAGS := --ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false \
-	--ws-max-size 65536
+	--ws-max-size 65536 --lifespan off
 
 .PHONY: run test check static-checks lint format worker browser-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(DEV_STAMP)
 
 # Debian's Chromium for the browser tests (never a downloaded browser).
 browser-deps:
@@ -23,27 +33,28 @@ browser-deps:
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
 run: $(STAMP)
+	mkdir -p var && echo $(PORT) > var/port
 	$(PY) manage.py migrate --noinput
-	SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py seed_demo
-	$(VENV)/bin/uvicorn webinar.asgi:application --host 127.0.0.1 --port $(PORT) $(UVICORN_FLAGS)
+	PORT=$(PORT) $(PY) manage.py seed_demo
+	PORT=$(PORT) $(VENV)/bin/uvicorn webinar.asgi:application --host 127.0.0.1 --port $(PORT) $(UVICORN_FLAGS)
 
 worker: $(STAMP)
-	$(VENV)/bin/celery -A webinar worker -B --loglevel=info
+	PORT=$(PORT) $(VENV)/bin/celery -A webinar worker -B --loglevel=info
 
-test: $(STAMP) browser-deps
+test: $(DEV_STAMP) browser-deps
 	mkdir -p var test-artifacts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
 # Lint, Django's deployment checklist with production settings, and bandit.
-static-checks: $(STAMP)
+static-checks: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	DJANGO_ENV=production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  ALLOWED_HOSTS=dewan.example REDIS_URL=redis://127.0.0.1:6379/0 \

@@ -24,7 +24,7 @@ mkdir -p "$PREFIX/logs" "$PREFIX/tmp"
 
 # The flags measured best by bench/fanout.py (docs/scaling.md, "Uvicorn flags").
 UVICORN_FLAGS=(--ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false
-               --ws-max-size 65536 --no-access-log --proxy-headers --forwarded-allow-ips 127.0.0.1)
+               --ws-max-size 65536 --lifespan off --no-access-log --proxy-headers --forwarded-allow-ips 127.0.0.1)
 
 PIDS=()
 cleanup() {

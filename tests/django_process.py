@@ -9,7 +9,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Variables the settings read that a test must choose itself rather than inherit from the run.
-_CHOSEN = {"DATABASE_URL", "REDIS_URL", "DJANGO_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}
+_CHOSEN = {
+    *("DATABASE_URL", "REDIS_URL", "DJANGO_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"),
+    *("PORT", "SITE_URL"),
+}
 
 PRODUCTION = {
     "DJANGO_ENV": "production",

@@ -125,6 +125,8 @@ class Server:
                     "false",
                     "--ws-max-size",
                     "65536",
+                    "--lifespan",
+                    "off",
                     "--no-access-log",
                 ],
                 cwd=ROOT,

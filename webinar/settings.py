@@ -35,7 +35,11 @@ DEBUG = _env_bool("DEBUG", not PRODUCTION)
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The one base address of every absolute link (join and cancel links, .ics URL/LOCATION, report-ready
+# e-mail). ``SITE_URL`` wins; otherwise it follows ``PORT``, the port ``make run`` serves on, so the web
+# server and a worker started with the same ``PORT`` build the same links.
+PORT = int(os.environ.get("PORT", "8000"))
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
 
 if PRODUCTION:
     if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 32:
@@ -63,7 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "webinar.http.StaticFilesMiddleware",  # WhiteNoise without the ASGI streaming warning
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
