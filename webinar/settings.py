@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "csp",
     "accounts",
     "webinar",
+    "webinar.campaigns",
     "realtime",
 ]
 

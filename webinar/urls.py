@@ -38,4 +38,5 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((webinar_patterns, "webinar"))),
+    path("", include("webinar.campaigns.urls")),
 ]

@@ -1,0 +1,59 @@
+"""Forms parse what organisers and visitors type; the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from webinar.campaigns.models import Campaign, Partner
+from webinar.campaigns.services.campaigns import EDITABLE_FIELDS, PartnerInput
+
+
+class CampaignForm(forms.ModelForm):
+    partners = forms.CharField(
+        label=_("Partner organisations"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_('One per line: "name | logo URL | link" (logo and link are optional).'),
+    )
+    webinars = forms.ModelMultipleChoiceField(
+        label=_("Webinars in this campaign"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Campaign
+        fields = list(EDITABLE_FIELDS)
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
+            "description_ms": forms.Textarea(attrs={"rows": 4}),
+            "organisers": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, webinars, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["webinars"].queryset = webinars
+        if self.instance.pk and not self.is_bound:
+            self.initial["partners"] = "\n".join(
+                f"{p.name} | {p.logo_url} | {p.link}" for p in Partner.objects.filter(campaign=self.instance)
+            )
+            self.initial["webinars"] = list(self.instance.entries.values_list("webinar_id", flat=True))
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in EDITABLE_FIELDS}
+
+    def partner_inputs(self) -> list[PartnerInput]:
+        partners = []
+        for line in self.cleaned_data.get("partners", "").splitlines():
+            if not line.strip():
+                continue
+            parts = [part.strip() for part in line.split("|")] + ["", ""]
+            partners.append(PartnerInput(name=parts[0], logo_url=parts[1], link=parts[2]))
+        return partners
+
+    def webinar_ids(self) -> list[int]:
+        return [w.pk for w in sorted(self.cleaned_data.get("webinars") or [], key=lambda w: w.starts_at)]

@@ -1,0 +1,196 @@
+"""Campaign reads shared by views, reports and tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Lower
+
+from webinar import selectors as webinar_selectors
+from webinar.campaigns.models import Campaign, CampaignWebinar, Pledge, PledgeTaker
+from webinar.models import AttendanceSession, Question, Registration, Vote, Webinar
+
+
+def can_manage_campaign(*, user, campaign: Campaign) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser or campaign.owner_id == user.pk)
+
+
+def campaign_get(*, slug: str) -> Campaign | None:
+    return Campaign.objects.filter(slug=slug).select_related("owner").first()
+
+
+def campaigns_for_owner(*, user) -> QuerySet[Campaign]:
+    if user.is_superuser:
+        return Campaign.objects.all()
+    return Campaign.objects.filter(owner=user)
+
+
+def campaigns_public() -> QuerySet[Campaign]:
+    return Campaign.objects.filter(published=True)
+
+
+def campaign_entries(*, campaign: Campaign) -> list[CampaignWebinar]:
+    return list(
+        CampaignWebinar.objects.filter(campaign=campaign).select_related("webinar").order_by("position", "id")
+    )
+
+
+def campaign_webinar_ids(*, campaign: Campaign) -> list[int]:
+    return list(
+        CampaignWebinar.objects.filter(campaign=campaign)
+        .order_by("position", "id")
+        .values_list("webinar_id", flat=True)
+    )
+
+
+def campaign_for_webinar(*, webinar_id: int) -> Campaign | None:
+    entry = CampaignWebinar.objects.filter(webinar_id=webinar_id).select_related("campaign").first()
+    return entry.campaign if entry else None
+
+
+@dataclass
+class PublicSeries:
+    """The campaign's public webinars, split as the campaign page shows them."""
+
+    live: list[Webinar] = field(default_factory=list)
+    upcoming: list[Webinar] = field(default_factory=list)
+    ended: list[dict] = field(default_factory=list)
+
+
+def webinar_public_summary(*, webinar: Webinar) -> dict:
+    """Figures anyone may see about an ended webinar: people who watched, questions published and answered.
+
+    Source: attendance sessions (distinct registration, else anonymous viewer key) and question statuses.
+    """
+    sessions = AttendanceSession.objects.filter(webinar=webinar)
+    watched = sessions.values("viewer_key").distinct().count()
+    questions = Question.objects.filter(webinar=webinar).aggregate(
+        published=Count("id", filter=Q(status=Question.Status.PUBLISHED)),
+        answered=Count("id", filter=Q(status=Question.Status.PUBLISHED, answered_at__isnull=False)),
+    )
+    return {"watched": watched, "published": questions["published"], "answered": questions["answered"]}
+
+
+def campaign_public_series(*, campaign: Campaign) -> PublicSeries:
+    series = PublicSeries()
+    for entry in campaign_entries(campaign=campaign):
+        webinar = entry.webinar
+        if webinar.status == Webinar.Status.LIVE:
+            series.live.append(webinar)
+        elif webinar.status == Webinar.Status.SCHEDULED:
+            series.upcoming.append(webinar)
+        elif webinar.status == Webinar.Status.ENDED:
+            series.ended.append(
+                {
+                    "webinar": webinar,
+                    "summary": webinar_public_summary(webinar=webinar),
+                    "transparency": entry.transparency_public,
+                }
+            )
+    series.upcoming.sort(key=lambda w: w.starts_at)
+    return series
+
+
+def campaign_known_registration(*, campaign: Campaign, session, user) -> Registration | None:
+    """The person behind this browser, as one of their registrations in the campaign's webinars.
+
+    From a join link remembered in the session, else from the signed-in account (by user or e-mail).
+    Cancelled registrations count too: the person is still known. ``None`` when nobody is known.
+    """
+    webinar_ids = campaign_webinar_ids(campaign=campaign)
+    in_campaign = Registration.objects.filter(webinar_id__in=webinar_ids)
+    ids = (session or {}).get(webinar_selectors.REGISTRATION_SESSION_KEY, {})
+    if isinstance(ids, dict):
+        remembered = [v for k, v in ids.items() if k.isdigit() and int(k) in webinar_ids]
+        found = in_campaign.filter(pk__in=remembered).order_by("created_at").first()
+        if found:
+            return found
+    if user is not None and getattr(user, "is_authenticated", False):
+        return (
+            in_campaign.filter(Q(user_id=user.pk) | Q(email__iexact=user.email))
+            .order_by("created_at")
+            .first()
+        )
+    return None
+
+
+def campaign_registered_webinar_ids(*, campaign: Campaign, email: str) -> set[int]:
+    """Webinars of the campaign this e-mail holds a live (not cancelled) registration for."""
+    return set(
+        Registration.objects.filter(
+            webinar_id__in=campaign_webinar_ids(campaign=campaign), email__iexact=email
+        )
+        .exclude(status=Registration.Status.CANCELLED)
+        .values_list("webinar_id", flat=True)
+    )
+
+
+def campaign_people_paths(*, campaign: Campaign) -> dict:
+    """Each person's path across the series, keyed by lower-cased e-mail (one person, many registrations).
+
+    Returns ``{"webinars": [Webinar...], "people": [{"email", "name", "steps": [{"registered",
+    "status", "attended", "asked", "voted"} per webinar in series order], "pledged", "visited_hub"}]}``.
+    Sources: registrations, attendance sessions, questions and votes by registration; the pledge's takers
+    and the hub's known visitors by e-mail.
+    """
+    from webinar.campaigns.models import HubVisitor
+
+    entries = campaign_entries(campaign=campaign)
+    webinars = [e.webinar for e in entries]
+    ids = [w.pk for w in webinars]
+    registrations = list(
+        Registration.objects.filter(webinar_id__in=ids)
+        .annotate(key=Lower("email"))
+        .order_by("created_at", "id")
+    )
+    attended = set(
+        AttendanceSession.objects.filter(webinar_id__in=ids, registration__isnull=False).values_list(
+            "registration_id", flat=True
+        )
+    )
+    asked = set(
+        Question.objects.filter(webinar_id__in=ids, author__isnull=False).values_list("author_id", flat=True)
+    )
+    voted = set(Vote.objects.filter(question__webinar_id__in=ids).values_list("registration_id", flat=True))
+    pledged = set(
+        PledgeTaker.objects.filter(pledge__campaign=campaign)
+        .annotate(key=Lower("email"))
+        .values_list("key", flat=True)
+    )
+    visited = set(
+        HubVisitor.objects.filter(campaign=campaign)
+        .annotate(key=Lower("email"))
+        .values_list("key", flat=True)
+    )
+    people: dict[str, dict] = {}
+    for registration in registrations:
+        person = people.setdefault(
+            registration.key,
+            {"email": registration.email, "name": registration.name, "steps": {}},
+        )
+        person["steps"][registration.webinar_id] = {
+            "registered": True,
+            "status": registration.status,
+            "attended": registration.pk in attended,
+            "asked": registration.pk in asked,
+            "voted": registration.pk in voted,
+        }
+    rows = []
+    for key, person in people.items():
+        rows.append(
+            {
+                "email": person["email"],
+                "name": person["name"],
+                "steps": [person["steps"].get(w.pk) for w in webinars],
+                "pledged": key in pledged,
+                "visited_hub": key in visited,
+            }
+        )
+    return {"webinars": webinars, "people": rows}
+
+
+def pledge_for(*, campaign: Campaign) -> Pledge | None:
+    return Pledge.objects.filter(campaign=campaign).first()

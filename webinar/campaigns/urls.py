@@ -1,0 +1,16 @@
+"""Campaign URLs, included by webinar/urls.py under the ``campaigns`` namespace."""
+
+from django.urls import path
+
+from webinar.campaigns import views
+
+app_name = "campaigns"
+
+urlpatterns = [
+    path("c/<slug:slug>/", views.campaign_page, name="page"),
+    path("c/<slug:slug>/register/<slug:webinar_slug>/", views.register_one_click, name="register"),
+    path("dashboard/campaigns/", views.campaign_list, name="list"),
+    path("dashboard/campaigns/new/", views.campaign_edit, name="create"),
+    path("c/<slug:slug>/manage/", views.campaign_edit, name="manage"),
+    path("c/<slug:slug>/manage/people/", views.campaign_people, name="people"),
+]
