@@ -9,6 +9,9 @@ PORT ?= $(shell cat var/port 2>/dev/null || echo 8000)
 # Running needs the runtime dependencies only; tests, lint and benchmarks add the `dev` extra.
 STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
+# Test processes (pytest-xdist): one per core. The services pass runs in one process until every Redis
+# name carries a per-worker namespace (pub/sub channels are shared by all databases of a Redis server).
+PYTEST_WORKERS ?= $(if $(REDIS_URL),0,auto)
 # Measured fastest for websocket fan-out here (docs/scaling.md); frames capped at 64 KiB.
 # Django's ASGI handler has no lifespan events: `--lifespan off` instead of a "lifespan unsupported" notice.
 UVICORN_FLAGS := --ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false \
@@ -43,7 +46,7 @@ worker: $(STAMP)
 
 test: $(DEV_STAMP) browser-deps
 	mkdir -p var test-artifacts
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .

@@ -31,6 +31,7 @@ class ProtocolClient:
         self.errors: list[dict] = []
         self._reader: asyncio.Task | None = None
         self._synced = asyncio.Event()
+        self._news = asyncio.Event()  # set after each message: waiters re-check what they wait for
 
     # --- connection ------------------------------------------------------------------------------
 
@@ -83,24 +84,30 @@ class ProtocolClient:
             await self.send(frame)
 
     async def reply(self, client_key: str, *, timeout: float = TIMEOUT) -> dict:
-        async def wait():
-            while client_key not in self.replies:
-                await asyncio.sleep(0.02)
-            return self.replies[client_key]
-
-        return await asyncio.wait_for(wait(), timeout)
+        return await self._first(lambda: self.replies.get(client_key), timeout)
 
     async def until(self, predicate, *, timeout: float = TIMEOUT) -> dict:
         """The first applied event (from now on or already applied) that matches ``predicate``."""
+        checked = 0
+
+        def found() -> dict | None:
+            nonlocal checked
+            for event in self.applied[checked:]:
+                checked += 1
+                if predicate(event):
+                    return event
+            return None
+
+        return await self._first(found, timeout)
+
+    async def _first(self, found, timeout: float) -> dict:
+        """``found()`` re-checked after each received message until it returns something."""
 
         async def wait():
-            index = 0
-            while True:
-                while index < len(self.applied):
-                    if predicate(self.applied[index]):
-                        return self.applied[index]
-                    index += 1
-                await asyncio.sleep(0.02)
+            while (result := found()) is None:
+                self._news.clear()
+                await self._news.wait()
+            return result
 
         return await asyncio.wait_for(wait(), timeout)
 
@@ -133,6 +140,7 @@ class ProtocolClient:
         elif isinstance(message.get("seq"), int) and message.get("stream"):
             self._apply(message)
         self.inbox.put_nowait(message)
+        self._news.set()
 
     def _sync_frame(self) -> dict:
         return {"type": "sync", "since": self.seq, "staff_since": self.staff_seq if self.staff else None}

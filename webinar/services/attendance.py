@@ -74,7 +74,7 @@ def attendance_record(
             )
             merge: dict[str, int] = {}
             for pk, key, left_at in recent:
-                if key not in merge and left_at >= seen_at[key] - gap:
+                if key not in merge and left_at is not None and left_at >= seen_at[key] - gap:
                     merge[key] = pk
             if merge:
                 reopened = AttendanceSession.objects.filter(pk__in=merge.values()).update(

@@ -15,7 +15,7 @@ from webinar.services.audit import audit_record
 from webinar.services.events import Stream, event_record
 
 Status = Webinar.Status
-ALLOWED_TRANSITIONS = {
+ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     Status.DRAFT: {Status.SCHEDULED},
     Status.SCHEDULED: {Status.DRAFT, Status.LIVE},
     Status.LIVE: {Status.ENDED},

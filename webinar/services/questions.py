@@ -77,7 +77,7 @@ def _screen(*, webinar: Webinar, registration: Registration, text: str) -> dict:
 def _status_for(verdict: dict) -> str:
     if "self_harm" in verdict.get("categories", []):
         return Status.CARE
-    return {"publish": Status.PUBLISHED, "block": Status.BLOCKED}.get(verdict.get("action"), Status.HELD)
+    return {"publish": Status.PUBLISHED, "block": Status.BLOCKED}.get(verdict.get("action", ""), Status.HELD)
 
 
 def question_submit(
