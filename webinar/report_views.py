@@ -29,7 +29,7 @@ def _organised(request, slug):
 
 def _dashboard_data(webinar: Webinar) -> dict:
     return {
-        "live": async_to_sync(get_presence_store().detail)(webinar.pk),
+        "live": selectors_attendance.live_audience(async_to_sync(get_presence_store().present)(webinar.pk)),
         "status": webinar.status,
         "figures": selectors_attendance.attendance_figures(webinar=webinar),
         "timeline": selectors_attendance.attendance_timeline(webinar=webinar),
@@ -171,7 +171,7 @@ def campaign(request):
                 {
                     **row,
                     "attendance_pct": percent(row["attendance_rate"]),
-                    "ask_pct": percent(row["ask_rate"]),
+                    "asker_pct": percent(row["asker_rate"]),
                 }
                 for row in rows
             ],

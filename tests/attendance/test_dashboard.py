@@ -27,8 +27,8 @@ def test_dashboard_json_has_live_breakdown_figures_and_timeline(client, organise
     tick(live_webinar, 5, f"r:{attendee.pk}")
     client.login(email=organiser.email, password=PASSWORD)
     data = client.get(reverse("webinar:dashboard_data", args=[live_webinar.slug])).json()
-    assert set(data["live"]) == {"count", "registered", "guests", "languages"}
-    assert data["figures"]["unique_attendees"] == 1
+    assert set(data["live"]) == {"count", "staff", "languages"}
+    assert data["figures"]["attended"] == 1
     assert data["figures"]["never_came"] == 1
     assert data["figures"]["peak"] == 1
     assert [p["count"] for p in data["timeline"]] == [1, 1]

@@ -43,7 +43,8 @@ def test_each_tick_extends_open_sessions_and_samples_the_count(live_webinar, att
     for second in (0, 5, 10, 15):
         tick(live_webinar, second, key, "u:7")
     assert sorted(AttendanceSession.objects.values_list("last_seen_at", flat=True)) == [at(15), at(15)]
-    assert list(AttendanceSample.objects.values_list("count", flat=True)) == [2, 2, 2, 2]
+    # The host ("u:7") is watching too, but is not audience.
+    assert list(AttendanceSample.objects.values_list("count", flat=True)) == [1, 1, 1, 1]
 
 
 def test_viewer_gone_from_presence_is_closed_at_its_last_seen_time(live_webinar, attendee):
@@ -109,18 +110,18 @@ def test_figures_count_unique_attendees_watch_time_peak_and_never_came(live_webi
     tick(live_webinar, 20)
     figures = attendance_figures(webinar=live_webinar)
     assert figures == {
-        "unique_attendees": 3,
-        "unique_registered": 2,
-        "unique_guests": 1,
-        "sessions": 3,
-        "confirmed": 3,
+        "registered": 3,
+        "attended": 2,
         "never_came": 1,
-        "watch_seconds": 15 + 5 + 0,
-        "average_watch_seconds": 7,
-        "peak": 3,
+        "unique_viewers": 2,  # the host "u:99" is not audience
+        "sessions": 2,
+        "watch_seconds": 15 + 5,
+        "average_watch_seconds": 10,
+        "peak": 2,
         "peak_at": at(5).isoformat(),
+        "peak_source": "samples",
     }
-    assert [p["count"] for p in attendance_timeline(webinar=live_webinar)] == [1, 3, 2, 1, 0]
+    assert [p["count"] for p in attendance_timeline(webinar=live_webinar)] == [1, 2, 2, 1, 0]
     rows = attendance_by_attendee(webinar=live_webinar)
     assert [(r["name"], r["joins"], r["watch_seconds"]) for r in rows] == [("Aisyah", 1, 15), ("Ben", 1, 5)]
 

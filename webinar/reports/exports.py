@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
-from webinar.models import AttendanceSession, Question, Webinar
+from webinar.models import Question, Webinar
+from webinar.selectors_attendance import audience_sessions
 
 QUOTABLE = {Question.Status.PUBLISHED, Question.Status.MERGED}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -36,8 +37,9 @@ def _rows(header: list[str], rows) -> Iterator[str]:
 
 
 def attendance_csv(*, webinar: Webinar) -> Iterator[str]:
+    """One row per audience session (hosts and organisers are not audience), oldest first."""
     sessions = (
-        AttendanceSession.objects.filter(webinar=webinar)
+        audience_sessions(webinar=webinar)
         .order_by("joined_at", "id")
         .values_list(
             "id",

@@ -7,29 +7,23 @@ Rows are never loaded to be counted in Python. The only per-row reads are the pu
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.db import NotSupportedError, connection
+from django.db import connection
 from django.db.models import (
     Count,
     F,
-    FloatField,
-    Func,
     IntegerField,
-    Max,
-    Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Sum,
     Value,
-    Window,
 )
-from django.db.models.functions import Coalesce, Floor, RowNumber
+from django.db.models.functions import Coalesce, Floor
 
 from webinar.models import (
-    AttendanceSample,
     AttendanceSession,
     AuditEntry,
     Question,
@@ -37,35 +31,20 @@ from webinar.models import (
     Webinar,
     WebinarRole,
 )
+from webinar.selectors_attendance import (
+    SecondsBetween,
+    attendance_counts,
+    audience_sessions,
+    concurrency_series,
+    report_window,
+    session_end,
+)
 
 CONFIRMED = Registration.Status.CONFIRMED
 QStatus = Question.Status
-CHART_POINTS = 240  # enough for a smooth line, small enough for an inline SVG
 HISTOGRAM_BINS = 24
 TOP_QUESTIONS = 10
 OVERRIDE_ACTION = "question.publish_anyway"
-
-
-class SecondsBetween(Func):
-    """``end - start`` in seconds (float), on PostgreSQL and SQLite."""
-
-    output_field = FloatField()
-    arity = 2
-
-    def as_sql(self, compiler, connection, **extra_context):
-        start, end = self.get_source_expressions()
-        start_sql, start_params = compiler.compile(start)
-        end_sql, end_params = compiler.compile(end)
-        params = (*end_params, *start_params)
-        if connection.vendor == "postgresql":
-            return f"EXTRACT(EPOCH FROM ({end_sql} - {start_sql}))::double precision", params
-        if connection.vendor == "sqlite":
-            return f"((julianday({end_sql}) - julianday({start_sql})) * 86400.0)", params
-        raise NotSupportedError(f"SecondsBetween is not implemented for {connection.vendor}")
-
-
-def _session_end():
-    return Coalesce("left_at", "last_seen_at")
 
 
 def _stats(values_qs: QuerySet) -> dict:
@@ -105,20 +84,6 @@ def _ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def report_window(*, webinar: Webinar) -> tuple[datetime, datetime]:
-    """The span the charts cover: from going live (or the first join) to the end (or the last leave)."""
-    bounds = AttendanceSession.objects.filter(webinar=webinar).aggregate(
-        first=Min("joined_at"),
-        last=Max(_session_end()),
-    )
-    starts = [t for t in (webinar.went_live_at, bounds["first"]) if t] or [webinar.starts_at]
-    ends = [t for t in (webinar.ended_at, bounds["last"]) if t] or [webinar.ends_at]
-    start, end = min(starts), max(ends)
-    if end <= start:
-        end = start + timedelta(minutes=1)
-    return start, end
-
-
 def _histogram(sessions: QuerySet, column, *, origin: datetime, width: int, bins: int) -> list[int]:
     rows = (
         sessions.annotate(b=Floor(SecondsBetween(Value(origin), column) / Value(float(width))))
@@ -134,59 +99,27 @@ def _histogram(sessions: QuerySet, column, *, origin: datetime, width: int, bins
     return counts
 
 
-def _concurrency_series(*, webinar: Webinar, sessions: QuerySet, start: datetime, end: datetime) -> dict:
-    """Viewers over time: the sampled counts (thinned in SQL), or, without samples, counted from sessions."""
-    samples = AttendanceSample.objects.filter(webinar=webinar)
-    total = samples.count()
-    if total:
-        peak = samples.order_by("-count", "at").values("count", "at").first()
-        step = max(1, math.ceil(total / CHART_POINTS))
-        points = samples.order_by("at")
-        if step > 1:
-            points = points.alias(rn=Window(RowNumber(), order_by=F("at").asc())).annotate(
-                keep=(F("rn") - 1) % step
-            )
-            points = points.filter(keep=0)
-        series = [(at, count) for at, count in points.values_list("at", "count")]
-        if (peak["at"], peak["count"]) not in series:
-            series = sorted([*series, (peak["at"], peak["count"])])
-        return {"source": "samples", "peak": peak["count"], "peak_at": peak["at"], "series": series}
-    # No samples (the sampler did not run): count overlapping sessions at evenly spaced instants, one query.
-    span = (end - start).total_seconds()
-    instants = [
-        start + timedelta(seconds=span * i / (CHART_POINTS // 4)) for i in range(CHART_POINTS // 4 + 1)
-    ]
-    end_expr = _session_end()
-    counts = sessions.alias(_end=end_expr).aggregate(
-        **{f"c{i}": Count("id", filter=Q(joined_at__lte=t, _end__gte=t)) for i, t in enumerate(instants)}
-    )
-    series = [(t, counts[f"c{i}"]) for i, t in enumerate(instants)]
-    peak_at, peak = max(series, key=lambda p: (p[1], -p[0].timestamp())) if series else (None, 0)
-    return {"source": "sessions", "peak": peak, "peak_at": peak_at if peak else None, "series": series}
-
-
 def attendance_figures(*, webinar: Webinar) -> dict:
-    sessions = AttendanceSession.objects.filter(webinar=webinar)
-    registered = Registration.objects.filter(webinar=webinar, status=CONFIRMED).count()
-    totals = sessions.aggregate(
-        sessions=Count("id"),
-        unique=Count("viewer_key", distinct=True),
-        attended=Count("registration", distinct=True, filter=Q(registration__status=CONFIRMED)),
-    )
+    """The report's attendance: ``attendance_counts`` (the dashboard's figures) plus the chart series.
+
+    Every count comes from ``webinar.selectors_attendance`` so the report and the live dashboard agree.
+    """
+    counts = attendance_counts(webinar=webinar)
+    sessions = audience_sessions(webinar=webinar)
     per_viewer = (
         sessions.values("viewer_key")
         .order_by()
-        .annotate(v=Sum(SecondsBetween(F("joined_at"), _session_end())))
+        .annotate(v=Sum(SecondsBetween(F("joined_at"), session_end())))
         .values("v")
     )
     watch = _stats(per_viewer)
     start, end = report_window(webinar=webinar)
-    concurrency = _concurrency_series(webinar=webinar, sessions=sessions, start=start, end=end)
+    concurrency = concurrency_series(webinar=webinar, start=start, end=end)
     span = (end - start).total_seconds()
     width = max(60, math.ceil(span / HISTOGRAM_BINS / 60) * 60)
     bins = max(1, min(HISTOGRAM_BINS, math.ceil(span / width)))
     joins = _histogram(sessions, F("joined_at"), origin=start, width=width, bins=bins)
-    leaves = _histogram(sessions, _session_end(), origin=start, width=width, bins=bins)
+    leaves = _histogram(sessions, session_end(), origin=start, width=width, bins=bins)
     languages = [
         {"language": row["language"] or "unknown", "viewers": row["n"]}
         for row in sessions.values("language")
@@ -195,14 +128,15 @@ def attendance_figures(*, webinar: Webinar) -> dict:
         .order_by("-n", "language")
     ]
     return {
-        "registered": registered,
-        "attended": totals["attended"],
-        "conversion": _ratio(totals["attended"], registered),
-        "unique_attendees": totals["unique"],
-        "sessions": totals["sessions"],
-        "peak_concurrency": concurrency["peak"],
-        "peak_at": concurrency["peak_at"],
-        "concurrency_source": concurrency["source"],
+        "registered": counts["registered"],
+        "attended": counts["attended"],
+        "never_came": counts["never_came"],
+        "conversion": _ratio(counts["attended"], counts["registered"]),
+        "unique_attendees": counts["unique_viewers"],
+        "sessions": counts["sessions"],
+        "peak_concurrency": counts["peak"],
+        "peak_at": counts["peak_at"],
+        "concurrency_source": counts["peak_source"],
         "concurrency": concurrency["series"],
         "watch_mean_seconds": watch["mean"],
         "watch_median_seconds": watch["median"],
@@ -326,28 +260,34 @@ def _count_of(model, *, status_filter: Q | None = None) -> Subquery:
 
 
 def campaign_rows(*, user) -> list[dict]:
-    """Registered → attended → asked for every webinar the user organises, one query."""
+    """Registered → attended → asked for every webinar the user organises, one query.
+
+    Both rates are shares of people, so neither can pass 100 %: ``attendance_rate`` is attended ÷
+    registered (attended as in ``attendance_counts``: confirmed registrations with an audience session);
+    ``asker_rate`` is attendees who asked at least one question ÷ attended. ``asked`` stays the number
+    of questions (one person may ask several), shown as a count, never as a ratio.
+    """
     webinars = Webinar.objects.all()
     if not user.is_superuser:
         webinars = webinars.filter(
             Q(organiser=user) | Q(roles__user=user, roles__role=WebinarRole.Role.ORGANISER)
         ).distinct()
-    attended = Coalesce(
-        Subquery(
-            AttendanceSession.objects.filter(
-                webinar=OuterRef("pk"), registration__isnull=False, registration__status=CONFIRMED
-            )
-            .order_by()
-            .values("webinar")
-            .annotate(n=Count("registration", distinct=True))
-            .values("n")[:1]
+    came = AttendanceSession.objects.filter(
+        webinar=OuterRef("pk"), registration__isnull=False, registration__status=CONFIRMED
+    )
+    attended = _distinct_count(came, "registration")
+    askers = _distinct_count(
+        Question.objects.filter(
+            webinar=OuterRef("pk"),
+            author__status=CONFIRMED,
+            author__in=AttendanceSession.objects.filter(registration__isnull=False).values("registration"),
         ),
-        Value(0),
-        output_field=IntegerField(),
+        "author",
     )
     rows = webinars.annotate(
         n_registered=_count_of(Registration, status_filter=Q(status=CONFIRMED)),
         n_attended=attended,
+        n_askers=askers,
         n_asked=_count_of(Question),
         n_published=_count_of(Question, status_filter=Q(status=QStatus.PUBLISHED)),
     ).order_by("-starts_at")
@@ -356,10 +296,19 @@ def campaign_rows(*, user) -> list[dict]:
             "webinar": webinar,
             "registered": webinar.n_registered,
             "attended": webinar.n_attended,
+            "askers": webinar.n_askers,
             "asked": webinar.n_asked,
             "published": webinar.n_published,
             "attendance_rate": _ratio(webinar.n_attended, webinar.n_registered),
-            "ask_rate": _ratio(webinar.n_asked, webinar.n_attended),
+            "asker_rate": _ratio(webinar.n_askers, webinar.n_attended),
         }
         for webinar in rows
     ]
+
+
+def _distinct_count(inner: QuerySet, column: str) -> Coalesce:
+    return Coalesce(
+        Subquery(inner.order_by().values("webinar").annotate(n=Count(column, distinct=True)).values("n")[:1]),
+        Value(0),
+        output_field=IntegerField(),
+    )

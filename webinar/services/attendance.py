@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from webinar.models import AttendanceSample, AttendanceSession, Webinar
+from webinar.selectors_attendance import is_audience_key
 
 log = logging.getLogger("dewan.attendance")
 
@@ -96,16 +97,18 @@ def attendance_record(
             )
             opened = len(newcomers) - len(merge)
         sampled = False
+        # The audience only: hosts and organisers are not counted (webinar.selectors_attendance).
+        audience = sum(1 for key in present if is_audience_key(key))
         if (
             live
             and not AttendanceSample.objects.filter(
                 webinar_id=webinar_id, at__gt=now - SAMPLE_MIN_SPACING, at__lte=now
             ).exists()
         ):
-            AttendanceSample.objects.create(webinar_id=webinar_id, at=now, count=len(present))
+            AttendanceSample.objects.create(webinar_id=webinar_id, at=now, count=audience)
             sampled = True
     return {
-        "count": len(present),
+        "count": audience,
         "opened": opened,
         "reopened": reopened,
         "closed": closed,
