@@ -8,4 +8,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
 
 app = Celery("dewan")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["webinar"])
+app.autodiscover_tasks(["webinar", "webinar.campaigns"])

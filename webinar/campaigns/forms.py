@@ -57,3 +57,41 @@ class CampaignForm(forms.ModelForm):
 
     def webinar_ids(self) -> list[int]:
         return [w.pk for w in sorted(self.cleaned_data.get("webinars") or [], key=lambda w: w.starts_at)]
+
+
+class PledgeSettingsForm(forms.Form):
+    text_en = forms.CharField(
+        label=_("Pledge (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    text_ms = forms.CharField(
+        label=_("Pledge (Bahasa Malaysia)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    ask_institution = forms.BooleanField(
+        label=_("Ask for an institution (e.g. a university)"), required=False
+    )
+    institution_required = forms.BooleanField(label=_("The institution is required"), required=False)
+    open = forms.BooleanField(label=_("Open for pledges"), required=False, initial=True)
+
+
+class PledgeTakeForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    institution = forms.CharField(label=_("Institution"), max_length=160, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the organiser may keep my name, e-mail and institution as a record of this "
+            "pledge and publish the count per institution, as described in the privacy notice (Personal "
+            "Data Protection Act 2010)."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, pledge, known_email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if not pledge.ask_institution:
+            del self.fields["institution"]
+        if known_email:
+            # The address is already proven (signed in, or a join link of this campaign): not editable.
+            self.fields["email"].required = False
+            self.fields["email"].disabled = True
+            self.initial["email"] = known_email

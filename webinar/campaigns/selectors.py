@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -194,3 +195,29 @@ def campaign_people_paths(*, campaign: Campaign) -> dict:
 
 def pledge_for(*, campaign: Campaign) -> Pledge | None:
     return Pledge.objects.filter(campaign=campaign).first()
+
+
+def pledge_count(*, pledge: Pledge) -> int:
+    return PledgeTaker.objects.filter(pledge=pledge).count()
+
+
+def pledge_institutions(*, pledge: Pledge, limit: int | None = None) -> list[dict]:
+    """Takers per institution, most first (ties by name), e.g. ``[{"name": "UiTM Shah Alam", "count": 512}]``.
+
+    Institutions are grouped by ``institution_key`` (case and spacing folded); the name shown is the
+    spelling most takers used. Takers who gave no institution are not listed.
+    """
+    counts: dict[str, Counter] = {}
+    rows = PledgeTaker.objects.filter(pledge=pledge).exclude(institution_key="")
+    for key, spelling in rows.values_list("institution_key", "institution").iterator():
+        counts.setdefault(key, Counter())[spelling] += 1
+    ranked = [
+        {"name": spellings.most_common(1)[0][0], "count": sum(spellings.values())}
+        for spellings in counts.values()
+    ]
+    ranked.sort(key=lambda row: (-row["count"], row["name"].casefold()))
+    return ranked[:limit] if limit else ranked
+
+
+def pledge_taker_for(*, pledge: Pledge, email: str) -> PledgeTaker | None:
+    return PledgeTaker.objects.filter(pledge=pledge, email=(email or "").strip().lower()).first()

@@ -13,4 +13,8 @@ urlpatterns = [
     path("dashboard/campaigns/new/", views.campaign_edit, name="create"),
     path("c/<slug:slug>/manage/", views.campaign_edit, name="manage"),
     path("c/<slug:slug>/manage/people/", views.campaign_people, name="people"),
+    path("c/<slug:slug>/pledge/", views.pledge_take, name="pledge_take"),
+    path("c/<slug:slug>/pledge/confirm/<str:token>/", views.pledge_confirm, name="pledge_confirm"),
+    path("c/<slug:slug>/manage/pledge/", views.pledge_settings, name="pledge_settings"),
+    path("c/<slug:slug>/manage/pledge.csv", views.pledge_csv, name="pledge_csv"),
 ]

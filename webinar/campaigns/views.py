@@ -5,18 +5,22 @@ Views parse, authorise and render; the services in ``webinar/campaigns/services`
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.decorators import ratelimit
 
 from webinar import selectors as webinar_selectors
-from webinar.campaigns import selectors
-from webinar.campaigns.forms import CampaignForm
-from webinar.campaigns.models import Campaign
+from webinar.campaigns import exports, selectors
+from webinar.campaigns.forms import CampaignForm, PledgeSettingsForm, PledgeTakeForm
+from webinar.campaigns.models import Campaign, PledgeTaker
 from webinar.campaigns.services import campaigns as campaign_services
+from webinar.campaigns.services import pledges as pledge_services
 from webinar.exceptions import DewanError
 from webinar.models import Webinar
 
@@ -37,7 +41,7 @@ def _managed_campaign(request, slug: str) -> Campaign:
     return campaign
 
 
-def campaign_page(request, slug: str):
+def campaign_page(request, slug: str, *, pledge_form=None, status: int = 200):
     """The public campaign page: live now, upcoming, ended with public figures, pledge and hub links."""
     campaign = _public_campaign(request, slug)
     known = selectors.campaign_known_registration(
@@ -54,13 +58,37 @@ def campaign_page(request, slug: str):
         "registered_ids": registered_ids,
         "can_manage": selectors.can_manage_campaign(user=request.user, campaign=campaign),
     }
-    context.update(_extra_public_context(campaign))
-    return render(request, "campaigns/page.html", context)
+    context.update(_extra_public_context(campaign, request, known, pledge_form))
+    return render(request, "campaigns/page.html", context, status=status)
 
 
-def _extra_public_context(campaign: Campaign) -> dict:
-    """Sections added by the pledge, hub and transparency parts of the campaign page."""
-    return {}
+def _extra_public_context(campaign: Campaign, request=None, known=None, pledge_form=None) -> dict:
+    """The pledge (count, ranked institutions, the form or "you took it") for the campaign page."""
+    pledge = selectors.pledge_for(campaign=campaign)
+    if pledge is None:
+        return {"pledge": None}
+    verified = _verified_email(request, known)
+    return {
+        "pledge": pledge,
+        "pledge_count": selectors.pledge_count(pledge=pledge),
+        "pledge_institutions": selectors.pledge_institutions(pledge=pledge, limit=20),
+        "pledge_taken": selectors.pledge_taker_for(pledge=pledge, email=verified) if verified else None,
+        "pledge_form": pledge_form
+        or PledgeTakeForm(pledge=pledge, known_email=verified, initial=_pledge_initial(request, known)),
+    }
+
+
+def _verified_email(request, known) -> str:
+    """An address this browser has proven: the signed-in account's, else a join link's registration."""
+    if request is not None and request.user.is_authenticated:
+        return request.user.email.lower()
+    return known.email.lower() if known is not None else ""
+
+
+def _pledge_initial(request, known) -> dict:
+    if request is not None and request.user.is_authenticated:
+        return {"name": request.user.shown_name}
+    return {"name": known.name} if known is not None else {}
 
 
 @require_POST
@@ -147,3 +175,126 @@ def campaign_people(request, slug: str):
         "campaigns/organiser/people.html",
         {"campaign": campaign, "paths": selectors.campaign_people_paths(campaign=campaign)},
     )
+
+
+# --- The pledge -------------------------------------------------------------------------------------
+
+
+@require_POST
+@ratelimit(
+    key="webinar.http.ratelimit_key",
+    rate=lambda g, r: settings.DEWAN_REGISTRATION_RATE,
+    method="POST",
+    block=False,
+)
+def pledge_take(request, slug: str):
+    """Take the pledge: at once for a proven address, else by an e-mailed link."""
+    campaign = _public_campaign(request, slug)
+    pledge = selectors.pledge_for(campaign=campaign)
+    if pledge is None:
+        raise Http404
+    known = selectors.campaign_known_registration(
+        campaign=campaign, session=request.session, user=request.user
+    )
+    verified = _verified_email(request, known)
+    form = PledgeTakeForm(request.POST, pledge=pledge, known_email=verified)
+    if getattr(request, "limited", False):
+        form.add_error(None, _("Too many attempts from your network. Please try again in a minute."))
+        return campaign_page(request, slug, pledge_form=form, status=429)
+    if not form.is_valid():
+        return campaign_page(request, slug, pledge_form=form, status=400)
+    fields = {
+        "pledge": pledge,
+        "name": form.cleaned_data["name"],
+        "institution": form.cleaned_data.get("institution", ""),
+        "consent": form.cleaned_data["consent"],
+        "language": getattr(request, "LANGUAGE_CODE", "en"),
+    }
+    try:
+        if verified:
+            method = PledgeTaker.Method.ACCOUNT
+            result = pledge_services.pledge_take(email=verified, method=method, user=request.user, **fields)
+        else:
+            pledge_services.pledge_request_link(email=form.cleaned_data["email"], **fields)
+    except DewanError as exc:
+        form.add_error("consent" if exc.code == "consent_required" else None, exc.message)
+        return campaign_page(request, slug, pledge_form=form, status=400)
+    if not verified:
+        messages.success(
+            request, _("Almost done: follow the link we sent to your e-mail to take the pledge.")
+        )
+    elif result.created:
+        messages.success(request, _("Thank you for taking the pledge."))
+    else:
+        messages.info(request, _("You have already taken this pledge."))
+    return redirect(reverse("campaigns:page", args=[slug]) + "#pledge")
+
+
+@require_http_methods(["GET", "POST"])
+def pledge_confirm(request, slug: str, token: str):
+    """The e-mailed link: GET shows one button (mail scanners prefetch links), POST takes the pledge."""
+    campaign = _public_campaign(request, slug)
+    pledge = selectors.pledge_for(campaign=campaign)
+    if pledge is None:
+        raise Http404
+    if request.method == "GET":
+        return render(
+            request, "campaigns/pledge_confirm.html", {"campaign": campaign, "pledge": pledge, "token": token}
+        )
+    try:
+        result = pledge_services.pledge_take_from_link(pledge=pledge, token=token)
+    except DewanError as exc:
+        messages.error(request, exc.message)
+        return render(
+            request,
+            "campaigns/pledge_confirm.html",
+            {"campaign": campaign, "pledge": pledge, "error": exc},
+            status=400,
+        )
+    if result.created:
+        messages.success(request, _("Thank you for taking the pledge."))
+    else:
+        messages.info(request, _("You have already taken this pledge."))
+    return redirect(reverse("campaigns:page", args=[slug]) + "#pledge")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pledge_settings(request, slug: str):
+    campaign = _managed_campaign(request, slug)
+    pledge = selectors.pledge_for(campaign=campaign)
+    initial = (
+        {name: getattr(pledge, name) for name in PledgeSettingsForm.base_fields} if pledge else {"open": True}
+    )
+    form = PledgeSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pledge_services.pledge_save(campaign=campaign, actor=request.user, **form.cleaned_data)
+        except DewanError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Pledge saved."))
+            return redirect("campaigns:pledge_settings", slug=slug)
+    context = {
+        "campaign": campaign,
+        "form": form,
+        "pledge": pledge,
+        "count": selectors.pledge_count(pledge=pledge) if pledge else 0,
+        "institutions": selectors.pledge_institutions(pledge=pledge) if pledge else [],
+    }
+    return render(request, "campaigns/organiser/pledge.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def pledge_csv(request, slug: str):
+    campaign = _managed_campaign(request, slug)
+    pledge = selectors.pledge_for(campaign=campaign)
+    if pledge is None:
+        raise Http404
+    return _csv_response(exports.pledge_csv(pledge=pledge), f"{campaign.slug}-pledge.csv")
+
+
+def _csv_response(rows, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
