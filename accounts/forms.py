@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
+
+from accounts.emails import InvalidEmail, email_normalise
 
 User = get_user_model()
 
@@ -14,7 +16,10 @@ class SignUpForm(UserCreationForm):
         fields = ("email", "display_name", "language")
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        try:
+            email = email_normalise(self.cleaned_data["email"])
+        except InvalidEmail as exc:
+            raise forms.ValidationError(_("Please enter a valid e-mail address.")) from exc
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("An account with this e-mail already exists."))
         return email
@@ -25,3 +30,14 @@ class SignUpForm(UserCreationForm):
         if commit:
             user.save()
         return user
+
+
+class SignInForm(AuthenticationForm):
+    """Sign-in by e-mail in any spelling of the same mailbox (``accounts.emails.email_normalise``)."""
+
+    def clean_username(self):
+        username = self.cleaned_data.get("username", "")
+        try:
+            return email_normalise(username)
+        except InvalidEmail:
+            return username  # authentication then fails with the usual message

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.emails import InvalidEmail, email_normalise
 from webinar.exceptions import RegistrationError
 from webinar.models import Registration, Webinar
 
@@ -17,10 +18,11 @@ Status = Registration.Status
 
 
 def _clean_email(email: str) -> str:
-    email = (email or "").strip().lower()
+    """The address in its canonical form (``accounts.emails.email_normalise``), or ``invalid_email``."""
     try:
+        email = email_normalise(email)
         validate_email(email)
-    except ValidationError as exc:
+    except (InvalidEmail, ValidationError) as exc:
         raise RegistrationError(_("Please enter a valid e-mail address."), code="invalid_email") from exc
     return email
 
@@ -128,12 +130,16 @@ def registration_cancel(*, registration: Registration) -> Registration:
 
 
 def waitlist_promote(*, webinar: Webinar) -> list[Registration]:
-    """Confirm waitlisted registrants, oldest first, while seats are free. Caller holds the webinar lock."""
+    """Confirm waitlisted registrants in the order they joined the waitlist, while seats are free.
+
+    The order is the time of the current registration (``status_changed_at``), not of the row: someone
+    who cancels and registers again reuses their old row but goes to the back. Caller holds the lock.
+    """
     promoted = []
     confirmed = Registration.objects.filter(webinar=webinar, status=Status.CONFIRMED).count()
     free = None if webinar.capacity is None else webinar.capacity - confirmed
     waiting = Registration.objects.select_for_update().filter(webinar=webinar, status=Status.WAITLISTED)
-    for registration in waiting.order_by("created_at", "id"):
+    for registration in waiting.order_by("status_changed_at", "id"):
         if free is not None and free <= 0:
             break
         registration.status = Status.CONFIRMED
