@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.languages import language_choices
+
 
 class User(AbstractUser):
     """A person who signs in: organisers, hosts, and attendees who made an account.
@@ -14,9 +16,7 @@ class User(AbstractUser):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("display name"), max_length=120, blank=True)
-    language = models.CharField(
-        _("language"), max_length=5, choices=[("en", "English"), ("ms", "Bahasa Malaysia")], default="en"
-    )
+    language = models.CharField(_("language"), max_length=5, choices=language_choices, default="en")
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["username"]

@@ -5,14 +5,15 @@ import json
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from webinar.models import LANGUAGE_CHOICES, Webinar
+from accounts.languages import language_choices
+from webinar.models import Webinar
 from webinar.services.lifecycle import EDITABLE_FIELDS
 
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
-    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices, initial="en")
     consent = forms.BooleanField(
         label=_(
             "I agree that the organiser may use my name and e-mail to run this webinar, as described in the "

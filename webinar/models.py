@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CHOICES = [("en", "English"), ("ms", "Bahasa Malaysia")]
+from accounts.languages import language_choices
 
 
 class Webinar(models.Model):
@@ -111,7 +111,7 @@ class Registration(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("e-mail"))
-    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="en")
+    language = models.CharField(_("language"), max_length=5, choices=language_choices, default="en")
     answers = models.JSONField(default=dict, blank=True)
     consent_given_at = models.DateTimeField()
     status = models.CharField(max_length=12, choices=Status.choices)

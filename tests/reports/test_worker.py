@@ -16,7 +16,7 @@ from django.db import connection
 
 from tests.reports.conftest import build_sample_webinar
 from webinar.models import AuditEntry, Report
-from webinar.services import lifecycle
+from webinar.services import summaries
 from webinar.tasks import build_report
 
 
@@ -48,7 +48,8 @@ def _report(webinar_id: int) -> Report | None:
 @pytest.mark.needs_redis
 @pytest.mark.django_db(transaction=True)
 def test_report_completes_exactly_once_when_the_worker_is_killed_mid_build(monkeypatch, tmp_path):
-    monkeypatch.setattr(lifecycle, "_queue_report", lambda webinar_id: None)  # we enqueue on our own queue
+    # The test enqueues on a queue of its own, which only its worker consumes.
+    monkeypatch.setattr(summaries, "report_enqueue", lambda webinar_id: None)
     webinar, _ = build_sample_webinar()
     db = connection.settings_dict
     auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")

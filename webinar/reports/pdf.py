@@ -11,6 +11,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from accounts.languages import language_choices
 from webinar.reports import charts
 from webinar.reports.text import duration, percent
 
@@ -53,7 +54,7 @@ def report_pdf(*, data: dict) -> bytes:
         Spacer(1, 4 * mm),
         Paragraph("Summary", styles["Heading2"]),
     ]
-    for language, label in (("en", "English"), ("ms", "Bahasa Malaysia")):
+    for language, label in language_choices():
         story.append(Paragraph(label, styles["Heading4"]))
         for statement in data["summary"]:
             cites = " ".join(f"[{escape(c['ref'])}]" for c in statement["cites"])

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from webinar.exceptions import InvalidState, ValidationFailed
 from webinar.models import ScreeningSettings, Webinar
+from webinar.services import summaries
 from webinar.services.audit import audit_record
 from webinar.services.events import Stream, event_record
 
@@ -133,14 +134,8 @@ def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
             webinar_id=webinar.pk, stream=Stream.PUBLIC, type="webinar.status", payload={"status": to}
         )
         if to == Status.ENDED:
-            transaction.on_commit(lambda: _queue_report(webinar.pk))
+            summaries.report_enqueue(webinar_id=webinar.pk)
     return webinar
-
-
-def _queue_report(webinar_id: int) -> None:
-    from webinar.tasks import build_report
-
-    build_report.delay(webinar_id)
 
 
 def webinar_publish(*, webinar: Webinar, actor) -> Webinar:

@@ -20,6 +20,7 @@ from realtime.presence import get_presence_store
 from webinar.models import AttendanceSession, Question, Registration, Report, Vote, Webinar
 from webinar.services.audit import audit_record
 from webinar.services.questions import emit_question_changed
+from webinar.services.summaries import report_enqueue
 
 REMOVED_TEXT = "[removed at the author's request]"
 # Stored in join_secret: a marker that revokes every link, not a secret.
@@ -120,14 +121,12 @@ def _rebuild_report(webinar_id: int) -> None:
     Not ``summaries.report_request``: that is the organiser's action (it refuses a system actor and
     a report that is already done, which is exactly the case here).
     """
-    from webinar.tasks import build_report
-
     with transaction.atomic():
         reset = Report.objects.filter(webinar_id=webinar_id, status=Report.Status.DONE).update(
             status=Report.Status.PENDING, progress=0, stage="", data={}, charts={}, error="", task_id=""
         )
         if reset:
-            transaction.on_commit(lambda: build_report.delay(webinar_id))
+            report_enqueue(webinar_id=webinar_id)
 
 
 def personal_data_purge_expired(*, now=None) -> int:

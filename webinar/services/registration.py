@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.emails import InvalidEmail, email_normalise
+from accounts.languages import language_supported
 from webinar.exceptions import RegistrationError
 from webinar.models import Registration, Webinar
 
@@ -67,7 +68,7 @@ def registration_create(
         raise RegistrationError(
             _("Please agree to the use of your data for this webinar (PDPA)."), code="consent_required"
         )
-    if language not in {"en", "ms"}:
+    if not language_supported(language):
         language = "en"
     cleaned_answers = _clean_answers(webinar, answers)
 

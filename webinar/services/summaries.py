@@ -279,15 +279,19 @@ def report_request(*, webinar: Webinar, actor) -> Report:
         audit_record(
             webinar=webinar, actor=actor, action="report.request", target=report, before=before, after={}
         )
-        webinar_id = webinar.pk
-        transaction.on_commit(lambda: _queue(webinar_id))
+        report_enqueue(webinar_id=webinar.pk)
     return report
 
 
-def _queue(webinar_id: int) -> None:
+def report_enqueue(*, webinar_id: int) -> None:
+    """Queue the ``webinar.build_report`` task for ``webinar_id`` once the current transaction commits.
+
+    The one place the task is enqueued: ending a webinar, the organiser's retry and an attendee's data
+    deletion all come here. Outside a transaction it is queued at once. Raises nothing itself.
+    """
     from webinar.tasks import build_report
 
-    build_report.delay(webinar_id)
+    transaction.on_commit(lambda: build_report.delay(webinar_id))
 
 
 def report_for(*, webinar: Webinar) -> Report | None:
