@@ -72,7 +72,6 @@ def _labels() -> dict:
         "no_pinned": _("No question pinned yet"),
         "votes": _("votes"),
         "review_flag": _("Author asked for review"),
-        "care_alert": _("Care: someone may be in distress. Reach out privately; never publish."),
         "anonymous": _("Anonymous"),
         "registered": _("registered"),
         "guests": _("guests"),

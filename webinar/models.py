@@ -71,10 +71,6 @@ class Webinar(models.Model):
     def speaker_list(self) -> list[str]:
         return [line.strip() for line in self.speakers.splitlines() if line.strip()]
 
-    @property
-    def language_list(self) -> list[str]:
-        return [code.strip() for code in self.languages.split(",") if code.strip()]
-
 
 class WebinarRole(models.Model):
     """A user's role on one webinar beyond attending. The owner is ``Webinar.organiser``."""

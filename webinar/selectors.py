@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from webinar.models import Question, Registration, Webinar, WebinarRole
+from webinar.models import Registration, Webinar, WebinarRole
 
 ORGANISER = "organiser"
 HOST = "host"
@@ -73,7 +73,3 @@ def registration_counts(*, webinar: Webinar) -> dict[str, int]:
     for row in webinar.registrations.values("status").order_by().annotate(n=Count("id")):
         counts[row["status"]] = row["n"]
     return counts
-
-
-def questions_published(*, webinar: Webinar) -> QuerySet[Question]:
-    return Question.objects.filter(webinar=webinar, status=Question.Status.PUBLISHED)

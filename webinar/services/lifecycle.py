@@ -138,18 +138,6 @@ def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
     return webinar
 
 
-def webinar_publish(*, webinar: Webinar, actor) -> Webinar:
-    return webinar_transition(webinar=webinar, actor=actor, to=Status.SCHEDULED)
-
-
-def webinar_start(*, webinar: Webinar, actor) -> Webinar:
-    return webinar_transition(webinar=webinar, actor=actor, to=Status.LIVE)
-
-
-def webinar_end(*, webinar: Webinar, actor) -> Webinar:
-    return webinar_transition(webinar=webinar, actor=actor, to=Status.ENDED)
-
-
 def webinars_end_overdue(*, grace_minutes: int = 30) -> list[int]:
     """Called by Celery beat: end live webinars whose end time passed long ago."""
     cutoff = timezone.now() - timedelta(minutes=grace_minutes)
