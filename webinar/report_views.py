@@ -28,11 +28,16 @@ def _organised(request, slug):
 
 
 def _dashboard_data(webinar: Webinar) -> dict:
+    figures = selectors_attendance.attendance_figures(webinar=webinar)
     return {
         "live": selectors_attendance.live_audience(async_to_sync(get_presence_store().present)(webinar.pk)),
         "status": webinar.status,
-        "figures": selectors_attendance.attendance_figures(webinar=webinar),
+        "figures": figures,
         "timeline": selectors_attendance.attendance_timeline(webinar=webinar),
+        # Durations formatted here, as in the report, so the page's script never formats one itself.
+        "display": {
+            f"figures.{name}": duration(figures[name]) for name in ("watch_seconds", "average_watch_seconds")
+        },
     }
 
 

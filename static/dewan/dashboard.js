@@ -8,12 +8,6 @@
   const interval = Number(root.dataset.interval) || 2000;
   const SVG = "http://www.w3.org/2000/svg";
 
-  function duration(seconds) {
-    const s = Math.max(0, Math.round(Number(seconds) || 0));
-    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-    return (h ? h + "h " : "") + (h || m ? m + "m " : "") + r + "s";
-  }
-
   function clock(iso) {
     if (!iso) return "—";
     const d = new Date(iso);
@@ -35,7 +29,7 @@
       const value = pick(data, field);
       if (field === "live.languages") el.textContent = languages(value);
       else if (field === "figures.peak_at") el.textContent = clock(value);
-      else if (el.dataset.format === "duration") el.textContent = duration(value);
+      else if (el.dataset.format === "duration") el.textContent = (data.display || {})[field] || "—";
       else el.textContent = value == null ? "—" : String(value);
     });
     const status = document.getElementById("dash-status");
@@ -99,7 +93,5 @@
       poll();
     }
   });
-  root.querySelectorAll("[data-format=duration]").forEach((el) => (el.textContent = duration(el.textContent)));
-  document.querySelectorAll("td[data-format=duration]").forEach((el) => (el.textContent = duration(el.textContent)));
   poll();
 })();

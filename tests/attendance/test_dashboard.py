@@ -40,3 +40,21 @@ def test_only_the_organiser_may_see_attendance(client, live_webinar, host_user, 
     for user in (stranger, host_user):
         client.login(email=user.email, password=PASSWORD)
         assert client.get(reverse(f"webinar:{name}", args=[live_webinar.slug])).status_code == 404
+
+
+def test_dashboard_shows_durations_formatted_as_the_report_does_on_the_page_and_in_its_json(
+    client, organiser, live_webinar, attendee
+):
+    from webinar.reports.text import duration
+
+    for second in range(0, 130, 5):
+        tick(live_webinar, second, f"r:{attendee.pk}")
+    client.login(email=organiser.email, password=PASSWORD)
+    data = client.get(reverse("webinar:dashboard_data", args=[live_webinar.slug])).json()
+    watched = data["figures"]["watch_seconds"]
+    assert watched >= 125
+    assert data["display"]["figures.watch_seconds"] == duration(watched) == f"2 min {watched - 120} s"
+    average = data["figures"]["average_watch_seconds"]
+    assert data["display"]["figures.average_watch_seconds"] == duration(average)
+    html = client.get(reverse("webinar:dashboard", args=[live_webinar.slug])).content.decode()
+    assert html.count(f">{duration(watched)}<") >= 2  # the total and the attendee's row
