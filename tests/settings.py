@@ -8,3 +8,7 @@ so a user created in the test process can sign in through them.
 from webinar.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# What webinar.screening.backends.FixedVerdictBackend returns when a test selects it (tests about
+# something other than screening choose the backend in settings instead of patching the pipeline).
+DEWAN_SCREENING_FIXED_VERDICT = {"action": "publish", "language": "en"}

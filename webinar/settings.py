@@ -201,6 +201,10 @@ CELERY_BEAT_SCHEDULE = {
 
 # --- Dewan's own knobs --------------------------------------------------------------------------
 
+# Which screener question_submit calls (a dotted path, like the presence store; see docs/screening.md).
+DEWAN_SCREENING_BACKEND = os.environ.get(
+    "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.PipelineBackend"
+)
 DEWAN_QUESTION_MAX_CHARS = int(os.environ.get("DEWAN_QUESTION_MAX_CHARS", "500"))
 DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64 * 1024)))
 DEWAN_QUESTION_RATE = os.environ.get("DEWAN_QUESTION_RATE", "5/60")  # questions per seconds, per attendee

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from channels.layers import channel_layers
+from django.conf import settings
 
 from realtime import presence
 from tests.factories import make_host, make_live_webinar, make_registration, make_user
@@ -45,7 +46,9 @@ def screen_as(monkeypatch, action: str, categories=(), **extra):
         "language": "en",
         **extra,
     }
-    monkeypatch.setattr("webinar.services.questions._screen", lambda **_kwargs: dict(verdict))
+    # The backend is chosen in settings (DEWAN_SCREENING_BACKEND), like the presence store.
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.FixedVerdictBackend")
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_FIXED_VERDICT", verdict)
     return verdict
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -17,9 +18,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def published(monkeypatch):
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.FixedVerdictBackend")
     monkeypatch.setattr(
-        "webinar.services.questions._screen",
-        lambda **_: {"action": "publish", "categories": [], "reasons": [], "language": "en"},
+        settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"}, raising=False
     )
     webinar = make_live_webinar()
     people = [make_registration(webinar) for _ in range(3)]

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML_SINKS = re.compile(r"\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write|\beval\(")
@@ -40,9 +41,9 @@ def test_r13_markup_in_a_question_is_escaped_on_the_server_rendered_report(monke
     from webinar.services.questions import question_submit
     from webinar.tasks import build_report
 
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.FixedVerdictBackend")
     monkeypatch.setattr(
-        "webinar.services.questions._screen",
-        lambda **_: {"action": "publish", "categories": [], "reasons": [], "language": "en"},
+        settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"}, raising=False
     )
     monkeypatch.setattr("webinar.tasks.build_report.delay", lambda webinar_id: None)
     organiser = make_user(name="Organiser")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from asgiref.sync import async_to_sync
+from django.conf import settings
 
 from realtime import presence
 from tests.factories import make_live_webinar, make_registration, make_user
@@ -32,9 +33,9 @@ def test_r19_deletion_removes_the_attendee_from_redis_presence_and_the_rebuilt_r
     from webinar.services.questions import question_submit
     from webinar.tasks import build_report
 
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.FixedVerdictBackend")
     monkeypatch.setattr(
-        "webinar.services.questions._screen",
-        lambda **_: {"action": "publish", "categories": [], "reasons": [], "language": "en"},
+        settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"}, raising=False
     )
     queued = []
     monkeypatch.setattr("webinar.tasks.build_report.delay", lambda webinar_id: queued.append(webinar_id))

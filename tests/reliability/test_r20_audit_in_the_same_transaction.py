@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from tests.factories import make_host, make_live_webinar, make_registration, make_user
 
@@ -13,9 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def published(monkeypatch):
     from webinar.services.questions import question_submit
 
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.FixedVerdictBackend")
     monkeypatch.setattr(
-        "webinar.services.questions._screen",
-        lambda **_: {"action": "publish", "categories": [], "reasons": [], "language": "en"},
+        settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"}, raising=False
     )
     organiser = make_user(name="Organiser")
     webinar = make_live_webinar(organiser=organiser)
@@ -56,7 +57,7 @@ def test_r20_a_change_that_fails_after_the_audit_row_leaves_neither(published, m
         crashes.append(1)
         raise RuntimeError("the event log write failed")
 
-    monkeypatch.setattr(moderation, "emit_question_changed", crash, raising=False)
+    monkeypatch.setattr(moderation, "emit_question_changed", crash)
     monkeypatch.setattr("webinar.services.questions.emit_question_changed", crash)
     before = AuditEntry.objects.count()
     with pytest.raises(RuntimeError, match="the event log write failed"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from webinar.screening.backends import get_backend
 from webinar.screening.model import ModelUnavailable
 from webinar.screening.pipeline import (
     ACTIONS,
@@ -26,6 +27,7 @@ __all__ = [
     "Reason",
     "ScreeningError",
     "Verdict",
+    "get_backend",
     "policy_from_settings",
     "screen",
     "screen_many",

@@ -33,6 +33,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Attacks people for their race, religion, gender or origin: {matched}.",
         "Menyerang orang kerana kaum, agama, jantina atau asal-usul mereka: {matched}.",
     ),
+    "hate.group": (
+        "Generalises about, dehumanises or calls for action against a group of people: {matched}.",
+        "Membuat generalisasi, merendahkan martabat atau menyeru tindakan terhadap sesuatu kumpulan: "
+        "{matched}.",
+    ),
+    "hate.exclusion": (
+        "Tells people they do not belong here or compares them to animals or disease: {matched}.",
+        "Menyuruh orang keluar kerana asal-usul mereka atau menyamakan mereka dengan binatang atau "
+        "penyakit: {matched}.",
+    ),
+    "threat.incite": (
+        "Tells someone to kill or harm themselves: {matched}.",
+        "Menyuruh seseorang membunuh atau mencederakan diri: {matched}.",
+    ),
+    "insult.pile_on": (
+        "Calls on others to mass-report, hound or expose a person: {matched}.",
+        "Mengajak orang lain melaporkan beramai-ramai, memburu atau mendedahkan seseorang: {matched}.",
+    ),
+    "profanity.mild": (
+        "Contains a mild swear word: {matched}.",
+        "Mengandungi kata makian ringan: {matched}.",
+    ),
+    "pii.address": (
+        "Contains what looks like a home address. It is hidden to protect you.",
+        "Mengandungi sesuatu yang kelihatan seperti alamat rumah. Ia disembunyikan untuk melindungi anda.",
+    ),
+    "pii.child": (
+        "Names a child together with their school. It is hidden to protect the child.",
+        "Menamakan seorang kanak-kanak bersama sekolahnya. "
+        "Ia disembunyikan untuk melindungi kanak-kanak itu.",
+    ),
     "threat.lexicon": (
         "Contains a threat or tells someone to harm themselves: {matched}.",
         "Mengandungi ugutan atau menyuruh seseorang mencederakan diri: {matched}.",

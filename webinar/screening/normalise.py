@@ -77,9 +77,14 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "!": "i", "|": "i", "8": "b", "9": "g", "€": "e"})  # fmt: skip
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "i"})
 _LEET_CHARS = frozenset("0134578@$!|9€")
-_REPEAT3 = re.compile(r"(.)\1{2,}")
-_REPEAT2 = re.compile(r"(.)\1+")
-_DOUBLE = re.compile(r"(.)\1")
+# Only letters are squeezed: "1000" must stay 1000, "RM5000" must stay RM5000.
+_REPEAT3 = re.compile(r"([^\W\d_])\1{2,}")
+_REPEAT2 = re.compile(r"([^\W\d_])\1+")
+_DOUBLE = re.compile(r"([^\W\d_])\1")
+# Digits or symbols standing for letters between letters ("k1ll", "st00pid", "d1e"): the whole token is
+# read as letters even when it is in no word list, so phrase rules see "kill" and "die".
+# 4, 2 and 8 are left alone: between words they mean "for", "to" and "ate" ("sub4sub", "b2b").
+_INNER_LEET = re.compile(r"[a-z]+(?:[0137@$!|]+[a-z]+)+")
 _SUFFIXES = ("s", "z", "y", "ed", "er", "es", "in", "an", "la", "je", "ing", "ers", "nya", "lah", "kah",
              "jer", "kan", "ness")  # fmt: skip
 
@@ -176,6 +181,12 @@ def canonicalise(raw: str) -> Canon:
                 alt = token.translate(_LEET_L).translate(_LEET)
                 if alt != leet:
                     bases.append(alt)
+        for base in list(bases):
+            # "fvck" -> "fuck", "stoopid"/"st00pid" -> "stupid": looked up only, never forced.
+            if "v" in base:
+                bases.append(base.replace("v", "u"))
+            if "oo" in base:
+                bases.append(base.replace("oo", "u"))
         for base in bases:
             candidates = [base]
             if _DOUBLE.search(base):
@@ -198,6 +209,8 @@ def canonicalise(raw: str) -> Canon:
                         found = (squeezed, lex.substring_entries[m.group(0)], False)
                         break
     if found is None:
+        if _INNER_LEET.fullmatch(token) is not None:
+            token = token.translate(_LEET)
         form = _REPEAT3.sub(r"\1\1", token)
         expanded = lex.shortforms.get(form, form)
         result = Canon(form, tuple(expanded.split()) or (form,), None, False)
@@ -224,7 +237,8 @@ def normalise(text: str) -> Normalised:
         for m in _SPACED_RE.finditer(folded):
             joined = "".join(c for c in m.group(0) if c.isalnum())
             canon = canonicalise(joined)
-            if canon.entry is not None:
+            # A listed word ("b o d o h"), or four or more letters spelling any word ("s u i c i d e").
+            if canon.entry is not None or (len(joined) >= 4 and joined.isalpha()):
                 s, e = span(m.start(), m.end())
                 tokens.append(Token(canon.form, canon.words, canon.entry, False, s, e))
                 consumed.append((m.start(), m.end()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from webinar.screening import messages, model, rules
+from webinar.screening import lexicons, messages, model, rules
 from webinar.screening.normalise import Normalised, normalise
 
 CATEGORIES = (
@@ -31,6 +31,8 @@ STRICTNESS = ("relaxed", "standard", "strict")
 _THRESHOLD_GROUP = {"en": "en", "unknown": "en", "ms": "ms", "mixed": "ms"}
 _RANK = {"publish": 0, "hold": 1, "block": 2}
 _ABUSE = frozenset({"profanity", "insult", "hate", "threat", "sexual"})
+# Counter-speech quotes hateful words to reject them; the model only holds it when it is nearly sure.
+COUNTER_SPEECH_THRESHOLD = 0.97
 
 
 class ScreeningError(RuntimeError):
@@ -110,156 +112,17 @@ class Verdict:
 
 # --- language --------------------------------------------------------------------------------------
 
-_MS_WORDS = frozenset(
-    [
-        "yang",
-        "dan",
-        "tak",
-        "tidak",
-        "saya",
-        "aku",
-        "kau",
-        "nak",
-        "ini",
-        "itu",
-        "dengan",
-        "untuk",
-        "adalah",
-        "apa",
-        "macam",
-        "boleh",
-        "ke",
-        "ada",
-        "kenapa",
-        "bagaimana",
-        "adakah",
-        "dalam",
-        "kita",
-        "kami",
-        "awak",
-        "sangat",
-        "lah",
-        "je",
-        "jer",
-        "pun",
-        "dia",
-        "mereka",
-        "akan",
-        "sudah",
-        "dah",
-        "belum",
-        "lagi",
-        "bila",
-        "mana",
-        "siapa",
-        "tu",
-        "ni",
-        "kat",
-        "orang",
-        "bukan",
-        "juga",
-        "atau",
-        "tapi",
-        "tetapi",
-        "jika",
-        "kalau",
-        "bahawa",
-        "anda",
-        "bagi",
-        "oleh",
-        "pada",
-        "dari",
-        "daripada",
-        "sebab",
-        "kerana",
-        "mahu",
-        "ialah",
-        "sahaja",
-        "saja",
-        "ker",
-        "kah",
-        "tu",
-        "pasal",
-        "camne",
-        "korang",
-        "takde",
-        "tiada",
-        "hendak",
-        "cara",
-        "perlu",
-        "macamana",
-        "apakah",
-        "mengapa",
-        "berapa",
-    ]
-)
-_EN_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "is",
-        "are",
-        "you",
-        "i",
-        "to",
-        "of",
-        "a",
-        "in",
-        "that",
-        "it",
-        "for",
-        "what",
-        "how",
-        "why",
-        "can",
-        "do",
-        "does",
-        "this",
-        "my",
-        "with",
-        "be",
-        "have",
-        "was",
-        "will",
-        "not",
-        "on",
-        "your",
-        "we",
-        "they",
-        "should",
-        "would",
-        "there",
-        "about",
-        "when",
-        "which",
-        "who",
-        "an",
-        "if",
-        "or",
-        "but",
-        "at",
-        "from",
-        "any",
-        "our",
-        "their",
-        "get",
-        "been",
-        "has",
-        "did",
-        "could",
-        "please",
-        "me",
-    ]
-)
-
 
 def detect_language(norm: Normalised) -> str:
+    """'en', 'ms', 'mixed' or 'unknown', from the share of Malay and English function words
+    (lexicons/language.tsv)."""
+    words = lexicons.load().language
     ms = en = 0
     for tok in norm.tokens:
-        w = tok.words[0]
-        if w in _MS_WORDS:
+        lang = words.get(tok.words[0])
+        if lang == "ms":
             ms += 1
-        elif w in _EN_WORDS:
+        elif lang == "en":
             en += 1
     if ms + en == 0:
         return "unknown"
@@ -277,6 +140,9 @@ def detect_language(norm: Normalised) -> str:
 def _base_action(hit: rules.Hit, policy: Policy) -> str:
     cat = hit.category
     strict = policy.strictness
+    if hit.code == "profanity.mild":
+        # Mild intensifiers ("damn useful lah"): published at relaxed and standard, held at strict.
+        return "hold" if strict == "strict" else "publish"
     if cat in _ABUSE:
         if strict == "relaxed":
             return "publish" if hit.severity <= 1 else "hold"
@@ -312,17 +178,46 @@ def _reason(hit: rules.Hit, text: str, score: float | None = None) -> Reason:
     return Reason(hit.code, hit.category, hit.severity, hit.start, hit.end, matched, en, ms)
 
 
-def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> tuple[list[rules.Hit], str]:
-    """Rule hits, and the text the model scores (without the organiser's allowed terms)."""
+@dataclass(frozen=True, slots=True)
+class _RuleResult:
+    hits: list[rules.Hit]
+    model_text: str  # the canonical text the model scores
+    counter: bool  # counter-speech: quotes or rejects hate
+
+
+def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResult:
+    """Rule hits, and the text the model scores: without the organiser's allowed terms, words used in
+    an everyday sense, negated or as mild intensifiers, and anything quoted in counter-speech."""
     flat = rules.Words(norm)
     allowed: set[int] = set()
     if policy.allowed_terms:
         for a, b in rules.term_matches(flat, rules.compile_terms(tuple(policy.allowed_terms))):
             allowed.update(range(a, b + 1))
+    innocent: set[int] = set()
     hits: list[rules.Hit] = []
     hits += rules.self_harm_hits(flat, norm)
     hits += rules.threat_hits(flat, norm)
-    hits += rules.lexicon_hits(norm, flat, allowed)
+    hits += rules.harassment_hits(flat, norm)
+    lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
+    hits += lexical
+    insult_tokens = {
+        i
+        for i, tok in enumerate(norm.tokens)
+        for h in lexical
+        if h.category in ("insult", "profanity", "hate")
+        and h.code != "profanity.mild"
+        and h.start == tok.start
+    }
+    hate = rules.hate_hits(norm, flat, insult_tokens, allowed)
+    counter = bool(hate or any(h.category == "hate" for h in lexical)) and rules.counter_speech(flat, norm)
+    if counter:
+        quoted = rules.quoted_spans(norm.original)
+        # Counter-speech: hate about groups is reported or rejected, not said. Slurs outside quotes stay.
+        hate = []
+        hits = [h for h in hits if not (h.category == "hate" and h.start is not None and
+                                        any(a <= h.start < b for a, b in quoted))]  # fmt: skip
+        innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
+    hits += hate
     pii, links = rules.pii_and_link_hits(norm)
     hits += pii
     hits += links
@@ -340,18 +235,23 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> tuple[list
             or h.start is None
             or not any(norm.tokens[i].start < h.end and h.start < norm.tokens[i].end for i in allowed)
         ]
-        kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in allowed]
-        return hits, " ".join(kept)
-    return hits, flat.text
+    dropped = allowed | innocent
+    if dropped:
+        kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped]
+        return _RuleResult(hits, " ".join(kept), counter)
+    return _RuleResult(hits, flat.text, counter)
 
 
 def _verdict(norm: Normalised, hits: list[rules.Hit], prob: float, tops, policy: Policy, context: Context,
-             version: str, thresholds: dict[str, float]) -> Verdict:  # fmt: skip
+             version: str, thresholds: dict[str, float], counter: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
     abuse = [h for h in hits if h.category in _ABUSE]
     self_harm_only = not abuse and any(h.category == "self_harm" for h in hits)
-    if prob >= thresholds[_THRESHOLD_GROUP[language]] and not self_harm_only:
+    threshold = thresholds[_THRESHOLD_GROUP[language]]
+    if counter:
+        threshold = max(threshold, COUNTER_SPEECH_THRESHOLD)
+    if prob >= threshold and not self_harm_only:
         category = max(abuse, key=lambda h: h.severity).category if abuse else "insult"
         hits.append(rules.Hit("model.toxic", category, 2, None, None))
     action = _decide(hits, policy, context)
@@ -416,8 +316,8 @@ def _screen_batch(texts: list[str], policy: Policy, contexts: list[Context] | No
     norms = [normalise(t) for t in texts]
     ctxs = contexts or [Context()] * len(texts)
     rule_results = [_rule_hits(n, policy, c) for n, c in zip(norms, ctxs, strict=True)]
-    probs, tops = model.score([model_text for _hits, model_text in rule_results])
+    probs, tops = model.score([r.model_text for r in rule_results])
     return [
-        _verdict(n, list(hits), float(p), top, policy, c, m.version, thresholds)
-        for n, (hits, _text), p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
+        _verdict(n, list(r.hits), float(p), top, policy, c, m.version, thresholds, r.counter)
+        for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

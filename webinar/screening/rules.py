@@ -23,10 +23,8 @@ class Hit:
     end: int | None
 
 
-SECOND_PERSON = frozenset(
-    ["you", "your", "yours", "yourself", "kau", "awak", "korang", "kamu", "engkau", "hangpa", "hampa", "mu"]
-)
 CONTEXT_WINDOW = 2
+TARGET_WINDOW = 3  # a role noun may stand further before its insult ("the host is so dumb")
 IDENTITY_WINDOW = 3
 
 
@@ -85,7 +83,14 @@ def _phrase_entries(words: list[str], table):
 # --- word lists ---------------------------------------------------------------------------------
 
 
-def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int]) -> list[Hit]:
+def _words_near(tokens, i: int, before: int, after: int) -> list[str]:
+    lo, hi = max(0, i - before), min(len(tokens), i + after + 1)
+    return [w for j in range(lo, hi) if j != i for w in tokens[j].words]
+
+
+def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innocent: set[int]) -> list[Hit]:
+    """Word-list hits. Tokens used in an everyday sense, negated or as a mild intensifier are added to
+    ``innocent`` so the caller can leave them out of the text the model scores."""
     lex = lexicons.load()
     tokens = norm.tokens
     words = flat.words
@@ -111,9 +116,22 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int]) -> li
         entry = tok.entry
         if entry is None:
             continue
+        if _everyday_sense(i, norm, lex, entry):
+            innocent.add(i)
+            continue
         if entry.contextual and not _has_context(i, tokens, flagged, lex, n, entry.category):
             continue
-        if entry.category == "insult" and entry.severity <= 2 and _self_directed(i, tokens):
+        if entry.mild:
+            if _aimed(i, tokens, lex):
+                hits.append(Hit("insult.lexicon", "insult", 2, tok.start, tok.end))
+            else:
+                innocent.add(i)
+                hits.append(Hit("profanity.mild", "profanity", 1, tok.start, tok.end))
+            continue
+        if entry.category in ("insult", "profanity") and entry.severity <= 2 and _negated(i, tokens, lex):
+            innocent.add(i)
+            continue
+        if entry.category == "insult" and entry.severity <= 2 and _self_directed(i, tokens, lex):
             continue
         hits.append(Hit(f"{entry.category}.lexicon", entry.category, entry.severity, tok.start, tok.end))
     for ta, tb, entry in phrase_hits:
@@ -122,203 +140,220 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int]) -> li
         hits.append(
             Hit(f"{entry.category}.lexicon", entry.category, entry.severity, tokens[ta].start, tokens[tb].end)
         )
-    hits.extend(_identity_hate(norm, flat, flagged, allowed_tokens, lex))
     return hits
 
 
-FIRST_PERSON = frozenset(["i", "me", "myself", "saya", "aku", "diri"])
+def _everyday_sense(i: int, norm: Normalised, lex, entry) -> bool:
+    """ "konek wifi", "tarian butoh", "babi panggang", "Dr Dick Lee": the everyday sense, unless the word
+    is aimed at someone ("konek kau")."""
+    tokens = norm.tokens
+    near = _words_near(tokens, i, 2, 2)
+    if any(w in lex.second_person for w in near):
+        return False
+    senses = lex.senses.get(entry.term)
+    if senses is not None and any(w in senses for w in _words_near(tokens, i, 3, 3)):
+        return True
+    if entry.name:
+        original = norm.original
+        tok = tokens[i]
+        if not original[tok.start : tok.end].istitle():
+            return False
+        if i > 0 and tokens[i - 1].words[-1] in lex.titles:
+            return True
+        if i + 1 < len(tokens) and original[tokens[i + 1].start : tokens[i + 1].end].istitle():
+            return True
+        if i > 0 and original[tokens[i - 1].start : tokens[i - 1].end].istitle():
+            return True
+    return False
 
 
-def _self_directed(i, tokens) -> bool:
+def _negated(i: int, tokens, lex) -> bool:
+    """ "you are not stupid", "bukan bodoh", "jangan rasa bodoh", "don't feel dumb": negated or a feeling,
+    not an attack. A command alone ("jangan jadi bodoh") still is one."""
+    before = [w for t in tokens[max(0, i - 3) : i] for w in t.words]
+    if any(w in lex.feel_words for w in before):
+        return True
+    return any(w in lex.negators and w not in lex.commands for w in before)
+
+
+def _aimed(i: int, tokens, lex) -> bool:
+    """A mild word right beside "you" ("damn you") is aimed at someone."""
+    return any(w in lex.second_person for w in _words_near(tokens, i, 1, 1))
+
+
+def _self_directed(i, tokens, lex) -> bool:
     """ "Saya begitu bodoh" / "I am so stupid": self-deprecation, not an insult to anyone."""
     before = [w for t in tokens[max(0, i - 3) : i] for w in t.words]
-    if not any(w in FIRST_PERSON for w in before):
+    if not any(w in lex.first_person for w in before):
         return False
     around = [w for t in tokens[max(0, i - 3) : i + 3] for w in t.words]
-    return not any(w in SECOND_PERSON for w in around)
+    return not any(w in lex.second_person for w in around)
 
 
 def _has_context(i, tokens, flagged, lex, n, category: str = "") -> bool:
     # An identity term makes "anjing" or "stupid" an insult, but "lucah" or "porn" next to "wanita" or
     # "lesbian" is a topic ("pelakon lucah wanita"): sexual words need a pronoun or another flagged word.
+    # Role nouns and third-person pronouns are targets too ("the host is stupid", "st00pid speaker").
     identity_counts = category != "sexual"
-    for j in range(max(0, i - CONTEXT_WINDOW), min(n, i + CONTEXT_WINDOW + 1)):
+    for j in range(max(0, i - TARGET_WINDOW), min(n, i + CONTEXT_WINDOW + 1)):
         if j == i:
             continue
         tok = tokens[j]
+        near = abs(j - i) <= CONTEXT_WINDOW
         for w in tok.words:
-            if w in SECOND_PERSON or (identity_counts and w in lex.identity):
+            if identity_counts and w in lex.targets:  # "this panel is so dumb"
                 return True
-        if j in flagged and tok.entry is not None and not tok.entry.contextual:
+            if near and (w in lex.second_person or (identity_counts and w in lex.identity)):
+                return True
+        if (
+            near
+            and j in flagged
+            and tok.entry is not None
+            and not tok.entry.contextual
+            and not tok.entry.mild
+        ):
             return True
     return False
 
 
-def _identity_hate(norm, flat, flagged, allowed_tokens, lex) -> list[Hit]:
-    """An identity term next to an insult or a dehumanising word is hate ("cina babi", "melayu malas")."""
-    words = flat.words
-    ident = [i for i, w in enumerate(words) if w in lex.identity]
+# --- hate against groups ------------------------------------------------------------------------
+
+
+def _group_spans(words: list[str], lex) -> list[tuple[int, int]]:
+    spans = [(i, i) for i, w in enumerate(words) if w in lex.identity]
     if lex.identity_phrases:
-        for a, _b in _phrase_matches(words, {p[0]: ((p, None),) for p in lex.identity_phrases}):
-            ident.append(a)
-    if not ident:
-        return []
+        table = {p[0]: ((p, None),) for p in lex.identity_phrases}
+        spans += _phrase_matches(words, table)
+    return spans
+
+
+def _predicates(words: list[str], lex) -> list[tuple[int, int, str]]:
     out = []
+    table = lex.hate_predicates
     n = len(words)
-    for i in ident:
-        for j in range(max(0, i - IDENTITY_WINDOW), min(n, i + IDENTITY_WINDOW + 1)):
-            if j == i:
-                continue
-            tj = flat.owner[j]
-            if tj in allowed_tokens or flat.owner[i] == tj:
-                continue
-            entry = norm.tokens[tj].entry
-            bad = words[j] in lex.dehumanising or (
-                tj in flagged and entry is not None and entry.category in ("insult", "profanity", "hate")
-            )
-            if bad:
-                ti = flat.owner[i]
-                a, b = min(ti, tj), max(ti, tj)
-                out.append(Hit("hate.identity", "hate", 3, norm.tokens[a].start, norm.tokens[b].end))
-                return out
+    for i, w in enumerate(words):
+        options = table.get(w)
+        if options is None:
+            continue
+        for phrase, kind in sorted(options.items(), key=lambda kv: -len(kv[0])):
+            k = len(phrase)
+            if i + k <= n and tuple(words[i : i + k]) == phrase:
+                out.append((i, i + k - 1, kind))
+                break
+    return out
+
+
+def _negated_word(words: list[str], i: int, lex) -> bool:
+    before = words[max(0, i - 2) : i]
+    return any(w in lex.negators and w not in lex.commands for w in before)
+
+
+def counter_speech(flat: _Words, norm: Normalised) -> bool:
+    """Quoting or naming hate to reject it ("Saying 'X are all cheats' is racist")."""
+    if _COUNTER_RE.search(flat.text) is not None:
+        return True
+    return _QUOTED.search(norm.original) is not None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the original text inside quotation marks."""
+    return (
+        [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if any(c in text for c in "\"'“”‘’«»") else []
+    )
+
+
+_QUOTED = re.compile(r"[\"“”«»].{3,}?[\"“”«»]|(?<!\w)['‘’].{3,}?['‘’](?!\w)")
+
+
+def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed: set[int]) -> list[Hit]:
+    """Hate without slurs: a group (identity.txt) with a generalisation, a dehumanising comparison or a
+    call to act against it (hate_predicates.tsv), an insult next to a group, and exclusion ("go back
+    to...", hate.re). Negated predicates ("are not terrorists") are not hate."""
+    lex = lexicons.load()
+    words = flat.words
+    out: list[Hit] = []
+
+    def add(a_word: int, b_word: int, code: str = "hate.group") -> None:
+        ta, tb = flat.owner[min(a_word, b_word)], flat.owner[max(a_word, b_word)]
+        if any(t in allowed for t in range(ta, tb + 1)):
+            return
+        severity = 3 if code == "hate.identity" else 2
+        out.append(Hit(code, "hate", severity, norm.tokens[ta].start, norm.tokens[tb].end))
+
+    groups = _group_spans(words, lex)
+    if groups:
+        preds = _predicates(words, lex)
+        for ga, gb in groups:
+            for pa, pb, kind in preds:
+                if pa <= gb and pb >= ga:
+                    continue
+                if _negated_word(words, pa, lex):
+                    continue
+                if kind in ("after", "passive") and gb < pa <= gb + 5:
+                    add(ga, pb)
+                elif pb < ga and ga - pb <= (2 if kind == "after" else 4 if kind == "before" else -1):
+                    add(pa, gb)
+            # An insult or a dehumanising word next to a group ("cina babi", "melayu malas").
+            for j in range(max(0, ga - IDENTITY_WINDOW), min(len(words), gb + IDENTITY_WINDOW + 1)):
+                if ga <= j <= gb:
+                    continue
+                tj = flat.owner[j]
+                bad = words[j] in lex.dehumanising or tj in flagged_insults
+                if bad and not _negated_word(words, j, lex):
+                    add(min(ga, j), max(gb, j), "hate.identity")
+                    break
+    for m in _HATE_RE.finditer(flat.text):
+        a, b = flat.token_range(m.start(), m.end())
+        out.append(Hit("hate.exclusion", "hate", 2, norm.tokens[a].start, norm.tokens[b].end))
     return out
 
 
 # --- phrase rules over the canonical text --------------------------------------------------------
 
-_FP = r"(?:i|im|i am|ive|i have|me|we)"
-_MS_FP = r"(?:saya|aku|sy|aq|ku|kami|i)"
-_YOU = r"(?:you|your|ya|kau|awak|korang|kamu|engkau|anda|mak kau|keluarga kau)"
 
-SELF_HARM = [
-    r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|hang|hanging|end|ending|starve|starving|off)"
-    r" (?:myself|my self|my own life|my life)\b",
-    r"\b(?:want|wanna|going|gonna|plan|planning|ready|deserve|wish|wishing|about|need) (?:to )?"
-    r"(?:die|be dead|end it all|end it|end my life|not wake up|commit suicide|kill myself)\b",
-    r"\b" + _FP + r" (?:\w+ ){0,2}?(?:suicidal|have suicidal|having suicidal|feel suicidal)\b",
-    r"\b" + _FP + r" (?:\w+ ){0,3}?(?:commit|committing|attempt|attempted|attempting|trying|thinking about"
-    r"|thought about|considering|contemplating|planning) suicide\b",
-    r"\b(?:dont|do not|no longer|dont really|doesnt|not) (?:want|wanna|wish) (?:to )?"
-    r"(?:live|be alive|exist|be here anymore|wake up)\b",
-    r"\bno (?:reason|point) (?:to live|in living|to go on)\b",
-    r"\b(?:im|i am|id be|i would be|everyone is|everyone would be|they are|theyd be|world is|family is)"
-    r" better off (?:dead|without me)\b",
-    r"\b(?:cant|cannot|can not) (?:go on|keep going|do this) (?:anymore|any more|living)\b",
-    r"\btake my (?:own )?life\b",
-    r"\bwish i (?:was|were) dead\b",
-    r"\bwish i (?:was|were) never born\b",
-    r"\bnobody (?:would|will) (?:care|notice|miss me) if i (?:die|died|was gone|disappeared)\b",
-    r"(?<!yang )(?<!orang )(?<!kawan )(?<!dia )(?<!anak )(?<!mereka )\b(?:nak|mahu|ingin|teringin|rasa nak"
-    r"|fikir nak|terfikir nak|terfikir untuk|cuba|akan|dah nak|hendak|plan nak) (?:\w+ )?bunuh diri\b",
-    r"\b" + _MS_FP + r" (?:\w+ ){0,2}?bunuh diri\b",
-    r"\b(?:tak|tidak|dah tak|dah tidak) (?:nak|mahu|ingin|hendak|larat|sanggup|mampu) "
-    r"(?:hidup|teruskan hidup|hidup lagi)\b",
-    r"\b(?:penat|letih|bosan|jemu|muak) (?:nak |dengan )?hidup\b",
-    r"\b" + _MS_FP + r" (?:\w+ ){0,2}?(?:nak|mahu|ingin|rasa nak|rasa macam nak|teringin nak|dah nak) mati\b",
-    r"\b(?:lebih baik|baik|lagi baik) " + _MS_FP + r" (?:\w+ )?mati\b",
-    r"\b(?:tamatkan|akhiri|akhirkan|habiskan|tamatkan saja) (?:hidup|nyawa) (?:saya|aku|sy|aq|sendiri)\b",
-    r"\b(?:sakitkan|cederakan|lukakan|seksa) diri (?:sendiri|saya|aku)\b",
-    r"\b(?:kelar|toreh|hiris) (?:tangan|lengan|pergelangan)\b",
-    r"\b(?:tiada|takde|tak ada|tidak ada|xde|tak) (?:gunanya|guna|sebab|makna|erti) (?:saya |aku )?"
-    r"(?:hidup|untuk hidup|teruskan hidup)\b",
-    r"\bhidup (?:saya|aku) (?:tak|tidak|dah tak) (?:bermakna|berguna|ada makna|ada guna)\b",
-    r"\b(?:semua orang|semua|family|keluarga) (?:\w+ )?(?:lebih baik|lagi baik|lagi senang) "
-    r"tanpa (?:saya|aku)\b",
-]
-THREAT = [
-    r"\b(?:i|we|ill|im|i am|we are|imma)\s(?:will |shall |am |are |m )?"
-    r"(?:going to |gonna |gon |want to |wanna )?"
-    r"(?:fucking |really |)(?:kill|murder|stab|shoot|hurt|beat up|beat|punch|rape|hunt down|hunt|bomb|burn|"
-    r"strangle|choke|slap|smash|destroy|find) (?:you|your|ya|him|her|them|everyone|all of you|u)\b",
-    r"\b(?:you|ya) (?:will|are going to|gonna|re going to|are gonna|shall) (?:die|pay|regret|suffer|bleed)\b",
-    r"\b(?:hope|wish) (?:you|ya) (?:die|get raped|get killed|get cancer|burn|rot)\b",
-    r"\bi know where (?:you|ya) live\b",
-    r"\bwatch your back\b",
-    r"\b(?:bomb|shoot up|blow up|attack) (?:the|this|your) (?:webinar|event|school|office|venue|hall|mosque|"
-    r"church|temple|masjid|gereja|kuil)\b",
-    r"\b(?:kill|murder|exterminate|bunuh|hapuskan|sembelih) (?:all|semua) (?:the |orang )?\w+",
-    r"\b" + _MS_FP + r" (?:\w+ ){0,2}?(?:bunuh|tikam|bakar|tembak|pukul|belasah|sepak|lanyak|bom|rogol|cekik"
-    r"|tetak|parang|lempang|tumbuk|hentam|cari) " + _YOU + r"\b",
-    r"\b(?:kau|awak|korang|you) (?:\w+ )?(?:nak kena|akan kena|kena) (?:pukul|belasah|tikam|bunuh|lempang|"
-    r"sepak|tumbuk|bakar|tembak|rogol)\b",
-    r"\b(?:siap|nahas|mampus|mati|jaga) (?:lah )?(?:kau|korang|awak)\b",
-    r"\btunggu (?:nasib|balasan) (?:kau|korang|awak)\b",
-    r"\b(?:aku|saya|kami) (?:tahu|tau) (?:rumah|tempat) (?:kau|awak|korang)\b",
-]
-# Spam and scam signals with weights; a comment is spam when its total reaches the strictness threshold.
-SPAM = [
-    (r"\b(?:click|klik|tekan|tap) (?:here|link|sini|this|pautan|on the link|on my)\b", 2.0),
-    (
-        r"\b(?:whatsapp|wasap|watsap|whatsap|wa|telegram|tele|pm|dm|inbox|text|call|hubungi) "
-        r"(?:me|saya|aku|tepi|now|sekarang|kami|us)\b",
-        1.5,
-    ),
-    (
-        r"\b(?:join|sertai|follow|subscribe|sub|check out|visit) (?:my|our|kami|saya|channel|group|page|"
-        r"telegram|website|profile|link)\b",
-        1.5,
-    ),
-    (
-        r"\b(?:earn|make|dapat|dapatkan|untung|income|pendapatan|gaji|profit) (?:up to |sehingga |hingga )?"
-        r"(?:rm|usd|\$) ?\d",
-        1.5,
-    ),
-    (
-        r"\b(?:rm|usd|\$) ?\d[\d,.]*k? ?(?:sehari|seminggu|sebulan|per day|a day|daily|weekly|per week|"
-        r"per month|monthly|setiap hari|sejam|per hour)\b",
-        2.0,
-    ),
-    (
-        r"\b(?:guaranteed|dijamin|jaminan|terjamin|confirm|100) "
-        r"(?:profit|untung|returns?|pulangan|income|menang|"
-        r"win|halal)\b",
-        2.0,
-    ),
-    (r"\b(?:free|percuma) (?:iphone|money|duit|gift|hadiah|credit|kredit|topup|top up|cash|voucher)\b", 2.0),
-    (
-        r"\b(?:mega888|scr888|918kiss|pussy888|xe88|lucky365|judi online|casino|kasino|"
-        r"slot online|online slot|"
-        r"sportsbook|togel|4d online|bet online)\b",
-        2.5,
-    ),
-    (r"\b(?:pinjaman|loan) (?:segera|mudah|cepat|peribadi|tanpa|instant|fast|express|lulus)\b", 2.0),
-    (r"\bah long\b", 1.5),
-    (r"\b(?:forex|crypto|bitcoin|btc|usdt|nft|binary option|skim|scheme|gandakan|double your)\b", 0.75),
-    (r"\b(?:work from home|kerja dari rumah|part time|parttime|sambilan|side income)\b", 0.75),
-    (
-        r"\b(?:limited|terhad|hurry|buruan|promo|promosi|diskaun|discount|offer|tawaran) "
-        r"(?:now|sekarang|today|hari ini|only|sahaja|slot|time)\b",
-        1.0,
-    ),
-    (r"\b(?:buy|beli|jual|sell|murah|cheap) (?:followers|likes|views|subscribers)\b", 2.0),
-    (r"\b(?:followers|likes|views|subscribers) (?:murah|cheap|for sale)\b", 2.0),
-]
-_SPAM_RES = [(re.compile(p), w) for p, w in SPAM]
+def _compile(name: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{rx})" for _label, rx in lexicons.patterns(name)))
+
+
+_SELF_HARM_RE = _compile("self_harm.re")
+_THREAT_RE = _compile("threat.re")
+_HATE_RE = _compile("hate.re")
+_COUNTER_RE = _compile("counter.re")
+_INCITE_RE = re.compile(
+    "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("harassment.re") if label == "incite")
+)
+_PILE_ON_RE = re.compile(
+    "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("harassment.re") if label == "pile_on")
+)
+_SPAM_RES = [(re.compile(rx), float(weight)) for weight, rx in lexicons.patterns("spam.tsv")]
 SPAM_THRESHOLD = {"relaxed": 2.5, "standard": 2.0, "strict": 1.5}
-_SELF_HARM_RE = re.compile("|".join(f"(?:{p})" for p in SELF_HARM))
-_THREAT_RE = re.compile("|".join(f"(?:{p})" for p in THREAT))
-_SELF_HARM_HINT = re.compile(r"\b(?:myself|my life|die|suicid\w*|live|alive|dead|diri|hidup|mati|nyawa"
-                             r"|tangan|lengan"
-                             r"|pergelangan|without me|go on|keep going|do this|never born)\b")  # fmt: skip
+_HANDLE_RE = re.compile(r"(?<![\w.@])@[a-z0-9_.]{3,}(?![\w@])")
+
+
+def _phrase_hits(rx: re.Pattern, code: str, category: str, flat: _Words, norm: Normalised) -> list[Hit]:
+    out = []
+    for m in rx.finditer(flat.text):
+        a, b = flat.token_range(m.start(), m.end())
+        out.append(Hit(code, category, 3, norm.tokens[a].start, norm.tokens[b].end))
+    return out
 
 
 def self_harm_hits(flat: _Words, norm: Normalised) -> list[Hit]:
-    text = flat.text
-    if _SELF_HARM_HINT.search(text) is None:
-        return []
-    out = []
-    for m in _SELF_HARM_RE.finditer(text):
-        a, b = flat.token_range(m.start(), m.end())
-        out.append(Hit("self_harm.phrase", "self_harm", 3, norm.tokens[a].start, norm.tokens[b].end))
-    return out
+    """First-person self-harm (self_harm.re) on the normalised text: "k1ll myself", "kms", "unalive"."""
+    return _phrase_hits(_SELF_HARM_RE, "self_harm.phrase", "self_harm", flat, norm)
 
 
 def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
-    out = []
-    for m in _THREAT_RE.finditer(flat.text):
-        a, b = flat.token_range(m.start(), m.end())
-        out.append(Hit("threat.phrase", "threat", 3, norm.tokens[a].start, norm.tokens[b].end))
-    return out
+    """Threats (threat.re) and telling someone to kill or harm themselves (harassment.re, incite)."""
+    return _phrase_hits(_THREAT_RE, "threat.phrase", "threat", flat, norm) + _phrase_hits(
+        _INCITE_RE, "threat.incite", "threat", flat, norm
+    )
+
+
+def harassment_hits(flat: _Words, norm: Normalised) -> list[Hit]:
+    """Calls to mass-report, hound or expose a person (harassment.re, pile_on)."""
+    hits = _phrase_hits(_PILE_ON_RE, "insult.pile_on", "insult", flat, norm)
+    return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
 
 
 def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> list[Hit]:
@@ -330,6 +365,8 @@ def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> 
         if m is not None:
             total += weight
             spans.append(m)
+    if spans and "@" in norm.folded and _HANDLE_RE.search(norm.folded) is not None:
+        total += 1.0  # a contact handle beside a promise ("PM @duitmudah")
     if not spans or total < SPAM_THRESHOLD.get(strictness, 2.0):
         return []
     severity = 3 if total >= 4 else 2
@@ -342,24 +379,34 @@ def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> 
 
 # --- links and personal data, found in the folded text ------------------------------------------
 
-_TLDS = (
-    "com|net|org|my|io|ly|co|info|biz|xyz|me|gg|link|site|online|top|shop|tk|app|dev|asia|id|sg|tv|to|cc|ru|"
-    "cn|uk|us|club|live|store|vip|win|bet|fun|click|icu|ai"
-)
+_TLDS = "|".join(sorted(lexicons.load().tlds, key=len, reverse=True))
 LINK_RE = re.compile(
     r"(?:https?://|hxxps?://|www\.)[^\s<>\"]+"
     r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"]*)?"
-    r"|\b[a-z0-9-]{2,} ?[\[(]?\s?dot\s?[\])]? ?(?:com|net|my|org|io)\b"
 )
+# Every way of writing a dot in a disguised address, folded to "." before LINK_RE runs: "[.]", "(dot)",
+# "{.}", " dot ", the ideographic and full-width stops, middle dots, and a dot with spaces on BOTH sides
+# ("judi88 . com"). A dot followed by a space alone ends a sentence ("at home. My kids") and is kept.
+_DOT_LIKE = re.compile(
+    r"\s*[\[({<]\s*(?:\.|dot|titik)\s*[\])}>]\s*"
+    r"|(?<=[a-z0-9])\s+(?:dot|titik)\s+(?=[a-z0-9])"
+    r"|\s*[。｡．·•∙⋅‧]\s*"
+    r"|(?<=[a-z0-9]) +\. +(?=[a-z0-9])"
+)
+_SPACED_WWW = re.compile(r"\bw\s+w\s+w\b")
 EMAIL_RE = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b[\w.]+ ?(?:\[at\]|\(at\)| at ) ?[\w-]+ ?(?:\[dot\]|\(dot\)| dot ) ?(?:com|net|my|org)\b"
 )
 MYKAD_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2}) ?[- ]? ?(\d{2}) ?[- ]? ?(\d{4})(?![\d-])")
 CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
-PHONE_RE = re.compile(
-    r"(?<![\d+])(?:\+ ?6 ?0|6?0)[ -]?(?:1\d[ -]?\d{3,4}[ -]?\d{4}|[3-9][ -]?\d{3,4}[ -]?\d{4})(?!\d)"
-)
+# Any run of digits in small groups separated by one space, dot, dash or bracket ("012.345.6789",
+# "01 23 45 67 89", "+60 12-345 6789"); it is a phone number when its digits are a Malaysian number.
+_NUMBER_RUN = re.compile(r"(?<![\w+.])\+?\(?\d{1,11}\)?(?:[ .\-]\(?\d{1,8}\)?){0,6}(?![\w])")
+_MY_PHONE = re.compile(r"(?:\+?60|0)(?:1\d{8,9}|[3-9]\d{7,8})")
+# Tokens of digits with letters standing in for some of them ("O12-3456789", "9OO1O1-14-5678").
+_DIGITISH = re.compile(r"(?<![a-z0-9])[0-9oil][0-9oil\-]{5,}(?![a-z0-9])")
+_DIGIT_FOR = str.maketrans({"o": "0", "i": "1", "l": "1"})
 # Place-of-birth codes on a MyKad: Malaysian states and the codes for births abroad.
 MYKAD_PLACE_CODES = frozenset(
     [f"{i:02d}" for i in range(1, 17)]
@@ -371,6 +418,36 @@ MYKAD_PLACE_CODES = frozenset(
     + ["98", "99"]
 )
 _DIGIT_RUN = re.compile(r"\d[\d -]{6,}\d")
+# A Malaysian street address: a house number, a street word with a name, and a postcode or state.
+_HOUSE = re.compile(
+    r"\b(?:no|nombor|lot|unit|blok|block|rumah|house)\.? ?\d+[a-z]?\b"
+    r"|\b\d+[a-z]?,? (?:jalan|jln|lorong|lrg)\b"
+)
+_STREET = re.compile(
+    r"\b(?:jalan|jln|lorong|lrg|persiaran|lebuh|lebuhraya|taman|tmn|kampung|kg|kampong|desa|bandar|"
+    r"pangsapuri|apartment|kondominium|flat|ss\d+|seksyen|section|presint|precinct|bukit|batu) [a-z0-9/]+"
+)
+_POSTCODE = re.compile(r"(?<![\d-])\d{5}(?![\d-])")
+_STATES = re.compile(
+    r"\b(?:selangor|johor|kedah|kelantan|melaka|malacca|negeri sembilan|pahang|perak|perlis|pulau pinang|"
+    r"penang|sabah|sarawak|terengganu|kuala lumpur|putrajaya|labuan|wilayah persekutuan|petaling jaya|"
+    r"shah alam|kajang|klang|subang jaya|cheras|ampang|puchong|seremban|ipoh|johor bahru|kuching|"
+    r"kota kinabalu|kuantan|alor setar|kota bharu|kuala terengganu|sungai buloh|rawang|bangi|cyberjaya)\b"
+)
+_ADDRESS_CUE = re.compile(
+    r"\b(?:alamat|address|i live at|i stay at|tinggal di|duduk di|rumah saya|rumah aku|my house)\b"
+)
+# A child named beside a school: "my son Ahmad Danial from SK Taman Melati".
+_CHILD = re.compile(
+    r"\b(?:my|our) (?:son|daughter|kid|child|boy|girl|grandson|granddaughter|nephew|niece)\b"
+    r"|\b(?:anak|cucu|adik) (?:saya|aku|kami|perempuan saya|lelaki saya|sulung saya|bongsu saya)\b",
+    re.IGNORECASE,
+)
+_SCHOOL = re.compile(
+    r"\b(?:SK|SMK|SJK ?\(?[CT]\)?|SJKC|SJKT|SRK|SMJK|SMA|SBP|MRSM|Sekolah|School|Tadika|Kindergarten|"
+    r"Primary|Secondary|Tahfiz|Maahad|KAFA)\b(?: [A-Z][\w()]*)*",
+)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?: (?:bin|binti|bt|bn|a/l|a/p|[A-Z][a-z]+))*\b")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -398,6 +475,108 @@ def mykad_ok(yy: str, mm: str, dd: str, place: str) -> bool:
     return False
 
 
+def _digit_view(text: str) -> str:
+    """``text`` with o/i/l read as digits inside number-like runs; the same length, so spans hold."""
+
+    def fix(m: re.Match) -> str:
+        run = m.group(0)
+        digits = sum(c.isdigit() for c in run)
+        letters = sum(c.isalpha() for c in run)
+        return run.translate(_DIGIT_FOR) if digits and digits >= 2 * letters else run
+
+    return _DIGITISH.sub(fix, text)
+
+
+def _sub_mapped(text: str, where: list[int], rx: re.Pattern, repl: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    mapped: list[int] = []
+    pos = 0
+    for m in rx.finditer(text):
+        out.append(text[pos : m.start()])
+        mapped.extend(where[pos : m.start()])
+        out.append(repl)
+        mapped.extend([where[m.start()]] * len(repl))
+        pos = m.end()
+    out.append(text[pos:])
+    mapped.extend(where[pos:])
+    return "".join(out), mapped
+
+
+def link_view(folded: str) -> tuple[str, list[int]]:
+    """``folded`` with disguised dots folded to "." and "w w w" to "www", and, per character, its index
+    in ``folded``."""
+    text, where = folded, list(range(len(folded)))
+    if "w w" in text:
+        text, where = _sub_mapped(text, where, _SPACED_WWW, "www")
+    return _sub_mapped(text, where, _DOT_LIKE, ".")
+
+
+def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
+    """Token ranges of numbers spelled out in words, seven digits or more ("kosong satu dua ...")."""
+    numbers = lexicons.load().numbers
+    out = []
+    run: list[int] = []
+    digits = 0
+    spelled = 0
+    tokens = norm.tokens
+    for i, tok in enumerate((*tokens, None)):
+        form = norm.original[tok.start : tok.end].lower() if tok is not None else ""
+        if tok is not None and (form in numbers or form.isdigit() or _MIXED_FULL.fullmatch(form)):
+            run.append(i)
+            if form in numbers:
+                digits += 1
+                spelled += 1
+            else:
+                mixed = _MIXED_NUMBER.findall(form)
+                digits += sum(len(x) if x.isdigit() else 1 for x in mixed)
+                spelled += sum(1 for x in mixed if not x.isdigit())
+            continue
+        if len(run) >= 2 and digits >= 7 and spelled >= 2:
+            out.append((run[0], run[-1]))
+        run, digits, spelled = [], 0, 0
+    return out
+
+
+_MIXED_NUMBER = re.compile(r"\d+|zero|one|two|three|four|five|six|seven|eight|nine|o(?=\d)")
+_MIXED_FULL = re.compile(f"(?:{_MIXED_NUMBER.pattern})+")
+
+
+def _address(text: str) -> tuple[int, int] | None:
+    """The span of a street address: a house number, a street word and a postcode or state, or an
+    address cue ("alamat saya") with two of them."""
+    house = _HOUSE.search(text)
+    street = _STREET.search(text)
+    post = _POSTCODE.search(text) or _STATES.search(text)
+    cue = _ADDRESS_CUE.search(text)
+    found = [m for m in (house, street, post) if m is not None]
+    postcode = _POSTCODE.search(text) is not None
+    enough = len(found) == 3 or (
+        len(found) == 2 and (cue is not None or (house and street) or (street and post and postcode))
+    )
+    if enough:
+        return min(m.start() for m in found), max(m.end() for m in found)
+    return None
+
+
+def _child_with_school(text: str) -> tuple[int, int] | None:
+    """A child's name given with their school ("anak saya Nur Aisyah ... SJK(C) Chung Hwa")."""
+    child = _CHILD.search(text)
+    if child is None:
+        return None
+    school = _SCHOOL.search(text)
+    if school is None:
+        return None
+    for m in _NAME.finditer(text):
+        if school.start() <= m.start() < school.end() or m.start() < child.end():
+            continue
+        if m.group(0) in ("I", "My", "Our", "Anak", "He", "She", "Dia") or _SCHOOL.match(m.group(0)):
+            continue
+        # The name follows the child word closely ("my son Ahmad", "anak saya, Nur Aisyah,").
+        if m.start() - child.end() <= 3:
+            return child.start(), max(m.end(), school.end())
+    return None
+
+
 def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
     text = norm.folded
     pii: list[Hit] = []
@@ -414,29 +593,45 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
     if "@" in text or " at " in text or "[at]" in text:
         for m in EMAIL_RE.finditer(text):
             add("pii.email", m.start(), m.end())
-    if _DIGIT_RUN.search(text) is not None:
-        for m in MYKAD_RE.finditer(text):
+    digits_text = _digit_view(text) if any(c.isdigit() for c in text) else text
+    if _DIGIT_RUN.search(digits_text) is not None:
+        for m in MYKAD_RE.finditer(digits_text):
             if mykad_ok(m.group(1), m.group(2), m.group(3), m.group(4)):
                 add("pii.mykad", m.start(), m.end(), 3)
-        for m in CARD_RE.finditer(text):
+        for m in CARD_RE.finditer(digits_text):
             digits = re.sub(r"\D", "", m.group(0))
             if 13 <= len(digits) <= 19 and luhn_ok(digits) and free(m.start(), m.end()):
                 add("pii.card", m.start(), m.end(), 3)
-        for m in PHONE_RE.finditer(text):
-            if free(m.start(), m.end()):
+    if any(c.isdigit() for c in digits_text):
+        for m in _NUMBER_RUN.finditer(digits_text):
+            digits = re.sub(r"\D", "", m.group(0))
+            if 9 <= len(digits) <= 12 and _MY_PHONE.fullmatch(digits) and free(m.start(), m.end()):
                 add("pii.phone", m.start(), m.end())
+        where = _address(text)
+        if where is not None and free(*where):
+            add("pii.address", *where)
+    for a, b in _spelled_numbers(norm):
+        s, e = norm.tokens[a].start, norm.tokens[b].end
+        taken.append((s, e))
+        pii.append(Hit("pii.phone", "personal_data", 2, s, e))
+    child = _child_with_school(norm.original)
+    if child is not None:
+        pii.append(Hit("pii.child", "personal_data", 2, child[0], child[1]))
     links: list[Hit] = []
-    if "." in text or "dot" in text:
-        for m in LINK_RE.finditer(text):
-            if free(m.start(), m.end()):
-                s, e = norm.span(m.start(), m.end())
+    if "." in text or "dot" in text or "titik" in text or not text.isascii():
+        view, where = link_view(text)
+        for m in LINK_RE.finditer(view):
+            a, b = where[m.start()], where[m.end() - 1] + 1
+            if free(a, b):
+                s, e = norm.span(a, b)
                 links.append(Hit("link", "link", 1, s, e))
     return pii, links
 
 
 # --- floods and near-duplicates -------------------------------------------------------------------
 
-_CHAR_RUN = re.compile(r"(\S)\1{14,}")
+# Letters only: "!!!!!!!!!!!!!!!!" is emphasis, not a flood.
+_CHAR_RUN = re.compile(r"([^\W\d_])\1{14,}")
 MAX_LENGTH = 5000
 NEAR_DUPLICATE = 0.8
 

@@ -48,7 +48,7 @@ def _screen(*, webinar: Webinar, registration: Registration, text: str) -> dict:
             .values_list("text", flat=True)[:5]
         )
         context = screening.Context(is_first_question=not recent, recent_texts=recent)
-        verdict = screening.screen(text, policy=policy, context=context).as_dict()
+        verdict = screening.get_backend().screen(text=text, policy=policy, context=context)
     except Exception as exc:
         log.exception("screening failed; holding the question")
         verdict = {

@@ -1,7 +1,10 @@
 """Loads the word lists in this folder once and builds the lookup tables the pipeline uses.
 
 Files: ``en.tsv``, ``ms.tsv``, ``manglish.tsv`` (term, category, severity, flags), ``allow.txt``,
-``identity.txt``, ``dehumanising.txt`` and ``shortforms.tsv``. Terms are normalised with the same
+``identity.txt``, ``dehumanising.txt``, ``shortforms.tsv``, ``targets.txt``, ``pronouns.tsv``,
+``negators.txt``, ``senses.tsv``, ``titles.txt``, ``numbers.tsv``, ``tlds.txt``,
+``hate_predicates.tsv``, and the phrase rules ``self_harm.re``, ``threat.re``, ``harassment.re``,
+``hate.re``, ``counter.re`` and ``spam.tsv`` (see ``patterns``). Terms are normalised with the same
 function as the text, so a list entry and a comment meet in the same form.
 """
 
@@ -24,6 +27,8 @@ class Entry:
     language: str
     substring: bool = False
     contextual: bool = False
+    mild: bool = False  # a mild intensifier ("damn useful"): see docs/screening.md, "Mild words"
+    name: bool = False  # also a name ("Dick Lee"): innocent when capitalised in a name
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,19 @@ class Lexicon:
     identity_phrases: tuple[tuple[str, ...], ...]
     dehumanising: frozenset[str]
     shortforms: dict[str, str]
+    targets: frozenset[str]  # role nouns and third-person pronouns ("host", "penceramah", "dia")
+    target_phrases: dict[str, tuple[tuple[tuple[str, ...], None], ...]]
+    first_person: frozenset[str]
+    second_person: frozenset[str]
+    negators: frozenset[str]
+    commands: frozenset[str]  # negators that negate only with a feeling verb ("jangan rasa bodoh")
+    feel_words: frozenset[str]
+    senses: dict[str, frozenset[str]]  # term -> words showing its everyday sense
+    titles: frozenset[str]
+    numbers: dict[str, str]  # spelled digit -> digit
+    tlds: tuple[str, ...]
+    hate_predicates: dict[str, dict[tuple[str, ...], str]]  # first word -> {words: kind}
+    language: dict[str, str]  # function word -> "ms" / "en"
 
 
 def _lines(name: str):
@@ -78,6 +96,8 @@ def parse_entries(name: str, language: str) -> list[Entry]:
                 language=language,
                 substring="sub" in flags,
                 contextual="ctx" in flags,
+                mild="mild" in flags,
+                name="name" in flags,
             )
         )
     return entries
@@ -107,10 +127,14 @@ def load() -> Lexicon:
         wildcard.setdefault(len(term), []).append(term)
     allow = [_norm_term(t) for t in _lines("allow.txt")]
     identity = [_norm_term(t) for t in _lines("identity.txt")]
-    shortforms = {}
-    for line in _lines("shortforms.tsv"):
-        short, full = line.split("\t")
-        shortforms[short.strip()] = full.strip()
+    shortforms = dict(_pairs("shortforms.tsv"))
+    pronouns = _pairs("pronouns.tsv")
+    targets = [_norm_term(t) for t in _lines("targets.txt")]
+    negators = list(_lines("negators.txt"))
+    predicates: dict[str, dict[tuple[str, ...], str]] = {}
+    for term, kind in _pairs("hate_predicates.tsv"):
+        phrase = tuple(_norm_term(term).split())
+        predicates.setdefault(phrase[0], {})[phrase] = kind
     return Lexicon(
         words=words,
         phrases=_phrase_table(phrase_items),
@@ -123,4 +147,51 @@ def load() -> Lexicon:
         identity_phrases=tuple(tuple(t.split()) for t in identity if " " in t),
         dehumanising=frozenset(_norm_term(t) for t in _lines("dehumanising.txt")),
         shortforms=shortforms,
+        targets=frozenset(t for t in targets if " " not in t),
+        target_phrases=_phrase_table((tuple(t.split()), None) for t in targets if " " in t),
+        first_person=frozenset(w for w, p in pronouns if p == "first"),
+        second_person=frozenset(w for w, p in pronouns if p == "second"),
+        negators=frozenset(w.removeprefix("imp:") for w in negators if not w.startswith("feel:")),
+        commands=frozenset(w[4:] for w in negators if w.startswith("imp:")),
+        feel_words=frozenset(w[5:] for w in negators if w.startswith("feel:")),
+        senses={term: frozenset(words.split()) for term, words in _pairs("senses.tsv")},
+        titles=frozenset(_norm_term(t) for t in _lines("titles.txt")),
+        numbers=dict(_pairs("numbers.tsv")),
+        tlds=tuple(_lines("tlds.txt")),
+        hate_predicates=predicates,
+        language=dict(_pairs("language.tsv")),
     )
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    """Two tab-separated columns."""
+    out = []
+    for line in _lines(name):
+        first, second = line.split("\t", 1)
+        out.append((first.strip(), second.strip()))
+    return out
+
+
+_MACRO = re.compile(r"^@(\w+)\s*=\s*(.+)$")
+
+
+@cache
+def patterns(name: str) -> tuple[tuple[str, str], ...]:
+    """The phrase rules of one ``.re`` or ``.tsv`` file as (label, regex) pairs, macros expanded.
+
+    A ``.re`` line is a regex (label ""), or "label<TAB>regex"; a ``@NAME = regex`` line defines a
+    macro used as ``{NAME}`` in the lines after it. ``spam.tsv`` lines are "weight<TAB>regex".
+    """
+    macros: dict[str, str] = {}
+    out = []
+    for line in _lines(name):
+        m = _MACRO.match(line)
+        if m is not None:
+            macros[m.group(1)] = m.group(2).strip()
+            continue
+        label, _tab, rx = line.rpartition("\t")
+        for key, value in macros.items():
+            rx = rx.replace("{" + key + "}", value)
+        re.compile(rx)  # a bad line fails at load, naming nothing silently
+        out.append((label, rx))
+    return tuple(out)

@@ -1,0 +1,383 @@
+"""Issue 13's ten kinds of fault: every example in the issue, plus further examples of the same kind
+written for these tests (the issue's examples are not the only ones the product side tries)."""
+
+from __future__ import annotations
+
+import pytest
+
+from webinar.screening import STRICTNESS, Policy, screen
+from webinar.screening.normalise import normalise
+
+
+def verdict(text: str, strictness: str = "standard"):
+    return screen(text, policy=Policy(strictness=strictness))
+
+
+def codes(text: str, strictness: str = "standard") -> set[str]:
+    return {r.code for r in verdict(text, strictness).reasons}
+
+
+def assert_published_everywhere(text: str) -> None:
+    for strictness in STRICTNESS:
+        v = verdict(text, strictness)
+        assert v.action == "publish", (strictness, text, [(r.code, r.matched) for r in v.reasons])
+
+
+def assert_held_as(text: str, category: str, strictness: str = "standard") -> None:
+    v = verdict(text, strictness)
+    assert v.action != "publish", (text, v.score)
+    assert category in v.categories, (text, v.categories, [(r.code, r.matched) for r in v.reasons])
+
+
+# 1. Words with two senses and names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Question for Dr Dick Lee: how do we report scams?",
+        "Tak boleh konek wifi masa webinar, macam mana nak betulkan?",
+        "Saya suka tarian butoh dari Jepun, ada kelas dalam talian?",
+        "Ada resipi babi panggang yang sedap untuk makan malam Krismas?",
+        # Further examples of the same kind.
+        "Can Prof Dick Gregory's talk be shared after the webinar?",
+        "Laptop saya tak dapat konek bluetooth dengan speaker",
+        "Persembahan butoh di Kuala Lumpur minggu depan, ada tiket lagi?",
+        "Macam mana nak masak babi kecap untuk keluarga?",
+        "Kenapa pantat kuali saya cepat hitam, ada tips membersihkan?",
+        "Is there a chink in the armour of two-factor authentication?",
+        "We saw blue tits and a cock pheasant on the nature walk, any bird apps to recommend?",
+    ],
+)
+def test_everyday_senses_and_names_publish_at_every_strictness(text):
+    assert_published_everywhere(text)
+
+
+@pytest.mark.parametrize("text", ["dick", "konek kau busuk", "butoh la kau", "makan babi la kau"])
+def test_the_same_words_without_their_everyday_context_are_still_held(text):
+    assert verdict(text).action != "publish"
+
+
+# 2. Negated or supportive use ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jangan rasa bodoh kalau kena scam, ramai yang terkena",
+        "You are not stupid for falling for a scam, it happens to everyone",
+        "Don't feel dumb about asking, these scams are clever",
+        "Tak perlu rasa bodoh, penipu memang licik",
+        "Nobody is an idiot for clicking a fake link",
+        "Mangsa scam bukan bodoh, mereka ditipu",
+    ],
+)
+def test_negated_or_supportive_use_publishes(text):
+    assert_published_everywhere(text)
+
+
+@pytest.mark.parametrize("text", ["kau memang bodoh", "you are stupid", "jangan jadi bodoh la kau"])
+def test_plain_insults_are_still_held(text):
+    assert verdict(text).action != "publish"
+
+
+# 3. Hate without profanity, and what is not hate ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muslims are all terrorists",
+        "Immigrants should go back to where they came from",
+        "Orang Cina semua penipu",
+        "Orang Melayu memang malas semua",
+        "Indians are like rats, they breed everywhere",
+        "Ban all Muslims from entering the country",
+        "Halau semua pendatang keluar dari Malaysia",
+        "Women are inferior and should stay in the kitchen",
+        "Pendatang asing ni macam lipas, makin lama makin banyak",
+        "Foreign workers should be deported, all of them",
+        "Gay people are a disease on society",
+        "Orang India patut dihantar balik ke negara asal",
+        "Go back to China if you don't like it here",
+        "Balik la negara asal kau",
+        "Refugees are parasites draining our money",
+        "Kaum Cina tak layak tinggal di negara ni",
+        "Never trust a single Malay",
+        "Aku benci orang Kristian",
+        "I hate Jews",
+        "Orang Islam semua pengganas",
+    ],
+)
+def test_hate_without_profanity_is_held_as_hate(text):
+    assert_held_as(text, "hate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Saying "Chinese are all cheats" is racist and wrong',
+        "My Chinese neighbours helped me recover my hacked account",
+        "Muslims are not terrorists, stop spreading that lie",
+        "How do we respond when people say immigrants are criminals?",
+        "Orang Melayu tidak malas, itu stereotaip lama",
+        "Kenyataan 'India semua pemabuk' itu perkauman dan salah",
+        "As a gay man, how do I protect my privacy on dating apps?",
+        "Saya seorang Cina dan saya bangga dengan budaya Malaysia",
+        "Women deserve equal pay and safety online",
+        "Pekerja asing juga mangsa scam pekerjaan, bagaimana nak bantu mereka?",
+        "Are there resources in Tamil for Indian elderly who get scammed?",
+        "It is wrong to call refugees parasites, they are people like us",
+        "Bukan semua pendatang penjenayah, jangan buat generalisasi",
+    ],
+)
+def test_neutral_mentions_and_counter_speech_publish(text):
+    assert_published_everywhere(text)
+
+
+# 4. Harassment aimed at others -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go kill yourself",
+        "Pergi bunuh diri la kau",
+        "Baik kau mati je",
+        "kau patut gantung diri",
+        "you should just end yourself",
+        "nobody would miss you, just die",
+        "k y s loser",
+    ],
+)
+def test_telling_someone_to_kill_themselves_is_held_as_threat(text):
+    assert_held_as(text, "threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone mass report her account until she leaves the internet",
+        "Jom report ramai-ramai akaun dia sampai kena ban",
+        "Let's all spam his DMs until he deletes his account",
+        "Semua serang akaun budak ni sampai dia tutup",
+        "Let's dox him and post his address",
+    ],
+)
+def test_calls_to_mass_report_or_hound_a_person_are_held(text):
+    assert_held_as(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I mass report scam accounts on Facebook?",
+        "Macam mana nak report akaun palsu yang menyamar sebagai bank?",
+    ],
+)
+def test_reporting_scams_is_not_harassment(text):
+    assert_published_everywhere(text)
+
+
+# 5. Self-harm reaches the care queue -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just want to unalive myself after losing my savings to this scam",
+        "rasa nak terjun bangunan je lepas kena tipu",
+        "I keep thinking about overdosing on my pills tonight",
+        "kms lol this webinar",
+        "I want to k1ll myself",
+        "no point living",
+        # Further examples of the same kind.
+        "thinking of unaliving after this",
+        "i wanna d1e",
+        "s u i c i d e is the only way out for me",
+        "nak telan semua pil tidur malam ni",
+        "I might just jump off a bridge after losing everything",
+        "aku rasa nak gantung diri",
+        "im gonna k!ll my self",
+        "what's the point of living anymore",
+        "sewerslide seems like the answer",
+        "I cut myself again last night",
+    ],
+)
+def test_self_harm_inflections_euphemisms_and_leetspeak_reach_care(text):
+    v = verdict(text)
+    assert v.action == "hold" and "self_harm" in v.categories, (text, v.categories)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How can parents spot signs of self-harm in teenagers?",
+        "My friend said she wants to die, how do I help her?",
+        "The scammer threatened to kill himself if I did not pay, is that a tactic?",
+    ],
+)
+def test_questions_about_self_harm_are_not_the_author_at_risk(text):
+    v = verdict(text)
+    assert "self_harm" not in v.categories
+
+
+# 6. Normaliser gaps ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("fvck", "fuck"), ("st00pid", "stupid"), ("stoopid", "stupid")]
+)
+def test_v_and_oo_spellings_fold(text, expected):
+    assert expected in [t.form for t in normalise(text).tokens]
+
+
+@pytest.mark.parametrize("text", ["you're stupid", "youre stupid", "ur stupid", "u r stupid"])
+def test_all_spellings_of_you_are_make_a_target(text):
+    assert_held_as(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the host is stupid",
+        "stupid speaker",
+        "this panel is so dumb",
+        "admin bengap",
+        "penceramah ni bodoh",
+        "moderator pathetic betul",
+    ],
+)
+def test_role_nouns_are_targets(text):
+    assert_held_as(text, "insult")
+
+
+def test_currency_tokens_and_digits_are_kept():
+    assert "rm1000" in normalise("I lost RM1000 to a scam").canonical
+    assert "1000" in normalise("saya rugi 1000 ringgit").canonical.split()
+    assert "2000000" in normalise("2000000 users").canonical.split()
+
+
+# 7. Disguised links ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nak untung cepat? Join t[.]me/duitcepat99 sekarang!",
+        "Daftar di w w w . judi88 . com bonus 100%",
+        "daftar judi88\uff61com bonus",
+        "visit bit(.)ly/xyz123 now",
+        "go to scam-site{dot}net",
+        "lawati judi88 [dot] my",
+        "promo kat judi88 。com",
+    ],
+)
+def test_disguised_links_are_links(text):
+    assert "link" in codes(text)
+
+
+def test_contact_handles_with_money_promises_are_spam():
+    assert_held_as("Nak untung cepat? Join t[.]me/duitcepat99 sekarang!", "spam")
+    assert_held_as("Nak income RM300 sehari? PM @duitmudah", "spam")
+
+
+@pytest.mark.parametrize(
+    "text", ["I stay at home. My kids use the tablet", "Is version 3.5 safe?", "e.g. phishing"]
+)
+def test_ordinary_sentences_are_not_links(text):
+    assert "link" not in codes(text)
+
+
+# 8. Spam ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "check out my channel",
+        "sub 4 sub",
+        "sub4sub anyone?",
+        "link in bio",
+        "DM admin untuk info",
+        "free likes and followers",
+        "Nak followers percuma? Klik profil saya",
+        "Jana pendapatan pasif RM5000 sebulan, PM saya",
+        "please subscribe to my youtube channel",
+        "Tengok video saya kat channel saya, jangan lupa subscribe",
+        "I make $500 a day working from home, ask me how",
+    ],
+)
+def test_spam_kinds_are_each_held_on_their_own(text):
+    assert_held_as(text, "spam")
+
+
+@pytest.mark.parametrize(
+    "text", ["!!!!!!!!!!!!!!!!", "Really??????????????????", "Thank you!!!!!!!!!!!!!!!!!!!!"]
+)
+def test_runs_of_punctuation_are_not_a_flood(text):
+    assert_published_everywhere(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["How do I report a YouTube channel that posts scams?", "Boleh share link rakaman webinar?"]
+)
+def test_questions_about_channels_and_links_are_not_spam(text):
+    assert_published_everywhere(text)
+
+
+# 9. Personal data written unusually -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no saya O12-3456789",
+        "012.345.6789 call me",
+        "01 23 45 67 89",
+        "call saya kosong satu dua tiga empat lima enam tujuh lapan sembilan",
+        "call me zero one two three four five six seven eight nine",
+        "ic: 9OO1O1-14-5678",
+        "alamat saya No 12, Jalan Mawar 3, Taman Bunga, 43000 Kajang, Selangor",
+        # Further examples of the same kind.
+        "my number is o1two 345 six789",
+        "whatsapp 0l9-87654 32",
+        "I live at 23 Jalan SS2/24, Petaling Jaya 47300",
+        "rumah saya Lot 45 Kampung Baru Sungai Buloh, 47000 Selangor",
+        "My son Ahmad Danial from SK Taman Melati is being bullied",
+        "Anak saya Nur Aisyah, darjah 3 di SJK(C) Chung Hwa, kena buli",
+    ],
+)
+def test_personal_data_written_unusually_is_held(text):
+    assert_held_as(text, "personal_data")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The webinar starts at 8.30 on 12.10.2026",
+        "Is Jalan Ampang safe to walk at night?",
+        "My son's school SK Taman Melati runs a cyber safety week, can we join?",
+        "Saya ada satu dua soalan tentang scam",
+        "I lost RM1000 to a scam, can I get it back?",
+    ],
+)
+def test_ordinary_numbers_places_and_schools_are_not_personal_data(text):
+    assert "personal_data" not in verdict(text).categories
+
+
+# 10. Mild intensifiers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["damn useful lah", "what the hell is phishing?", "This tip is damn good", "crap, I clicked the link"],
+)
+def test_mild_intensifiers_publish_at_standard_and_hold_at_strict(text):
+    assert verdict(text, "standard").action == "publish", codes(text)
+    assert verdict(text, "relaxed").action == "publish"
+    assert verdict(text, "strict").action == "hold"
+
+
+def test_a_mild_word_aimed_at_someone_is_an_insult():
+    assert verdict("damn you host").action != "publish"

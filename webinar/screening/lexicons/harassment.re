@@ -1,0 +1,21 @@
+# Harassment aimed at others. Lines are "code<TAB>regex" (same macros as self_harm.re):
+#   incite: telling someone to kill or harm themselves (category threat);
+#   pile_on: calls to mass-report, hound or expose a person (category insult).
+@YOU = (?:you|your|kau|awak|korang|kamu|engkau|anda|hang|u)
+@PERSON = (?:him|her|them|his|dia|mamat|minah|budak|perempuan|lelaki|pompuan|this guy|this girl|this person|that guy|that girl|that person|this woman|this man|dorang|diorang|depa|si|@\w+)
+incite	\b(?:go|pls|please|just|do us a favou?r and|do everyone a favou?r and|why dont you|you should|u should|should just|better) (?:\w+ ){0,2}?(?:kill|hang|end|unalive|off|shoot|drown|stab) (?:yourself|your self|urself|ur self|yourselves|yourselfs)\b
+incite	\b(?:kill|hang|unalive|end|off) (?:yourself|your self|urself|ur self|yourselves)\b
+incite	\b(?:kys|k y s|kysl)\b
+incite	\b(?:go|just|pls|please|better|should) (?:\w+ )?(?:die|drop dead|jump off a (?:bridge|building|cliff)|drink bleach)\b
+incite	\bnobody would (?:miss|care about) you\b
+incite	\b(?:pergi|pi|gi|baik|lebih baik|eloklah|elok) (?:\w+ ){0,2}?(?:bunuh diri|gantung diri|terjun bangunan|terjun jambatan|mampus|mati)\b
+incite	\b{YOU} (?:\w+ ){0,2}?(?:patut|harus|perlu|mesti|baik|lebih baik|elok) (?:\w+ )?(?:bunuh diri|gantung diri|mati|mampus|terjun)\b
+incite	\b(?:bunuh diri|gantung diri|mati) (?:je|jelah|saja|sajalah|aje|ajelah|la|lah) (?:\w+ )?{YOU}\b
+incite	\b(?:matilah|mampuslah|mati la|mampus la|mati lah) {YOU}\b
+pile_on	\bmass (?:report|reporting|flag|flagging|dislike|block) (?:\w+ ){0,2}?{PERSON}\b
+pile_on	\b(?:everyone|everybody|all|guys|lets|let us|we should|semua|jom|jomlah|mari|ramai ramai|beramai ramai|geng) (?:\w+ ){0,3}?(?:report|flag|spam|serang|attack|hantam|kecam|bash|dox|doxx|expose|viralkan|viral) (?:\w+ ){0,3}?(?:{PERSON}|account|akaun|profile|profil|page|dms|dm|inbox)\b(?!.*\b(?:scam|scams|scammer|scammers|palsu|fake|penipu|penipuan|bot|bots)\b)
+pile_on	\b(?:report|flag|spam|serang|hantam) (?:\w+ )?(?:ramai ramai|beramai ramai|rame rame|together|all together) (?:\w+ ){0,2}?(?:{PERSON}|account|akaun)?
+pile_on	\b(?:until|till|sampai|hingga) (?:{PERSON}|she|he|they) (?:\w+ )?(?:leaves|quits|deletes|delete|deactivates|tutup|padam|delete|keluar|berhenti|kena ban|gets banned|is banned)\b
+pile_on	\b(?:hound|drive|chase|bully|harass) (?:\w+ )?{PERSON} (?:\w+ )?(?:off|out of) (?:the )?(?:internet|social media|platform|twitter|tiktok|facebook|instagram|youtube)\b
+pile_on	\b(?:dox|doxx|doxing|doxxing|expose) (?:{PERSON}|her|him|them)\b
+pile_on	\b(?:post|share|leak|sebar|sebarkan|dedahkan|viralkan) (?:{PERSON}|his|her|their) (?:\w+ )?(?:address|alamat|number|nombor|ic|phone|gambar|photos|pics)\b

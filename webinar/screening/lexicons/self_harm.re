@@ -1,0 +1,47 @@
+# First-person self-harm and suicide, English and Malay, matched on the NORMALISED text (leetspeak,
+# short forms and spacing already undone: "k1ll", "kms", "s u i c i d e"). One regular expression per
+# line; "@NAME = ..." lines define macros used as {NAME}. A match holds the question for the care queue.
+@FP = (?:i|im|i am|ive|i have|me|we|i was|i m)
+@MS_FP = (?:saya|aku|sy|aq|ku|kami|i|gua|gue)
+@SELF = (?:myself|my self|meself|my own life|my life|mysel|myslef)
+@WANT = (?:want|wanna|want to|going|going to|gonna|plan|planning|ready|deserve|wish|wishing|about|need|thinking of|thinking about|think about|thought about|considering|tempted|might|may|could|should|will|gonna go|trying|try|tried|going to go)
+@MS_WANT = (?:nak|mahu|ingin|teringin|rasa nak|rasa macam nak|rasa mcm nak|fikir nak|terfikir nak|terfikir untuk|cuba|akan|dah nak|hendak|plan nak|macam nak|mcm nak|rasa nk|rasa ingin)
+\b(?:kill|killing|killed|hurt|hurting|hurted|harm|harming|harmed|cut|cutting|hang|hanging|hanged|end|ending|ended|starve|starving|off|offing|unalive|unaliving|unalived|delete|deleting|burn|burning|poison|poisoning|drown|drowning|shoot|shooting|stab|stabbing) {SELF}\b
+\b{WANT} (?:to )?(?:die|be dead|end it all|end it|end everything|end my life|not wake up|commit suicide|kill {SELF}|unalive|disappear forever|stop existing|not exist|sleep forever and never wake up)\b
+\b(?:unalive|unaliving|unalived|sewerslide|sewer slide|self delete|selfdelete|kermit sudoku|commit die)\b
+\b{FP} (?:\w+ ){0,2}?(?:suicidal|have suicidal|having suicidal|feel suicidal)\b
+\bsuicidal (?:thoughts|again|tonight|lately)\b
+\b{FP} (?:\w+ ){0,3}?(?:commit|committing|attempt|attempted|attempting|trying|thinking about|thought about|considering|contemplating|planning|plan|going to commit|want to commit) suicide\b
+\bsuicide (?:is|seems|feels like) (?:the|my) (?:only|best|answer|way)\b
+\b(?:the only way out|only way out) (?:is|for me)\b
+\b(?:dont|do not|no longer|dont really|doesnt|not|never) (?:want|wanna|wish) (?:to )?(?:live|be alive|exist|be here anymore|wake up|go on)\b
+\bno (?:reason|point|use) (?:to live|in living|living|to go on|going on|to keep living|in going on|being alive|to be alive)\b
+\b(?:whats|what is|wats) the point (?:of|in) (?:living|life|going on|being alive|staying alive)\b
+\b(?:im|i am|id be|i would be|everyone is|everyone would be|they are|theyd be|world is|world would be|family is|family would be) better off (?:dead|without me)\b
+\b(?:cant|cannot|can not) (?:go on|keep going|do this|live like this|take it) (?:anymore|any more|living)\b
+\btake my (?:own )?life\b
+\bwish i (?:was|were) (?:dead|never born)\b
+\bnobody (?:would|will) (?:care|notice|miss me) if i (?:die|died|was gone|disappeared)\b
+\b(?:overdose|overdosing|overdosed|od|oding) (?:on|with) (?:my |all my |these |the |some )?(?:pills|pill|meds|medication|medicine|tablets|panadol|paracetamol|sleeping pills)\b
+\b{FP} (?:\w+ ){0,3}?(?:overdose|overdosing)\b
+\b(?:take|swallow|taking|swallowing) (?:all|every one of|a whole bottle of|the whole bottle of) (?:my |the |these )?(?:pills|meds|tablets|sleeping pills)\b
+\b{FP} (?:\w+ ){0,3}?(?:jump|jumping|jumped) (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|rooftop|train|cliff|balcony|tower)\b
+\b(?:just|might|will|gonna|going to|want to|wanna) (?:jump|jumping) (?:off|from|in front of) (?:a |the |my )?(?:bridge|building|roof|rooftop|train|cliff|balcony)\b
+\b{FP} (?:\w+ ){0,2}?(?:cut|cutting|burned|burning|hurt|hurting|harmed|harming) (?:myself|my self|my wrists|my arms|my wrist)\b
+\b(?:slit|slitting|cut|cutting) my (?:wrists|wrist|arms|arm|throat)\b
+(?<!yang )(?<!orang )(?<!kawan )(?<!dia )(?<!anak )(?<!mereka )\b{MS_WANT} (?:\w+ )?bunuh diri\b
+\b{MS_FP} (?:\w+ ){0,2}?bunuh diri\b
+\b(?:tak|tidak|dah tak|dah tidak) (?:nak|mahu|ingin|hendak|larat|sanggup|mampu) (?:hidup|teruskan hidup|hidup lagi)\b
+\b(?:penat|letih|bosan|jemu|muak) (?:nak |dengan )?hidup\b
+\b{MS_FP} (?:\w+ ){0,2}?(?:nak|mahu|ingin|rasa nak|rasa macam nak|teringin nak|dah nak|rasa mcm nak) mati\b
+\b(?:lebih baik|baik|lagi baik) {MS_FP} (?:\w+ )?mati\b
+\b(?:tamatkan|akhiri|akhirkan|habiskan|tamatkan saja) (?:hidup|nyawa) (?:saya|aku|sy|aq|sendiri)\b
+\b(?:sakitkan|cederakan|lukakan|seksa|kelar|toreh|hiris|potong) (?:diri|tangan|lengan|pergelangan|urat)(?: (?:sendiri|saya|aku))?\b
+\b(?:tiada|takde|tak ada|tidak ada|xde|tak|apa) (?:gunanya|guna|sebab|makna|erti|gunanya lagi) (?:saya |aku )?(?:hidup|untuk hidup|teruskan hidup|hidup lagi)\b
+\bhidup (?:saya|aku) (?:tak|tidak|dah tak) (?:bermakna|berguna|ada makna|ada guna)\b
+\b(?:semua orang|semua|family|keluarga) (?:\w+ )?(?:lebih baik|lagi baik|lagi senang) tanpa (?:saya|aku)\b
+(?<!dia )(?<!orang )(?<!mereka )\b(?:{MS_WANT}|{MS_FP}) (?:\w+ ){0,2}?(?:terjun|lompat) (?:dari |dari atas |atas )?(?:bangunan|jambatan|tingkap|bumbung|flat|apartment|kondo|tingkat|bukit|jeti)\b
+(?<!dia )(?<!orang )(?<!mereka )\b(?:{MS_WANT}|{MS_FP}) (?:\w+ ){0,2}?(?:telan|makan|ambil|minum) (?:semua |banyak |sebotol |satu botol )?(?:pil|ubat|panadol|racun|clorox|peluntur)\b
+(?<!dia )(?<!orang )(?<!mereka )\b(?:{MS_WANT}|{MS_FP}) (?:\w+ ){0,2}?gantung diri\b
+\b(?:nak|mahu|ingin) (?:hilang|lenyap) (?:selamanya|dari dunia ni|dari dunia ini)\b
+\bkill myself\b
