@@ -42,9 +42,7 @@ def test_r13_markup_in_a_question_is_escaped_on_the_server_rendered_report(monke
     from webinar.tasks import build_report
 
     monkeypatch.setattr(settings, "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.FixedVerdictBackend")
-    monkeypatch.setattr(
-        settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"}, raising=False
-    )
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"})
     monkeypatch.setattr("webinar.tasks.build_report.delay", lambda webinar_id: None)
     organiser = make_user(name="Organiser")
     webinar = make_live_webinar(organiser=organiser)

@@ -34,9 +34,7 @@ def test_r19_deletion_removes_the_attendee_from_redis_presence_and_the_rebuilt_r
     from webinar.tasks import build_report
 
     monkeypatch.setattr(settings, "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.FixedVerdictBackend")
-    monkeypatch.setattr(
-        settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"}, raising=False
-    )
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"})
     queued = []
     monkeypatch.setattr("webinar.tasks.build_report.delay", lambda webinar_id: queued.append(webinar_id))
     organiser = make_user(name="Organiser")

@@ -15,9 +15,7 @@ def published(monkeypatch):
     from webinar.services.questions import question_submit
 
     monkeypatch.setattr(settings, "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.FixedVerdictBackend")
-    monkeypatch.setattr(
-        settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"}, raising=False
-    )
+    monkeypatch.setattr(settings, "DEWAN_SCREENING_FIXED_VERDICT", {"action": "publish", "language": "en"})
     organiser = make_user(name="Organiser")
     webinar = make_live_webinar(organiser=organiser)
     host = make_host(webinar, make_user(name="Host"))
