@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
+from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
+from django.utils import timezone as django_timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.languages import language_choices
@@ -38,7 +41,23 @@ class RegistrationForm(forms.Form):
         return {original: self.cleaned_data.get(key, "") for key, original in self.custom_keys}
 
 
+TIME_FIELDS = ("starts_at", "ends_at")
+
+
+def _zone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+
+
 class WebinarForm(forms.ModelForm):
+    """Create or edit a webinar. Start and end are read and shown in the webinar's own time zone.
+
+    The browser sends a wall-clock time with no zone (``datetime-local``); Django would read it in the
+    server's zone. ``clean`` re-reads that wall-clock time in the zone chosen on the form, and the
+    initial values are shown in the webinar's zone, so 10:00 typed for Europe/London is 10:00 in London.
+    """
+
+    field_order = ["title", "description", "speakers", "timezone", "starts_at", "ends_at"]
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, initial="Asia/Kuala_Lumpur")
     stream_url = forms.URLField(label=_("Stream URL"), required=False, assume_scheme="https")
     custom_questions = forms.CharField(
         label=_("Custom registration questions"),
@@ -60,13 +79,41 @@ class WebinarForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in TIME_FIELDS:
+            self.fields[name].help_text = _("In the webinar's time zone.")
         if self.instance and self.instance.pk:
+            zone = ZoneInfo(self.instance.timezone)
+            for name in TIME_FIELDS:
+                # Naive, so the field does not convert it back to the server's zone.
+                self.initial[name] = getattr(self.instance, name).astimezone(zone).replace(tzinfo=None)
             self.initial["custom_questions"] = "\n".join(
                 " | ".join(
                     [q.get("key", ""), q.get("label", "")] + (["required"] if q.get("required") else [])
                 )
                 for q in self.instance.custom_questions or []
             )
+
+    def clean(self):
+        data = super().clean()
+        zone_name = data.get("timezone")
+        if not zone_name:
+            return data
+        zone = ZoneInfo(zone_name)
+        for name in TIME_FIELDS:
+            value = data.get(name)
+            if value is None:
+                continue
+            wall = django_timezone.make_naive(value, django_timezone.get_current_timezone())
+            local = wall.replace(tzinfo=zone)
+            if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != wall:
+                self.add_error(
+                    name,
+                    _("%(time)s does not exist in %(zone)s (the clocks change then).")
+                    % {"time": wall.strftime("%Y-%m-%d %H:%M"), "zone": zone_name},
+                )
+                continue
+            data[name] = local
+        return data
 
     def clean_custom_questions(self):
         questions = []

@@ -21,6 +21,7 @@ class Webinar(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         LIVE = "live", _("Live")
         ENDED = "ended", _("Ended")
+        CANCELLED = "cancelled", _("Cancelled")
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -58,6 +59,8 @@ class Webinar(models.Model):
 
     went_live_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The calendar file's SEQUENCE (RFC 5545): raised each time registrants are sent a changed event.
+    calendar_sequence = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

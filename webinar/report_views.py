@@ -71,7 +71,7 @@ def _report_display(data: dict) -> dict:
     tz = data["webinar"]["timezone"]
     a, q = data["attendance"], data["questions"]
     return {
-        "peak_at": clock(a["peak_at"], tz),
+        "peak_at": f"{clock(a['peak_at'], tz)} ({tz})" if a["peak_at"] else clock(None, tz),
         "conversion": percent(a["conversion"]),
         "watch_median": duration(a["watch_median_seconds"]),
         "watch_mean": duration(a["watch_mean_seconds"]),

@@ -19,7 +19,12 @@ def webinar_get(*, slug: str) -> Webinar | None:
 
 def webinars_public() -> QuerySet[Webinar]:
     return Webinar.objects.filter(
-        status__in=[Webinar.Status.SCHEDULED, Webinar.Status.LIVE, Webinar.Status.ENDED]
+        status__in=[
+            Webinar.Status.SCHEDULED,
+            Webinar.Status.LIVE,
+            Webinar.Status.ENDED,
+            Webinar.Status.CANCELLED,
+        ]
     )
 
 

@@ -17,6 +17,14 @@ def send_registration_email(registration_id: int, kind: str) -> None:
     registration_email_send(registration_id=registration_id, kind=kind)
 
 
+@shared_task(name="webinar.notify_registrants")
+def notify_registrants(webinar_id: int, kind: str) -> int:
+    """Fan a schedule change or cancellation out to the registrants, one e-mail task each."""
+    from webinar.services.notifications import registrants_notify
+
+    return registrants_notify(webinar_id=webinar_id, kind=kind)
+
+
 @shared_task(name="webinar.end_overdue_webinars")
 def end_overdue_webinars() -> list[int]:
     from webinar.services.lifecycle import webinars_end_overdue

@@ -219,7 +219,9 @@ def webinar_manage(request, slug: str):
 def webinar_status(request, slug: str):
     webinar = get_object_or_404(Webinar, slug=slug)
     target = request.POST.get("status", "")
-    allowed = selectors.can_organise if target in {"draft", "scheduled"} else selectors.can_moderate
+    allowed = (
+        selectors.can_organise if target in {"draft", "scheduled", "cancelled"} else selectors.can_moderate
+    )
     if not allowed(user=request.user, webinar=webinar):
         return HttpResponseForbidden(_("You are not allowed to do that."))
     try:

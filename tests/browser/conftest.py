@@ -92,8 +92,10 @@ class Pages:
     answers: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
 
-    def open(self, label: str, path: str = "/"):
-        context = self.browser.new_context(base_url=self.server.url, viewport={"width": 1280, "height": 900})
+    def open(self, label: str, path: str = "/", **context_options):
+        """A new person's browser on ``path``; ``context_options`` as Playwright's (locale, timezone_id)."""
+        options = {"viewport": {"width": 1280, "height": 900}, **context_options}
+        context = self.browser.new_context(base_url=self.server.url, **options)
         context.set_default_timeout(WAIT_MS)
         self.contexts.append(context)
         page = context.new_page()

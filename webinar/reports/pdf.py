@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from html import escape
 
+from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
@@ -13,7 +14,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from accounts.languages import language_choices
 from webinar.reports import charts
-from webinar.reports.text import duration, percent
+from webinar.reports.text import duration, local_datetime, percent
 
 BRAND = colors.HexColor("#0b6e4f")
 
@@ -50,7 +51,10 @@ def report_pdf(*, data: dict) -> bytes:
     tz = data["webinar"]["timezone"]
     story = [
         Paragraph(escape(data["webinar"]["title"]), styles["Title"]),
-        Paragraph(f"Report generated {escape(data.get('generated_at', '')[:16])}", small),
+        Paragraph(
+            escape(_("Report generated %(when)s") % {"when": local_datetime(data.get("generated_at"), tz)}),
+            small,
+        ),
         Spacer(1, 4 * mm),
         Paragraph("Summary", styles["Heading2"]),
     ]

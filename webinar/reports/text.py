@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.utils import dateformat
+
 QUOTE_CHARS = 140
 
 
@@ -44,10 +46,24 @@ def _question(question_id: int) -> dict:
 
 
 def clock(value, tz: str) -> str:
+    """``HH:MM`` (24-hour, so no am/pm word can be wrong in any language) in the zone ``tz``."""
     if not value:
         return "–"
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return moment.astimezone(ZoneInfo(tz)).strftime("%H:%M")
+
+
+def local_datetime(value, tz: str) -> str:
+    """A moment as a date and 24-hour time in the zone ``tz``, with the zone named: for people, not logs.
+
+    ``value`` is an aware datetime or an ISO 8601 string; the month name is in the active language
+    (``4 Mac 2025, 15:39 (Asia/Kuala_Lumpur)``).
+    """
+    if not value:
+        return "–"
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    local = moment.astimezone(ZoneInfo(tz))
+    return f"{dateformat.format(local, 'j F Y, H:i')} ({tz})"
 
 
 def summary_build(data: dict, *, tz: str) -> list[dict]:

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from webinar.exceptions import InvalidState, ValidationFailed
-from webinar.models import ScreeningSettings, Webinar
+from webinar.models import Registration, ScreeningSettings, Webinar
 from webinar.services import summaries
 from webinar.services.audit import audit_record
 from webinar.services.events import Stream, event_record
@@ -18,10 +18,13 @@ from webinar.services.events import Stream, event_record
 Status = Webinar.Status
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     Status.DRAFT: {Status.SCHEDULED},
-    Status.SCHEDULED: {Status.DRAFT, Status.LIVE},
+    Status.SCHEDULED: {Status.DRAFT, Status.LIVE, Status.CANCELLED},
     Status.LIVE: {Status.ENDED},
     Status.ENDED: set(),
+    Status.CANCELLED: set(),
 }
+# A change to any of these is a change to the calendar event registrants hold.
+CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "timezone")
 EDITABLE_FIELDS = (
     "title",
     "description",
@@ -79,15 +82,26 @@ def webinar_create(
 
 @transaction.atomic
 def webinar_update(*, webinar: Webinar, actor, **fields) -> Webinar:
+    """Change editable fields (``EDITABLE_FIELDS``); raises ``ValidationFailed`` (``invalid_times``...).
+
+    A change to the title, times or time zone of a webinar with registrants raises its calendar
+    ``SEQUENCE`` and, after commit, e-mails each confirmed or waitlisted registrant the updated
+    ``.ics`` (same UID), through the ``webinar.notify_registrants`` task.
+    """
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationFailed(f"Unknown webinar fields: {sorted(unknown)}")
     webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
     before = {name: str(getattr(webinar, name)) for name in fields}
+    calendar_before = [getattr(webinar, name) for name in CALENDAR_FIELDS]
     for name, value in fields.items():
         setattr(webinar, name, value)
     _validate(webinar)
     webinar.full_clean()
+    rescheduled = calendar_before != [getattr(webinar, name) for name in CALENDAR_FIELDS]
+    if rescheduled and _has_registrants(webinar):
+        webinar.calendar_sequence += 1
+        transaction.on_commit(lambda: _queue_notify(webinar.pk, "rescheduled"))
     webinar.save()
     audit_record(
         webinar=webinar,
@@ -121,7 +135,10 @@ def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
             webinar.went_live_at = now
         if to == Status.ENDED:
             webinar.ended_at = now
-        webinar.save(update_fields=["status", "went_live_at", "ended_at", "updated_at"])
+        if to == Status.CANCELLED and _has_registrants(webinar):
+            webinar.calendar_sequence += 1
+            transaction.on_commit(lambda: _queue_notify(webinar.pk, "webinar_cancelled"))
+        webinar.save(update_fields=["status", "went_live_at", "ended_at", "calendar_sequence", "updated_at"])
         audit_record(
             webinar=webinar,
             actor=actor,
@@ -136,6 +153,18 @@ def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
         if to == Status.ENDED:
             summaries.report_enqueue(webinar_id=webinar.pk)
     return webinar
+
+
+def _has_registrants(webinar: Webinar) -> bool:
+    return webinar.registrations.filter(
+        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
+    ).exists()
+
+
+def _queue_notify(webinar_id: int, kind: str) -> None:
+    from webinar.tasks import notify_registrants
+
+    notify_registrants.delay(webinar_id, kind)
 
 
 def webinars_end_overdue(*, grace_minutes: int = 30) -> list[int]:

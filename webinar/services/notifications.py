@@ -26,13 +26,22 @@ def cancel_url(registration: Registration) -> str:
     return settings.SITE_URL + reverse("webinar:cancel", args=[registration.webinar.slug, token])
 
 
-def webinar_ics(webinar: Webinar, *, registration: Registration | None = None) -> bytes:
+def webinar_ics(webinar: Webinar, *, registration: Registration | None = None, cancel: bool = False) -> bytes:
+    """The webinar as an iCalendar file: one event whose UID never changes.
+
+    ``SEQUENCE`` is ``webinar.calendar_sequence``, raised by every change registrants are told about, so
+    a calendar replaces the event it already holds instead of adding a second one. ``cancel`` gives
+    ``METHOD:CANCEL`` with ``STATUS:CANCELLED`` (the webinar was cancelled, or the registration was),
+    one step above the current sequence so it supersedes the last file sent.
+    """
     calendar = Calendar()
     calendar.add("prodid", "-//Dewan//dewan.local//")
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", "CANCEL" if cancel else "PUBLISH")
     event = Event()
     event.add("uid", f"webinar-{webinar.pk}@dewan.local")
+    event.add("sequence", webinar.calendar_sequence + (1 if cancel else 0))
+    event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     event.add("summary", webinar.title)
     event.add("dtstart", webinar.starts_at)
     event.add("dtend", webinar.ends_at)
@@ -61,7 +70,12 @@ SUBJECTS = {
     "waitlisted": "webinar/email/confirmation",
     "promoted": "webinar/email/promoted",
     "cancelled": "webinar/email/cancelled",
+    "rescheduled": "webinar/email/rescheduled",
+    "webinar_cancelled": "webinar/email/webinar_cancelled",
 }
+# Kinds whose e-mail carries the calendar file, and those whose file removes the event.
+CALENDAR_KINDS = {"confirmation", "promoted", "rescheduled"}
+CANCEL_KINDS = {"cancelled", "webinar_cancelled"}
 
 
 def registration_email_send(*, registration_id: int, kind: str) -> None:
@@ -79,8 +93,31 @@ def registration_email_send(*, registration_id: int, kind: str) -> None:
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=[registration.email])
-    if registration.status == Registration.Status.CONFIRMED and kind in {"confirmation", "promoted"}:
+    if registration.status == Registration.Status.CONFIRMED and kind in CALENDAR_KINDS:
         message.attach(
             f"{webinar.slug}.ics", webinar_ics(webinar, registration=registration), "text/calendar"
         )
+    elif kind in CANCEL_KINDS:
+        message.attach(f"{webinar.slug}.ics", webinar_ics(webinar, cancel=True), "text/calendar")
     message.send()
+
+
+def registrants_notify(*, webinar_id: int, kind: str) -> int:
+    """Queue ``kind`` (``rescheduled`` or ``webinar_cancelled``) to every confirmed or waitlisted registrant.
+
+    Returns the number of e-mails queued. Each e-mail is its own task (``send_registration_email``), so
+    one failing address is retried alone.
+    """
+    from webinar.tasks import send_registration_email
+
+    if kind not in {"rescheduled", "webinar_cancelled"}:
+        raise ValueError(f"not a registrant-wide kind: {kind}")
+    ids = Registration.objects.filter(
+        webinar_id=webinar_id,
+        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
+    ).values_list("pk", flat=True)
+    count = 0
+    for registration_id in ids.iterator():
+        send_registration_email.delay(registration_id, kind)
+        count += 1
+    return count
