@@ -174,6 +174,7 @@ if REDIS_URL:
     CELERY_RESULT_BACKEND = None
     CELERY_TASK_ALWAYS_EAGER = _env_bool("CELERY_TASK_ALWAYS_EAGER", False)
     DEWAN_PRESENCE_BACKEND = "realtime.presence.RedisPresenceStore"
+    DEWAN_HUB_COUNTER_BACKEND = "webinar.campaigns.counters.RedisHubCounter"
 else:
     # Per process only: fine for one embedded process, loses messages across several.
     CHANNEL_LAYERS = {
@@ -183,8 +184,12 @@ else:
     CELERY_BROKER_URL = "memory://localhost/"
     CELERY_TASK_ALWAYS_EAGER = True
     DEWAN_PRESENCE_BACKEND = "realtime.presence.MemoryPresenceStore"
+    DEWAN_HUB_COUNTER_BACKEND = "webinar.campaigns.counters.MemoryHubCounter"
 
 DEWAN_PRESENCE_BACKEND = os.environ.get("DEWAN_PRESENCE_BACKEND", DEWAN_PRESENCE_BACKEND)
+DEWAN_HUB_COUNTER_BACKEND = os.environ.get("DEWAN_HUB_COUNTER_BACKEND", DEWAN_HUB_COUNTER_BACKEND)
+# Resource-hub visit counters reach the database this often (beat; the embedded process flushes itself).
+DEWAN_HUB_FLUSH_SECONDS = float(os.environ.get("DEWAN_HUB_FLUSH_SECONDS", "30"))
 
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
@@ -199,6 +204,10 @@ CELERY_BEAT_SCHEDULE = {
     "end-overdue-webinars": {"task": "webinar.end_overdue_webinars", "schedule": 60.0},
     "sample-attendance": {"task": "webinar.sample_attendance", "schedule": 5.0},
     "purge-expired-personal-data": {"task": "webinar.purge_expired_personal_data", "schedule": 3600.0},
+    "flush-hub-counts": {
+        "task": "campaigns.flush_hub_counts",
+        "schedule": float(os.environ.get("DEWAN_HUB_FLUSH_SECONDS", "30")),
+    },
 }
 
 # --- Dewan's own knobs --------------------------------------------------------------------------

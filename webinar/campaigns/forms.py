@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from webinar.campaigns.models import Campaign, Partner
+from webinar.campaigns.models import Campaign, Partner, Resource
 from webinar.campaigns.services.campaigns import EDITABLE_FIELDS, PartnerInput
 
 
@@ -95,3 +95,20 @@ class PledgeTakeForm(forms.Form):
             self.fields["email"].required = False
             self.fields["email"].disabled = True
             self.initial["email"] = known_email
+
+
+class ResourceForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Resource.Kind.choices)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    title_ms = forms.CharField(label=_("Title (Bahasa Malaysia)"), max_length=200, required=False)
+    body_en = forms.CharField(
+        label=_("Text (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    body_ms = forms.CharField(
+        label=_("Text (Bahasa Malaysia)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), choices=Resource.Topic.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    position = forms.IntegerField(label=_("Position"), min_value=0, required=False)

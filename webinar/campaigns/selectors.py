@@ -221,3 +221,77 @@ def pledge_institutions(*, pledge: Pledge, limit: int | None = None) -> list[dic
 
 def pledge_taker_for(*, pledge: Pledge, email: str) -> PledgeTaker | None:
     return PledgeTaker.objects.filter(pledge=pledge, email=(email or "").strip().lower()).first()
+
+
+def hub_resources(*, campaign: Campaign, topic: str = "") -> list:
+    from webinar.campaigns.models import Resource
+
+    resources = Resource.objects.filter(campaign=campaign).order_by("position", "id")
+    return [r for r in resources if not topic or topic in r.topics]
+
+
+def hub_resource_get(*, campaign: Campaign, resource_id: int):
+    from webinar.campaigns.models import Resource
+
+    return Resource.objects.filter(campaign=campaign, pk=resource_id).first()
+
+
+def hub_stats(*, campaign: Campaign) -> list[dict]:
+    """Per resource: visits (all time) and unique visitors summed over days, including unflushed counts.
+
+    Uniques are visitor-days: the daily salt makes the same person on two days two visitors
+    (docs/hub-counting.md). Source: ``ResourceDailyStats`` plus the counter backend's pending figures
+    for today.
+    """
+    from django.db.models import Sum
+
+    from webinar.campaigns.counters import get_counter
+    from webinar.campaigns.models import ResourceDailyStats
+    from webinar.campaigns.services.hub import hub_day
+
+    counter = get_counter()
+    today = hub_day()
+    rows = []
+    for resource in hub_resources(campaign=campaign):
+        stats = ResourceDailyStats.objects.filter(resource=resource)
+        totals = stats.aggregate(visits=Sum("visits"), uniques=Sum("uniques"))
+        flushed_today = stats.filter(day=today).values_list("uniques", flat=True).first() or 0
+        pending_visits, today_uniques = counter.pending(resource_id=resource.pk, day=today)
+        rows.append(
+            {
+                "resource": resource,
+                "visits": (totals["visits"] or 0) + pending_visits,
+                "uniques": (totals["uniques"] or 0) - flushed_today + max(flushed_today, today_uniques),
+            }
+        )
+    return rows
+
+
+HUB_PAGE_CACHE_SECONDS = 60
+
+
+def hub_page_cache_key(*, slug: str, resource_id: int) -> str:
+    return f"dewan:hub-page:{slug}:{resource_id}"
+
+
+def hub_page_get(*, slug: str, resource_id: int):
+    """The resource and its campaign for a public resource page, from the cache when possible.
+
+    Resource pages are the hub's hot path (hundreds of thousands of visits): with the cache warm a visit
+    opens no database connection at all. Services drop the entry when the resource or its campaign
+    changes; otherwise it lives ``HUB_PAGE_CACHE_SECONDS``. Returns the ``Resource`` (with ``campaign``
+    loaded) or None.
+    """
+    from django.core.cache import cache
+
+    from webinar.campaigns.models import Resource
+
+    key = hub_page_cache_key(slug=slug, resource_id=resource_id)
+    resource = cache.get(key)
+    if resource is None:
+        resource = (
+            Resource.objects.select_related("campaign").filter(campaign__slug=slug, pk=resource_id).first()
+        )
+        if resource is not None:
+            cache.set(key, resource, HUB_PAGE_CACHE_SECONDS)
+    return resource

@@ -15,3 +15,11 @@ def send_pledge_link(pledge_id: int, email: str, link: str, language: str) -> No
     from webinar.campaigns.services.pledges import pledge_link_send
 
     pledge_link_send(pledge_id=pledge_id, email=email, link=link, language=language)
+
+
+@shared_task(name="campaigns.flush_hub_counts", ignore_result=True)
+def flush_hub_counts() -> dict:
+    """Beat: write the hub's visit counters to the database (safe to run twice or concurrently)."""
+    from webinar.campaigns.services.hub import hub_counts_flush
+
+    return hub_counts_flush()

@@ -17,4 +17,8 @@ urlpatterns = [
     path("c/<slug:slug>/pledge/confirm/<str:token>/", views.pledge_confirm, name="pledge_confirm"),
     path("c/<slug:slug>/manage/pledge/", views.pledge_settings, name="pledge_settings"),
     path("c/<slug:slug>/manage/pledge.csv", views.pledge_csv, name="pledge_csv"),
+    path("c/<slug:slug>/hub/", views.hub, name="hub"),
+    path("c/<slug:slug>/hub/<int:resource_id>/", views.hub_resource, name="resource"),
+    path("c/<slug:slug>/manage/hub/", views.hub_manage, name="hub_manage"),
+    path("c/<slug:slug>/manage/hub/<int:resource_id>/", views.hub_manage, name="hub_edit"),
 ]

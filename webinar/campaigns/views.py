@@ -17,12 +17,30 @@ from django_ratelimit.decorators import ratelimit
 
 from webinar import selectors as webinar_selectors
 from webinar.campaigns import exports, selectors
-from webinar.campaigns.forms import CampaignForm, PledgeSettingsForm, PledgeTakeForm
-from webinar.campaigns.models import Campaign, PledgeTaker
+from webinar.campaigns.forms import CampaignForm, PledgeSettingsForm, PledgeTakeForm, ResourceForm
+from webinar.campaigns.models import Campaign, PledgeTaker, Resource
 from webinar.campaigns.services import campaigns as campaign_services
+from webinar.campaigns.services import hub as hub_services
 from webinar.campaigns.services import pledges as pledge_services
 from webinar.exceptions import DewanError
+from webinar.http import client_ip
 from webinar.models import Webinar
+
+
+def _submit(request, form, call, *, done: str, then):
+    """A POSTed valid form runs ``call()`` and redirects to ``then(result)`` with the ``done`` message.
+
+    A domain error is shown on the form instead. Returns the redirect, or None to render the form.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = call()
+    except DewanError as exc:
+        form.add_error(None, exc.message)
+        return None
+    messages.success(request, done)
+    return redirect(then(result))
 
 
 def _public_campaign(request, slug: str) -> Campaign:
@@ -142,20 +160,21 @@ def campaign_edit(request, slug: str | None = None):
         instance=campaign,
         webinars=webinar_selectors.webinars_for_organiser(user=request.user).order_by("starts_at"),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            campaign = campaign_services.campaign_save(
-                campaign=campaign,
-                actor=request.user,
-                fields=form.service_fields(),
-                partners=form.partner_inputs(),
-                webinar_ids=form.webinar_ids(),
-            )
-        except DewanError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Campaign saved."))
-            return redirect("campaigns:manage", slug=campaign.slug)
+    done = _submit(
+        request,
+        form,
+        lambda: campaign_services.campaign_save(
+            campaign=campaign,
+            actor=request.user,
+            fields=form.service_fields(),
+            partners=form.partner_inputs(),
+            webinar_ids=form.webinar_ids(),
+        ),
+        done=_("Campaign saved."),
+        then=lambda saved: reverse("campaigns:manage", args=[saved.slug]),
+    )
+    if done:
+        return done
     if campaign is not None:
         campaign.refresh_from_db()
     return render(
@@ -267,22 +286,25 @@ def pledge_settings(request, slug: str):
         {name: getattr(pledge, name) for name in PledgeSettingsForm.base_fields} if pledge else {"open": True}
     )
     form = PledgeSettingsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pledge_services.pledge_save(campaign=campaign, actor=request.user, **form.cleaned_data)
-        except DewanError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Pledge saved."))
-            return redirect("campaigns:pledge_settings", slug=slug)
-    context = {
-        "campaign": campaign,
-        "form": form,
-        "pledge": pledge,
-        "count": selectors.pledge_count(pledge=pledge) if pledge else 0,
-        "institutions": selectors.pledge_institutions(pledge=pledge) if pledge else [],
-    }
-    return render(request, "campaigns/organiser/pledge.html", context, status=400 if form.errors else 200)
+    done = _submit(
+        request,
+        form,
+        lambda: pledge_services.pledge_save(campaign=campaign, actor=request.user, **form.cleaned_data),
+        done=_("Pledge saved."),
+        then=lambda _pledge: reverse("campaigns:pledge_settings", args=[slug]),
+    )
+    return done or render(
+        request,
+        "campaigns/organiser/pledge.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "pledge": pledge,
+            "count": selectors.pledge_count(pledge=pledge) if pledge else 0,
+            "institutions": selectors.pledge_institutions(pledge=pledge) if pledge else [],
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -298,3 +320,96 @@ def _csv_response(rows, filename: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+# --- The resource hub -------------------------------------------------------------------------------
+
+
+def _known_email(request, campaign: Campaign) -> str:
+    """The e-mail of a person this browser proves (signed in, or a join link in the session), else ''.
+
+    Anonymous visitors without a join link cost no query here: the hub's pages must stay cheap.
+    """
+    if not request.user.is_authenticated and not request.session.get(
+        webinar_selectors.REGISTRATION_SESSION_KEY
+    ):
+        return ""
+    known = selectors.campaign_known_registration(
+        campaign=campaign, session=request.session, user=request.user
+    )
+    return known.email if known is not None else ""
+
+
+def hub(request, slug: str):
+    """The campaign's resource hub, filtered by topic (``?topic=scams``)."""
+    campaign = _public_campaign(request, slug)
+    topic = request.GET.get("topic", "")
+    if topic and topic not in Resource.Topic.values:
+        topic = ""
+    email = _known_email(request, campaign)
+    if email:
+        hub_services.hub_person_seen(campaign=campaign, person_email=email)
+    context = {
+        "campaign": campaign,
+        "resources": selectors.hub_resources(campaign=campaign, topic=topic),
+        "topics": Resource.Topic.choices,
+        "topic": topic,
+    }
+    return render(request, "campaigns/hub.html", context)
+
+
+def hub_resource(request, slug: str, resource_id: int):
+    """One resource; each view is a counted visit (no database write, no cookie; cached page data)."""
+    resource = selectors.hub_page_get(slug=slug, resource_id=resource_id)
+    if resource is None:
+        raise Http404
+    campaign = resource.campaign
+    if not campaign.published and not selectors.can_manage_campaign(user=request.user, campaign=campaign):
+        raise Http404
+    hub_services.resource_visit_record(
+        resource=resource,
+        client_ip=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        person_email=_known_email(request, campaign),
+    )
+    return render(request, "campaigns/resource.html", {"campaign": campaign, "resource": resource})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hub_manage(request, slug: str, resource_id: int | None = None):
+    """The organiser's hub: figures per resource, and the add (or edit) form."""
+    campaign = _managed_campaign(request, slug)
+    resource = None
+    if resource_id is not None:
+        resource = selectors.hub_resource_get(campaign=campaign, resource_id=resource_id)
+        if resource is None:
+            raise Http404
+    initial = {name: getattr(resource, name) for name in hub_services.RESOURCE_FIELDS} if resource else {}
+    form = ResourceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and request.POST.get("delete") and resource is not None:
+        hub_services.resource_delete(resource=resource, actor=request.user)
+        messages.success(request, _("Resource deleted."))
+        return redirect("campaigns:hub_manage", slug=slug)
+
+    def saving():
+        if resource is None:
+            return hub_services.resource_create(campaign=campaign, actor=request.user, **form.cleaned_data)
+        return hub_services.resource_update(resource=resource, actor=request.user, **form.cleaned_data)
+
+    done = _submit(
+        request,
+        form,
+        saving,
+        done=_("Resource saved."),
+        then=lambda _resource: reverse("campaigns:hub_manage", args=[slug]),
+    )
+    context = {
+        "campaign": campaign,
+        "form": form,
+        "editing": resource,
+        "stats": selectors.hub_stats(campaign=campaign),
+    }
+    return done or render(
+        request, "campaigns/organiser/hub.html", context, status=400 if form.errors else 200
+    )

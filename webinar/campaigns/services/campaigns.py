@@ -114,6 +114,11 @@ def campaign_update(*, campaign: Campaign, actor, **fields) -> Campaign:
         setattr(campaign, name, value)
     _clean(campaign)
     campaign.save()
+    from webinar.campaigns.services.hub import hub_pages_forget
+
+    # Now, and again after commit in case a page was cached from the old row in between.
+    hub_pages_forget(campaign=campaign)
+    transaction.on_commit(lambda: hub_pages_forget(campaign=campaign))
     audit_record(
         webinar=None,
         actor=actor,
