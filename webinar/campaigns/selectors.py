@@ -129,6 +129,48 @@ def campaign_registered_webinar_ids(*, campaign: Campaign, email: str) -> set[in
     )
 
 
+@dataclass
+class Activity:
+    """What people did in a campaign: registration ids for per-webinar acts, lower-cased e-mails otherwise."""
+
+    attended: set[int]
+    asked: set[int]
+    voted: set[int]
+    pledged: set[str]
+    visited_hub: set[str]
+
+
+def campaign_activity(*, campaign: Campaign, webinar_ids: list[int]) -> Activity:
+    """Who attended, asked and voted (by registration), pledged and visited the hub (by e-mail).
+
+    Sources: attendance sessions, questions, votes, the pledge's takers, the hub's known visitors.
+    """
+    from webinar.campaigns.models import HubVisitor
+
+    def emails(queryset) -> set[str]:
+        return set(queryset.annotate(key=Lower("email")).values_list("key", flat=True))
+
+    return Activity(
+        attended=set(
+            AttendanceSession.objects.filter(
+                webinar_id__in=webinar_ids, registration__isnull=False
+            ).values_list("registration_id", flat=True)
+        ),
+        asked=set(
+            Question.objects.filter(webinar_id__in=webinar_ids, author__isnull=False).values_list(
+                "author_id", flat=True
+            )
+        ),
+        voted=set(
+            Vote.objects.filter(question__webinar_id__in=webinar_ids).values_list(
+                "registration_id", flat=True
+            )
+        ),
+        pledged=emails(PledgeTaker.objects.filter(pledge__campaign=campaign)),
+        visited_hub=emails(HubVisitor.objects.filter(campaign=campaign)),
+    )
+
+
 def campaign_people_paths(*, campaign: Campaign) -> dict:
     """Each person's path across the series, keyed by lower-cased e-mail (one person, many registrations).
 
@@ -137,8 +179,6 @@ def campaign_people_paths(*, campaign: Campaign) -> dict:
     Sources: registrations, attendance sessions, questions and votes by registration; the pledge's takers
     and the hub's known visitors by e-mail.
     """
-    from webinar.campaigns.models import HubVisitor
-
     entries = campaign_entries(campaign=campaign)
     webinars = [e.webinar for e in entries]
     ids = [w.pk for w in webinars]
@@ -147,25 +187,9 @@ def campaign_people_paths(*, campaign: Campaign) -> dict:
         .annotate(key=Lower("email"))
         .order_by("created_at", "id")
     )
-    attended = set(
-        AttendanceSession.objects.filter(webinar_id__in=ids, registration__isnull=False).values_list(
-            "registration_id", flat=True
-        )
-    )
-    asked = set(
-        Question.objects.filter(webinar_id__in=ids, author__isnull=False).values_list("author_id", flat=True)
-    )
-    voted = set(Vote.objects.filter(question__webinar_id__in=ids).values_list("registration_id", flat=True))
-    pledged = set(
-        PledgeTaker.objects.filter(pledge__campaign=campaign)
-        .annotate(key=Lower("email"))
-        .values_list("key", flat=True)
-    )
-    visited = set(
-        HubVisitor.objects.filter(campaign=campaign)
-        .annotate(key=Lower("email"))
-        .values_list("key", flat=True)
-    )
+    activity = campaign_activity(campaign=campaign, webinar_ids=ids)
+    attended, asked, voted = activity.attended, activity.asked, activity.voted
+    pledged, visited = activity.pledged, activity.visited_hub
     people: dict[str, dict] = {}
     for registration in registrations:
         person = people.setdefault(

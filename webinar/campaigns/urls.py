@@ -21,4 +21,13 @@ urlpatterns = [
     path("c/<slug:slug>/hub/<int:resource_id>/", views.hub_resource, name="resource"),
     path("c/<slug:slug>/manage/hub/", views.hub_manage, name="hub_manage"),
     path("c/<slug:slug>/manage/hub/<int:resource_id>/", views.hub_manage, name="hub_edit"),
+    path("c/<slug:slug>/transparency/", views.transparency_campaign, name="transparency"),
+    path(
+        "c/<slug:slug>/transparency/<slug:webinar_slug>/",
+        views.transparency_webinar,
+        name="webinar_transparency",
+    ),
+    path("c/<slug:slug>/manage/transparency/", views.transparency_settings, name="transparency_settings"),
+    path("c/<slug:slug>/manage/funnel/", views.funnel, name="funnel"),
+    path("c/<slug:slug>/manage/funnel.csv", views.funnel_csv, name="funnel_csv"),
 ]

@@ -5,6 +5,8 @@ Views parse, authorise and render; the services in ``webinar/campaigns/services`
 
 from __future__ import annotations
 
+import base64
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,12 +18,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from webinar import selectors as webinar_selectors
-from webinar.campaigns import exports, selectors
+from webinar.campaigns import exports, reports, selectors
 from webinar.campaigns.forms import CampaignForm, PledgeSettingsForm, PledgeTakeForm, ResourceForm
 from webinar.campaigns.models import Campaign, PledgeTaker, Resource
 from webinar.campaigns.services import campaigns as campaign_services
 from webinar.campaigns.services import hub as hub_services
 from webinar.campaigns.services import pledges as pledge_services
+from webinar.campaigns.services.transparency import transparency_set
 from webinar.exceptions import DewanError
 from webinar.http import client_ip
 from webinar.models import Webinar
@@ -413,3 +416,100 @@ def hub_manage(request, slug: str, resource_id: int | None = None):
     return done or render(
         request, "campaigns/organiser/hub.html", context, status=400 if form.errors else 200
     )
+
+
+# --- Transparency and the funnel ----------------------------------------------------------------------
+
+
+def transparency_campaign(request, slug: str):
+    """The campaign's public transparency report (figures only), when its organiser published it."""
+    campaign = _public_campaign(request, slug)
+    if not campaign.transparency_public and not selectors.can_manage_campaign(
+        user=request.user, campaign=campaign
+    ):
+        raise Http404
+    figures = reports.transparency_figures(webinar_ids=selectors.campaign_webinar_ids(campaign=campaign))
+    context = {
+        "campaign": campaign,
+        "webinar": None,
+        "figures": figures,
+        "preview": not campaign.transparency_public,
+    }
+    return render(request, "campaigns/transparency.html", context)
+
+
+def transparency_webinar(request, slug: str, webinar_slug: str):
+    """One webinar's public transparency report, when published."""
+    campaign = _public_campaign(request, slug)
+    entry = next(
+        (e for e in selectors.campaign_entries(campaign=campaign) if e.webinar.slug == webinar_slug), None
+    )
+    if entry is None:
+        raise Http404
+    if not entry.transparency_public and not selectors.can_manage_campaign(
+        user=request.user, campaign=campaign
+    ):
+        raise Http404
+    figures = reports.transparency_figures(webinar_ids=[entry.webinar_id])
+    context = {
+        "campaign": campaign,
+        "webinar": entry.webinar,
+        "figures": figures,
+        "preview": not entry.transparency_public,
+    }
+    return render(request, "campaigns/transparency.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def transparency_settings(request, slug: str):
+    campaign = _managed_campaign(request, slug)
+    if request.method == "POST":
+        transparency_set(
+            campaign=campaign,
+            actor=request.user,
+            campaign_public=request.POST.get("campaign") == "on",
+            public_webinar_ids=[int(i) for i in request.POST.getlist("webinars") if i.isdigit()],
+        )
+        messages.success(request, _("Transparency settings saved."))
+        return redirect("campaigns:transparency_settings", slug=slug)
+    context = {"campaign": campaign, "entries": selectors.campaign_entries(campaign=campaign)}
+    return render(request, "campaigns/organiser/transparency.html", context)
+
+
+def _step_labels() -> dict[str, str]:
+    return {
+        "registered": _("Registered"),
+        "attended": _("Attended"),
+        "asked_or_voted": _("Asked or voted"),
+        "pledged": _("Pledged"),
+        "visited_hub": _("Visited the hub"),
+        "campaign": _("Whole campaign"),
+        "people": _("Unique people"),
+    }
+
+
+@login_required
+def funnel(request, slug: str):
+    """The organiser's campaign funnel: table, chart and CSV link."""
+    campaign = _managed_campaign(request, slug)
+    data = reports.campaign_funnel(campaign=campaign)
+    svg = reports.funnel_chart_svg(funnel=data, step_labels=_step_labels())
+    chart = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    labels = _step_labels()
+    context = {
+        "campaign": campaign,
+        "funnel": data,
+        "chart": chart,
+        "step_labels": [labels[step] for step in reports.FUNNEL_STEPS],
+        "rows": [(row["title"], [row[step] for step in reports.FUNNEL_STEPS]) for row in data["webinars"]],
+        "total": [data["campaign"][step] for step in reports.FUNNEL_STEPS],
+    }
+    return render(request, "campaigns/organiser/funnel.html", context)
+
+
+@login_required
+def funnel_csv(request, slug: str):
+    campaign = _managed_campaign(request, slug)
+    rows = reports.funnel_csv(funnel=reports.campaign_funnel(campaign=campaign))
+    return _csv_response(rows, f"{campaign.slug}-funnel.csv")
