@@ -255,7 +255,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # Campaign partners' logos are images at the organiser's https address (never scripts).
+        "img-src": ["'self'", "data:", "https:"],
         "connect-src": ["'self'", "ws:", "wss:"],
         "frame-src": [
             "https://www.youtube.com",

@@ -257,16 +257,18 @@ def campaign_save(
     partners: list[PartnerInput],
     webinar_ids: list[int],
     campaign: Campaign | None = None,
+    slug: str | None = None,
 ) -> Campaign:
     """The organiser's form in one transaction: create (``campaign`` None) or update, partners, webinars.
 
-    All or nothing: a bad partner line or a webinar of someone else leaves the campaign as it was.
+    ``slug`` (creation only) defaults to one made from the title. All or nothing: a bad partner line
+    or a webinar of someone else leaves the campaign as it was.
     Raises what ``campaign_create``/``campaign_update``, ``campaign_partners_set`` and
     ``campaign_webinars_set`` raise.
     """
     with transaction.atomic():
         if campaign is None:
-            campaign = campaign_create(owner=actor, **fields)
+            campaign = campaign_create(owner=actor, slug=slug, **fields)
         else:
             campaign = campaign_update(campaign=campaign, actor=actor, **fields)
         campaign_partners_set(campaign=campaign, actor=actor, partners=partners)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.services import user_create
+from webinar.campaigns.demo import campaign_demo_seed
 from webinar.models import Registration, Webinar, WebinarRole
 from webinar.services.lifecycle import webinar_create, webinar_transition
 from webinar.services.notifications import join_url
@@ -29,6 +30,11 @@ class Command(BaseCommand):
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         with transaction.atomic():
             webinar = Webinar.objects.filter(slug=SLUG).first() or self._create()
+            campaign = campaign_demo_seed(
+                organiser=User.objects.get(email="organiser@dewan.demo"),
+                host=User.objects.get(email="host@dewan.demo"),
+                live_webinar=webinar,
+            )
         site = settings.SITE_URL
         lines = [
             "",
@@ -39,6 +45,7 @@ class Command(BaseCommand):
             f"  Attendee:       aisyah@dewan.demo / {DEMO_PASSWORD}  → {site}/w/{webinar.slug}/live/",
             f"  Attendee:       wei.jie@dewan.demo / {DEMO_PASSWORD}",
             f"  Admin:          admin@dewan.demo / {DEMO_PASSWORD}  → {site}/admin/",
+            f"  Campaign:       {site}/c/{campaign.slug}/  (organiser: {site}/c/{campaign.slug}/manage/)",
             "  Join links (no password needed):",
         ]
         for registration in webinar.registrations.filter(status=Registration.Status.CONFIRMED)[:3]:
