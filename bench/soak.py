@@ -116,6 +116,7 @@ def seed_registrations(webinar_id: int, first: int, count: int) -> list[str]:
     from django.utils import timezone
 
     from webinar.models import Registration
+    from webinar.selectors import browser_registration_remember
 
     now = timezone.now()
     created = Registration.objects.bulk_create(
@@ -135,7 +136,7 @@ def seed_registrations(webinar_id: int, first: int, count: int) -> list[str]:
     keys = []
     for registration in created:
         session = SessionStore()
-        session["dewan_registrations"] = {str(webinar_id): registration.pk}
+        browser_registration_remember(session=session, registration=registration)
         session.save()
         keys.append(session.session_key)
     return keys

@@ -30,6 +30,7 @@ PUBLIC = "public"
 STAFF = "staff"
 PERSONAL = "personal"
 VOTES = "votes"
+REVOKE = "revoke"
 VOTE_FLUSH_SECONDS = 0.25
 PRESENCE_TICK_SECONDS = 1.0
 PUBLISH_TIMEOUT_SECONDS = 10.0
@@ -50,6 +51,18 @@ def publish(*, webinar_id: int, stream: str, message: dict) -> None:
 def publish_personal(*, webinar_id: int, registration_id: int, message: dict) -> None:
     """Send to every socket of one attendee (their own questions' status)."""
     _send(webinar_id, {"kind": PERSONAL, "target": registration_id, "text": protocol.dumps(message)})
+
+
+def publish_revoke(*, webinar_id: int, registration_id: int, message: dict, close_code: int) -> None:
+    """Close every open socket of one registration, on every process, after sending ``message``.
+
+    Used when the registration's access ends (cancelled, renewed, data deleted). The layer delivers
+    at most once: consumers also re-check access before every attendee command and on ``ping``.
+    """
+    _send(
+        webinar_id,
+        {"kind": REVOKE, "target": registration_id, "text": protocol.dumps(message), "code": close_code},
+    )
 
 
 def publish_votes(*, webinar_id: int, question_id: int, count: int, version: int) -> None:
@@ -157,6 +170,7 @@ class Listener:
     __slots__ = (
         "_backlog",
         "_closed",
+        "_closer",
         "_send",
         "_writer",
         "held",
@@ -173,8 +187,10 @@ class Listener:
         registration_id: int | None,
         staff: bool,
         max_queue: int = 512,
+        closer: Callable[[int], Awaitable[None]] | None = None,
     ):
         self._send = send
+        self._closer = closer
         self._backlog: deque[str] = deque()
         self._writer: asyncio.Task | None = None
         self._closed = False
@@ -220,6 +236,25 @@ class Listener:
             self._enqueue(protocol.dumps(message))
         for text in buffered:
             self._enqueue(text)
+
+    def finish(self, text: str, *, code: int) -> None:
+        """Send ``text`` after what is already queued, then close the socket with ``code``."""
+        if self._closed:
+            return
+        self.held = None  # a sync in progress is moot: the socket is going away
+        self._enqueue(text)
+        asyncio.get_running_loop().create_task(self._close_after_writes(code))
+
+    async def _close_after_writes(self, code: int) -> None:
+        writer = self._writer
+        if writer is not None:
+            await asyncio.wait({writer}, timeout=5)
+        self.close()
+        if self._closer is not None:
+            try:
+                await self._closer(code)
+            except Exception:  # already gone: the server's disconnect cleans up
+                log.debug("listener close failed", exc_info=True)
 
     def close(self) -> None:
         self._closed = True
@@ -395,6 +430,10 @@ class Hub:
             text = message["text"]
             for listener in room.by_registration.get(message.get("target"), ()):
                 listener.push(text)
+        elif kind == REVOKE:
+            text, code = message["text"], message["code"]
+            for listener in list(room.by_registration.get(message.get("target"), ())):
+                listener.finish(text, code=code)
         elif kind == VOTES:
             question_id, count, version = message["q"], message["n"], message["v"]
             if room.vote_versions.get(question_id, -1) >= version:

@@ -70,6 +70,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             _text_sender(self.scope.get(SERVER_SEND) or self.base_send),
             registration_id=viewer.registration_id,
             staff=viewer.staff,
+            closer=self._close_with,
         )
         self.listener.hold()  # broadcasts wait until the welcome is queued
         hub = get_hub()
@@ -102,6 +103,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
             ]
         )
         await self._heartbeat()
+
+    async def _close_with(self, code: int) -> None:
+        await self.close(code=code)
 
     async def _refuse_unavailable(self) -> None:
         """Say a service is down and close with 1013 (try again later); the client reconnects."""
@@ -152,10 +156,33 @@ class LiveConsumer(AsyncWebsocketConsumer):
     # --- Everyone ---------------------------------------------------------------------------
 
     async def on_ping(self, command):
+        if not await self._still_attendee(command):
+            return
         await self._heartbeat()
         if self.viewer.staff:
             await self._recheck_staff()
         self.listener.send_now({"type": "pong"})
+
+    async def _still_attendee(self, command) -> bool:
+        """Re-check an attendee socket's access before it does anything (and on every ping).
+
+        Cancelling, renewing or deleting a registration rotates its join secret, which ends every
+        browser's access at once; the socket is told why and closed with 4403 (docs/protocol.md).
+        """
+        if self.viewer.registration_id is None:
+            return True
+        if await database_sync_to_async(live_state.still_attendee)(
+            self.viewer, session=self.scope.get("session"), user=self.scope.get("user")
+        ):
+            return True
+        message = protocol.error_message(
+            "not_registered",
+            _("This registration is no longer active in this browser."),
+            for_type=command.type,
+            **({"client_key": command.client_key} if getattr(command, "client_key", None) else {}),
+        )
+        self.listener.finish(protocol.dumps(message), code=CLOSE_FORBIDDEN)
+        return False
 
     async def _recheck_staff(self) -> bool:
         """A host demoted mid-session stops hearing the staff stream (held questions) at once."""
@@ -173,6 +200,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await presence.viewer_heartbeat(self.viewer)
 
     async def on_sync(self, command: protocol.Sync):
+        if not await self._still_attendee(command):
+            return
         self.listener.hold()
         try:
             messages = await database_sync_to_async(live_state.live_sync)(
@@ -188,12 +217,14 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     # --- Attendees ----------------------------------------------------------------------------
 
-    def _require_attendee(self):
+    async def _require_attendee(self, command) -> bool:
         if self.viewer.registration_id is None:
             raise DewanError(_("Only registered attendees can do that."), code="forbidden")
+        return await self._still_attendee(command)
 
     async def on_ask(self, command: protocol.Ask):
-        self._require_attendee()
+        if not await self._require_attendee(command):
+            return
         result = await database_sync_to_async(_submit)(self.viewer, command)
         self.listener.send_now(
             protocol.ack_message(
@@ -204,7 +235,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         )
 
     async def on_vote(self, command: protocol.Vote):
-        self._require_attendee()
+        if not await self._require_attendee(command):
+            return
         votes, voted = await database_sync_to_async(questions.vote_set)(
             webinar_id=self.viewer.webinar_id,
             registration_id=self.viewer.registration_id,
@@ -222,7 +254,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         )
 
     async def on_request_review(self, command: protocol.RequestReview):
-        self._require_attendee()
+        if not await self._require_attendee(command):
+            return
         await database_sync_to_async(questions.question_request_review)(
             webinar_id=self.viewer.webinar_id,
             registration_id=self.viewer.registration_id,

@@ -69,8 +69,10 @@ def attendee_session(registration: Registration) -> str:
     """A session key like the one a join link leaves behind (for websocket and browser clients)."""
     from django.contrib.sessions.backends.db import SessionStore
 
+    from webinar.selectors import browser_registration_remember
+
     session = SessionStore()
-    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
+    browser_registration_remember(session=session, registration=registration)
     session.save()
     return session.session_key
 

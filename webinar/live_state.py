@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db.models import Count, Sum
@@ -69,7 +70,7 @@ def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = 
             user.language,
             user.shown_name,
         )
-    registration = selectors.registration_for_viewer(webinar=webinar, session=session, user=user)
+    registration = selectors.registration_for_browser(webinar=webinar, session=session, user=user)
     if registration is not None:
         return Viewer(
             webinar.pk,
@@ -95,6 +96,14 @@ def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = 
             user.shown_name,
         )
     return None
+
+
+def still_attendee(viewer: Viewer, *, session, user) -> bool:
+    """Whether this socket's browser still reaches its registration (re-checked before every
+    attendee command): false once the registration was cancelled, renewed or its data deleted."""
+    return viewer.registration_id is not None and selectors.registration_access_current(
+        webinar_id=viewer.webinar_id, registration_id=viewer.registration_id, session=session, user=user
+    )
 
 
 def still_staff(viewer: Viewer, user) -> bool:
@@ -131,24 +140,34 @@ def _mine(viewer: Viewer) -> tuple[list[dict], list[int]]:
     return [own_question_for(q) for q in own], votes
 
 
+def _published_cache_key(webinar_id: int, language: str) -> str:
+    return f"dewan:published:{webinar_id}:{language}"
+
+
 def published_questions(webinar: Webinar) -> list[dict]:
     """The published list every viewer's snapshot shares, built once per state and language.
 
     A reconnect storm (a server restart with thousands of viewers) would otherwise serialise the
-    same list once per viewer. The key changes with every public event (sequence number), every
-    vote (the sum of vote versions only grows) and the language of the labels, so it is never stale.
+    same list once per viewer. The entry carries the state it was built from (sequence number, the
+    sum of vote versions, which only grows, and the count), so it is never served stale. There is one
+    entry per webinar and language, not one per state, so ``published_cache_clear`` can really remove
+    what is cached about a person (deletion of their data), not merely stop serving it.
     """
     published = Question.objects.filter(webinar=webinar, status=Question.Status.PUBLISHED)
-    state = published.aggregate(votes=Sum("vote_version"), n=Count("id"))
-    key = (
-        f"dewan:published:{webinar.pk}:{webinar.last_public_seq}:{state['votes'] or 0}:{state['n']}:"
-        f"{translation.get_language()}"
-    )
-    questions = cache.get(key)
-    if questions is None:
-        questions = [representations.public_question(q) for q in published.order_by(*LIVE_ORDER)[:1000]]
-        cache.set(key, questions, timeout=60)
+    counts = published.aggregate(votes=Sum("vote_version"), n=Count("id"))
+    state = [webinar.last_public_seq, counts["votes"] or 0, counts["n"]]
+    key = _published_cache_key(webinar.pk, translation.get_language())
+    cached = cache.get(key)
+    if cached is not None and cached[0] == state:
+        return cached[1]
+    questions = [representations.public_question(q) for q in published.order_by(*LIVE_ORDER)[:1000]]
+    cache.set(key, (state, questions), timeout=60)
     return questions
+
+
+def published_cache_clear(*, webinar_id: int) -> None:
+    """Remove the cached published lists of a webinar, in every language."""
+    cache.delete_many([_published_cache_key(webinar_id, code) for code, _name in settings.LANGUAGES])
 
 
 def live_snapshot(viewer: Viewer) -> dict:

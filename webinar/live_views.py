@@ -93,7 +93,7 @@ def live(request, slug: str):
     webinar = get_object_or_404(Webinar, slug=slug)
     if webinar.status == Webinar.Status.DRAFT:
         raise Http404
-    registration = selectors.registration_for_viewer(
+    registration = selectors.registration_for_browser(
         webinar=webinar, session=request.session, user=request.user
     )
     role = selectors.staff_role(user=request.user, webinar=webinar)

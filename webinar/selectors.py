@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from webinar.models import Registration, Webinar, WebinarRole
 
@@ -28,25 +29,36 @@ def webinars_public() -> QuerySet[Webinar]:
     )
 
 
+def organised_by(user) -> Q:
+    """The one definition of "who counts as a webinar's organiser", as a filter on ``Webinar``.
+
+    The webinar's owner (``Webinar.organiser``), a user given the organiser role on it, or any
+    superuser. Used by ``staff_role`` (every permission check), the organiser's webinar list and the
+    campaign report, so they cannot disagree. Pair it with ``.distinct()`` (it joins the roles).
+    """
+    if getattr(user, "is_superuser", False):
+        return Q()
+    return Q(organiser=user) | Q(roles__user=user, roles__role=WebinarRole.Role.ORGANISER)
+
+
+def hosted_by(user) -> Q:
+    """Webinars on which ``user`` has the host role (a filter on ``Webinar``)."""
+    return Q(roles__user=user, roles__role=WebinarRole.Role.HOST)
+
+
 def webinars_for_organiser(*, user) -> QuerySet[Webinar]:
-    if user.is_superuser:
-        return Webinar.objects.all()
-    return Webinar.objects.filter(
-        Q(organiser=user)
-        | Q(roles__user=user, roles__role__in=[WebinarRole.Role.ORGANISER, WebinarRole.Role.HOST])
-    ).distinct()
+    """Webinars the user organises or hosts (the signed-in home page)."""
+    return Webinar.objects.filter(organised_by(user) | hosted_by(user)).distinct()
 
 
 def staff_role(*, user, webinar: Webinar) -> str | None:
     """The user's role on this webinar, read fresh from the database: organiser, host, or None."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
-    if user.is_superuser or webinar.organiser_id == user.pk:
+    this = Webinar.objects.filter(pk=webinar.pk)
+    if this.filter(organised_by(user)).exists():
         return ORGANISER
-    roles = set(WebinarRole.objects.filter(webinar=webinar, user_id=user.pk).values_list("role", flat=True))
-    if WebinarRole.Role.ORGANISER in roles:
-        return ORGANISER
-    if WebinarRole.Role.HOST in roles:
+    if this.filter(hosted_by(user)).exists():
         return HOST
     return None
 
@@ -59,18 +71,100 @@ def can_organise(*, user, webinar: Webinar) -> bool:
     return staff_role(user=user, webinar=webinar) == ORGANISER
 
 
-def registration_for_viewer(*, webinar: Webinar, session, user) -> Registration | None:
-    """The confirmed registration behind a browser: from its join link, else from its signed-in account."""
-    ids = (session or {}).get(REGISTRATION_SESSION_KEY, {})
-    registration_id = ids.get(str(webinar.pk)) if isinstance(ids, dict) else None
-    confirmed = Registration.objects.filter(webinar=webinar, status=Registration.Status.CONFIRMED)
-    if registration_id:
-        found = confirmed.filter(pk=registration_id).first()
-        if found:
+# --- This browser's registration (one definition for views, the websocket and the privacy pages) ---
+#
+# A browser reaches a registration in exactly two ways (docs/privacy.md):
+# 1. its session holds a binding left by the join link (or by registering in this browser), made of
+#    the registration id and a key derived from the registration's ``join_secret``. Rotating that
+#    secret (cancel, re-register, delete my data) revokes every browser and every link at once;
+# 2. it is signed in to an account whose e-mail address is *verified* and equals the registration's.
+# Nothing else (an unverified account's e-mail, a bare registration id) grants access.
+
+DELETED_MARKER = "deleted"  # stored in join_secret by "delete my data": no link or session matches it
+
+
+def registration_session_key(registration: Registration) -> str:
+    """The credential a session holds for ``registration``: a keyed hash of its current join secret."""
+    return salted_hmac(
+        "dewan.registration-session", f"{registration.pk}:{registration.join_secret}"
+    ).hexdigest()[:32]
+
+
+def _session_binding(session, webinar_id: int) -> tuple[int, str] | None:
+    bindings = (session or {}).get(REGISTRATION_SESSION_KEY, {})
+    entry = bindings.get(str(webinar_id)) if isinstance(bindings, dict) else None
+    if not isinstance(entry, dict):  # a bare id (sessions from before the key existed) proves nothing
+        return None
+    registration_id, key = entry.get("r"), entry.get("k")
+    if not isinstance(registration_id, int) or not isinstance(key, str):
+        return None
+    return registration_id, key
+
+
+def browser_registration_remember(*, session, registration: Registration) -> None:
+    """Bind ``registration`` to this browser's session (the join link, or registering here)."""
+    bindings = dict(session.get(REGISTRATION_SESSION_KEY, {}))
+    bindings[str(registration.webinar_id)] = {
+        "r": registration.pk,
+        "k": registration_session_key(registration),
+    }
+    session[REGISTRATION_SESSION_KEY] = bindings
+
+
+def browser_registration_forget(*, session, webinar_id: int) -> None:
+    bindings = dict(session.get(REGISTRATION_SESSION_KEY, {}))
+    if bindings.pop(str(webinar_id), None) is not None:
+        session[REGISTRATION_SESSION_KEY] = bindings
+
+
+def account_email_verified(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "email_verified_at", None))
+
+
+def registrations_for_account(*, user) -> QuerySet[Registration]:
+    """Registrations a signed-in account may reach: those made with its e-mail, once verified."""
+    if not account_email_verified(user):
+        return Registration.objects.none()
+    return Registration.objects.filter(email__iexact=user.email).exclude(join_secret=DELETED_MARKER)
+
+
+def account_owns_registration(*, user, registration: Registration) -> bool:
+    return account_email_verified(user) and registration.email.lower() == user.email.lower()
+
+
+def registration_for_browser(
+    *, webinar: Webinar | int, session, user, confirmed_only: bool = True
+) -> Registration | None:
+    """This browser's registration for ``webinar``, or None.
+
+    Args: ``webinar`` (or its id); ``session``, the request's or the websocket scope's session
+    (a mapping); ``user``, the request's user (anonymous allowed); ``confirmed_only``: the live
+    page and the websocket need a confirmed seat, the privacy pages any status.
+    Returns the registration reached through the session binding (while its key matches the current
+    join secret), else through a verified account's e-mail; never a deleted registration.
+    """
+    webinar_id = webinar if isinstance(webinar, int) else webinar.pk
+    candidates = Registration.objects.filter(webinar_id=webinar_id).exclude(join_secret=DELETED_MARKER)
+    if confirmed_only:
+        candidates = candidates.filter(status=Registration.Status.CONFIRMED)
+    binding = _session_binding(session, webinar_id)
+    if binding is not None:
+        found = candidates.filter(pk=binding[0]).first()
+        if found is not None and constant_time_compare(registration_session_key(found), binding[1]):
             return found
-    if user is not None and getattr(user, "is_authenticated", False):
-        return confirmed.filter(Q(user_id=user.pk) | Q(email__iexact=user.email)).first()
+    if account_email_verified(user):
+        return candidates.filter(email__iexact=user.email).first()
     return None
+
+
+def registration_by_email(*, webinar: Webinar, email: str) -> Registration | None:
+    return Registration.objects.filter(webinar=webinar, email__iexact=(email or "").strip()).first()
+
+
+def registration_access_current(*, webinar_id: int, registration_id: int, session, user) -> bool:
+    """Whether this browser still reaches ``registration_id`` (checked before every attendee command)."""
+    found = registration_for_browser(webinar=webinar_id, session=session, user=user)
+    return found is not None and found.pk == registration_id
 
 
 def registration_counts(*, webinar: Webinar) -> dict[str, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
@@ -54,6 +55,9 @@ def detail(request, slug: str):
             form.add_error(None, _("Too many sign-ups from your network. Please try again in a minute."))
             status = 429
         elif form.is_valid():
+            # A row that already exists (a cancelled registration being renewed) holds someone's
+            # earlier questions and votes: only a proven owner gets it bound to this browser.
+            renewed = selectors.registration_by_email(webinar=webinar, email=form.cleaned_data["email"])
             try:
                 registration = registration_services.registration_create(
                     webinar=webinar,
@@ -68,14 +72,25 @@ def detail(request, slug: str):
                 form.add_error("email" if exc.code == "duplicate" else None, exc.message)
                 status = 409 if exc.code in {"duplicate", "full", "closed"} else 400
             else:
-                _remember_registration(request, registration)
-                return redirect("webinar:registered", slug=webinar.slug)
+                if renewed is None or selectors.account_owns_registration(
+                    user=request.user, registration=registration
+                ):
+                    selectors.browser_registration_remember(
+                        session=request.session, registration=registration
+                    )
+                    return redirect("webinar:registered", slug=webinar.slug)
+                messages.info(
+                    request,
+                    _("You are registered again. Open the join link we e-mailed to %(email)s to join.")
+                    % {"email": registration.email},
+                )
+                return redirect("webinar:detail", slug=webinar.slug)
         else:
             status = 400
     context = {
         "webinar": webinar,
         "form": form,
-        "registration": selectors.registration_for_viewer(
+        "registration": selectors.registration_for_browser(
             webinar=webinar, session=request.session, user=request.user
         ),
         "counts": selectors.registration_counts(webinar=webinar),
@@ -94,18 +109,11 @@ def _initial(request) -> dict:
     return {"language": getattr(request, "LANGUAGE_CODE", "en")}
 
 
-def _remember_registration(request, registration: Registration) -> None:
-    ids = dict(request.session.get(selectors.REGISTRATION_SESSION_KEY, {}))
-    ids[str(registration.webinar_id)] = registration.pk
-    request.session[selectors.REGISTRATION_SESSION_KEY] = ids
-    request.session["dewan_last_registration"] = registration.pk
-
-
 def registered(request, slug: str):
     webinar = _public_webinar(slug)
-    registration = Registration.objects.filter(
-        pk=request.session.get("dewan_last_registration"), webinar=webinar
-    ).first()
+    registration = selectors.registration_for_browser(
+        webinar=webinar, session=request.session, user=request.user, confirmed_only=False
+    )
     if registration is None:
         return redirect("webinar:detail", slug=slug)
     return render(request, "webinar/registered.html", {"webinar": webinar, "registration": registration})
@@ -129,14 +137,34 @@ def _registration_from_token(webinar: Webinar, token: str, purpose: str) -> Regi
     return registration
 
 
+@require_http_methods(["GET", "POST"])
 def join(request, slug: str, token: str):
-    """The personal join link: remembers the registration in this browser's session, opens the live page."""
+    """The personal join link: binds the registration to this browser's session, opens the live page.
+
+    The link is proof for whoever holds it, but it never silently replaces who this browser already
+    is: when someone is signed in to another account, or the browser already joins as another
+    registration, a page says whose link it is and asks (POST ``choice=link`` to continue as the link's
+    holder, which signs the account out).
+    """
     webinar = _public_webinar(slug)
     registration = _registration_from_token(webinar, token, "join")
     if registration is None or registration.status != Registration.Status.CONFIRMED:
         return render(request, "webinar/link_invalid.html", {"webinar": webinar}, status=403)
+    current = selectors.registration_for_browser(webinar=webinar, session=request.session, user=request.user)
+    other_account = request.user.is_authenticated and not selectors.account_owns_registration(
+        user=request.user, registration=registration
+    )
+    other_registration = current is not None and current.pk != registration.pk
+    if other_account or other_registration:
+        if request.method != "POST":
+            context = {"webinar": webinar, "registration": registration, "current": current}
+            return render(request, "webinar/join_choice.html", context)
+        if request.POST.get("choice") != "link":
+            return redirect("webinar:live" if current is not None else "webinar:detail", slug=slug)
+        if other_account:
+            logout(request)  # the link's holder is not this account: stop acting as both
     request.session.cycle_key()  # a fresh session id whenever someone is let in by a link
-    _remember_registration(request, registration)
+    selectors.browser_registration_remember(session=request.session, registration=registration)
     return redirect("webinar:live", slug=slug)
 
 
@@ -158,9 +186,11 @@ def cancel(request, slug: str, token: str):
 @login_required
 def dashboard_home(request):
     webinars = selectors.webinars_for_organiser(user=request.user).order_by("-starts_at")
-    registrations = Registration.objects.filter(
-        email__iexact=request.user.email, status=Registration.Status.CONFIRMED
-    ).select_related("webinar")
+    registrations = (
+        selectors.registrations_for_account(user=request.user)
+        .filter(status=Registration.Status.CONFIRMED)
+        .select_related("webinar")
+    )
     return render(
         request,
         "webinar/organiser/home.html",
@@ -257,11 +287,10 @@ def screening_settings(request, slug: str):
 
 def _my_registration(request, slug: str) -> tuple[Webinar, Registration]:
     webinar = _public_webinar(slug)
-    ids = request.session.get(selectors.REGISTRATION_SESSION_KEY, {})
-    registration = Registration.objects.filter(webinar=webinar, pk=ids.get(str(webinar.pk))).first()
-    if registration is None and request.user.is_authenticated:
-        registration = Registration.objects.filter(webinar=webinar, email__iexact=request.user.email).first()
-    if registration is None or privacy.is_deleted(registration):
+    registration = selectors.registration_for_browser(
+        webinar=webinar, session=request.session, user=request.user, confirmed_only=False
+    )
+    if registration is None:
         raise Http404
     return webinar, registration
 
@@ -286,8 +315,8 @@ def my_data_delete(request, slug: str):
     if request.POST.get("confirm") != "delete":
         messages.error(request, _("Tick the box to confirm the deletion."))
         return redirect("webinar:my_data", slug=slug)
-    privacy.attendee_data_delete(registration=registration, actor=request.user)
-    ids = dict(request.session.get(selectors.REGISTRATION_SESSION_KEY, {}))
-    ids.pop(str(webinar.pk), None)
-    request.session[selectors.REGISTRATION_SESSION_KEY] = ids
+    privacy.attendee_data_delete(
+        registration=registration, actor=request.user if request.user.is_authenticated else None
+    )
+    selectors.browser_registration_forget(session=request.session, webinar_id=webinar.pk)
     return render(request, "webinar/my_data_deleted.html", {"webinar": webinar})

@@ -20,6 +20,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 
 from tests.factories import make_registration
+from webinar.selectors import browser_registration_remember
 
 pytestmark = [
     pytest.mark.needs_redis,
@@ -83,7 +84,7 @@ def _wait_listening(port: int, timeout: float = 30) -> None:
 
 def _session_for(registration) -> str:
     session = SessionStore()
-    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
+    browser_registration_remember(session=session, registration=registration)
     session.save()
     return session.session_key
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from realtime.presence import get_presence_store
 from tests.factories import make_live_webinar, make_registration
 from webinar.models import AttendanceSession, AuditEntry, Question, Registration, Vote, Webinar
+from webinar.selectors import browser_registration_remember
 from webinar.services.privacy import (
     REMOVED_TEXT,
     attendee_data_delete,
@@ -26,7 +27,7 @@ from webinar.services.questions import question_submit, vote_set
 def _client_for(registration: Registration) -> Client:
     client = Client()
     session = client.session
-    session["dewan_registrations"] = {str(registration.webinar_id): registration.pk}
+    browser_registration_remember(session=session, registration=registration)
     session.save()
     return client
 

@@ -23,13 +23,13 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Floor
 
+from webinar import selectors
 from webinar.models import (
     AttendanceSession,
     AuditEntry,
     Question,
     Registration,
     Webinar,
-    WebinarRole,
 )
 from webinar.selectors_attendance import (
     SecondsBetween,
@@ -267,11 +267,7 @@ def campaign_rows(*, user) -> list[dict]:
     ``asker_rate`` is attendees who asked at least one question ÷ attended. ``asked`` stays the number
     of questions (one person may ask several), shown as a count, never as a ratio.
     """
-    webinars = Webinar.objects.all()
-    if not user.is_superuser:
-        webinars = webinars.filter(
-            Q(organiser=user) | Q(roles__user=user, roles__role=WebinarRole.Role.ORGANISER)
-        ).distinct()
+    webinars = Webinar.objects.filter(selectors.organised_by(user)).distinct()
     came = AttendanceSession.objects.filter(
         webinar=OuterRef("pk"), registration__isnull=False, registration__status=CONFIRMED
     )

@@ -2,7 +2,10 @@
 
 Deletion anonymises rather than removes rows, so the organiser's counts stay right: the
 registration keeps its status but loses name, e-mail and answers; questions lose their author
-and text; votes are dropped with tallies kept; attendance keeps its times but not who.
+and words (text, original text, screening spans, reject reason); votes are dropped with tallies
+kept; attendance keeps its times but not who; audit entries keep who/what/when but not the words.
+Access ends at once: the join secret is replaced, which revokes every link and every browser
+session, and the registration's open sockets are closed. docs/privacy.md has the whole list.
 """
 
 from __future__ import annotations
@@ -14,45 +17,93 @@ from datetime import timedelta
 from asgiref.sync import async_to_sync
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from realtime.presence import get_presence_store
-from webinar.models import AttendanceSession, Question, Registration, Report, Vote, Webinar
-from webinar.services.audit import audit_record
+from webinar import live_state, selectors
+from webinar.models import AttendanceSession, AuditEntry, Question, Registration, Report, Vote, Webinar
+from webinar.services.audit import audit_record, audit_redact_words
 from webinar.services.questions import emit_question_changed
+from webinar.services.registration import registration_access_revoke
 from webinar.services.summaries import report_enqueue
 
 REMOVED_TEXT = "[removed at the author's request]"
-# Stored in join_secret: a marker that revokes every link, not a secret.
-DELETED_MARKER = "deleted"
+DELETED_MARKER = selectors.DELETED_MARKER
 
 
 def is_deleted(registration: Registration) -> bool:
     return registration.join_secret == DELETED_MARKER
 
 
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _audit_about(registration: Registration) -> Q:
+    """Audit entries whose subject is this registration or one of its questions."""
+    question_ids = [
+        str(pk) for pk in Question.objects.filter(author=registration).values_list("pk", flat=True)
+    ]
+    return Q(target_type="registration", target_id=str(registration.pk)) | Q(
+        target_type="question", target_id__in=question_ids
+    )
+
+
 def attendee_data_export(*, registration: Registration) -> dict:
-    """Everything Dewan holds about one registration, as JSON-ready data."""
+    """Everything Dewan holds about one registration, as JSON-ready data.
+
+    Args: ``registration``. Returns a dict with ``webinar``, ``registration`` (identity, answers,
+    consent, status, mute), ``questions`` (as asked: ``original_text`` is the text before a host
+    edit, ``text`` the shown one; status, moderation, the full screening verdict with spans),
+    ``votes``, ``attendance`` (watch sessions), ``audit`` (host actions about the person or their
+    questions: who, what, when, before/after), and ``account`` (the linked user, if any).
+    """
     questions = Question.objects.filter(author=registration).order_by("created_at")
+    user = registration.user
     return {
         "webinar": {"title": registration.webinar.title, "slug": registration.webinar.slug},
         "registration": {
+            "id": registration.pk,
             "name": registration.name,
             "email": registration.email,
             "language": registration.language,
             "status": registration.status,
             "answers": registration.answers,
-            "consent_given_at": registration.consent_given_at.isoformat(),
-            "registered_at": registration.created_at.isoformat(),
+            "consent_given_at": _iso(registration.consent_given_at),
+            "registered_at": _iso(registration.created_at),
+            "status_changed_at": _iso(registration.status_changed_at),
             "muted": registration.muted_at is not None,
+            "muted_at": _iso(registration.muted_at),
         },
+        "account": (
+            {
+                "email": user.email,
+                "display_name": user.display_name,
+                "email_verified_at": _iso(user.email_verified_at),
+            }
+            if user is not None
+            else None
+        ),
         "questions": [
             {
+                "id": q.pk,
                 "text": q.text,
+                "original_text": q.original_text or q.text,
+                "edited_by_host": bool(q.original_text),
                 "anonymous": q.anonymous,
+                "language": q.language,
                 "status": q.status,
-                "asked_at": q.created_at.isoformat(),
-                "screening": {"action": q.screening_action, "categories": q.screening_categories},
+                "asked_at": _iso(q.created_at),
+                "published_at": _iso(q.published_at),
+                "moderated_at": _iso(q.moderated_at),
+                "answered_at": _iso(q.answered_at),
+                "pinned": q.pinned,
+                "votes": q.vote_count,
+                "merged_into": q.merged_into_id,
+                "reject_reason": q.reject_reason,
+                "review_requested_at": _iso(q.review_requested_at),
+                "screening": q.screening,
             }
             for q in questions
         ],
@@ -64,11 +115,23 @@ def attendee_data_export(*, registration: Registration) -> dict:
         ],
         "attendance": [
             {
-                "joined_at": s.joined_at.isoformat(),
-                "left_at": (s.left_at or s.last_seen_at).isoformat(),
+                "joined_at": _iso(s.joined_at),
+                "left_at": _iso(s.left_at or s.last_seen_at),
                 "watch_seconds": round(s.watch_seconds),
+                "language": s.language,
             }
             for s in AttendanceSession.objects.filter(registration=registration).order_by("joined_at")
+        ],
+        "audit": [
+            {
+                "at": _iso(entry.created_at),
+                "by": entry.actor_label,
+                "action": entry.action,
+                "target": f"{entry.target_type}:{entry.target_id}",
+                "before": entry.before,
+                "after": entry.after,
+            }
+            for entry in AuditEntry.objects.filter(_audit_about(registration)).order_by("created_at", "id")
         ],
     }
 
@@ -79,18 +142,37 @@ def _anonymous_key(registration_id: int) -> str:
 
 
 def attendee_data_delete(*, registration: Registration, actor=None) -> None:
-    """Anonymise one registration everywhere: database, live presence, and reports (rebuilt)."""
+    """Anonymise one registration everywhere and end its access at once.
+
+    Args: ``registration``; ``actor``, the user who asked (None for the attendee via their link or
+    the retention task). Returns nothing; running it twice changes nothing more.
+    Covers: registration identity, answers and account link; join links and browser sessions
+    (join secret replaced); open sockets (closed with 4403); questions' text, original text,
+    screening spans and reject reasons, with a redacted event so live pages drop them; votes;
+    attendance; the words in audit entries about them; the cached published list; live presence;
+    a built or running report (rebuilt without them; CSVs read the redacted rows).
+    """
     webinar_id = registration.webinar_id
     viewer_key = f"r:{registration.pk}"
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        theirs = list(Question.objects.filter(author=registration).values_list("pk", flat=True))
-        Question.objects.filter(pk__in=theirs).update(
-            author=None, author_name="", anonymous=True, text=REMOVED_TEXT, original_text="", screening={}
+        if is_deleted(registration):
+            return
+        audit_redact_words(entries=AuditEntry.objects.filter(_audit_about(registration)))
+        theirs = list(Question.objects.filter(author=registration).select_for_update())
+        Question.objects.filter(pk__in=[q.pk for q in theirs]).update(
+            author=None,
+            author_name="",
+            anonymous=True,
+            text=REMOVED_TEXT,
+            original_text="",
+            screening={},
+            reject_reason="",
         )
-        # Viewers on the live page see the text go too.
-        for question in Question.objects.filter(pk__in=theirs, status=Question.Status.PUBLISHED):
-            emit_question_changed(question, was_public=True)
+        # Live pages (attendees' lists and the hosts' queue) see the words go too.
+        for before in theirs:
+            question = Question.objects.get(pk=before.pk)
+            emit_question_changed(question, was_public=before.status == Question.Status.PUBLISHED)
         Vote.objects.filter(registration=registration).delete()  # tallies stay on the questions
         AttendanceSession.objects.filter(registration=registration).update(
             registration=None, viewer_key=_anonymous_key(registration.pk)
@@ -101,32 +183,43 @@ def attendee_data_delete(*, registration: Registration, actor=None) -> None:
         registration.user = None
         registration.join_secret = DELETED_MARKER
         registration.save()
+        registration_access_revoke(registration=registration)
         audit_record(
             webinar=registration.webinar,
             actor=actor,
             action="attendee.delete_data",
             target=registration,
         )
-        if Report.objects.filter(webinar_id=webinar_id, status=Report.Status.DONE).exists():
-            transaction.on_commit(lambda: _rebuild_report(webinar_id))
+        transaction.on_commit(lambda: live_state.published_cache_clear(webinar_id=webinar_id))
+        _report_rebuild_without_them(webinar_id)
     try:
         async_to_sync(get_presence_store().leave)(webinar_id, viewer_key)
     except Exception:  # presence expires by TTL anyway
         logging.getLogger("dewan.privacy").warning("could not drop presence of %s", viewer_key, exc_info=True)
 
 
-def _rebuild_report(webinar_id: int) -> None:
-    """Drop the built report's figures (they may quote the attendee) and build it again.
+def _report_rebuild_without_them(webinar_id: int) -> None:
+    """Drop the report's figures (they may quote the attendee) and build it again if it was built.
 
-    Not ``summaries.report_request``: that is the organiser's action (it refuses a system actor and
-    a report that is already done, which is exactly the case here).
+    A running build is superseded too (its attempt no longer matches, so it cannot write what it
+    read before the deletion). Not ``summaries.report_request``: that is the organiser's action
+    (it refuses a system actor and a report that is already done, which is exactly the case here).
     """
-    with transaction.atomic():
-        reset = Report.objects.filter(webinar_id=webinar_id, status=Report.Status.DONE).update(
-            status=Report.Status.PENDING, progress=0, stage="", data={}, charts={}, error="", task_id=""
-        )
-        if reset:
-            report_enqueue(webinar_id=webinar_id)
+    report = Report.objects.select_for_update().filter(webinar_id=webinar_id).first()
+    if report is None:
+        return
+    rebuild = report.status in (Report.Status.DONE, Report.Status.RUNNING)
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.PENDING if rebuild else report.status,
+        progress=0,
+        stage="",
+        data={},
+        charts={},
+        error="",
+        task_id="",
+    )
+    if rebuild:
+        report_enqueue(webinar_id=webinar_id)
 
 
 def personal_data_purge_expired(*, now=None) -> int:

@@ -7,15 +7,18 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.emails import InvalidEmail, email_normalise
 from accounts.languages import language_supported
+from realtime import broadcast, protocol
+from webinar import selectors
 from webinar.exceptions import RegistrationError
 from webinar.models import Registration, Webinar
 
 Status = Registration.Status
+CLOSE_FORBIDDEN = 4403  # the websocket close code for "no access" (docs/protocol.md)
 
 
 def _clean_email(email: str) -> str:
@@ -92,8 +95,9 @@ def registration_create(
             registration.status = status
             registration.status_changed_at = timezone.now()
             registration.join_secret = secrets.token_hex(16)
-            if user is not None and getattr(user, "is_authenticated", False):
-                registration.user = user
+            # Linked to an account only when that account proved it owns this e-mail address.
+            owner = user if selectors.account_email_verified(user) and user.email.lower() == email else None
+            registration.user = owner
             registration.save()
             _notify_on_commit(registration.pk, "confirmation")
     except IntegrityError as exc:  # the unique (webinar, lower(email)) constraint lost a race
@@ -124,10 +128,33 @@ def registration_cancel(*, registration: Registration) -> Registration:
         registration.status_changed_at = timezone.now()
         registration.join_secret = secrets.token_hex(16)  # revoke the links already sent
         registration.save(update_fields=["status", "status_changed_at", "join_secret"])
+        if was_confirmed:
+            registration_access_revoke(registration=registration)
         _notify_on_commit(registration.pk, "cancelled")
         if was_confirmed:
             waitlist_promote(webinar=webinar)
     return registration
+
+
+def registration_access_revoke(*, registration: Registration) -> None:
+    """Close the registration's open sockets on every server process, after the current commit.
+
+    Call inside the transaction that replaced its join secret; the browsers' sessions already lost
+    access through that (``selectors.registration_for_browser``), this ends the live connections.
+    """
+    with translation.override(registration.language):
+        message = protocol.error_message(
+            "not_registered", _("This registration is no longer active in this browser.")
+        )
+    webinar_id, registration_id = registration.webinar_id, registration.pk
+    transaction.on_commit(
+        lambda: broadcast.publish_revoke(
+            webinar_id=webinar_id,
+            registration_id=registration_id,
+            message=message,
+            close_code=CLOSE_FORBIDDEN,
+        )
+    )
 
 
 def waitlist_promote(*, webinar: Webinar) -> list[Registration]:
