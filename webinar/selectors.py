@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Count, Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -132,29 +134,49 @@ def account_owns_registration(*, user, registration: Registration) -> bool:
     return account_email_verified(user) and registration.email.lower() == user.email.lower()
 
 
+def registrations_for_browser(
+    *, webinar_ids: Iterable[int], session, user, confirmed_only: bool = True
+) -> list[Registration]:
+    """This browser's registrations among ``webinar_ids``: at most one per webinar.
+
+    Args: ``webinar_ids``; ``session``, the request's or the websocket scope's session (a mapping);
+    ``user``, the request's user (anonymous allowed); ``confirmed_only``: the live page and the
+    websocket need a confirmed seat, the privacy and campaign pages any status.
+    Returns first the registrations reached through a session binding whose key matches the current
+    join secret, then those reached through a verified account's e-mail, each oldest first; never a
+    deleted registration. Two queries at most, whatever the number of webinars.
+    """
+    webinar_ids = list(webinar_ids)
+    candidates = Registration.objects.filter(webinar_id__in=webinar_ids).exclude(join_secret=DELETED_MARKER)
+    if confirmed_only:
+        candidates = candidates.filter(status=Registration.Status.CONFIRMED)
+    bindings = {wid: b for wid in webinar_ids if (b := _session_binding(session, wid)) is not None}
+    bound = [
+        registration
+        for registration in candidates.filter(pk__in=[b[0] for b in bindings.values()]).order_by("created_at")
+        if registration.pk == bindings[registration.webinar_id][0]
+        and constant_time_compare(
+            registration_session_key(registration), bindings[registration.webinar_id][1]
+        )
+    ]
+    found = {registration.webinar_id for registration in bound}
+    by_account = []
+    if account_email_verified(user) and len(found) < len(webinar_ids):
+        by_account = list(
+            candidates.filter(email__iexact=user.email).exclude(webinar_id__in=found).order_by("created_at")
+        )
+    return bound + by_account
+
+
 def registration_for_browser(
     *, webinar: Webinar | int, session, user, confirmed_only: bool = True
 ) -> Registration | None:
-    """This browser's registration for ``webinar``, or None.
-
-    Args: ``webinar`` (or its id); ``session``, the request's or the websocket scope's session
-    (a mapping); ``user``, the request's user (anonymous allowed); ``confirmed_only``: the live
-    page and the websocket need a confirmed seat, the privacy pages any status.
-    Returns the registration reached through the session binding (while its key matches the current
-    join secret), else through a verified account's e-mail; never a deleted registration.
-    """
+    """This browser's registration for one webinar (``registrations_for_browser``), or None."""
     webinar_id = webinar if isinstance(webinar, int) else webinar.pk
-    candidates = Registration.objects.filter(webinar_id=webinar_id).exclude(join_secret=DELETED_MARKER)
-    if confirmed_only:
-        candidates = candidates.filter(status=Registration.Status.CONFIRMED)
-    binding = _session_binding(session, webinar_id)
-    if binding is not None:
-        found = candidates.filter(pk=binding[0]).first()
-        if found is not None and constant_time_compare(registration_session_key(found), binding[1]):
-            return found
-    if account_email_verified(user):
-        return candidates.filter(email__iexact=user.email).first()
-    return None
+    found = registrations_for_browser(
+        webinar_ids=[webinar_id], session=session, user=user, confirmed_only=confirmed_only
+    )
+    return found[0] if found else None
 
 
 def registration_by_email(*, webinar: Webinar, email: str) -> Registration | None:

@@ -21,6 +21,7 @@ from webinar.campaigns.services.campaigns import (
 )
 from webinar.exceptions import DewanError, PermissionDenied, ValidationFailed
 from webinar.models import AttendanceSession, Registration
+from webinar.selectors import browser_registration_remember, registration_for_browser
 from webinar.services.questions import question_submit
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +186,7 @@ def test_an_unpublished_campaign_is_not_public(client, db):
 def test_a_known_attendee_registers_for_another_webinar_with_one_click(client, series):
     first = make_registration(series.live, "Aisyah", "Aisyah@Example.com", language="ms")
     session = client.session
-    session["dewan_registrations"] = {str(series.live.pk): first.pk}
+    browser_registration_remember(session=session, registration=first)
     session.save()
     page = client.get(reverse("campaigns:page", args=[series.campaign.slug])).content.decode()
     assert "Register as Aisyah" in page
@@ -201,7 +202,7 @@ def test_a_known_attendee_registers_for_another_webinar_with_one_click(client, s
         "confirmed",
     )
     assert second.consent_given_at is not None
-    assert client.session["dewan_registrations"][str(series.upcoming.pk)] == second.pk
+    assert registration_for_browser(webinar=series.upcoming, session=client.session, user=None) == second
 
 
 def test_a_second_click_does_not_register_twice(client, series):
@@ -226,7 +227,7 @@ def test_one_click_sends_people_to_the_form_when_the_webinar_asks_required_quest
     series.upcoming.save()
     first = make_registration(series.live)
     session = client.session
-    session["dewan_registrations"] = {str(series.live.pk): first.pk}
+    browser_registration_remember(session=session, registration=first)
     session.save()
     response = client.post(reverse("campaigns:register", args=[series.campaign.slug, series.upcoming.slug]))
     assert response["Location"] == reverse("webinar:detail", args=[series.upcoming.slug])
@@ -240,12 +241,21 @@ def test_an_unknown_browser_cannot_one_click_register(client, series):
 
 
 def test_a_signed_in_attendee_is_known_by_their_account(client, series):
-    person = make_user("wei@example.com", "Wei")
+    person = make_user("wei@example.com", "Wei", email_verified_at=timezone.now())
     make_registration(series.live, "Wei", "wei@example.com")
     signed_in(client, person).post(
         reverse("campaigns:register", args=[series.campaign.slug, series.upcoming.slug])
     )
     assert Registration.objects.get(webinar=series.upcoming).user == person
+
+
+def test_an_account_whose_email_is_not_verified_is_not_known_by_it(client, series):
+    person = make_user("wei@example.com", "Wei")
+    make_registration(series.live, "Wei", "wei@example.com")
+    signed_in(client, person).post(
+        reverse("campaigns:register", args=[series.campaign.slug, series.upcoming.slug])
+    )
+    assert not Registration.objects.filter(webinar=series.upcoming).exists()
 
 
 def test_organiser_sees_each_persons_path_across_the_series(client, series):

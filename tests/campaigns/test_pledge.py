@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.campaigns.conftest import build_series
 from tests.factories import PASSWORD, make_registration, make_user
@@ -22,6 +23,7 @@ from webinar.campaigns.services.pledges import (
     pledge_take_from_link,
 )
 from webinar.exceptions import InvalidState, PermissionDenied, ValidationFailed
+from webinar.selectors import browser_registration_remember
 
 ACCOUNT = PledgeTaker.Method.ACCOUNT
 
@@ -177,8 +179,21 @@ def test_a_tampered_or_foreign_link_is_refused(series, pledge):
 
 
 @pytest.mark.django_db
-def test_a_signed_in_attendee_takes_it_at_once_with_their_account_address(client, series, pledge):
+def test_an_unverified_account_gets_a_link_instead_of_pledging_as_its_address(
+    client, series, pledge, django_capture_on_commit_callbacks
+):
     user = make_user("wei@example.com", "Wei")
+    assert client.login(username=user.email, password=PASSWORD)
+    url = reverse("campaigns:pledge_take", args=[series.campaign.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"name": "Wei", "email": "wei@example.com", "consent": "on"})
+    assert not PledgeTaker.objects.exists(), "an address nobody proved takes no pledge"
+    assert mail.outbox[0].to == ["wei@example.com"]
+
+
+@pytest.mark.django_db
+def test_a_signed_in_attendee_takes_it_at_once_with_their_account_address(client, series, pledge):
+    user = make_user("wei@example.com", "Wei", email_verified_at=timezone.now())
     assert client.login(username=user.email, password=PASSWORD)
     url = reverse("campaigns:pledge_take", args=[series.campaign.slug])
     client.post(url, {"name": "Wei", "email": "spoofed@example.com", "consent": "on"})
@@ -194,7 +209,7 @@ def test_a_signed_in_attendee_takes_it_at_once_with_their_account_address(client
 def test_a_join_link_attendee_takes_it_with_their_registration_address(client, series, pledge):
     registration = make_registration(series.live, "Aisyah", "aisyah@example.com")
     session = client.session
-    session["dewan_registrations"] = {str(series.live.pk): registration.pk}
+    browser_registration_remember(session=session, registration=registration)
     session.save()
     client.post(
         reverse("campaigns:pledge_take", args=[series.campaign.slug]), {"name": "Aisyah", "consent": "on"}

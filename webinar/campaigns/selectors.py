@@ -98,24 +98,14 @@ def campaign_public_series(*, campaign: Campaign) -> PublicSeries:
 def campaign_known_registration(*, campaign: Campaign, session, user) -> Registration | None:
     """The person behind this browser, as one of their registrations in the campaign's webinars.
 
-    From a join link remembered in the session, else from the signed-in account (by user or e-mail).
-    Cancelled registrations count too: the person is still known. ``None`` when nobody is known.
+    ``webinar.selectors.registrations_for_browser`` decides (a join link's binding, else a verified
+    account's e-mail). Cancelled registrations count too: the person is still known. ``None`` when
+    nobody is known.
     """
-    webinar_ids = campaign_webinar_ids(campaign=campaign)
-    in_campaign = Registration.objects.filter(webinar_id__in=webinar_ids)
-    ids = (session or {}).get(webinar_selectors.REGISTRATION_SESSION_KEY, {})
-    if isinstance(ids, dict):
-        remembered = [v for k, v in ids.items() if k.isdigit() and int(k) in webinar_ids]
-        found = in_campaign.filter(pk__in=remembered).order_by("created_at").first()
-        if found:
-            return found
-    if user is not None and getattr(user, "is_authenticated", False):
-        return (
-            in_campaign.filter(Q(user_id=user.pk) | Q(email__iexact=user.email))
-            .order_by("created_at")
-            .first()
-        )
-    return None
+    found = webinar_selectors.registrations_for_browser(
+        webinar_ids=campaign_webinar_ids(campaign=campaign), session=session, user=user, confirmed_only=False
+    )
+    return found[0] if found else None
 
 
 def campaign_registered_webinar_ids(*, campaign: Campaign, email: str) -> set[int]:

@@ -100,8 +100,8 @@ def _extra_public_context(campaign: Campaign, request=None, known=None, pledge_f
 
 
 def _verified_email(request, known) -> str:
-    """An address this browser has proven: the signed-in account's, else a join link's registration."""
-    if request is not None and request.user.is_authenticated:
+    """An address this browser has proven: the signed-in account's once verified, else a join link's."""
+    if request is not None and webinar_selectors.account_email_verified(request.user):
         return request.user.email.lower()
     return known.email.lower() if known is not None else ""
 
@@ -132,9 +132,7 @@ def register_one_click(request, slug: str, webinar_slug: str):
         if exc.code == "answers_needed":
             return redirect("webinar:detail", slug=webinar.slug)
         return redirect("campaigns:page", slug=slug)
-    ids = dict(request.session.get(webinar_selectors.REGISTRATION_SESSION_KEY, {}))
-    ids[str(webinar.pk)] = registration.pk
-    request.session[webinar_selectors.REGISTRATION_SESSION_KEY] = ids
+    webinar_selectors.browser_registration_remember(session=request.session, registration=registration)
     if registration.status == registration.Status.WAITLISTED:
         messages.success(request, _("You are on the waitlist for %(title)s.") % {"title": webinar.title})
     else:

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from realtime.presence import get_presence_store
 from webinar import live_state, selectors
+from webinar.campaigns.models import PledgeTaker
 from webinar.models import AttendanceSession, AuditEntry, Question, Registration, Report, Vote, Webinar
 from webinar.services.audit import audit_record, audit_redact_words
 from webinar.services.questions import emit_question_changed
@@ -56,9 +57,11 @@ def attendee_data_export(*, registration: Registration) -> dict:
     Args: ``registration``. Returns a dict with ``webinar``, ``registration`` (identity, answers,
     consent, status, mute), ``questions`` (as asked: ``original_text`` is the text before a host
     edit, ``text`` the shown one; status, moderation, the full screening verdict with spans),
-    ``votes``, ``attendance`` (watch sessions), ``audit`` (host actions about the person or their
+    ``votes``, ``attendance`` (watch sessions), ``pledges`` (campaign pledges taken with the
+    registration's e-mail), ``audit`` (host actions about the person or their
     questions: who, what, when, before/after), and ``account`` (the linked user, if any).
     """
+    registration = Registration.objects.select_related("webinar", "user").get(pk=registration.pk)
     questions = Question.objects.filter(author=registration).order_by("created_at")
     user = registration.user
     return {
@@ -121,6 +124,21 @@ def attendee_data_export(*, registration: Registration) -> dict:
                 "language": s.language,
             }
             for s in AttendanceSession.objects.filter(registration=registration).order_by("joined_at")
+        ],
+        "pledges": [
+            {
+                "campaign": taker.pledge.campaign.title,
+                "name": taker.name,
+                "email": taker.email,
+                "institution": taker.institution,
+                "method": taker.method,
+                "language": taker.language,
+                "consent_given_at": _iso(taker.consent_given_at),
+                "taken_at": _iso(taker.created_at),
+            }
+            for taker in PledgeTaker.objects.filter(email__iexact=registration.email).select_related(
+                "pledge__campaign"
+            )
         ],
         "audit": [
             {
