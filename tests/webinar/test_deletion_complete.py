@@ -39,29 +39,29 @@ REASON = "You wrote Quokkafeelings; please ask without naming people"
 WORDS = ("Zebracrossing", "Quokkafeelings", "012-345 6789", NAME)
 
 
+PUBLISH = {"action": "publish", "categories": [], "reasons": [], "language": "en"}
+HOLD_PHONE = {
+    "action": "hold",
+    "categories": ["personal_data"],
+    "reasons": [{"code": "pd.phone", "category": "personal_data", "matched": "012-345 6789"}],
+    "language": "en",
+}
+
+
 @pytest.fixture
-def scene(monkeypatch):
+def scene(settings):
     """Wei Jie asks twice: one question is published then edited by a host, one held then rejected."""
-    verdicts = iter(
-        [
-            {"action": "publish", "categories": [], "reasons": [], "language": "en"},
-            {
-                "action": "hold",
-                "categories": ["personal_data"],
-                "reasons": [{"code": "pd.phone", "category": "personal_data", "matched": "012-345 6789"}],
-                "language": "en",
-            },
-        ]
-    )
-    monkeypatch.setattr("webinar.services.questions._screen", lambda **_: next(verdicts))
+    settings.DEWAN_SCREENING_BACKEND = "webinar.screening.backends.FixedVerdictBackend"
     organiser = make_user("organiser@example.com", "Organiser")
     webinar = make_live_webinar(organiser=organiser)
     host = make_host(webinar, make_user("host@example.com", "Host"))
     wei = make_registration(webinar, NAME, "weijie@example.com")
     other = make_registration(webinar, "Ben", "ben@example.com")
+    settings.DEWAN_SCREENING_FIXED_VERDICT = PUBLISH
     published = question_submit(
         webinar_id=webinar.pk, registration_id=wei.pk, client_key="a", text=ASKED
     ).question
+    settings.DEWAN_SCREENING_FIXED_VERDICT = HOLD_PHONE
     held = question_submit(webinar_id=webinar.pk, registration_id=wei.pk, client_key="b", text=HELD).question
     question_moderate(actor=host, webinar_id=webinar.pk, question_id=published.pk, action="edit", text=EDITED)
     question_moderate(actor=host, webinar_id=webinar.pk, question_id=held.pk, action="reject", reason=REASON)
