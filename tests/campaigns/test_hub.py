@@ -13,6 +13,7 @@ from webinar.campaigns import counters, selectors
 from webinar.campaigns.models import HubVisitor, Resource, ResourceDailyStats
 from webinar.campaigns.services import hub
 from webinar.exceptions import PermissionDenied, ValidationFailed
+from webinar.selectors import browser_registration_remember
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +142,7 @@ def test_resource_pages_tell_visitors_apart_by_address_and_browser_not_cookies(c
 def test_a_known_attendee_visiting_the_hub_reaches_the_funnel_once(counter, client, series, resource):
     registration = make_registration(series.live, "Aisyah", "aisyah@example.com")
     session = client.session
-    session["dewan_registrations"] = {str(series.live.pk): registration.pk}
+    browser_registration_remember(session=session, registration=registration)
     session.save()
     client.get(reverse("campaigns:hub", args=[series.campaign.slug]))
     client.get(reverse("campaigns:resource", args=[series.campaign.slug, resource.pk]))
