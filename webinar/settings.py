@@ -204,6 +204,7 @@ CELERY_BEAT_SCHEDULE = {
     "end-overdue-webinars": {"task": "webinar.end_overdue_webinars", "schedule": 60.0},
     "sample-attendance": {"task": "webinar.sample_attendance", "schedule": 5.0},
     "purge-expired-personal-data": {"task": "webinar.purge_expired_personal_data", "schedule": 3600.0},
+    "send-answer-digests": {"task": "campaigns.send_answer_digests", "schedule": 300.0},
     "flush-hub-counts": {
         "task": "campaigns.flush_hub_counts",
         "schedule": float(os.environ.get("DEWAN_HUB_FLUSH_SECONDS", "30")),

@@ -189,3 +189,18 @@ class HubVisitor(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class AnswerNotice(models.Model):
+    """One person's "your question was answered" e-mail for one webinar: claimed once, sent at most once."""
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="answer_notices")
+    registration = models.OneToOneField(
+        "webinar.Registration", on_delete=models.CASCADE, related_name="answer_notice"
+    )
+    questions = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"answer notice for {self.registration_id}"

@@ -309,3 +309,56 @@ def hub_page_get(*, slug: str, resource_id: int):
         if resource is not None:
             cache.set(key, resource, HUB_PAGE_CACHE_SECONDS)
     return resource
+
+
+def stream_offset_label(seconds: int) -> str:
+    hours, rest = divmod(max(0, int(seconds)), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def answered_for_registration(*, registration: Registration) -> list[dict]:
+    """Questions this person asked or upvoted that a host marked answered, with the stream offset.
+
+    Returns ``[{"question_id", "text", "asked" (bool), "upvoted" (bool), "offset_seconds" (int or None:
+    seconds from the webinar going live to the answer), "offset" ("HH:MM:SS" or ""), "stream_url"}]`` in
+    the order they were answered. ``stream_url`` jumps to the moment for YouTube links (``t=<s>``).
+    Only published question text is shown (what everyone saw live); no other person is named.
+    """
+    webinar = registration.webinar
+    answered = Question.objects.filter(
+        webinar=webinar, status=Question.Status.PUBLISHED, answered_at__isnull=False
+    ).order_by("answered_at", "id")
+    upvoted = set(
+        Vote.objects.filter(registration=registration, question__in=answered).values_list(
+            "question_id", flat=True
+        )
+    )
+    items = []
+    for question in answered:
+        asked = question.author_id == registration.pk
+        if not asked and question.pk not in upvoted:
+            continue
+        offset = None
+        if webinar.went_live_at is not None:
+            offset = max(0, int((question.answered_at - webinar.went_live_at).total_seconds()))
+        items.append(
+            {
+                "question_id": question.pk,
+                "text": question.text,
+                "asked": asked,
+                "upvoted": question.pk in upvoted,
+                "offset_seconds": offset,
+                "offset": stream_offset_label(offset) if offset is not None else "",
+                "stream_url": _stream_at(webinar.stream_url, offset),
+            }
+        )
+    return items
+
+
+def _stream_at(url: str, offset: int | None) -> str:
+    if not url or offset is None:
+        return url
+    if "youtube.com/" in url or "youtu.be/" in url:
+        return f"{url}{'&' if '?' in url else '?'}t={offset}s"
+    return url

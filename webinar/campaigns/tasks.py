@@ -23,3 +23,11 @@ def flush_hub_counts() -> dict:
     from webinar.campaigns.services.hub import hub_counts_flush
 
     return hub_counts_flush()
+
+
+@shared_task(name="campaigns.send_answer_digests", ignore_result=True)
+def send_answer_digests() -> int:
+    """Beat: "your question was answered" e-mails for webinars that ended recently (at most once each)."""
+    from webinar.campaigns.services.answers import answer_digests_send
+
+    return answer_digests_send()

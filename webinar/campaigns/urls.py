@@ -30,4 +30,5 @@ urlpatterns = [
     path("c/<slug:slug>/manage/transparency/", views.transparency_settings, name="transparency_settings"),
     path("c/<slug:slug>/manage/funnel/", views.funnel, name="funnel"),
     path("c/<slug:slug>/manage/funnel.csv", views.funnel_csv, name="funnel_csv"),
+    path("w/<slug:slug>/answered/", views.answered, name="answered"),
 ]

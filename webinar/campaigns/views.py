@@ -511,3 +511,18 @@ def funnel_csv(request, slug: str):
     campaign = _managed_campaign(request, slug)
     rows = reports.funnel_csv(funnel=reports.campaign_funnel(campaign=campaign))
     return _csv_response(rows, f"{campaign.slug}-funnel.csv")
+
+
+# --- After the event ------------------------------------------------------------------------------------
+
+
+def answered(request, slug: str):
+    """ "Your question was answered": this browser's person's answered questions, with stream offsets."""
+    webinar = get_object_or_404(Webinar, slug=slug)
+    registration = webinar_selectors.registration_for_viewer(
+        webinar=webinar, session=request.session, user=request.user
+    )
+    if registration is None:
+        return redirect("webinar:detail", slug=slug)
+    items = selectors.answered_for_registration(registration=registration)
+    return render(request, "campaigns/answered.html", {"webinar": webinar, "items": items})
