@@ -3,14 +3,22 @@
 Deterministic and model-free: tokenise, drop English and Malay stop words, count in how many questions each
 word and word pair appears, keep the most frequent phrases, then put each question under the highest-ranked
 phrase it contains. Ties break alphabetically, so the same questions always give the same themes.
+
+One concept, two languages: before counting, each word or phrase is mapped to a concept key through the
+Malay-English twins in ``lexicons/twins.tsv`` (``akaun palsu`` and ``fake account`` are both
+``account fake``), English plurals are singularised, and a word pair is keyed regardless of word order
+(Malay puts the adjective after the noun). A theme is labelled with the wordings people actually used,
+one per language or spelling (``fake account / akaun palsu``).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
@@ -293,17 +301,93 @@ MIN_QUESTIONS = 2  # a phrase in one question is not a theme
 EXAMPLES_PER_THEME = 3
 
 
+LEXICONS = Path(__file__).resolve().parent / "lexicons"
+LABEL_SURFACES = 2  # wordings shown in a theme's label
+
+
 def tokens(text: str) -> list[str]:
     words = [word.lower().replace("’", "'") for word in TOKEN.findall(text or "")]
     return [word for word in words if len(word) > 2 and word not in STOP_WORDS]
 
 
+@functools.cache
+def _twins() -> tuple[re.Pattern, dict[str, str]]:
+    """Malay phrase → English twin, and one pattern matching any of them (longest first, whole words)."""
+    table: dict[str, str] = {}
+    for raw in (LEXICONS / "twins.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        malay, english = (part.strip().lower() for part in raw.split("\t"))
+        table[malay] = english
+    alternatives = "|".join(re.escape(phrase) for phrase in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), table
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _concepts(text: str) -> list[str]:
+    """The words of a text as concept keys: twins translated, plurals singularised, stop words dropped."""
+    pattern, table = _twins()
+    translated = pattern.sub(lambda match: table[match.group(0)], (text or "").lower())
+    return [_singular(word) for word in tokens(translated)]
+
+
+def _pair_key(a: str, b: str) -> str:
+    return " ".join(sorted((a, b)))
+
+
 def phrases(text: str) -> set[str]:
-    """The distinct unigrams and adjacent bigrams of a question, after stop words are removed."""
-    words = tokens(text)
+    """The distinct concept keys of a question: words, and adjacent word pairs in any order."""
+    words = _concepts(text)
     found = set(words)
-    found.update(f"{a} {b}" for a, b in itertools.pairwise(words) if a != b)
+    found.update(_pair_key(a, b) for a, b in itertools.pairwise(words) if a != b)
     return found
+
+
+def _surfaces(text: str) -> dict[str, str]:
+    """Concept key → the words the question used for it (a word, or an adjacent pair as written)."""
+    pattern, table = _twins()
+    lowered = (text or "").lower()
+    units: list[tuple[str, str]] = []  # (concept, surface), in reading order
+    position = 0
+    for match in itertools.chain(pattern.finditer(lowered), [None]):
+        end = match.start() if match else len(lowered)
+        units.extend((_singular(word), word) for word in tokens(lowered[position:end]))
+        if match:
+            concept = table[match.group(0)]
+            # A twin may be two English words ("social media"): one unit per concept word.
+            for word in tokens(concept):
+                units.append((_singular(word), match.group(0)))
+            position = match.end()
+    found: dict[str, str] = {}
+    for concept, surface in units:
+        found.setdefault(concept, surface)
+    for (a, first), (b, second) in itertools.pairwise(units):
+        if a != b:
+            found.setdefault(_pair_key(a, b), first if first == second else f"{first} {second}")
+    return found
+
+
+def _label(wordings: Counter) -> str:
+    """Up to ``LABEL_SURFACES`` wordings of one concept, most used first (one per distinct wording)."""
+    ranked = sorted(wordings.items(), key=lambda item: (-item[1], item[0]))
+    shown: list[str] = []
+    for wording, _n in ranked:
+        if all(_singular_words(wording) != _singular_words(other) for other in shown):
+            shown.append(wording)
+        if len(shown) == LABEL_SURFACES:
+            break
+    return " / ".join(shown)
+
+
+def _singular_words(wording: str) -> tuple[str, ...]:
+    return tuple(_singular(word) for word in wording.split())
 
 
 def _rank(frequency: Counter) -> list[str]:
@@ -318,9 +402,13 @@ def themes_build(rows: Iterable[tuple[int, str, int]]) -> dict:
     """Key phrases and clusters from ``(question id, text, votes)`` rows of published questions."""
     per_question: list[tuple[int, int, frozenset[str]]] = []
     frequency: Counter = Counter()
+    wordings: dict[str, Counter] = defaultdict(Counter)
     for question_id, text, votes in rows:
-        found = frozenset(phrases(text))
+        surfaces = _surfaces(text)
+        found = frozenset(surfaces)
         frequency.update(found)
+        for concept, surface in surfaces.items():
+            wordings[concept][surface] += 1
         per_question.append((question_id, votes, found))
 
     chosen: list[str] = []
@@ -353,7 +441,7 @@ def themes_build(rows: Iterable[tuple[int, str, int]]) -> dict:
         group.sort(key=lambda item: (-item[1], item[0]))
         themes.append(
             {
-                "phrase": phrase,
+                "phrase": _label(wordings[phrase]),
                 "questions": len(group),
                 "mentions": frequency[phrase],
                 "votes": sum(votes for _, votes in group),
@@ -361,5 +449,8 @@ def themes_build(rows: Iterable[tuple[int, str, int]]) -> dict:
             }
         )
     themes.sort(key=lambda theme: (-theme["questions"], -theme["votes"], theme["phrase"]))
-    key_phrases = [{"phrase": phrase, "questions": frequency[phrase]} for phrase in _rank(frequency)[:20]]
+    key_phrases = [
+        {"phrase": _label(wordings[phrase]), "questions": frequency[phrase]}
+        for phrase in _rank(frequency)[:20]
+    ]
     return {"themes": themes, "key_phrases": key_phrases, "unthemed": unthemed, "total": len(per_question)}
