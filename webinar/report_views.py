@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -14,9 +15,10 @@ from django.views.decorators.http import require_POST
 from realtime.presence import get_presence_store
 from webinar import selectors, selectors_attendance
 from webinar.exceptions import DewanError
+from webinar.labels import category_label, language_label
 from webinar.models import Report, Webinar
 from webinar.reports import charts, exports, pdf, queries
-from webinar.reports.text import clock, duration, percent
+from webinar.reports.text import clock, duration, percent, screening_sentence, summary_render
 from webinar.services import summaries
 
 
@@ -67,7 +69,8 @@ def dashboard_data(request, slug: str):
 
 
 def _report_display(data: dict) -> dict:
-    """Figures formatted for people: local times and durations; the numbers themselves stay in ``data``."""
+    """Figures in words for people, in the active language: local times, durations, category and
+    language names, and the summary rendered from its stored codes. The numbers stay in ``data``."""
     tz = data["webinar"]["timezone"]
     a, q = data["attendance"], data["questions"]
     return {
@@ -77,7 +80,15 @@ def _report_display(data: dict) -> dict:
         "watch_mean": duration(a["watch_mean_seconds"]),
         "moderation_median": duration(q["moderation_median_seconds"]),
         "answer_median": duration(q["answer_median_seconds"]),
-        "categories": [{**row, "percent": percent(row["share"])} for row in q["categories"]],
+        "categories": [
+            {**row, "label": category_label(row["category"]), "percent": percent(row["share"])}
+            for row in q["categories"]
+        ],
+        "languages": [{**row, "label": language_label(row["language"])} for row in a["languages"]],
+        "screening": screening_sentence(
+            stopped=q["stopped"], overrides=q["overrides"], hosts=q["override_hosts"]
+        ),
+        "summary": summary_render(data.get("summary", [])),
     }
 
 
@@ -95,7 +106,10 @@ def report(request, slug: str):
         context.update(
             data=found.data,
             display=_report_display(found.data),
-            charts={name: _svg_data_uri(svg) for name, svg in found.charts.items()},
+            charts={
+                name: _svg_data_uri(svg)
+                for name, svg in charts.charts_for_language(found.charts, get_language() or "en").items()
+            },
         )
     return render(request, "webinar/organiser/report.html", context)
 

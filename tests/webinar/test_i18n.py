@@ -19,11 +19,13 @@ LC_MESSAGES = Path(settings.BASE_DIR) / "locale" / "ms" / "LC_MESSAGES"
 
 
 def po_entries(path: Path) -> list[dict]:
-    """A small .po reader: each entry's flags, msgctxt, msgid and msgstr (no plural forms are used)."""
+    """A small .po reader: each entry's flags, msgctxt, msgid (and msgid_plural) and msgstr (msgstr[0])."""
     entries, entry, field = [], None, None
 
     def finish():
         if entry and "msgid" in entry:
+            if "msgstr[0]" in entry:  # ngettext: Malay has one form (nplurals=1), msgstr[0]
+                entry["msgstr"] = entry["msgstr[0]"]
             entries.append(entry)
 
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -76,6 +78,8 @@ def test_compiled_malay_catalogue_matches_the_po_file():
         catalog = gettext.GNUTranslations(handle)._catalog
     for entry in po_entries(LC_MESSAGES / "django.po")[1:]:
         key = f"{entry['msgctxt']}\x04{entry['msgid']}" if "msgctxt" in entry else entry["msgid"]
+        if "msgid_plural" in entry:
+            key = (key, 0)
         assert catalog.get(key) == entry["msgstr"], f"django.mo is stale: run compilemessages ({key!r})"
 
 

@@ -12,6 +12,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import matplotlib
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts.languages import language_choices
+from webinar.labels import category_label, language_label
 
 matplotlib.use("Agg")
 import matplotlib.dates as mdates
@@ -57,10 +63,11 @@ def concurrency(data: dict, *, tz: str) -> Figure:
         ax.plot(times, counts, color=BRAND, linewidth=1.6)
         ax.fill_between(times, counts, color=BRAND, alpha=0.12)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=zone))
+        ax.set_xlabel(_("Time (%(zone)s)") % {"zone": tz})
         peak_at = data["attendance"]["peak_at"]
         if peak_at:
             ax.annotate(
-                f"peak {data['attendance']['peak_concurrency']}",
+                _("peak %(count)s") % {"count": data["attendance"]["peak_concurrency"]},
                 (_parse(peak_at).astimezone(zone), data["attendance"]["peak_concurrency"]),
                 textcoords="offset points",
                 xytext=(0, 6),
@@ -68,8 +75,8 @@ def concurrency(data: dict, *, tz: str) -> Figure:
                 color=MUTED,
             )
     ax.set_ylim(bottom=0)
-    ax.set_ylabel("viewers")
-    ax.set_title("Concurrent viewers")
+    ax.set_ylabel(_("viewers"))
+    ax.set_title(_("Concurrent viewers"))
     return fig
 
 
@@ -80,11 +87,12 @@ def joins_leaves(data: dict) -> Figure:
     minutes = attendance["bin_seconds"] / 60
     positions = [i * minutes for i in range(len(attendance["joins"]))]
     width = minutes * 0.4
-    ax.bar([p - width / 2 for p in positions], attendance["joins"], width=width, color=BRAND, label="joined")
-    ax.bar([p + width / 2 for p in positions], attendance["leaves"], width=width, color=ACCENT, label="left")
-    ax.set_xlabel("minutes from start")
-    ax.set_ylabel("sessions")
-    ax.set_title("Joins and leaves")
+    joined, left = _("joined"), _("left")
+    ax.bar([p - width / 2 for p in positions], attendance["joins"], width=width, color=BRAND, label=joined)
+    ax.bar([p + width / 2 for p in positions], attendance["leaves"], width=width, color=ACCENT, label=left)
+    ax.set_xlabel(_("minutes from start"))
+    ax.set_ylabel(_("sessions"))
+    ax.set_title(_("Joins and leaves"))
     ax.legend(frameon=False)
     return fig
 
@@ -101,20 +109,20 @@ def _barh(labels: list[str], values: list[float], *, title: str, xlabel: str) ->
 def languages(data: dict) -> Figure:
     rows = data["attendance"]["languages"] or [{"language": "none", "viewers": 0}]
     return _barh(
-        [row["language"] for row in rows],
+        [language_label(row["language"]) for row in rows],
         [row["viewers"] for row in rows],
-        title="Viewers by language",
-        xlabel="viewers",
+        title=_("Viewers by language"),
+        xlabel=_("viewers"),
     )
 
 
 def categories(data: dict) -> Figure:
     rows = data["questions"]["categories"] or [{"category": "none", "share": 0}]
     return _barh(
-        [row["category"] for row in rows],
+        [category_label(row["category"]) for row in rows],
         [round(100 * (row["share"] or 0), 1) for row in rows],
-        title="Held or blocked questions by screening category",
-        xlabel="% of stopped questions",
+        title=_("Held or blocked questions by screening category"),
+        xlabel=_("% of stopped questions"),
     )
 
 
@@ -122,13 +130,17 @@ def campaign(rows: list[dict]) -> Figure:
     fig = _figure(width=8, height=3.2)
     ax = fig.add_subplot()
     labels = [row["title"][:24] for row in rows]
-    series = (("registered", "#9ab8ad"), ("attended", BRAND), ("asked", ACCENT))
+    series = (
+        ("registered", "#9ab8ad", _("registered")),
+        ("attended", BRAND, _("attended")),
+        ("asked", ACCENT, _("questions asked")),
+    )
     width = 0.8 / len(series)
-    for i, (key, colour) in enumerate(series):
+    for i, (key, colour, label) in enumerate(series):
         xs = [x + (i - 1) * width for x in range(len(rows))]
-        ax.bar(xs, [row[key] for row in rows], width=width, color=colour, label=key)
+        ax.bar(xs, [row[key] for row in rows], width=width, color=colour, label=label)
     ax.set_xticks(range(len(rows)), labels, rotation=20, ha="right")
-    ax.set_title("Registered → attended → asked")
+    ax.set_title(_("Registered → attended → asked"))
     ax.legend(frameon=False)
     return fig
 
@@ -161,4 +173,20 @@ def to_png(fig: Figure) -> bytes:
 
 
 def report_svgs(data: dict, *, tz: str) -> dict[str, str]:
-    return {name: to_svg(draw(data, tz)) for name, draw in REPORT_CHARTS.items()}
+    """Every report chart in every site language: ``{"<name>@<language>": svg}``, plus ``<name>`` in the
+    default language (what reports built before per-language charts stored, and the fallback)."""
+    svgs: dict[str, str] = {}
+    for code, _name in language_choices():
+        with translation.override(code):
+            for name, draw in REPORT_CHARTS.items():
+                svgs[f"{name}@{code}"] = to_svg(draw(data, tz))
+    for name in REPORT_CHARTS:
+        svgs[name] = svgs.get(f"{name}@{settings.LANGUAGE_CODE}") or next(
+            svg for key, svg in svgs.items() if key.startswith(f"{name}@")
+        )
+    return svgs
+
+
+def charts_for_language(stored: dict[str, str], language: str) -> dict[str, str]:
+    """The stored charts a reader of ``language`` should see: ``{name: svg}``."""
+    return {name: stored.get(f"{name}@{language}") or stored[name] for name in stored if "@" not in name}

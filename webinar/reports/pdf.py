@@ -1,10 +1,14 @@
-"""The report as a PDF (reportlab), from the stored figures: charts are redrawn by matplotlib as PNG."""
+"""The report as a PDF (reportlab), from the stored figures: charts are redrawn by matplotlib as PNG.
+
+Labels are in the active language (the organiser's); the summary is given in every site language.
+"""
 
 from __future__ import annotations
 
 import io
 from html import escape
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -14,7 +18,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from accounts.languages import language_choices
 from webinar.reports import charts
-from webinar.reports.text import duration, local_datetime, percent
+from webinar.reports.text import duration, local_datetime, percent, summary_render
 
 BRAND = colors.HexColor("#0b6e4f")
 
@@ -56,27 +60,29 @@ def report_pdf(*, data: dict) -> bytes:
             small,
         ),
         Spacer(1, 4 * mm),
-        Paragraph("Summary", styles["Heading2"]),
+        Paragraph(escape(_("Summary")), styles["Heading2"]),
     ]
+    # The summary in every language Dewan speaks, each rendered from the stored codes.
     for language, label in language_choices():
-        story.append(Paragraph(label, styles["Heading4"]))
-        for statement in data["summary"]:
-            cites = " ".join(f"[{escape(c['ref'])}]" for c in statement["cites"])
-            story.append(
-                Paragraph(f"{escape(statement[language])} <font color='#5b6475'>{cites}</font>", body)
-            )
+        story.append(Paragraph(escape(label), styles["Heading4"]))
+        with translation.override(language):
+            for statement in summary_render(data["summary"]):
+                cites = ", ".join(escape(c["label"]) for c in statement["cites"])
+                story.append(
+                    Paragraph(f"{escape(statement['text'])} <font color='#5b6475'>{cites}</font>", body)
+                )
     story += [
-        Paragraph("Attendance", styles["Heading2"]),
+        Paragraph(escape(_("Attendance")), styles["Heading2"]),
         _table(
             [
                 [
-                    "Registered",
-                    "Attended",
-                    "Conversion",
-                    "Unique viewers",
-                    "Peak",
-                    "Median watch",
-                    "Mean watch",
+                    _("Registered"),
+                    _("Attended"),
+                    _("Conversion"),
+                    _("Unique viewers"),
+                    _("Peak"),
+                    _("Median watch time"),
+                    _("Average watch time"),
                 ],
                 [
                     a["registered"],
@@ -93,10 +99,19 @@ def report_pdf(*, data: dict) -> bytes:
         _chart(charts.concurrency(data, tz=tz)),
         _chart(charts.joins_leaves(data)),
         _chart(charts.languages(data), width_mm=120),
-        Paragraph("Questions", styles["Heading2"]),
+        Paragraph(escape(_("Questions")), styles["Heading2"]),
         _table(
             [
-                ["Asked", "Published", "Held", "Blocked", "Rejected", "Answered", "Merged", "Overrides"],
+                [
+                    _("Asked"),
+                    _("Published"),
+                    _("Held"),
+                    _("Blocked"),
+                    _("Rejected"),
+                    _("Answered"),
+                    _("Merged"),
+                    _("Host overrides"),
+                ],
                 [
                     q["asked"],
                     q["published"],
@@ -110,27 +125,32 @@ def report_pdf(*, data: dict) -> bytes:
             ]
         ),
         Paragraph(
-            f"Median time to moderation {duration(q['moderation_median_seconds'])}; "
-            f"to answer {duration(q['answer_median_seconds'])}.",
+            escape(
+                _("Median time to moderation %(moderation)s; to answer %(answer)s.")
+                % {
+                    "moderation": duration(q["moderation_median_seconds"]),
+                    "answer": duration(q["answer_median_seconds"]),
+                }
+            ),
             body,
         ),
-        Paragraph("Top questions", styles["Heading3"]),
+        Paragraph(escape(_("Top questions by votes")), styles["Heading3"]),
         _table(
-            [["#", "Votes", "Answered", "Question"]]
+            [["#", _("Votes"), _("Answered"), _("Question")]]
             + [
                 [
                     f"Q{row['id']}",
                     row["vote_count"],
-                    "yes" if row["answered_at"] else "no",
+                    _("yes") if row["answered_at"] else _("no"),
                     Paragraph(escape(row["text"]), small),
                 ]
                 for row in q["top"]
             ],
             widths=[18 * mm, 14 * mm, 18 * mm, 120 * mm],
         ),
-        Paragraph("Themes", styles["Heading3"]),
+        Paragraph(escape(_("Themes")), styles["Heading3"]),
         _table(
-            [["Key phrase", "Questions", "Votes", "Examples"]]
+            [[_("Key phrase"), _("Questions"), _("Votes"), _("Examples")]]
             + [
                 [
                     theme["phrase"],

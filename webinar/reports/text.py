@@ -1,6 +1,8 @@
-"""The written summary, in English and Bahasa Malaysia, generated from the report figures.
+"""The written summary of the report figures, and the formatting of figures for people.
 
-Every statement carries the citations behind it: ``Q<id>`` for a question, a figure key for a number. Only
+The summary is stored as statement codes with their numbers and rendered with gettext (and ngettext for
+plurals) when shown, in the reader's language. Every statement carries the citations behind it: a
+question (``Q<id>``) or a figure (shown by its name, linked to the figure on the page). Only
 published questions are ever quoted (the figures hold no other text); held, blocked and rejected questions
 appear as counts only.
 """
@@ -11,6 +13,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import dateformat
+from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
+
+from webinar.labels import category_label
 
 QUOTE_CHARS = 140
 
@@ -37,14 +43,6 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
-def _fig(key: str, value) -> dict:
-    return {"ref": f"{key}: {value}", "anchor": f"fig-{key.replace('_', '-')}"}
-
-
-def _question(question_id: int) -> dict:
-    return {"ref": f"Q{question_id}", "anchor": f"q-{question_id}"}
-
-
 def clock(value, tz: str) -> str:
     """``HH:MM`` (24-hour, so no am/pm word can be wrong in any language) in the zone ``tz``."""
     if not value:
@@ -67,97 +65,270 @@ def local_datetime(value, tz: str) -> str:
 
 
 def summary_build(data: dict, *, tz: str) -> list[dict]:
-    """Statements ``{"en": ..., "ms": ..., "cites": [{"ref", "anchor"}]}`` in reading order."""
+    """The summary as codes and numbers, rendered into words only when shown (``summary_render``).
+
+    Each statement is ``{"code": str, "params": {...}, "cites": [{"fig": key} | {"q": id}]}``. Stored
+    this way, a corrected translation reaches reports already built, and the organiser reads the
+    summary in the language they chose. ``tz`` is the webinar's zone, stored for rendering times.
+    """
     a, q, t = data["attendance"], data["questions"], data["themes"]
     out: list[dict] = []
 
-    def say(en: str, ms: str, *cites: dict) -> None:
-        out.append({"en": en, "ms": ms, "cites": list(cites)})
+    def say(code: str, params: dict, *cites: dict) -> None:
+        out.append({"code": code, "params": {**params, "tz": tz}, "cites": list(cites)})
 
-    conversion = percent(a["conversion"])
     say(
-        f"{a['attended']} of {a['registered']} registered people attended ({conversion}).",
-        f"{a['attended']} daripada {a['registered']} pendaftar hadir ({conversion}).",
-        _fig("attended", a["attended"]),
-        _fig("registered", a["registered"]),
-        _fig("conversion", conversion),
+        "attendance",
+        {"attended": a["attended"], "registered": a["registered"], "conversion": a["conversion"]},
+        {"fig": "attended"},
+        {"fig": "registered"},
+        {"fig": "conversion"},
     )
-    peak_at = clock(a["peak_at"], tz)
     say(
-        f"{a['unique_attendees']} unique viewers watched; concurrency peaked at {a['peak_concurrency']} "
-        f"viewers at {peak_at}.",
-        f"{a['unique_attendees']} penonton unik menonton; penonton serentak memuncak pada "
-        f"{a['peak_concurrency']} orang pada pukul {peak_at}.",
-        _fig("unique_attendees", a["unique_attendees"]),
-        _fig("peak_concurrency", f"{a['peak_concurrency']} @ {peak_at}"),
+        "viewers",
+        {"unique": a["unique_attendees"], "peak": a["peak_concurrency"], "peak_at": a["peak_at"]},
+        {"fig": "unique_attendees"},
+        {"fig": "peak_concurrency"},
     )
     if a["watch_median_seconds"] is not None:
-        median, mean = duration(a["watch_median_seconds"]), duration(a["watch_mean_seconds"])
         say(
-            f"The median viewer watched for {median} (average {mean}).",
-            f"Median masa tontonan ialah {median} (purata {mean}).",
-            _fig("watch_median", median),
-            _fig("watch_mean", mean),
+            "watch",
+            {"median": a["watch_median_seconds"], "mean": a["watch_mean_seconds"]},
+            {"fig": "watch_median"},
         )
     say(
-        f"{q['asked']} questions were asked: {q['published']} published, {q['held']} held by screening, "
-        f"{q['rejected']} rejected and {q['answered']} answered.",
-        f"{q['asked']} soalan dikemukakan: {q['published']} diterbitkan, {q['held']} ditahan oleh saringan, "
-        f"{q['rejected']} ditolak dan {q['answered']} dijawab.",
-        _fig("asked", q["asked"]),
-        _fig("published", q["published"]),
-        _fig("held", q["held"]),
-        _fig("rejected", q["rejected"]),
-        _fig("answered", q["answered"]),
+        "questions",
+        {key: q[key] for key in ("asked", "published", "held", "rejected", "answered")},
+        *({"fig": key} for key in ("asked", "published", "held", "rejected", "answered")),
     )
     if q["moderation_median_seconds"] is not None or q["answer_median_seconds"] is not None:
-        moderation, answer = duration(q["moderation_median_seconds"]), duration(q["answer_median_seconds"])
         say(
-            f"The median question was moderated {moderation} after it was sent, and answered after {answer}.",
-            f"Median masa dari soalan dihantar hingga disemak ialah {moderation}, "
-            f"dan hingga dijawab {answer}.",
-            _fig("moderation_median", moderation),
-            _fig("answer_median", answer),
+            "response_times",
+            {"moderation": q["moderation_median_seconds"], "answer": q["answer_median_seconds"]},
+            {"fig": "moderation_median"},
+            {"fig": "answer_median"},
         )
-    if q["top"]:
-        top = q["top"][0]
-        say(
-            f"The most-voted question ({top['vote_count']} votes) was: “{_quote(top['text'])}”",
-            f"Soalan dengan undian tertinggi ({top['vote_count']} undi) ialah: “{_quote(top['text'])}”",
-            _question(top["id"]),
-        )
-    if q["top_unanswered"]:
-        open_question = q["top_unanswered"][0]
-        say(
-            f"The most-voted question left unanswered ({open_question['vote_count']} votes) was: "
-            f"“{_quote(open_question['text'])}”",
-            f"Soalan paling banyak diundi yang belum dijawab ({open_question['vote_count']} undi) ialah: "
-            f"“{_quote(open_question['text'])}”",
-            _question(open_question["id"]),
-        )
+    for code, rows in (("top", q["top"]), ("top_unanswered", q["top_unanswered"])):
+        if rows:
+            first = rows[0]
+            tied = len(rows) > 1 and rows[1]["vote_count"] == first["vote_count"]
+            say(
+                code,
+                {"votes": first["vote_count"], "text": _quote(first["text"]), "tied": tied},
+                {"q": first["id"]},
+            )
     if t["themes"]:
         listed = t["themes"][:3]
-        en = "; ".join(f"“{theme['phrase']}” ({theme['questions']} questions)" for theme in listed)
-        ms = "; ".join(f"“{theme['phrase']}” ({theme['questions']} soalan)" for theme in listed)
-        cites = [_question(qid) for theme in listed for qid in theme["examples"][:2]]
-        say(f"Recurring themes: {en}.", f"Tema yang berulang: {ms}.", *cites)
+        say(
+            "themes",
+            {"themes": [{"phrase": theme["phrase"], "questions": theme["questions"]} for theme in listed]},
+            *({"q": qid} for theme in listed for qid in theme["examples"][:2]),
+        )
     if q["merged"]:
         say(
-            f"{q['merged']} duplicate questions were merged into others.",
-            f"{q['merged']} soalan berulang telah digabungkan.",
-            _fig("merged", q["merged"]),
-            *[_question(row["question_id"]) for row in q["duplicates"][:2]],
+            "merged",
+            {"merged": q["merged"]},
+            {"fig": "merged"},
+            *({"q": row["question_id"]} for row in q["duplicates"][:2]),
         )
     if q["stopped"]:
-        first = q["categories"][0] if q["categories"] else None
-        reason = f", most often for {first['category']} ({percent(first['share'])})" if first else ""
-        sebab = f", paling kerap kerana {first['category']} ({percent(first['share'])})" if first else ""
+        categories = q["categories"]
+        # "Most often" only when one category is ahead of every other, never on a tie.
+        leader = (
+            categories[0]
+            if categories
+            and (len(categories) == 1 or categories[1]["questions"] < categories[0]["questions"])
+            else None
+        )
         say(
-            f"Screening held or blocked {q['stopped']} questions{reason}; hosts overrode it {q['overrides']} "
-            f"times ({q['override_hosts']} hosts).",
-            f"Saringan menahan atau menyekat {q['stopped']} soalan{sebab}; hos mengatasinya {q['overrides']} "
-            f"kali ({q['override_hosts']} hos).",
-            _fig("stopped", q["stopped"]),
-            _fig("overrides", q["overrides"]),
+            "screening",
+            {
+                "stopped": q["stopped"],
+                "category": leader["category"] if leader else None,
+                "share": leader["share"] if leader else None,
+                "overrides": q["overrides"],
+                "hosts": q["override_hosts"],
+            },
+            {"fig": "stopped"},
+            {"fig": "overrides"},
         )
     return out
+
+
+FIGURE_LABELS = {
+    "attended": gettext_lazy("Attended"),
+    "registered": gettext_lazy("Registered"),
+    "conversion": gettext_lazy("Conversion"),
+    "unique_attendees": gettext_lazy("Unique viewers"),
+    "peak_concurrency": gettext_lazy("Peak concurrency"),
+    "watch_median": gettext_lazy("Median watch time"),
+    "asked": gettext_lazy("Asked"),
+    "published": gettext_lazy("Published"),
+    "held": gettext_lazy("Held by screening"),
+    "rejected": gettext_lazy("Rejected"),
+    "answered": gettext_lazy("Answered"),
+    "moderation_median": gettext_lazy("Median time to moderation"),
+    "answer_median": gettext_lazy("Median time to answer"),
+    "merged": gettext_lazy("Merged duplicates"),
+    "stopped": gettext_lazy("Held or blocked"),
+    "overrides": gettext_lazy("Host overrides"),
+}
+
+
+def _cite(cite: dict) -> dict:
+    if "q" in cite:
+        return {"label": f"Q{cite['q']}", "anchor": f"q-{cite['q']}"}
+    key = cite["fig"]
+    return {"label": str(FIGURE_LABELS.get(key, key)), "anchor": f"fig-{key.replace('_', '-')}"}
+
+
+def _statement_text(code: str, p: dict) -> str:
+    tz = p.get("tz") or "UTC"
+    if code == "attendance":
+        return ngettext(
+            "%(attended)s of %(registered)s registered person attended (%(conversion)s).",
+            "%(attended)s of %(registered)s registered people attended (%(conversion)s).",
+            p["registered"],
+        ) % {**p, "conversion": percent(p["conversion"])}
+    if code == "viewers":
+        watched = (
+            ngettext("%(unique)s unique viewer watched.", "%(unique)s unique viewers watched.", p["unique"])
+            % p
+        )
+        if not p["peak"]:
+            return watched
+        peak = ngettext(
+            "At most %(peak)s person watched at once, at %(time)s.",
+            "At most %(peak)s people watched at once, at %(time)s.",
+            p["peak"],
+        ) % {"peak": p["peak"], "time": f"{clock(p['peak_at'], tz)} ({tz})"}
+        return f"{watched} {peak}"
+    if code == "watch":
+        return _("The median viewer watched for %(median)s (average %(mean)s).") % {
+            "median": duration(p["median"]),
+            "mean": duration(p["mean"]),
+        }
+    if code == "questions":
+        return (
+            ngettext(
+                "%(asked)s question was asked: %(published)s published, %(held)s held by screening, "
+                "%(rejected)s rejected and %(answered)s answered.",
+                "%(asked)s questions were asked: %(published)s published, %(held)s held by screening, "
+                "%(rejected)s rejected and %(answered)s answered.",
+                p["asked"],
+            )
+            % p
+        )
+    if code == "response_times":
+        return _(
+            "The median question was moderated %(moderation)s after it was sent, "
+            "and answered after %(answer)s."
+        ) % {"moderation": duration(p["moderation"]), "answer": duration(p["answer"])}
+    if code in {"top", "top_unanswered"}:
+        return _top_text(code, p)
+    if code == "themes":
+        listed = "; ".join(
+            ngettext("“%(phrase)s” (%(n)s question)", "“%(phrase)s” (%(n)s questions)", theme["questions"])
+            % {"phrase": theme["phrase"], "n": theme["questions"]}
+            for theme in p["themes"]
+        )
+        return _("Recurring themes: %(themes)s.") % {"themes": listed}
+    if code == "merged":
+        return (
+            ngettext(
+                "%(merged)s duplicate question was merged into another.",
+                "%(merged)s duplicate questions were merged into others.",
+                p["merged"],
+            )
+            % p
+        )
+    if code == "screening":
+        stopped = (
+            ngettext(
+                "Screening held or blocked %(stopped)s question.",
+                "Screening held or blocked %(stopped)s questions.",
+                p["stopped"],
+            )
+            % p
+        )
+        parts = [stopped]
+        if p["category"]:
+            parts.append(
+                _("The most frequent reason was %(category)s (%(share)s).")
+                % {"category": category_label(p["category"]), "share": percent(p["share"])}
+            )
+        if p["overrides"]:
+            parts.append(_overrides_sentence(p["overrides"], p["hosts"]))
+        return " ".join(parts)
+    raise ValueError(f"unknown summary statement {code!r}")
+
+
+def _overrides_sentence(overrides: int, hosts: int) -> str:
+    times = ngettext(
+        "Hosts published %(overrides)s held question anyway",
+        "Hosts published %(overrides)s held questions anyway",
+        overrides,
+    ) % {"overrides": overrides}
+    who = ngettext("(%(hosts)s host).", "(%(hosts)s hosts).", hosts) % {"hosts": hosts}
+    return f"{times} {who}"
+
+
+def screening_sentence(*, stopped: int, overrides: int, hosts: int) -> str:
+    """How many questions screening stopped and how often hosts published one anyway, with plurals."""
+    first = ngettext(
+        "Screening held or blocked %(stopped)s question.",
+        "Screening held or blocked %(stopped)s questions.",
+        stopped,
+    ) % {"stopped": stopped}
+    if not overrides:
+        return first
+    return f"{first} {_overrides_sentence(overrides, hosts)}"
+
+
+def _top_text(code: str, p: dict) -> str:
+    """The most-voted (or most-voted unanswered) question; on a tie, "one of" the most-voted."""
+    votes = p["votes"]
+    if code == "top" and p["tied"]:
+        text = ngettext(
+            "One of the most-voted questions (%(votes)s vote each) was: “%(text)s”",
+            "One of the most-voted questions (%(votes)s votes each) was: “%(text)s”",
+            votes,
+        )
+    elif code == "top":
+        text = ngettext(
+            "The most-voted question (%(votes)s vote) was: “%(text)s”",
+            "The most-voted question (%(votes)s votes) was: “%(text)s”",
+            votes,
+        )
+    elif p["tied"]:
+        text = ngettext(
+            "One of the most-voted unanswered questions (%(votes)s vote each) was: “%(text)s”",
+            "One of the most-voted unanswered questions (%(votes)s votes each) was: “%(text)s”",
+            votes,
+        )
+    else:
+        text = ngettext(
+            "The most-voted question left unanswered (%(votes)s vote) was: “%(text)s”",
+            "The most-voted question left unanswered (%(votes)s votes) was: “%(text)s”",
+            votes,
+        )
+    return text % p
+
+
+def summary_render(summary: list[dict]) -> list[dict]:
+    """The stored summary in the active language: ``[{"text": str, "cites": [{"label", "anchor"}]}]``.
+
+    Statements from reports built before codes were stored (``{"en", "ms", "cites"}``) are shown in the
+    stored wording of the active language, with their citations' plain labels.
+    """
+    language = (get_language() or "en").split("-")[0]
+    rendered = []
+    for statement in summary or []:
+        if "code" in statement:
+            text = _statement_text(statement["code"], statement.get("params", {}))
+            cites = [_cite(cite) for cite in statement.get("cites", [])]
+        else:
+            text = statement.get(language) or statement.get("en", "")
+            cites = [{"label": c["ref"].split(":")[0], "anchor": c["anchor"]} for c in statement["cites"]]
+        rendered.append({"text": text, "cites": cites})
+    return rendered
