@@ -14,6 +14,7 @@ from webinar.campaigns import selectors
 from webinar.campaigns.models import AnswerNotice
 from webinar.campaigns.services.answers import answer_digests_send
 from webinar.models import Webinar
+from webinar.selectors import browser_registration_remember
 from webinar.services.lifecycle import webinar_transition
 from webinar.services.moderation import question_moderate
 from webinar.services.questions import question_submit, vote_set
@@ -79,7 +80,7 @@ def test_webinars_that_ended_long_ago_send_nothing(event):
 
 def test_the_page_lists_your_answered_questions(client, event):
     session = client.session
-    session["dewan_registrations"] = {str(event["webinar"].pk): event["voter"].pk}
+    browser_registration_remember(session=session, registration=event["voter"])
     session.save()
     html = client.get(reverse("campaigns:answered", args=[event["webinar"].slug])).content.decode()
     assert "How do I report a fake news page?" in html and "You upvoted this." in html

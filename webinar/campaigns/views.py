@@ -519,8 +519,8 @@ def funnel_csv(request, slug: str):
 def answered(request, slug: str):
     """ "Your question was answered": this browser's person's answered questions, with stream offsets."""
     webinar = get_object_or_404(Webinar, slug=slug)
-    registration = webinar_selectors.registration_for_viewer(
-        webinar=webinar, session=request.session, user=request.user
+    registration = webinar_selectors.registration_for_browser(
+        webinar=webinar, session=request.session, user=request.user, confirmed_only=False
     )
     if registration is None:
         return redirect("webinar:detail", slug=slug)
