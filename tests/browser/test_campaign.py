@@ -87,7 +87,7 @@ def test_the_published_transparency_page_shows_figures_to_anyone(pages, campaign
     page.check('input[name="campaign"]')
     page.check(f'input[name="webinars"][value="{series.live.pk}"]')
     page.click("#transparency-settings button[type=submit]")
-    expect(page.locator(".flash")).to_be_visible()
+    expect(page.locator(".flash.success")).to_be_visible()
 
     public = pages.open("public", f"/c/{series.campaign.slug}/")
     public.click("#campaign-transparency a")
@@ -100,10 +100,12 @@ def test_the_published_transparency_page_shows_figures_to_anyone(pages, campaign
 
 
 def test_a_signed_in_person_takes_the_pledge_once_and_the_rank_shows_their_institution(pages, campaign):
+    from django.utils import timezone
+
     from tests.factories import make_user
 
     series, _resource = campaign
-    person = off_loop(make_user, "siti@example.com", "Siti")
+    person = off_loop(make_user, "siti@example.com", "Siti", email_verified_at=timezone.now())
     page = pages.open("siti", f"/accounts/login/?next=/c/{series.campaign.slug}/")
     page.fill("#id_username", person.email)
     page.fill("#id_password", PASSWORD)
