@@ -134,17 +134,11 @@ def services_pass(room: dict, questions: int) -> dict:
     for n, question in enumerate(created):
         question.refresh_from_db()
         if question.status != Question.Status.PUBLISHED:
-            moderation.question_moderate(
-                actor=organiser, webinar_id=webinar_id, question_id=question.pk, action="approve"
-            )
+            moderation.question_approve(actor=organiser, webinar_id=webinar_id, question_id=question.pk)
         if n % 3 == 0:
-            moderation.question_moderate(
-                actor=organiser, webinar_id=webinar_id, question_id=question.pk, action="answer"
-            )
+            moderation.question_answer(actor=organiser, webinar_id=webinar_id, question_id=question.pk)
         if n % 10 == 0:
-            moderation.question_moderate(
-                actor=organiser, webinar_id=webinar_id, question_id=question.pk, action="pin"
-            )
+            moderation.question_pin(actor=organiser, webinar_id=webinar_id, question_id=question.pk)
     voters = room["registrations"][20:120]
     for question in created[:5]:
         for voter in voters:

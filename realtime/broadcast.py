@@ -31,6 +31,7 @@ STAFF = "staff"
 PERSONAL = "personal"
 VOTES = "votes"
 REVOKE = "revoke"
+RECHECK = "recheck"
 VOTE_FLUSH_SECONDS = 0.25
 PRESENCE_TICK_SECONDS = 1.0
 PUBLISH_TIMEOUT_SECONDS = 10.0
@@ -43,9 +44,26 @@ def group_name(webinar_id: int) -> str:
 # --- Sending side (sync code, after commit) ------------------------------------------------------
 
 
-def publish(*, webinar_id: int, stream: str, message: dict) -> None:
-    """Send a sequenced event to everyone (``public``) or hosts only (``staff``)."""
-    _send(webinar_id, {"kind": stream, "text": protocol.dumps(message)})
+def publish(*, webinar_id: int, stream: str, message: dict, texts: dict[str, str] | None = None) -> None:
+    """Send a sequenced event to everyone (``public``) or hosts only (``staff``).
+
+    ``texts``: the message already encoded per language (``{"en": ..., "ms": ...}``) when it shows
+    something language-dependent (the anonymous label); each socket gets its viewer's language and
+    ``message`` is the fallback.
+    """
+    payload = {"kind": stream, "text": protocol.dumps(message)}
+    if texts:
+        payload["texts"] = texts
+    _send(webinar_id, payload)
+
+
+def publish_staff_recheck(*, webinar_id: int) -> None:
+    """Ask every host socket of the webinar, in every process, to re-read its role now.
+
+    Sent after a role is removed (or a user loses staff rights): a socket whose role is gone stops
+    receiving the staff stream at once, not at its next command or heartbeat.
+    """
+    _send(webinar_id, {"kind": RECHECK})
 
 
 def publish_personal(*, webinar_id: int, registration_id: int, message: dict) -> None:
@@ -119,7 +137,7 @@ def _publisher_loop() -> asyncio.AbstractEventLoop:
 # --- Receiving side (one Hub per process / event loop) -------------------------------------------
 
 
-RESYNC_TEXT = protocol.dumps({"type": "resync", "reason": "slow_consumer"})
+RESYNC_TEXT = protocol.dumps(protocol.RESYNC)
 
 
 class _Resume:
@@ -174,7 +192,9 @@ class Listener:
         "_send",
         "_writer",
         "held",
+        "language",
         "max_queue",
+        "on_recheck",
         "overflowed",
         "registration_id",
         "staff",
@@ -188,9 +208,14 @@ class Listener:
         staff: bool,
         max_queue: int = 512,
         closer: Callable[[int], Awaitable[None]] | None = None,
+        language: str = "",
+        on_recheck: Callable[[], None] | None = None,
     ):
         self._send = send
         self._closer = closer
+        self.language = language
+        # Called (on the hub's loop) when the server asks staff sockets to re-read their role.
+        self.on_recheck = on_recheck
         self._backlog: deque[str] = deque()
         self._writer: asyncio.Task | None = None
         self._closed = False
@@ -418,14 +443,19 @@ class Hub:
         if room is None:
             return
         kind = message["kind"]
-        if kind == PUBLIC:
-            text = message["text"]
-            for listener in room.everyone:
-                listener.push(text)
-        elif kind == STAFF:
-            text = message["text"]
-            for listener in room.staff:
-                listener.push(text)
+        if kind in (PUBLIC, STAFF):
+            text, texts = message["text"], message.get("texts")
+            listeners = room.everyone if kind == PUBLIC else room.staff
+            if texts:
+                for listener in listeners:
+                    listener.push(texts.get(listener.language, text))
+            else:
+                for listener in listeners:
+                    listener.push(text)
+        elif kind == RECHECK:
+            for listener in list(room.staff):
+                if listener.on_recheck is not None:
+                    listener.on_recheck()
         elif kind == PERSONAL:
             text = message["text"]
             for listener in room.by_registration.get(message.get("target"), ()):

@@ -8,6 +8,7 @@ names no layer): the process ``Hub`` delivers them (realtime/broadcast.py).
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 from urllib.parse import parse_qs
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 from realtime import presence, protocol
 from realtime.broadcast import Listener, get_hub
 from realtime.middleware import SERVER_SEND
+from realtime.protocol import ErrorCode
 from webinar import live_state
 from webinar.exceptions import DewanError
 from webinar.services import moderation, questions
@@ -36,6 +38,10 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     viewer: live_state.Viewer | None = None
     listener: Listener | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._rechecks: set[asyncio.Task] = set()
 
     async def connect(self):
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
@@ -59,7 +65,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.send(
                 text_data=protocol.dumps(
                     protocol.error_message(
-                        "forbidden", _("You are not registered for this webinar, or not its host.")
+                        ErrorCode.FORBIDDEN, _("You are not registered for this webinar, or not its host.")
                     )
                 )
             )
@@ -71,6 +77,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
             registration_id=viewer.registration_id,
             staff=viewer.staff,
             closer=self._close_with,
+            language=viewer.language,
+            on_recheck=self._recheck_soon if viewer.staff else None,
         )
         self.listener.hold()  # broadcasts wait until the welcome is queued
         hub = get_hub()
@@ -109,7 +117,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def _refuse_unavailable(self) -> None:
         """Say a service is down and close with 1013 (try again later); the client reconnects."""
-        message = protocol.error_message("unavailable", _("Please retry shortly."))
+        message = protocol.error_message(ErrorCode.UNAVAILABLE, _("Please retry shortly."))
         await self.send(text_data=protocol.dumps(message))
         await self.close(code=1013)
 
@@ -145,7 +153,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             log.exception("database error handling %s", command.type)
             self.listener.send_now(
                 protocol.error_message(
-                    "unavailable",
+                    ErrorCode.UNAVAILABLE,
                     _("Briefly unavailable. Retry with the same client_key; nothing is duplicated."),
                     for_type=command.type,
                     client_key=getattr(command, "client_key", None),
@@ -161,7 +169,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self._heartbeat()
         if self.viewer.staff:
             await self._recheck_staff()
-        self.listener.send_now({"type": "pong"})
+        self.listener.send_now(protocol.PONG)
 
     async def _still_attendee(self, command) -> bool:
         """Re-check an attendee socket's access before it does anything (and on every ping).
@@ -186,20 +194,38 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def _recheck_staff(self) -> bool:
         """A host demoted mid-session stops hearing the staff stream (held questions) at once."""
+        if not self.viewer.staff:
+            return False
         if await database_sync_to_async(live_state.still_staff)(self.viewer, self.scope.get("user")):
             return True
+        if not self.viewer.staff:  # another recheck got there first
+            return False
         self.viewer = dataclasses.replace(self.viewer, staff=False)
         get_hub().demote(self.viewer.webinar_id, self.listener)
-        self.listener.send_now(
-            protocol.error_message("forbidden", _("You are no longer a host of this webinar."))
-        )
+        with translation.override(self.viewer.language):
+            message = _("You are no longer a host of this webinar.")
+        self.listener.send_now(protocol.error_message(ErrorCode.FORBIDDEN, message))
         return False
+
+    def _recheck_soon(self) -> None:
+        """The hub heard that roles changed (webinar/signals.py): re-read this socket's role now."""
+        task = asyncio.get_running_loop().create_task(self._recheck_from_hub())
+        self._rechecks.add(task)
+        task.add_done_callback(self._rechecks.discard)
+
+    async def _recheck_from_hub(self) -> None:
+        try:
+            await self._recheck_staff()
+        except Exception:  # the next command or heartbeat re-reads it again
+            log.warning("role recheck failed", exc_info=True)
 
     async def _heartbeat(self):
         if self.viewer.viewer_key is not None:
             await presence.viewer_heartbeat(self.viewer)
 
     async def on_sync(self, command: protocol.Sync):
+        if self.viewer.staff:
+            await self._recheck_staff()  # a demoted host's sync returns no queue
         if not await self._still_attendee(command):
             return
         self.listener.hold()
@@ -219,7 +245,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def _require_attendee(self, command) -> bool:
         if self.viewer.registration_id is None:
-            raise DewanError(_("Only registered attendees can do that."), code="forbidden")
+            raise DewanError(_("Only registered attendees can do that."), code=ErrorCode.FORBIDDEN)
         return await self._still_attendee(command)
 
     async def on_ask(self, command: protocol.Ask):
@@ -269,38 +295,11 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def on_host_command(self, command):
         if not self.viewer.staff or not await self._recheck_staff():
-            raise DewanError(_("Only this webinar's hosts can do that."), code="forbidden")
-        actor = self.scope["user"]
-        if isinstance(command, protocol.Moderate):
-            await database_sync_to_async(moderation.question_moderate)(
-                actor=actor,
-                webinar_id=self.viewer.webinar_id,
-                question_id=command.question_id,
-                action=command.type,
-                reason=command.reason,
-                text=command.text,
-                into_id=command.into_id,
-            )
-            self.listener.send_now(
-                protocol.ack_message(for_type=command.type, question_id=command.question_id)
-            )
-        elif isinstance(command, protocol.Mute):
-            await database_sync_to_async(moderation.attendee_mute)(
-                actor=actor,
-                webinar_id=self.viewer.webinar_id,
-                question_id=command.question_id,
-                muted=command.type == "mute",
-            )
-            self.listener.send_now(
-                protocol.ack_message(for_type=command.type, question_id=command.question_id)
-            )
-        elif isinstance(command, protocol.Control):
-            await database_sync_to_async(moderation.webinar_control)(
-                actor=actor, webinar_id=self.viewer.webinar_id, action=command.type, seconds=command.seconds
-            )
-            self.listener.send_now(protocol.ack_message(for_type=command.type))
-        else:  # pragma: no cover - every parsed type has a handler
-            raise DewanError(_("Unsupported message."), code="unknown_type")
+            raise DewanError(_("Only this webinar's hosts can do that."), code=ErrorCode.FORBIDDEN)
+        fields = await database_sync_to_async(moderation.host_command_run)(
+            actor=self.scope["user"], webinar_id=self.viewer.webinar_id, command=command
+        )
+        self.listener.send_now(protocol.ack_message(for_type=command.type, **fields))
 
 
 def _text_sender(send):

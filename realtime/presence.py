@@ -341,10 +341,6 @@ def process_loop_ensure() -> None:
         _loops[loop] = loop.create_task(_process_loop())
 
 
-def presence_detail_message(detail: dict) -> dict:
-    return {"type": "presence_detail", **detail}
-
-
 async def _process_loop() -> None:
     from realtime import protocol
     from realtime.broadcast import get_hub
@@ -369,7 +365,7 @@ async def _process_loop() -> None:
                 continue
             last, told = sent.get(webinar_id, (None, set()))
             told = set() if detail != last else told & room.staff
-            text = protocol.dumps(presence_detail_message(detail))
+            text = protocol.dumps(protocol.presence_detail_message(detail))
             for listener in room.staff - told:
                 listener.push(text)
                 told.add(listener)

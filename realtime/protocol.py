@@ -1,14 +1,19 @@
 """Dewan's websocket protocol, version 1 (the full reference is docs/protocol.md).
 
+Both directions are typed here, as Zulip's ``zerver/lib/event_types.py`` types its events.
 Inbound frames are parsed strictly: size-capped, JSON without NaN/Infinity, a known ``type``,
-no unknown fields, bounded values. Outbound messages are built here, so the wire format lives
-in one place that both the services and the consumer use. Imports nothing from ``webinar``.
+no unknown fields, bounded values. Every outbound message has a model below (a ``type`` literal,
+unknown fields forbidden); the builders return plain dicts of that shape, and the test suite checks
+every message any test emits against its model (tests/conftest.py) and docs/protocol.md against
+``reference_markdown()``. Error codes, domain and protocol alike, are one ``ErrorCode``. Imports
+nothing from ``webinar``.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
 import orjson
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -18,6 +23,56 @@ PROTOCOL_VERSION = 1
 ClientKey = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Id = Annotated[int, Field(ge=1, le=2**53)]
 Seq = Annotated[int, Field(ge=0, le=2**53)]
+
+
+class ErrorCode(StrEnum):
+    """Every machine-readable error code Dewan answers with (docs/protocol.md lists the live ones)."""
+
+    # protocol: the frame itself
+    BINARY_FRAME = "binary_frame"
+    FRAME_TOO_LARGE = "frame_too_large"
+    BAD_JSON = "bad_json"
+    BAD_MESSAGE = "bad_message"
+    UNKNOWN_TYPE = "unknown_type"
+    INVALID_FIELD = "invalid_field"
+    # who may do it
+    FORBIDDEN = "forbidden"
+    NOT_REGISTERED = "not_registered"
+    UNAVAILABLE = "unavailable"
+    # asking
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    CLOSED = "closed"
+    PAUSED = "paused"
+    MUTED = "muted"
+    SLOW_MODE = "slow_mode"
+    RATE_LIMITED = "rate_limited"
+    # questions and moderation
+    UNKNOWN_QUESTION = "unknown_question"
+    NOT_HELD = "not_held"
+    INVALID_STATE = "invalid_state"
+    NOT_PUBLISHED = "not_published"
+    INVALID_TARGET = "invalid_target"
+    CARE_PRIVATE = "care_private"
+    NOT_CARE = "not_care"
+    INVALID_TRANSITION = "invalid_transition"
+    UNKNOWN_ACTION = "unknown_action"
+    UNKNOWN_WEBINAR = "unknown_webinar"
+    # HTTP-only domain errors (registration, organiser pages, reports)
+    ERROR = "error"
+    NOT_FOUND = "not_found"
+    INVALID = "invalid"
+    REGISTRATION_ERROR = "registration_error"
+    CONSENT_REQUIRED = "consent_required"
+    DUPLICATE = "duplicate"
+    FULL = "full"
+    INVALID_EMAIL = "invalid_email"
+    INVALID_NAME = "invalid_name"
+    INVALID_TIMES = "invalid_times"
+    MISSING_ANSWER = "missing_answer"
+    MISSING_NAME = "missing_name"
+    NOT_ENDED = "not_ended"
+    REPORT_BUSY = "report_busy"
 
 
 def _no_nul(value: str) -> str:
@@ -33,6 +88,7 @@ def _no_nul(value: str) -> str:
 
 # No length bound here: the frame cap bounds it, and the service answers too_long with the limit.
 Text = Annotated[str, AfterValidator(_no_nul)]
+CARE_REPLY_MAX_CHARS = 500
 
 
 class _Command(BaseModel):
@@ -92,21 +148,52 @@ class Mute(_Command):
     question_id: Id
 
 
+class CareHandled(_Command):
+    """A host marks a care item (self-harm signals) as handled; it stays private."""
+
+    type: Literal["care_handled"]
+    question_id: Id
+
+
+class CareReply(_Command):
+    """A host's private reply to the author of a care item; only the author sees it."""
+
+    type: Literal["care_reply"]
+    question_id: Id
+    text: Annotated[str, Field(max_length=CARE_REPLY_MAX_CHARS), AfterValidator(_no_nul)]
+
+
 Command = Annotated[
-    Sync | Ping | Ask | Vote | RequestReview | Moderate | Control | Mute, Field(discriminator="type")
+    Sync | Ping | Ask | Vote | RequestReview | Moderate | Control | Mute | CareHandled | CareReply,
+    Field(discriminator="type"),
 ]
 _command_adapter = TypeAdapter(Command)
-HOST_COMMANDS = frozenset(
-    {"approve", "reject", "answer", "unanswer", "pin", "unpin", "edit", "merge", "publish_anyway"}
-    | {"pause", "resume", "slow_mode", "start", "end", "mute", "unmute"}
+INBOUND: tuple[type[_Command], ...] = (
+    Sync,
+    Ping,
+    Ask,
+    Vote,
+    RequestReview,
+    Moderate,
+    Control,
+    Mute,
+    CareHandled,
+    CareReply,
 )
-ATTENDEE_COMMANDS = frozenset({"ask", "vote", "request_review"})
+
+
+def _types_of(*models: type[BaseModel]) -> frozenset[str]:
+    return frozenset(value for model in models for value in model.model_fields["type"].annotation.__args__)
+
+
+HOST_COMMANDS = _types_of(Moderate, Control, Mute, CareHandled, CareReply)
+ATTENDEE_COMMANDS = _types_of(Ask, Vote, RequestReview)
 
 
 class ProtocolError(Exception):
     """A frame that cannot be accepted; becomes an ``error`` message, the socket stays open."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: ErrorCode, message: str):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -119,28 +206,381 @@ def _reject_constant(name: str):
 def parse_command(text: str | None, *, max_bytes: int) -> _Command:
     """Parse one text frame into a typed command, or raise ProtocolError."""
     if text is None:
-        raise ProtocolError("binary_frame", "Binary frames are not part of this protocol; send JSON text.")
+        raise ProtocolError(
+            ErrorCode.BINARY_FRAME, "Binary frames are not part of this protocol; send JSON text."
+        )
     if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        raise ProtocolError("frame_too_large", f"Frames are limited to {max_bytes} bytes.")
+        raise ProtocolError(ErrorCode.FRAME_TOO_LARGE, f"Frames are limited to {max_bytes} bytes.")
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:
-        raise ProtocolError("bad_json", "The frame is not valid JSON.") from exc
+        raise ProtocolError(ErrorCode.BAD_JSON, "The frame is not valid JSON.") from exc
     if not isinstance(data, dict):
-        raise ProtocolError("bad_message", "A message is a JSON object with a 'type'.")
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "A message is a JSON object with a 'type'.")
     if not isinstance(data.get("type"), str):
-        raise ProtocolError("bad_message", "A message needs a string 'type'.")
+        raise ProtocolError(ErrorCode.BAD_MESSAGE, "A message needs a string 'type'.")
     try:
         return _command_adapter.validate_python(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         if first.get("type") == "union_tag_invalid":
-            raise ProtocolError("unknown_type", f"Unknown message type {data['type'][:40]!r}.") from exc
+            raise ProtocolError(
+                ErrorCode.UNKNOWN_TYPE, f"Unknown message type {data['type'][:40]!r}."
+            ) from exc
         where = ".".join(str(part) for part in first.get("loc", ()) if not isinstance(part, int))
-        raise ProtocolError("invalid_field", f"{where or 'message'}: {first.get('msg', 'invalid')}") from exc
+        raise ProtocolError(
+            ErrorCode.INVALID_FIELD, f"{where or 'message'}: {first.get('msg', 'invalid')}"
+        ) from exc
 
 
-# --- Outbound -------------------------------------------------------------------------------------
+# --- Outbound: the models ---------------------------------------------------------------------------
+#
+# Builders below return plain dicts (one encode per broadcast, no model on the hot path); these models
+# are what those dicts must be. ``ServerMessage`` validates any of them; the test suite runs every
+# message any test emits through it, and docs/protocol.md is checked against ``reference_markdown``.
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+Role = Literal["attendee", "host", "organiser", "stage"]
+QuestionStatus = Literal["pending", "held", "care", "blocked", "published", "rejected", "merged"]
+WebinarStatus = Literal["draft", "scheduled", "live", "ended"]
+
+
+class PublicQuestion(_Out):
+    """A published question as every viewer sees it (no e-mail, registration id or status)."""
+
+    id: int
+    text: str = Field(description="personal data the host published anyway is masked (e.g. `012-••• ••••`)")
+    author: str = Field(description="the author's name, or the viewer's translation of 'Anonymous'")
+    anonymous: bool
+    votes: int
+    pinned: bool
+    answered: bool
+    created_at: str | None = Field(description="ISO 8601 with offset")
+    edited: bool = Field(description="a host changed the text")
+
+
+class OwnReason(_Out):
+    code: str
+    category: str
+    message: str = Field(description="in the author's language")
+
+
+class OwnQuestion(PublicQuestion):
+    """The author's own question, in any status: what happened to it, in their language."""
+
+    status: QuestionStatus
+    status_label: str = Field(description="translated; for care items a supportive status, never 'Rejected'")
+    reasons: list[OwnReason] = Field(description="screening reasons (not for published or care questions)")
+    reject_reason: str
+    review_requested: bool
+    can_request_review: bool
+    masked: list[str] = Field(
+        default_factory=list,
+        description="what was hidden before publishing, translated (e.g. 'phone number'); empty if nothing",
+    )
+    care_message: str | None = Field(default=None, description="care items only: a supportive message")
+    care_resources: str | None = Field(default=None, description="care items only: one resource per line")
+    care_reply: str | None = Field(
+        default=None, description="care items only, once a host replied: the host's private reply"
+    )
+
+
+class StaffReason(_Out):
+    code: str
+    category: str
+    message: str
+    start: int | None = Field(description="span in `text` (characters), or null")
+    end: int | None
+    matched: str
+    severity: int
+
+
+class Screening(_Out):
+    action: str = Field(description="publish, hold or block (empty if not screened)")
+    categories: list[str]
+    score: float | None
+    model_version: str | None
+    top_features: list[Any]
+    reasons: list[StaffReason]
+    error: str | None
+
+
+class StaffQuestion(PublicQuestion):
+    """A question as the webinar's hosts see it: everything needed to moderate."""
+
+    author: str = Field(description="the real name, even for anonymous questions")
+    author_id: int | None = Field(description="registration id (null after the author deleted their data)")
+    status: QuestionStatus
+    language: str
+    screening: Screening
+    care: bool
+    care_handled: bool
+    care_replied: bool
+    review_requested: bool
+    reject_reason: str
+    merged_into: int | None
+    original_text: str = Field(description="the text as submitted, when it was edited or masked")
+    masked: list[str] = Field(description="categories masked when published (`phone`, `mykad`, ...)")
+    moderated_at: str | None
+    allowed: list[str] = Field(description="the host commands legal for this question now (server decides)")
+    publish_overrides: bool = Field(
+        description="publishing it would override screening (audited as `question.publish_anyway`)"
+    )
+
+
+class WebinarState(_Out):
+    id: int
+    slug: str
+    title: str
+    status: WebinarStatus
+    questions_paused: bool
+    slow_mode_seconds: int
+
+
+class WelcomeConfig(_Out):
+    heartbeat_seconds: int
+    max_question_chars: int
+    max_frame_bytes: int
+    registration_id: int | None
+    name: str
+
+
+class Welcome(_Out):
+    type: Literal["welcome"]
+    protocol: Literal[1]
+    role: Role
+    webinar: WebinarState
+    seq: int
+    staff_seq: int | None
+    config: WelcomeConfig
+
+
+class Snapshot(_Out):
+    type: Literal["snapshot"]
+    seq: int
+    staff_seq: int | None
+    webinar: WebinarState
+    questions: list[PublicQuestion]
+    mine: list[OwnQuestion]
+    my_votes: list[int]
+    queue: list[StaffQuestion] | None = Field(default=None, description="staff viewers only")
+
+
+class Synced(_Out):
+    type: Literal["synced"]
+    seq: int
+    staff_seq: int | None
+    mine: list[OwnQuestion]
+    my_votes: list[int]
+    votes: dict[str, int]
+
+
+class QuestionData(_Out):
+    question: PublicQuestion
+
+
+class RemovedData(_Out):
+    question_id: int
+    merged_into: int | None
+
+
+class StatusData(_Out):
+    status: WebinarStatus
+
+
+class SettingsData(_Out):
+    questions_paused: bool
+    slow_mode_seconds: int
+
+
+class StaffQuestionData(_Out):
+    question: StaffQuestion
+
+
+class StaffAttendeeData(_Out):
+    registration_id: int
+    muted: bool
+
+
+class _Event(_Out):
+    seq: int = Field(ge=1)
+
+
+class QuestionPublished(_Event):
+    type: Literal["question.published"]
+    stream: Literal["public"]
+    data: QuestionData
+
+
+class QuestionUpdated(_Event):
+    type: Literal["question.updated"]
+    stream: Literal["public"]
+    data: QuestionData
+
+
+class QuestionRemoved(_Event):
+    type: Literal["question.removed"]
+    stream: Literal["public"]
+    data: RemovedData
+
+
+class WebinarStatusEvent(_Event):
+    type: Literal["webinar.status"]
+    stream: Literal["public"]
+    data: StatusData
+
+
+class WebinarSettingsEvent(_Event):
+    type: Literal["webinar.settings"]
+    stream: Literal["public"]
+    data: SettingsData
+
+
+class StaffQuestionEvent(_Event):
+    type: Literal["staff.question"]
+    stream: Literal["staff"]
+    data: StaffQuestionData
+
+
+class StaffAttendeeEvent(_Event):
+    type: Literal["staff.attendee"]
+    stream: Literal["staff"]
+    data: StaffAttendeeData
+
+
+class MineQuestion(_Out):
+    type: Literal["mine.question"]
+    question: OwnQuestion
+
+
+class Votes(_Out):
+    type: Literal["votes"]
+    counts: dict[str, int] = Field(description="question id (as a string) → absolute tally")
+
+
+class Presence(_Out):
+    type: Literal["presence"]
+    count: int
+
+
+class PresenceDetail(_Out):
+    type: Literal["presence_detail"]
+    count: int
+    registered: int
+    guests: int
+    languages: dict[str, int]
+
+
+class Ack(_Out):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: Literal["ack"]
+    for_: str = Field(alias="for", description="the command type acknowledged")
+    client_key: str | None
+    question: OwnQuestion | None = Field(default=None, description="`ask` only")
+    question_id: int | None = Field(
+        default=None, description="`vote`, `request_review`, host question commands"
+    )
+    votes: int | None = Field(default=None, description="`vote` only: the tally after it")
+    voted: bool | None = Field(default=None, description="`vote` only")
+
+
+class Error(_Out):
+    type: Literal["error"]
+    code: ErrorCode
+    message: str = Field(description="human-readable, in the viewer's language where translated")
+    for_type: str | None = Field(default=None, description="the command type this answers")
+    client_key: str | None = Field(default=None, description="echoed when the command had one")
+    retry_after: float | None = Field(default=None, description="seconds")
+    limit: int | None = Field(default=None, description="`too_long`: the maximum number of characters")
+
+
+class Resync(_Out):
+    type: Literal["resync"]
+    reason: Literal["slow_consumer"]
+
+
+class Pong(_Out):
+    type: Literal["pong"]
+
+
+EVENTS: tuple[type[_Event], ...] = (
+    QuestionPublished,
+    QuestionUpdated,
+    QuestionRemoved,
+    WebinarStatusEvent,
+    WebinarSettingsEvent,
+    StaffQuestionEvent,
+    StaffAttendeeEvent,
+)
+OUTBOUND: tuple[type[_Out], ...] = (
+    Welcome,
+    Snapshot,
+    Synced,
+    *EVENTS,
+    MineQuestion,
+    Votes,
+    Presence,
+    PresenceDetail,
+    Ack,
+    Error,
+    Resync,
+    Pong,
+)
+REPRESENTATIONS: tuple[type[_Out], ...] = (PublicQuestion, OwnQuestion, StaffQuestion)
+ServerMessage = Annotated[
+    Welcome
+    | Snapshot
+    | Synced
+    | QuestionPublished
+    | QuestionUpdated
+    | QuestionRemoved
+    | WebinarStatusEvent
+    | WebinarSettingsEvent
+    | StaffQuestionEvent
+    | StaffAttendeeEvent
+    | MineQuestion
+    | Votes
+    | Presence
+    | PresenceDetail
+    | Ack
+    | Error
+    | Resync
+    | Pong,
+    Field(discriminator="type"),
+]
+_server_adapter = TypeAdapter(ServerMessage)
+
+
+def _literal(model: type[BaseModel], name: str) -> str:
+    return model.model_fields[name].annotation.__args__[0]
+
+
+# Message type names, one home: services record them, the live pages receive them as
+# ``config.messages`` (``{"question_published": "question.published", ...}``) instead of spelling them.
+MESSAGE_TYPES: dict[str, str] = {
+    _literal(model, "type").replace(".", "_"): _literal(model, "type") for model in OUTBOUND
+}
+EVENT_STREAMS: dict[str, str] = {_literal(m, "type"): _literal(m, "stream") for m in EVENTS}
+QUESTION_PUBLISHED = _literal(QuestionPublished, "type")
+QUESTION_UPDATED = _literal(QuestionUpdated, "type")
+QUESTION_REMOVED = _literal(QuestionRemoved, "type")
+WEBINAR_STATUS = _literal(WebinarStatusEvent, "type")
+WEBINAR_SETTINGS = _literal(WebinarSettingsEvent, "type")
+STAFF_QUESTION = _literal(StaffQuestionEvent, "type")
+STAFF_ATTENDEE = _literal(StaffAttendeeEvent, "type")
+
+
+def validate_outgoing(message: dict) -> BaseModel:
+    """Check one outgoing message against its model; raises pydantic.ValidationError if it differs."""
+    return _server_adapter.validate_python(message)
+
+
+# --- Outbound: the builders --------------------------------------------------------------------------
 
 
 def dumps(message: dict) -> str:
@@ -164,8 +604,8 @@ def event_message(*, type: str, seq: int, stream: str, payload: dict) -> dict:
     return {"type": type, "seq": seq, "stream": stream, "data": payload}
 
 
-def error_message(code: str, message: str, **extra) -> dict:
-    return {"type": "error", "code": code, "message": message, **extra}
+def error_message(code: ErrorCode, message: str, **extra) -> dict:
+    return {"type": "error", "code": ErrorCode(code), "message": message, **extra}
 
 
 def ack_message(*, for_type: str, client_key: str | None = None, **data) -> dict:
@@ -178,3 +618,69 @@ def votes_message(counts: dict[int, int]) -> dict:
 
 def presence_message(count: int) -> dict:
     return {"type": "presence", "count": count}
+
+
+def presence_detail_message(detail: dict) -> dict:
+    return {"type": "presence_detail", **detail}
+
+
+def mine_question_message(question: dict) -> dict:
+    return {"type": "mine.question", "question": question}
+
+
+PONG = {"type": "pong"}
+RESYNC = {"type": "resync", "reason": "slow_consumer"}
+
+
+# --- The reference tables in docs/protocol.md ---------------------------------------------------------
+
+
+def _type_text(schema: dict, defs: dict) -> str:
+    if "$ref" in schema:
+        return f"<{schema['$ref'].rsplit('/', 1)[-1]}>"
+    if "const" in schema:
+        return f"`{json.dumps(schema['const'])}`"
+    if "enum" in schema:
+        return " or ".join(f"`{json.dumps(v)}`" for v in schema["enum"])
+    if "anyOf" in schema:
+        return " or ".join(_type_text(part, defs) for part in schema["anyOf"])
+    kind = schema.get("type", "any")
+    if kind == "array":
+        return f"list of {_type_text(schema.get('items', {}), defs)}"
+    if kind == "object" and "additionalProperties" in schema:
+        return f"object of {_type_text(schema['additionalProperties'], defs)}"
+    return {"integer": "int", "number": "number", "boolean": "bool", "string": "string", "null": "null"}.get(
+        kind, kind
+    )
+
+
+def _table(name: str, schema: dict, defs: dict) -> list[str]:
+    required = set(schema.get("required", ()))
+    lines = [f"#### {name}", "", "| field | type | required | notes |", "|---|---|---|---|"]
+    for field_name, prop in schema.get("properties", {}).items():
+        note = prop.get("description", "").replace("|", "\\|")
+        typ = _type_text(prop, defs).replace("|", "\\|")
+        lines.append(f"| `{field_name}` | {typ} | {'yes' if field_name in required else 'no'} | {note} |")
+    return [*lines, ""]
+
+
+def reference_markdown() -> str:
+    """The generated message reference: one table per message and representation, from the models."""
+    lines = ["### Client → server", ""]
+    for model in INBOUND:
+        schema = model.model_json_schema(by_alias=True)
+        lines += _table(" / ".join(f"`{t}`" for t in sorted(_types_of(model))), schema, {})
+    lines += ["### Server → client", ""]
+    for model in OUTBOUND:
+        schema = model.model_json_schema(by_alias=True)
+        lines += _table(f"`{_literal(model, 'type')}`", schema, schema.get("$defs", {}))
+    lines += ["### Nested shapes", ""]
+    nested: dict[str, dict] = {}
+    for model in (*OUTBOUND, *REPRESENTATIONS):
+        nested.update(model.model_json_schema(by_alias=True).get("$defs", {}))
+    for model in REPRESENTATIONS:
+        nested[model.__name__] = model.model_json_schema(by_alias=True)
+    for name in sorted(nested):
+        if "properties" in nested[name]:
+            lines += _table(f"<{name}>", nested[name], nested)
+    return "\n".join(lines).rstrip() + "\n"

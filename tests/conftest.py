@@ -100,3 +100,47 @@ def pytest_configure(config):
     # The SQLite test database is a file, so server subprocesses in browser tests can share it.
     (settings.BASE_DIR / "var").mkdir(exist_ok=True)
     (settings.BASE_DIR / "test-artifacts").mkdir(exist_ok=True)
+
+
+class OutgoingMessageChecker:
+    """Every message the server encodes for a client is checked against its model in realtime/protocol.py.
+
+    Zulip's ``verify_action`` idea, applied to the whole suite: ``protocol.dumps`` is where every
+    outgoing message is encoded once, so wrapping it sees all of them (snapshots, replays, events,
+    acks, errors, notices), whichever test triggered them. A violation fails the test at teardown
+    even when the server swallowed the exception (broadcasts log and carry on).
+    """
+
+    def __init__(self, dumps):
+        self._dumps = dumps
+        self.checked = 0
+        self.violations: list[str] = []
+
+    def __call__(self, message: dict) -> str:
+        from pydantic import ValidationError
+
+        from realtime import protocol
+
+        try:
+            protocol.validate_outgoing(message)
+        except ValidationError as exc:
+            self.violations.append(f"{message.get('type')!r}: {exc}")
+            raise
+        self.checked += 1
+        return self._dumps(message)
+
+
+@pytest.fixture(autouse=True)
+def outgoing_messages(request, monkeypatch):
+    """Check every outgoing websocket message against its model (opt out: ``@pytest.mark.raw_messages``)."""
+    if request.node.get_closest_marker("raw_messages"):
+        yield None
+        return
+    from realtime import protocol
+
+    checker = OutgoingMessageChecker(protocol.dumps)
+    monkeypatch.setattr(protocol, "dumps", checker)
+    yield checker
+    assert not checker.violations, "outgoing messages that do not match realtime/protocol.py:\n" + "\n".join(
+        checker.violations
+    )

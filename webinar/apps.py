@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class WebinarConfig(AppConfig):
     name = "webinar"
     verbose_name = "Webinars"
+
+    def ready(self) -> None:
+        from webinar import signals
+
+        signals.connect()

@@ -1,55 +1,63 @@
-"""Domain errors with a machine-readable ``code`` (shown to clients) and a human message."""
+"""Domain errors with a machine-readable ``code`` (shown to clients) and a human message.
+
+Codes are ``realtime.protocol.ErrorCode``: one list for domain and protocol errors, so an unknown
+code fails where it is raised rather than reaching a client.
+"""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from realtime.protocol import ErrorCode
+
 
 class DewanError(Exception):
-    code = "error"
+    code: ErrorCode = ErrorCode.ERROR
     default_message = _("Something went wrong.")
     status = 400
 
-    def __init__(self, message: str | None = None, *, code: str | None = None, **extra):
+    def __init__(self, message: str | None = None, *, code: ErrorCode | str | None = None, **extra):
         self.message = str(message or self.default_message)
         if code:
-            self.code = code
+            self.code = ErrorCode(code)
         self.extra = extra
         super().__init__(self.message)
 
 
 class NotFound(DewanError):
-    code = "not_found"
+    code = ErrorCode.NOT_FOUND
     default_message = _("Not found.")
     status = 404
 
 
 class PermissionDenied(DewanError):
-    code = "forbidden"
+    code = ErrorCode.FORBIDDEN
     default_message = _("You are not allowed to do that.")
     status = 403
 
 
 class InvalidState(DewanError):
-    code = "invalid_state"
+    code = ErrorCode.INVALID_STATE
     default_message = _("That is not possible right now.")
     status = 409
 
 
 class RegistrationError(DewanError):
-    code = "registration_error"
+    code = ErrorCode.REGISTRATION_ERROR
 
 
 class ValidationFailed(DewanError):
-    code = "invalid"
+    code = ErrorCode.INVALID
 
 
 class RateLimited(DewanError):
-    code = "rate_limited"
+    code = ErrorCode.RATE_LIMITED
     default_message = _("Too many requests, please wait a moment.")
     status = 429
 
-    def __init__(self, message: str | None = None, *, retry_after: float, code: str | None = None):
+    def __init__(
+        self, message: str | None = None, *, retry_after: float, code: ErrorCode | str | None = None
+    ):
         super().__init__(message, code=code, retry_after=retry_after)
         self.retry_after = retry_after
 
@@ -57,6 +65,6 @@ class RateLimited(DewanError):
 class Unavailable(DewanError):
     """A service this needs (the cache, Redis) is down: retry the same request shortly."""
 
-    code = "unavailable"
+    code = ErrorCode.UNAVAILABLE
     default_message = _("Briefly unavailable. Please retry shortly.")
     status = 503

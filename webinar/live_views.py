@@ -5,12 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from realtime import protocol
+from realtime.protocol import ErrorCode
 from webinar import live_state, selectors
+from webinar.exceptions import DewanError, NotFound, PermissionDenied
 from webinar.models import Webinar
+from webinar.services import moderation
 
 
 def _stream_embed(url: str) -> str | None:
@@ -73,6 +78,15 @@ def _labels() -> dict:
         "votes": _("votes"),
         "review_flag": _("Author asked for review"),
         "anonymous": _("Anonymous"),
+        "masked": _("Hidden before publishing"),
+        "care_reply": _("Reply privately"),
+        "care_reply_prompt": _(
+            "Private reply to the author (only they see it, with the webinar's support resources):"
+        ),
+        "care_reply_from_host": _("A host replied"),
+        "care_handled": _("Mark handled"),
+        "care_handled_tag": _("Handled"),
+        "care_replied_tag": _("Replied privately"),
         "registered": _("registered"),
         "guests": _("guests"),
     }
@@ -85,6 +99,7 @@ def _page_config(webinar: Webinar, mode: str, **extra) -> dict:
         "ws_path": f"/ws/w/{webinar.slug}/",
         "max_chars": settings.DEWAN_QUESTION_MAX_CHARS,
         "labels": _labels(),
+        "messages": protocol.MESSAGE_TYPES,
         **extra,
     }
 
@@ -134,3 +149,36 @@ def stage(request, slug: str):
         "webinar/live/stage.html",
         {"webinar": webinar, "config": _page_config(webinar, "stage", key=key)},
     )
+
+
+@require_POST
+def host_command(request, slug: str):
+    """The host commands over HTTP: the same JSON frame as on the websocket, the same reply.
+
+    Body: one host command (``{"type": "approve", "question_id": 12}``), parsed by the websocket's
+    strict parser. Answers ``ack`` (200) or ``error`` (4xx/503) exactly as the websocket does; the
+    services decide everything (webinar/services/moderation.py). CSRF-protected like any form.
+    """
+    webinar = Webinar.objects.filter(slug=slug).first()
+    command = None
+    try:
+        if webinar is None:
+            raise NotFound(_("No such webinar."), code=ErrorCode.UNKNOWN_WEBINAR)
+        try:
+            command = protocol.parse_command(
+                request.body.decode("utf-8", "replace"), max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES
+            )
+        except protocol.ProtocolError as exc:
+            return JsonResponse(protocol.error_message(exc.code, exc.message), status=400)
+        if command.type not in protocol.HOST_COMMANDS:
+            raise PermissionDenied(_("Only host commands can be sent here."), code=ErrorCode.UNKNOWN_TYPE)
+        if not request.user.is_authenticated:
+            raise PermissionDenied(_("Only this webinar's hosts can do that."), code=ErrorCode.FORBIDDEN)
+        fields = moderation.host_command_run(actor=request.user, webinar_id=webinar.pk, command=command)
+    except DewanError as exc:
+        extra = {k: v for k, v in exc.extra.items() if k in {"retry_after", "limit"}}
+        message = protocol.error_message(exc.code, exc.message, **extra)
+        if command is not None:
+            message["for_type"] = command.type
+        return JsonResponse(message, status=exc.status)
+    return JsonResponse(protocol.ack_message(for_type=command.type, **fields))

@@ -204,6 +204,17 @@ class Question(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_questions"
     )
     reject_reason = models.CharField(max_length=300, blank=True)
+    # Care items (self-harm signals) stay private for good: the flag outlives any status change, and the
+    # database refuses a published or merged care item (docs/protocol.md, "Care items").
+    care = models.BooleanField(default=False)
+    care_handled_at = models.DateTimeField(null=True, blank=True)
+    care_reply = models.TextField(
+        blank=True, help_text=_("A host's private reply, shown only to the author.")
+    )
+    care_replied_at = models.DateTimeField(null=True, blank=True)
+    # Personal-data categories masked when a host published the question anyway (original_text keeps the
+    # submitted text for hosts); empty once a host edits the text.
+    masked = models.JSONField(default=list, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -219,6 +230,10 @@ class Question(models.Model):
                 fields=["webinar", "author", "client_key"], name="uniq_question_client_key"
             ),
             models.UniqueConstraint(fields=["webinar"], condition=Q(pinned=True), name="one_pinned_question"),
+            models.CheckConstraint(
+                condition=Q(care=False) | ~Q(status__in=["published", "merged"]) & Q(pinned=False),
+                name="care_never_public",
+            ),
         ]
         indexes = [
             models.Index(fields=["webinar", "status"]),
@@ -257,6 +272,9 @@ class WebinarEvent(models.Model):
     seq = models.BigIntegerField()
     type = models.CharField(max_length=40)
     payload = models.JSONField()
+    # The question an event is about: when that question changes, its earlier events are rewritten to the
+    # present (webinar/services/events.py), so a replay never shows text that is gone.
+    subject_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -264,6 +282,7 @@ class WebinarEvent(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["webinar", "stream", "seq"], name="uniq_event_seq"),
         ]
+        indexes = [models.Index(fields=["webinar", "subject_id"], name="event_subject")]
 
     def __str__(self) -> str:
         return f"{self.stream} #{self.seq} {self.type}"

@@ -1,4 +1,9 @@
-"""How questions look on the wire, per audience. Held text and personal data never reach attendees."""
+"""How questions look on the wire, per audience. Held text and personal data never reach attendees.
+
+The shapes are ``PublicQuestion``, ``OwnQuestion`` and ``StaffQuestion`` in realtime/protocol.py.
+An anonymous author is stored in events as ``ANONYMOUS`` (an empty string) and shown in each
+viewer's language when sent (``localise``), so events and snapshots say the same thing.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from webinar.models import Question, ScreeningSettings
+from webinar.moderation_rules import question_actions_allowed, screening_overridden
+from webinar.services.masking import masked_labels
 
 Status = Question.Status
 AUTHOR_VISIBLE_STATUSES = {Status.PENDING, Status.HELD, Status.CARE, Status.BLOCKED, Status.REJECTED}
@@ -15,25 +22,53 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def _shown_author(question: Question) -> str:
-    if question.anonymous or not question.author_name:
+ANONYMOUS = ""  # the author field of a stored event whose author is shown as "Anonymous"
+
+
+def anonymous_label(language: str | None = None) -> str:
+    """ "Anonymous" in ``language`` (default: the active language)."""
+    if language is None:
         return _("Anonymous")
+    with translation.override(language):
+        return _("Anonymous")
+
+
+def _shown_author(question: Question, *, localised: bool) -> str:
+    if question.anonymous or not question.author_name:
+        return anonymous_label() if localised else ANONYMOUS
     return question.author_name
 
 
-def public_question(question: Question) -> dict:
-    """What every attendee may see: published questions only."""
+def public_question(question: Question, *, localised: bool = True) -> dict:
+    """What every attendee may see: published questions only.
+
+    ``localised=False`` leaves an anonymous author as ``ANONYMOUS`` for the event log; ``localise``
+    fills it in per viewer.
+    """
     return {
         "id": question.pk,
         "text": question.text,
-        "author": _shown_author(question),
+        "author": _shown_author(question, localised=localised),
         "anonymous": question.anonymous,
         "votes": question.vote_count,
         "pinned": question.pinned,
         "answered": question.answered_at is not None,
         "created_at": _iso(question.created_at),
-        "edited": bool(question.original_text),
+        "edited": bool(question.original_text) and not question.masked,
     }
+
+
+def localise(payload: dict, language: str) -> dict:
+    """An event payload as a viewer in ``language`` sees it: the anonymous label in their language."""
+    question = payload.get("question")
+    if not isinstance(question, dict) or question.get("author") != ANONYMOUS:
+        return payload
+    return {**payload, "question": {**question, "author": anonymous_label(language)}}
+
+
+def needs_localising(payload: dict) -> bool:
+    question = payload.get("question")
+    return isinstance(question, dict) and question.get("author") == ANONYMOUS
 
 
 def _reasons(question: Question, language: str) -> list[dict]:
@@ -54,12 +89,15 @@ def _reasons(question: Question, language: str) -> list[dict]:
     return reasons
 
 
-def staff_question(question: Question) -> dict:
-    """What hosts see: everything needed to moderate, including the screening verdict and spans."""
+def staff_question(question: Question, *, localised: bool = True) -> dict:
+    """What hosts see: everything needed to moderate, including the screening verdict and spans.
+
+    ``original_text`` is the text as submitted (personal data in full): hosts only.
+    """
     screening = question.screening or {}
     return {
-        **public_question(question),
-        "author": question.author_name or _("Anonymous"),
+        **public_question(question, localised=localised),
+        "author": question.author_name or (anonymous_label() if localised else ANONYMOUS),
         "author_id": question.author_id,
         "status": question.status,
         "language": question.language,
@@ -72,12 +110,17 @@ def staff_question(question: Question) -> dict:
             "reasons": _reasons(question, "en"),
             "error": screening.get("error"),
         },
-        "care": question.status == Status.CARE,
+        "care": question.care,
+        "care_handled": question.care_handled_at is not None,
+        "care_replied": question.care_replied_at is not None,
         "review_requested": question.review_requested_at is not None,
         "reject_reason": question.reject_reason,
         "merged_into": question.merged_into_id,
         "original_text": question.original_text,
+        "masked": list(question.masked or []),
         "moderated_at": _iso(question.moderated_at),
+        "allowed": question_actions_allowed(question),
+        "publish_overrides": screening_overridden(question),
     }
 
 
@@ -87,7 +130,7 @@ def own_question(question: Question, *, language: str, care_resources: str | Non
         data = {
             **public_question(question),
             "status": question.status,
-            "status_label": str(Status(question.status).label),
+            "status_label": _care_label(question) if question.care else str(Status(question.status).label),
             "reasons": [
                 {"code": r["code"], "category": r["category"], "message": r["message"]}
                 for r in _reasons(question, language)
@@ -99,14 +142,26 @@ def own_question(question: Question, *, language: str, care_resources: str | Non
             "review_requested": question.review_requested_at is not None,
             "can_request_review": question.status in {Status.HELD, Status.BLOCKED}
             and question.review_requested_at is None,
+            "masked": masked_labels(list(question.masked or [])),
         }
-        if question.status == Status.CARE:
+        if question.care:
+            # Never "Rejected", never the hosts' screening text: support, in the author's language.
+            data["reasons"] = []
+            data["reject_reason"] = ""
             data["care_message"] = _(
                 "Your message has been passed to our hosts privately. If you are going through a hard time, "
                 "you do not have to face it alone:"
             )
             data["care_resources"] = care_resources if care_resources is not None else _default_resources()
+            if question.care_reply:
+                data["care_reply"] = question.care_reply
     return data
+
+
+def _care_label(question: Question) -> str:
+    if question.care_reply:
+        return _("A host replied to you privately")
+    return _("Shared privately with the hosts")
 
 
 def _default_resources() -> str:

@@ -21,6 +21,7 @@ webinar_patterns = [
     path("w/<slug:slug>/manage/screening/", views.screening_settings, name="screening"),
     path("w/<slug:slug>/live/", live_views.live, name="live"),
     path("w/<slug:slug>/host/", live_views.host_console, name="host"),
+    path("w/<slug:slug>/host/command/", live_views.host_command, name="host_command"),
     path("w/<slug:slug>/stage/", live_views.stage, name="stage"),
     path("w/<slug:slug>/dashboard/", report_views.dashboard, name="dashboard"),
     path("w/<slug:slug>/dashboard.json", report_views.dashboard_data, name="dashboard_data"),

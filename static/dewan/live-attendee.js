@@ -4,6 +4,7 @@
   const { el, config, setConnection } = window.DewanDom;
   const cfg = config();
   const t = cfg.labels;
+  const M = cfg.messages; // message type names, from realtime/protocol.py
   const state = { questions: new Map(), mine: new Map(), myVotes: new Set(), sort: "top", webinar: null };
   const $ = (id) => document.getElementById(id);
 
@@ -90,7 +91,7 @@
   function renderMine() {
     const box = $("mine");
     if (!box) return;
-    const items = Array.from(state.mine.values()).filter((q) => q.status !== "published");
+    const items = Array.from(state.mine.values()).filter((q) => q.status !== "published" || (q.masked && q.masked.length));
     box.replaceChildren(
       ...items.map((q) =>
         el(
@@ -105,6 +106,8 @@
               ? el("ul", { class: "reasons" }, q.reasons.map((r) => el("li", { text: r.message })))
               : null,
             q.reject_reason ? el("p", { class: "reasons", text: `${t.host_reason}: ${q.reject_reason}` }) : null,
+            q.masked && q.masked.length ? el("p", { class: "meta masked", text: `${t.masked}: ${q.masked.join(", ")}` }) : null,
+            q.care_reply ? el("p", { class: "notice care-reply", text: `${t.care_reply_from_host}: ${q.care_reply}` }) : null,
             q.care_message ? el("p", { class: "notice", text: q.care_message }) : null,
             q.care_resources ? el("div", { class: "resources", text: q.care_resources }) : null,
             q.can_request_review
@@ -151,17 +154,17 @@
     },
     event(m) {
       const d = m.data;
-      if (m.type === "question.published" || m.type === "question.updated") {
+      if (m.type === M.question_published || m.type === M.question_updated) {
         state.questions.set(d.question.id, d.question);
         if (d.question.pinned) {
           for (const q of state.questions.values()) if (q.id !== d.question.id) q.pinned = false;
         }
-      } else if (m.type === "question.removed") {
+      } else if (m.type === M.question_removed) {
         state.questions.delete(d.question_id);
-      } else if (m.type === "webinar.status") {
+      } else if (m.type === M.webinar_status) {
         state.webinar.status = d.status;
         renderNotice();
-      } else if (m.type === "webinar.settings") {
+      } else if (m.type === M.webinar_settings) {
         Object.assign(state.webinar, d);
         renderNotice();
       }
@@ -177,7 +180,7 @@
     presence(m) {
       $("viewers").textContent = String(m.count);
     },
-    "mine.question"(m) {
+    [M.mine_question](m) {
       state.mine.set(m.question.id, m.question);
       renderMine();
     },

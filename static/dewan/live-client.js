@@ -101,8 +101,9 @@
 
     receive(message) {
       const h = this.handlers;
+      const M = this.config.messages; // message type names, from realtime/protocol.py
       switch (message.type) {
-        case "welcome":
+        case M.welcome:
           this.backoff = 500;
           this.welcome = message;
           clearInterval(this.heartbeat);
@@ -114,32 +115,32 @@
           this.sync();
           if (h.welcome) h.welcome(message);
           return;
-        case "snapshot":
+        case M.snapshot:
           this.seq = message.seq;
           this.staffSeq = message.staff_seq;
           this.syncing = false;
           if (h.snapshot) h.snapshot(message);
           this.afterSync();
           return;
-        case "synced":
+        case M.synced:
           this.seq = message.seq;
           if (message.staff_seq !== null && message.staff_seq !== undefined) this.staffSeq = message.staff_seq;
           this.syncing = false;
           if (h.synced) h.synced(message);
           this.afterSync();
           return;
-        case "resync":
+        case M.resync:
           this.sync();
           return;
-        case "ack":
+        case M.ack:
           if (message.client_key) this.pending.delete(message.client_key);
           if (h.ack) h.ack(message);
           return;
-        case "error":
+        case M.error:
           if (message.client_key && message.code !== "unavailable") this.pending.delete(message.client_key);
           if (h.error) h.error(message);
           return;
-        case "pong":
+        case M.pong:
           return;
         default:
           break;

@@ -4,6 +4,7 @@
   const { el, highlighted, config, setConnection, timeAgo } = window.DewanDom;
   const cfg = config();
   const t = cfg.labels;
+  const M = cfg.messages; // message type names, from realtime/protocol.py
   const $ = (id) => document.getElementById(id);
   const state = { questions: new Map(), webinar: null, selected: null };
   const INCOMING = new Set(["pending", "held", "blocked"]);
@@ -31,18 +32,18 @@
     },
     event(m) {
       const d = m.data;
-      if (m.type === "staff.question") {
+      if (m.type === M.staff_question) {
         const before = state.questions.get(d.question.id);
         if (d.question.status === "merged") state.questions.delete(d.question.id);
         else state.questions.set(d.question.id, d.question);
-        if (d.question.status === "care" && (!before || before.status !== "care")) careAlert();
-      } else if (m.type === "question.updated" || m.type === "question.published") {
+        if (d.question.care && !d.question.care_handled && !before) careAlert();
+      } else if (m.type === M.question_updated || m.type === M.question_published) {
         const known = state.questions.get(d.question.id);
         if (known) Object.assign(known, { votes: d.question.votes, pinned: d.question.pinned, answered: d.question.answered });
-      } else if (m.type === "webinar.status") {
+      } else if (m.type === M.webinar_status) {
         state.webinar.status = d.status;
         renderControls();
-      } else if (m.type === "webinar.settings") {
+      } else if (m.type === M.webinar_settings) {
         Object.assign(state.webinar, d);
         renderControls();
       }
@@ -86,38 +87,37 @@
     client.send({ type, question_id: questionId, ...(extra || {}) });
   }
 
+  // The server says which actions apply to each question (q.allowed) and whether publishing it
+  // overrides screening (q.publish_overrides); the console only offers those.
   function actionsFor(q) {
-    const b = (type, label, extra, cls) =>
-      el("button", { type: "button", class: cls || "", dataset: { action: type }, text: label, onclick: () => run(type, q, extra) });
+    const allowed = new Set(q.allowed || []);
     const list = [];
-    if (q.status === "published") {
-      list.push(q.answered ? b("unanswer", t.unanswer) : b("answer", t.answer, null, "primary"));
-      list.push(q.pinned ? b("unpin", t.unpin) : b("pin", t.pin));
-      list.push(b("edit", t.edit), b("merge", t.merge), b("reject", t.reject));
-    } else if (q.status === "care") {
-      list.push(b("reject", t.reject), b("publish_anyway", t.publish_anyway));
-    } else if (q.status === "rejected") {
-      list.push(b("approve", t.approve));
-    } else {
-      const flagged = flaggedByScreening(q);
-      list.push(b(flagged ? "publish_anyway" : "approve", flagged ? t.publish_anyway : t.approve, null, "primary"));
-      list.push(b("reject", t.reject), b("edit", t.edit));
-    }
-    if (q.author_id) list.push(b("mute", t.mute));
+    const add = (type, label, cls) => {
+      if (allowed.has(type)) {
+        list.push(el("button", { type: "button", class: cls || "", dataset: { action: type }, text: label, onclick: () => run(type, q) }));
+      }
+    };
+    add("approve", q.publish_overrides ? t.publish_anyway : t.approve, "primary");
+    if (q.answered) add("unanswer", t.unanswer);
+    else add("answer", t.answer, "primary");
+    if (q.pinned) add("unpin", t.unpin);
+    else add("pin", t.pin);
+    add("edit", t.edit);
+    add("merge", t.merge);
+    add("reject", t.reject);
+    add("care_reply", t.care_reply, "primary");
+    if (!q.care_handled) add("care_handled", t.care_handled);
+    if (q.author_id) add("mute", t.mute);
     return el("div", { class: "actions" }, list);
   }
 
-  // Held for what the text says (not only because the organiser holds every question or first-timers):
-  // publishing it overrides screening, and the audit log records it as such.
-  function flaggedByScreening(q) {
-    const s = q.screening || {};
-    if (!s.action || s.action === "publish") return false;
-    const reasons = s.reasons || [];
-    return reasons.length === 0 || reasons.some((r) => !String(r.code || "").startsWith("policy."));
-  }
-
   function run(type, q, extra) {
-    if (type === "reject") {
+    if (!(q.allowed || []).includes(type)) return; // the server would refuse it anyway
+    if (type === "care_reply") {
+      const text = window.prompt(t.care_reply_prompt, "");
+      if (text === null || !text.trim()) return;
+      act("care_reply", q.id, { text });
+    } else if (type === "reject") {
       const reason = window.prompt(t.reject_reason_prompt, "");
       if (reason === null) return;
       act("reject", q.id, { reason });
@@ -157,6 +157,9 @@
           q.pinned ? el("span", { class: "tag pinned", text: t.pinned }) : null,
           q.answered ? el("span", { class: "tag answered", text: t.answered }) : null,
           q.review_requested && INCOMING.has(q.status) ? el("span", { class: "tag held", text: t.review_flag }) : null,
+          q.care_handled ? el("span", { class: "tag", text: t.care_handled_tag }) : null,
+          q.care_replied ? el("span", { class: "tag", text: t.care_replied_tag }) : null,
+          q.masked && q.masked.length ? el("span", { class: "tag", text: `${t.masked}: ${q.masked.join(", ")}` }) : null,
           s.categories && s.categories.length ? el("span", { class: "tag", text: s.categories.join(", ") }) : null,
           typeof s.score === "number" ? el("span", { class: "tag", text: `score ${s.score.toFixed(2)}` }) : null,
         ),
@@ -172,10 +175,10 @@
     const byNewest = (a, b) => b.id - a.id;
     const byVotes = (a, b) => (b.pinned - a.pinned) || (a.answered - b.answered) || (b.votes - a.votes) || a.id - b.id;
     const groups = {
-      care: all.filter((q) => q.status === "care").sort(byNewest),
-      incoming: all.filter((q) => INCOMING.has(q.status)).sort((a, b) => (b.review_requested - a.review_requested) || a.id - b.id),
-      published: all.filter((q) => q.status === "published").sort(byVotes),
-      rejected: all.filter((q) => q.status === "rejected").sort(byNewest),
+      care: all.filter((q) => q.care).sort(byNewest),
+      incoming: all.filter((q) => !q.care && INCOMING.has(q.status)).sort((a, b) => (b.review_requested - a.review_requested) || a.id - b.id),
+      published: all.filter((q) => !q.care && q.status === "published").sort(byVotes),
+      rejected: all.filter((q) => !q.care && q.status === "rejected").sort(byNewest),
     };
     for (const [name, items] of Object.entries(groups)) {
       $(`list-${name}`).replaceChildren(...items.map(card));
@@ -217,7 +220,7 @@
     const keys = {
       j: () => select(ids[Math.min(ids.length - 1, index + 1)] ?? ids[0]),
       k: () => select(ids[Math.max(0, index - 1)] ?? ids[0]),
-      a: () => q && run(flaggedByScreening(q) && q.status !== "rejected" ? "publish_anyway" : "approve", q),
+      a: () => q && run("approve", q),
       r: () => q && run("reject", q),
       m: () => q && run(q.answered ? "unanswer" : "answer", q),
       p: () => q && run(q.pinned ? "unpin" : "pin", q),

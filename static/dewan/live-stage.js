@@ -3,6 +3,7 @@
   "use strict";
   const { config } = window.DewanDom;
   const cfg = config();
+  const M = cfg.messages; // message type names, from realtime/protocol.py
   const questions = new Map();
   const $ = (id) => document.getElementById(id);
   function render() {
@@ -17,8 +18,8 @@
       render();
     },
     event(m) {
-      if (m.type === "question.published" || m.type === "question.updated") questions.set(m.data.question.id, m.data.question);
-      if (m.type === "question.removed") questions.delete(m.data.question_id);
+      if (m.type === M.question_published || m.type === M.question_updated) questions.set(m.data.question.id, m.data.question);
+      if (m.type === M.question_removed) questions.delete(m.data.question_id);
       render();
     },
     votes(m) {

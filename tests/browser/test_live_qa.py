@@ -40,15 +40,13 @@ def question_ids(page) -> list[int]:
 
 def submit_and_publish(room, registration, text: str, key: str):
     """A published question made through the services, as if asked and approved earlier."""
-    from webinar.services.moderation import question_moderate
+    from webinar.services.moderation import question_approve
     from webinar.services.questions import question_submit
 
     question = question_submit(
         webinar_id=room.webinar.pk, registration_id=registration.pk, client_key=key, text=text
     ).question
-    return question_moderate(
-        actor=room.host, webinar_id=room.webinar.pk, question_id=question.pk, action="approve"
-    )
+    return question_approve(actor=room.host, webinar_id=room.webinar.pk, question_id=question.pk)
 
 
 def test_host_approval_reaches_the_asker_and_another_viewer_without_reloading(pages, room):
@@ -105,7 +103,7 @@ def test_an_upvote_reorders_the_list_for_another_viewer(pages, room):
 
 def test_the_page_recovers_from_a_server_restart_and_catches_up(pages, room, server):
     from webinar.models import Question
-    from webinar.services.moderation import question_moderate
+    from webinar.services.moderation import question_approve
 
     aisyah, ben, _chandra = room.registrations
     asker = pages.attendee(aisyah, "asker")
@@ -123,11 +121,10 @@ def test_the_page_recovers_from_a_server_restart_and_catches_up(pages, room, ser
     # While the server is down a host publishes the question (from another process, say a second
     # server): the event is in the database's log, and the pages must catch up from it.
     off_loop(
-        question_moderate,
+        question_approve,
         actor=room.host,
         webinar_id=room.webinar.pk,
         question_id=question.pk,
-        action="approve",
     )
     server.start()
 

@@ -291,11 +291,7 @@ async def test_scheduled_webinar_already_takes_questions(room, sockets, publish_
 async def test_unmute_lets_the_attendee_ask_again(room, sockets, publish_everything):
     aisyah = await sockets.attendee(room.aisyah)
     question_id = (await aisyah.request(ask("u1")))["question"]["id"]
-    await db(moderation.attendee_mute)(
-        actor=room.host, webinar_id=room.webinar.pk, question_id=question_id, muted=True
-    )
+    await db(moderation.attendee_mute)(actor=room.host, webinar_id=room.webinar.pk, question_id=question_id)
     assert (await aisyah.request(ask("u2", "Again")))["code"] == "muted"
-    await db(moderation.attendee_mute)(
-        actor=room.host, webinar_id=room.webinar.pk, question_id=question_id, muted=False
-    )
+    await db(moderation.attendee_unmute)(actor=room.host, webinar_id=room.webinar.pk, question_id=question_id)
     assert (await aisyah.request(ask("u2", "Again")))["type"] == "ack"

@@ -10,6 +10,9 @@ import pytest
 from realtime import protocol
 from realtime.broadcast import PERSONAL, PUBLIC, STAFF, VOTES, Hub, Listener
 
+# Transport tests: the hub is fed synthetic payloads, not protocol messages.
+pytestmark = pytest.mark.raw_messages
+
 WEBINAR = 41
 
 

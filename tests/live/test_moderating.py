@@ -164,9 +164,13 @@ async def test_merge_into_itself_or_an_unpublished_question_is_refused(room, soc
     assert (await host.request(moderate("merge", published, into_id=held)))["code"] == "unknown_question"
 
 
+POLICY_HOLD = [{"code": "policy.hold_all", "category": "policy", "start": None, "end": None}]
+
+
 async def test_every_moderation_action_writes_an_audit_entry(room, sockets, monkeypatch):
-    screen_as(monkeypatch, "hold")
+    screen_as(monkeypatch, "hold", reasons=POLICY_HOLD)  # held by the organiser's policy, not the text
     held, to_reject = await db(ask_as)(room.aisyah, "1"), await db(ask_as)(room.aisyah, "2")
+    screen_as(monkeypatch, "hold")  # held for what it says: publishing it overrides screening
     other_held = await db(ask_as)(room.ben, "3")
     host = await sockets.host(room.webinar, room.host)
     frames = [

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import make_live_webinar, make_registration
 from webinar.live_state import published_questions
 from webinar.models import Question, Webinar
-from webinar.services.moderation import question_moderate
+from webinar.services.moderation import question_answer, question_reject
 from webinar.services.questions import question_submit, vote_set
 
 pytestmark = pytest.mark.django_db
@@ -55,9 +55,9 @@ def test_a_vote_changes_the_cached_list(published):
 def test_a_moderation_event_changes_the_cached_list(published):
     webinar, _people, ids = published
     published_questions(fresh(webinar))
-    question_moderate(actor=webinar.organiser, webinar_id=webinar.pk, question_id=ids[0], action="answer")
+    question_answer(actor=webinar.organiser, webinar_id=webinar.pk, question_id=ids[0])
     answered = {q["id"]: q["answered"] for q in published_questions(fresh(webinar))}
     assert answered[ids[0]] is True
-    question_moderate(actor=webinar.organiser, webinar_id=webinar.pk, question_id=ids[1], action="reject")
+    question_reject(actor=webinar.organiser, webinar_id=webinar.pk, question_id=ids[1])
     assert ids[1] not in {q["id"] for q in published_questions(fresh(webinar))}
     assert Question.objects.get(pk=ids[1]).status == "rejected"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from realtime import protocol
 from tests.factories import make_registration
 from tests.live.conftest import screen_as
 from tests.live.helpers import db
@@ -29,13 +32,17 @@ def vote_as(registration, question_id: int, value: bool = True) -> None:
 
 
 def host_does(room, action: str, question_id: int, **fields) -> None:
-    moderation.question_moderate(
-        actor=room.host, webinar_id=room.webinar.pk, question_id=question_id, action=action, **fields
+    """Run the host command ``action`` as the websocket would (one typed service per command)."""
+    command = protocol.parse_command(
+        json.dumps({"type": action, "question_id": question_id, **fields}), max_bytes=65536
     )
+    moderation.host_command_run(actor=room.host, webinar_id=room.webinar.pk, command=command)
 
 
 def control(room, action: str, seconds: int = 0) -> None:
-    moderation.webinar_control(actor=room.host, webinar_id=room.webinar.pk, action=action, seconds=seconds)
+    frame = {"type": action, **({"seconds": seconds} if action == "slow_mode" else {})}
+    command = protocol.parse_command(json.dumps(frame), max_bytes=65536)
+    moderation.host_command_run(actor=room.host, webinar_id=room.webinar.pk, command=command)
 
 
 async def test_reconnect_with_last_seq_receives_exactly_the_missed_events_in_order(

@@ -11,6 +11,9 @@ from channels.layers import get_channel_layer
 from realtime import broadcast, protocol
 from realtime.broadcast import PUBLIC, VOTES, Hub, Listener
 
+# Transport tests: the hub is fed synthetic payloads, not protocol messages.
+pytestmark = pytest.mark.raw_messages
+
 WEBINAR = 77
 
 

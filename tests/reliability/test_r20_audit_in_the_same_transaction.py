@@ -28,12 +28,10 @@ def published(monkeypatch):
 
 def test_r20_moderation_writes_actor_action_target_before_after_and_time(published):
     from webinar.models import AuditEntry
-    from webinar.services.moderation import question_moderate
+    from webinar.services.moderation import question_reject
 
     webinar, host, question = published
-    question_moderate(
-        actor=host, webinar_id=webinar.pk, question_id=question.pk, action="reject", reason="dup"
-    )
+    question_reject(actor=host, webinar_id=webinar.pk, question_id=question.pk, reason="dup")
 
     entry = AuditEntry.objects.get(webinar=webinar, action__contains="reject")
     assert entry.actor == host
@@ -59,9 +57,7 @@ def test_r20_a_change_that_fails_after_the_audit_row_leaves_neither(published, m
     monkeypatch.setattr("webinar.services.questions.emit_question_changed", crash)
     before = AuditEntry.objects.count()
     with pytest.raises(RuntimeError, match="the event log write failed"):
-        moderation.question_moderate(
-            actor=host, webinar_id=webinar.pk, question_id=question.pk, action="reject", reason="dup"
-        )
+        moderation.question_reject(actor=host, webinar_id=webinar.pk, question_id=question.pk, reason="dup")
     assert crashes == [1], "the injected failure never ran"
     assert AuditEntry.objects.count() == before
     assert Question.objects.get(pk=question.pk).status == "published"
@@ -69,10 +65,10 @@ def test_r20_a_change_that_fails_after_the_audit_row_leaves_neither(published, m
 
 def test_r20_audit_rows_are_append_only(published):
     from webinar.models import AuditEntry
-    from webinar.services.moderation import question_moderate
+    from webinar.services.moderation import question_pin
 
     webinar, host, question = published
-    question_moderate(actor=host, webinar_id=webinar.pk, question_id=question.pk, action="pin")
+    question_pin(actor=host, webinar_id=webinar.pk, question_id=question.pk)
     entry = AuditEntry.objects.filter(webinar=webinar).latest("pk")
     with pytest.raises(Exception):  # noqa: B017 - whichever refusal the model chooses
         entry.action = "tampered"

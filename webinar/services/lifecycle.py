@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from realtime.protocol import ErrorCode
 from webinar.exceptions import InvalidState, ValidationFailed
 from webinar.models import Registration, ScreeningSettings, Webinar
 from webinar.services import summaries
@@ -51,7 +52,7 @@ def _unique_slug(title: str) -> str:
 
 def _validate(webinar: Webinar) -> None:
     if webinar.ends_at <= webinar.starts_at:
-        raise ValidationFailed(_("The end time must be after the start time."), code="invalid_times")
+        raise ValidationFailed(_("The end time must be after the start time."), code=ErrorCode.INVALID_TIMES)
 
 
 @transaction.atomic
@@ -126,7 +127,7 @@ def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
             raise InvalidState(
                 _("A %(current)s webinar cannot become %(target)s.")
                 % {"current": webinar.status, "target": to},
-                code="invalid_transition",
+                code=ErrorCode.INVALID_TRANSITION,
             )
         before = webinar.status
         webinar.status = to

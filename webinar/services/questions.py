@@ -17,11 +17,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from realtime import broadcast
+from realtime import broadcast, protocol
+from realtime.protocol import ErrorCode
 from webinar import ratelimit, representations
 from webinar.exceptions import InvalidState, NotFound, PermissionDenied, RateLimited, ValidationFailed
 from webinar.models import Question, Registration, ScreeningSettings, Vote, Webinar
-from webinar.services.events import Stream, event_record
+from webinar.services.events import Stream, event_record, events_subject_rewrite
 
 log = logging.getLogger("dewan.questions")
 Status = Question.Status
@@ -89,7 +90,9 @@ def question_submit(
         .first()
     )
     if registration is None:
-        raise PermissionDenied(_("Only registered attendees can ask questions."), code="not_registered")
+        raise PermissionDenied(
+            _("Only registered attendees can ask questions."), code=ErrorCode.NOT_REGISTERED
+        )
     existing = Question.objects.filter(
         webinar_id=webinar_id, author=registration, client_key=client_key
     ).first()
@@ -99,21 +102,21 @@ def question_submit(
     webinar = registration.webinar
     text = (text or "").strip()
     if not text:
-        raise ValidationFailed(_("Please write a question."), code="empty")
+        raise ValidationFailed(_("Please write a question."), code=ErrorCode.EMPTY)
     limit = settings.DEWAN_QUESTION_MAX_CHARS
     if len(text) > limit:
         raise ValidationFailed(
             _("Questions are limited to %(limit)d characters.") % {"limit": limit},
-            code="too_long",
+            code=ErrorCode.TOO_LONG,
             limit=limit,
         )
     if webinar.status not in OPEN_FOR_QUESTIONS:
-        raise InvalidState(_("Questions are closed for this webinar."), code="closed")
+        raise InvalidState(_("Questions are closed for this webinar."), code=ErrorCode.CLOSED)
     if webinar.questions_paused:
-        raise InvalidState(_("The hosts have paused questions for now."), code="paused")
+        raise InvalidState(_("The hosts have paused questions for now."), code=ErrorCode.PAUSED)
     if registration.muted_at is not None:
         raise PermissionDenied(
-            _("The hosts have turned off questions from you for this webinar."), code="muted"
+            _("The hosts have turned off questions from you for this webinar."), code=ErrorCode.MUTED
         )
     _check_question_rate(webinar, registration)
 
@@ -130,6 +133,7 @@ def question_submit(
                 text=text,
                 language=verdict.get("language") or "",
                 status=status,
+                care=status == Status.CARE,
                 client_key=client_key,
                 screening=verdict,
                 screening_action=verdict.get("action", ""),
@@ -163,7 +167,7 @@ def _check_question_rate(webinar: Webinar, registration: Registration) -> None:
                     _("Slow mode is on: one question every %(seconds)d seconds.")
                     % {"seconds": webinar.slow_mode_seconds},
                     retry_after=round(wait, 1),
-                    code="slow_mode",
+                    code=ErrorCode.SLOW_MODE,
                 )
     retry_after = ratelimit.hit(f"ask:{registration.pk}", rate=settings.DEWAN_QUESTION_RATE)
     if retry_after is not None:
@@ -171,30 +175,51 @@ def _check_question_rate(webinar: Webinar, registration: Registration) -> None:
 
 
 def emit_question_changed(question: Question, *, was_public: bool) -> None:
-    """Record the events a question change causes; call inside the transaction that changed it."""
+    """Record the events a question change causes; call inside the transaction that changed it.
+
+    Hosts get ``staff.question``; viewers ``question.published``/``updated`` while it is public, or
+    ``question.removed`` when it stops being public. Earlier events about the question are then
+    rewritten to its present state (``events_subject_rewrite``), so a replay never shows text that
+    has since been edited, rejected, deleted or redacted. The author's sockets get
+    ``mine.question`` after commit.
+    """
+    webinar_id = question.webinar_id
+    staff_payload = {"question": representations.staff_question(question, localised=False)}
     event_record(
-        webinar_id=question.webinar_id,
+        webinar_id=webinar_id,
         stream=Stream.STAFF,
-        type="staff.question",
-        payload={"question": representations.staff_question(question)},
+        type=protocol.STAFF_QUESTION,
+        payload=staff_payload,
+        subject_id=question.pk,
     )
     is_public = question.status == Status.PUBLISHED
+    public_payload = {"question": representations.public_question(question, localised=False)}
+    removed_payload = {"question_id": question.pk, "merged_into": question.merged_into_id}
     if is_public:
         event_record(
-            webinar_id=question.webinar_id,
+            webinar_id=webinar_id,
             stream=Stream.PUBLIC,
-            type="question.published" if not was_public else "question.updated",
-            payload={"question": representations.public_question(question)},
+            type=protocol.QUESTION_UPDATED if was_public else protocol.QUESTION_PUBLISHED,
+            payload=public_payload,
+            subject_id=question.pk,
         )
     elif was_public:
         event_record(
-            webinar_id=question.webinar_id,
+            webinar_id=webinar_id,
             stream=Stream.PUBLIC,
-            type="question.removed",
-            payload={"question_id": question.pk, "merged_into": question.merged_into_id},
+            type=protocol.QUESTION_REMOVED,
+            payload=removed_payload,
+            subject_id=question.pk,
         )
+    events_subject_rewrite(
+        webinar_id=webinar_id,
+        subject_id=question.pk,
+        staff_payload=staff_payload,
+        public_payload=public_payload if is_public else None,
+        removed_payload=removed_payload,
+    )
     if question.author_id:
-        author_id, webinar_id = question.author_id, question.webinar_id
+        author_id = question.author_id
         transaction.on_commit(lambda: _notify_author(webinar_id, author_id, question.pk))
 
 
@@ -205,13 +230,13 @@ def _notify_author(webinar_id: int, registration_id: int, question_id: int) -> N
     broadcast.publish_personal(
         webinar_id=webinar_id,
         registration_id=registration_id,
-        message={"type": "mine.question", "question": own_question_for(question)},
+        message=protocol.mine_question_message(own_question_for(question)),
     )
 
 
 def own_question_for(question: Question) -> dict:
     resources = None
-    if question.status == Status.CARE:
+    if question.care:
         resources = (
             ScreeningSettings.objects.filter(webinar_id=question.webinar_id)
             .values_list("care_resources", flat=True)
@@ -226,9 +251,9 @@ def vote_set(*, webinar_id: int, registration_id: int, question_id: int, value: 
     if not Registration.objects.filter(
         pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED
     ).exists():
-        raise PermissionDenied(_("Only registered attendees can vote."), code="not_registered")
+        raise PermissionDenied(_("Only registered attendees can vote."), code=ErrorCode.NOT_REGISTERED)
     if not Question.objects.filter(pk=question_id, webinar_id=webinar_id, status=Status.PUBLISHED).exists():
-        raise NotFound(_("That question is not open for votes."), code="unknown_question")
+        raise NotFound(_("That question is not open for votes."), code=ErrorCode.UNKNOWN_QUESTION)
     retry_after = ratelimit.hit(f"vote:{registration_id}", rate=settings.DEWAN_VOTE_RATE)
     if retry_after is not None:
         raise RateLimited(_("You are voting very quickly. Please wait a moment."), retry_after=retry_after)
@@ -272,9 +297,11 @@ def question_request_review(*, webinar_id: int, registration_id: int, question_i
             .first()
         )
         if question is None:
-            raise NotFound(_("That question is not yours or does not exist."), code="unknown_question")
+            raise NotFound(
+                _("That question is not yours or does not exist."), code=ErrorCode.UNKNOWN_QUESTION
+            )
         if question.status not in {Status.HELD, Status.BLOCKED}:
-            raise InvalidState(_("Only held questions can be sent for review."), code="not_held")
+            raise InvalidState(_("Only held questions can be sent for review."), code=ErrorCode.NOT_HELD)
         if question.review_requested_at is None:
             question.review_requested_at = timezone.now()
             question.save(update_fields=["review_requested_at", "updated_at"])

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.emails import InvalidEmail, email_normalise
 from accounts.languages import language_supported
 from realtime import broadcast, protocol
+from realtime.protocol import ErrorCode
 from webinar import selectors
 from webinar.exceptions import RegistrationError
 from webinar.models import Registration, Webinar
@@ -27,7 +28,9 @@ def _clean_email(email: str) -> str:
         email = email_normalise(email)
         validate_email(email)
     except (InvalidEmail, ValidationError) as exc:
-        raise RegistrationError(_("Please enter a valid e-mail address."), code="invalid_email") from exc
+        raise RegistrationError(
+            _("Please enter a valid e-mail address."), code=ErrorCode.INVALID_EMAIL
+        ) from exc
     return email
 
 
@@ -39,7 +42,8 @@ def _clean_answers(webinar: Webinar, answers: dict | None) -> dict:
         value = str(answers.get(key, "")).strip()[:1000]
         if question.get("required") and not value:
             raise RegistrationError(
-                _("Please answer: %(label)s") % {"label": question.get("label", key)}, code="missing_answer"
+                _("Please answer: %(label)s") % {"label": question.get("label", key)},
+                code=ErrorCode.MISSING_ANSWER,
             )
         if value:
             cleaned[key] = value
@@ -63,13 +67,14 @@ def registration_create(
     """
     name = (name or "").strip()
     if not name:
-        raise RegistrationError(_("Please enter your name."), code="missing_name")
+        raise RegistrationError(_("Please enter your name."), code=ErrorCode.MISSING_NAME)
     if len(name) > 120:
-        raise RegistrationError(_("That name is too long."), code="invalid_name")
+        raise RegistrationError(_("That name is too long."), code=ErrorCode.INVALID_NAME)
     email = _clean_email(email)
     if not consent:
         raise RegistrationError(
-            _("Please agree to the use of your data for this webinar (PDPA)."), code="consent_required"
+            _("Please agree to the use of your data for this webinar (PDPA)."),
+            code=ErrorCode.CONSENT_REQUIRED,
         )
     if not language_supported(language):
         language = "en"
@@ -82,10 +87,12 @@ def registration_create(
                 Webinar.Status.SCHEDULED,
                 Webinar.Status.LIVE,
             }:
-                raise RegistrationError(_("Registration for this webinar is closed."), code="closed")
+                raise RegistrationError(_("Registration for this webinar is closed."), code=ErrorCode.CLOSED)
             existing = Registration.objects.filter(webinar=locked, email__iexact=email).first()
             if existing is not None and existing.status != Status.CANCELLED:
-                raise RegistrationError(_("This e-mail address is already registered."), code="duplicate")
+                raise RegistrationError(
+                    _("This e-mail address is already registered."), code=ErrorCode.DUPLICATE
+                )
             status = _status_for_new_registration(locked)
             registration = existing or Registration(webinar=locked, email=email)
             registration.name = name
@@ -101,7 +108,9 @@ def registration_create(
             registration.save()
             _notify_on_commit(registration.pk, "confirmation")
     except IntegrityError as exc:  # the unique (webinar, lower(email)) constraint lost a race
-        raise RegistrationError(_("This e-mail address is already registered."), code="duplicate") from exc
+        raise RegistrationError(
+            _("This e-mail address is already registered."), code=ErrorCode.DUPLICATE
+        ) from exc
     return registration
 
 
@@ -113,7 +122,7 @@ def _status_for_new_registration(webinar: Webinar) -> str:
         return Status.CONFIRMED
     if webinar.waitlist_enabled:
         return Status.WAITLISTED
-    raise RegistrationError(_("This webinar is full."), code="full")
+    raise RegistrationError(_("This webinar is full."), code=ErrorCode.FULL)
 
 
 def registration_cancel(*, registration: Registration) -> Registration:

@@ -32,6 +32,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from realtime.protocol import ErrorCode
 from webinar import selectors
 from webinar.exceptions import InvalidState, PermissionDenied
 from webinar.models import Report, Webinar
@@ -261,14 +262,16 @@ def report_task_run(*, task, webinar_id: int) -> None:
 def report_request(*, webinar: Webinar, actor) -> Report:
     """Queue a (re)build of a missing, queued or failed report of an ended webinar, on commit."""
     if not selectors.can_organise(user=actor, webinar=webinar):
-        raise PermissionDenied(_("Only this webinar's organisers can do that."), code="forbidden")
+        raise PermissionDenied(_("Only this webinar's organisers can do that."), code=ErrorCode.FORBIDDEN)
     if webinar.status != Webinar.Status.ENDED:
-        raise InvalidState(_("The report is built once the webinar has ended."), code="not_ended")
+        raise InvalidState(_("The report is built once the webinar has ended."), code=ErrorCode.NOT_ENDED)
     with transaction.atomic():
         Report.objects.get_or_create(webinar=webinar)
         report = Report.objects.select_for_update().get(webinar=webinar)
         if report.status in (Status.RUNNING, Status.DONE):
-            raise InvalidState(_("The report is already being generated or ready."), code="report_busy")
+            raise InvalidState(
+                _("The report is already being generated or ready."), code=ErrorCode.REPORT_BUSY
+            )
         before = {"status": report.status, "attempts": report.attempts}
         report.status = Status.PENDING
         report.progress = 0
