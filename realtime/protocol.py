@@ -73,6 +73,23 @@ class ErrorCode(StrEnum):
     MISSING_NAME = "missing_name"
     NOT_ENDED = "not_ended"
     REPORT_BUSY = "report_busy"
+    ANSWERS_NEEDED = "answers_needed"
+    # campaigns, pledges and the resource hub
+    IN_OTHER_CAMPAIGN = "in_other_campaign"
+    INVALID_DATES = "invalid_dates"
+    INVALID_HASHTAG = "invalid_hashtag"
+    INVALID_INSTITUTION = "invalid_institution"
+    INVALID_KIND = "invalid_kind"
+    INVALID_LINK = "invalid_link"
+    INVALID_PARTNER = "invalid_partner"
+    INVALID_TOPIC = "invalid_topic"
+    INVALID_URL = "invalid_url"
+    MISSING_DATES = "missing_dates"
+    MISSING_INSTITUTION = "missing_institution"
+    MISSING_TEXT = "missing_text"
+    MISSING_TITLE = "missing_title"
+    NOT_IN_CAMPAIGN = "not_in_campaign"
+    UNKNOWN_FIELD = "unknown_field"
 
 
 def _no_nul(value: str) -> str:
@@ -246,7 +263,7 @@ class _Out(BaseModel):
 
 Role = Literal["attendee", "host", "organiser", "stage"]
 QuestionStatus = Literal["pending", "held", "care", "blocked", "published", "rejected", "merged"]
-WebinarStatus = Literal["draft", "scheduled", "live", "ended"]
+WebinarStatus = Literal["draft", "scheduled", "live", "ended", "cancelled"]
 
 
 class PublicQuestion(_Out):

@@ -11,7 +11,7 @@ def mark_care_items(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("webinar", "0001_initial"),
+        ("webinar", "0003_calendar_sequence_and_cancelled"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
