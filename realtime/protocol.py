@@ -74,6 +74,7 @@ class ErrorCode(StrEnum):
     NOT_ENDED = "not_ended"
     REPORT_BUSY = "report_busy"
     ANSWERS_NEEDED = "answers_needed"
+    EXPIRED = "expired"
     # campaigns, pledges and the resource hub
     IN_OTHER_CAMPAIGN = "in_other_campaign"
     INVALID_DATES = "invalid_dates"
