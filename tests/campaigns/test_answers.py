@@ -16,7 +16,7 @@ from webinar.campaigns.services.answers import answer_digests_send
 from webinar.models import Webinar
 from webinar.selectors import browser_registration_remember
 from webinar.services.lifecycle import webinar_transition
-from webinar.services.moderation import question_moderate
+from webinar.services.moderation import question_answer, question_approve
 from webinar.services.questions import question_submit, vote_set
 
 pytestmark = pytest.mark.django_db
@@ -41,14 +41,14 @@ def event():
             webinar_id=webinar.pk, registration_id=who.pk, client_key=key, text=text, anonymous=anonymous
         ).question
         if question.status != "published":
-            question_moderate(**moderate, question_id=question.pk, action="approve")
+            question_approve(**moderate, question_id=question.pk)
         return question
 
     answered = published(asker, "q1", "How do I report a fake news page?", anonymous=True)
     unanswered = published(voter, "q2", "Will the slides be shared?")
     vote_set(webinar_id=webinar.pk, registration_id=voter.pk, question_id=answered.pk, value=True)
     vote_set(webinar_id=webinar.pk, registration_id=bystander.pk, question_id=unanswered.pk, value=True)
-    question_moderate(**moderate, question_id=answered.pk, action="answer")
+    question_answer(**moderate, question_id=answered.pk)
     webinar = webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.ENDED)
     return {"webinar": webinar, "asker": asker, "voter": voter, "bystander": bystander, "answered": answered}
 

@@ -16,7 +16,7 @@ from webinar.campaigns.services.campaigns import campaign_register_known
 from webinar.campaigns.services.pledges import pledge_save, pledge_take
 from webinar.campaigns.services.transparency import transparency_set
 from webinar.models import AttendanceSession
-from webinar.services.moderation import question_moderate
+from webinar.services.moderation import question_answer, question_approve, question_reject
 from webinar.services.questions import question_request_review, question_submit, vote_set
 
 pytestmark = pytest.mark.django_db
@@ -44,12 +44,12 @@ def handled(series):
     moderate = {"actor": host, "webinar_id": series.live.pk}
     for question in (clean, another):
         if question.status != "published":
-            question_moderate(**moderate, question_id=question.pk, action="approve")
+            question_approve(**moderate, question_id=question.pk)
     question_request_review(webinar_id=series.live.pk, registration_id=aisyah.pk, question_id=held.pk)
-    question_moderate(**moderate, question_id=held.pk, action="publish_anyway")  # the review reversed it
+    question_approve(**moderate, question_id=held.pk)  # the review reversed it: a publish-anyway
     question_request_review(webinar_id=series.live.pk, registration_id=ben.pk, question_id=held_ms.pk)
-    question_moderate(**moderate, question_id=held_ms.pk, action="reject", reason="rude")
-    question_moderate(**moderate, question_id=clean.pk, action="answer")
+    question_reject(**moderate, question_id=held_ms.pk, reason="rude")
+    question_answer(**moderate, question_id=clean.pk)
     vote_set(webinar_id=series.live.pk, registration_id=ben.pk, question_id=clean.pk, value=True)
     return {"aisyah": aisyah, "ben": ben, "host": host}
 

@@ -25,7 +25,7 @@ from webinar.reports import exports, pdf
 from webinar.selectors import browser_registration_remember
 from webinar.services import summaries
 from webinar.services.lifecycle import webinar_transition
-from webinar.services.moderation import attendee_mute, question_moderate
+from webinar.services.moderation import attendee_mute, question_edit, question_reject
 from webinar.services.privacy import REMOVED_TEXT, attendee_data_delete, attendee_data_export
 from webinar.services.questions import question_submit, vote_set
 
@@ -63,9 +63,9 @@ def scene(settings):
     ).question
     settings.DEWAN_SCREENING_FIXED_VERDICT = HOLD_PHONE
     held = question_submit(webinar_id=webinar.pk, registration_id=wei.pk, client_key="b", text=HELD).question
-    question_moderate(actor=host, webinar_id=webinar.pk, question_id=published.pk, action="edit", text=EDITED)
-    question_moderate(actor=host, webinar_id=webinar.pk, question_id=held.pk, action="reject", reason=REASON)
-    attendee_mute(actor=host, webinar_id=webinar.pk, question_id=held.pk, muted=True)
+    question_edit(actor=host, webinar_id=webinar.pk, question_id=published.pk, text=EDITED)
+    question_reject(actor=host, webinar_id=webinar.pk, question_id=held.pk, reason=REASON)
+    attendee_mute(actor=host, webinar_id=webinar.pk, question_id=held.pk)
     vote_set(webinar_id=webinar.pk, registration_id=wei.pk, question_id=published.pk, value=True)
     vote_set(webinar_id=webinar.pk, registration_id=other.pk, question_id=published.pk, value=True)
     now = timezone.now()

@@ -18,7 +18,7 @@ from webinar.campaigns.services.pledges import pledge_save, pledge_take
 from webinar.campaigns.services.transparency import transparency_set
 from webinar.models import AttendanceSession, Webinar, WebinarRole
 from webinar.services.lifecycle import webinar_create, webinar_transition
-from webinar.services.moderation import question_moderate
+from webinar.services.moderation import question_answer, question_approve, question_reject
 from webinar.services.questions import question_submit, vote_set
 from webinar.services.registration import registration_create
 
@@ -111,15 +111,15 @@ def _ended_webinar(*, organiser, host, now) -> Webinar:
         ).question
         moderate = {"actor": host, "webinar_id": webinar.pk, "question_id": question.pk}
         if question.status == "held":
-            question_moderate(**moderate, action="reject", reason="Advertising")
+            question_reject(**moderate, reason="Advertising")
             continue
         if question.status != "published":
-            question_moderate(**moderate, action="approve")
+            question_approve(**moderate)
         vote_set(
             webinar_id=webinar.pk, registration_id=registrations[-1].pk, question_id=question.pk, value=True
         )
         if n % 2 == 0:
-            question_moderate(**moderate, action="answer")
+            question_answer(**moderate)
     start = timezone.now()
     for n, registration in enumerate(registrations[:4]):
         AttendanceSession.objects.create(
