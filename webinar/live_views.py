@@ -89,6 +89,22 @@ def _labels() -> dict:
         "care_replied_tag": _("Replied privately"),
         "registered": _("registered"),
         "guests": _("guests"),
+        "sending": _("Sending…"),
+        "queued_offline": _("Waiting for the connection: your question will be sent once it is back."),
+        "yours": _("Yours"),
+        "filter_all": _("All"),
+        "filter_open": _("Open"),
+        "filter_answered": _("Answered"),
+        "filter_empty": _("No questions match this filter."),
+        "ended_pill": _("Ended"),
+        "ended_watching": _("The webinar has ended"),
+        "voting_closed": _("Voting has closed."),
+        # {text} and {n} are filled in by the page.
+        "upvote_named": _("Upvote: {text}, {n} votes"),
+        "upvote_named_one": _("Upvote: {text}, 1 vote"),
+        "new_question": _("New question: {text}"),
+        "status_announce": _("The webinar is now: {status}"),
+        "counter": _("{n} of {max} characters"),
     }
 
 

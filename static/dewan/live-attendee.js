@@ -5,7 +5,21 @@
   const cfg = config();
   const t = cfg.labels;
   const M = cfg.messages; // message type names, from realtime/protocol.py
-  const state = { questions: new Map(), mine: new Map(), myVotes: new Set(), sort: "top", webinar: null };
+  const state = {
+    questions: new Map(),
+    mine: new Map(),
+    myVotes: new Set(),
+    sort: "top",
+    filter: "all",
+    webinar: null,
+    connected: false,
+    sending: new Map(), // client_key -> {text, anonymous}: sent (or queued offline), not yet acknowledged
+    retryUntil: 0, // while Date.now() < retryUntil, Send waits (slow mode, rate limit)
+  };
+  const lang = document.documentElement.lang || undefined;
+  const relative = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_m, key) => String(values[key] ?? ""));
+  const codePoints = (text) => Array.from(text || "").length; // what the server counts, not UTF-16 units
   const $ = (id) => document.getElementById(id);
 
   const form = $("ask-form");
@@ -15,11 +29,55 @@
   const submit = $("ask-submit");
 
   function updateCounter() {
-    const n = textarea ? textarea.value.length : 0;
+    const n = textarea ? codePoints(textarea.value.trim()) : 0;
     if (!counter) return;
     counter.textContent = `${n} / ${cfg.max_chars}`;
+    counter.setAttribute("aria-label", fill(t.counter, { n, max: cfg.max_chars }));
     counter.classList.toggle("over", n > cfg.max_chars);
-    if (submit) submit.disabled = n === 0 || n > cfg.max_chars || !askingOpen();
+    if (submit) submit.disabled = n === 0 || n > cfg.max_chars || !askingOpen() || Date.now() < state.retryUntil;
+  }
+
+  // Screen readers hear new questions and status changes through one polite live region.
+  function announce(text) {
+    const region = $("live-announcer");
+    if (!region || !text) return;
+    region.textContent = "";
+    setTimeout(() => (region.textContent = text), 50);
+  }
+
+  function ago(iso) {
+    if (!iso || !relative) return "";
+    const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+    if (Number.isNaN(seconds)) return "";
+    const abs = Math.abs(seconds);
+    if (abs < 60) return relative.format(Math.round(seconds), "second");
+    if (abs < 3600) return relative.format(Math.round(seconds / 60), "minute");
+    if (abs < 86400) return relative.format(Math.round(seconds / 3600), "hour");
+    return relative.format(Math.round(seconds / 86400), "day");
+  }
+
+  function ended() {
+    return !!state.webinar && state.webinar.status === "ended";
+  }
+
+  // "try again in N s": counts down, then Send comes back (the text stays in the box meanwhile).
+  let countdown = null;
+  function waitThenRetry(seconds, message) {
+    state.retryUntil = Date.now() + seconds * 1000;
+    clearInterval(countdown);
+    const tick = () => {
+      const left = Math.ceil((state.retryUntil - Date.now()) / 1000);
+      if (left <= 0) {
+        clearInterval(countdown);
+        state.retryUntil = 0;
+        if (errorLine) errorLine.textContent = "";
+      } else if (errorLine) {
+        errorLine.textContent = `${message} (${t.retry_after.replace("%s", left)})`;
+      }
+      updateCounter();
+    };
+    tick();
+    countdown = setInterval(tick, 1000);
   }
 
   function askingOpen() {
@@ -39,11 +97,26 @@
     notice.hidden = !text;
     $("webinar-status").textContent = t.status[w.status] || w.status;
     $("webinar-status").className = `badge ${w.status}`;
+    renderEnded();
     updateCounter();
   }
 
+  // After the end: the pill and the "watching" count say so, and voting stops.
+  function renderEnded() {
+    const conn = $("conn");
+    const watching = $("watching");
+    if (ended()) {
+      conn.className = "conn ended";
+      conn.textContent = t.ended_pill;
+      conn.dataset.ended = "true";
+      if (watching) watching.textContent = t.ended_watching;
+    }
+  }
+
   function sorted() {
-    const list = Array.from(state.questions.values());
+    let list = Array.from(state.questions.values());
+    if (state.filter === "open") list = list.filter((q) => !q.answered);
+    else if (state.filter === "answered") list = list.filter((q) => q.answered);
     if (state.sort === "new") list.sort((a, b) => (b.created_at || "").localeCompare(a.created_at || "") || b.id - a.id);
     else list.sort((a, b) => (b.pinned - a.pinned) || (b.votes - a.votes) || a.id - b.id);
     return list;
@@ -51,21 +124,31 @@
 
   function renderQuestions() {
     const list = $("questions");
+    const shown = sorted();
     list.replaceChildren(
-      ...sorted().map((q) => {
+      ...shown.map((q) => {
         const voted = state.myVotes.has(q.id);
+        const closed = ended();
+        const name = closed
+          ? `${t.voting_closed} ${fill(q.votes === 1 ? t.upvote_named_one : t.upvote_named, { text: q.text, n: q.votes })}`
+          : fill(q.votes === 1 ? t.upvote_named_one : t.upvote_named, { text: q.text, n: q.votes });
         const voteButton = el("button", {
           type: "button",
           class: voted ? "voted" : "",
           "aria-pressed": voted ? "true" : "false",
-          title: t.upvote,
-          disabled: !cfg.can_ask,
+          "aria-label": name,
+          title: closed ? t.voting_closed : t.upvote,
+          disabled: !cfg.can_ask || closed,
           onclick: () => vote(q.id, !state.myVotes.has(q.id)),
           text: `▲ ${q.votes}`,
         });
+        const mine = state.mine.has(q.id);
         return el(
           "li",
-          { class: `q${q.pinned ? " pinned" : ""}${q.answered ? " answered" : ""}`, dataset: { id: q.id } },
+          {
+            class: `q${q.pinned ? " pinned" : ""}${q.answered ? " answered" : ""}${mine ? " mine" : ""}`,
+            dataset: { id: q.id },
+          },
           el("div", { class: "votes" }, voteButton),
           el(
             "div",
@@ -75,6 +158,8 @@
               "div",
               { class: "meta" },
               q.author,
+              q.created_at ? el("time", { class: "ago", datetime: q.created_at, text: ` · ${ago(q.created_at)}` }) : null,
+              mine ? el("span", { class: "tag yours", text: t.yours }) : null,
               q.pinned ? el("span", { class: "tag pinned", text: t.pinned }) : null,
               q.answered ? el("span", { class: "tag answered", text: t.answered }) : null,
               q.edited ? el("span", { class: "tag", text: t.edited }) : null,
@@ -86,13 +171,33 @@
     $("question-count").textContent = String(state.questions.size);
     const empty = $("questions-empty");
     if (empty) empty.hidden = state.questions.size > 0;
+    const none = $("questions-filtered-empty");
+    if (none) none.hidden = !(state.questions.size > 0 && shown.length === 0);
   }
 
   function renderMine() {
     const box = $("mine");
     if (!box) return;
     const items = Array.from(state.mine.values()).filter((q) => q.status !== "published" || (q.masked && q.masked.length));
+    const sending = Array.from(state.sending.entries()).map(([key, frame]) =>
+      el(
+        "li",
+        { class: "q sending", dataset: { clientKey: key } },
+        el(
+          "div",
+          { class: "body" },
+          el("div", { class: "text", text: frame.text }),
+          el(
+            "div",
+            { class: "meta" },
+            el("span", { class: "tag sending", text: t.sending }),
+            state.connected ? null : el("span", { class: "offline", text: ` ${t.queued_offline}` }),
+          ),
+        ),
+      ),
+    );
     box.replaceChildren(
+      ...sending,
       ...items.map((q) =>
         el(
           "li",
@@ -119,7 +224,7 @@
         ),
       ),
     );
-    $("mine-panel").hidden = items.length === 0;
+    $("mine-panel").hidden = items.length + sending.length === 0;
   }
 
   function applyMine(list) {
@@ -129,7 +234,10 @@
 
   const client = new window.DewanLive.LiveClient(cfg, {
     status(s) {
+      state.connected = s === "open";
       setConnection($("conn"), s, t.connection);
+      renderEnded();
+      renderMine();
     },
     welcome(m) {
       state.webinar = m.webinar;
@@ -155,6 +263,9 @@
     event(m) {
       const d = m.data;
       if (m.type === M.question_published || m.type === M.question_updated) {
+        if (m.type === M.question_published && !state.questions.has(d.question.id)) {
+          announce(fill(t.new_question, { text: d.question.text }));
+        }
         state.questions.set(d.question.id, d.question);
         if (d.question.pinned) {
           for (const q of state.questions.values()) if (q.id !== d.question.id) q.pinned = false;
@@ -163,6 +274,7 @@
         state.questions.delete(d.question_id);
       } else if (m.type === M.webinar_status) {
         state.webinar.status = d.status;
+        announce(fill(t.status_announce, { status: t.status[d.status] || d.status }));
         renderNotice();
       } else if (m.type === M.webinar_settings) {
         Object.assign(state.webinar, d);
@@ -178,7 +290,7 @@
       renderQuestions();
     },
     presence(m) {
-      $("viewers").textContent = String(m.count);
+      if (!ended()) $("viewers").textContent = String(m.count);
     },
     [M.mine_question](m) {
       state.mine.set(m.question.id, m.question);
@@ -186,7 +298,9 @@
     },
     ack(m) {
       if (m.for === "ask") {
+        state.sending.delete(m.client_key);
         state.mine.set(m.question.id, m.question);
+        announce(m.question.status_label);
         renderMine();
         if (m.question.status === "published") state.questions.set(m.question.id, m.question);
         renderQuestions();
@@ -199,13 +313,25 @@
       }
     },
     error(m) {
-      let text = m.message;
-      if (m.retry_after) text += ` (${t.retry_after.replace("%s", Math.ceil(m.retry_after))})`;
-      if (errorLine) errorLine.textContent = text;
+      // A refused question comes back to the box (unless something new was typed), to be sent later.
+      const refused = m.for_type === "ask" && m.client_key && m.code !== "unavailable" ? state.sending.get(m.client_key) : null;
+      if (refused) {
+        state.sending.delete(m.client_key);
+        if (textarea && !textarea.value.trim()) {
+          textarea.value = refused.text;
+          $("ask-anonymous").checked = !!refused.anonymous;
+        }
+        renderMine();
+      }
+      if (m.retry_after && m.code !== "unavailable") waitThenRetry(Math.ceil(m.retry_after), m.message);
+      else if (errorLine) errorLine.textContent = m.message;
+      announce(m.message);
+      updateCounter();
     },
   });
 
   function vote(questionId, value) {
+    if (ended()) return;
     if (value) state.myVotes.add(questionId);
     else state.myVotes.delete(questionId);
     renderQuestions();
@@ -221,13 +347,32 @@
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const text = textarea.value.trim();
-      if (!text || text.length > cfg.max_chars) return;
+      if (!text || codePoints(text) > cfg.max_chars || Date.now() < state.retryUntil) return;
       errorLine.textContent = "";
-      client.command({ type: "ask", text, anonymous: $("ask-anonymous").checked });
+      const anonymous = $("ask-anonymous").checked;
+      // Sent now if connected, else queued: live-client re-sends it once, with this client_key, on reconnect.
+      const key = client.command({ type: "ask", text, anonymous });
+      state.sending.set(key, { text, anonymous });
       textarea.value = "";
+      renderMine();
       updateCounter();
     });
   }
+  for (const button of document.querySelectorAll("[data-filter]")) {
+    button.addEventListener("click", () => {
+      state.filter = button.dataset.filter;
+      document.querySelectorAll("[data-filter]").forEach((b) => {
+        b.classList.toggle("current", b === button);
+        b.setAttribute("aria-pressed", b === button ? "true" : "false");
+      });
+      renderQuestions();
+    });
+  }
+  setInterval(() => {
+    document.querySelectorAll("#questions time.ago").forEach((node) => {
+      node.textContent = ` · ${ago(node.getAttribute("datetime"))}`;
+    });
+  }, 30000);
   for (const button of document.querySelectorAll("[data-sort]")) {
     button.addEventListener("click", () => {
       state.sort = button.dataset.sort;

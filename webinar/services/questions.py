@@ -247,11 +247,17 @@ def own_question_for(question: Question) -> dict:
 
 
 def vote_set(*, webinar_id: int, registration_id: int, question_id: int, value: bool) -> tuple[int, bool]:
-    """Set this attendee's upvote on a published question; repeating it changes nothing."""
+    """Set this attendee's upvote on a published question; repeating it changes nothing.
+
+    Raises ``not_registered``, ``closed`` (the webinar is not scheduled or live: votes after the end
+    would change figures the report was built from), ``unknown_question`` and ``rate_limited``.
+    """
     if not Registration.objects.filter(
         pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED
     ).exists():
         raise PermissionDenied(_("Only registered attendees can vote."), code=ErrorCode.NOT_REGISTERED)
+    if not Webinar.objects.filter(pk=webinar_id, status__in=OPEN_FOR_QUESTIONS).exists():
+        raise InvalidState(_("Voting has closed: this webinar has ended."), code=ErrorCode.CLOSED)
     if not Question.objects.filter(pk=question_id, webinar_id=webinar_id, status=Status.PUBLISHED).exists():
         raise NotFound(_("That question is not open for votes."), code=ErrorCode.UNKNOWN_QUESTION)
     retry_after = ratelimit.hit(f"vote:{registration_id}", rate=settings.DEWAN_VOTE_RATE)
