@@ -209,7 +209,9 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         and h.start == tok.start
     }
     hate = rules.hate_hits(norm, flat, insult_tokens, allowed)
-    counter = bool(hate or any(h.category == "hate" for h in lexical)) and rules.counter_speech(flat, norm)
+    counter = bool(
+        hate or any(h.category == "hate" for h in lexical) or rules.mentions_group(flat)
+    ) and rules.counter_speech(flat, norm)
     if counter:
         quoted = rules.quoted_spans(norm.original)
         # Counter-speech: hate about groups is reported or rejected, not said. Slurs outside quotes stay.

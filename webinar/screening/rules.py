@@ -147,24 +147,21 @@ def _everyday_sense(i: int, norm: Normalised, lex, entry) -> bool:
     """ "konek wifi", "tarian butoh", "babi panggang", "Dr Dick Lee": the everyday sense, unless the word
     is aimed at someone ("konek kau")."""
     tokens = norm.tokens
+    if entry.name:
+        original = norm.original
+        tok = tokens[i]
+        if i > 0 and tokens[i - 1].words[-1] in lex.titles:
+            return True  # "Dr Dick Lee", "dr dick lee"
+        if original[tok.start : tok.end].istitle():
+            if i + 1 < len(tokens) and original[tokens[i + 1].start : tokens[i + 1].end].istitle():
+                return True
+            if i > 1 and original[tokens[i - 1].start : tokens[i - 1].end].istitle():
+                return True
     near = _words_near(tokens, i, 2, 2)
     if any(w in lex.second_person for w in near):
         return False
     senses = lex.senses.get(entry.term)
-    if senses is not None and any(w in senses for w in _words_near(tokens, i, 3, 3)):
-        return True
-    if entry.name:
-        original = norm.original
-        tok = tokens[i]
-        if not original[tok.start : tok.end].istitle():
-            return False
-        if i > 0 and tokens[i - 1].words[-1] in lex.titles:
-            return True
-        if i + 1 < len(tokens) and original[tokens[i + 1].start : tokens[i + 1].end].istitle():
-            return True
-        if i > 0 and original[tokens[i - 1].start : tokens[i - 1].end].istitle():
-            return True
-    return False
+    return senses is not None and any(w in senses for w in _words_near(tokens, i, 3, 3))
 
 
 def _negated(i: int, tokens, lex) -> bool:
@@ -182,28 +179,32 @@ def _aimed(i: int, tokens, lex) -> bool:
 
 
 def _self_directed(i, tokens, lex) -> bool:
-    """ "Saya begitu bodoh" / "I am so stupid": self-deprecation, not an insult to anyone."""
+    """ "Saya begitu bodoh" / "I am so stupid": self-deprecation, not an insult to anyone ("excuse me,
+    moron presenter" is one: a role noun or "you" nearby makes it aimed)."""
     before = [w for t in tokens[max(0, i - 3) : i] for w in t.words]
     if not any(w in lex.first_person for w in before):
         return False
-    around = [w for t in tokens[max(0, i - 3) : i + 3] for w in t.words]
-    return not any(w in lex.second_person for w in around)
+    around = [w for t in tokens[max(0, i - 3) : i + 4] for w in t.words]
+    return not any(w in lex.second_person or w in lex.targets for w in around)
 
 
 def _has_context(i, tokens, flagged, lex, n, category: str = "") -> bool:
     # An identity term makes "anjing" or "stupid" an insult, but "lucah" or "porn" next to "wanita" or
     # "lesbian" is a topic ("pelakon lucah wanita"): sexual words need a pronoun or another flagged word.
-    # Role nouns and third-person pronouns are targets too ("the host is stupid", "st00pid speaker").
+    # Role nouns and third-person pronouns are targets too ("the host is stupid", "st00pid speaker",
+    # "the admin is so sexy").
     identity_counts = category != "sexual"
-    for j in range(max(0, i - TARGET_WINDOW), min(n, i + CONTEXT_WINDOW + 1)):
+    for j in range(max(0, i - TARGET_WINDOW), min(n, i + TARGET_WINDOW + 1)):
         if j == i:
             continue
         tok = tokens[j]
         near = abs(j - i) <= CONTEXT_WINDOW
         for w in tok.words:
-            if identity_counts and w in lex.targets:  # "this panel is so dumb"
+            if w in lex.targets:  # "this panel is so dumb", "stim tengok ahli panel ni"
                 return True
-            if near and (w in lex.second_person or (identity_counts and w in lex.identity)):
+            if w in lex.second_person and (near or j < i):  # "you are a complete stupid"
+                return True
+            if near and identity_counts and w in lex.identity:
                 return True
         if (
             near
@@ -221,9 +222,8 @@ def _has_context(i, tokens, flagged, lex, n, category: str = "") -> bool:
 
 def _group_spans(words: list[str], lex) -> list[tuple[int, int]]:
     spans = [(i, i) for i, w in enumerate(words) if w in lex.identity]
-    if lex.identity_phrases:
-        table = {p[0]: ((p, None),) for p in lex.identity_phrases}
-        spans += _phrase_matches(words, table)
+    if lex.identity_phrase_table:
+        spans += _phrase_matches(words, lex.identity_phrase_table)
     return spans
 
 
@@ -246,6 +246,11 @@ def _predicates(words: list[str], lex) -> list[tuple[int, int, str]]:
 def _negated_word(words: list[str], i: int, lex) -> bool:
     before = words[max(0, i - 2) : i]
     return any(w in lex.negators and w not in lex.commands for w in before)
+
+
+def mentions_group(flat: _Words) -> bool:
+    """Whether the comment names a group of people (identity.txt)."""
+    return bool(_group_spans(flat.words, lexicons.load()))
 
 
 def counter_speech(flat: _Words, norm: Normalised) -> bool:
@@ -291,7 +296,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                     continue
                 if kind in ("after", "passive") and gb < pa <= gb + 5:
                     add(ga, pb)
-                elif pb < ga and ga - pb <= (2 if kind == "after" else 4 if kind == "before" else -1):
+                elif pb < ga and ga - pb <= (2 if kind == "after" else 6 if kind == "before" else -1):
                     add(pa, gb)
             # An insult or a dehumanising word next to a group ("cina babi", "melayu malas").
             for j in range(max(0, ga - IDENTITY_WINDOW), min(len(words), gb + IDENTITY_WINDOW + 1)):
@@ -437,15 +442,21 @@ _STATES = re.compile(
 _ADDRESS_CUE = re.compile(
     r"\b(?:alamat|address|i live at|i stay at|tinggal di|duduk di|rumah saya|rumah aku|my house)\b"
 )
-# A child named beside a school: "my son Ahmad Danial from SK Taman Melati".
+# A child named beside their school ("my son Ahmad Danial from SK Taman Melati", "anak sy nur aisyah,
+# darjah 3 di SJK(C) Chung Hwa"): a child word, then a name (a word that is not one of _NOT_A_NAME), then
+# a school within a few words. Matched on the folded text, so case does not matter.
 _CHILD = re.compile(
     r"\b(?:my|our) (?:son|daughter|kid|child|boy|girl|grandson|granddaughter|nephew|niece)\b"
-    r"|\b(?:anak|cucu|adik) (?:saya|aku|kami|perempuan saya|lelaki saya|sulung saya|bongsu saya)\b",
-    re.IGNORECASE,
+    r"|\b(?:anak|cucu|adik) (?:saya|sy|aku|ku|kami|i|perempuan saya|lelaki saya|sulung saya|bongsu saya)\b"
 )
 _SCHOOL = re.compile(
-    r"\b(?:SK|SMK|SJK ?\(?[CT]\)?|SJKC|SJKT|SRK|SMJK|SMA|SBP|MRSM|Sekolah|School|Tadika|Kindergarten|"
-    r"Primary|Secondary|Tahfiz|Maahad|KAFA)\b(?: [A-Z][\w()]*)*",
+    r"\b(?:sk|smk|sjk ?\(?[ct]\)?|sjkc|sjkt|srk|smjk|sma|sbp|mrsm|sekolah|school|tadika|kindergarten|"
+    r"primary|secondary|tahfiz|maahad|kafa)\b"
+)
+_NOT_A_NAME = frozenset(
+    "s is was who which that from at in of di dari yang darjah tahun form standard kelas class school "
+    "sekolah student pelajar murid kena got has have had studies study belajar the a an and my our i "
+    "age aged umur years tahun old baru also juga always selalu".split()
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?: (?:bin|binti|bt|bn|a/l|a/p|[A-Z][a-z]+))*\b")
 
@@ -558,23 +569,26 @@ def _address(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _child_with_school(text: str) -> tuple[int, int] | None:
-    """A child's name given with their school ("anak saya Nur Aisyah ... SJK(C) Chung Hwa")."""
-    child = _CHILD.search(text)
-    if child is None:
-        return None
-    school = _SCHOOL.search(text)
-    if school is None:
-        return None
-    for m in _NAME.finditer(text):
-        if school.start() <= m.start() < school.end() or m.start() < child.end():
+def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int, int] | None:
+    """The span from a child word to their school when the child's name follows the child word. In
+    text written in mixed case the name must be capitalised ("my son Ahmad ..." but not "my son got
+    ..."); in all-lower or all-upper text it must not be a common word."""
+    mixed_case = not (original.islower() or original.isupper())
+    for child in _CHILD.finditer(text):
+        school = _SCHOOL.search(text, child.end(), child.end() + 80)
+        if school is None:
             continue
-        if m.group(0) in ("I", "My", "Our", "Anak", "He", "She", "Dia") or _SCHOOL.match(m.group(0)):
+        a, b = norm.span(child.end(), school.start()) if school.start() > child.end() else (0, 0)
+        words = [w for w in re.findall(r"[^\W\d_]+", original[a:b]) if w.lower() not in _NAME_INTRO]
+        if not words or words[0].lower() in _NOT_A_NAME:
             continue
-        # The name follows the child word closely ("my son Ahmad", "anak saya, Nur Aisyah,").
-        if m.start() - child.end() <= 3:
-            return child.start(), max(m.end(), school.end())
+        if mixed_case and not words[0][0].isupper():
+            continue
+        return child.start(), school.end()
     return None
+
+
+_NAME_INTRO = frozenset("named called bernama nama namanya dia iaitu is".split())
 
 
 def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
@@ -614,9 +628,10 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
         s, e = norm.tokens[a].start, norm.tokens[b].end
         taken.append((s, e))
         pii.append(Hit("pii.phone", "personal_data", 2, s, e))
-    child = _child_with_school(norm.original)
+    child = _child_with_school(text, norm.original, norm)
     if child is not None:
-        pii.append(Hit("pii.child", "personal_data", 2, child[0], child[1]))
+        s, e = norm.span(*child)
+        pii.append(Hit("pii.child", "personal_data", 2, s, e))
     links: list[Hit] = []
     if "." in text or "dot" in text or "titik" in text or not text.isascii():
         view, where = link_view(text)

@@ -42,6 +42,7 @@ class Lexicon:
     allow_phrases: dict[str, tuple[tuple[str, ...], ...]]
     identity: frozenset[str]
     identity_phrases: tuple[tuple[str, ...], ...]
+    identity_phrase_table: dict[str, tuple[tuple[tuple[str, ...], None], ...]]
     dehumanising: frozenset[str]
     shortforms: dict[str, str]
     targets: frozenset[str]  # role nouns and third-person pronouns ("host", "penceramah", "dia")
@@ -145,6 +146,7 @@ def load() -> Lexicon:
         allow_phrases=_phrase_table((tuple(t.split()), None) for t in allow if " " in t),
         identity=frozenset(t for t in identity if " " not in t),
         identity_phrases=tuple(tuple(t.split()) for t in identity if " " in t),
+        identity_phrase_table=_phrase_table((tuple(t.split()), None) for t in identity if " " in t),
         dehumanising=frozenset(_norm_term(t) for t in _lines("dehumanising.txt")),
         shortforms=shortforms,
         targets=frozenset(t for t in targets if " " not in t),

@@ -13,9 +13,10 @@ incite	\b{YOU} (?:\w+ ){0,2}?(?:patut|harus|perlu|mesti|baik|lebih baik|elok) (?
 incite	\b(?:bunuh diri|gantung diri|mati) (?:je|jelah|saja|sajalah|aje|ajelah|la|lah) (?:\w+ )?{YOU}\b
 incite	\b(?:matilah|mampuslah|mati la|mampus la|mati lah) {YOU}\b
 pile_on	\bmass (?:report|reporting|flag|flagging|dislike|block) (?:\w+ ){0,2}?{PERSON}\b
-pile_on	\b(?:everyone|everybody|all|guys|lets|let us|we should|semua|jom|jomlah|mari|ramai ramai|beramai ramai|geng) (?:\w+ ){0,3}?(?:report|flag|spam|serang|attack|hantam|kecam|bash|dox|doxx|expose|viralkan|viral) (?:\w+ ){0,3}?(?:{PERSON}|account|akaun|profile|profil|page|dms|dm|inbox)\b(?!.*\b(?:scam|scams|scammer|scammers|palsu|fake|penipu|penipuan|bot|bots)\b)
+pile_on	\b(?:everyone|everybody|guys|lets|let us|we should|semua|jom|jomlah|mari|ramai ramai|beramai ramai|geng|korang) (?:\w+ ){0,3}?(?:report|flag|spam|serang|attack|hantam|kecam|bash|dox|doxx|expose|viralkan|viral) (?:\w+ ){0,3}?{PERSON}\b
 pile_on	\b(?:report|flag|spam|serang|hantam) (?:\w+ )?(?:ramai ramai|beramai ramai|rame rame|together|all together) (?:\w+ ){0,2}?(?:{PERSON}|account|akaun)?
-pile_on	\b(?:until|till|sampai|hingga) (?:{PERSON}|she|he|they) (?:\w+ )?(?:leaves|quits|deletes|delete|deactivates|tutup|padam|delete|keluar|berhenti|kena ban|gets banned|is banned)\b
-pile_on	\b(?:hound|drive|chase|bully|harass) (?:\w+ )?{PERSON} (?:\w+ )?(?:off|out of) (?:the )?(?:internet|social media|platform|twitter|tiktok|facebook|instagram|youtube)\b
+pile_on	\b(?:until|till|sampai|hingga) (?:{PERSON}|she|he|they) (?:\w+ )?(?:leaves|leave|quits|quit|deletes|delete|deactivates|deactivate|tutup|padam|keluar|berhenti|kena ban|gets banned|get banned|is banned|are banned)\b
+pile_on	\b(?:hound|drive|chase|bully|harass|hunt) (?:\w+ )?{PERSON} (?:\w+ )?(?:off|out of)\b
+pile_on	\b(?:report|flag|spam|mass report) (?:\w+ ){0,4}?(?:get|make|sampai|until) (?:{PERSON}|she|he|they) (?:\w+ )?(?:banned|kena ban|suspended|digantung|deleted|removed)\b
 pile_on	\b(?:dox|doxx|doxing|doxxing|expose) (?:{PERSON}|her|him|them)\b
-pile_on	\b(?:post|share|leak|sebar|sebarkan|dedahkan|viralkan) (?:{PERSON}|his|her|their) (?:\w+ )?(?:address|alamat|number|nombor|ic|phone|gambar|photos|pics)\b
+pile_on	\b(?:post|share|leak|sebar|sebarkan|dedahkan|viralkan) (?:{PERSON}|his|her|their) (?:\w+ )?(?:address|alamat|number|nombor|ic|phone|home|rumah)\b

@@ -10,3 +10,5 @@
 \b(?:tak|tidak) (?:layak|patut|boleh) (?:duduk|tinggal|berada|hidup) (?:di|kat|dekat|dalam) (?:sini|malaysia|negara (?:ni|ini|kita|kami))\b
 \b{THEY} (?:\w+ ){0,2}?(?:like|macam|mcm|seperti|ibarat|bagai|bagaikan|are|r|is) (?:\w+ )?(?:rats|cockroaches|vermin|parasites|animals|beasts|pigs|dogs|monkeys|apes|lipas|tikus|binatang|babi|anjing|beruk|monyet|parasit|lintah|a virus|a disease|a plague|wabak|penyakit)\b
 \b(?:breed|breeding|membiak) (?:like|macam|seperti) (?:rats|rabbits|cockroaches|tikus|lipas|arnab)\b
+# From malaysian-manglish-nlp 3.3.0 (MIT licence, Copyright (c) 2026 Zafran): "don't let them in/stay".
+\bjangan bagi (?:\w+ ){0,3}?(?:masuk|duduk|tinggal) (?:malaysia|negara (?:ni|ini|kita|kami))\b

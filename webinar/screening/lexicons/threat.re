@@ -12,6 +12,7 @@
 \bdeath to (?:all )?\w+
 \b{MS_FP} (?:\w+ ){0,2}?(?:bunuh|tikam|bakar|tembak|pukul|belasah|sepak|lanyak|bom|rogol|cekik|tetak|parang|lempang|tumbuk|hentam|cari) {YOU}\b
 \b(?:kau|awak|korang|you) (?:\w+ )?(?:nak kena|akan kena|kena) (?:pukul|belasah|tikam|bunuh|lempang|sepak|tumbuk|bakar|tembak|rogol)\b
-\b(?:siap|nahas|mampus|mati|jaga) (?:lah )?(?:kau|korang|awak)\b
+\b(?:siap|nahas|mampus|mati|jaga) (?:lah |la )?(?:kau|korang|awak)\b
 \btunggu (?:nasib|balasan) (?:kau|korang|awak)\b
 \b(?:aku|saya|kami) (?:tahu|tau) (?:rumah|tempat) (?:kau|awak|korang)\b
+\b{FP}\s(?:will |shall |am |are |m )?(?:going to |gonna |gon |want to |wanna )?(?:fucking |really |)(?:kill|murder|stab|shoot|hurt|beat up|beat|punch|rape|strangle|choke|slap|smash|whack|belasah) (?:the|this|that|your|ur) (?:speaker|host|panel|panelist|moderator|admin|presenter|organiser|organizer|mc|penceramah|hos|pembentang|penganjur)\b
