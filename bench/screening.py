@@ -2,9 +2,13 @@
 
 Run from the repository root: ``python bench/screening.py`` (``--quick`` uses fewer timing samples).
 Pinned to one core. Quality is measured on the TEST split of every dataset in ../shared/datasets
-(texts whose SHA-1 falls in buckets 0-1 of 10, see webinar/screening/train.py: never trained on), under
-the standard policy with links allowed and personal data published (the labels judge toxicity only).
-"Held" means any action other than publish. The last line printed is one JSON object with all figures.
+(texts whose SHA-1 falls in buckets 0-1 of 10, see webinar/screening/train.py: never trained on) under
+the standard policy with links allowed and personal data published (the labels judge harm only), and
+on the test split of Dewan's own labelled set (whole templates held out) under the default policy,
+whose labels include links and personal data. "Held" means any action other than publish. Per dataset
+the bench prints recall and false-hold rate overall and per category (the harm a row is labelled with;
+for benign categories such as counter-speech, the share held), for dewan and both baselines. The last
+line printed is one JSON object with all figures.
 """
 
 from __future__ import annotations
@@ -19,17 +23,45 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from webinar.screening import screen, screen_many
+from webinar.screening import Policy, dewan_set, screen, screen_many
 from webinar.screening.model import load as load_model
-from webinar.screening.train import DATASET_NAMES, dataset_policy, load_dataset, split_of
+from webinar.screening.train import DATASET_NAMES, dataset_policy, dataset_split, load_heads
 
 TARGETS = {
     "ms_benign_questions_mt": {"false_hold_rate_max": 0.01},
     "en_davidson": {"recall_min": 0.95, "false_hold_rate_max": 0.08},
     "ms_toxic_mt": {"recall_min": 0.60, "false_hold_rate_max": 0.03},
-    "p99_ms_max": 5.0,
-    "per_second_min": 2000,
+    "dewan": {"recall_min": 0.95, "false_hold_rate_max": 0.02},
+    "p99_ms_max": 2.0,
+    "batch_per_second_min": 5000,
 }
+
+
+def rows_with_categories(ds: str) -> list[tuple[str, int, str]]:
+    """(text, 1 if harmful, category) rows of a dataset's test split. The category is the harm a row is
+    labelled with (the first of its heads; Dewan's set has its own), or "benign"."""
+    if ds == "dewan":
+        return [(r["text"], 1 if r["label"] == "hold" else 0, r["category"]) for r in dewan_set.load("test")]
+    order = ("hate", "threat", "sexual", "self_harm", "spam", "abuse")
+    out = []
+    for text, heads in load_heads(ds):
+        if dataset_split(ds, text) == "test":
+            category = next((h for h in order if h in heads), "benign")
+            out.append((text, 1 if heads else 0, category))
+    return out
+
+
+def per_category(held: list[bool], rows: list[tuple[str, int, str]]) -> dict:
+    """Per category: n and the share held (recall for a harm, false-hold rate for a benign kind)."""
+    out: dict[str, dict] = {}
+    for h, (_t, y, cat) in zip(held, rows, strict=True):
+        c = out.setdefault(cat, {"n": 0, "held": 0, "harmful": bool(y)})
+        c["n"] += 1
+        c["held"] += int(h)
+    for c in out.values():
+        c["share_held"] = round(c["held"] / c["n"], 4)
+        c["measures"] = "recall" if c.pop("harmful") else "false_hold_rate"
+    return out
 
 
 def quality(held: list[bool], labels: list[int]) -> dict:
@@ -125,20 +157,30 @@ def main() -> int:
     results: dict = {"model_version": model.version, "datasets": {}, "notes": notes}
     all_test_texts: list[str] = []
     for ds in DATASET_NAMES:
-        rows = [(t, y) for t, y in load_dataset(ds) if split_of(t) == "test"]
-        texts = [t for t, _ in rows]
-        labels = [y for _, y in rows]
+        rows = rows_with_categories(ds)
+        texts = [t for t, _, _ in rows]
+        labels = [y for _, y, _ in rows]
         all_test_texts.extend(texts)
         per = {}
+        cats = {}
         for name, fn in systems.items():
             if name == "dewan":
-                held = [v.action != "publish" for v in screen_many(texts, policy=policy)]
+                judged = Policy() if ds == "dewan" else policy
+                verdicts = screen_many(texts, policy=judged)
+                held = [v.action != "publish" for v in verdicts]
+                fired: dict[str, int] = {}
+                for v in verdicts:
+                    for head in v.fired:
+                        fired[head] = fired.get(head, 0) + 1
+                per["dewan_heads_fired"] = fired
             elif fn is None:
                 per[name] = None
                 continue
             else:
                 held = fn(texts)
             per[name] = quality(held, labels)
+            cats[name] = per_category(held, rows)
+        per["per_category"] = cats
         if sum(labels) == 0:
             # Only benign rows: this set measures false holds and nothing else. A system that knows no
             # Malay holds almost nothing here and catches almost nothing on ms_toxic_mt, so the comparison
@@ -156,6 +198,8 @@ def main() -> int:
             print(f"  {name:20s} " + ("n/a" if q is None else
                   f"recall={q['recall']} false_hold={q['false_hold_rate']} precision={q['precision']} "
                   f"score={q['score']} balanced_accuracy={q['balanced_accuracy']}"))  # fmt: skip
+            for cat, c in sorted(cats.get(name, {}).items()):
+                print(f"      {cat:18s} n={c['n']:5d} {c['measures']}={c['share_held']}")
     d = results["datasets"]
     # The Malay pair: catching machine-translated Malay abuse and leaving ordinary Malay questions alone.
     pair = {}
@@ -184,7 +228,7 @@ def main() -> int:
         return 0
     samples = 2000 if args.quick else 10000
     load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
-    results["timing"] = timing(all_test_texts[::7], samples)
+    results["timing"] = timing(all_test_texts[::5], samples)
     t = results["timing"]
     # The machine may be shared: the load average says how far to trust the timing.
     t["loadavg_before"] = [round(x, 2) for x in load_before] if load_before else None
@@ -195,15 +239,17 @@ def main() -> int:
           f"{t['loadavg_after']} on {t['cpus']} CPUs")  # fmt: skip
     results["targets"] = TARGETS
     results["targets_met"] = {
+        "dewan_recall": d["dewan"]["dewan"]["recall"] >= 0.95,
+        "dewan_false_hold": d["dewan"]["dewan"]["false_hold_rate"] <= 0.02,
         "ms_benign_false_hold": d["ms_benign_questions_mt"]["dewan"]["false_hold_rate"] <= 0.01,
         "en_davidson_recall": d["en_davidson"]["dewan"]["recall"] >= 0.95,
         "en_davidson_false_hold": d["en_davidson"]["dewan"]["false_hold_rate"] <= 0.08,
         "ms_toxic_recall": d["ms_toxic_mt"]["dewan"]["recall"] >= 0.60,
         "ms_toxic_false_hold": d["ms_toxic_mt"]["dewan"]["false_hold_rate"] <= 0.03,
-        "p99": t["p99_ms"] <= 5.0,
-        "throughput": max(t["single_per_second"], t["batch_per_second"]) >= 2000,
+        "p99_2ms": t["p99_ms"] <= 2.0,
+        "batch_5000_per_second": t["batch_per_second"] >= 5000,
         "ms_benign_false_hold_0_3pct": d["ms_benign_questions_mt"]["dewan"]["false_hold_rate"] <= 0.003,
-        "beats_baselines": all(d[ds]["dewan_beats_baselines"] for ds in d),
+        "beats_baselines": all(d[ds].get("dewan_beats_baselines", True) for ds in d),
     }
     print(json.dumps(results, sort_keys=True))
     return 0

@@ -323,6 +323,16 @@ class Screening(_Out):
     score: float | None
     model_version: str | None
     top_features: list[Any]
+    heads: dict[str, float] = Field(
+        default_factory=dict,
+        description="each model head (abuse, hate, sexual, threat, self_harm, spam) and its probability 0-1",
+    )
+    fired: list[str] = Field(
+        default_factory=list, description="the heads at or above their threshold: which head held it"
+    )
+    shadow_action: str = Field(
+        default="", description="shadow mode: the action screening would have taken (hold, block), else empty"
+    )
     reasons: list[StaffReason]
     error: str | None
 

@@ -150,6 +150,14 @@ class ScreeningSettingsForm(forms.Form):
     )
     hold_all = forms.BooleanField(required=False, label=_("Hold every question for a host"))
     hold_first_time = forms.BooleanField(required=False, label=_("Hold first-time askers"))
+    shadow_mode = forms.BooleanField(
+        required=False,
+        label=_("Shadow mode"),
+        help_text=_(
+            "For a rehearsal: every question is screened and annotated for hosts but published; "
+            "only a question from someone who may be at risk of self-harm is still held for care."
+        ),
+    )
     blocked_terms = forms.CharField(
         label=_("Blocked terms"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -158,4 +166,14 @@ class ScreeningSettingsForm(forms.Form):
     )
     care_resources = forms.CharField(
         label=_("Care resources"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CalibrationForm(forms.Form):
+    examples = forms.FileField(
+        label=_("Your labelled examples (CSV or JSON lines)"),
+        help_text=_(
+            "One example per row or line with text and label (publish or hold), and optionally category "
+            "and language. CSV needs a header row. Up to 5,000 examples, 2 MB."
+        ),
     )

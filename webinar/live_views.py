@@ -77,6 +77,7 @@ def _labels() -> dict:
         "no_pinned": _("No question pinned yet"),
         "votes": _("votes"),
         "review_flag": _("Author asked for review"),
+        "heads_fired": _("Screening model heads that held this question, with their scores"),
         "anonymous": _("Anonymous"),
         "masked": _("Hidden before publishing"),
         "care_reply": _("Reply privately"),

@@ -151,6 +151,8 @@ class ScreeningSettings(models.Model):
     link_policy = models.CharField(max_length=8, choices=LinkPolicy.choices, default=LinkPolicy.HOLD)
     hold_all = models.BooleanField(_("hold every question for a host"), default=False)
     hold_first_time = models.BooleanField(_("hold first-time askers"), default=False)
+    # A rehearsal: screen and annotate every question but publish it (self-harm still goes to care).
+    shadow_mode = models.BooleanField(_("shadow mode (screen and annotate, hold nothing)"), default=False)
     category_actions = models.JSONField(
         default=dict, blank=True, help_text=_('Overrides per category, e.g. {"profanity": "block"}.')
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from webinar.models import Registration, Webinar, WebinarRole
+from webinar.models import Registration, ScreeningSettings, Webinar, WebinarRole
 
 ORGANISER = "organiser"
 HOST = "host"
@@ -194,3 +194,11 @@ def registration_counts(*, webinar: Webinar) -> dict[str, int]:
     for row in webinar.registrations.values("status").order_by().annotate(n=Count("id")):
         counts[row["status"]] = row["n"]
     return counts
+
+
+def screening_policy(*, webinar: Webinar):
+    """The screening ``Policy`` of ``webinar`` (the defaults when it has no settings row yet)."""
+    from webinar import screening
+
+    settings_obj = ScreeningSettings.objects.filter(webinar=webinar).first()
+    return screening.policy_from_settings(settings_obj)

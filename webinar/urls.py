@@ -19,6 +19,7 @@ webinar_patterns = [
     path("w/<slug:slug>/manage/", views.webinar_manage, name="manage"),
     path("w/<slug:slug>/manage/status/", views.webinar_status, name="status"),
     path("w/<slug:slug>/manage/screening/", views.screening_settings, name="screening"),
+    path("w/<slug:slug>/manage/screening/calibrate/", views.screening_calibrate, name="screening_calibrate"),
     path("w/<slug:slug>/live/", live_views.live, name="live"),
     path("w/<slug:slug>/host/", live_views.host_console, name="host"),
     path("w/<slug:slug>/host/command/", live_views.host_command, name="host_command"),

@@ -16,11 +16,13 @@ from django_ratelimit.decorators import ratelimit
 from accounts.joinlinks import read_token
 from webinar import selectors
 from webinar.exceptions import DewanError
-from webinar.forms import RegistrationForm, ScreeningSettingsForm, WebinarForm
+from webinar.forms import CalibrationForm, RegistrationForm, ScreeningSettingsForm, WebinarForm
 from webinar.models import Registration, ScreeningSettings, Webinar
 from webinar.services import lifecycle, privacy
 from webinar.services import registration as registration_services
 from webinar.services.notifications import webinar_ics
+
+MAX_CALIBRATION_BYTES = 2 * 1024 * 1024
 
 
 def index(request):
@@ -265,21 +267,45 @@ def webinar_status(request, slug: str):
 
 
 @login_required
+@require_POST
+def screening_calibrate(request, slug: str):
+    """The organiser's own labelled examples screened at every strictness (nothing is stored)."""
+    from webinar.screening.calibration import CalibrationError, calibration_report, parse_examples
+
+    webinar = _organised(request, slug)
+    form = CalibrationForm(request.POST, request.FILES)
+    report = None
+    if form.is_valid():
+        upload = form.cleaned_data["examples"]
+        try:
+            examples = parse_examples(upload.read(MAX_CALIBRATION_BYTES + 1), upload.name)
+        except CalibrationError as exc:
+            form.add_error("examples", exc.message)
+        else:
+            report = calibration_report(examples=examples, policy=selectors.screening_policy(webinar=webinar))
+    settings_form = ScreeningSettingsForm(initial=_screening_initial(webinar))
+    context = {"webinar": webinar, "form": settings_form, "calibration_form": form, "report": report}
+    return render(request, "webinar/organiser/screening.html", context, status=200 if report else 400)
+
+
+def _screening_initial(webinar: Webinar) -> dict:
+    settings_obj, _created = ScreeningSettings.objects.get_or_create(webinar=webinar)
+    return {name: getattr(settings_obj, name) for name in ScreeningSettingsForm.base_fields}
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def screening_settings(request, slug: str):
     webinar = _organised(request, slug)
-    settings_obj, _created = ScreeningSettings.objects.get_or_create(webinar=webinar)
-    form = ScreeningSettingsForm(
-        request.POST or None,
-        initial={name: getattr(settings_obj, name) for name in ScreeningSettingsForm.base_fields},
-    )
+    form = ScreeningSettingsForm(request.POST or None, initial=_screening_initial(webinar))
     if request.method == "POST" and form.is_valid():
         from webinar.services.moderation import screening_settings_update
 
         screening_settings_update(webinar=webinar, actor=request.user, **form.cleaned_data)
         messages.success(request, _("Screening settings saved."))
         return redirect("webinar:screening", slug=slug)
-    return render(request, "webinar/organiser/screening.html", {"webinar": webinar, "form": form})
+    context = {"webinar": webinar, "form": form, "calibration_form": CalibrationForm()}
+    return render(request, "webinar/organiser/screening.html", context)
 
 
 # --- Attendees' own data (PDPA) ------------------------------------------------------------------

@@ -162,6 +162,9 @@
           q.masked && q.masked.length ? el("span", { class: "tag", text: `${t.masked}: ${q.masked.join(", ")}` }) : null,
           s.categories && s.categories.length ? el("span", { class: "tag", text: s.categories.join(", ") }) : null,
           typeof s.score === "number" ? el("span", { class: "tag", text: `score ${s.score.toFixed(2)}` }) : null,
+          s.fired && s.fired.length
+            ? el("span", { class: "tag held", title: t.heads_fired, text: s.fired.map((h) => `${h} ${(s.heads[h] || 0).toFixed(2)}`).join(", ") })
+            : null,
         ),
         reasons.length && q.status !== "published" ? el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: `${r.message}${r.matched ? ` «${r.matched}»` : ""}` }))) : null,
         q.reject_reason ? el("p", { class: "reasons", text: q.reject_reason }) : null,

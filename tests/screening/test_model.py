@@ -11,11 +11,13 @@ from webinar.screening import model
 
 def test_model_arrays_load_without_pickles_and_are_small():
     size = sum(p.stat().st_size for p in model.DATA_DIR.iterdir())
-    assert size < 3 * 1024 * 1024
-    with np.load(model.DATA_DIR / "weights.npz", allow_pickle=False) as data:
-        assert data["weights"].dtype == np.float32
+    assert size < 5 * 1024 * 1024
     meta = json.loads((model.DATA_DIR / "model.json").read_text())
+    with np.load(model.DATA_DIR / "weights.npz", allow_pickle=False) as data:
+        assert data["weights"].dtype == np.float16
+        assert data["weights"].shape == (meta["buckets"], len(model.HEADS))
     assert set(meta["thresholds"]) == {"relaxed", "standard", "strict"}
+    assert tuple(meta["heads"]) == model.HEADS
 
 
 def test_features_are_deterministic_and_batch_independent():
@@ -24,17 +26,28 @@ def test_features_are_deterministic_and_batch_independent():
     assert sorted(one.bucket.tolist()) == sorted(batch.bucket[batch.doc == 1].tolist())
 
 
-def test_scores_are_probabilities_with_named_features():
-    probs, tops = model.score(["kau bodoh sial", "terima kasih atas perkongsian"])
-    assert probs[0] > probs[1]
+def test_each_head_scores_its_own_harm_highest():
+    texts = {
+        "abuse": "kau bodoh sial",
+        "spam": "WINNER!! claim your free prize now, text WIN to 80086",
+        "hate": "muslims are all terrorists and should be deported",
+    }
+    probs, tops = model.score([*list(texts.values()), "terima kasih atas perkongsian"])
+    heads = model.load().heads
+    for row, head in enumerate(texts):
+        k = heads.index(head)
+        assert probs[row, k] > probs[3, k], head
     assert all(isinstance(name, str) and isinstance(w, float) for name, w in tops[0])
 
 
-def test_thresholds_are_ordered_and_relaxed_still_uses_the_model():
+def test_thresholds_are_ordered_per_head_and_group():
     meta = json.loads((model.DATA_DIR / "model.json").read_text())
     th = meta["thresholds"]
-    for group in ("en", "ms"):
-        assert 0.5 <= th["strict"][group] <= th["standard"][group] < th["relaxed"][group] <= 0.95
+    for head in model.HEADS:
+        for group in ("en", "ms"):
+            assert (
+                0.5 <= th["strict"][head][group] <= th["standard"][head][group] <= th["relaxed"][head][group]
+            )
 
 
 def test_handwritten_training_lines_are_separate_from_the_labelled_examples():

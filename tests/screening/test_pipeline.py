@@ -25,7 +25,9 @@ def test_a_benign_question_is_published_with_a_model_score_and_version():
     assert verdict.action == "publish"
     assert verdict.categories == ()
     assert 0.0 <= verdict.score <= 1.0
-    assert verdict.model_version.startswith("lin-")
+    assert verdict.model_version.startswith("heads-")
+    assert set(verdict.heads) == {"abuse", "hate", "sexual", "threat", "self_harm", "spam"}
+    assert verdict.fired == ()
     assert verdict.top_features
 
 
@@ -40,6 +42,10 @@ def test_verdict_as_dict_is_json_serialisable_and_complete():
         "model_version",
         "language",
         "top_features",
+        "heads",
+        "fired",
+        "shadow_action",
+        "counter_speech",
     }
     reason = data["reasons"][0]
     assert set(reason) >= {
@@ -183,3 +189,24 @@ def test_policy_from_settings_duck_types_the_model():
 
 def test_verdict_type_is_exported():
     assert isinstance(screen("hi"), Verdict)
+
+
+def test_the_verdict_names_the_model_head_that_held_a_comment():
+    verdict = screen("WINNER!! claim your free prize now, text WIN to 80086")
+    assert verdict.action != "publish"
+    assert verdict.fired == ("spam",), verdict.heads
+    assert {f"model.{head}" for head in verdict.fired} <= {r.code for r in verdict.reasons}
+
+
+def test_the_backend_is_chosen_in_settings(settings):
+    from webinar.screening import get_backend
+    from webinar.screening.backends import FixedVerdictBackend, PipelineBackend
+
+    settings.DEWAN_SCREENING_BACKEND = "webinar.screening.backends.PipelineBackend"
+    assert isinstance(get_backend(), PipelineBackend)
+    assert get_backend().screen(text="kau bodoh", policy=Policy(), context=Context())["action"] == "hold"
+    settings.DEWAN_SCREENING_BACKEND = "webinar.screening.backends.FixedVerdictBackend"
+    settings.DEWAN_SCREENING_FIXED_VERDICT = {"action": "block", "categories": ["custom"]}
+    assert isinstance(get_backend(), FixedVerdictBackend)
+    verdict = get_backend().screen(text="anything", policy=Policy(), context=Context())
+    assert (verdict["action"], verdict["categories"]) == ("block", ["custom"])

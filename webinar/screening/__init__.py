@@ -55,4 +55,5 @@ def policy_from_settings(settings_obj) -> Policy:
         hold_all=bool(getattr(settings_obj, "hold_all", False)),
         hold_first_time=bool(getattr(settings_obj, "hold_first_time", False)),
         category_actions={str(k): str(v) for k, v in dict(actions).items() if k in CATEGORIES},
+        shadow=bool(getattr(settings_obj, "shadow_mode", False)),
     )

@@ -101,10 +101,10 @@ def expand(slots: dict[str, list[str]], rows, variants: int = VARIANTS) -> list[
     seen: set[str] = set()
     for template, category, label, language in rows:
         seed = int(hashlib.sha1(template.encode("utf-8"), usedforsecurity=False).hexdigest()[:8], 16)
-        rng = random.Random(seed)
+        rng = random.Random(seed)  # noqa: S311 - reproducible variety, not security
         split = split_of(template)
         for k in range(variants):
-            text = _SLOT.sub(lambda m: rng.choice(slots[m.group(1)]), template)
+            text = _SLOT.sub(lambda m, rng=rng: rng.choice(slots[m.group(1)]), template)
             if k:  # the first variant keeps the template's own wording
                 text = _vary(text, language, rng)
             key = text.casefold()

@@ -125,9 +125,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Contains a word or phrase the organiser does not allow: {matched}.",
         "Mengandungi perkataan atau frasa yang tidak dibenarkan oleh penganjur: {matched}.",
     ),
-    "model.toxic": (
+    "model.abuse": (
         "Our language model rates this question as likely abusive (score {score}).",
         "Model bahasa kami menilai soalan ini berkemungkinan kesat (skor {score}).",
+    ),
+    "model.hate": (
+        "Our language model rates this question as likely hateful towards a group (score {score}).",
+        "Model bahasa kami menilai soalan ini berkemungkinan membenci sesuatu kumpulan (skor {score}).",
+    ),
+    "model.sexual": (
+        "Our language model rates this question as likely sexual (score {score}).",
+        "Model bahasa kami menilai soalan ini berkemungkinan berunsur seksual (skor {score}).",
+    ),
+    "model.threat": (
+        "Our language model rates this question as a likely threat (score {score}).",
+        "Model bahasa kami menilai soalan ini berkemungkinan satu ugutan (skor {score}).",
+    ),
+    "model.self_harm": (
+        "Our language model thinks the author may be at risk of self-harm (score {score}). " + SUPPORT_EN,
+        "Model bahasa kami mendapati penulis mungkin berisiko mencederakan diri (skor {score}). "
+        + SUPPORT_MS,
+    ),
+    "model.spam": (
+        "Our language model rates this question as likely spam (score {score}).",
+        "Model bahasa kami menilai soalan ini berkemungkinan spam (skor {score}).",
     ),
     "policy.hold_all": (
         "The organiser reviews every question before it is shown.",

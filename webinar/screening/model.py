@@ -1,9 +1,11 @@
-"""A small linear toxicity model over hashed word and character n-grams, scored with numpy.
+"""A small linear model with one head per harm over hashed word and character n-grams, scored with numpy.
 
 Features are computed from the canonical text (see normalise.py): word unigrams and bigrams, and
 character 2- to 5-grams, hashed into ``buckets`` slots. Each block is scaled by 1/sqrt(its n-gram count),
-so long comments do not score higher just for being long. The weights live in ``model_data/`` as plain
-arrays (``weights.npz``, saved without pickles) plus ``model.json`` (version, bias, thresholds); they are
+so long comments do not score higher just for being long. Every head (``HEADS``: abuse, hate, sexual,
+threat, self_harm, spam) is a logistic regression over the same features; the weights live in
+``model_data/`` as one ``buckets x heads`` array (``weights.npz``, float16, saved without pickles) plus
+``model.json`` (version, heads, biases, thresholds per strictness, head and language group). They are
 loaded once, lazily, on first use. ``train.py`` rebuilds them.
 """
 
@@ -19,6 +21,7 @@ import numpy as np
 
 DATA_DIR = Path(__file__).resolve().parent / "model_data"
 DEFAULT_BUCKETS = 1 << 18
+HEADS = ("abuse", "hate", "sexual", "threat", "self_harm", "spam")
 CHAR_NS = (2, 3, 4, 5)
 _P = np.uint64(0x100000001B3)
 _M1 = np.uint64(0xFF51AFD7ED558CCD)
@@ -34,11 +37,12 @@ class ModelUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Model:
-    weights: np.ndarray  # float32[buckets]
-    bias: float
+    weights: np.ndarray  # float32[buckets, heads]
+    bias: np.ndarray  # float32[heads]
     buckets: int
     version: str
-    thresholds: dict[str, float]
+    heads: tuple[str, ...]
+    thresholds: dict[str, dict[str, dict[str, float]]]  # strictness -> head -> language group -> threshold
 
 
 _lock = threading.Lock()
@@ -56,10 +60,11 @@ def load() -> Model:
                         weights = data["weights"].astype(np.float32)
                 except (OSError, ValueError, KeyError) as exc:
                     raise ModelUnavailable(f"screening model not loadable: {exc}") from exc
-                if weights.shape != (meta["buckets"],):
+                heads = tuple(meta["heads"])
+                if weights.shape != (meta["buckets"], len(heads)):
                     raise ModelUnavailable("screening model weights have the wrong shape")
-                _model = Model(weights, float(meta["bias"]), int(meta["buckets"]), meta["version"],
-                               dict(meta["thresholds"]))  # fmt: skip
+                _model = Model(weights, np.array(meta["bias"], dtype=np.float32), int(meta["buckets"]),
+                               meta["version"], heads, dict(meta["thresholds"]))  # fmt: skip
     return _model
 
 
@@ -185,26 +190,33 @@ def _name(f: Features, i: int) -> str:
 
 
 def score(texts: list[str], top_k: int = 5) -> tuple[np.ndarray, list[tuple[tuple[str, float], ...]]]:
-    """Toxicity probabilities of canonical texts and each one's strongest contributing features."""
+    """Per-head probabilities of canonical texts (float array, one row per text, one column per head in
+    ``load().heads`` order) and, per text, the strongest features of its highest-scoring head."""
     model = load()
+    n_heads = len(model.heads)
     f = extract(texts, model.buckets)
-    contrib = model.weights[f.bucket] * f.value
-    logits = np.bincount(f.doc, weights=contrib, minlength=f.n_docs) + model.bias
+    contrib = model.weights[f.bucket] * f.value[:, None]  # (features, heads)
+    logits = np.empty((f.n_docs, n_heads), dtype=np.float64)
+    for h in range(n_heads):
+        logits[:, h] = np.bincount(f.doc, weights=contrib[:, h], minlength=f.n_docs)
+    logits += model.bias
     probs = 1.0 / (1.0 + np.exp(-logits))
-    tops: list[tuple[tuple[str, float], ...]] = []
     if len(contrib) == 0:
         return probs, [() for _ in texts]
+    best = np.argmax(probs, axis=1)
+    own = contrib[np.arange(len(f.doc)), best[f.doc]]  # each feature's weight in its text's best head
     # Strongest features per document: sort by (document, -|contribution|).
-    order = np.lexsort((-np.abs(contrib), f.doc))
+    order = np.lexsort((-np.abs(own), f.doc))
     docs_sorted = f.doc[order]
     starts = np.searchsorted(docs_sorted, np.arange(f.n_docs))
     ends = np.searchsorted(docs_sorted, np.arange(f.n_docs), side="right")
+    tops: list[tuple[tuple[str, float], ...]] = []
     for d in range(f.n_docs):
         seen: dict[str, float] = {}
         for j in order[starts[d] : min(ends[d], starts[d] + 3 * top_k)]:
             name = _name(f, int(j))
             if name not in seen:
-                seen[name] = round(float(contrib[j]), 4)
+                seen[name] = round(float(own[j]), 4)
                 if len(seen) == top_k:
                     break
         tops.append(tuple(seen.items()))

@@ -31,8 +31,9 @@ STRICTNESS = ("relaxed", "standard", "strict")
 _THRESHOLD_GROUP = {"en": "en", "unknown": "en", "ms": "ms", "mixed": "ms"}
 _RANK = {"publish": 0, "hold": 1, "block": 2}
 _ABUSE = frozenset({"profanity", "insult", "hate", "threat", "sexual"})
-# Counter-speech quotes hateful words to reject them; the model only holds it when it is nearly sure.
-COUNTER_SPEECH_THRESHOLD = 0.97
+# Counter-speech quotes hateful words to reject them: the abuse and hate heads, which cannot tell quoting
+# from saying, stay silent on it; the rules still judge whatever is not quoted or rejected.
+COUNTER_SILENCES = frozenset({"abuse", "hate"})
 
 
 class ScreeningError(RuntimeError):
@@ -48,11 +49,12 @@ class Policy:
     hold_all: bool = False
     hold_first_time: bool = False
     category_actions: Mapping[str, str] = field(default_factory=dict)
+    shadow: bool = False  # screen and annotate, but publish (self-harm still held for care)
 
     def __hash__(self) -> int:  # category_actions is a dict; hash by value for caching.
         actions = tuple(sorted(self.category_actions.items()))
         return hash((self.strictness, self.blocked_terms, self.allowed_terms, self.link_policy,
-                     self.hold_all, self.hold_first_time, actions))  # fmt: skip
+                     self.hold_all, self.hold_first_time, actions, self.shadow))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,10 @@ class Verdict:
     model_version: str
     language: str
     top_features: tuple[tuple[str, float], ...]
+    heads: Mapping[str, float] = field(default_factory=dict)  # each model head's probability
+    fired: tuple[str, ...] = ()  # the heads at or above their threshold (which head held it)
+    shadow_action: str = ""  # in shadow mode, what would have been done ("" otherwise)
+    counter_speech: bool = False  # quotes or rejects hate (see docs/screening.md)
 
     def as_dict(self) -> dict:
         return {
@@ -107,6 +113,10 @@ class Verdict:
             "model_version": self.model_version,
             "language": self.language,
             "top_features": [[name, weight] for name, weight in self.top_features],
+            "heads": dict(self.heads),
+            "fired": list(self.fired),
+            "shadow_action": self.shadow_action,
+            "counter_speech": self.counter_speech,
         }
 
 
@@ -216,8 +226,11 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         quoted = rules.quoted_spans(norm.original)
         # Counter-speech: hate about groups is reported or rejected, not said. Slurs outside quotes stay.
         hate = []
+        # Quoted hate goes, and so do mild insult words, which a group term made count ("It is wrong
+        # to call gay people useless").
         hits = [h for h in hits if not (h.category == "hate" and h.start is not None and
-                                        any(a <= h.start < b for a, b in quoted))]  # fmt: skip
+                                        any(a <= h.start < b for a, b in quoted))
+                and not (h.category == "insult" and h.severity <= 1)]  # fmt: skip
         innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
     hits += hate
     pii, links = rules.pii_and_link_hits(norm)
@@ -244,20 +257,40 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     return _RuleResult(hits, flat.text, counter)
 
 
-def _verdict(norm: Normalised, hits: list[rules.Hit], prob: float, tops, policy: Policy, context: Context,
-             version: str, thresholds: dict[str, float], counter: bool = False) -> Verdict:  # fmt: skip
+# The category a model head's hold is filed under (the host console and the report count by category).
+HEAD_CATEGORY = {
+    "abuse": "insult",
+    "hate": "hate",
+    "sexual": "sexual",
+    "threat": "threat",
+    "self_harm": "self_harm",
+    "spam": "spam",
+}
+
+
+def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
+             m: model.Model, counter: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
-    abuse = [h for h in hits if h.category in _ABUSE]
-    self_harm_only = not abuse and any(h.category == "self_harm" for h in hits)
-    threshold = thresholds[_THRESHOLD_GROUP[language]]
-    if counter:
-        threshold = max(threshold, COUNTER_SPEECH_THRESHOLD)
-    if prob >= threshold and not self_harm_only:
-        category = max(abuse, key=lambda h: h.severity).category if abuse else "insult"
-        hits.append(rules.Hit("model.toxic", category, 2, None, None))
+    group = _THRESHOLD_GROUP[language]
+    thresholds = m.thresholds[policy.strictness]
+    abuse_rules = any(h.category in _ABUSE for h in hits)
+    self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
+    heads = {head: round(float(p), 4) for head, p in zip(m.heads, probs, strict=True)}
+    fired = []
+    for head, p in zip(m.heads, probs, strict=True):
+        threshold = thresholds[head][group]
+        if counter and head in COUNTER_SILENCES:
+            continue
+        if self_harm_only and head in ("abuse", "threat", "hate"):
+            continue  # "I want to kill myself" is care, not abuse
+        if p >= threshold:
+            fired.append(head)
+            hits.append(rules.Hit(f"model.{head}", HEAD_CATEGORY[head], 2, None, None))
     action = _decide(hits, policy, context)
-    reasons = [_reason(h, norm.original, prob if h.code == "model.toxic" else None) for h in hits]
+    reasons = [
+        _reason(h, norm.original, heads[h.code[6:]] if h.code.startswith("model.") else None) for h in hits
+    ]
     if policy.hold_all and action == "publish":
         action = "hold"
         reasons.append(_policy_reason("policy.hold_all"))
@@ -265,14 +298,21 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], prob: float, tops, policy:
         action = "hold"
         reasons.append(_policy_reason("policy.first_time"))
     categories = tuple(c for c in CATEGORIES if any(h.category == c for h in hits))
+    shadow_action = ""
+    if policy.shadow and action != "publish" and "self_harm" not in categories:
+        shadow_action, action = action, "publish"
     return Verdict(
         action=action,
         categories=categories,
         reasons=tuple(reasons),
-        score=round(float(prob), 4),
-        model_version=version,
+        score=max(heads.values()) if heads else 0.0,
+        model_version=m.version,
         language=language,
         top_features=tops,
+        heads=heads,
+        fired=tuple(fired),
+        shadow_action=shadow_action,
+        counter_speech=counter,
     )
 
 
@@ -314,12 +354,11 @@ def _screen_batch(texts: list[str], policy: Policy, contexts: list[Context] | No
     if not all(isinstance(t, str) for t in texts):
         raise ScreeningError("screening expects text")
     m = model.load()
-    thresholds = m.thresholds[policy.strictness]
     norms = [normalise(t) for t in texts]
     ctxs = contexts or [Context()] * len(texts)
     rule_results = [_rule_hits(n, policy, c) for n, c in zip(norms, ctxs, strict=True)]
     probs, tops = model.score([r.model_text for r in rule_results])
     return [
-        _verdict(n, list(r.hits), float(p), top, policy, c, m.version, thresholds, r.counter)
+        _verdict(n, list(r.hits), p, top, policy, c, m, r.counter)
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

@@ -255,8 +255,11 @@ def mentions_group(flat: _Words) -> bool:
 
 def counter_speech(flat: _Words, norm: Normalised) -> bool:
     """Quoting or naming hate to reject it ("Saying 'X are all cheats' is racist")."""
-    if _COUNTER_RE.search(flat.text) is not None:
-        return True
+    lex = lexicons.load()
+    for m in _COUNTER_RE.finditer(flat.text):
+        before = flat.text[max(0, m.start() - 20) : m.start()].split()[-2:]
+        if not any(w in lex.negators and w not in lex.commands for w in before):
+            return True  # "it is racist", but not "it's not racist, it's true"
     return _QUOTED.search(norm.original) is not None
 
 
@@ -454,11 +457,59 @@ _SCHOOL = re.compile(
     r"primary|secondary|tahfiz|maahad|kafa)\b"
 )
 _NOT_A_NAME = frozenset(
-    "s is was who which that from at in of di dari yang darjah tahun form standard kelas class school "
-    "sekolah student pelajar murid kena got has have had studies study belajar the a an and my our i "
-    "age aged umur years tahun old baru also juga always selalu".split()
+    [
+        "s",
+        "is",
+        "was",
+        "who",
+        "which",
+        "that",
+        "from",
+        "at",
+        "in",
+        "of",
+        "di",
+        "dari",
+        "yang",
+        "darjah",
+        "tahun",
+        "form",
+        "standard",
+        "kelas",
+        "class",
+        "school",
+        "sekolah",
+        "student",
+        "pelajar",
+        "murid",
+        "kena",
+        "got",
+        "has",
+        "have",
+        "had",
+        "studies",
+        "study",
+        "belajar",
+        "the",
+        "a",
+        "an",
+        "and",
+        "my",
+        "our",
+        "i",
+        "age",
+        "aged",
+        "umur",
+        "years",
+        "tahun",
+        "old",
+        "baru",
+        "also",
+        "juga",
+        "always",
+        "selalu",
+    ]
 )
-_NAME = re.compile(r"\b[A-Z][a-z]+(?: (?:bin|binti|bt|bn|a/l|a/p|[A-Z][a-z]+))*\b")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -588,7 +639,7 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
     return None
 
 
-_NAME_INTRO = frozenset("named called bernama nama namanya dia iaitu is".split())
+_NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia", "iaitu", "is"])
 
 
 def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:

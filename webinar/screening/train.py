@@ -1,8 +1,10 @@
-"""Rebuild ``model_data/`` from ../shared/datasets: ``python -m webinar.screening.train``.
+"""Rebuild ``model_data/`` from ../shared/datasets and Dewan's sets: ``python -m webinar.screening.train``.
 
-Deterministic: the splits are a hash of the text (see ``split_of``), the solver is seeded, and the
-version is a hash of the weights and thresholds, so the same data gives byte-identical arrays. Test
-splits (buckets 0-1) are never trained on; bucket 2 is the validation split that sets the thresholds.
+Deterministic: the splits are a hash of the text (see ``split_of``; Dewan's labelled set is split by the
+hash of its template), the solver is seeded, and the version is a hash of the weights and thresholds, so
+the same data gives byte-identical arrays. Test splits (buckets 0-1) are never trained on; bucket 2 is
+the validation split that sets the thresholds. Evaluation-only sets (HateCheck and its translations, the
+Ibrohim and Budi tweets, the YouTube Spam Collection) are never read here.
 """
 
 from __future__ import annotations
@@ -13,31 +15,161 @@ import hashlib
 import json
 import sys
 import time
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from webinar.screening import model
+from webinar.screening import dewan_set, model
+from webinar.screening.model import HEADS
 from webinar.screening.normalise import normalise
 
 REPO = Path(__file__).resolve().parents[2]
 DATASETS = Path(REPO.parent / "shared" / "datasets")
 TEST_BUCKETS = frozenset({0, 1})
 VAL_BUCKETS = frozenset({2})
-# False-hold budgets on the validation split that each strictness's model threshold must respect.
-# Relaxed's word lists alone (severity 1 publishes) already hold ~2% of ms_toxic_mt's non-toxic rows and
-# ~5% of Davidson's "neither" on validation, so its budgets leave the model a little room above that;
-# its thresholds are never below standard's (and strict's never above), see calibrate().
+HANDWRITTEN = Path(__file__).resolve().parent / "handwritten.tsv"
+LABELLED_EXAMPLES = REPO / "tests" / "screening" / "labelled_examples.jsonl"
+# Which language group a dataset's rows count in when a threshold is chosen (see pipeline._THRESHOLD_GROUP:
+# a comment's own detected language decides at run time; budgets are checked per dataset).
+DATASET_NAMES = (
+    "en_davidson",
+    "ms_toxic_mt",
+    "ms_benign_questions_mt",
+    "en_toxigen",
+    "en_sms_spam",
+    "id_blob",
+    "dewan",
+)
+# False-hold budgets (docs/screening.md, "Heads and budgets"): the share of a dataset's BENIGN validation
+# rows that a head may hold at the standard strictness beyond what the rules already hold. Relaxed gets
+# half, strict twice. Davidson's "neither" class and the machine-translated Jigsaw rows are noisy (many
+# unlabelled insults), so the abuse head may hold more of them.
 BUDGETS = {
-    "relaxed": {"ms_benign_questions_mt": 0.004, "ms_toxic_mt": 0.024, "en_davidson": 0.06},
-    "standard": {"ms_benign_questions_mt": 0.005, "ms_toxic_mt": 0.027, "en_davidson": 0.07},
-    "strict": {"ms_benign_questions_mt": 0.015, "ms_toxic_mt": 0.05, "en_davidson": 0.12},
+    "abuse": {"default": 0.005, "en_davidson": 0.03, "ms_toxic_mt": 0.015},
+    "hate": {"default": 0.003, "en_davidson": 0.01, "ms_toxic_mt": 0.005},
+    "sexual": {"default": 0.002},
+    "threat": {"default": 0.002},
+    "self_harm": {"default": 0.001},
+    "spam": {"default": 0.003},
+}
+MIN_BENIGN_ROWS = 50  # a dataset's budget is checked only where it has this many benign rows in a group
+STRICTNESS_FACTOR = {"relaxed": 0.5, "standard": 1.0, "strict": 2.0}
+# Each dataset's total training weight (a dataset weighs the same whatever its size), split half and
+# half between rows with and without a harm where it has both.
+DATASET_WEIGHT = {
+    "en_davidson": 1.0,
+    "ms_toxic_mt": 3.0,
+    "ms_benign_questions_mt": 1.0,
+    "en_toxigen": 1.5,
+    "en_sms_spam": 1.0,
+    "id_blob": 1.0,
+    "dewan": 4.0,
+    "handwritten": 3.0,
+}
+Row = tuple[str, frozenset[str]]  # text, the heads it is positive for (empty: benign)
+
+
+def split_of(text: str) -> str:
+    """'test', 'val' or 'train', fixed by the SHA-1 of the text (documented in docs/screening.md)."""
+    bucket = int(hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8], 16) % 10
+    if bucket in TEST_BUCKETS:
+        return "test"
+    if bucket in VAL_BUCKETS:
+        return "val"
+    return "train"
+
+
+def _toxigen(root: Path) -> list[Row]:
+    rows: dict[str, frozenset[str]] = {}
+    folder = root / "en_toxigen"
+    files = sorted((folder / "prompts").glob("*.txt")) + sorted((folder / "demonstrations").glob("*/*.txt"))
+    for path in files:
+        heads = frozenset({"hate"}) if path.name.startswith("hate_") else frozenset()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for part in line.split("\\n"):
+                text = part.strip().lstrip("-").strip()
+                if len(text) > 3:
+                    rows.setdefault(text, heads)
+    return list(rows.items())
+
+
+def _sms(root: Path) -> list[Row]:
+    rows = []
+    for line in (root / "en_sms_spam" / "SMSSpamCollection").read_text(encoding="utf-8").splitlines():
+        label, _tab, text = line.partition("\t")
+        if label in ("spam", "ham") and text.strip():
+            rows.append((text.strip(), frozenset({"spam"}) if label == "spam" else frozenset()))
+    return rows
+
+
+def _id_blob(root: Path) -> list[Row]:
+    rows = []
+    for folder, heads in (("negative_impact", frozenset({"abuse"})), ("normal", frozenset())):
+        for path in sorted((root / "id_blob" / folder).glob("*.txt")):
+            rows += [(t.strip(), heads) for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
+    return rows
+
+
+_DEWAN_HEADS = {
+    "profanity": {"abuse"},
+    "insult": {"abuse"},
+    "harassment": {"abuse", "threat"},
+    "hate": {"hate"},
+    "sexual": {"sexual"},
+    "threat": {"threat"},
+    "self_harm": {"self_harm"},
+    "spam": {"spam"},
 }
 
 
-RELAXED_MARGIN = 0.08
-HANDWRITTEN = Path(__file__).resolve().parent / "handwritten.tsv"
-LABELLED_EXAMPLES = REPO / "tests" / "screening" / "labelled_examples.jsonl"
+def load_heads(name: str, root: Path = DATASETS) -> list[Row]:
+    """(text, heads) rows of one dataset in file order, empty texts dropped."""
+    if name == "en_davidson":
+        with open(root / name / "labeled_data.csv", newline="", encoding="utf-8") as fh:
+            table = {"0": frozenset({"abuse", "hate"}), "1": frozenset({"abuse"}), "2": frozenset()}
+            return [(row["tweet"], table[row["class"]]) for row in csv.DictReader(fh)]
+    if name == "ms_toxic_mt":
+        data = json.loads((root / name / "toxic2.json").read_text(encoding="utf-8"))
+        rows = []
+        for text, (toxic, severe, obscene, threat, insult, identity) in data:
+            if text and text.strip():
+                heads = {"abuse"} if (toxic or severe or obscene or insult) else set()
+                heads |= {"threat"} if threat else set()
+                heads |= {"hate"} if identity else set()
+                rows.append((text, frozenset(heads)))
+        return rows
+    if name == "ms_benign_questions_mt":
+        data = json.loads((root / name / "negative_0.json").read_text(encoding="utf-8"))
+        return [(text, frozenset()) for text in data if text and text.strip()]
+    if name == "en_toxigen":
+        return _toxigen(root)
+    if name == "en_sms_spam":
+        return _sms(root)
+    if name == "id_blob":
+        return _id_blob(root)
+    if name == "dewan":
+        return [(r["text"], frozenset(_DEWAN_HEADS.get(r["category"], ()))) for r in dewan_set.load()]
+    raise ValueError(name)
+
+
+def load_dataset(name: str, root: Path = DATASETS) -> list[tuple[str, int]]:
+    """(text, 1 if harmful else 0) rows of one dataset (Dewan's set: 1 if its label is hold)."""
+    if name == "dewan":
+        return [(r["text"], 1 if r["label"] == "hold" else 0) for r in dewan_set.load()]
+    return [(t, 1 if heads else 0) for t, heads in load_heads(name, root)]
+
+
+def dataset_split(name: str, text: str) -> str:
+    """The split of one row: Dewan's set by its template's hash, every other set by the text's."""
+    if name == "dewan":
+        return _dewan_split_table()[text]
+    return split_of(text)
+
+
+@cache
+def _dewan_split_table() -> dict[str, str]:
+    return {r["text"]: r["split"] for r in dewan_set.load()}
 
 
 def load_handwritten(path: Path = HANDWRITTEN) -> list[tuple[str, int]]:
@@ -62,33 +194,6 @@ def load_handwritten(path: Path = HANDWRITTEN) -> list[tuple[str, int]]:
     return rows
 
 
-def split_of(text: str) -> str:
-    """'test', 'val' or 'train', fixed by the SHA-1 of the text (documented in docs/screening.md)."""
-    bucket = int(hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8], 16) % 10
-    if bucket in TEST_BUCKETS:
-        return "test"
-    if bucket in VAL_BUCKETS:
-        return "val"
-    return "train"
-
-
-def load_dataset(name: str, root: Path = DATASETS) -> list[tuple[str, int]]:
-    """(text, 1 if toxic else 0) rows of one dataset, in file order, empty texts dropped."""
-    if name == "en_davidson":
-        with open(root / name / "labeled_data.csv", newline="", encoding="utf-8") as fh:
-            return [(row["tweet"], 1 if row["class"] in ("0", "1") else 0) for row in csv.DictReader(fh)]
-    if name == "ms_toxic_mt":
-        data = json.loads((root / name / "toxic2.json").read_text(encoding="utf-8"))
-        return [(text, 1 if any(labels) else 0) for text, labels in data if text and text.strip()]
-    if name == "ms_benign_questions_mt":
-        data = json.loads((root / name / "negative_0.json").read_text(encoding="utf-8"))
-        return [(text, 0) for text in data if text and text.strip()]
-    raise ValueError(name)
-
-
-DATASET_NAMES = ("en_davidson", "ms_toxic_mt", "ms_benign_questions_mt")
-
-
 def canonical(text: str) -> str:
     return normalise(text).canonical
 
@@ -100,6 +205,14 @@ def matrix(texts: list[str], buckets: int):
     return csr_matrix((f.value, (f.doc, f.bucket)), shape=(len(texts), buckets), dtype=np.float64)
 
 
+def _weights(rows: list[Row], head: str, total: float) -> list[float]:
+    pos = sum(1 for _, h in rows if head in h)
+    neg = len(rows) - pos
+    if pos == 0 or neg == 0:
+        return [total * 10_000 / len(rows)] * len(rows)
+    return [total * 0.5 * 10_000 / (pos if head in h else neg) for _, h in rows]
+
+
 def main(argv: list[str] | None = None) -> int:
     from sklearn.linear_model import LogisticRegression
 
@@ -108,121 +221,140 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=model.DATA_DIR)
     parser.add_argument("--buckets", type=int, default=model.DEFAULT_BUCKETS)
     parser.add_argument("--C", type=float, default=2.0)
-    parser.add_argument("--ms-toxic-weight", type=float, default=3.0)
-    parser.add_argument("--handwritten-weight", type=float, default=3.0)
+    parser.add_argument(
+        "--calibrate-only", action="store_true", help="keep the stored weights, choose the thresholds again"
+    )
     args = parser.parse_args(argv)
     model.DATA_DIR = args.out  # calibrate() scores with the model just written, wherever it goes
     model._model = None
     started = time.time()
-    train_x: list[str] = []
-    train_y: list[int] = []
-    train_w: list[float] = []
-    val: dict[str, list[tuple[str, int]]] = {}
+    train: dict[str, list[Row]] = {}
+    val: dict[str, list[Row]] = {}
     for name in DATASET_NAMES:
-        rows = load_dataset(name, args.datasets)
-        tr = [(t, y) for t, y in rows if split_of(t) == "train"]
-        val[name] = [(t, y) for t, y in rows if split_of(t) == "val"]
-        pos = sum(y for _, y in tr) or 1
-        neg = (len(tr) - pos) or 1
-        # Each dataset weighs the same in total, half on each class where it has both.
-        for t, y in tr:
-            train_x.append(t)
-            train_y.append(y)
-            if name == "ms_benign_questions_mt":
-                train_w.append(0.5 * 10_000 / neg)
-            else:
-                factor = args.ms_toxic_weight if name == "ms_toxic_mt" else 1.0
-                train_w.append(factor * 0.5 * 10_000 / (pos if y else neg))
-        print(f"{name}: {len(tr)} train, {len(val[name])} val", file=sys.stderr)
-    hand = load_handwritten()
-    hand_pos = sum(y for _, y in hand) or 1
-    hand_neg = (len(hand) - hand_pos) or 1
-    for t, y in hand:
-        train_x.append(t)
-        train_y.append(y)
-        train_w.append(args.handwritten_weight * 0.5 * 10_000 / (hand_pos if y else hand_neg))
-    print(f"handwritten.tsv: {len(hand)} train ({hand_pos} toxic)", file=sys.stderr)
-    x = matrix(train_x, args.buckets)
-    clf = LogisticRegression(C=args.C, solver="liblinear", max_iter=200, random_state=0)
-    clf.fit(x, np.array(train_y), sample_weight=np.array(train_w))
-    weights = clf.coef_[0].astype(np.float32)
-    bias = float(clf.intercept_[0])
-    version = "lin-" + hashlib.sha256(weights.tobytes() + np.float32(bias).tobytes()).hexdigest()[:12]
+        rows = load_heads(name, args.datasets)
+        train[name] = [r for r in rows if dataset_split(name, r[0]) == "train"]
+        val[name] = [r for r in rows if dataset_split(name, r[0]) == "val"]
+        print(f"{name}: {len(train[name])} train, {len(val[name])} val", file=sys.stderr)
+    train["handwritten"] = [(t, frozenset({"abuse"}) if y else frozenset()) for t, y in load_handwritten()]
+    if args.calibrate_only:
+        with np.load(args.out / "weights.npz", allow_pickle=False) as data:
+            stored = data["weights"]
+        bias = np.array(json.loads((args.out / "model.json").read_text(encoding="utf-8"))["bias"], np.float32)
+        return _finish(args, stored, bias, val, train, started)
+    texts = [t for rows in train.values() for t, _ in rows]
+    x = matrix(texts, args.buckets)
+    weights = np.zeros((args.buckets, len(HEADS)), dtype=np.float32)
+    bias = np.zeros(len(HEADS), dtype=np.float32)
+    for k, head in enumerate(HEADS):
+        y: list[int] = []
+        w: list[float] = []
+        for name, rows in train.items():
+            y += [1 if head in h else 0 for _, h in rows]
+            w += _weights(rows, head, DATASET_WEIGHT[name])
+        clf = LogisticRegression(C=args.C, solver="liblinear", max_iter=200, random_state=0)
+        clf.fit(x, np.array(y), sample_weight=np.array(w))
+        weights[:, k] = clf.coef_[0]
+        bias[k] = clf.intercept_[0]
+        print(f"head {head}: {sum(y)} positive training rows ({time.time() - started:.0f}s)", file=sys.stderr)
+    stored = weights.astype(np.float16)
     args.out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out / "weights.npz", weights=weights)
-    meta = {"version": version, "bias": bias, "buckets": args.buckets,
-            "thresholds": {s: {"en": 1.0, "ms": 1.0} for s in BUDGETS}}  # fmt: skip
+    np.savez_compressed(args.out / "weights.npz", weights=stored)
+    return _finish(args, stored, bias, val, train, started)
+
+
+def _finish(args, stored: np.ndarray, bias: np.ndarray, val, train, started: float) -> int:
+    """Choose the thresholds on validation with the stored weights, then write model.json."""
+    # Until calibrated, the model holds nothing (threshold 1.0), so calibrate() sees the rules alone.
+    untuned = {s: {h: {"en": 1.0, "ms": 1.0} for h in HEADS} for s in STRICTNESS_FACTOR}
+    meta = {"version": "heads-untuned", "heads": list(HEADS), "bias": [float(b) for b in bias],
+            "buckets": args.buckets, "thresholds": untuned}  # fmt: skip
     (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     model._model = None  # reload with the new weights
     meta["thresholds"] = calibrate(val)
     meta["trained_on"] = dict.fromkeys(DATASET_NAMES, "hash buckets 3-9 of the SHA-1 of the text")
-    meta["trained_on"]["handwritten.tsv"] = f"all {len(hand)} lines"
+    meta["trained_on"]["dewan"] = "templates whose SHA-1 falls in buckets 3-9 (dewan_set.py)"
+    meta["trained_on"]["handwritten.tsv"] = f"all {len(train['handwritten'])} lines"
+    meta["budgets"] = BUDGETS
     # The version covers the thresholds too: they change decisions as much as the weights do.
-    digest = hashlib.sha256(weights.tobytes() + np.float32(bias).tobytes())
+    digest = hashlib.sha256(stored.tobytes() + bias.tobytes())
     digest.update(json.dumps(meta["thresholds"], sort_keys=True).encode())
-    meta["version"] = version = "lin-" + digest.hexdigest()[:12]
+    meta["version"] = version = "heads-" + digest.hexdigest()[:12]
     (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     model._model = None
-    print(f"model {version}: thresholds {meta['thresholds']} ({time.time() - started:.0f}s)", file=sys.stderr)
+    print(f"model {version} ({time.time() - started:.0f}s)", file=sys.stderr)
+    print(json.dumps(meta["thresholds"]["standard"]), file=sys.stderr)
     return 0
 
 
 def dataset_policy(strictness: str = "standard"):
-    """The policy under which the datasets are judged: their labels say only whether a comment is toxic,
-    so links and personal data (policy decisions, tested on their own) do not count as holds."""
+    """The policy under which the datasets are judged: their labels say only whether a comment is
+    harmful, so links and personal data (policy decisions, tested on their own) do not count as holds."""
     from webinar.screening.pipeline import Policy
 
     return Policy(strictness=strictness, link_policy="allow", category_actions={"personal_data": "publish"})
 
 
-def calibrate(val: dict[str, list[tuple[str, int]]]) -> dict[str, dict[str, float]]:
-    """Per strictness, the English and Malay thresholds that catch the most toxic validation comments
-    while every dataset's false holds (rules and model together) stay within its budget."""
+def _rule_held(verdict) -> bool:
+    """Whether the rules alone (not the model, not links or personal data) hold a verdict's comment."""
+    return any(
+        not r.code.startswith("model.") and r.category not in ("personal_data", "link")
+        for r in verdict.reasons
+    )
+
+
+def _eligible(verdict, head: str) -> float:
+    """A head's score where the pipeline lets it decide, else 0 (counter-speech, self-harm alone)."""
+    from webinar.screening.pipeline import COUNTER_SILENCES
+
+    if verdict.counter_speech and head in COUNTER_SILENCES:
+        return 0.0
+    return verdict.heads[head]
+
+
+def calibrate(val: dict[str, list[Row]]) -> dict[str, dict[str, dict[str, float]]]:
+    """Per strictness, head and language group, the lowest threshold (>= 0.5, so the model never holds
+    on its doubts) at which, on every dataset's benign validation rows of that group, the head holds no
+    more than its budget beyond what the rules already hold. The lowest threshold catches the most."""
     from webinar.screening.pipeline import _THRESHOLD_GROUP, screen_many
 
-    full_grid = np.round(np.arange(0.50, 0.995, 0.01), 3)  # below 0.5 the model would hold on its doubts
-    out: dict[str, dict[str, float]] = {}
-    for strictness in ("standard", "relaxed", "strict"):
-        budget = BUDGETS[strictness]
-        policy = dataset_policy(strictness)
-        # Stricter never means a higher threshold: relaxed starts at standard's, strict stops there.
-        if strictness == "standard":
-            grids = (full_grid, full_grid)
-        elif strictness == "relaxed":
-            # At least RELAXED_MARGIN above standard: relaxed holds only what the model is surer of,
-            # but never switches it off (capped below 0.99).
-            floors = {g: min(out["standard"][g] + RELAXED_MARGIN, 0.95) - 1e-9 for g in ("en", "ms")}
-            grids = tuple(full_grid[full_grid >= floors[g]] for g in ("en", "ms"))
-        else:
-            grids = tuple(full_grid[full_grid <= out["standard"][g]] for g in ("en", "ms"))
-        sets = {}
-        for name, rows in val.items():
-            verdicts = screen_many([t for t, _ in rows], policy=policy)
-            rule_held = np.array(
-                [v.action != "publish" and any(r.code != "model.toxic" for r in v.reasons) for v in verdicts]
-            )
-            scores = np.array([v.score for v in verdicts])
-            is_ms = np.array([_THRESHOLD_GROUP[v.language] == "ms" for v in verdicts])
-            labels = np.array([y for _, y in rows], dtype=bool)
-            sets[name] = (rule_held, scores, is_ms, labels)
-        best, best_gain = (0.99, 0.99), -1.0
-        for t_en in grids[0]:
-            for t_ms in grids[1]:
-                gain = 0.0
-                ok = True
-                for name, (rh, sc, ms, y) in sets.items():
-                    held = rh | (sc >= np.where(ms, t_ms, t_en))
-                    if (~y).any() and held[~y].mean() > budget[name]:
-                        ok = False
+    grid = np.round(np.arange(0.50, 0.995, 0.01), 3)
+    sets = {}
+    for name, rows in val.items():
+        verdicts = screen_many([t for t, _ in rows], policy=dataset_policy())
+        rule_held = np.array([_rule_held(v) for v in verdicts])
+        heads = np.array([[_eligible(v, h) for h in HEADS] for v in verdicts]).reshape(len(rows), len(HEADS))
+        group = np.array([_THRESHOLD_GROUP[v.language] for v in verdicts])
+        benign = np.array([not h for _, h in rows])
+        sets[name] = (rule_held, heads, group, benign)
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for strictness, factor in STRICTNESS_FACTOR.items():
+        out[strictness] = {}
+        for k, head in enumerate(HEADS):
+            out[strictness][head] = {}
+            for g in ("en", "ms"):
+                chosen = 0.99
+                for t in grid:
+                    ok = True
+                    for name, (rule_held, scores, group, benign) in sets.items():
+                        mask = benign & (group == g)
+                        if mask.sum() < MIN_BENIGN_ROWS:
+                            continue  # too few rows to judge a budget on
+                        budget = BUDGETS[head].get(name, BUDGETS[head]["default"]) * factor
+                        extra = (scores[mask, k] >= t) & ~rule_held[mask]
+                        if extra.mean() > budget:
+                            ok = False
+                            break
+                    if ok:
+                        chosen = float(t)
                         break
-                    if y.any():
-                        gain += held[y].mean()
-                if ok and gain > best_gain:
-                    best, best_gain = (float(t_en), float(t_ms)), gain
-        if best_gain < 0:
-            print(f"{strictness}: no threshold fits the budgets, model off", file=sys.stderr)
-        out[strictness] = {"en": best[0], "ms": best[1]}
-    return {s: out[s] for s in BUDGETS}
+                out[strictness][head][g] = chosen
+    # Stricter never means a higher threshold.
+    for head in HEADS:
+        for g in ("en", "ms"):
+            std = out["standard"][head][g]
+            out["relaxed"][head][g] = max(out["relaxed"][head][g], std)
+            out["strict"][head][g] = min(out["strict"][head][g], std)
+    return out
 
 
 if __name__ == "__main__":

@@ -506,6 +506,7 @@ SCREENING_FIELDS = (
     "blocked_terms",
     "allowed_terms",
     "care_resources",
+    "shadow_mode",
 )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LIST_FILES = {"en.tsv": "en", "ms.tsv": "ms", "manglish.tsv": "manglish"}
+LIST_FILES = {"en.tsv": "en", "ms.tsv": "ms", "manglish.tsv": "manglish", "id.tsv": "id"}
 
 
 @dataclass(frozen=True, slots=True)

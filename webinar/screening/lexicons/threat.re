@@ -4,7 +4,7 @@
 @YOU = (?:you|your|ya|kau|awak|korang|kamu|engkau|anda|mak kau|keluarga kau|u)
 \b{FP}\s(?:will |shall |am |are |m )?(?:going to |gonna |gon |want to |wanna )?(?:fucking |really |)(?:kill|murder|stab|shoot|hurt|beat up|beat|punch|rape|hunt down|hunt|bomb|burn|strangle|choke|slap|smash|destroy|find) (?:you|your|ya|him|her|them|everyone|all of you|u)\b
 \b(?:you|ya) (?:will|are going to|gonna|re going to|are gonna|shall) (?:die|pay|regret|suffer|bleed)\b
-\b(?:hope|wish) (?:you|ya) (?:die|get raped|get killed|get cancer|burn|rot)\b
+\b(?:hope|wish) (?:you|ya)(?: all| guys| people| lot)? (?:die|get raped|get killed|get cancer|burn|rot|suffer)\b
 \bi know where (?:you|ya) live\b
 \bwatch your back\b
 \b(?:bomb|shoot up|blow up|attack) (?:the|this|your) (?:webinar|event|school|office|venue|hall|mosque|church|temple|masjid|gereja|kuil)\b
