@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('webinar', '0003_calendar_sequence_and_cancelled'),
+        ('webinar', '0004_care_masking_event_subjects'),
     ]
 
     operations = [
