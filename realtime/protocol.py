@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import orjson
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -201,7 +201,7 @@ INBOUND: tuple[type[_Command], ...] = (
 
 
 def _types_of(*models: type[BaseModel]) -> frozenset[str]:
-    return frozenset(value for model in models for value in model.model_fields["type"].annotation.__args__)
+    return frozenset(value for model in models for value in get_args(model.model_fields["type"].annotation))
 
 
 HOST_COMMANDS = _types_of(Moderate, Control, Mute, CareHandled, CareReply)
@@ -585,7 +585,7 @@ _server_adapter = TypeAdapter(ServerMessage)
 
 
 def _literal(model: type[BaseModel], name: str) -> str:
-    return model.model_fields[name].annotation.__args__[0]
+    return get_args(model.model_fields[name].annotation)[0]
 
 
 # Message type names, one home: services record them, the live pages receive them as
@@ -695,6 +695,7 @@ def _table(name: str, schema: dict, defs: dict) -> list[str]:
 def reference_markdown() -> str:
     """The generated message reference: one table per message and representation, from the models."""
     lines = ["### Client → server", ""]
+    model: type[BaseModel]
     for model in INBOUND:
         schema = model.model_json_schema(by_alias=True)
         lines += _table(" / ".join(f"`{t}`" for t in sorted(_types_of(model))), schema, {})

@@ -87,7 +87,12 @@ class _Change:
 
 
 def _moderate(
-    *, actor, webinar_id: int, question_id: int, action: str, apply: Callable[[Question], dict | None]
+    *,
+    actor,
+    webinar_id: int,
+    question_id: int,
+    action: str,
+    apply: Callable[[Question], _Change | dict | None],
 ) -> Question:
     """Lock the question, check ``action`` is legal in its state, apply, audit, emit after commit."""
     webinar = _webinar_for_host(actor, webinar_id)

@@ -153,7 +153,7 @@ def registration_access_revoke(*, registration: Registration) -> None:
     """
     with translation.override(registration.language):
         message = protocol.error_message(
-            "not_registered", _("This registration is no longer active in this browser.")
+            ErrorCode.NOT_REGISTERED, _("This registration is no longer active in this browser.")
         )
     webinar_id, registration_id = registration.webinar_id, registration.pk
     transaction.on_commit(
