@@ -38,6 +38,7 @@ class ModelUnavailable(RuntimeError):
 @dataclass(frozen=True)
 class Model:
     weights: np.ndarray  # float32[buckets, heads]
+    by_head: np.ndarray  # the same weights as float32[heads, buckets], one contiguous row per head
     bias: np.ndarray  # float32[heads]
     buckets: int
     version: str
@@ -63,8 +64,10 @@ def load() -> Model:
                 heads = tuple(meta["heads"])
                 if weights.shape != (meta["buckets"], len(heads)):
                     raise ModelUnavailable("screening model weights have the wrong shape")
-                _model = Model(weights, np.array(meta["bias"], dtype=np.float32), int(meta["buckets"]),
-                               meta["version"], heads, dict(meta["thresholds"]))  # fmt: skip
+                bias = np.array(meta["bias"], dtype=np.float32)
+                by_head = np.ascontiguousarray(weights.T)
+                _model = Model(weights, by_head, bias, int(meta["buckets"]), meta["version"], heads,
+                               dict(meta["thresholds"]))  # fmt: skip
     return _model
 
 
@@ -195,26 +198,30 @@ def score(texts: list[str], top_k: int = 5) -> tuple[np.ndarray, list[tuple[tupl
     model = load()
     n_heads = len(model.heads)
     f = extract(texts, model.buckets)
-    contrib = model.weights[f.bucket] * f.value[:, None]  # (features, heads)
     logits = np.empty((f.n_docs, n_heads), dtype=np.float64)
     for h in range(n_heads):
-        logits[:, h] = np.bincount(f.doc, weights=contrib[:, h], minlength=f.n_docs)
+        # One contiguous row per head: a gather and a weighted count per head is cheaper than
+        # gathering (features x heads) and slicing columns.
+        logits[:, h] = np.bincount(f.doc, weights=model.by_head[h][f.bucket] * f.value, minlength=f.n_docs)
     logits += model.bias
     probs = 1.0 / (1.0 + np.exp(-logits))
-    if len(contrib) == 0:
+    # The strongest word and word-pair features of each text's highest-scoring head (character n-grams
+    # are many and say little to a host, so they are not named).
+    words = np.nonzero(f.kind <= 1)[0]
+    if len(words) == 0:
         return probs, [() for _ in texts]
     best = np.argmax(probs, axis=1)
-    own = contrib[np.arange(len(f.doc)), best[f.doc]]  # each feature's weight in its text's best head
-    # Strongest features per document: sort by (document, -|contribution|).
-    order = np.lexsort((-np.abs(own), f.doc))
-    docs_sorted = f.doc[order]
+    wdoc = f.doc[words]
+    own = model.weights[f.bucket[words], best[wdoc]] * f.value[words]
+    order = np.lexsort((-np.abs(own), wdoc))
+    docs_sorted = wdoc[order]
     starts = np.searchsorted(docs_sorted, np.arange(f.n_docs))
     ends = np.searchsorted(docs_sorted, np.arange(f.n_docs), side="right")
     tops: list[tuple[tuple[str, float], ...]] = []
     for d in range(f.n_docs):
         seen: dict[str, float] = {}
         for j in order[starts[d] : min(ends[d], starts[d] + 3 * top_k)]:
-            name = _name(f, int(j))
+            name = _name(f, int(words[j]))
             if name not in seen:
                 seen[name] = round(float(own[j]), 4)
                 if len(seen) == top_k:

@@ -46,7 +46,7 @@ DATASET_NAMES = (
 # half, strict twice. Davidson's "neither" class and the machine-translated Jigsaw rows are noisy (many
 # unlabelled insults), so the abuse head may hold more of them.
 BUDGETS = {
-    "abuse": {"default": 0.005, "en_davidson": 0.03, "ms_toxic_mt": 0.015},
+    "abuse": {"default": 0.005, "en_davidson": 0.03, "ms_toxic_mt": 0.02},
     "hate": {"default": 0.003, "en_davidson": 0.01, "ms_toxic_mt": 0.005},
     "sexual": {"default": 0.002},
     "threat": {"default": 0.002},
