@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from accounts.emails import InvalidEmail, email_normalise
 from webinar.models import Registration, ScreeningSettings, Webinar, WebinarRole
 
 ORGANISER = "organiser"
@@ -180,7 +181,28 @@ def registration_for_browser(
 
 
 def registration_by_email(*, webinar: Webinar, email: str) -> Registration | None:
-    return Registration.objects.filter(webinar=webinar, email__iexact=(email or "").strip()).first()
+    """The registration made with this mailbox, however the address is spelled (``email_normalise``)."""
+    try:
+        email = email_normalise(email)
+    except InvalidEmail:
+        return None
+    return Registration.objects.filter(webinar=webinar, email__iexact=email).first()
+
+
+def waitlist_position(*, registration: Registration) -> int | None:
+    """1 for the next person to get a seat; None when ``registration`` is not waitlisted.
+
+    The order is the time of the current registration, as ``waitlist_promote`` uses.
+    """
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        webinar_id=registration.webinar_id, status=Registration.Status.WAITLISTED
+    ).filter(
+        Q(status_changed_at__lt=registration.status_changed_at)
+        | Q(status_changed_at=registration.status_changed_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
 
 
 def registration_access_current(*, webinar_id: int, registration_id: int, session, user) -> bool:

@@ -52,6 +52,7 @@ def detail(request, slug: str):
         request.POST if request.method == "POST" else None, webinar=webinar, initial=_initial(request)
     )
     status = 200
+    duplicate_email = None
     if request.method == "POST":
         if getattr(request, "limited", False):
             form.add_error(None, _("Too many sign-ups from your network. Please try again in a minute."))
@@ -71,6 +72,8 @@ def detail(request, slug: str):
                     user=request.user,
                 )
             except DewanError as exc:
+                if exc.code == "duplicate":
+                    duplicate_email = form.cleaned_data["email"]
                 form.add_error("email" if exc.code == "duplicate" else None, exc.message)
                 status = 409 if exc.code in {"duplicate", "full", "closed"} else 400
             else:
@@ -89,16 +92,55 @@ def detail(request, slug: str):
                 return redirect("webinar:detail", slug=webinar.slug)
         else:
             status = 400
+    registration = selectors.registration_for_browser(
+        webinar=webinar, session=request.session, user=request.user, confirmed_only=False
+    )
+    if registration is not None and registration.status == Registration.Status.CANCELLED:
+        registration = None
     context = {
         "webinar": webinar,
         "form": form,
-        "registration": selectors.registration_for_browser(
-            webinar=webinar, session=request.session, user=request.user
-        ),
+        "duplicate_email": duplicate_email,
+        "registration": registration,
+        "waitlist_position": registration and selectors.waitlist_position(registration=registration),
         "counts": selectors.registration_counts(webinar=webinar),
         "role": selectors.staff_role(user=request.user, webinar=webinar),
     }
     return render(request, "webinar/detail.html", context, status=status)
+
+
+@require_POST
+@ratelimit(
+    key="webinar.http.ratelimit_key",
+    rate=lambda g, r: settings.DEWAN_REGISTRATION_RATE,
+    method="POST",
+    block=False,
+)
+def resend_link(request, slug: str):
+    """The 'send my join link again' button, offered when an address is already registered."""
+    webinar = _public_webinar(slug)
+    email = request.POST.get("email", "")
+    if getattr(request, "limited", False):
+        messages.error(request, _("Too many requests from your network. Please try again in a minute."))
+    else:
+        registration_services.registration_link_resend(webinar=webinar, email=email)
+        messages.info(
+            request,
+            _("If %(email)s is registered for this webinar, its join link is on its way there again.")
+            % {"email": email.strip()},
+        )
+    return redirect("webinar:detail", slug=slug)
+
+
+def privacy_notice(request, slug: str):
+    """What registering means for your data (PDPA 2010): who, why, how long, and your rights."""
+    webinar = _public_webinar(slug)
+    context = {
+        "webinar": webinar,
+        "organiser": webinar.organiser,
+        "retention_days": settings.DEWAN_RETENTION_DAYS,
+    }
+    return render(request, "webinar/privacy_notice.html", context)
 
 
 def _initial(request) -> dict:

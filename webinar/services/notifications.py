@@ -71,10 +71,11 @@ SUBJECTS = {
     "promoted": "webinar/email/promoted",
     "cancelled": "webinar/email/cancelled",
     "rescheduled": "webinar/email/rescheduled",
+    "link_again": "webinar/email/confirmation",
     "webinar_cancelled": "webinar/email/webinar_cancelled",
 }
 # Kinds whose e-mail carries the calendar file, and those whose file removes the event.
-CALENDAR_KINDS = {"confirmation", "promoted", "rescheduled"}
+CALENDAR_KINDS = {"confirmation", "promoted", "rescheduled", "link_again"}
 CANCEL_KINDS = {"cancelled", "webinar_cancelled"}
 
 

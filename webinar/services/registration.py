@@ -189,6 +189,26 @@ def waitlist_promote(*, webinar: Webinar) -> list[Registration]:
     return promoted
 
 
+def registration_link_resend(*, webinar: Webinar, email: str) -> bool:
+    """E-mail a registrant their personal links again (confirmed: join link and calendar file;
+    waitlisted: their place on the waitlist). Returns whether a registration was found; callers say
+    the same thing either way, so the answer does not reveal who registered. Raises nothing.
+    """
+    try:
+        email = email_normalise(email)
+    except InvalidEmail:
+        return False
+    registration = (
+        Registration.objects.filter(webinar=webinar, email__iexact=email)
+        .exclude(status=Status.CANCELLED)
+        .first()
+    )
+    if registration is None:
+        return False
+    _notify_on_commit(registration.pk, "link_again")
+    return True
+
+
 def _notify_on_commit(registration_id: int, kind: str) -> None:
     from webinar.tasks import send_registration_email
 

@@ -1,0 +1,89 @@
+"""Registering as a first-timer: a duplicate address can get its link again, a waitlisted person is told
+so everywhere, and the PDPA consent links to a real privacy notice."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import make_registration, make_user, make_webinar
+from webinar.models import Registration
+
+pytestmark = pytest.mark.django_db(transaction=True)  # e-mails are sent on commit
+
+
+def _register(client, webinar, email, name="Aisyah"):
+    data = {"name": name, "email": email, "language": "en", "consent": "on"}
+    return client.post(reverse("webinar:detail", args=[webinar.slug]), data)
+
+
+def test_a_duplicate_address_is_offered_its_join_link_again():
+    webinar = make_webinar(title="Selamat Online")
+    make_registration(webinar, "Aisyah", "attendee@münchen.de")
+    response = _register(Client(), webinar, "Attendee@xn--mnchen-3ya.de")
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Send my join link again" in page
+    assert reverse("webinar:resend_link", args=[webinar.slug]) in page
+    mail.outbox.clear()
+    answer = Client().post(
+        reverse("webinar:resend_link", args=[webinar.slug]),
+        {"email": "attendee@mu\u0308nchen.de"},
+        follow=True,
+    )
+    assert "its join link is on its way" in answer.content.decode()
+    (message,) = mail.outbox
+    assert message.to == ["attendee@xn--mnchen-3ya.de"]
+    assert f"/w/{webinar.slug}/join/" in message.body
+    assert message.attachments, "the calendar file comes along"
+
+
+def test_asking_for_the_link_of_an_unknown_address_sends_nothing_and_says_the_same():
+    webinar = make_webinar()
+    mail.outbox.clear()
+    answer = Client().post(
+        reverse("webinar:resend_link", args=[webinar.slug]), {"email": "nobody@example.com"}, follow=True
+    )
+    assert "its join link is on its way" in answer.content.decode()
+    assert mail.outbox == []
+
+
+def test_a_waitlisted_person_is_told_they_are_waiting_in_the_email_and_on_the_pages():
+    webinar = make_webinar(capacity=1)
+    make_registration(webinar, "Seated", "seated@example.com")
+    client = Client()
+    mail.outbox.clear()
+    response = _register(client, webinar, "waiting@example.com", name="Wei Jie")
+    assert response.status_code == 302
+    assert Registration.objects.get(email="waiting@example.com").status == Registration.Status.WAITLISTED
+    registered = client.get(response["Location"]).content.decode()
+    assert "you are on the waitlist" in registered
+    page = client.get(reverse("webinar:detail", args=[webinar.slug])).content.decode()
+    assert "You are on the waitlist, Wei Jie: number 1 in line." in page
+    assert "You are registered" not in page
+    (message,) = mail.outbox
+    assert "waitlist" in message.subject.lower()
+    assert "Leave the waitlist here" in message.body
+    assert "so someone on the waitlist gets your seat" not in message.body
+    assert "/join/" not in message.body
+
+
+def test_the_consent_links_to_a_privacy_notice_with_contact_purpose_retention_and_rights(settings):
+    settings.DEWAN_RETENTION_DAYS = 42
+    organiser = make_user("nurul@dewan.example", "Nurul")
+    webinar = make_webinar(organiser=organiser, title="Selamat Online")
+    form = Client().get(reverse("webinar:detail", args=[webinar.slug])).content.decode()
+    notice_url = reverse("webinar:privacy_notice", args=[webinar.slug])
+    assert f'href="{notice_url}"' in form
+    notice = Client().get(notice_url)
+    assert notice.status_code == 200
+    text = notice.content.decode()
+    assert "nurul@dewan.example" in text and "Nurul" in text
+    assert "42 days after the webinar ends" in text
+    assert "Personal Data Protection Act 2010" in text
+    assert reverse("webinar:my_data", args=[webinar.slug]) in text
+    malay = Client()
+    malay.cookies["django_language"] = "ms"
+    assert "42 hari" in malay.get(notice_url).content.decode()
