@@ -37,13 +37,18 @@ def _public_webinar(slug: str) -> Webinar:
     return webinar
 
 
-@require_http_methods(["GET", "POST"])
-@ratelimit(
+# Sign-ups and "send my link again" share one budget per client address (DEWAN_REGISTRATION_RATE).
+_registration_rate = ratelimit(
+    group="webinar.registration",
     key="webinar.http.ratelimit_key",
     rate=lambda g, r: settings.DEWAN_REGISTRATION_RATE,
     method="POST",
     block=False,
 )
+
+
+@require_http_methods(["GET", "POST"])
+@_registration_rate
 def detail(request, slug: str):
     """The public webinar page with its registration form."""
     webinar = _public_webinar(slug)
@@ -110,12 +115,7 @@ def detail(request, slug: str):
 
 
 @require_POST
-@ratelimit(
-    key="webinar.http.ratelimit_key",
-    rate=lambda g, r: settings.DEWAN_REGISTRATION_RATE,
-    method="POST",
-    block=False,
-)
+@_registration_rate
 def resend_link(request, slug: str):
     """The 'send my join link again' button, offered when an address is already registered."""
     webinar = _public_webinar(slug)
