@@ -26,85 +26,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
-import os
 import random
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
-from array import array
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-import wsclients  # noqa: E402  (bench/ is on the path only now)
-from common import live_webinar_with_viewers  # noqa: E402
-
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
-
-
-def note(text: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_answering(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"server on port {port} did not start")
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
-    return total / CLOCK_TICKS
-
-
-def rss_kb(pids: list[int]) -> int:
-    return sum(int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB for pid in pids)
-
-
-def percentile(values: list[int], fraction: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
-# --- Database and Django (Dewan's publisher and the end-to-end pass) ----------------------------
-
-
-def ensure_database(database_url: str) -> None:
-    import psycopg
-
-    name = database_url.rsplit("/", 1)[1]
-    admin = database_url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
+import wsclients
+from common import live_webinar_with_viewers
+from harness import (
+    Clients,
+    add_common_arguments,
+    bench_env,
+    cpu_seconds,
+    ensure_database,
+    note,
+    percentile,
+    rss_kb,
+    start_servers,
+    stop_servers,
+)
 
 
 def prepare(env: dict, clients: int, warmups: int) -> dict:
@@ -151,109 +90,6 @@ def services_pass(room: dict, questions: int) -> dict:
         )
     }
     return {"first": first, "last": last, "votes": counts}
-
-
-# --- Servers ------------------------------------------------------------------------------------
-
-
-def uvicorn_command(app: str, port: int, args) -> list[str]:
-    command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--ws", args.ws, "--loop", args.loop, "--http", args.http, "--ws-max-size", "65536"]
-    command += ["--no-access-log", "--log-level", "warning"]
-    if not args.deflate:
-        command += ["--ws-per-message-deflate", "false"]
-    return command
-
-
-def start_servers(kind: str, args, env: dict) -> tuple[list[subprocess.Popen], list[int]]:
-    app = "webinar.asgi:application" if kind == "dewan" else "bench.raw_broadcast_server:app"
-    ports = [free_port() for _ in range(args.processes)]
-    log = (ROOT / "var").joinpath(f"fanout-{kind}.log")
-    log.parent.mkdir(exist_ok=True)
-    with log.open("ab") as output:
-        servers = [
-            subprocess.Popen(
-                uvicorn_command(app, port, args), cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
-            )
-            for port in ports
-        ]
-    for port, server in zip(ports, servers, strict=True):
-        wait_answering(port, server)
-    return servers, ports
-
-
-def stop_servers(servers: list[subprocess.Popen]) -> None:
-    for server in servers:
-        if server.poll() is None:
-            server.send_signal(signal.SIGTERM)
-    for server in servers:
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-# --- Client processes ---------------------------------------------------------------------------
-
-
-class Clients:
-    def __init__(self, count: int):
-        context = multiprocessing.get_context("spawn")
-        self.pipes, self.processes = [], []
-        for _ in range(count):
-            ours, theirs = context.Pipe()
-            process = context.Process(target=wsclients.worker_main, args=(theirs,), daemon=True)
-            process.start()
-            self.pipes.append(ours)
-            self.processes.append(process)
-
-    def ask(self, command: str, *args, only: int | None = None, timeout: float = 300) -> list:
-        pipes = self.pipes if only is None else [self.pipes[only]]
-        for pipe in pipes:
-            pipe.send((command, args))
-        replies = []
-        for pipe in pipes:
-            if not pipe.poll(timeout):
-                raise TimeoutError(f"client process did not answer {command!r}")
-            status, value = pipe.recv()
-            if status != "ok":
-                raise RuntimeError(f"client process failed {command!r}: {value}")
-            replies.append(value)
-        return replies
-
-    def connect(self, targets: list[tuple], parallel: int) -> int:
-        shares = [targets[n :: len(self.pipes)] for n in range(len(self.pipes))]
-        for pipe, share in zip(self.pipes, shares, strict=True):
-            pipe.send(("connect", (share, parallel)))
-        connected = 0
-        for pipe in self.pipes:
-            if not pipe.poll(600):
-                raise TimeoutError("clients did not connect in time")
-            status, value = pipe.recv()
-            if status != "ok":
-                raise RuntimeError(value)
-            connected += value["connected"]
-        return connected
-
-    def totals(self, latencies: bool = False) -> dict:
-        replies = self.ask("stats", latencies)
-        total = {key: sum(r[key] for r in replies) for key in ("received", "resyncs", "votes", "closed")}
-        total["last_ns"] = max(r["last_ns"] for r in replies)
-        if latencies:
-            merged = array("q")
-            for reply in replies:
-                merged.frombytes(reply["latencies"])
-            total["latencies"] = list(merged)
-        return total
-
-    def stop(self) -> None:
-        for pipe in self.pipes:
-            pipe.send(("stop", ()))
-        for process in self.processes:
-            process.join(timeout=10)
-            if process.is_alive():
-                process.kill()
 
 
 # --- One server under test ----------------------------------------------------------------------
@@ -408,36 +244,18 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=2000)
+    add_common_arguments(parser)
     parser.add_argument("--processes", type=int, default=1, help="server processes of each kind")
-    parser.add_argument("--client-procs", type=int, default=3)
-    parser.add_argument("--parallel", type=int, default=32, help="connections opened at once per client proc")
     parser.add_argument("--burst-events", type=int, default=200)
     parser.add_argument("--steady-rate", type=float, default=1000, help="deliveries per second")
     parser.add_argument("--steady-seconds", type=float, default=30)
     parser.add_argument("--steady-min-events", type=int, default=8)
     parser.add_argument("--questions", type=int, default=30, help="end-to-end questions (0: skip)")
     parser.add_argument("--only", choices=["both", "dewan", "raw"], default="both")
-    parser.add_argument("--ws", default="websockets-sansio")
-    parser.add_argument("--loop", default="uvloop")
-    parser.add_argument("--http", default="httptools")
-    parser.add_argument("--deflate", action="store_true", help="leave permessage-deflate on (off by default)")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/11")
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/dewan_bench")
     args = parser.parse_args()
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "webinar.settings",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DB_CONN_MAX_AGE": "60",
-        "DEWAN_QUESTION_RATE": "100000/60",
-        "DEWAN_VOTE_RATE": "100000/60",
-        "LOG_LEVEL": "WARNING",
-        "DEWAN_LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(ROOT),
-    }
+    prefix = f"dewan-fanout-{random.randrange(10**9)}:"
+    env = bench_env(database_url=args.database_url, redis_url=args.redis_url, prefix=prefix)
     clients = Clients(args.client_procs)
     results: dict = {}
     try:

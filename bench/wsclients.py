@@ -14,6 +14,7 @@ import asyncio
 import base64
 import contextlib
 import os
+import random
 import time
 from array import array
 
@@ -41,7 +42,7 @@ class Stats:
 class Socket(asyncio.Protocol):
     """One viewer: upgrade, then frames. Only what Dewan's server sends is handled."""
 
-    def __init__(self, stats: Stats, *, port: int, path: str, cookie: str | None):
+    def __init__(self, stats: Stats, *, port: int, path: str, cookie: str | None, on_lost=None):
         self.stats = stats
         self.port, self.path, self.cookie = port, path, cookie
         self.transport: asyncio.Transport | None = None
@@ -50,10 +51,14 @@ class Socket(asyncio.Protocol):
         self.fragments: list[bytes] | None = None
         loop = asyncio.get_running_loop()
         self.welcome = loop.create_future()
-        self.snapshot = loop.create_future()
+        self.snapshot = loop.create_future()  # the answer to sync: a snapshot or, with since, synced
         self.seqs: set[int] = set()
+        self.base: int | None = None  # the snapshot's seq: every later public seq must arrive
         self.vote_counts: dict[str, int] = {}
         self.open = True
+        self.close_code: int | None = None
+        self.close_reason = ""
+        self.on_lost = on_lost
 
     def connection_made(self, transport) -> None:
         self.transport = transport
@@ -75,6 +80,8 @@ class Socket(asyncio.Protocol):
         if self.open:
             self.open = False
             self.stats.closed += 1
+            if self.on_lost is not None:
+                self.on_lost(self)
         for future in (self.welcome, self.snapshot):
             if not future.done():
                 future.set_exception(ConnectionError("closed before the handshake finished"))
@@ -121,6 +128,9 @@ class Socket(asyncio.Protocol):
             elif opcode == 9:
                 self.write_frame(0xA, payload)
             elif opcode == 8:
+                if len(payload) >= 2:
+                    self.close_code = int.from_bytes(payload[:2], "big")
+                    self.close_reason = payload[2:].decode("utf-8", "replace")
                 self.transport.close()
         del buffer[:pos]
 
@@ -143,6 +153,15 @@ class Socket(asyncio.Protocol):
             if not self.welcome.done():
                 self.welcome.set_result(message)
         elif kind == "snapshot":
+            if self.base is None or message["seq"] > max(self.seqs, default=self.base):
+                # A fresh start (or a reload after too many missed): the snapshot covers up to its seq.
+                if self.base is not None:
+                    self.seqs.update(range(max(self.seqs, default=self.base) + 1, message["seq"] + 1))
+                else:
+                    self.base = message["seq"]
+            if not self.snapshot.done():
+                self.snapshot.set_result(message)
+        elif kind == "synced":
             if not self.snapshot.done():
                 self.snapshot.set_result(message)
         elif message.get("stream") == "public" and "seq" in message:
@@ -162,15 +181,88 @@ class Socket(asyncio.Protocol):
         self.write_frame(0x1, text.encode())
 
 
-async def connect(stats: Stats, *, port: int, path: str, cookie: str | None, timeout: float = 60) -> Socket:
+async def connect(
+    stats: Stats,
+    *,
+    port: int,
+    path: str,
+    cookie: str | None,
+    timeout: float = 60,
+    previous: Socket | None = None,
+    on_lost=None,
+) -> Socket:
+    """Open, read ``welcome``, ``sync`` (from ``previous``'s last seq when reconnecting), await the answer."""
     loop = asyncio.get_running_loop()
     _transport, socket = await loop.create_connection(
-        lambda: Socket(stats, port=port, path=path, cookie=cookie), "127.0.0.1", port
+        lambda: Socket(stats, port=port, path=path, cookie=cookie, on_lost=on_lost), "127.0.0.1", port
     )
+    if previous is not None:
+        socket.seqs, socket.base, socket.vote_counts = previous.seqs, previous.base, previous.vote_counts
     await asyncio.wait_for(socket.welcome, timeout)
-    socket.send_text('{"type":"sync"}')
+    if previous is not None and previous.base is not None:
+        since = max(previous.seqs, default=previous.base)
+        socket.send_text(orjson.dumps({"type": "sync", "since": since}).decode())
+    else:
+        socket.send_text('{"type":"sync"}')
     await asyncio.wait_for(socket.snapshot, timeout)
     return socket
+
+
+class Reconnector:
+    """Brings lost sockets back like static/dewan/live-client.js: honour the server's retry hint, else
+    back off (first delay ``backoff_ms``, doubling, jittered 0.7-1.3x), and sync from the last seq."""
+
+    def __init__(self, stats: Stats, sockets: list[Socket]):
+        self.stats, self.sockets = stats, sockets
+        self.port: int | None = None
+        self.backoff_ms = 500
+        self.lost = self.reconnected = self.waiting = 0
+        self.last_back_ns = 0
+        self.codes: dict[str, int] = {}
+        self.retry_after_ms: list[int] = []
+
+    def on_lost(self, socket: Socket) -> None:
+        code = str(socket.close_code) if socket.close_code is not None else "none"
+        self.codes[code] = self.codes.get(code, 0) + 1
+        hint = retry_hint(socket.close_reason)
+        if hint is not None:
+            self.retry_after_ms.append(hint)
+        if self.port is None:
+            return
+        self.lost += 1
+        self.waiting += 1
+        asyncio.get_running_loop().create_task(self._again(socket, hint))
+
+    async def _again(self, old: Socket, hint: int | None) -> None:
+        delay = self.backoff_ms
+        first = hint if hint is not None else delay * (0.7 + random.random() * 0.6)
+        await asyncio.sleep(first / 1000)
+        while True:
+            try:
+                new = await connect(
+                    self.stats,
+                    port=self.port,
+                    path=old.path,
+                    cookie=old.cookie,
+                    previous=old,
+                    on_lost=self.on_lost,
+                )
+                break
+            except Exception:
+                delay = min(delay * 2, 15000)
+                await asyncio.sleep(delay * (0.7 + random.random() * 0.6) / 1000)
+        self.sockets[self.sockets.index(old)] = new
+        self.reconnected += 1
+        self.waiting -= 1
+        self.last_back_ns = time.time_ns()
+
+
+def retry_hint(reason: str) -> int | None:
+    """``retry_after_ms=<n>`` in a close reason (docs/protocol.md, graceful restart)."""
+    if reason.startswith("retry_after_ms="):
+        with contextlib.suppress(ValueError):
+            return int(reason.split("=", 1)[1])
+    return None
 
 
 def worker_main(pipe) -> None:
@@ -186,6 +278,7 @@ async def _serve(pipe) -> None:
     loop = asyncio.get_running_loop()
     stats = Stats()
     sockets: list[Socket] = []
+    reconnector = Reconnector(stats, sockets)
     done = loop.create_future()
 
     async def connect_all(targets: list[tuple[int, str, str | None]], parallel: int) -> dict:
@@ -196,7 +289,9 @@ async def _serve(pipe) -> None:
             nonlocal failures
             async with gate:
                 try:
-                    sockets.append(await connect(stats, port=port, path=path, cookie=cookie))
+                    sockets.append(
+                        await connect(stats, port=port, path=path, cookie=cookie, on_lost=reconnector.on_lost)
+                    )
                 except Exception:
                     failures += 1
 
@@ -206,6 +301,15 @@ async def _serve(pipe) -> None:
     def missing_seqs(first: int, last: int) -> dict:
         expected = set(range(first, last + 1))
         short = [len(expected - socket.seqs) for socket in sockets]
+        return {"sockets_missing": sum(1 for n in short if n), "missing": sum(short), "checked": len(short)}
+
+    def gaps(last: int) -> dict:
+        """Per socket: public seqs after its first snapshot up to ``last`` that never arrived."""
+        short = [
+            len(set(range(socket.base + 1, last + 1)) - socket.seqs)
+            for socket in sockets
+            if socket.base is not None
+        ]
         return {"sockets_missing": sum(1 for n in short if n), "missing": sum(short), "checked": len(short)}
 
     def votes_seen(expected: dict[str, int]) -> dict:
@@ -237,7 +341,22 @@ async def _serve(pipe) -> None:
             return missing_seqs(*args)
         if command == "votes":
             return votes_seen(*args)
+        if command == "gaps":
+            return gaps(*args)
+        if command == "reconnect_to":
+            reconnector.port, reconnector.backoff_ms = args
+            return True
+        if command == "reconnects":
+            return {
+                "lost": reconnector.lost,
+                "reconnected": reconnector.reconnected,
+                "waiting": reconnector.waiting,
+                "last_back_ns": reconnector.last_back_ns,
+            }
+        if command == "closes":
+            return {"codes": reconnector.codes, "retry_after_ms": reconnector.retry_after_ms}
         if command == "close":
+            reconnector.port = None
             for socket in sockets:
                 if socket.transport is not None:
                     socket.transport.close()

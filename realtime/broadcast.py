@@ -12,6 +12,7 @@ Imports nothing from ``webinar``.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import os
 import threading
@@ -174,15 +175,25 @@ class _Resume:
                 return stop.value
 
 
+def frame(text: str) -> dict:
+    """The ASGI event for one text frame; a broadcast builds it once and hands it to every listener."""
+    return {"type": "websocket.send", "text": text}
+
+
+RESYNC_FRAME = frame(RESYNC_TEXT)
+
+
 class Listener:
     """One websocket's outbound side: written to directly, queued only behind a send that blocked.
 
-    A send through the ASGI server completes without suspending while the socket's transport
-    accepts data, so ``push`` runs the send coroutine by hand in the caller (the hub's loop over
-    local viewers): no task wake-up, no queue, per delivery. When a send does suspend (the
-    transport's buffer is above its high-water mark: the viewer is not reading fast enough), a
-    task finishes it and drains a bounded backlog in order. A backlog that reaches ``max_queue``
-    is dropped for one ``resync``: that viewer reloads from the database and never slows others.
+    ``send`` is the ASGI server's own send for the socket (below every middleware): a delivery is
+    one call with the event the hub built once for everybody, as in a bare ASGI broadcast loop.
+    A send through the server completes without suspending while the socket's transport accepts
+    data, so ``push`` runs the send coroutine by hand in the caller (the hub's loop over local
+    viewers): no task wake-up, no queue, per delivery. When a send does suspend (the transport's
+    buffer is above its high-water mark: the viewer is not reading fast enough), a task finishes
+    it and drains a bounded backlog in order. A backlog that reaches ``max_queue`` is dropped for
+    one ``resync``: that viewer reloads from the database and never slows others.
     """
 
     __slots__ = (
@@ -198,56 +209,60 @@ class Listener:
         "overflowed",
         "registration_id",
         "staff",
+        "viewer_key",
     )
 
     def __init__(
         self,
-        send: Callable[[str], Awaitable[None]],
+        send: Callable[[dict], Awaitable[None]],
         *,
         registration_id: int | None,
         staff: bool,
         max_queue: int = 512,
         closer: Callable[[int], Awaitable[None]] | None = None,
+        viewer_key: str | None = None,
         language: str = "",
         on_recheck: Callable[[], None] | None = None,
     ):
         self._send = send
         self._closer = closer
-        self.language = language
         # Called (on the hub's loop) when the server asks staff sockets to re-read their role.
         self.on_recheck = on_recheck
-        self._backlog: deque[str] = deque()
+        self._backlog: deque[dict] = deque()
         self._writer: asyncio.Task | None = None
         self._closed = False
         self.registration_id = registration_id
         self.staff = staff
         self.max_queue = max_queue
-        self.held: list[str] | None = None
+        # Presence identity and language: the process refreshes open viewers (realtime/presence.py).
+        self.viewer_key = viewer_key
+        self.language = language
+        self.held: list[dict] | None = None
         self.overflowed = False
 
-    def push(self, text: str) -> None:
-        """A broadcast: bounded, and dropped for a resync when this viewer is too far behind."""
+    def push(self, event: dict) -> None:
+        """A broadcast (``frame(text)``): bounded, dropped for a resync when this viewer is too far behind."""
         if self.held is not None:
-            self.held.append(text)
+            self.held.append(event)
         elif self.overflowed or self._closed:
             return
         elif self._writer is None:
-            self._write(text)
+            self._write(event)
         elif len(self._backlog) >= self.max_queue:
             # Slow consumer: drop what is queued and ask the client to resync from its last sequence.
             self._backlog.clear()
-            self._backlog.append(RESYNC_TEXT)
+            self._backlog.append(RESYNC_FRAME)
             self.overflowed = True
         else:
-            self._backlog.append(text)
+            self._backlog.append(event)
 
     def send_now(self, message: dict) -> None:
         """A direct reply (acks, errors), sent after what is already queued and never dropped."""
-        text = protocol.dumps(message)
+        event = frame(protocol.dumps(message))
         if self.held is not None:
-            self.held.append(text)
+            self.held.append(event)
         else:
-            self._enqueue(text)
+            self._enqueue(event)
 
     def hold(self) -> None:
         """Buffer broadcasts while a snapshot or replay is being prepared."""
@@ -258,16 +273,16 @@ class Listener:
         buffered, self.held = self.held or [], None
         self.overflowed = False
         for message in first:
-            self._enqueue(protocol.dumps(message))
-        for text in buffered:
-            self._enqueue(text)
+            self._enqueue(frame(protocol.dumps(message)))
+        for event in buffered:
+            self._enqueue(event)
 
     def finish(self, text: str, *, code: int) -> None:
         """Send ``text`` after what is already queued, then close the socket with ``code``."""
         if self._closed:
             return
         self.held = None  # a sync in progress is moot: the socket is going away
-        self._enqueue(text)
+        self._enqueue(frame(text))
         asyncio.get_running_loop().create_task(self._close_after_writes(code))
 
     async def _close_after_writes(self, code: int) -> None:
@@ -287,16 +302,25 @@ class Listener:
         if self._writer is not None:
             self._writer.cancel()
 
-    def _enqueue(self, text: str) -> None:
+    def close_socket(self, code: int, reason: str) -> None:
+        """Close the websocket after what is already queued (graceful restart); nothing is sent after."""
+        if self._closed:
+            return
+        if self.held is not None:  # a snapshot was being prepared: the client syncs again after it reconnects
+            self.held = None
+        self._enqueue({"type": "websocket.close", "code": code, "reason": reason})
+        self._closed = True
+
+    def _enqueue(self, event: dict) -> None:
         if self._closed:
             return
         if self._writer is None:
-            self._write(text)
+            self._write(event)
         else:
-            self._backlog.append(text)
+            self._backlog.append(event)
 
-    def _write(self, text: str) -> None:
-        coro = self._send(text)
+    def _write(self, event: dict) -> None:
+        coro = self._send(event)
         if not isinstance(coro, Coroutine):  # an awaitable of another kind: let a task drive it
             self._writer = asyncio.get_running_loop().create_task(self._drain(_await(coro)))
             return
@@ -330,10 +354,15 @@ async def _await(awaitable: Awaitable[None]) -> None:
     await awaitable
 
 
+# Stamps for the shared-state cache: strictly increasing within the process (one event loop thread).
+_stamps = itertools.count(1)
+
+
 class _Room:
     __slots__ = (
         "by_registration",
         "everyone",
+        "generation",
         "last_presence",
         "staff",
         "vote_flush",
@@ -351,6 +380,8 @@ class _Room:
         self.vote_versions: dict[int, int] = {}
         self.vote_flush: asyncio.TimerHandle | None = None
         self.last_presence: int | None = None
+        # A new stamp whenever the hub hears something that changes what a snapshot shows.
+        self.generation = next(_stamps)
 
 
 PresenceCounter = Callable[[int], Awaitable[int]]
@@ -368,6 +399,8 @@ class Hub:
         self._ticker: asyncio.Task | None = None
         self._lock = asyncio.Lock()
         self.presence_counter: PresenceCounter | None = None
+        self.messages_received = 0  # from the layer, for the benchmarks' messages-per-event figure
+        self.shared = SharedState(self)
 
     async def join(self, webinar_id: int, listener: Listener) -> None:
         async with self._lock:
@@ -390,7 +423,7 @@ class Hub:
             room.by_registration.setdefault(listener.registration_id, set()).add(listener)
         if room.last_presence is not None:
             # The ticker only speaks when the count changes: a newcomer is told the current one now.
-            listener.push(protocol.dumps(protocol.presence_message(room.last_presence)))
+            listener.push(frame(protocol.dumps(protocol.presence_message(room.last_presence))))
 
     def demote(self, webinar_id: int, listener: Listener) -> None:
         """Stop sending the staff stream to this socket (its host role was revoked)."""
@@ -415,6 +448,7 @@ class Hub:
             async with self._lock:
                 if not room.everyone and self.rooms.get(webinar_id) is room:
                     del self.rooms[webinar_id]
+                    self.shared.forget(webinar_id)
                     if room.vote_flush:
                         room.vote_flush.cancel()
                     if self.layer is not None and self.channel_name:
@@ -433,6 +467,7 @@ class Hub:
                 log.warning("hub receive failed; retrying", exc_info=True)
                 await asyncio.sleep(0.5)
                 continue
+            self.messages_received += 1
             try:
                 self.deliver(message)
             except Exception:
@@ -443,23 +478,26 @@ class Hub:
         if room is None:
             return
         kind = message["kind"]
+        if kind in (PUBLIC, STAFF, VOTES):  # what a snapshot shows
+            room.generation = next(_stamps)
         if kind in (PUBLIC, STAFF):
-            text, texts = message["text"], message.get("texts")
+            event, texts = frame(message["text"]), message.get("texts")
             listeners = room.everyone if kind == PUBLIC else room.staff
-            if texts:
+            if texts:  # one frame per language, built once
+                events = {language: frame(text) for language, text in texts.items()}
                 for listener in listeners:
-                    listener.push(texts.get(listener.language, text))
+                    listener.push(events.get(listener.language, event))
             else:
                 for listener in listeners:
-                    listener.push(text)
+                    listener.push(event)
         elif kind == RECHECK:
             for listener in list(room.staff):
                 if listener.on_recheck is not None:
                     listener.on_recheck()
         elif kind == PERSONAL:
-            text = message["text"]
+            event = frame(message["text"])
             for listener in room.by_registration.get(message.get("target"), ()):
-                listener.push(text)
+                listener.push(event)
         elif kind == REVOKE:
             text, code = message["text"], message["code"]
             for listener in list(room.by_registration.get(message.get("target"), ())):
@@ -479,9 +517,9 @@ class Hub:
             return
         counts = {question_id: count for question_id, (_version, count) in room.votes.items()}
         room.votes.clear()
-        text = protocol.dumps(protocol.votes_message(counts))
+        event = frame(protocol.dumps(protocol.votes_message(counts)))
         for listener in room.everyone:
-            listener.push(text)
+            listener.push(event)
 
     async def _tick(self) -> None:
         """Once a second, tell local viewers the live count if it changed (throttled presence)."""
@@ -497,9 +535,72 @@ class Hub:
                     continue
                 if count != room.last_presence:
                     room.last_presence = count
-                    text = protocol.dumps(protocol.presence_message(count))
+                    event = frame(protocol.dumps(protocol.presence_message(count)))
                     for listener in room.everyone:
-                        listener.push(text)
+                        listener.push(event)
+
+
+class SharedState:
+    """What every viewer of a webinar shares at (re)connect, read once per change, not once per viewer.
+
+    A value (the webinar's public state and published list, per language) is built from the
+    database and kept with the room's ``generation`` read *before* the build. It is handed to a
+    viewer only when that proves the viewer misses nothing: either no event reached the hub since
+    the build began (the generation is unchanged, and the viewer has been joined, so every later
+    event reaches it), or the build began after the viewer joined (``since`` is a ``stamp()``
+    taken after ``Hub.join``). Concurrent requests share one build. Events the database committed
+    but the hub has not heard yet arrive after the viewer joined, so it receives them.
+    """
+
+    def __init__(self, hub: Hub):
+        self.hub = hub
+        self._values: dict[int, dict[object, tuple[int, object]]] = {}
+        self._building: dict[tuple[int, object], tuple[int, asyncio.Future]] = {}
+
+    async def get(self, webinar_id: int, key: object, since: int, build: Callable[[], Awaitable[object]]):
+        """The shared value for ``key``, good for a viewer joined before stamp ``since``."""
+        while True:
+            room = self.hub.rooms.get(webinar_id)
+            cached = self._values.get(webinar_id, {}).get(key)
+            if cached is not None and room is not None and cached[0] == room.generation:
+                return cached[1]
+            building = self._building.get((webinar_id, key))
+            if building is not None:
+                started, future = building
+                try:
+                    value = await asyncio.shield(future)
+                except Exception:  # that build failed (or its socket left): try our own
+                    log.debug("shared state build failed; building again", exc_info=True)
+                    continue
+                if started > since:
+                    return value
+                continue  # began before this viewer joined: good only if nothing happened since
+            return await self._build(webinar_id, key, room, build)
+
+    async def _build(self, webinar_id: int, key: object, room: _Room | None, build) -> object:
+        generation, started = (room.generation if room else None), next(_stamps)
+        future = self.hub.loop.create_future()
+        self._building[(webinar_id, key)] = (started, future)
+        try:
+            value = await build()
+        except BaseException:
+            future.set_exception(RuntimeError("shared state build failed"))
+            future.exception()  # retrieved: the waiters retry on their own
+            raise
+        finally:
+            self._building.pop((webinar_id, key), None)
+        future.set_result(value)
+        if generation is not None and self.hub.rooms.get(webinar_id) is room:
+            self._values.setdefault(webinar_id, {})[key] = (generation, value)
+        return value
+
+    def forget(self, webinar_id: int) -> None:
+        self._values.pop(webinar_id, None)
+
+
+def stamp() -> int:
+    """A point in this process's order of joins, builds and hub events (see ``SharedState``)."""
+    return next(_stamps)
 
 
 _hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub] = weakref.WeakKeyDictionary()

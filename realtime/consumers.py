@@ -13,7 +13,9 @@ import dataclasses
 import logging
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.db import DatabaseError
@@ -21,7 +23,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from realtime import presence, protocol
-from realtime.broadcast import Listener, get_hub
+from realtime.broadcast import Listener, get_hub, stamp
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
 from webinar import live_state
@@ -30,14 +32,48 @@ from webinar.services import moderation, questions
 
 log = logging.getLogger("dewan.realtime")
 
+
+def connect_read(func):
+    """Run a read of the connect path on the thread pool, not the one thread-sensitive worker.
+
+    Services stay on ``database_sync_to_async``'s single thread (their transactions and rate limits
+    expect it); reads at connect have no such need, and in a reconnect storm thousands of them would
+    otherwise queue behind each other, one database round trip at a time (docs/scaling.md).
+    """
+    return database_sync_to_async(func, thread_sensitive=False)
+
+
 CLOSE_FORBIDDEN = 4403
 
 
 class LiveConsumer(AsyncWebsocketConsumer):
     channel_layer_alias = "__dewan_hub_only__"
 
+    async def __call__(self, scope, receive, send):
+        """Channels' consumer loop for a consumer with no channel layer: one ``receive`` at a time.
+
+        The stock loop wraps every receive in a task and an ``asyncio.wait``, and ``dispatch`` runs
+        ``close_old_connections`` in a thread hop before every frame; the database calls here go
+        through ``database_sync_to_async``, which already does that in their own thread.
+        """
+        self.scope = scope
+        self.channel_layer = None
+        self.base_send = send
+        try:
+            while True:
+                await self.dispatch(await receive())
+        except StopConsumer:
+            pass
+
+    async def dispatch(self, message):
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     viewer: live_state.Viewer | None = None
     listener: Listener | None = None
+    joined = 0  # broadcast.stamp() right after joining the hub (what SharedState checks)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +84,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         mode = (query.get("mode") or ["attendee"])[0]
         slug = self.scope["url_route"]["kwargs"]["slug"]
         try:
-            self.viewer = await database_sync_to_async(live_state.viewer_identify)(
+            self.viewer = await connect_read(live_state.viewer_identify)(
                 slug=slug,
                 mode=mode,
                 session=self.scope.get("session"),
@@ -73,11 +109,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
             return
         viewer = self.viewer
         self.listener = Listener(
-            _text_sender(self.scope.get(SERVER_SEND) or self.base_send),
+            self.scope.get(SERVER_SEND) or self.base_send,
             registration_id=viewer.registration_id,
             staff=viewer.staff,
             closer=self._close_with,
-            language=viewer.language,
+            viewer_key=viewer.viewer_key,
+            language=viewer.language or "",
             on_recheck=self._recheck_soon if viewer.staff else None,
         )
         self.listener.hold()  # broadcasts wait until the welcome is queued
@@ -86,7 +123,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
             hub.presence_counter = presence.get_presence_store().count
         try:
             await hub.join(viewer.webinar_id, self.listener)
-            state = await database_sync_to_async(_welcome_state)(viewer)
+            self.joined = stamp()
+            with translation.override(viewer.language):  # the snapshot that follows shares this read
+                state = await self._shared_state()
         except Exception:  # the layer (Redis) or the database is down: say so, the client retries
             log.exception("could not join webinar %s", viewer.webinar_id)
             await get_hub().leave(viewer.webinar_id, self.listener)
@@ -99,9 +138,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
                     role=viewer.role,
                     webinar=state["webinar"],
                     seq=state["seq"],
-                    staff_seq=state["staff_seq"],
+                    staff_seq=state["staff_seq"] if viewer.staff else None,
                     config={
-                        "heartbeat_seconds": settings.DEWAN_HEARTBEAT_SECONDS,
+                        # 0: no pings needed, the server counts open sockets (docs/protocol.md).
+                        "heartbeat_seconds": (
+                            settings.DEWAN_HEARTBEAT_SECONDS if presence.client_heartbeats() else 0
+                        ),
                         "max_question_chars": settings.DEWAN_QUESTION_MAX_CHARS,
                         "max_frame_bytes": settings.DEWAN_WS_MAX_FRAME_BYTES,
                         "registration_id": viewer.registration_id,
@@ -110,7 +152,17 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 )
             ]
         )
-        await self._heartbeat()
+        await presence.viewer_joined(viewer)
+
+    async def _shared_state(self) -> dict:
+        """The webinar's public state as of a seq, shared by this process's viewers (one read per change)."""
+        webinar_id = self.viewer.webinar_id
+        return await get_hub().shared.get(
+            webinar_id,
+            translation.get_language(),
+            self.joined,
+            lambda: connect_read(live_state.shared_live_state)(webinar_id=webinar_id),
+        )
 
     async def _close_with(self, code: int) -> None:
         await self.close(code=code)
@@ -220,7 +272,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             log.warning("role recheck failed", exc_info=True)
 
     async def _heartbeat(self):
-        if self.viewer.viewer_key is not None:
+        if self.viewer.viewer_key is not None and presence.client_heartbeats():
             await presence.viewer_heartbeat(self.viewer)
 
     async def on_sync(self, command: protocol.Sync):
@@ -230,12 +282,16 @@ class LiveConsumer(AsyncWebsocketConsumer):
             return
         self.listener.hold()
         try:
-            messages = await database_sync_to_async(live_state.live_sync)(
-                self.viewer,
-                since=command.since,
-                staff_since=command.staff_since,
-                limit=settings.DEWAN_EVENT_REPLAY_LIMIT,
-            )
+            if command.since is None and not self.viewer.staff:
+                shared = await self._shared_state()
+                messages = [await connect_read(live_state.attendee_snapshot)(self.viewer, shared)]
+            else:
+                messages = await database_sync_to_async(live_state.live_sync)(
+                    self.viewer,
+                    since=command.since,
+                    staff_since=command.staff_since,
+                    limit=settings.DEWAN_EVENT_REPLAY_LIMIT,
+                )
         except BaseException:
             self.listener.release([])
             raise
@@ -302,29 +358,11 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.listener.send_now(protocol.ack_message(for_type=command.type, **fields))
 
 
-def _text_sender(send):
-    async def send_text(text: str) -> None:
-        await send({"type": "websocket.send", "text": text})
-
-    return send_text
-
-
 def _public_extra(command, exc: DewanError) -> dict:
     extra = {key: value for key, value in exc.extra.items() if key in {"retry_after", "limit"}}
     if getattr(command, "client_key", None):
         extra["client_key"] = command.client_key
     return extra
-
-
-def _welcome_state(viewer: live_state.Viewer) -> dict:
-    from webinar.models import Webinar
-
-    webinar = Webinar.objects.get(pk=viewer.webinar_id)
-    return {
-        "webinar": live_state.webinar_state(webinar),
-        "seq": webinar.last_public_seq,
-        "staff_seq": webinar.last_staff_seq if viewer.staff else None,
-    }
 
 
 def _submit(viewer: live_state.Viewer, command: protocol.Ask) -> dict:

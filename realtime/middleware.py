@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from channels.auth import AuthMiddleware, get_user
+from channels.sessions import CookieMiddleware, SessionMiddleware
+from django.utils.functional import SimpleLazyObject
+
 SERVER_SEND = "dewan.server_send"
 
 
@@ -18,3 +24,21 @@ class ServerSendMiddleware:
 
     async def __call__(self, scope, receive, send):
         return await self.app({**scope, SERVER_SEND: send}, receive, send)
+
+
+class DeferredAuthMiddleware(AuthMiddleware):
+    """Channels' ``AuthMiddleware``, except that the user is read where it is first used.
+
+    The stock middleware reads the session and the user in a database call of its own, on the one
+    thread that ``database_sync_to_async`` shares: in a connect storm every viewer queues there.
+    Here ``scope["user"]`` is a lazy object that does the same read (``channels.auth.get_user``)
+    inside the consumer's first database call (``live_state.viewer_identify``), which runs on the
+    thread pool. It must never be touched on the event loop before that call.
+    """
+
+    async def resolve_scope(self, scope):
+        scope["user"] = SimpleLazyObject(partial(get_user.func, scope))
+
+
+def LiveAuthMiddlewareStack(inner):
+    return CookieMiddleware(SessionMiddleware(DeferredAuthMiddleware(inner)))

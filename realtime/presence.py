@@ -1,8 +1,15 @@
 """Who is watching now: presence by heartbeat with a time-to-live, never connects minus disconnects.
 
-A viewer is one attendee (or one staff user), whatever the number of tabs; each socket
-heartbeats, and a viewer counts while its newest heartbeat is younger than the TTL. A process
-that dies simply stops heartbeating, so its viewers drop out within the TTL (RELIABILITY R6).
+A viewer is one attendee (or one staff user), whatever the number of tabs, and counts while its
+newest heartbeat is younger than the TTL. The server knows which sockets are open, so the
+heartbeats come from the server: each process refreshes all of its open viewers in one pipelined
+Redis call every ``DEWAN_HEARTBEAT_SECONDS`` (and batches the first heartbeat of viewers that just
+connected), and clients send no frame for presence. Dead peers are found by the websocket layer's
+own pings (Uvicorn's ``--ws-ping-interval``; browsers answer them without any script), which
+closes their sockets. Where the transport cannot tell (a proxy that answers websocket pings
+itself), ``DEWAN_CLIENT_HEARTBEAT=1`` makes clients ``ping`` every ``heartbeat_seconds`` and only
+those pings count (docs/protocol.md). A process that dies stops refreshing, so its viewers drop
+out within the TTL (RELIABILITY R6).
 The store is a backend named in settings (``DEWAN_PRESENCE_BACKEND``): in memory for the
 embedded default, a Redis sorted set per webinar in production (shared by all processes, no
 per-viewer keys, rebuilt from heartbeats after a Redis restart).
@@ -68,6 +75,12 @@ class PresenceStore:
 
     async def heartbeat(self, webinar_id: int, viewer_key: str, language: str = "") -> None:
         raise NotImplementedError
+
+    async def refresh(self, viewers: dict[int, dict[str, str]]) -> None:
+        """One heartbeat for each of ``{webinar id: {viewer key: language}}``, in one round trip."""
+        for webinar_id, keys in viewers.items():
+            for viewer_key, language in keys.items():
+                await self.heartbeat(webinar_id, viewer_key, language)
 
     async def leave(self, webinar_id: int, viewer_key: str) -> None:
         """Forget the viewer now (whatever its other tabs say until they next ping)."""
@@ -207,6 +220,22 @@ return encoded
 # First heartbeat of a viewer (or first after a Redis restart or expiry): record its language.
 _KEY_LIFETIME_SECONDS = 24 * 3600
 
+# Heartbeats for many viewers of one webinar. KEYS: zset, languages hash.
+# ARGV: score, key lifetime (s), then viewer key, language, viewer key, language, ...
+_REFRESH = """
+local added = 0
+for i = 3, #ARGV, 2 do
+  if redis.call('ZADD', KEYS[1], ARGV[1], ARGV[i]) == 1 then
+    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+    added = added + 1
+  end
+end
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return added
+"""
+_REFRESH_CHUNK = 2000  # viewers per script call (Lua's stack stays small; one pipeline for all)
+
 
 class RedisPresenceStore(PresenceStore):
     """One sorted set per webinar: member = viewer key, score = time of the newest heartbeat.
@@ -269,6 +298,23 @@ class RedisPresenceStore(PresenceStore):
             pipe.expire(self.language_key(webinar_id), _KEY_LIFETIME_SECONDS)
             await pipe.execute()
 
+    async def refresh(self, viewers: dict[int, dict[str, str]]) -> None:
+        """Every webinar's viewers in one pipeline of ``_REFRESH`` calls: one round trip per tick."""
+        if not viewers:
+            return
+        # EVAL, not EVALSHA: the script text is small beside 2,000 viewer keys, and a Redis that
+        # restarted (scripts flushed) needs no reload dance inside a pipeline.
+        pipe = self._client().pipeline(transaction=False)
+        score = self.clock()
+        for webinar_id, keys in viewers.items():
+            items = list(keys.items())
+            for first in range(0, len(items), _REFRESH_CHUNK):
+                args: list = [score, _KEY_LIFETIME_SECONDS]
+                for viewer_key, language in items[first : first + _REFRESH_CHUNK]:
+                    args += (viewer_key, language)
+                pipe.eval(_REFRESH, 2, self.key(webinar_id), self.language_key(webinar_id), *args)
+        await pipe.execute()
+
     async def leave(self, webinar_id: int, viewer_key: str) -> None:
         pipe = self._client().pipeline(transaction=False)
         pipe.zrem(self.key(webinar_id), viewer_key)
@@ -307,13 +353,78 @@ def get_presence_store() -> PresenceStore:
     return import_string(settings.DEWAN_PRESENCE_BACKEND)()
 
 
+def client_heartbeats() -> bool:
+    """True where the transport cannot tell an open socket from a dead one (``DEWAN_CLIENT_HEARTBEAT``)."""
+    return bool(getattr(settings, "DEWAN_CLIENT_HEARTBEAT", False))
+
+
 async def viewer_heartbeat(viewer) -> None:
-    """A socket of this viewer is alive (on connect and every ``ping``). Best effort: never raises."""
+    """A client ``ping`` (client-heartbeat deployments only). Best effort: never raises."""
     try:
         await get_presence_store().heartbeat(viewer.webinar_id, viewer.viewer_key, viewer.language or "")
     except Exception:  # the count heals with the next heartbeat
         log.warning("presence heartbeat failed", exc_info=True)
     process_loop_ensure()
+
+
+JOIN_BATCH_SECONDS = 0.02
+# Per event loop: viewers who connected since the last flush, {webinar id: {viewer key: language}}.
+_joined: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict] = weakref.WeakKeyDictionary()
+
+
+async def viewer_joined(viewer) -> None:
+    """A socket of this viewer opened: counted within ``JOIN_BATCH_SECONDS``, with the others who joined.
+
+    A connect storm then costs one pipelined Redis call per batch, not one round trip per viewer.
+    """
+    if viewer.viewer_key is None:
+        return
+    if client_heartbeats():
+        await viewer_heartbeat(viewer)
+        return
+    loop = asyncio.get_running_loop()
+    pending = _joined.get(loop)
+    if pending is None:
+        pending = _joined[loop] = {}
+        loop.call_later(JOIN_BATCH_SECONDS, lambda: loop.create_task(_flush_joined(loop)))
+    pending.setdefault(viewer.webinar_id, {})[viewer.viewer_key] = viewer.language or ""
+    process_loop_ensure()
+
+
+async def _flush_joined(loop: asyncio.AbstractEventLoop) -> None:
+    pending = _joined.pop(loop, None)
+    if not pending:
+        return
+    try:
+        await get_presence_store().refresh(pending)
+    except Exception:  # the next refresh tick counts them
+        log.warning("presence refresh of joined viewers failed", exc_info=True)
+
+
+async def refresh_open_viewers() -> None:
+    """The per-tick heartbeat of every viewer with an open socket here: one pipelined store call."""
+    if client_heartbeats():
+        return
+    from realtime.broadcast import get_hub
+
+    try:
+        await get_presence_store().refresh(open_viewers(get_hub()))
+    except Exception:  # the next tick retries; viewers stay counted for the TTL meanwhile
+        log.warning("presence refresh failed", exc_info=True)
+
+
+def open_viewers(hub) -> dict[int, dict[str, str]]:
+    """Every viewer with an open socket in this process: {webinar id: {viewer key: language}}."""
+    viewers: dict[int, dict[str, str]] = {}
+    for webinar_id, room in hub.rooms.items():
+        keys = {
+            listener.viewer_key: listener.language
+            for listener in room.everyone
+            if listener.viewer_key is not None and not listener._closed
+        }
+        if keys:
+            viewers[webinar_id] = keys
+    return viewers
 
 
 async def viewer_left(viewer) -> None:
@@ -343,15 +454,19 @@ def process_loop_ensure() -> None:
 
 async def _process_loop() -> None:
     from realtime import protocol
-    from realtime.broadcast import get_hub
+    from realtime.broadcast import frame, get_hub
 
     hub = get_hub()
     # Per webinar: the breakdown last sent, and the host sockets that already have it.
     sent: dict[int, tuple[dict, set]] = {}
     next_sample = time.monotonic() + SAMPLE_SECONDS
+    next_refresh = time.monotonic() + float(settings.DEWAN_HEARTBEAT_SECONDS)
     while True:
         await asyncio.sleep(DETAIL_TICK_SECONDS)
         store = get_presence_store()
+        if time.monotonic() >= next_refresh:
+            next_refresh = time.monotonic() + float(settings.DEWAN_HEARTBEAT_SECONDS)
+            await refresh_open_viewers()
         for webinar_id in list(sent):
             if webinar_id not in hub.rooms or not hub.rooms[webinar_id].staff:
                 del sent[webinar_id]
@@ -365,9 +480,9 @@ async def _process_loop() -> None:
                 continue
             last, told = sent.get(webinar_id, (None, set()))
             told = set() if detail != last else told & room.staff
-            text = protocol.dumps(protocol.presence_detail_message(detail))
+            event = frame(protocol.dumps(protocol.presence_detail_message(detail)))
             for listener in room.staff - told:
-                listener.push(text)
+                listener.push(event)
                 told.add(listener)
             sent[webinar_id] = (detail, told)
         if time.monotonic() >= next_sample:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Sum
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import translation
 
 from webinar import representations, selectors
@@ -45,9 +49,39 @@ def stage_key_valid(webinar: Webinar, key: str | None) -> bool:
         return False
 
 
+# Webinars behind live URLs, per process: slug -> (monotonic time read, webinar or None).
+_live_webinars: dict[str, tuple[float, Webinar | None]] = {}
+LIVE_WEBINAR_SECONDS = 1.0
+_LIVE_WEBINARS_MAX = 10_000
+
+
+def live_webinar(*, slug: str) -> Webinar | None:
+    """The webinar a live URL names, read from the database at most once a second per process.
+
+    Every viewer of a webinar connects to the same slug: in a reconnect storm this is the same row
+    thousands of times a second. Only identity and access fields are used from it (id, slug,
+    status, organiser); a change made in this process is seen at once (the signals below), one
+    made in another process within ``LIVE_WEBINAR_SECONDS``. Sequence numbers are never read here.
+    """
+    now = time.monotonic()
+    hit = _live_webinars.get(slug)
+    if hit is not None and now - hit[0] < LIVE_WEBINAR_SECONDS:
+        return hit[1]
+    webinar = selectors.webinar_get(slug=slug)
+    if len(_live_webinars) >= _LIVE_WEBINARS_MAX:
+        _live_webinars.clear()
+    _live_webinars[slug] = (now, webinar)
+    return webinar
+
+
+@receiver([post_save, post_delete], sender=Webinar, dispatch_uid="dewan.live_webinar_forget")
+def _live_webinar_forget(sender, instance: Webinar, **kwargs) -> None:
+    _live_webinars.clear()  # slugs can change too: forget them all (a rare, host-driven event)
+
+
 def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = None) -> Viewer | None:
     """Authorise a connection before it joins anything (RELIABILITY R8); None means refuse."""
-    webinar = selectors.webinar_get(slug=slug)
+    webinar = live_webinar(slug=slug)
     if webinar is None or (webinar.status == Webinar.Status.DRAFT and mode != "host"):
         return None
     user_id = user.pk if getattr(user, "is_authenticated", False) else None
@@ -123,19 +157,41 @@ def webinar_state(webinar: Webinar) -> dict:
     }
 
 
+_MINE_SQL = (
+    "SELECT 'v', v.question_id FROM {vote} v JOIN {question} q ON q.id = v.question_id"
+    " WHERE v.registration_id = %s AND q.webinar_id = %s"
+    " UNION ALL SELECT 'q', id FROM {question} WHERE webinar_id = %s AND author_id = %s AND status <> %s"
+)
+
+
 def _mine(viewer: Viewer) -> tuple[list[dict], list[int]]:
+    """The viewer's own questions (newest 50, merged ones left out) and the ids it voted for.
+
+    One plain SQL round trip answers both for the common viewer, who has asked nothing: the vote
+    ids, plus the ids of its own questions; the questions themselves are read only when there are some.
+    """
     if viewer.registration_id is None:
         return [], []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _MINE_SQL.format(question=Question._meta.db_table, vote=Vote._meta.db_table),
+            [
+                viewer.registration_id,
+                viewer.webinar_id,
+                viewer.webinar_id,
+                viewer.registration_id,
+                Question.Status.MERGED,
+            ],
+        )
+        rows = cursor.fetchall()
+    votes = [pk for kind, pk in rows if kind == "v"]
+    if not any(kind == "q" for kind, _pk in rows):
+        return [], votes
     own = (
         Question.objects.filter(webinar_id=viewer.webinar_id, author_id=viewer.registration_id)
         .exclude(status=Question.Status.MERGED)
         .select_related("author")
         .order_by("-created_at")[:50]
-    )
-    votes = list(
-        Vote.objects.filter(
-            registration_id=viewer.registration_id, question__webinar_id=viewer.webinar_id
-        ).values_list("question_id", flat=True)
     )
     return [own_question_for(q) for q in own], votes
 
@@ -168,6 +224,36 @@ def published_questions(webinar: Webinar) -> list[dict]:
 def published_cache_clear(*, webinar_id: int) -> None:
     """Remove the cached published lists of a webinar, in every language."""
     cache.delete_many([_published_cache_key(webinar_id, code) for code, _name in settings.LANGUAGES])
+
+
+def shared_live_state(*, webinar_id: int) -> dict:
+    """What every viewer's welcome and snapshot share, in the active language.
+
+    Returns ``{"seq", "staff_seq", "webinar", "questions"}``; the cursors are read first, so the
+    list is at least as new as ``seq`` (a replay from ``seq`` can only repeat, never skip). The
+    consumer keeps it per process until the hub hears the next event (realtime.broadcast.SharedState).
+    """
+    webinar = Webinar.objects.get(pk=webinar_id)
+    return {
+        "seq": webinar.last_public_seq,
+        "staff_seq": webinar.last_staff_seq,
+        "webinar": webinar_state(webinar),
+        "questions": published_questions(webinar),
+    }
+
+
+def attendee_snapshot(viewer: Viewer, shared: dict) -> dict:
+    """A non-staff viewer's ``snapshot``: the shared state plus its own questions and votes (2 queries)."""
+    mine, my_votes = _mine(viewer)
+    return {
+        "type": "snapshot",
+        "seq": shared["seq"],
+        "staff_seq": None,
+        "webinar": shared["webinar"],
+        "questions": shared["questions"],
+        "mine": mine,
+        "my_votes": my_votes,
+    }
 
 
 def live_snapshot(viewer: Viewer) -> dict:

@@ -166,7 +166,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # A prefix of its own keeps a deployment's (or a bench run's) pub/sub channels apart on a
+            # shared Redis: pub/sub ignores database numbers.
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("DEWAN_CHANNEL_PREFIX", "asgi")},
         }
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -228,6 +230,8 @@ RATELIMIT_FAIL_OPEN = True
 DEWAN_EVENT_REPLAY_LIMIT = int(os.environ.get("DEWAN_EVENT_REPLAY_LIMIT", "500"))
 DEWAN_PRESENCE_TTL_SECONDS = float(os.environ.get("DEWAN_PRESENCE_TTL_SECONDS", "30"))
 DEWAN_HEARTBEAT_SECONDS = float(os.environ.get("DEWAN_HEARTBEAT_SECONDS", "10"))
+# Clients ping for presence only where the transport cannot tell a dead socket (docs/protocol.md).
+DEWAN_CLIENT_HEARTBEAT = _env_bool("DEWAN_CLIENT_HEARTBEAT", False)
 DEWAN_ATTENDANCE_MERGE_GAP_SECONDS = float(os.environ.get("DEWAN_ATTENDANCE_MERGE_GAP_SECONDS", "60"))
 DEWAN_RETENTION_DAYS = int(os.environ.get("DEWAN_RETENTION_DAYS", "180"))
 # Client IPs come from REMOTE_ADDR unless a trusted proxy is configured (then X-Forwarded-For).

@@ -79,15 +79,45 @@ async def test_three_tabs_of_one_attendee_count_once(tabs, consumer_store, live_
     assert await until(first, "presence", count=1)
 
 
+async def tick() -> None:
+    """One of the process's presence ticks (every DEWAN_HEARTBEAT_SECONDS in a server)."""
+    await presence.refresh_open_viewers()
+
+
+async def test_the_welcome_asks_for_no_presence_pings(tabs, consumer_store, live_webinar, attendee):
+    comm = WebsocketCommunicator(
+        application,
+        f"/ws/w/{live_webinar.slug}/",
+        headers=[
+            ORIGIN,
+            (b"cookie", f"sessionid={await database_sync_to_async(attendee_session)(attendee)}".encode()),
+        ],
+    )
+    tabs.opened.append(comm)
+    assert (await comm.connect(timeout=5))[0]
+    welcome = await comm.receive_json_from(timeout=5)
+    assert welcome["config"]["heartbeat_seconds"] == 0
+
+
+async def test_an_open_socket_stays_counted_without_sending_anything(
+    tabs, consumer_store, clock, live_webinar, attendee
+):
+    await tabs.attendee(attendee)
+    for _ in range(6):  # a minute: twice the TTL, and not one frame from the client
+        clock.advance(10)
+        await tick()
+    assert await consumer_store.viewers(live_webinar.pk) == [f"r:{attendee.pk}"]
+
+
 async def test_closing_one_of_two_tabs_keeps_the_attendee_counted(
     tabs, consumer_store, clock, live_webinar, attendee
 ):
     one = await tabs.attendee(attendee)
-    two = await tabs.attendee(attendee)
+    await tabs.attendee(attendee)
     await one.disconnect()
-    for _ in range(4):  # forty seconds of the remaining tab pinging every ten
+    for _ in range(4):  # forty seconds of the remaining tab being open
         clock.advance(10)
-        await ping(two)
+        await tick()
     assert await consumer_store.count(live_webinar.pk) == 1
 
 
@@ -96,10 +126,10 @@ async def test_closing_the_last_tab_drops_the_attendee_within_the_grace(
 ):
     other = await database_sync_to_async(make_registration)(live_webinar, "Ben")
     leaving = await tabs.attendee(attendee)
-    staying = await tabs.attendee(other)
+    await tabs.attendee(other)
     await leaving.disconnect()
     clock.advance(consumer_store.leave_grace + 0.5)
-    await ping(staying)
+    await tick()
     assert await consumer_store.viewers(live_webinar.pk) == [f"r:{other.pk}"]
 
 
@@ -120,22 +150,25 @@ async def test_attendee_whose_server_process_dies_drops_out_within_the_ttl(
     await crashed.disconnect()
     assert skipped == [f"r:{attendee.pk}"], "the disconnect handler was not replaced"
     clock.advance(25)
-    await ping(watcher)
+    await tick()
     assert await consumer_store.count(live_webinar.pk) == 2  # still within the TTL
     clock.advance(6)
-    await ping(watcher)
+    await tick()
     assert await until(watcher, "presence", count=1)  # the hub's next tick tells everyone
 
 
-async def test_attendee_who_stops_pinging_drops_out_and_one_who_pings_stays(
-    tabs, consumer_store, clock, live_webinar, attendee
+async def test_with_client_heartbeats_one_who_stops_pinging_drops_out_and_one_who_pings_stays(
+    tabs, consumer_store, clock, live_webinar, attendee, settings
 ):
+    """Where the transport cannot tell (DEWAN_CLIENT_HEARTBEAT), only pings count."""
+    settings.DEWAN_CLIENT_HEARTBEAT = True
     other = await database_sync_to_async(make_registration)(live_webinar, "Ben")
     await tabs.attendee(attendee)  # open, but silent: a frozen tab
     pinging = await tabs.attendee(other)
     for _ in range(4):
         clock.advance(10)
         await ping(pinging)
+        await tick()  # does nothing in this mode
     assert await consumer_store.viewers(live_webinar.pk) == [f"r:{other.pk}"]
 
 

@@ -127,3 +127,46 @@ async def test_count_rebuilds_from_heartbeats_after_a_redis_restart(clock, webin
     }
     await raw.delete(store.key(webinar_key), store.language_key(webinar_key))
     await raw.aclose()
+
+
+async def test_refresh_heartbeats_every_viewer_of_every_webinar_and_records_newcomers_languages(
+    store, clock, webinar_key
+):
+    other = webinar_key + 1
+    await store.heartbeat(webinar_key, "r:1", "en")
+    clock.advance(25)
+    await store.refresh({webinar_key: {"r:1": "en", "r:2": "ms"}, other: {"u:9": "zh"}})
+    clock.advance(25)  # r:1's own heartbeat is 50 s old now: only the refresh keeps it
+    assert await store.viewers(webinar_key) == ["r:1", "r:2"]
+    assert (await store.detail(webinar_key))["languages"] == {"en": 1, "ms": 1}
+    assert await store.present(other) == {"u:9": (clock.now - 25, "zh")}
+
+
+async def test_refresh_of_many_viewers_is_one_round_trip(clock, webinar_key, monkeypatch):
+    """What a server process does every tick for all its open sockets: one pipeline, however many."""
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("needs Redis (REDIS_URL)")
+    store = redis_store(clock, ttl=30)
+    client = store._client()
+    executes = []
+    real_pipeline = client.pipeline
+
+    def counting_pipeline(*args, **kwargs):
+        pipe = real_pipeline(*args, **kwargs)
+        real_execute = pipe.execute
+
+        async def execute(*a, **k):
+            executes.append(len(pipe.command_stack))
+            return await real_execute(*a, **k)
+
+        pipe.execute = execute
+        return pipe
+
+    monkeypatch.setattr(client, "pipeline", counting_pipeline)
+    viewers = {webinar_key: {f"r:{n}": "ms" for n in range(5000)}, webinar_key + 1: {"r:1": "en"}}
+    await store.refresh(viewers)
+    assert len(executes) == 1  # one round trip, holding one script call per 2,000 viewers
+    assert executes[0] == 4
+    assert await store.count(webinar_key) == 5000
+    assert (await store.detail(webinar_key))["languages"] == {"ms": 5000}
+    await client.delete(store.key(webinar_key), store.language_key(webinar_key))

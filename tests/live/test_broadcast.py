@@ -17,7 +17,7 @@ WEBINAR = 41
 
 
 class Inbox:
-    """A socket's send side that records what it was given, optionally stuck."""
+    """A socket's ASGI send that records the texts it was given, optionally stuck."""
 
     def __init__(self, *, stuck: bool = False):
         self.texts: list[str] = []
@@ -25,9 +25,9 @@ class Inbox:
         if not stuck:
             self.unstick.set()
 
-    async def __call__(self, text: str) -> None:
+    async def __call__(self, event: dict) -> None:
         await self.unstick.wait()
-        self.texts.append(text)
+        self.texts.append(event["text"])
 
     @property
     def messages(self) -> list[dict]:

@@ -18,20 +18,24 @@ WEBINAR = 77
 
 
 class Inbox:
-    """A socket's send side: records texts; can be stuck (transport full) or broken (socket gone)."""
+    """A socket's ASGI send: records texts and closes; can be stuck (transport full) or broken (gone)."""
 
     def __init__(self, *, stuck: bool = False, broken: bool = False):
         self.texts: list[str] = []
+        self.closes: list[tuple[int, str]] = []
         self.unstick = asyncio.Event()
         self.broken = broken
         if not stuck:
             self.unstick.set()
 
-    async def __call__(self, text: str) -> None:
+    async def __call__(self, event: dict) -> None:
         if self.broken:
             raise ConnectionResetError("socket gone")
         await self.unstick.wait()
-        self.texts.append(text)
+        if event["type"] == "websocket.close":
+            self.closes.append((event["code"], event["reason"]))
+        else:
+            self.texts.append(event["text"])
 
     @property
     def types(self) -> list[str]:

@@ -1,0 +1,381 @@
+"""Connect, reconnect storm and graceful restart: Dewan against the raw ASGI server, same run, loopback.
+
+1. **Connect rate.** ``--clients`` viewers connect to one process (authenticate the session cookie,
+   identify the viewer, ``welcome``, ``sync`` -> ``snapshot``, presence), first to the raw server, then
+   to Dewan with the webinar holding only those viewers' rows, then again after ``--stored`` rows
+   (registrations and their sessions, questions, events) were added: viewers per second for each,
+   the ratios, and the database queries per connect counted inside the Dewan process
+   (bench/instrumented_asgi.py).
+2. **Reconnect storm.** ``--storm-viewers`` viewers on two processes; sequenced public events are
+   recorded through the event log at ``--event-rate`` per second and ticks are published for latency;
+   one process is SIGKILLed. Its viewers reconnect (to the survivor, with the client's back-off) and
+   ``sync`` from their last sequence number. Printed: seconds until every viewer is back and caught up,
+   sockets missing any sequence number (must be 0), and the survivor's own viewers' tick latency p99
+   before and during the storm.
+3. **Graceful restart.** The survivor is sent SIGTERM: every socket must be closed with code 1012 and a
+   ``retry_after_ms`` hint (docs/protocol.md); printed: the spread of those hints.
+
+The last line printed is JSON, with the load average at each phase (the machine is shared).
+
+    .venv/bin/python bench/connect.py [--clients 2000] [--stored 100000] [--storm-viewers 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from common import live_webinar_with_viewers
+from harness import (
+    ROOT,
+    Clients,
+    add_common_arguments,
+    bench_env,
+    ensure_database,
+    load_average,
+    note,
+    percentile,
+    raise_nofile,
+    server_stats,
+    start_servers,
+    stop_servers,
+)
+
+
+def store_rows(webinar_id: int, rows: int) -> dict:
+    """Add ``rows`` registrations with a session each, rows/5 questions and rows/2 public events."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.db import transaction
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from webinar.models import Question, Registration, Webinar, WebinarEvent
+
+    now = timezone.now()
+    expire = now + timezone.timedelta(days=14)
+    start = Registration.objects.filter(webinar_id=webinar_id).count()
+    batch = 5000
+    for first in range(0, rows, batch):
+        registrations = Registration.objects.bulk_create(
+            [
+                Registration(
+                    webinar_id=webinar_id,
+                    name=f"Stored {start + n}",
+                    email=f"stored{start + n}@example.com",
+                    language="ms",
+                    consent_given_at=now,
+                    status=Registration.Status.CONFIRMED,
+                    join_secret=f"s{start + n:031d}",
+                )
+                for n in range(first, min(rows, first + batch))
+            ]
+        )
+        store = SessionStore()
+        Session.objects.bulk_create(
+            [
+                Session(
+                    session_key=f"stored{webinar_id}x{r.pk}".ljust(32, "0")[:40],
+                    session_data=store.encode({"dewan_registrations": {str(webinar_id): r.pk}}),
+                    expire_date=expire,
+                )
+                for r in registrations
+            ]
+        )
+    authors = list(Registration.objects.filter(webinar_id=webinar_id).values_list("pk", flat=True)[:1000])
+    statuses = [
+        Question.Status.HELD,
+        Question.Status.REJECTED,
+        Question.Status.BLOCKED,
+        Question.Status.MERGED,
+    ]
+    Question.objects.bulk_create(
+        [
+            Question(
+                webinar_id=webinar_id,
+                author_id=authors[n % len(authors)],
+                text=f"Stored question {n}",
+                language="en",
+                status=statuses[n % len(statuses)],
+                client_key=f"stored-{rows}-{n}",
+            )
+            for n in range(rows // 5)
+        ],
+        batch_size=batch,
+    )
+    with transaction.atomic():
+        webinar = Webinar.objects.select_for_update().get(pk=webinar_id)
+        last = WebinarEvent.objects.filter(webinar_id=webinar_id, stream="public").aggregate(m=Max("seq"))[
+            "m"
+        ]
+        first_seq = max(webinar.last_public_seq, last or 0) + 1
+        events = rows // 2
+        WebinarEvent.objects.bulk_create(
+            [
+                WebinarEvent(
+                    webinar_id=webinar_id, stream="public", seq=first_seq + n, type="bench.stored", payload={}
+                )
+                for n in range(events)
+            ],
+            batch_size=batch,
+        )
+        Webinar.objects.filter(pk=webinar_id).update(last_public_seq=first_seq + events - 1)
+    return {
+        "registrations": Registration.objects.filter(webinar_id=webinar_id).count(),
+        "sessions": Session.objects.count(),
+        "questions": Question.objects.filter(webinar_id=webinar_id).count(),
+        "events": WebinarEvent.objects.filter(webinar_id=webinar_id).count(),
+    }
+
+
+def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | None) -> dict:
+    """Connect ``args.clients`` viewers to one fresh process of ``kind``; the rate and queries per connect."""
+    servers, ports = start_servers(kind, args, env, count=1)
+    try:
+        path = f"/ws/w/{room['slug']}/" if kind == "dewan" else "/ws/raw/"
+        keys = room["keys"] if kind == "dewan" else [None] * (args.clients + 1)
+        clients.ask("connect", [(ports[0], path, keys[-1])], 1, only=0)  # warm-up: imports, first queries
+        queries_before = server_stats(ports[0])["queries"] if kind == "dewan" else 0
+        load = load_average()
+        profile = Profile(args, f"connect-{kind}", servers[0].pid)
+        started = time.monotonic()
+        connected = clients.connect([(ports[0], path, keys[n]) for n in range(args.clients)], args.parallel)
+        seconds = time.monotonic() - started
+        profile.stop()
+        result = {
+            "clients": connected - 1,
+            "seconds": round(seconds, 2),
+            "viewers_per_second": round((connected - 1) / seconds),
+            "load_average": load,
+        }
+        if kind == "dewan":
+            time.sleep(1.0)
+            queries = server_stats(ports[0])["queries"] - queries_before
+            result["queries_per_connect"] = round(queries / max(1, connected - 1), 2)
+        clients.ask("close")
+        return result
+    finally:
+        stop_servers(servers)
+
+
+class Profile:
+    """py-spy attached to a server process while a phase runs (``--profile``); folded stacks in var/."""
+
+    def __init__(self, args, name: str, pid: int):
+        self.process = None
+        if args.profile:
+            self.out = ROOT / "var" / f"profile-{name}-{int(time.time())}.txt"
+            spy = str(Path(sys.executable).parent / "py-spy")
+            command = [
+                spy,
+                "record",
+                "--pid",
+                str(pid),
+                "--format",
+                "raw",
+                "-r",
+                "100",
+                "--gil",
+                "-o",
+                str(self.out),
+            ]
+            self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1.0)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.send_signal(signal.SIGINT)
+            self.process.wait(timeout=60)
+            note(f"profile: {self.out}")
+
+
+# --- Reconnect storm -----------------------------------------------------------------------------
+
+
+class EventWriter(threading.Thread):
+    """Sequenced public events through the event log (what services do), plus ticks for latency."""
+
+    def __init__(self, webinar_id: int, rate: float):
+        super().__init__(daemon=True)
+        self.webinar_id, self.interval = webinar_id, 1.0 / rate
+        self.running = True
+        self.written = 0
+
+    def run(self) -> None:
+        from django.db import close_old_connections, transaction
+
+        from realtime import broadcast, protocol
+        from webinar.services.events import event_record
+
+        next_at = time.monotonic()
+        while self.running:
+            with transaction.atomic():
+                event_record(webinar_id=self.webinar_id, stream="public", type="bench.seq", payload={})
+            self.written += 1
+            message = protocol.event_message(
+                type="bench.tick", seq=0, stream="public", payload={"i": self.written, "t": time.time_ns()}
+            )
+            broadcast.publish(webinar_id=self.webinar_id, stream="public", message=message)
+            next_at += self.interval
+            time.sleep(max(0.0, next_at - time.monotonic()))
+        close_old_connections()
+
+
+def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
+    """Two processes; SIGKILL one; its viewers come back on the other and catch up by sequence number."""
+    servers, ports = start_servers("dewan", args, env, count=2)
+    writer = EventWriter(room["webinar_id"], args.event_rate)
+    try:
+        path = f"/ws/w/{room['slug']}/"
+        viewers = args.storm_viewers
+        # Client process 0 holds the survivor's viewers; the others hold the victim's, which reconnect.
+        survivor_share = viewers // 2
+        clients.ask("connect", [(ports[0], path, room["keys"][n]) for n in range(survivor_share)], 32, only=0)
+        victims = [(ports[1], path, room["keys"][n]) for n in range(survivor_share, viewers)]
+        shares = [victims[n :: len(clients.pipes) - 1] for n in range(len(clients.pipes) - 1)]
+        for index, share in enumerate(shares, start=1):
+            clients.ask("connect", share, 32, only=index)
+        for index in range(1, len(clients.pipes)):
+            clients.ask("reconnect_to", ports[0], args.backoff_ms, only=index)
+        writer.start()
+        time.sleep(3.0)
+        clients.ask("reset", True, only=0)
+        time.sleep(args.storm_seconds / 2)
+        before = clients.totals_of(0, latencies=True)
+        load_before = load_average()
+        clients.ask("reset", True, only=0)
+        killed_at = time.time()
+        servers[1].kill()  # SIGKILL: no disconnect handler, no close frame
+        servers[1].wait()
+        note(f"storm: killed the process on port {ports[1]}")
+        back_seconds = None
+        deadline = time.monotonic() + args.storm_cap
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            states = clients.ask("reconnects", only=None)[1:]
+            waiting = sum(s["waiting"] for s in states)
+            if waiting == 0 and all(s["reconnected"] >= s["lost"] for s in states):
+                back_seconds = max(s["last_back_ns"] for s in states) / 1e9 - killed_at
+                break
+        during = clients.totals_of(0, latencies=True)
+        load_during = load_average()
+        time.sleep(2.0)
+        writer.running = False
+        writer.join(timeout=10)
+        time.sleep(2.0)
+        gaps = clients.ask("gaps")
+        states = clients.ask("reconnects")
+        result = {
+            "viewers": viewers,
+            "on_killed_process": viewers - survivor_share,
+            "reconnected": sum(s["reconnected"] for s in states),
+            "back_and_caught_up_seconds": round(back_seconds, 2) if back_seconds is not None else None,
+            "events_written": writer.written,
+            "sockets_missing_seq": sum(g["sockets_missing"] for g in gaps),
+            "seqs_missing": sum(g["missing"] for g in gaps),
+            "sockets_checked": sum(g["checked"] for g in gaps),
+            "survivor_p99_ms_before": round(percentile(before["latencies"], 0.99) / 1e6, 2),
+            "survivor_p99_ms_during": round(percentile(during["latencies"], 0.99) / 1e6, 2),
+            "load_average_before": load_before,
+            "load_average_during": load_during,
+        }
+        note(f"storm: {result}")
+        result["graceful"] = graceful_phase(args, clients, servers[0])
+        return result
+    finally:
+        writer.running = False
+        stop_servers(servers)
+
+
+def graceful_phase(args, clients: Clients, server) -> dict:
+    """SIGTERM the survivor: every socket closes with 1012 and a retry hint spread over a window."""
+    clients.ask("reconnect_to", None, args.backoff_ms)
+    started = time.monotonic()
+    server.terminate()
+    server.wait(timeout=60)
+    seconds = time.monotonic() - started
+    closes = clients.ask("closes")
+    codes: dict[str, int] = {}
+    hints: list[int] = []
+    for reply in closes:
+        for code, n in reply["codes"].items():
+            codes[code] = codes.get(code, 0) + n
+        hints += reply["retry_after_ms"]
+    return {
+        "shutdown_seconds": round(seconds, 2),
+        "close_codes": codes,
+        "sockets_with_retry_hint": len(hints),
+        "retry_after_ms_min": min(hints) if hints else None,
+        "retry_after_ms_p50": percentile(hints, 0.5) if hints else None,
+        "retry_after_ms_max": max(hints) if hints else None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=2000)
+    add_common_arguments(parser)
+    parser.add_argument("--stored", type=int, default=100_000, help="registrations stored for the 2nd pass")
+    parser.add_argument("--storm-viewers", type=int, default=2000)
+    parser.add_argument("--storm-seconds", type=float, default=6.0, help="steady time before the kill")
+    parser.add_argument("--storm-cap", type=float, default=120.0)
+    parser.add_argument("--event-rate", type=float, default=20.0, help="sequenced events per second")
+    parser.add_argument("--backoff-ms", type=int, default=500, help="the client's first reconnect delay")
+    parser.add_argument("--skip", action="append", default=[], choices=["stored", "storm"])
+    parser.add_argument("--profile", action="store_true", help="py-spy record the connect phases (var/)")
+    args = parser.parse_args()
+    raise_nofile(4 * (args.clients + args.storm_viewers) + 1024)
+
+    prefix = f"dewan-connect-{random.randrange(10**9)}:"
+    env = bench_env(database_url=args.database_url, redis_url=args.redis_url, prefix=prefix)
+    ensure_database(args.database_url)
+    viewers = max(args.clients, args.storm_viewers)
+    room = live_webinar_with_viewers(env, viewers + 1, title="Connect bench")
+    room["keys"] = room["keys"][:viewers] + room["keys"][-1:]
+    clients = Clients(args.client_procs)
+    result: dict = {"bench": "connect", "clients": args.clients, "load_average_start": load_average()}
+    try:
+        result["raw"] = connect_phase("raw", args, env, clients, None)
+        note(f"raw: {result['raw']}")
+        result["dewan"] = connect_phase("dewan", args, env, clients, room)
+        note(f"dewan: {result['dewan']}")
+        if "stored" not in args.skip:
+            started = time.monotonic()
+            stored = store_rows(room["webinar_id"], args.stored - viewers)
+            note(f"stored {stored} in {time.monotonic() - started:.0f} s")
+            result["dewan_stored"] = {"stored": stored, **connect_phase("dewan", args, env, clients, room)}
+            note(f"dewan with stored rows: {result['dewan_stored']}")
+        if "storm" not in args.skip:
+            result["storm"] = storm_phase(args, env, clients, room)
+    finally:
+        clients.stop()
+    dewan, raw = result["dewan"], result["raw"]
+    result["ratios"] = {
+        "connect_rate": round(dewan["viewers_per_second"] / max(1, raw["viewers_per_second"]), 3),
+    }
+    if "dewan_stored" in result:
+        result["ratios"]["connect_rate_stored_vs_small"] = round(
+            result["dewan_stored"]["viewers_per_second"] / max(1, dewan["viewers_per_second"]), 3
+        )
+    storm = result.get("storm", {})
+    result["targets_met"] = {
+        "connect_at_least_1000_per_second": dewan["viewers_per_second"] >= 1000,
+        "connect_within_3x_raw": result["ratios"]["connect_rate"] >= 1 / 3,
+        "connect_flat_with_stored_rows": result["ratios"].get("connect_rate_stored_vs_small", 1) >= 0.8,
+        "storm_nothing_missed": storm.get("sockets_missing_seq") == 0 if storm else None,
+        "graceful_all_hinted": (
+            storm["graceful"]["sockets_with_retry_hint"] >= storm["viewers"] // 2 if storm else None
+        ),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
