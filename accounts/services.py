@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.emails import email_normalise
 from accounts.exceptions import AccountError
+from realtime.protocol import ErrorCode
 
 User = get_user_model()
 
@@ -67,13 +68,13 @@ def user_email_verify(*, token: str) -> User:
     try:
         data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE_SECONDS)
     except signing.SignatureExpired as exc:
-        raise AccountError(_("This link has expired. Ask for a new one."), code="expired") from exc
+        raise AccountError(_("This link has expired. Ask for a new one."), code=ErrorCode.EXPIRED) from exc
     except signing.BadSignature as exc:
-        raise AccountError(_("This link is not valid."), code="invalid_link") from exc
+        raise AccountError(_("This link is not valid."), code=ErrorCode.INVALID_LINK) from exc
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=data.get("u")).first()
         if user is None or user.email.lower() != data.get("e"):
-            raise AccountError(_("This link is not valid."), code="invalid_link")
+            raise AccountError(_("This link is not valid."), code=ErrorCode.INVALID_LINK)
         if user.email_verified_at is None:
             user.email_verified_at = timezone.now()
             user.save(update_fields=["email_verified_at"])

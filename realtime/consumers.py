@@ -236,7 +236,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         ):
             return True
         message = protocol.error_message(
-            "not_registered",
+            ErrorCode.NOT_REGISTERED,
             _("This registration is no longer active in this browser."),
             for_type=command.type,
             **({"client_key": command.client_key} if getattr(command, "client_key", None) else {}),
