@@ -15,6 +15,8 @@ import asyncio
 import itertools
 import logging
 import os
+import random
+import signal
 import threading
 import weakref
 from collections import deque
@@ -22,6 +24,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 
 from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 
 from realtime import protocol
 
@@ -611,4 +614,69 @@ def get_hub() -> Hub:
     hub = _hubs.get(loop)
     if hub is None:
         hub = _hubs[loop] = Hub(loop)
+        restart_handler_install()
     return hub
+
+
+# --- Graceful restart: no reconnect storm after a deploy -----------------------------------------
+
+CLOSE_SERVICE_RESTART = 1012  # RFC 6455 registry: "Service Restart"
+RETRY_REASON = "retry_after_ms={}"
+
+
+def restart_hints(count: int) -> list[int]:
+    """Retry delays (ms) for ``count`` sockets, evenly spread over a window, in random order.
+
+    The window is sized so the rest of the fleet sees at most ``DEWAN_RESTART_RECONNECTS_PER_SECOND``
+    reconnects per second from this process (at least 1 s, at most ``DEWAN_RESTART_SPREAD_MAX_SECONDS``).
+    """
+    rate = float(getattr(settings, "DEWAN_RESTART_RECONNECTS_PER_SECOND", 500))
+    longest = float(getattr(settings, "DEWAN_RESTART_SPREAD_MAX_SECONDS", 30))
+    window_ms = 1000 * min(longest, max(1.0, count / rate))
+    # Jitter, not a secret: S311 does not apply.
+    hints = [int(window_ms * (n + random.random()) / max(1, count)) for n in range(count)]  # noqa: S311
+    random.shuffle(hints)
+    return hints
+
+
+def restart_gracefully(hub: Hub) -> int:
+    """Close every socket of this process with 1012 and its own retry hint; returns how many.
+
+    Each socket gets what is already queued for it, then a close frame whose reason is
+    ``retry_after_ms=<n>`` (docs/protocol.md): clients come back over a window, not at once.
+    """
+    listeners = [listener for room in hub.rooms.values() for listener in room.everyone]
+    for listener, hint in zip(listeners, restart_hints(len(listeners)), strict=True):
+        listener.close_socket(CLOSE_SERVICE_RESTART, RETRY_REASON.format(hint))
+    if listeners:
+        log.info("graceful restart: %d sockets told to come back over a spread window", len(listeners))
+    return len(listeners)
+
+
+_restart_installed = False
+
+
+def restart_handler_install(signals: tuple[int, ...] = (signal.SIGTERM, signal.SIGINT)) -> bool:
+    """Chain a handler before the server's own for ``signals``: close sockets with retry hints first.
+
+    Installed once per process, from the main thread, and only over a Python handler (a server
+    that shuts down gracefully, as Uvicorn does); the server's handler then runs as before and its
+    shutdown finds the sockets already closed.
+    """
+    global _restart_installed
+    if _restart_installed or threading.current_thread() is not threading.main_thread():
+        return False
+    for signum in signals:
+        previous = signal.getsignal(signum)
+        if not callable(previous):
+            continue
+
+        def handler(signum, frame, previous=previous):
+            for hub in list(_hubs.values()):
+                if not hub.loop.is_closed():
+                    hub.loop.call_soon_threadsafe(restart_gracefully, hub)
+            previous(signum, frame)
+
+        signal.signal(signum, handler)
+        _restart_installed = True
+    return _restart_installed

@@ -232,6 +232,9 @@ DEWAN_PRESENCE_TTL_SECONDS = float(os.environ.get("DEWAN_PRESENCE_TTL_SECONDS", 
 DEWAN_HEARTBEAT_SECONDS = float(os.environ.get("DEWAN_HEARTBEAT_SECONDS", "10"))
 # Clients ping for presence only where the transport cannot tell a dead socket (docs/protocol.md).
 DEWAN_CLIENT_HEARTBEAT = _env_bool("DEWAN_CLIENT_HEARTBEAT", False)
+# A stopping server process spreads its sockets' reconnects over a window (docs/protocol.md, 1012).
+DEWAN_RESTART_RECONNECTS_PER_SECOND = float(os.environ.get("DEWAN_RESTART_RECONNECTS_PER_SECOND", "500"))
+DEWAN_RESTART_SPREAD_MAX_SECONDS = float(os.environ.get("DEWAN_RESTART_SPREAD_MAX_SECONDS", "30"))
 DEWAN_ATTENDANCE_MERGE_GAP_SECONDS = float(os.environ.get("DEWAN_ATTENDANCE_MERGE_GAP_SECONDS", "60"))
 DEWAN_RETENTION_DAYS = int(os.environ.get("DEWAN_RETENTION_DAYS", "180"))
 # Client IPs come from REMOTE_ADDR unless a trusted proxy is configured (then X-Forwarded-For).

@@ -65,6 +65,12 @@
           return;
         }
         this.status("closed");
+        // A server being restarted spreads its sockets over a window: come back exactly when told.
+        const hint = event.code === 1012 && /^retry_after_ms=(\d+)$/.exec(event.reason || "");
+        if (hint) {
+          if (!this.stopped) setTimeout(() => this.start(), Number(hint[1]));
+          return;
+        }
         this.scheduleReconnect();
       };
     }
@@ -107,10 +113,10 @@
           this.backoff = 500;
           this.welcome = message;
           clearInterval(this.heartbeat);
-          this.heartbeat = setInterval(
-            () => this.send({ type: "ping" }),
-            (message.config.heartbeat_seconds || 10) * 1000,
-          );
+          // 0: the server counts open sockets itself; pings only where the deployment asks for them.
+          if (message.config.heartbeat_seconds > 0) {
+            this.heartbeat = setInterval(() => this.send({ type: "ping" }), message.config.heartbeat_seconds * 1000);
+          }
           if (this.config.mode !== "host") this.staffSeq = null;
           this.sync();
           if (h.welcome) h.welcome(message);

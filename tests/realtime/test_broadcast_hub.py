@@ -210,3 +210,131 @@ def test_consumers_have_no_channel_layer_of_their_own():
     from realtime.consumers import LiveConsumer
 
     assert get_channel_layer(LiveConsumer.channel_layer_alias) is None
+
+
+# --- The shared connect state: one database read per change, never a stale one -----------------
+
+
+class Builds:
+    """A stand-in for the database read behind SharedState: counts reads, can be held open."""
+
+    def __init__(self):
+        self.calls = 0
+        self.gate = asyncio.Event()
+        self.gate.set()
+
+    async def __call__(self) -> dict:
+        self.calls += 1
+        number = self.calls
+        await self.gate.wait()
+        return {"build": number}
+
+
+async def test_viewers_connecting_together_share_one_read(hub):
+    builds = Builds()
+    builds.gate.clear()
+    stamps = []
+    for _ in range(50):
+        await listen(hub)
+        stamps.append(broadcast.stamp())
+    waiting = [asyncio.ensure_future(hub.shared.get(WEBINAR, "en", s, builds)) for s in stamps]
+    await asyncio.sleep(0.01)
+    builds.gate.set()
+    values = await asyncio.gather(*waiting)
+    assert builds.calls == 1
+    assert values == [{"build": 1}] * 50
+
+
+async def test_what_the_hub_hears_invalidates_the_shared_state_and_personal_messages_do_not(hub):
+    builds = Builds()
+    await listen(hub)
+    since = broadcast.stamp()
+    assert await hub.shared.get(WEBINAR, "en", since, builds) == {"build": 1}
+    assert await hub.shared.get(WEBINAR, "en", since, builds) == {"build": 1}
+    hub.deliver({"w": WEBINAR, "kind": broadcast.PERSONAL, "target": 9, "text": '{"type":"x"}'})
+    assert await hub.shared.get(WEBINAR, "en", since, builds) == {"build": 1}
+    hub.deliver(tick(1))
+    assert await hub.shared.get(WEBINAR, "en", since, builds) == {"build": 2}
+    hub.deliver({"w": WEBINAR, "kind": VOTES, "q": 5, "n": 1, "v": 1})
+    assert await hub.shared.get(WEBINAR, "en", since, builds) == {"build": 3}
+    assert await hub.shared.get(WEBINAR, "ms", since, builds) == {"build": 4}  # per language
+
+
+async def test_a_read_begun_before_a_viewer_joined_is_not_given_to_it_once_an_event_was_heard(hub):
+    """The event may be newer than the read and older than the join: that viewer must read again."""
+    builds = Builds()
+    builds.gate.clear()
+    await listen(hub)
+    early = broadcast.stamp()
+    first = asyncio.ensure_future(hub.shared.get(WEBINAR, "en", early, builds))
+    await asyncio.sleep(0)
+    await listen(hub)
+    late = broadcast.stamp()  # joined after the read began
+    hub.deliver(tick(1))  # heard before the late viewer asked
+    second = asyncio.ensure_future(hub.shared.get(WEBINAR, "en", late, builds))
+    await asyncio.sleep(0)
+    builds.gate.set()
+    assert await first == {"build": 1}  # began after the early viewer joined: good for it
+    assert await second == {"build": 2}
+    assert builds.calls == 2
+
+
+async def test_a_failed_read_is_not_kept_and_the_next_viewer_reads_again(hub):
+    calls = []
+
+    async def failing():
+        calls.append(1)
+        raise ConnectionError("database down")
+
+    await listen(hub)
+    with pytest.raises(ConnectionError):
+        await hub.shared.get(WEBINAR, "en", broadcast.stamp(), failing)
+    builds = Builds()
+    assert await hub.shared.get(WEBINAR, "en", broadcast.stamp(), builds) == {"build": 1}
+    assert calls == [1]
+
+
+# --- Graceful restart ------------------------------------------------------------------------------
+
+
+async def test_a_restart_closes_every_socket_with_1012_and_spreads_their_retry_hints(hub, settings):
+    settings.DEWAN_RESTART_RECONNECTS_PER_SECOND = 500
+    inboxes = [(await listen(hub))[1] for _ in range(1000)]
+    assert broadcast.restart_gracefully(hub) == 1000
+    closes = [inbox.closes for inbox in inboxes]
+    assert all(len(c) == 1 and c[0][0] == 1012 for c in closes)
+    hints = sorted(int(c[0][1].removeprefix("retry_after_ms=")) for c in closes)
+    assert hints[0] >= 0 and hints[-1] < 2000  # 1,000 sockets at 500 a second: a 2 s window
+    per_tenth = [sum(1 for h in hints if n * 200 <= h < (n + 1) * 200) for n in range(10)]
+    assert max(per_tenth) <= 110  # flat: about 100 in every fifth of a second
+    hub.deliver(tick(1))
+    assert all(inbox.texts == [] for inbox in inboxes)  # nothing after the close
+
+
+async def test_a_restart_closes_a_slow_socket_after_what_it_already_queued(hub):
+    _listener, inbox = await listen(hub, stuck=True)
+    hub.deliver(tick(1))
+    hub.deliver(tick(2))
+    broadcast.restart_gracefully(hub)
+    inbox.unstick.set()
+    await asyncio.sleep(0.01)
+    assert inbox.types == [1, 2]
+    assert [code for code, _reason in inbox.closes] == [1012]
+
+
+async def test_the_signal_closes_sockets_first_then_runs_the_servers_own_handler(hub, monkeypatch):
+    import signal
+
+    server_handler_ran = []
+    previous = signal.signal(signal.SIGUSR1, lambda signum, frame: server_handler_ran.append(signum))
+    try:
+        monkeypatch.setattr(broadcast, "_restart_installed", False)
+        monkeypatch.setattr(broadcast, "_hubs", {hub.loop: hub})
+        assert broadcast.restart_handler_install(signals=(signal.SIGUSR1,))
+        _listener, inbox = await listen(hub)
+        signal.raise_signal(signal.SIGUSR1)
+        await asyncio.sleep(0.05)
+        assert server_handler_ran == [signal.SIGUSR1]
+        assert [code for code, _reason in inbox.closes] == [1012]
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
