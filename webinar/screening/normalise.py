@@ -133,6 +133,8 @@ _CANON_CACHE_MAX = 200_000
 def _lookup(candidate: str, lex: lexicons.Lexicon) -> tuple[str, lexicons.Entry | None, bool] | None:
     if candidate in lex.allow_words:
         return candidate, None, True
+    if candidate in lex.identity:
+        return candidate, None, False  # "Mus1ims", "m4lays": the group, for the hate rules
     entry = lex.words.get(candidate)
     if entry is not None:
         return candidate, entry, False

@@ -253,6 +253,11 @@ def mentions_group(flat: _Words) -> bool:
     return bool(_group_spans(flat.words, lexicons.load()))
 
 
+_HATE_AS_NOUN = frozenset(
+    ["against", "towards", "toward", "terhadap", "speech", "crime", "crimes", "on", "of"]
+)
+
+
 def counter_speech(flat: _Words, norm: Normalised) -> bool:
     """Quoting or naming hate to reject it ("Saying 'X are all cheats' is racist")."""
     lex = lexicons.load()
@@ -297,6 +302,8 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                     continue
                 if _negated_word(words, pa, lex):
                     continue
+                if kind == "before" and pb + 1 < len(words) and words[pb + 1] in _HATE_AS_NOUN:
+                    continue  # "hate against Muslims", "hate speech": hate as a topic
                 if kind in ("after", "passive") and gb < pa <= gb + 5:
                     add(ga, pb)
                 elif pb < ga and ga - pb <= (2 if kind == "after" else 6 if kind == "before" else -1):

@@ -7,7 +7,8 @@
 @WANT = (?:want|wanna|want to|going|going to|gonna|plan|planning|ready|deserve|wish|wishing|about|need|thinking of|thinking about|think about|thought about|considering|tempted|might|may|could|should|will|gonna go|trying|try|tried|going to go)
 @MS_WANT = (?:nak|mahu|ingin|teringin|rasa nak|rasa macam nak|rasa mcm nak|fikir nak|terfikir nak|terfikir untuk|cuba|akan|dah nak|hendak|plan nak|macam nak|mcm nak|rasa nk|rasa ingin)
 \b(?:kill|killing|killed|hurt|hurting|hurted|harm|harming|harmed|cut|cutting|hang|hanging|hanged|end|ending|ended|starve|starving|off|offing|unalive|unaliving|unalived|delete|deleting|burn|burning|poison|poisoning|drown|drowning|shoot|shooting|stab|stabbing) {SELF}\b
-\b{WANT} (?:to )?(?:die|be dead|end it all|end it|end everything|end my life|not wake up|commit suicide|kill {SELF}|unalive|disappear forever|stop existing|not exist|sleep forever and never wake up)\b
+\b{FP} (?:\w+ ){0,2}?{WANT} (?:to )?(?:die|be dead|end it all|end it|end everything|end my life|not wake up|commit suicide|kill {SELF}|unalive|disappear forever|stop existing|not exist|sleep forever and never wake up)\b
+(?:^|[.!?] )(?:just )?{WANT} (?:to )?(?:die|be dead|end it all|end my life|commit suicide|unalive)\b
 \b(?:unalive|unaliving|unalived|sewerslide|sewer slide|self delete|selfdelete|kermit sudoku|commit die)\b
 \b{FP} (?:\w+ ){0,2}?(?:suicidal|have suicidal|having suicidal|feel suicidal)\b
 \bsuicidal (?:thoughts|again|tonight|lately)\b
