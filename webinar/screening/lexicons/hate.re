@@ -1,7 +1,7 @@
 # Hate without a group word: exclusion ("go back to...") and dehumanising comparisons of "them".
 # Same format as self_harm.re; matched on the normalised text.
 @THEY = (?:you people|u people|you lot|kamu semua|they|them|these people|those people|mereka|diorang|dorang|depa|golongan ni|golongan ini|puak ni|puak ini|kaum ni|kaum ini|bangsa ni|bangsa ini|org2 ni|orang orang ni|your kind|kaum kau|bangsa kau|korang semua)
-\bgo back to (?:your|their|where|china|india|africa|indonesia|bangladesh|your own|ur)\b
+\bgo back (?:to )?(?:your|their|where|china|india|africa|indonesia|bangladesh|your own|ur)\b
 \b(?:go|get|fuck|piss) (?:back )?(?:out of|outta) (?:my|our|this|the) country\b
 \bsend (?:them|em|all of them|these people) (?:all )?back\b
 \b(?:do not|dont|doesnt|does not|never) belong (?:here|in (?:this country|malaysia|singapore|our country))\b
