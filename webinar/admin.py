@@ -53,6 +53,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ("created_at", "webinar", "actor_label", "action", "target_type", "target_id")
     list_filter = ("action",)
 
+    # Append-only: written by the services in the same transaction as the change, never by hand.
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
         return False
 

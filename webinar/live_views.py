@@ -146,7 +146,8 @@ def live(request, slug: str):
 def host_console(request, slug: str):
     webinar = get_object_or_404(Webinar, slug=slug)
     if not selectors.can_moderate(user=request.user, webinar=webinar):
-        raise Http404
+        # Signed in but not a host of this one (perhaps of another webinar): say so, clearly.
+        return render(request, "webinar/not_host.html", {"webinar": webinar}, status=403)
     stage_url = request.build_absolute_uri(f"/w/{webinar.slug}/stage/?key={live_state.stage_key(webinar)}")
     context = {
         "webinar": webinar,

@@ -8,6 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,10 +16,11 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.joinlinks import read_token
 from webinar import selectors
+from webinar.audit_text import audit_lines
 from webinar.exceptions import DewanError
 from webinar.forms import CalibrationForm, RegistrationForm, ScreeningSettingsForm, WebinarForm
 from webinar.models import Registration, ScreeningSettings, Webinar
-from webinar.services import lifecycle, privacy
+from webinar.services import hosts, lifecycle, privacy
 from webinar.services import registration as registration_services
 from webinar.services.notifications import webinar_ics
 
@@ -283,9 +285,40 @@ def webinar_manage(request, slug: str):
         "form": form,
         "counts": selectors.registration_counts(webinar=webinar),
         "registrations": webinar.registrations.all()[:500],
-        "audit": webinar.audit.select_related("actor")[:100],
+        "audit": audit_lines(webinar=webinar),
+        "hosts": webinar.roles.filter(role="host").select_related("user").order_by("user__email"),
     }
     return render(request, "webinar/organiser/manage.html", context)
+
+
+@login_required
+@require_POST
+def host_add(request, slug: str):
+    webinar = _organised(request, slug)
+    try:
+        role = hosts.webinar_host_add(
+            webinar=webinar, actor=request.user, email=request.POST.get("email", "")
+        )
+    except DewanError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("%(email)s is a host and has been sent an invitation.") % {"email": role.user.email}
+        )
+    return redirect(reverse("webinar:manage", args=[slug]) + "#hosts")
+
+
+@login_required
+@require_POST
+def host_remove(request, slug: str, user_id: int):
+    webinar = _organised(request, slug)
+    try:
+        hosts.webinar_host_remove(webinar=webinar, actor=request.user, user_id=user_id)
+    except DewanError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Host removed."))
+    return redirect(reverse("webinar:manage", args=[slug]) + "#hosts")
 
 
 @login_required

@@ -121,7 +121,7 @@ def test_host_console_is_for_hosts_only():
     webinar = make_webinar(status=Webinar.Status.LIVE)
     host = make_host(webinar)
     assert signed_in(host).get(reverse("webinar:host", args=[webinar.slug])).status_code == 200
-    assert signed_in(make_user()).get(reverse("webinar:host", args=[webinar.slug])).status_code == 404
+    assert signed_in(make_user()).get(reverse("webinar:host", args=[webinar.slug])).status_code == 403
 
 
 def test_stage_view_needs_its_signed_key():
