@@ -19,3 +19,25 @@ async def test_malay_attendee_is_told_in_malay_that_questions_are_paused(room, s
     frame = {"type": "ask", "client_key": "k1", "text": "Boleh tanya?"}
     assert (await malay.request(frame))["message"] == "Hos telah menjeda soalan buat masa ini."
     assert (await english.request(frame))["message"] == "The hosts have paused questions for now."
+
+
+async def test_the_anonymous_label_in_live_events_and_replays_follows_each_viewers_language(
+    room, sockets, publish_everything
+):
+    """Issue 11 item 8 (the wire): events say what snapshots say, per viewer."""
+    siti = await db(make_registration)(room.webinar, "Siti", "siti@example.com", language="ms")
+    malay, english = await sockets.attendee(siti), await sockets.attendee(room.ben)
+    asker = await sockets.attendee(room.aisyah)
+    await asker.request(
+        {"type": "ask", "client_key": "anon", "text": "Who pays for this?", "anonymous": True}
+    )
+
+    live_ms = (await malay.receive_until("question.published"))["data"]["question"]
+    live_en = (await english.receive_until("question.published"))["data"]["question"]
+    assert (live_ms["author"], live_en["author"]) == ("Tanpa nama", "Anonymous")
+    snapshot_ms = await malay.sync(since=None)
+    assert snapshot_ms["questions"][0]["author"] == live_ms["author"]
+    replay = await malay.sync(since=0)
+    assert replay["type"] == "synced"
+    replayed = [m for m in malay.seen if m.get("type") == "question.published"]
+    assert {m["data"]["question"]["author"] for m in replayed} == {"Tanpa nama"}
