@@ -12,10 +12,12 @@ DEV_STAMP := $(VENV)/.installed-dev
 # Test processes (pytest-xdist): one per core. The services pass runs in one process until every Redis
 # name carries a per-worker namespace (pub/sub channels are shared by all databases of a Redis server).
 PYTEST_WORKERS ?= $(if $(REDIS_URL),0,auto)
-# Measured fastest for websocket fan-out here (docs/scaling.md); frames capped at 64 KiB.
+# Measured fastest for websocket fan-out here (docs/scaling.md). Uvicorn's frame cap (128 KiB) is above
+# the app's (64 KiB) so the app answers `frame_too_large` itself; --no-proxy-headers because only
+# DEWAN_TRUSTED_PROXIES decides whose X-Forwarded-For is believed (docs/reliability.md).
 # Django's ASGI handler has no lifespan events: `--lifespan off` instead of a "lifespan unsupported" notice.
 UVICORN_FLAGS := --ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false \
-	--ws-max-size 65536 --lifespan off
+	--ws-max-size 131072 --no-proxy-headers --lifespan off
 
 .PHONY: run test check static-checks lint format worker browser-deps clean
 

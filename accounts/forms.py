@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import InvalidEmail, email_normalise
+from webinar.blank import clean_text
 
 User = get_user_model()
 
@@ -17,19 +18,18 @@ class SignUpForm(UserCreationForm):
 
     def clean_email(self):
         try:
-            email = email_normalise(self.cleaned_data["email"])
+            return email_normalise(self.cleaned_data["email"])
         except InvalidEmail as exc:
             raise forms.ValidationError(_("Please enter a valid e-mail address.")) from exc
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail already exists."))
-        return email
 
-    def save(self, commit=True):
-        user = super().save(commit=False)
-        user.username = user.email
-        if commit:
-            user.save()
-        return user
+    def clean_display_name(self):
+        name = clean_text(self.cleaned_data.get("display_name"))
+        if not name:
+            raise forms.ValidationError(_("Please enter your name."))
+        return name
+
+    def validate_unique(self):
+        """Never say an address has an account: ``user_signup`` answers taken addresses by e-mail."""
 
 
 class SignInForm(AuthenticationForm):

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlencode, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from accounts.emails import email_normalise
@@ -86,3 +90,67 @@ def user_email_mark_verified(*, user) -> None:
     if user.email_verified_at is None:
         User.objects.filter(pk=user.pk).update(email_verified_at=timezone.now())
         user.email_verified_at = timezone.now()
+
+
+def user_signup(
+    *, email: str, password: str, display_name: str, language: str = "en", next_url: str = "", may_email: bool
+) -> None:
+    """Sign up without revealing whether ``email`` has an account: the answer is an e-mail either way.
+
+    A new address gets an inactive account and a link that activates it and signs in (then goes to
+    ``next_url``, already checked by the caller). An address with an active account gets a note
+    with the sign-in and password-reset links; its password is not changed. An address with an
+    account that was never activated gets its details replaced and a fresh link (the old one stops
+    working, as the token covers the password hash). ``may_email`` False (the caller's per-account
+    limit is spent) changes nothing visible to the caller and sends nothing.
+    """
+    email = email_normalise(email)
+    hashed = make_password(password)  # in every branch, so the answer takes the same time
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(email__iexact=email).first()
+        if user is None:
+            user = user_create(
+                email=email, password=None, display_name=display_name, language=language, is_active=False
+            )
+        if not user.is_active:
+            user.password, user.display_name, user.language = hashed, display_name, language
+            user.save(update_fields=["password", "display_name", "language"])
+            kind = "activate"
+        else:
+            kind = "exists"
+        if may_email:
+            transaction.on_commit(lambda: _account_email(user, kind=kind, next_url=next_url))
+
+
+def user_activate(*, uidb64: str, token: str):
+    """Activate the account a sign-up link names; return the user, or None if the link is not valid.
+
+    The link reached the inbox, so the address counts as verified too.
+    """
+    try:
+        user = User.objects.get(pk=int(urlsafe_base64_decode(uidb64).decode()))
+    except (TypeError, ValueError, OverflowError, User.DoesNotExist):
+        return None
+    if user.is_active or not default_token_generator.check_token(user, token):
+        return None
+    user.is_active = True
+    user.email_verified_at = user.email_verified_at or timezone.now()
+    user.save(update_fields=["is_active", "email_verified_at"])
+    return user
+
+
+def _account_email(user, *, kind: str, next_url: str) -> None:
+    context = {"user": user, "site_url": settings.SITE_URL}
+    if kind == "activate":
+        path = reverse(
+            "accounts:activate",
+            args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
+        )
+        context["link"] = settings.SITE_URL + path + (f"?{urlencode({'next': next_url})}" if next_url else "")
+    else:
+        context["login_link"] = settings.SITE_URL + reverse("accounts:login")
+        context["reset_link"] = settings.SITE_URL + reverse("accounts:password_reset")
+    with translation.override(user.language):
+        subject = " ".join(render_to_string(f"accounts/signup_{kind}_subject.txt", context).split())
+        body = render_to_string(f"accounts/signup_{kind}_email.txt", context)
+    EmailMessage(subject=subject, body=body, to=[user.email]).send()

@@ -1,44 +1,121 @@
+"""Sign-up, sign-in and password reset, each throttled per account and per client address.
+
+Throttles use the project's one rate-limit mechanism (webinar/ratelimit.py); none of these pages
+says whether an e-mail address has an account.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
 from accounts.exceptions import AccountError
+from webinar import ratelimit
+from webinar.http import client_ip, redirect_next, safe_next
 
-from .forms import SignUpForm
+from .emails import InvalidEmail, email_normalise
+from .forms import SignInForm, SignUpForm
 
 
-def _safe_next(request, fallback: str = "webinar:dashboard_home"):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(fallback)
+def _typed_email(request, field: str) -> str:
+    """The address typed, in its one spelling per mailbox, so every spelling shares one limit."""
+    typed = (request.POST.get(field) or "")[:254]
+    try:
+        return email_normalise(typed)
+    except InvalidEmail:
+        return typed.strip().lower()
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request):
     form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user)  # login() rotates the session key.
-        services.user_email_verification_send(user=user)
-        messages.info(
-            request,
-            _(
-                "We sent a link to %(email)s. Open it to confirm the address: until then your account "
-                "cannot see registrations made with it."
-            )
-            % {"email": user.email},
+    status = 200
+    if request.method == "POST":
+        wait = ratelimit.hit(
+            f"account-ip:{client_ip(request)}", rate=settings.DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE
         )
-        return _safe_next(request)
-    return render(request, "accounts/signup.html", {"form": form})
+        if wait:
+            form.add_error(None, _("Too many attempts from your network. Please try again later."))
+            status = 429
+        elif form.is_valid():
+            email = form.cleaned_data["email"]
+            services.user_signup(
+                email=email,
+                password=form.cleaned_data["password1"],
+                display_name=form.cleaned_data["display_name"],
+                language=form.cleaned_data["language"],
+                next_url=safe_next(request) or "",
+                may_email=not ratelimit.hit(f"account:{email}", rate=settings.DEWAN_ACCOUNT_EMAIL_RATE),
+            )
+            return render(request, "accounts/signup_done.html", {"email": email})
+        else:
+            status = 400
+    return render(request, "accounts/signup.html", {"form": form}, status=status)
+
+
+def activate(request, uidb64: str, token: str):
+    """The link from the sign-up e-mail: activate, sign in, then go to a safe ``next``."""
+    user = services.user_activate(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "accounts/activate_invalid.html", status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # rotates the session key
+    return redirect(safe_next(request) or "webinar:dashboard_home")
+
+
+class LoginView(auth_views.LoginView):
+    """Django's sign-in (it already checks ``next``), refused before any password check when the
+    account typed or the client address has used up its attempts."""
+
+    template_name = "accounts/login.html"
+    authentication_form = SignInForm
+
+    def post(self, request, *args, **kwargs):
+        wait = ratelimit.hit_all(
+            [
+                (f"signin:{_typed_email(request, 'username')}", settings.DEWAN_SIGNIN_RATE),
+                (f"signin-ip:{client_ip(request)}", settings.DEWAN_SIGNIN_ADDRESS_RATE),
+            ]
+        )
+        if wait:
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(
+                None,
+                _("Too many sign-in attempts. Please try again in %(minutes)d minutes.")
+                % {"minutes": max(1, round(wait / 60))},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, with limits: per client address (answered), per account (silent: the page
+    says "sent" either way, so it never tells whether an account exists)."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.hit(f"account-ip:{client_ip(request)}", rate=settings.DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(None, _("Too many attempts from your network. Please try again later."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = _typed_email(self.request, "email")
+        if ratelimit.hit(f"account:{email}", rate=settings.DEWAN_ACCOUNT_EMAIL_RATE):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 def verify_email(request, token: str):
@@ -56,10 +133,12 @@ def verify_email(request, token: str):
 def verify_email_resend(request):
     if request.user.email_verified:
         messages.info(request, _("Your e-mail address is already confirmed."))
+    elif ratelimit.hit(f"account:{request.user.email}", rate=settings.DEWAN_ACCOUNT_EMAIL_RATE):
+        messages.error(request, _("Too many attempts from your network. Please try again later."))
     else:
         services.user_email_verification_send(user=request.user)
         messages.info(request, _("We sent a new link to %(email)s.") % {"email": request.user.email})
-    return _safe_next(request)
+    return redirect_next(request, "webinar:dashboard_home")
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

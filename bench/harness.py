@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import resource
 import signal
 import socket
@@ -238,15 +239,15 @@ def raise_nofile(wanted: int) -> int:
 def bench_env(*, database_url: str, redis_url: str, prefix: str, **extra: str) -> dict:
     """The servers' environment: production-like settings on loopback, the bench's own layer prefix.
 
-    ``DEWAN_CHANNEL_PREFIX`` keeps this run's pub/sub channels apart from anyone else's on the same
-    Redis (pub/sub ignores database numbers).
+    ``DEWAN_INSTANCE`` (the deployment namespace, docs/scaling.md) keeps this run's pub/sub channels,
+    cache and presence keys apart from anyone else's on the same Redis (pub/sub ignores database numbers).
     """
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "webinar.settings",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
-        "DEWAN_CHANNEL_PREFIX": prefix,
+        "DEWAN_INSTANCE": re.sub(r"[^A-Za-z0-9_-]+", "-", prefix).strip("-"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DEBUG": "0",  # as in production: no query log, no debug cursor
         "DB_CONN_MAX_AGE": "60",

@@ -17,6 +17,7 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/dewan_de
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/12}"
 export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost}"
 export SITE_URL="${SITE_URL:-http://127.0.0.1:$PORT}"
+# nginx is the only proxy: the app believes X-Forwarded-For from it alone; Uvicorn believes none.
 export DEWAN_TRUSTED_PROXIES="${DEWAN_TRUSTED_PROXIES:-127.0.0.1}"
 export DB_CONN_MAX_AGE="${DB_CONN_MAX_AGE:-60}"
 PREFIX="$(mktemp -d /tmp/dewan-nginx.XXXXXX)"
@@ -24,7 +25,7 @@ mkdir -p "$PREFIX/logs" "$PREFIX/tmp"
 
 # The flags measured best by bench/fanout.py (docs/scaling.md, "Uvicorn flags").
 UVICORN_FLAGS=(--ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false
-               --ws-max-size 65536 --lifespan off --no-access-log --proxy-headers --forwarded-allow-ips 127.0.0.1)
+               --ws-max-size 131072 --lifespan off --no-access-log --no-proxy-headers)
 
 PIDS=()
 cleanup() {

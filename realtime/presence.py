@@ -261,7 +261,10 @@ class RedisPresenceStore(PresenceStore):
         client = self._clients.get(loop)
         if client is None:
             client = redis.Redis.from_url(
-                self.url, socket_timeout=5, socket_connect_timeout=2, health_check_interval=30
+                self.url,
+                socket_timeout=settings.DEWAN_REDIS_TIMEOUT_SECONDS,
+                socket_connect_timeout=settings.DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS,
+                health_check_interval=30,
             )
             self._clients[loop] = client
         return client
@@ -275,7 +278,7 @@ class RedisPresenceStore(PresenceStore):
 
     @staticmethod
     def key(webinar_id: int) -> str:
-        return f"dewan:presence:{webinar_id}"
+        return f"dewan:{settings.DEWAN_INSTANCE}:presence:{webinar_id}"
 
     @classmethod
     def language_key(cls, webinar_id: int) -> str:
@@ -344,7 +347,9 @@ class RedisPresenceStore(PresenceStore):
         return _detail(int(data["count"]), int(data["registered"]), data.get("languages") or {})
 
     async def try_lock(self, name: str, seconds: float) -> bool:
-        taken = await self._client().set(f"dewan:lock:{name}", "1", nx=True, px=max(1, int(seconds * 1000)))
+        taken = await self._client().set(
+            f"dewan:{settings.DEWAN_INSTANCE}:lock:{name}", "1", nx=True, px=max(1, int(seconds * 1000))
+        )
         return bool(taken)
 
 

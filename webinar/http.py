@@ -1,31 +1,68 @@
-"""HTTP helpers: the client address used for rate limits, and static files served under ASGI."""
+"""HTTP helpers: the client address used for rate limits, safe redirects, and static files under ASGI."""
 
 from __future__ import annotations
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from whitenoise.middleware import WhiteNoiseMiddleware
 
 
-def client_ip(request) -> str:
-    """REMOTE_ADDR, or the nearest untrusted X-Forwarded-For hop when the peer is a trusted proxy.
+def address_from(*, remote: str, forwarded_for: str) -> str:
+    """The client address: ``remote``, or the nearest untrusted X-Forwarded-For hop when ``remote``
+    is one of ``DEWAN_TRUSTED_PROXIES``.
 
-    A spoofed X-Forwarded-For from a direct client never changes the key (RELIABILITY R15).
+    A spoofed X-Forwarded-For from a direct client never changes the key (RELIABILITY R15). Uvicorn
+    runs with ``--no-proxy-headers`` (Makefile, tests/servers.py, deploy/), so ``remote`` is the
+    TCP peer and this setting is the only place that decides whom to believe.
     """
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    remote = remote or "unknown"
     trusted = set(settings.DEWAN_TRUSTED_PROXIES)
     if remote not in trusted:
         return remote
-    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
     for hop in reversed(hops):
         if hop not in trusted:
             return hop
     return remote
 
 
-def ratelimit_key(group, request) -> str:
-    return client_ip(request)
+def client_ip(request) -> str:
+    """The client address of an HTTP request (see ``address_from``)."""
+    return address_from(
+        remote=request.META.get("REMOTE_ADDR", ""),
+        forwarded_for=request.META.get("HTTP_X_FORWARDED_FOR", ""),
+    )
+
+
+def scope_client_ip(scope) -> str:
+    """The client address of an ASGI (websocket) scope (see ``address_from``)."""
+    client = scope.get("client") or ("", 0)
+    headers = dict(scope.get("headers") or [])
+    return address_from(
+        remote=str(client[0] or ""), forwarded_for=headers.get(b"x-forwarded-for", b"").decode("latin-1")
+    )
+
+
+def safe_next(request) -> str | None:
+    """``next`` from the query string or form if it stays on this site, else None.
+
+    Every redirect to a user-supplied target goes through here: ``//evil.example``,
+    ``https://evil.example/``, ``javascript:…`` and control characters are refused.
+    """
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def redirect_next(request, default: str, *args, **kwargs):
+    """Redirect to a safe ``next`` (see ``safe_next``), else to the named URL ``default``."""
+    return redirect(safe_next(request) or default, *args, **kwargs)
 
 
 class StaticFilesMiddleware(WhiteNoiseMiddleware):

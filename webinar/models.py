@@ -119,6 +119,9 @@ class Registration(models.Model):
     muted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
+    # Which e-mail went out for which occasion ({kind: occasion}), written under this row's lock by
+    # the sending task, so a task that runs twice sends once (services/notifications.py).
+    emails_sent = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

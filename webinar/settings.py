@@ -159,19 +159,52 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Dewan <no-reply@dewan.local>")
 
-# --- Redis-backed services, or their embedded equivalents -------------------------------------
 
+# --- Deployment namespace -------------------------------------------------------------------------
+# Redis pub/sub ignores the database number, so two deployments sharing a Redis server would hear each
+# other's channel-layer groups. Everything this deployment names in Redis (channel-layer groups and
+# channels, cache keys, presence keys, Celery queues) starts with its instance name (docs/scaling.md,
+# "Deployment namespace"). Default: a hash of the database it serves, so two deployments with two
+# databases never share a namespace; set DEWAN_INSTANCE to name it yourself.
+def _default_instance(database: dict) -> str:
+    import hashlib
+
+    identity = "|".join(str(database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME"))
+    return "d" + hashlib.sha256(identity.encode()).hexdigest()[:10]
+
+
+DEWAN_INSTANCE = os.environ.get("DEWAN_INSTANCE", "").strip() or _default_instance(DATABASES["default"])
+if not DEWAN_INSTANCE.replace("-", "").replace("_", "").isalnum():
+    raise ImproperlyConfigured("DEWAN_INSTANCE may hold only letters, digits, '-' and '_'.")
+
+# --- Redis-backed services, or their embedded equivalents -------------------------------------
+# Every Redis call has a timeout, so a hung Redis (SIGSTOP, a full network buffer) answers an error
+# within seconds instead of freezing the live room (docs/reliability.md, "Redis hung").
+DEWAN_REDIS_TIMEOUT_SECONDS = float(os.environ.get("DEWAN_REDIS_TIMEOUT_SECONDS", "2"))
+DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS = float(os.environ.get("DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS", "1"))
+REDIS_TIMEOUTS = {
+    "socket_timeout": DEWAN_REDIS_TIMEOUT_SECONDS,
+    "socket_connect_timeout": DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS,
+}
 # redis-py is pinned below 8 (<8): version 8's 5 s socket timeout and capped async pool break channels-redis.
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            # A prefix of its own keeps a deployment's (or a bench run's) pub/sub channels apart on a
-            # shared Redis: pub/sub ignores database numbers.
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("DEWAN_CHANNEL_PREFIX", "asgi")},
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, **REDIS_TIMEOUTS}],
+                "prefix": f"dewan:{DEWAN_INSTANCE}:",
+            },
         }
     }
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": DEWAN_INSTANCE,
+            "OPTIONS": dict(REDIS_TIMEOUTS),
+        }
+    }
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = None
     CELERY_TASK_ALWAYS_EAGER = _env_bool("CELERY_TASK_ALWAYS_EAGER", False)
@@ -182,12 +215,19 @@ else:
     CHANNEL_LAYERS = {
         "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 10_000}}
     }
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dewan"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "dewan",
+            "KEY_PREFIX": DEWAN_INSTANCE,
+        }
+    }
     CELERY_BROKER_URL = "memory://localhost/"
     CELERY_TASK_ALWAYS_EAGER = True
     DEWAN_PRESENCE_BACKEND = "realtime.presence.MemoryPresenceStore"
     DEWAN_HUB_COUNTER_BACKEND = "webinar.campaigns.counters.MemoryHubCounter"
-
+# Workers started with `make worker` consume this deployment's queue only.
+CELERY_TASK_DEFAULT_QUEUE = f"dewan-{DEWAN_INSTANCE}"
 DEWAN_PRESENCE_BACKEND = os.environ.get("DEWAN_PRESENCE_BACKEND", DEWAN_PRESENCE_BACKEND)
 DEWAN_HUB_COUNTER_BACKEND = os.environ.get("DEWAN_HUB_COUNTER_BACKEND", DEWAN_HUB_COUNTER_BACKEND)
 # Resource-hub visit counters reach the database this often (beat; the embedded process flushes itself).
@@ -199,7 +239,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Set low only by the worker-kill tests, so an unacknowledged task comes back within seconds.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600")),
+    # Enqueueing from a web process must not hang on a hung broker either.
+    **REDIS_TIMEOUTS,
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
@@ -223,10 +265,16 @@ DEWAN_QUESTION_MAX_CHARS = int(os.environ.get("DEWAN_QUESTION_MAX_CHARS", "500")
 DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64 * 1024)))
 DEWAN_QUESTION_RATE = os.environ.get("DEWAN_QUESTION_RATE", "5/60")  # questions per seconds, per attendee
 DEWAN_VOTE_RATE = os.environ.get("DEWAN_VOTE_RATE", "60/60")
-DEWAN_REGISTRATION_RATE = os.environ.get("DEWAN_REGISTRATION_RATE", "10/m")
-# If the cache (Redis) is down, let sign-ups through rather than refuse everyone: the seat lock
-# and the unique e-mail constraint in the database still hold.
-RATELIMIT_FAIL_OPEN = True
+DEWAN_REGISTRATION_RATE = os.environ.get("DEWAN_REGISTRATION_RATE", "10/m")  # per client address
+# "You are already registered" e-mails, per registration (the form itself never says so).
+DEWAN_REGISTRATION_REMINDER_RATE = os.environ.get("DEWAN_REGISTRATION_REMINDER_RATE", "2/h")
+# Sign-in: per account (the e-mail typed) and per client address. Account e-mails (password reset,
+# sign-up confirmation): per account, and requests for them per client address.
+DEWAN_SIGNIN_RATE = os.environ.get("DEWAN_SIGNIN_RATE", "5/5m")
+DEWAN_SIGNIN_ADDRESS_RATE = os.environ.get("DEWAN_SIGNIN_ADDRESS_RATE", "30/5m")
+DEWAN_ACCOUNT_EMAIL_RATE = os.environ.get("DEWAN_ACCOUNT_EMAIL_RATE", "3/h")
+DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE = os.environ.get("DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE", "10/h")
+# One syntax and one failure policy for every rate above: webinar/ratelimit.py, docs/reliability.md.
 DEWAN_EVENT_REPLAY_LIMIT = int(os.environ.get("DEWAN_EVENT_REPLAY_LIMIT", "500"))
 DEWAN_PRESENCE_TTL_SECONDS = float(os.environ.get("DEWAN_PRESENCE_TTL_SECONDS", "30"))
 DEWAN_HEARTBEAT_SECONDS = float(os.environ.get("DEWAN_HEARTBEAT_SECONDS", "10"))
@@ -238,6 +286,7 @@ DEWAN_RESTART_SPREAD_MAX_SECONDS = float(os.environ.get("DEWAN_RESTART_SPREAD_MA
 DEWAN_ATTENDANCE_MERGE_GAP_SECONDS = float(os.environ.get("DEWAN_ATTENDANCE_MERGE_GAP_SECONDS", "60"))
 DEWAN_RETENTION_DAYS = int(os.environ.get("DEWAN_RETENTION_DAYS", "180"))
 # Client IPs come from REMOTE_ADDR unless a trusted proxy is configured (then X-Forwarded-For).
+# Uvicorn runs with --no-proxy-headers, so only this list decides whose X-Forwarded-For is believed.
 DEWAN_TRUSTED_PROXIES = _env_list("DEWAN_TRUSTED_PROXIES")
 
 # --- Security -------------------------------------------------------------------------------------
@@ -257,6 +306,14 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+
+def _site_websocket_origin(site_url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(site_url)
+    return f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}"
+
+
 # Scripts and styles come only from Dewan itself; the stream may be embedded from the video hosts.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -265,7 +322,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         # Campaign partners' logos are images at the organiser's https address (never scripts).
         "img-src": ["'self'", "data:", "https:"],
-        "connect-src": ["'self'", "ws:", "wss:"],
+        # The live socket: this site's own ws(s) origin only (CSP 3 browsers read 'self' so already).
+        "connect-src": ["'self'", _site_websocket_origin(SITE_URL)],
         "frame-src": [
             "https://www.youtube.com",
             "https://www.youtube-nocookie.com",

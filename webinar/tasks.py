@@ -11,10 +11,11 @@ from celery import shared_task
     retry_backoff=True,
     max_retries=5,
 )
-def send_registration_email(registration_id: int, kind: str) -> None:
+def send_registration_email(registration_id: int, kind: str, occasion: str | None = None) -> None:
+    """Safe to run twice: the service records what it sent under the registration's row lock."""
     from webinar.services.notifications import registration_email_send
 
-    registration_email_send(registration_id=registration_id, kind=kind)
+    registration_email_send(registration_id=registration_id, kind=kind, occasion=occasion)
 
 
 @shared_task(name="webinar.notify_registrants")

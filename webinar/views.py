@@ -9,16 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
 from accounts.joinlinks import read_token
-from webinar import selectors
+from webinar import ratelimit, selectors
 from webinar.audit_text import audit_lines
 from webinar.exceptions import DewanError
 from webinar.forms import CalibrationForm, RegistrationForm, ScreeningSettingsForm, WebinarForm
+from webinar.http import client_ip, redirect_next
 from webinar.models import Registration, ScreeningSettings, Webinar
 from webinar.services import hosts, lifecycle, privacy
 from webinar.services import registration as registration_services
@@ -39,18 +38,7 @@ def _public_webinar(slug: str) -> Webinar:
     return webinar
 
 
-# Sign-ups and "send my link again" share one budget per client address (DEWAN_REGISTRATION_RATE).
-_registration_rate = ratelimit(
-    group="webinar.registration",
-    key="webinar.http.ratelimit_key",
-    rate=lambda g, r: settings.DEWAN_REGISTRATION_RATE,
-    method="POST",
-    block=False,
-)
-
-
 @require_http_methods(["GET", "POST"])
-@_registration_rate
 def detail(request, slug: str):
     """The public webinar page with its registration form."""
     webinar = _public_webinar(slug)
@@ -59,17 +47,13 @@ def detail(request, slug: str):
         request.POST if request.method == "POST" else None, webinar=webinar, initial=_initial(request)
     )
     status = 200
-    duplicate_email = None
     if request.method == "POST":
-        if getattr(request, "limited", False):
+        if ratelimit.hit(f"register-ip:{client_ip(request)}", rate=settings.DEWAN_REGISTRATION_RATE):
             form.add_error(None, _("Too many sign-ups from your network. Please try again in a minute."))
             status = 429
         elif form.is_valid():
-            # A row that already exists (a cancelled registration being renewed) holds someone's
-            # earlier questions and votes: only a proven owner gets it bound to this browser.
-            renewed = selectors.registration_by_email(webinar=webinar, email=form.cleaned_data["email"])
             try:
-                registration = registration_services.registration_create(
+                registration_services.registration_request(
                     webinar=webinar,
                     name=form.cleaned_data["name"],
                     email=form.cleaned_data["email"],
@@ -79,24 +63,16 @@ def detail(request, slug: str):
                     user=request.user,
                 )
             except DewanError as exc:
-                if exc.code == "duplicate":
-                    duplicate_email = form.cleaned_data["email"]
-                form.add_error("email" if exc.code == "duplicate" else None, exc.message)
-                status = 409 if exc.code in {"duplicate", "full", "closed"} else 400
+                form.add_error(None, exc.message)
+                status = 409 if exc.code in {"full", "closed"} else 400
             else:
-                if renewed is None or selectors.account_owns_registration(
-                    user=request.user, registration=registration
-                ):
-                    selectors.browser_registration_remember(
-                        session=request.session, registration=registration
-                    )
-                    return redirect("webinar:registered", slug=webinar.slug)
-                messages.info(
-                    request,
-                    _("You are registered again. Open the join link we e-mailed to %(email)s to join.")
-                    % {"email": registration.email},
-                )
-                return redirect("webinar:detail", slug=webinar.slug)
+                # The same answer whether the address was new or registered already: the browser
+                # is not linked to the registration; the e-mailed join link does that.
+                request.session[_REGISTERED_SESSION_KEY] = {
+                    "webinar": webinar.pk,
+                    "email": form.cleaned_data["email"].strip().lower(),
+                }
+                return redirect("webinar:registered", slug=webinar.slug)
         else:
             status = 400
     registration = selectors.registration_for_browser(
@@ -107,7 +83,6 @@ def detail(request, slug: str):
     context = {
         "webinar": webinar,
         "form": form,
-        "duplicate_email": duplicate_email,
         "registration": registration,
         "waitlist_position": registration and selectors.waitlist_position(registration=registration),
         "counts": selectors.registration_counts(webinar=webinar),
@@ -117,12 +92,12 @@ def detail(request, slug: str):
 
 
 @require_POST
-@_registration_rate
 def resend_link(request, slug: str):
     """The 'send my join link again' button, offered when an address is already registered."""
     webinar = _public_webinar(slug)
     email = request.POST.get("email", "")
-    if getattr(request, "limited", False):
+    # Sign-ups and "send my link again" share one budget per client address.
+    if ratelimit.hit(f"register-ip:{client_ip(request)}", rate=settings.DEWAN_REGISTRATION_RATE):
         messages.error(request, _("Too many requests from your network. Please try again in a minute."))
     else:
         registration_services.registration_link_resend(webinar=webinar, email=email)
@@ -155,14 +130,17 @@ def _initial(request) -> dict:
     return {"language": getattr(request, "LANGUAGE_CODE", "en")}
 
 
+_REGISTERED_SESSION_KEY = "dewan_registered"
+
+
 def registered(request, slug: str):
     webinar = _public_webinar(slug)
-    registration = selectors.registration_for_browser(
-        webinar=webinar, session=request.session, user=request.user, confirmed_only=False
-    )
-    if registration is None:
+    submitted = request.session.get(_REGISTERED_SESSION_KEY) or {}
+    if submitted.get("webinar") != webinar.pk:
         return redirect("webinar:detail", slug=slug)
-    return render(request, "webinar/registered.html", {"webinar": webinar, "registration": registration})
+    return render(
+        request, "webinar/registered.html", {"webinar": webinar, "email": submitted.get("email", "")}
+    )
 
 
 def calendar_file(request, slug: str):
@@ -335,10 +313,7 @@ def webinar_status(request, slug: str):
         lifecycle.webinar_transition(webinar=webinar, actor=request.user, to=target)
     except DewanError as exc:
         messages.error(request, exc.message)
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect("webinar:manage", slug=slug)
+    return redirect_next(request, "webinar:manage", slug=slug)
 
 
 @login_required

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -15,38 +16,154 @@ from tests.factories import PASSWORD, make_user
 pytestmark = pytest.mark.django_db
 
 
-def test_sign_up_creates_an_account_signs_in_and_uses_email_as_username():
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Limits count in the cache per client address: start every test with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def _sign_up(client, email, *, next_url="", display_name="Nurul"):
+    url = reverse("accounts:signup") + (f"?next={quote(next_url)}" if next_url else "")
+    data = {
+        "email": email,
+        "display_name": display_name,
+        "language": "ms",
+        "password1": "a-long-passphrase-2026",
+        "password2": "a-long-passphrase-2026",
+    }
+    return client.post(url, data)
+
+
+def _link_in(message) -> str:
+    return re.search(r"https?://[^/\s]+(/accounts/activate/\S+)", message.body).group(1)
+
+
+def test_sign_up_mails_a_link_that_activates_the_account_and_signs_in(django_capture_on_commit_callbacks):
     client = Client()
-    response = client.post(
-        reverse("accounts:signup"),
-        {
-            "email": "Nurul@Example.com",
-            "display_name": "Nurul",
-            "language": "ms",
-            "password1": "a-long-passphrase-2026",
-            "password2": "a-long-passphrase-2026",
-        },
-    )
-    assert response.status_code == 302
-    user = User.objects.get()
-    assert (user.email, user.username, user.language) == ("nurul@example.com", "nurul@example.com", "ms")
-    assert client.get(reverse("webinar:dashboard_home")).status_code == 200
-
-
-def test_sign_up_refuses_an_email_that_already_has_an_account():
-    make_user("taken@example.com")
-    response = Client().post(
-        reverse("accounts:signup"),
-        {
-            "email": "TAKEN@example.com",
-            "display_name": "X",
-            "language": "en",
-            "password1": "pw-123456-long",
-            "password2": "pw-123456-long",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _sign_up(client, "Nurul@Example.com")
     assert response.status_code == 200
-    assert User.objects.count() == 1
+    user = User.objects.get()
+    assert (user.email, user.username, user.language, user.is_active) == (
+        "nurul@example.com",
+        "nurul@example.com",
+        "ms",
+        False,
+    )
+    response = client.get(_link_in(mail.outbox[-1]))
+    assert response.status_code == 302
+    assert client.get(reverse("webinar:dashboard_home")).status_code == 200
+    assert client.get(_link_in(mail.outbox[-1])).status_code == 400, "a link works once"
+
+
+def test_sign_up_with_a_taken_email_answers_the_same_and_only_mails_its_owner(
+    django_capture_on_commit_callbacks,
+):
+    owner = make_user("taken@example.com")
+    pages = []
+    for email in ("TAKEN@example.com", "fresh@example.com"):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = _sign_up(Client(), email)
+        page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+        pages.append((response.status_code, page.replace(email.lower(), "X")))
+    assert pages[0] == pages[1]
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD), "the existing account's password is unchanged"
+    (note,) = [m for m in mail.outbox if m.to == ["taken@example.com"]]
+    assert "already have" in note.subject and "/accounts/activate/" not in note.body
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+        "\\\\evil.example",
+        "///evil.example",
+        " //evil.example",
+    ],
+)
+def test_sign_up_never_redirects_off_site(target, django_capture_on_commit_callbacks):
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _sign_up(client, "nurul@example.com", next_url=target).status_code == 200
+    response = client.get(_link_in(mail.outbox[-1]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("webinar:dashboard_home")
+
+
+def test_sign_up_goes_to_a_local_next_after_activation(django_capture_on_commit_callbacks):
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client, "nurul@example.com", next_url="/w/some-webinar/")
+    assert client.get(_link_in(mail.outbox[-1]))["Location"] == "/w/some-webinar/"
+
+
+@pytest.mark.parametrize("name", ["\u200b", "\u3164", "\u2800\u2800", " \u200d\ufeff "])
+def test_sign_up_refuses_a_blank_looking_name(name):
+    response = _sign_up(Client(), "nurul@example.com", display_name=name)
+    assert response.status_code == 400
+    assert not User.objects.exists()
+
+
+@pytest.mark.parametrize("target", ["//evil.example", "javascript:alert(1)", "https://evil.example/x"])
+def test_sign_in_never_redirects_off_site(target):
+    user = make_user("host@example.com")
+    url = reverse("accounts:login") + f"?next={quote(target)}"
+    response = Client().post(url, {"username": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("webinar:dashboard_home")
+
+
+def test_sign_in_is_throttled_per_account_even_with_the_right_password(settings):
+    settings.DEWAN_SIGNIN_RATE = "5/5m"
+    user = make_user("host@example.com")
+    codes = [
+        Client().post(reverse("accounts:login"), {"username": user.email, "password": "wrong"}).status_code
+        for _ in range(5)
+    ]
+    assert codes == [200] * 5
+    refused = Client().post(reverse("accounts:login"), {"username": "HOST@example.com", "password": PASSWORD})
+    assert refused.status_code == 429
+    assert "Too many sign-in attempts" in refused.content.decode()
+    other = make_user("other@example.com")
+    assert (
+        Client().post(reverse("accounts:login"), {"username": other.email, "password": PASSWORD}).status_code
+        == 302
+    )
+
+
+def test_sign_in_is_throttled_per_client_address(settings):
+    settings.DEWAN_SIGNIN_ADDRESS_RATE = "20/5m"
+    codes = [
+        Client()
+        .post(reverse("accounts:login"), {"username": f"u{i}@example.com", "password": "x"})
+        .status_code
+        for i in range(21)
+    ]
+    assert codes[:20] == [200] * 20 and codes[20] == 429
+
+
+def test_password_reset_sends_at_most_the_account_limit_and_always_says_sent(settings):
+    settings.DEWAN_ACCOUNT_EMAIL_RATE = "3/h"
+    user = make_user("forgetful@example.com")
+    answers = {
+        Client().post(reverse("accounts:password_reset"), {"email": user.email})["Location"] for _ in range(8)
+    }
+    assert answers == {reverse("accounts:password_reset_done")}
+    assert len(mail.outbox) == 3
+
+
+def test_password_reset_is_throttled_per_client_address(settings):
+    settings.DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE = "4/h"
+    codes = [
+        Client().post(reverse("accounts:password_reset"), {"email": f"n{i}@example.com"}).status_code
+        for i in range(5)
+    ]
+    assert codes == [302, 302, 302, 302, 429]
 
 
 def test_sign_in_rotates_the_session_and_sign_out_ends_it():

@@ -31,7 +31,7 @@ def communicator(
     origin: bytes | None = ORIGIN,
     key: str | None = None,
 ) -> WebsocketCommunicator:
-    headers = []
+    headers = [(b"host", b"testserver")]
     if origin is not None:
         headers.append((b"origin", origin))
     if session_key is not None:

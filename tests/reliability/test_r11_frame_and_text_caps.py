@@ -35,10 +35,14 @@ async def test_r11_question_over_the_app_limit_gets_too_long_with_the_limit(room
     assert not await db(Question.objects.exists)()
 
 
-def test_r11_real_servers_are_started_with_a_websocket_frame_cap():
-    """Uvicorn defaults to 16 MiB frames: the documented command and the test servers set a cap."""
+def test_r11_real_servers_cap_frames_above_the_apps_own_cap(settings):
+    """Uvicorn defaults to 16 MiB frames, so every documented command sets a cap; it must be above the
+    app's, or a frame just over the app's cap is closed with 1009 before the app can say
+    ``frame_too_large`` (and a client that re-sends unacknowledged frames loops)."""
+    import re
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    assert "--ws-max-size 65536" in (root / "Makefile").read_text()
-    assert '"--ws-max-size",' in (root / "tests" / "servers.py").read_text()
+    for path in ("Makefile", "README.md", "deploy/run-two-processes.sh", "tests/servers.py"):
+        caps = [int(n) for n in re.findall(r'--ws-max-size"?,?\s*"?(\d+)', (root / path).read_text())]
+        assert caps and all(cap > settings.DEWAN_WS_MAX_FRAME_BYTES for cap in caps), (path, caps)

@@ -307,3 +307,22 @@ def test_akaun_palsu_and_fake_accounts_are_one_theme_labelled_in_both_languages(
     top = themes.themes_build(rows)["themes"][0]
     assert top["phrase"] == "akaun palsu / fake account"
     assert top["questions"] == 3
+
+
+@pytest.mark.parametrize(
+    "title", ["Save $$ on data plans", "Price: $5 vs $10", r"$\frac{a}{b}$ and $x^", "50% off \\ $"]
+)
+def test_campaign_draws_titles_literally_however_many_dollar_signs(sample, client, title):
+    import base64
+
+    webinar, _ = sample
+    webinar.title = title
+    webinar.save(update_fields=["title"])
+    page = signed_in(client, webinar.organiser).get(reverse("webinar:campaign"))
+    assert page.status_code == 200
+    svg = base64.b64decode(
+        page.content.decode().split("data:image/svg+xml;base64,")[1].split('"')[0]
+    ).decode()
+    from xml.sax.saxutils import escape
+
+    assert escape(title[:24]) in svg, "the title is drawn as typed, not as mathematics"

@@ -98,12 +98,12 @@ def test_public_webinar_page_is_in_malay_for_a_malay_visitor():
 
 @pytest.mark.django_db
 def test_registration_errors_are_in_malay_for_a_malay_visitor():
-    webinar = make_webinar()
+    webinar = make_webinar(capacity=1, waitlist_enabled=False)
     make_registration(webinar, email="a@example.com")
-    data = {"name": "A", "email": "A@example.com", "language": "ms", "consent": "on"}
+    data = {"name": "B", "email": "b@example.com", "language": "ms", "consent": "on"}
     response = malay_client().post(reverse("webinar:detail", args=[webinar.slug]), data)
     assert response.status_code == 409
-    assert "Alamat e-mel ini sudah berdaftar." in response.content.decode()
+    assert "Webinar ini sudah penuh." in response.content.decode()
 
 
 @pytest.mark.django_db(transaction=True)

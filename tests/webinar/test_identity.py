@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.services import email_verification_token
-from tests.factories import PASSWORD, make_live_webinar, make_registration, make_user
+from tests.factories import make_live_webinar, make_registration, make_user
 from webinar.models import Registration
 from webinar.selectors import registration_for_browser
 from webinar.services import notifications
@@ -39,18 +39,15 @@ def victim(db):
 
 
 def sign_up(client: Client, email: str) -> User:
-    response = client.post(
-        reverse("accounts:signup"),
-        {
-            "email": email,
-            "display_name": "Someone",
-            "language": "en",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-    )
-    assert response.status_code == 302, response.content
-    return User.objects.get(email=email)
+    """A signed-in account whose address is not verified.
+
+    The sign-up form itself signs in only through the e-mailed link (which proves the address, see
+    ``test_the_link_in_the_sign_up_email_proves_the_address_and_grants_access``); accounts made
+    any other way (the admin, ``createsuperuser``) start unverified, as this one does.
+    """
+    user = make_user(email)
+    client.force_login(user)
+    return user
 
 
 def path_of(url: str) -> str:
@@ -79,6 +76,7 @@ def test_an_unverified_account_with_the_victims_email_sees_asks_and_deletes_noth
 def test_the_signed_link_in_the_verification_email_proves_the_address_and_grants_access(victim):
     owner = Client()
     sign_up(owner, "victim@example.com")
+    owner.post(reverse("accounts:verify_email_resend"))
     (message,) = [m for m in mail.outbox if m.to == ["victim@example.com"] and "/accounts/verify/" in m.body]
     link = LINK.search(message.body).group(1)
 
@@ -87,6 +85,25 @@ def test_the_signed_link_in_the_verification_email_proves_the_address_and_grants
     assert owner.get(reverse("webinar:live", args=[victim.webinar.slug])).status_code == 200
     export = owner.get(reverse("webinar:my_data", args=[victim.webinar.slug]) + "?format=json").json()
     assert export["questions"][0]["original_text"] == "Private worry"
+
+
+def test_the_link_in_the_sign_up_email_proves_the_address_and_grants_access(
+    victim, django_capture_on_commit_callbacks
+):
+    owner = Client()
+    form = {"email": "victim@example.com", "display_name": "V", "language": "en"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = owner.post(
+            reverse("accounts:signup"),
+            {**form, "password1": "a-long-pass-2026", "password2": "a-long-pass-2026"},
+        )
+    assert response.status_code == 200
+    assert owner.get(reverse("webinar:live", args=[victim.webinar.slug])).status_code == 302, "not yet"
+    (message,) = [m for m in mail.outbox if "/accounts/activate/" in m.body]
+    link = re.search(r"http://127\.0\.0\.1:8000(/accounts/activate/\S+)", message.body).group(1)
+    assert owner.get(link).status_code == 302
+    assert User.objects.get(email="victim@example.com").email_verified_at is not None
+    assert owner.get(reverse("webinar:live", args=[victim.webinar.slug])).status_code == 200
 
 
 def test_a_tampered_expired_or_outdated_verification_link_verifies_nothing(victim, settings, monkeypatch):
@@ -196,22 +213,30 @@ def test_re_registering_a_cancelled_email_in_another_browser_reaches_none_of_the
             reverse("webinar:detail", args=[victim.webinar.slug]),
             {"name": "Stranger", "email": "victim@example.com", "language": "en", "consent": "on"},
         )
-    assert response.status_code == 302 and response["Location"].endswith(f"/w/{victim.webinar.slug}/")
+    assert response.status_code == 302 and response["Location"].endswith("/registered/")
     renewed = Registration.objects.get(pk=victim.pk)
     assert renewed.status == Registration.Status.CONFIRMED
     assert registration_for_browser(webinar=victim.webinar, session=stranger.session, user=None) is None
     assert stranger.get(reverse("webinar:my_data", args=[victim.webinar.slug])).status_code == 404
-    assert notifications.join_url(renewed) in mail.outbox[-1].body, "the new join link goes to the inbox"
+    assert mail.outbox[-1].to == ["victim@example.com"]
+    assert f"/w/{victim.webinar.slug}/join/" in mail.outbox[-1].body, "the new join link goes to the inbox"
 
 
-def test_a_new_registration_is_bound_to_the_browser_that_made_it(victim):
+def test_a_new_registration_reaches_the_live_page_through_its_emailed_join_link(
+    victim, django_capture_on_commit_callbacks
+):
+    """The form never binds the browser (it answers a taken address the same way, issue 12)."""
     browser = Client()
-    response = browser.post(
-        reverse("webinar:detail", args=[victim.webinar.slug]),
-        {"name": "New", "email": "new@example.com", "language": "en", "consent": "on"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post(
+            reverse("webinar:detail", args=[victim.webinar.slug]),
+            {"name": "New", "email": "new@example.com", "language": "en", "consent": "on"},
+        )
     assert response.status_code == 302 and response["Location"].endswith("/registered/")
     assert browser.get(response["Location"]).status_code == 200
+    assert browser.get(reverse("webinar:live", args=[victim.webinar.slug])).status_code == 302
+    join = re.search(r"http://127\.0\.0\.1:8000(/w/\S+/join/\S+/)", mail.outbox[-1].body).group(1)
+    browser.get(join)
     assert browser.get(reverse("webinar:live", args=[victim.webinar.slug])).status_code == 200
 
 

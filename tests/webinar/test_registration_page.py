@@ -20,11 +20,14 @@ def _register(client, webinar, email, name="Aisyah"):
 
 
 def test_a_duplicate_address_is_offered_its_join_link_again():
+    """The answer to a taken address is the answer to a new one (issue 12): its owner is e-mailed,
+    and the page offers to send the link again."""
     webinar = make_webinar(title="Selamat Online")
     make_registration(webinar, "Aisyah", "attendee@münchen.de")
-    response = _register(Client(), webinar, "Attendee@xn--mnchen-3ya.de")
-    assert response.status_code == 409
-    page = response.content.decode()
+    client = Client()
+    response = _register(client, webinar, "Attendee@xn--mnchen-3ya.de")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
     assert "Send my join link again" in page
     assert reverse("webinar:resend_link", args=[webinar.slug]) in page
     mail.outbox.clear()
@@ -59,10 +62,7 @@ def test_a_waitlisted_person_is_told_they_are_waiting_in_the_email_and_on_the_pa
     assert response.status_code == 302
     assert Registration.objects.get(email="waiting@example.com").status == Registration.Status.WAITLISTED
     registered = client.get(response["Location"]).content.decode()
-    assert "you are on the waitlist" in registered
-    page = client.get(reverse("webinar:detail", args=[webinar.slug])).content.decode()
-    assert "You are on the waitlist, Wei Jie: number 1 in line." in page
-    assert "You are registered" not in page
+    assert "your place on the waitlist" in registered  # the page cannot say which: see issue 12
     (message,) = mail.outbox
     assert "waitlist" in message.subject.lower()
     assert "Leave the waitlist here" in message.body

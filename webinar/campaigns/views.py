@@ -15,8 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
+from webinar import ratelimit
 from webinar import selectors as webinar_selectors
 from webinar.campaigns import exports, reports, selectors
 from webinar.campaigns.forms import CampaignForm, PledgeSettingsForm, PledgeTakeForm, ResourceForm
@@ -201,12 +201,6 @@ def campaign_people(request, slug: str):
 
 
 @require_POST
-@ratelimit(
-    key="webinar.http.ratelimit_key",
-    rate=lambda g, r: settings.DEWAN_REGISTRATION_RATE,
-    method="POST",
-    block=False,
-)
 def pledge_take(request, slug: str):
     """Take the pledge: at once for a proven address, else by an e-mailed link."""
     campaign = _public_campaign(request, slug)
@@ -218,7 +212,7 @@ def pledge_take(request, slug: str):
     )
     verified = _verified_email(request, known)
     form = PledgeTakeForm(request.POST, pledge=pledge, known_email=verified)
-    if getattr(request, "limited", False):
+    if ratelimit.hit(f"pledge-ip:{client_ip(request)}", rate=settings.DEWAN_REGISTRATION_RATE):
         form.add_error(None, _("Too many attempts from your network. Please try again in a minute."))
         return campaign_page(request, slug, pledge_form=form, status=429)
     if not form.is_valid():

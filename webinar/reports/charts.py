@@ -32,6 +32,8 @@ _UNSAFE = re.compile(r"<script|<foreignObject|\son\w+\s*=|javascript:", re.IGNOR
 matplotlib.rcParams.update(
     {
         "svg.fonttype": "none",  # text stays text: smaller, selectable, escaped by matplotlib
+        # Titles and labels are user input: "$...$" is never mathtext ("Save $$" would raise).
+        "text.parse_math": False,
         "svg.hashsalt": "dewan",  # stable element ids, so the same data gives the same SVG
         "font.size": 9,
         "axes.spines.top": False,

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from realtime import protocol
 from realtime.protocol import ErrorCode
 from webinar import selectors
+from webinar.blank import clean_text
 from webinar.exceptions import NotFound, PermissionDenied, ValidationFailed
 from webinar.models import Question, Registration, ScreeningSettings, Vote, Webinar
 from webinar.moderation_rules import (
@@ -230,7 +231,7 @@ def question_edit(*, actor, webinar_id: int, question_id: int, text: str) -> Que
     The host's text replaces any masking (it is published as written). Errors: ``forbidden``,
     ``unknown_question``, ``empty``, ``too_long`` (with ``limit``), ``care_private``, ``invalid_state``.
     """
-    text = (text or "").strip()
+    text = clean_text(text)
     if not text:
         raise ValidationFailed(_("The question cannot be empty."), code=ErrorCode.EMPTY)
     limit = settings.DEWAN_QUESTION_MAX_CHARS
@@ -316,7 +317,7 @@ def question_care_reply(*, actor, webinar_id: int, question_id: int, text: str) 
     audit keeps the reply. Marks the item handled. Errors: ``forbidden``, ``unknown_question``,
     ``not_care``, ``empty``, ``too_long`` (with ``limit``).
     """
-    text = (text or "").strip()
+    text = clean_text(text)
     if not text:
         raise ValidationFailed(_("Please write a reply."), code=ErrorCode.EMPTY)
     if len(text) > protocol.CARE_REPLY_MAX_CHARS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -73,14 +74,49 @@ SUBJECTS = {
     "rescheduled": "webinar/email/rescheduled",
     "link_again": "webinar/email/confirmation",
     "webinar_cancelled": "webinar/email/webinar_cancelled",
+    # Someone registered an e-mail that already was: its owner hears, the form reveals nothing.
+    "already_registered": "webinar/email/already_registered",
 }
 # Kinds whose e-mail carries the calendar file, and those whose file removes the event.
 CALENDAR_KINDS = {"confirmation", "promoted", "rescheduled", "link_again"}
 CANCEL_KINDS = {"cancelled", "webinar_cancelled"}
 
 
-def registration_email_send(*, registration_id: int, kind: str) -> None:
-    registration = Registration.objects.select_related("webinar").get(pk=registration_id)
+def email_subject(template: str, context: dict) -> str:
+    """A subject line from ``template``: plain text (never HTML-escaped) on one line.
+
+    Titles are organiser input: a newline in one would make Django refuse the header
+    (``BadHeaderError``) for every e-mail of the webinar, so all whitespace runs become one space.
+    """
+    return " ".join(render_to_string(template, context).split())[:250]
+
+
+def registration_email_send(*, registration_id: int, kind: str, occasion: str | None = None) -> bool:
+    """Send the ``kind`` e-mail for a registration once per occasion; return whether it was sent now.
+
+    Args:
+        registration_id: the registration.
+        kind: a key of ``SUBJECTS``.
+        occasion: what this e-mail is about; defaults to the registration's last status change, so a
+            task delivered or run twice sends one e-mail, while a later change (cancel, register
+            again) sends a new one.
+    The registration row stays locked while sending: a second run waits, then sees the record.
+    An SMTP failure rolls the record back, so the task's retry sends it.
+    """
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update().select_related("webinar").get(pk=registration_id)
+        )
+        occasion = occasion or registration.status_changed_at.isoformat()
+        if (registration.emails_sent or {}).get(kind) == occasion:
+            return False
+        _send(registration, kind)
+        registration.emails_sent = {**(registration.emails_sent or {}), kind: occasion}
+        registration.save(update_fields=["emails_sent"])
+    return True
+
+
+def _send(registration: Registration, kind: str) -> None:
     webinar = registration.webinar
     template = SUBJECTS[kind]
     context = {
@@ -91,7 +127,7 @@ def registration_email_send(*, registration_id: int, kind: str) -> None:
         "kind": kind,
     }
     with translation.override(registration.language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        subject = email_subject(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=[registration.email])
     if registration.status == Registration.Status.CONFIRMED and kind in CALENDAR_KINDS:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from realtime import broadcast, protocol
 from realtime.protocol import ErrorCode
 from webinar import ratelimit, representations
+from webinar.blank import clean_text
 from webinar.exceptions import InvalidState, NotFound, PermissionDenied, RateLimited, ValidationFailed
 from webinar.models import Question, Registration, ScreeningSettings, Vote, Webinar
 from webinar.services.events import Stream, event_record, events_subject_rewrite
@@ -100,7 +101,7 @@ def question_submit(
         return SubmitResult(existing, created=False)
 
     webinar = registration.webinar
-    text = (text or "").strip()
+    text = clean_text(text)
     if not text:
         raise ValidationFailed(_("Please write a question."), code=ErrorCode.EMPTY)
     limit = settings.DEWAN_QUESTION_MAX_CHARS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -14,7 +15,8 @@ from accounts.emails import InvalidEmail, email_normalise
 from accounts.languages import language_supported
 from realtime import broadcast, protocol
 from realtime.protocol import ErrorCode
-from webinar import selectors
+from webinar import ratelimit, selectors
+from webinar.blank import clean_text
 from webinar.exceptions import RegistrationError
 from webinar.models import Registration, Webinar
 
@@ -39,7 +41,7 @@ def _clean_answers(webinar: Webinar, answers: dict | None) -> dict:
     cleaned = {}
     for question in webinar.custom_questions or []:
         key = str(question.get("key", ""))
-        value = str(answers.get(key, "")).strip()[:1000]
+        value = clean_text(str(answers.get(key, "")))[:1000]
         if question.get("required") and not value:
             raise RegistrationError(
                 _("Please answer: %(label)s") % {"label": question.get("label", key)},
@@ -65,7 +67,7 @@ def registration_create(
     Seats are counted under the webinar's row lock, so concurrent sign-ups for the last seats
     confirm exactly as many as there are (RELIABILITY R15).
     """
-    name = (name or "").strip()
+    name = clean_text(name)
     if not name:
         raise RegistrationError(_("Please enter your name."), code=ErrorCode.MISSING_NAME)
     if len(name) > 120:
@@ -112,6 +114,33 @@ def registration_create(
             _("This e-mail address is already registered."), code=ErrorCode.DUPLICATE
         ) from exc
     return registration
+
+
+def registration_request(*, webinar: Webinar, email: str, **details) -> Registration | None:
+    """Register from the public form without revealing which e-mail addresses are registered already.
+
+    Args:
+        details: ``name``, ``consent``, ``language``, ``answers``, ``user`` as for ``registration_create``.
+    Returns the new registration, or None when ``email`` was registered already: nothing changes,
+    and its owner gets an ``already_registered`` e-mail (at most ``DEWAN_REGISTRATION_REMINDER_RATE``
+    per registration) with their own links. The caller answers both cases the same way.
+    Raises RegistrationError for everything else ``registration_create`` raises.
+    """
+    try:
+        return registration_create(webinar=webinar, email=email, **details)
+    except RegistrationError as exc:
+        if exc.code != "duplicate":
+            raise
+    existing = (
+        Registration.objects.filter(webinar=webinar, email__iexact=_clean_email(email))
+        .exclude(status=Status.CANCELLED)
+        .first()
+    )
+    if existing is not None and not ratelimit.hit(
+        f"already-registered:{existing.pk}", rate=settings.DEWAN_REGISTRATION_REMINDER_RATE
+    ):
+        _notify_on_commit(existing.pk, "already_registered", occasion=timezone.now().isoformat())
+    return None
 
 
 def _status_for_new_registration(webinar: Webinar) -> str:
@@ -205,11 +234,11 @@ def registration_link_resend(*, webinar: Webinar, email: str) -> bool:
     )
     if registration is None:
         return False
-    _notify_on_commit(registration.pk, "link_again")
+    _notify_on_commit(registration.pk, "link_again", occasion=timezone.now().isoformat())
     return True
 
 
-def _notify_on_commit(registration_id: int, kind: str) -> None:
+def _notify_on_commit(registration_id: int, kind: str, *, occasion: str | None = None) -> None:
     from webinar.tasks import send_registration_email
 
-    transaction.on_commit(lambda: send_registration_email.delay(registration_id, kind))
+    transaction.on_commit(lambda: send_registration_email.delay(registration_id, kind, occasion))

@@ -37,6 +37,7 @@ from webinar import selectors
 from webinar.exceptions import InvalidState, PermissionDenied
 from webinar.models import Report, Webinar
 from webinar.services.audit import audit_record
+from webinar.services.notifications import email_subject
 
 log = logging.getLogger("dewan.reports")
 Status = Report.Status
@@ -197,7 +198,7 @@ def report_notify(*, webinar_id: int) -> bool:
             "url": settings.SITE_URL + reverse("webinar:report", args=[webinar.slug]),
         }
         with translation.override(getattr(organiser, "language", "") or settings.LANGUAGE_CODE):
-            subject = render_to_string("webinar/email/report_ready_subject.txt", context).strip()
+            subject = email_subject("webinar/email/report_ready_subject.txt", context)
             body = render_to_string("webinar/email/report_ready.txt", context)
         # Sent inside the transaction: if sending fails nothing is recorded and the retry sends it.
         EmailMessage(subject=subject, body=body, to=[organiser.email]).send()
