@@ -158,6 +158,9 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Dewan <no-reply@dewan.local>")
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes each e-mail (one file per
+# process run): the end-to-end browser walk reads the confirmation e-mail from there.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "emails"))
 
 
 # --- Deployment namespace -------------------------------------------------------------------------

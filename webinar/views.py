@@ -189,7 +189,19 @@ def join(request, slug: str, token: str):
             logout(request)  # the link's holder is not this account: stop acting as both
     request.session.cycle_key()  # a fresh session id whenever someone is let in by a link
     selectors.browser_registration_remember(session=request.session, registration=registration)
-    return redirect("webinar:live", slug=slug)
+    response = redirect("webinar:live", slug=slug)
+    # The registrant chose a language when registering: the link opens the interface in it, unless
+    # this browser has already picked one with the switcher.
+    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            registration.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -66,17 +66,22 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def server(transactional_db, request):
-    """A real Uvicorn process on the test database, stopped before the database is flushed."""
+def running_server(request, **extra_env: str):
+    """Start a Uvicorn process on the test database (``extra_env`` on top); yield it, then kill it."""
     port = free_port()
-    env = server_env(port=port, database_url=shared_database_url())
+    env = server_env(port=port, database_url=shared_database_url(), **extra_env)
     server = Server(port=port, env=env, name=f"{request.node.name}-server")
     server.start()
     try:
         yield server
     finally:
         server.kill()
+
+
+@pytest.fixture
+def server(transactional_db, request):
+    """A real Uvicorn process on the test database, stopped before the database is flushed."""
+    yield from running_server(request)
 
 
 @dataclass

@@ -161,3 +161,30 @@ def test_host_console_and_its_live_labels_are_in_malay():
     assert response.status_code == 200
     for text in ["Konsol hos", "Jeda soalan", "Diterbitkan", "Luluskan", "Disematkan", "Sokong"]:
         assert text in page, text
+
+
+@pytest.mark.django_db
+def test_a_malay_registrants_join_link_opens_the_malay_interface():
+    from webinar.services.notifications import join_url
+
+    webinar = make_webinar(title="Selamat Online", status="live")
+    registration = make_registration(webinar, name="Aisyah", email="aisyah@example.com", language="ms")
+    client = Client()
+    response = client.get(join_url(registration).removeprefix(settings.SITE_URL))
+    assert response.status_code == 302
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ms"
+    live = client.get(response["Location"]).content.decode()
+    assert '<html lang="ms">' in live
+
+
+@pytest.mark.django_db
+def test_a_join_link_keeps_a_language_the_browser_already_chose():
+    from webinar.services.notifications import join_url
+
+    webinar = make_webinar(status="live")
+    registration = make_registration(webinar, email="wei@example.com", language="ms")
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    path = join_url(registration).removeprefix(settings.SITE_URL)
+    client.get(path)
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
