@@ -32,9 +32,25 @@ class ScreeningSettingsAdmin(admin.ModelAdmin):
 
 @admin.register(models.Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ("text", "webinar", "status", "vote_count", "pinned", "created_at")
-    list_filter = ("status", "webinar")
+    """Read-mostly: moderation goes through the host services, which decide what is legal."""
+
+    list_display = ("text", "webinar", "status", "care", "vote_count", "pinned", "created_at")
+    list_filter = ("status", "care", "webinar")
     search_fields = ("text",)
+    readonly_fields = (
+        "status",
+        "text",
+        "original_text",
+        "care",
+        "care_reply",
+        "care_handled_at",
+        "care_replied_at",
+        "masked",
+        "pinned",
+        "merged_into",
+        "answered_at",
+        "published_at",
+    )
 
 
 @admin.register(models.Vote)

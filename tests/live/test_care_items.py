@@ -127,3 +127,11 @@ def test_the_database_refuses_a_published_care_item(room):
     question = ask(room.aisyah, "care", CARE_TEXT)
     with pytest.raises(IntegrityError), transaction.atomic():
         Question.objects.filter(pk=question.pk).update(status=Question.Status.PUBLISHED)
+
+
+def test_the_admin_cannot_change_a_questions_status_or_text(room):
+    """Moderation goes through the services; the admin form shows status and text read-only."""
+    from django.contrib.admin.sites import site
+
+    model_admin = site._registry[Question]
+    assert {"status", "text", "care", "pinned", "merged_into"} <= set(model_admin.readonly_fields)
