@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import time
 from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
@@ -74,6 +75,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
     viewer: live_state.Viewer | None = None
     listener: Listener | None = None
     joined = 0  # broadcast.stamp() right after joining the hub (what SharedState checks)
+    access_checked_at = 0.0  # time.monotonic() of the last access check of an attendee socket
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,6 +126,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         try:
             await hub.join(viewer.webinar_id, self.listener)
             self.joined = stamp()
+            self.access_checked_at = time.monotonic()  # viewer_identify just checked it
             with translation.override(viewer.language):  # the snapshot that follows shares this read
                 state = await self._shared_state()
         except Exception:  # the layer (Redis) or the database is down: say so, the client retries
@@ -216,7 +219,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
     # --- Everyone ---------------------------------------------------------------------------
 
     async def on_ping(self, command):
-        if not await self._still_attendee(command):
+        due = time.monotonic() - self.access_checked_at >= settings.DEWAN_ACCESS_RECHECK_SECONDS
+        if due and not await self._still_attendee(command):
             return
         await self._heartbeat()
         if self.viewer.staff:
@@ -224,13 +228,15 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.listener.send_now(protocol.PONG)
 
     async def _still_attendee(self, command) -> bool:
-        """Re-check an attendee socket's access before it does anything (and on every ping).
+        """Re-check an attendee socket's access before it acts (and on a ping, at most every
+        ``DEWAN_ACCESS_RECHECK_SECONDS``: the revoke push is the immediate path, bench/access_check.py).
 
         Cancelling, renewing or deleting a registration rotates its join secret, which ends every
         browser's access at once; the socket is told why and closed with 4403 (docs/protocol.md).
         """
         if self.viewer.registration_id is None:
             return True
+        self.access_checked_at = time.monotonic()
         if await database_sync_to_async(live_state.still_attendee)(
             self.viewer, session=self.scope.get("session"), user=self.scope.get("user")
         ):

@@ -88,9 +88,11 @@ DELETED_MARKER = "deleted"  # stored in join_secret by "delete my data": no link
 
 def registration_session_key(registration: Registration) -> str:
     """The credential a session holds for ``registration``: a keyed hash of its current join secret."""
-    return salted_hmac(
-        "dewan.registration-session", f"{registration.pk}:{registration.join_secret}"
-    ).hexdigest()[:32]
+    return _session_key(registration.pk, registration.join_secret)
+
+
+def _session_key(registration_id: int, join_secret: str) -> str:
+    return salted_hmac("dewan.registration-session", f"{registration_id}:{join_secret}").hexdigest()[:32]
 
 
 def _session_binding(session, webinar_id: int) -> tuple[int, str] | None:
@@ -206,9 +208,26 @@ def waitlist_position(*, registration: Registration) -> int | None:
 
 
 def registration_access_current(*, webinar_id: int, registration_id: int, session, user) -> bool:
-    """Whether this browser still reaches ``registration_id`` (checked before every attendee command)."""
-    found = registration_for_browser(webinar=webinar_id, session=session, user=user)
-    return found is not None and found.pk == registration_id
+    """Whether this browser still reaches ``registration_id``: the rule of ``registrations_for_browser``
+    for one known registration, as one primary-key query (it runs before every attendee command).
+    """
+    row = (
+        Registration.objects.filter(
+            pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED
+        )
+        .values_list("join_secret", "email")
+        .first()
+    )
+    if row is None or row[0] == DELETED_MARKER:
+        return False
+    join_secret, email = row
+    binding = _session_binding(session, webinar_id)
+    bound = (
+        binding is not None
+        and binding[0] == registration_id
+        and constant_time_compare(_session_key(registration_id, join_secret), binding[1])
+    )
+    return bound or (account_email_verified(user) and email.lower() == user.email.lower())
 
 
 def registration_counts(*, webinar: Webinar) -> dict[str, int]:

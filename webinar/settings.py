@@ -281,6 +281,9 @@ DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE = os.environ.get("DEWAN_ACCOUNT_EMAIL_ADDRESS_R
 DEWAN_EVENT_REPLAY_LIMIT = int(os.environ.get("DEWAN_EVENT_REPLAY_LIMIT", "500"))
 DEWAN_PRESENCE_TTL_SECONDS = float(os.environ.get("DEWAN_PRESENCE_TTL_SECONDS", "30"))
 DEWAN_HEARTBEAT_SECONDS = float(os.environ.get("DEWAN_HEARTBEAT_SECONDS", "10"))
+# A ping re-checks an attendee socket's access at most this often (ask/vote/sync always do; a revoke
+# is pushed at once): docs/privacy.md, bench/access_check.py.
+DEWAN_ACCESS_RECHECK_SECONDS = float(os.environ.get("DEWAN_ACCESS_RECHECK_SECONDS", "30"))
 # Clients ping for presence only where the transport cannot tell a dead socket (docs/protocol.md).
 DEWAN_CLIENT_HEARTBEAT = _env_bool("DEWAN_CLIENT_HEARTBEAT", False)
 # A stopping server process spreads its sockets' reconnects over a window (docs/protocol.md, 1012).

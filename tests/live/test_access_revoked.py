@@ -84,9 +84,13 @@ async def test_a_phone_that_opened_the_join_link_is_refused_after_the_data_is_de
 
 
 async def test_a_socket_that_missed_the_push_cannot_ask_vote_or_sync_after_deletion(
-    room, sockets, publish_everything, monkeypatch
+    room, sockets, publish_everything, monkeypatch, settings
 ):
-    """The layer delivers at most once: the push may be lost, the per-command check is not."""
+    """The layer delivers at most once: the push may be lost, the per-command check is not.
+
+    A ping re-checks once ``DEWAN_ACCESS_RECHECK_SECONDS`` have passed since the last check (0 here).
+    """
+    settings.DEWAN_ACCESS_RECHECK_SECONDS = 0
     lost = []
     monkeypatch.setattr(
         "realtime.broadcast.publish_revoke", lambda **kwargs: lost.append(kwargs["registration_id"])

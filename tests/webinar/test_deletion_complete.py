@@ -107,6 +107,31 @@ def test_the_export_holds_everything_about_the_person_including_the_original_tex
     assert data["registration"]["muted"] is True
 
 
+def test_the_export_includes_campaign_records_held_under_the_persons_address(scene):
+    from webinar.campaigns.models import Campaign, HubVisitor, Pledge, PledgeTaker
+
+    webinar, _host, wei, _published, _held = scene
+    campaign = Campaign.objects.create(
+        slug="think",
+        title="Think Twice",
+        starts_on=timezone.now().date(),
+        ends_on=timezone.now().date(),
+        owner=webinar.organiser,
+    )
+    pledge = Pledge.objects.create(campaign=campaign, text_en="I pledge")
+    PledgeTaker.objects.create(
+        pledge=pledge,
+        email="weijie@example.com",
+        name=NAME,
+        method="account",
+        consent_given_at=timezone.now(),
+    )
+    HubVisitor.objects.create(campaign=campaign, email="weijie@example.com")
+    data = attendee_data_export(registration=wei)
+    assert [(p["campaign"], p["name"]) for p in data["pledges"]] == [("Think Twice", NAME)]
+    assert [v["campaign"] for v in data["hub_visits"]] == ["Think Twice"]
+
+
 def test_deleting_removes_the_words_from_questions_reject_reasons_and_audit_but_keeps_who_what_when(scene):
     _webinar, _host, wei, published, held = scene
     audit_before = {

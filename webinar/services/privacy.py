@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from realtime.presence import get_presence_store
 from webinar import live_state, selectors
-from webinar.campaigns.models import PledgeTaker
+from webinar.campaigns.models import AnswerNotice, HubVisitor, PledgeTaker
 from webinar.models import AttendanceSession, AuditEntry, Question, Registration, Report, Vote, Webinar
 from webinar.services.audit import audit_record, audit_redact_words
 from webinar.services.questions import emit_question_changed
@@ -58,8 +58,9 @@ def attendee_data_export(*, registration: Registration) -> dict:
     consent, status, mute), ``questions`` (as asked: ``original_text`` is the text before a host
     edit, ``text`` the shown one; status, moderation, the full screening verdict with spans),
     ``votes``, ``attendance`` (watch sessions), ``pledges`` (campaign pledges taken with the
-    registration's e-mail), ``audit`` (host actions about the person or their
-    questions: who, what, when, before/after), and ``account`` (the linked user, if any).
+    registration's e-mail), ``hub_visits`` and ``answer_emails`` (campaign records), ``audit``
+    (host actions about the person or their questions: who, what, when, before/after), and
+    ``account`` (the linked user, if any).
     """
     registration = Registration.objects.select_related("webinar", "user").get(pk=registration.pk)
     questions = Question.objects.filter(author=registration).order_by("created_at")
@@ -139,6 +140,20 @@ def attendee_data_export(*, registration: Registration) -> dict:
             for taker in PledgeTaker.objects.filter(email__iexact=registration.email).select_related(
                 "pledge__campaign"
             )
+        ],
+        "hub_visits": [
+            {"campaign": visit.campaign.title, "first_seen_at": _iso(visit.first_seen_at)}
+            for visit in HubVisitor.objects.filter(email__iexact=registration.email).select_related(
+                "campaign"
+            )
+        ],
+        "answer_emails": [
+            {
+                "questions": notice.questions,
+                "claimed_at": _iso(notice.created_at),
+                "sent_at": _iso(notice.sent_at),
+            }
+            for notice in AnswerNotice.objects.filter(registration=registration)
         ],
         "audit": [
             {
