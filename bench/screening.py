@@ -105,31 +105,45 @@ def baseline_glin():
 
 
 def timing(texts: list[str], samples: int) -> dict:
+    """Wall-clock and CPU-time throughput and latency on one core. On a shared machine the wall-clock
+    figures include time spent waiting for the CPU; the CPU-time figures (``time.thread_time``) count only
+    the time this process ran, so they are the ones to compare across loads."""
     policy = dataset_policy()
     screen("warm up", policy=policy)
     sample = (texts * (samples // max(1, len(texts)) + 1))[:samples]
     lat = []
-    t0 = time.perf_counter()
+    cpu_lat = []
+    t0, c0 = time.perf_counter(), time.thread_time()
     for t in sample:
-        s = time.perf_counter_ns()
+        s, cs = time.perf_counter_ns(), time.thread_time_ns()
         screen(t, policy=policy)
+        cpu_lat.append((time.thread_time_ns() - cs) / 1e6)
         lat.append((time.perf_counter_ns() - s) / 1e6)
-    single_total = time.perf_counter() - t0
+    single_total, single_cpu = time.perf_counter() - t0, time.thread_time() - c0
     lat.sort()
+    cpu_lat.sort()
     batch_size = 256
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     for i in range(0, len(sample), batch_size):
         screen_many(sample[i : i + batch_size], policy=policy)
-    batch_total = time.perf_counter() - t0
+    batch_total, batch_cpu = time.perf_counter() - t0, time.thread_time() - c0
+
+    def pct(values: list[float], q: float) -> float:
+        return round(values[min(len(values) - 1, int(len(values) * q))], 3)
+
     return {
         "comments": len(sample),
         "single_per_second": round(len(sample) / single_total, 1),
         "batch_per_second": round(len(sample) / batch_total, 1),
+        "single_per_cpu_second": round(len(sample) / single_cpu, 1),
+        "batch_per_cpu_second": round(len(sample) / batch_cpu, 1),
         "batch_size": batch_size,
-        "p50_ms": round(lat[len(lat) // 2], 3),
-        "p99_ms": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))], 3),
+        "p50_ms": pct(lat, 0.5),
+        "p99_ms": pct(lat, 0.99),
         "max_ms": round(lat[-1], 3),
         "mean_ms": round(statistics.fmean(lat), 3),
+        "cpu_p50_ms": pct(cpu_lat, 0.5),
+        "cpu_p99_ms": pct(cpu_lat, 0.99),
         "mean_chars": round(statistics.fmean(len(t) for t in sample), 1),
     }
 
@@ -138,6 +152,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer timing samples")
     parser.add_argument("--no-timing", action="store_true", help="quality only")
+    parser.add_argument("--timing-only", action="store_true", help="speed only (same comments)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -161,6 +176,8 @@ def main() -> int:
         texts = [t for t, _, _ in rows]
         labels = [y for _, y, _ in rows]
         all_test_texts.extend(texts)
+        if args.timing_only:
+            continue
         per = {}
         cats = {}
         for name, fn in systems.items():
@@ -200,6 +217,10 @@ def main() -> int:
                   f"score={q['score']} balanced_accuracy={q['balanced_accuracy']}"))  # fmt: skip
             for cat, c in sorted(cats.get(name, {}).items()):
                 print(f"      {cat:18s} n={c['n']:5d} {c['measures']}={c['share_held']}")
+    if args.timing_only:
+        results["timing"] = timing(all_test_texts[::5], 2000 if args.quick else 10000)
+        print(json.dumps(results, sort_keys=True))
+        return 0
     d = results["datasets"]
     # The Malay pair: catching machine-translated Malay abuse and leaving ordinary Malay questions alone.
     pair = {}
@@ -235,8 +256,9 @@ def main() -> int:
     t["loadavg_after"] = [round(x, 2) for x in os.getloadavg()] if load_before else None
     t["cpus"] = os.cpu_count()
     print(f"timing (one core): single {t['single_per_second']}/s, batch {t['batch_per_second']}/s, "
-          f"p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms; load average {t['loadavg_before']} -> "
-          f"{t['loadavg_after']} on {t['cpus']} CPUs")  # fmt: skip
+          f"p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms; per CPU-second: single {t['single_per_cpu_second']}, "
+          f"batch {t['batch_per_cpu_second']}, CPU p99 {t['cpu_p99_ms']} ms; load average "
+          f"{t['loadavg_before']} -> {t['loadavg_after']} on {t['cpus']} CPUs")  # fmt: skip
     results["targets"] = TARGETS
     results["targets_met"] = {
         "dewan_recall": d["dewan"]["dewan"]["recall"] >= 0.95,
@@ -248,6 +270,8 @@ def main() -> int:
         "ms_toxic_false_hold": d["ms_toxic_mt"]["dewan"]["false_hold_rate"] <= 0.03,
         "p99_2ms": t["p99_ms"] <= 2.0,
         "batch_5000_per_second": t["batch_per_second"] >= 5000,
+        "cpu_p99_2ms": t["cpu_p99_ms"] <= 2.0,
+        "batch_5000_per_cpu_second": t["batch_per_cpu_second"] >= 5000,
         "ms_benign_false_hold_0_3pct": d["ms_benign_questions_mt"]["dewan"]["false_hold_rate"] <= 0.003,
         "beats_baselines": all(d[ds].get("dewan_beats_baselines", True) for ds in d),
     }

@@ -101,3 +101,28 @@ def test_a_slightly_edited_recent_question_is_a_near_duplicate():
 def test_a_different_question_is_not_a_duplicate():
     ctx = Context(recent_texts=("What age should children have a phone?",))
     assert screen("Is public Wi-Fi safe for banking?", context=ctx).action == "publish"
+
+
+def test_every_phrase_rule_match_contains_one_of_its_files_trigger_words():
+    """The @TRIGGERS prefilter may skip a file only when no pattern could match: checked on every line of
+    Dewan's labelled set and the labelled examples."""
+    import json
+    from pathlib import Path
+
+    from webinar.screening import dewan_set, rules
+    from webinar.screening.normalise import normalise
+
+    texts = [r["text"] for r in dewan_set.load()]
+    examples = Path(__file__).parent / "labelled_examples.jsonl"
+    texts += [json.loads(line)["text"] for line in examples.read_text(encoding="utf-8").splitlines() if line]
+    checked = 0
+    for text in texts:
+        flat = rules.Words(normalise(text))
+        for rx, triggers in (
+            (rules._SELF_HARM_RE, rules._SELF_HARM_TRIGGERS),
+            (rules._THREAT_RE, rules._THREAT_TRIGGERS),
+        ):
+            if rx.search(flat.text) is not None:
+                checked += 1
+                assert not flat.word_set.isdisjoint(triggers), text
+    assert checked > 100

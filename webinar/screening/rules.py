@@ -31,7 +31,7 @@ IDENTITY_WINDOW = 3
 class _Words:
     """The comment as a flat list of canonical words, each pointing back to its token."""
 
-    __slots__ = ("owner", "starts", "text", "words")
+    __slots__ = ("owner", "starts", "text", "word_set", "words")
 
     def __init__(self, norm: Normalised):
         words: list[str] = []
@@ -41,6 +41,7 @@ class _Words:
                 words.append(w)
                 owner.append(i)
         self.words = words
+        self.word_set = frozenset(words)
         self.owner = owner
         self.text = " ".join(words)
         starts = []
@@ -341,6 +342,8 @@ _PILE_ON_RE = re.compile(
     "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("harassment.re") if label == "pile_on")
 )
 _SPAM_RES = [(re.compile(rx), float(weight)) for weight, rx in lexicons.patterns("spam.tsv")]
+# One pass over the text first: most comments match no spam pattern at all.
+_SPAM_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx, _w in _SPAM_RES))
 SPAM_THRESHOLD = {"relaxed": 2.5, "standard": 2.0, "strict": 1.5}
 _HANDLE_RE = re.compile(r"(?<![\w.@])@[a-z0-9_.]{3,}(?![\w@])")
 
@@ -353,13 +356,21 @@ def _phrase_hits(rx: re.Pattern, code: str, category: str, flat: _Words, norm: N
     return out
 
 
+_SELF_HARM_TRIGGERS = lexicons.triggers("self_harm.re")
+_THREAT_TRIGGERS = lexicons.triggers("threat.re")
+
+
 def self_harm_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """First-person self-harm (self_harm.re) on the normalised text: "k1ll myself", "kms", "unalive"."""
+    if _SELF_HARM_TRIGGERS is not None and flat.word_set.isdisjoint(_SELF_HARM_TRIGGERS):
+        return []
     return _phrase_hits(_SELF_HARM_RE, "self_harm.phrase", "self_harm", flat, norm)
 
 
 def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Threats (threat.re) and telling someone to kill or harm themselves (harassment.re, incite)."""
+    if _THREAT_TRIGGERS is not None and flat.word_set.isdisjoint(_THREAT_TRIGGERS):
+        return _phrase_hits(_INCITE_RE, "threat.incite", "threat", flat, norm)
     return _phrase_hits(_THREAT_RE, "threat.phrase", "threat", flat, norm) + _phrase_hits(
         _INCITE_RE, "threat.incite", "threat", flat, norm
     )
@@ -375,6 +386,8 @@ def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> 
     total = extra
     spans = []
     text = flat.text
+    if _SPAM_ANY.search(text) is None:
+        return []
     for rx, weight in _SPAM_RES:
         m = rx.search(text)
         if m is not None:
@@ -577,6 +590,8 @@ def link_view(folded: str) -> tuple[str, list[int]]:
     text, where = folded, list(range(len(folded)))
     if "w w" in text:
         text, where = _sub_mapped(text, where, _SPACED_WWW, "www")
+    if _DOT_LIKE.search(text) is None:
+        return text, where
     return _sub_mapped(text, where, _DOT_LIKE, ".")
 
 

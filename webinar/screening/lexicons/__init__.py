@@ -178,6 +178,16 @@ _MACRO = re.compile(r"^@(\w+)\s*=\s*(.+)$")
 
 
 @cache
+def triggers(name: str) -> frozenset[str] | None:
+    """The ``@TRIGGERS`` words of a phrase-rule file (None when it has none: always run it)."""
+    for line in _lines(name):
+        m = _MACRO.match(line)
+        if m is not None and m.group(1) == "TRIGGERS":
+            return frozenset(m.group(2).split())
+    return None
+
+
+@cache
 def patterns(name: str) -> tuple[tuple[str, str], ...]:
     """The phrase rules of one ``.re`` or ``.tsv`` file as (label, regex) pairs, macros expanded.
 

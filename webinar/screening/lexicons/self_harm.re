@@ -1,6 +1,10 @@
 # First-person self-harm and suicide, English and Malay, matched on the NORMALISED text (leetspeak,
 # short forms and spacing already undone: "k1ll", "kms", "s u i c i d e"). One regular expression per
 # line; "@NAME = ..." lines define macros used as {NAME}. A match holds the question for the care queue.
+# "@TRIGGERS = ..." lists words of which every pattern needs at least one (whole canonical words): a
+# comment with none of them skips the file. A new pattern must keep that true (tests/screening check it
+# on every example).
+@TRIGGERS = myself self meself life mysel myslef die dead end wake suicide unalive unaliving unalived disappear existing exist sleep sewerslide sewer selfdelete kermit commit suicidal out want wanna wish point reason use living going life alive better anymore more born nobody overdose overdosing overdosed od oding pills meds tablets jump jumping jumped wrists wrist arms arm throat bunuh hidup mati nyawa diri tangan lengan pergelangan urat tanpa terjun lompat pil ubat panadol racun clorox peluntur gantung hilang lenyap
 @FP = (?:i|im|i am|ive|i have|me|we|i was|i m)
 @MS_FP = (?:saya|aku|sy|aq|ku|kami|i|gua|gue)
 @SELF = (?:myself|my self|meself|my own life|my life|mysel|myslef)

@@ -1,4 +1,5 @@
 # Threats of violence (English and Malay), matched on the normalised text. Same format as self_harm.re.
+@TRIGGERS = kill murder stab shoot hurt beat punch rape hunt bomb burn strangle choke slap smash destroy find whack belasah die pay regret suffer bleed hope wish live back blow attack exterminate bunuh hapuskan sembelih gas wipe death tikam bakar tembak pukul sepak lanyak bom rogol cekik tetak parang lempang tumbuk hentam cari kena siap nahas mampus mati jaga tunggu tahu tau
 @FP = (?:i|ill|im|i am|we|we are|imma|i will)
 @MS_FP = (?:saya|aku|sy|aq|ku|kami|i|gua|gue)
 @YOU = (?:you|your|ya|kau|awak|korang|kamu|engkau|anda|mak kau|keluarga kau|u)
