@@ -6,7 +6,11 @@
   const t = cfg.labels;
   const M = cfg.messages; // message type names, from realtime/protocol.py
   const $ = (id) => document.getElementById(id);
-  const state = { questions: new Map(), webinar: null, selected: null };
+  const state = { questions: new Map(), webinar: null, selected: null, muted: new Set() };
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_m, key) => String(values[key] ?? ""));
+  const UNDO_SECONDS = 6;
+  // What undoes each action (merge and approve have no exact inverse, so they offer none).
+  const INVERSE = { pin: "unpin", unpin: "pin", answer: "unanswer", unanswer: "answer", mute: "unmute", unmute: "mute", reject: "approve" };
   const INCOMING = new Set(["pending", "held", "blocked"]);
 
   const client = new window.DewanLive.LiveClient(cfg, {
@@ -46,6 +50,9 @@
       } else if (m.type === M.webinar_settings) {
         Object.assign(state.webinar, d);
         renderControls();
+      } else if (m.type === M.staff_attendee) {
+        if (d.muted) state.muted.add(d.registration_id);
+        else state.muted.delete(d.registration_id);
       }
       render();
     },
@@ -87,6 +94,92 @@
     client.send({ type, question_id: questionId, ...(extra || {}) });
   }
 
+  // After an action: say what happened, offer to undo it for a few seconds, and move on to the next
+  // held question when the acted-on one leaves the incoming queue.
+  let undoTimer = null;
+  function acted(type, q, undo) {
+    const bar = $("undo-bar");
+    $("undo-text").textContent = fill((t.done || {})[type] || type, { q: `#${q.id}` });
+    const button = $("undo-button");
+    button.textContent = t.undo;
+    button.hidden = !undo;
+    button.onclick = () => {
+      bar.hidden = true;
+      clearTimeout(undoTimer);
+      if (undo) undo();
+    };
+    bar.hidden = false;
+    clearTimeout(undoTimer);
+    undoTimer = setTimeout(() => (bar.hidden = true), UNDO_SECONDS * 1000);
+    if (INCOMING.has(q.status) && ["approve", "publish_anyway", "reject", "merge"].includes(type)) selectNextIncoming(q.id);
+  }
+
+  function selectNextIncoming(afterId) {
+    const ids = Array.from(document.querySelectorAll("#list-incoming li.q")).map((li) => Number(li.dataset.id));
+    const rest = ids.filter((id) => id !== afterId);
+    const next = rest.find((id) => ids.indexOf(id) > ids.indexOf(afterId)) ?? rest[0];
+    if (next !== undefined) select(next);
+  }
+
+  // The in-page dialog (no window.prompt): shows the question, takes a reason, a new text, a reply, or
+  // a merge target found by searching the published questions.
+  function openDialog({ title, q, label, text, merge, ok, onOk }) {
+    const dialog = $("host-dialog");
+    $("host-dialog-title").textContent = title;
+    $("host-dialog-question").textContent = q.text;
+    const area = $("host-dialog-text");
+    const areaLabel = $("host-dialog-label");
+    area.hidden = areaLabel.hidden = label === undefined;
+    areaLabel.textContent = label || "";
+    area.value = text || "";
+    const mergeBox = $("host-dialog-merge");
+    mergeBox.hidden = !merge;
+    let target = null;
+    const search = $("host-dialog-search");
+    search.placeholder = t.merge_search;
+    search.setAttribute("aria-label", t.merge_search);
+    search.value = "";
+    function renderTargets() {
+      const needle = search.value.trim().toLowerCase().replace(/^#/, "");
+      const options = Array.from(state.questions.values())
+        .filter((other) => other.status === "published" && other.id !== q.id && !other.care)
+        .filter((other) => !needle || String(other.id) === needle || other.text.toLowerCase().includes(needle))
+        .sort((a, b) => b.votes - a.votes || a.id - b.id)
+        .slice(0, 30);
+      if (target !== null && !options.some((o) => o.id === target)) target = null;
+      $("host-dialog-targets").replaceChildren(
+        ...(options.length
+          ? options.map((other) =>
+              el("li", {
+                role: "option",
+                tabindex: "0",
+                "aria-selected": target === other.id ? "true" : "false",
+                dataset: { id: other.id },
+                text: `#${other.id} ${other.text}`,
+                onclick: () => {
+                  target = other.id;
+                  renderTargets();
+                },
+              }),
+            )
+          : [el("li", { class: "empty", text: t.merge_none })]),
+      );
+      $("host-dialog-ok").disabled = merge && target === null;
+    }
+    search.oninput = renderTargets;
+    if (merge) renderTargets();
+    else $("host-dialog-ok").disabled = false;
+    $("host-dialog-ok").textContent = ok;
+    $("host-dialog-cancel").textContent = t.cancel;
+    $("host-dialog-cancel").onclick = () => dialog.close("cancel");
+    dialog.onclose = () => {
+      if (dialog.returnValue === "ok") onOk({ text: area.value, target });
+      dialog.returnValue = "";
+    };
+    dialog.showModal();
+    (merge ? search : label !== undefined ? area : $("host-dialog-ok")).focus();
+  }
+
   // The server says which actions apply to each question (q.allowed) and whether publishing it
   // overrides screening (q.publish_overrides); the console only offers those.
   function actionsFor(q) {
@@ -107,31 +200,61 @@
     add("reject", t.reject);
     add("care_reply", t.care_reply, "primary");
     if (!q.care_handled) add("care_handled", t.care_handled);
-    if (q.author_id) add("mute", t.mute);
+    if (q.author_id && state.muted.has(q.author_id)) add("unmute", t.unmute);
+    else if (q.author_id) add("mute", t.mute);
     return el("div", { class: "actions" }, list);
   }
 
   function run(type, q, extra) {
-    if (!(q.allowed || []).includes(type)) return; // the server would refuse it anyway
+    if (!(q.allowed || []).includes(type) || ended()) return; // the server would refuse it anyway
+    const undoWith = (inverse, payload) => () => act(inverse, q.id, payload);
     if (type === "care_reply") {
-      const text = window.prompt(t.care_reply_prompt, "");
-      if (text === null || !text.trim()) return;
-      act("care_reply", q.id, { text });
+      openDialog({
+        title: t.care_reply_title, q, label: t.care_reply_prompt, ok: t.care_reply,
+        onOk: ({ text }) => text.trim() && act("care_reply", q.id, { text }),
+      });
     } else if (type === "reject") {
-      const reason = window.prompt(t.reject_reason_prompt, "");
-      if (reason === null) return;
-      act("reject", q.id, { reason });
+      openDialog({
+        title: t.reject_title, q, label: t.reject_reason_label, ok: t.reject,
+        onOk: ({ text }) => {
+          act("reject", q.id, { reason: text });
+          acted("reject", q, (q.allowed || []).includes("approve") || q.status === "published" ? undoWith("approve") : null);
+        },
+      });
     } else if (type === "edit") {
-      const text = window.prompt(t.edit_prompt, q.text);
-      if (text === null || text.trim() === q.text) return;
-      act("edit", q.id, { text });
+      const previous = q.text;
+      openDialog({
+        title: t.edit_title, q, label: t.edit_prompt, text: q.text, ok: t.edit,
+        onOk: ({ text }) => {
+          if (!text.trim() || text.trim() === previous) return;
+          act("edit", q.id, { text });
+          acted("edit", q, undoWith("edit", { text: previous }));
+        },
+      });
     } else if (type === "merge") {
-      const into = Number(window.prompt(t.merge_prompt, ""));
-      if (!into) return;
-      act("merge", q.id, { into_id: into });
+      openDialog({
+        title: t.merge_title, q, merge: true, ok: t.merge,
+        onOk: ({ target }) => {
+          if (!target) return;
+          act("merge", q.id, { into_id: target });
+          acted("merge", q, null);
+        },
+      });
     } else {
       act(type, q.id, extra);
+      if (type === "mute") state.muted.add(q.author_id);
+      if (type === "unmute") state.muted.delete(q.author_id);
+      const inverse = INVERSE[type];
+      const undo = inverse === "mute" || inverse === "unmute"
+        ? () => { act(inverse, q.id); if (inverse === "mute") state.muted.add(q.author_id); else state.muted.delete(q.author_id); render(); }
+        : inverse ? undoWith(inverse) : null;
+      acted(type, q, undo);
+      render();
     }
+  }
+
+  function ended() {
+    return !!state.webinar && state.webinar.status === "ended";
   }
 
   function card(q) {
@@ -156,6 +279,8 @@
           el("span", { class: `tag ${q.status}`, text: q.status }),
           q.pinned ? el("span", { class: "tag pinned", text: t.pinned }) : null,
           q.answered ? el("span", { class: "tag answered", text: t.answered }) : null,
+          q.edited ? el("span", { class: "tag edited", text: t.edited_tag }) : null,
+          q.author_id && state.muted.has(q.author_id) ? el("span", { class: "tag muted", text: t.muted_badge }) : null,
           q.review_requested && INCOMING.has(q.status) ? el("span", { class: "tag held", text: t.review_flag }) : null,
           q.care_handled ? el("span", { class: "tag", text: t.care_handled_tag }) : null,
           q.care_replied ? el("span", { class: "tag", text: t.care_replied_tag }) : null,
@@ -184,10 +309,16 @@
       rejected: all.filter((q) => !q.care && q.status === "rejected").sort(byNewest),
     };
     for (const [name, items] of Object.entries(groups)) {
-      $(`list-${name}`).replaceChildren(...items.map(card));
+      $(`list-${name}`).replaceChildren(
+        ...(items.length ? items.map(card) : [el("li", { class: "empty", text: (t.empty || {})[name] || "" })]),
+      );
       $(`count-${name}`).textContent = String(items.length);
     }
     $("section-care").hidden = groups.care.length === 0;
+    // The banner is for care messages nobody has handled yet; it goes when none is left.
+    const careOpen = groups.care.some((q) => !q.care_handled);
+    $("care-alert").hidden = !careOpen;
+    if (!careOpen && document.title.startsWith("⚠ ")) document.title = document.title.slice(2);
     const pinned = groups.published.find((q) => q.pinned);
     $("pinned-now").textContent = pinned ? pinned.text : t.no_pinned;
   }
@@ -202,6 +333,11 @@
     $("btn-start").hidden = w.status !== "scheduled";
     $("btn-end").hidden = w.status !== "live";
     $("slow-seconds").value = w.slow_mode_seconds;
+    // After the end there is nothing to pause, slow down or moderate with keys.
+    const over = w.status === "ended";
+    for (const id of ["btn-pause", "btn-resume", "slow-form", "shortcuts"]) if (over) $(id).hidden = true;
+    $("console-ended").hidden = !over;
+    $("console-ended").textContent = over ? t.console_ended : "";
   }
 
   function ordered() {
@@ -217,6 +353,7 @@
 
   document.addEventListener("keydown", (event) => {
     if (event.target.matches("input, textarea, select") || event.ctrlKey || event.metaKey || event.altKey) return;
+    if ($("host-dialog").open || ended()) return;
     const ids = ordered();
     const index = ids.indexOf(state.selected);
     const q = state.questions.get(state.selected);

@@ -1,0 +1,137 @@
+"""The host console a first-time host meets (issue 14): in-page dialogs, undo, selection, banners, badges,
+empty queues and the end of the webinar. No native prompt() is ever opened."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import off_loop
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _held(room, registration, text, key):
+    from webinar.services.questions import question_submit
+
+    return off_loop(
+        lambda: (
+            question_submit(
+                webinar_id=room.webinar.pk, registration_id=registration.pk, client_key=key, text=text
+            ).question
+        )
+    )
+
+
+def _published(room, registration, text, key):
+    from webinar.services.moderation import question_approve
+
+    question = _held(room, registration, text, key)
+    return off_loop(question_approve, actor=room.host, webinar_id=room.webinar.pk, question_id=question.pk)
+
+
+def _item(page, section, text):
+    return page.locator(f"#list-{section} li.q", has_text=text)
+
+
+def test_reject_in_a_dialog_showing_the_question_then_undo(pages, room):
+    aisyah = room.registrations[0]
+    _held(room, aisyah, "Is this a rejected question?", "k1")
+    host = pages.host(room.host, room.webinar)
+    _item(host, "incoming", "rejected question").locator("[data-action=reject]").click()
+    dialog = host.locator("#host-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator("#host-dialog-question")).to_have_text("Is this a rejected question?")
+    dialog.locator("#host-dialog-text").fill("Off topic")
+    dialog.locator("#host-dialog-ok").click()
+    expect(_item(host, "rejected", "rejected question")).to_be_visible()
+    expect(host.locator("#undo-bar")).to_be_visible()
+    host.click("#undo-button")
+    expect(_item(host, "published", "rejected question")).to_be_visible()
+    assert pages.dialogs == [], "no native prompt or alert"
+
+
+def test_merge_finds_its_target_by_searching_and_edit_is_tagged(pages, room):
+    aisyah, ben, _ = room.registrations
+    _published(room, aisyah, "When will the slides be shared?", "k1")
+    _published(room, ben, "Can we get the slides afterwards?", "k2")
+    host = pages.host(room.host, room.webinar)
+    _item(host, "published", "afterwards").locator("[data-action=merge]").click()
+    host.fill("#host-dialog-search", "slides be shared")
+    targets = host.locator("#host-dialog-targets li[role=option]")
+    expect(targets).to_have_count(1)
+    expect(host.locator("#host-dialog-ok")).to_be_disabled()
+    targets.first.click()
+    host.click("#host-dialog-ok")
+    expect(_item(host, "published", "afterwards")).to_have_count(0)
+    _item(host, "published", "slides be shared").locator("[data-action=edit]").click()
+    host.fill("#host-dialog-text", "When will the slides be shared with everyone?")
+    host.click("#host-dialog-ok")
+    expect(_item(host, "published", "with everyone").locator(".tag.edited")).to_be_visible()
+    assert pages.dialogs == []
+
+
+def test_selection_moves_to_the_next_held_question_and_empty_queues_say_so(pages, room):
+    aisyah, ben, _ = room.registrations
+    host = pages.host(room.host, room.webinar)
+    expect(host.locator("#list-incoming li.empty")).to_be_visible()
+    expect(host.locator("#list-published li.empty")).to_be_visible()
+    first = _held(room, aisyah, "First held question?", "k1")
+    second = _held(room, ben, "Second held question?", "k2")
+    host.reload()
+    _item(host, "incoming", "First held").click()
+    expect(host.locator(f'#list-incoming li.q[data-id="{first.pk}"]')).to_have_class(re.compile("selected"))
+    host.keyboard.press("a")
+    expect(host.locator(f'#list-incoming li.q[data-id="{second.pk}"]')).to_have_class(re.compile("selected"))
+
+
+def test_mute_shows_a_badge_and_can_be_undone_from_the_console(pages, room):
+    aisyah = room.registrations[0]
+    _published(room, aisyah, "A question from a noisy attendee?", "k1")
+    host = pages.host(room.host, room.webinar)
+    item = _item(host, "published", "noisy attendee")
+    item.locator("[data-action=mute]").click()
+    expect(item.locator(".tag.muted")).to_be_visible()
+    item.locator("[data-action=unmute]").click()
+    expect(item.locator(".tag.muted")).to_have_count(0)
+
+    def muted():
+        from webinar.models import Registration
+
+        return Registration.objects.get(pk=aisyah.pk).muted_at
+
+    for _ in range(50):
+        if off_loop(muted) is None:
+            break
+        host.wait_for_timeout(100)
+    assert off_loop(muted) is None
+
+
+def test_the_care_banner_goes_when_the_care_queue_is_handled(pages, room):
+    def care_item():
+        from webinar.models import Question
+
+        return Question.objects.create(
+            webinar=room.webinar,
+            author=room.registrations[0],
+            text="I do not want to be here any more",
+            client_key="care-1",
+            status=Question.Status.CARE,
+            care=True,
+        )
+
+    off_loop(care_item)
+    host = pages.host(room.host, room.webinar)
+    expect(host.locator("#care-alert")).to_be_visible()
+    _item(host, "care", "any more").locator("[data-action=care_handled]").click()
+    expect(host.locator("#care-alert")).to_be_hidden()
+
+
+def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, room):
+    host = pages.host(room.host, room.webinar)
+    host.click("#btn-end")
+    expect(host.locator("#console-ended")).to_be_visible()
+    for control in ("#btn-pause", "#slow-form", "#shortcuts", "#btn-end"):
+        expect(host.locator(control)).to_be_hidden()
