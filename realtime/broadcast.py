@@ -41,8 +41,19 @@ PRESENCE_TICK_SECONDS = 1.0
 PUBLISH_TIMEOUT_SECONDS = 10.0
 
 
+PLEDGE = "pledge"
+
+
 def group_name(webinar_id: int) -> str:
+    """The layer group of a room: a webinar's, or (negative ids, ``campaign_room``) a campaign page's."""
+    if webinar_id < 0:
+        return f"dewan.campaign.{-webinar_id}"
     return f"dewan.webinar.{webinar_id}"
+
+
+def campaign_room(campaign_id: int) -> int:
+    """The hub room of a campaign's own pages (campaign page, pledge stage view): a negative id."""
+    return -campaign_id
 
 
 # --- Sending side (sync code, after commit) ------------------------------------------------------
@@ -89,6 +100,12 @@ def publish_revoke(*, webinar_id: int, registration_id: int, message: dict, clos
 
 def publish_votes(*, webinar_id: int, question_id: int, count: int, version: int) -> None:
     _send(webinar_id, {"kind": VOTES, "q": question_id, "n": count, "v": version})
+
+
+def publish_pledge_count(*, room_ids: list[int], campaign_id: int, count: int) -> None:
+    """The campaign's pledge count, to its own pages and its webinars' live pages; coalesced like votes."""
+    for room_id in room_ids:
+        _send(room_id, {"kind": PLEDGE, "c": campaign_id, "n": count})
 
 
 def _send(webinar_id: int, payload: dict) -> None:
@@ -367,6 +384,8 @@ class _Room:
         "everyone",
         "generation",
         "last_presence",
+        "pledge",
+        "pledge_flush",
         "staff",
         "vote_flush",
         "vote_versions",
@@ -385,6 +404,8 @@ class _Room:
         self.last_presence: int | None = None
         # A new stamp whenever the hub hears something that changes what a snapshot shows.
         self.generation = next(_stamps)
+        self.pledge: tuple[int, int] | None = None  # (campaign id, count): the newest received
+        self.pledge_flush: asyncio.TimerHandle | None = None
 
 
 PresenceCounter = Callable[[int], Awaitable[int]]
@@ -454,6 +475,8 @@ class Hub:
                     self.shared.forget(webinar_id)
                     if room.vote_flush:
                         room.vote_flush.cancel()
+                    if room.pledge_flush:
+                        room.pledge_flush.cancel()
                     if self.layer is not None and self.channel_name:
                         try:
                             await self.layer.group_discard(group_name(webinar_id), self.channel_name)
@@ -513,6 +536,21 @@ class Hub:
             room.votes[question_id] = (version, count)
             if room.vote_flush is None:
                 room.vote_flush = self.loop.call_later(VOTE_FLUSH_SECONDS, self._flush_votes, room)
+        elif kind == PLEDGE:
+            # Counts only grow between deletions; the newest message received in the window wins.
+            room.pledge = (message["c"], message["n"])
+            if room.pledge_flush is None:
+                room.pledge_flush = self.loop.call_later(VOTE_FLUSH_SECONDS, self._flush_pledge, room)
+
+    def _flush_pledge(self, room: _Room) -> None:
+        room.pledge_flush = None
+        if room.pledge is None:
+            return
+        campaign_id, count = room.pledge
+        room.pledge = None
+        text = protocol.dumps(protocol.pledge_count_message(campaign_id=campaign_id, count=count))
+        for listener in room.everyone:
+            listener.push(text)
 
     def _flush_votes(self, room: _Room) -> None:
         room.vote_flush = None
@@ -531,6 +569,8 @@ class Hub:
             if self.presence_counter is None:
                 continue
             for webinar_id, room in list(self.rooms.items()):
+                if webinar_id < 0:  # campaign pages have no viewer count
+                    continue
                 try:
                     count = await self.presence_counter(webinar_id)
                 except Exception:

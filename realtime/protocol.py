@@ -91,6 +91,7 @@ class ErrorCode(StrEnum):
     MISSING_TITLE = "missing_title"
     NOT_IN_CAMPAIGN = "not_in_campaign"
     UNKNOWN_FIELD = "unknown_field"
+    READ_ONLY = "read_only"
 
 
 def _no_nul(value: str) -> str:
@@ -536,6 +537,12 @@ class Pong(_Out):
     type: Literal["pong"]
 
 
+class PledgeCount(_Out):
+    type: Literal["pledge_count"]
+    campaign_id: Id = Field(description="the campaign whose pledge this counts")
+    count: Annotated[int, Field(ge=0)] = Field(description="people who took the pledge (absolute)")
+
+
 EVENTS: tuple[type[_Event], ...] = (
     QuestionPublished,
     QuestionUpdated,
@@ -558,6 +565,7 @@ OUTBOUND: tuple[type[_Out], ...] = (
     Error,
     Resync,
     Pong,
+    PledgeCount,
 )
 REPRESENTATIONS: tuple[type[_Out], ...] = (PublicQuestion, OwnQuestion, StaffQuestion)
 ServerMessage = Annotated[
@@ -578,7 +586,8 @@ ServerMessage = Annotated[
     | Ack
     | Error
     | Resync
-    | Pong,
+    | Pong
+    | PledgeCount,
     Field(discriminator="type"),
 ]
 _server_adapter = TypeAdapter(ServerMessage)
@@ -650,6 +659,10 @@ def presence_message(count: int) -> dict:
 
 def presence_detail_message(detail: dict) -> dict:
     return {"type": "presence_detail", **detail}
+
+
+def pledge_count_message(*, campaign_id: int, count: int) -> dict:
+    return {"type": "pledge_count", "campaign_id": campaign_id, "count": count}
 
 
 def mine_question_message(question: dict) -> dict:

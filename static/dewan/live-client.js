@@ -155,6 +155,8 @@
         this.applyEvent(message);
       } else if (h[message.type]) {
         h[message.type](message);
+      } else {
+        document.dispatchEvent(new CustomEvent("dewan:message", { detail: message }));
       }
     }
 

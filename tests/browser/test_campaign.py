@@ -14,9 +14,8 @@ pytestmark = pytest.mark.browser
 
 
 def _series():
-    from tests.campaigns.conftest import build_series
+    from tests.campaigns.conftest import build_series, make_pledge
     from webinar.campaigns.services.hub import resource_create
-    from webinar.campaigns.services.pledges import pledge_save
 
     series = build_series(title="Browser campaign")
     resource = resource_create(
@@ -27,15 +26,7 @@ def _series():
         title_ms="Talian Kasih 15999 (24 jam)",
         topics=["mental_health"],
     )
-    pledge_save(
-        campaign=series.campaign,
-        actor=series.owner,
-        text_en="I will think twice before I share.",
-        text_ms="Saya akan fikir dua kali.",
-        ask_institution=True,
-        institution_required=False,
-        open=True,
-    )
+    make_pledge(series)
     return series, resource
 
 
@@ -118,3 +109,49 @@ def test_a_signed_in_person_takes_the_pledge_once_and_the_rank_shows_their_insti
     expect(page.locator("#pledge-taken")).to_be_visible()
     expect(page.locator("#pledge-count")).to_have_text("1")
     expect(page.locator("#pledge-institutions")).to_contain_text("UiTM Shah Alam: 1")
+
+
+def take_pledge_in_a_browser(pages, series, email: str):
+    """A verified account signs in and takes the pledge through the server (so any process hears it)."""
+    from django.utils import timezone
+
+    from tests.factories import make_user
+
+    person = off_loop(make_user, email, email.split("@")[0], email_verified_at=timezone.now())
+    taker = pages.open(f"taker-{email}", f"/accounts/login/?next=/c/{series.campaign.slug}/")
+    taker.fill("#id_username", person.email)
+    taker.fill("#id_password", PASSWORD)
+    taker.locator("#id_password").press("Enter")
+    taker.wait_for_url(re.compile(rf"/c/{series.campaign.slug}/$"))
+    taker.check("#id_consent")
+    taker.click("#pledge-submit")
+    expect(taker.locator("#pledge-taken")).to_be_visible()
+
+
+def test_the_pledge_counter_updates_live_in_another_browser_and_on_stage(pages, campaign):
+    series, _resource = campaign
+    watcher = pages.open("watcher", f"/c/{series.campaign.slug}/")
+    stage = pages.open("stage", f"/c/{series.campaign.slug}/stage/pledge/")
+    expect(watcher.locator("#campaign-live")).to_have_attribute("data-state", "open")
+    expect(stage.locator("#campaign-live")).to_have_attribute("data-state", "open")
+    expect(watcher.locator("#pledge-count")).to_have_text("0")
+    watcher.evaluate("window.__dewanNoReload = true")
+
+    take_pledge_in_a_browser(pages, series, "nurul@example.com")
+
+    expect(watcher.locator("#pledge-count")).to_have_text("1")
+    expect(stage.locator("#stage-pledge-count")).to_have_text("1")
+    assert watcher.evaluate("window.__dewanNoReload === true"), "the counter changed without a reload"
+
+
+def test_the_webinar_live_page_shows_the_campaign_pledge_count_live(pages, campaign):
+    from tests.factories import make_registration
+
+    series, _resource = campaign
+    registration = off_loop(make_registration, series.live, "Aisyah", "aisyah@example.com")
+    live = pages.attendee(registration, "attendee")
+    expect(live.locator("#pledge-live-count")).to_have_text("0")
+
+    take_pledge_in_a_browser(pages, series, "ben@example.com")
+
+    expect(live.locator("#pledge-live-count")).to_have_text("1")

@@ -50,3 +50,18 @@ def build_series(owner=None, *, published: bool = True, title: str = "Think Twic
 @pytest.fixture
 def series(db) -> Series:
     return build_series()
+
+
+def make_pledge(series: Series, actor=None, **overrides):
+    """The campaign's pledge through the service (EN/BM text, institution asked, open)."""
+    from webinar.campaigns.services.pledges import pledge_save
+
+    fields = {
+        "text_en": "I will think twice before I share.",
+        "text_ms": "Saya akan fikir dua kali sebelum berkongsi.",
+        "ask_institution": True,
+        "institution_required": False,
+        "open": True,
+        **overrides,
+    }
+    return pledge_save(campaign=series.campaign, actor=actor or series.owner, **fields)

@@ -11,14 +11,13 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.campaigns.conftest import build_series
+from tests.campaigns.conftest import build_series, make_pledge
 from tests.factories import PASSWORD, make_registration, make_user
 from webinar.campaigns import selectors
 from webinar.campaigns.exports import pledge_csv
 from webinar.campaigns.models import PledgeTaker
 from webinar.campaigns.services.pledges import (
     pledge_request_link,
-    pledge_save,
     pledge_take,
     pledge_take_from_link,
 )
@@ -26,18 +25,6 @@ from webinar.exceptions import InvalidState, PermissionDenied, ValidationFailed
 from webinar.selectors import browser_registration_remember
 
 ACCOUNT = PledgeTaker.Method.ACCOUNT
-
-
-def save_pledge(series, actor=None, **overrides):
-    fields = {
-        "text_en": "I will think twice before I share.",
-        "text_ms": "Saya akan fikir dua kali sebelum berkongsi.",
-        "ask_institution": True,
-        "institution_required": False,
-        "open": True,
-        **overrides,
-    }
-    return pledge_save(campaign=series.campaign, actor=actor or series.owner, **fields)
 
 
 def run_together(count: int, function) -> None:
@@ -60,7 +47,7 @@ def run_together(count: int, function) -> None:
 
 @pytest.fixture
 def pledge(series):
-    return save_pledge(series)
+    return make_pledge(series)
 
 
 def take(pledge, email, institution="", **extra):
@@ -91,7 +78,7 @@ def test_the_pledge_needs_pdpa_consent(pledge):
 
 @pytest.mark.django_db
 def test_a_required_institution_must_be_given(series, pledge):
-    save_pledge(series, text_en="x", institution_required=True)
+    make_pledge(series, text_en="x", institution_required=True)
     pledge.refresh_from_db()
     with pytest.raises(ValidationFailed) as caught:
         take(pledge, "a@example.com", institution="   ")
@@ -100,7 +87,7 @@ def test_a_required_institution_must_be_given(series, pledge):
 
 @pytest.mark.django_db
 def test_the_institution_is_dropped_when_the_pledge_does_not_ask_for_it(series, pledge):
-    save_pledge(series, text_en="x", ask_institution=False, institution_required=True)
+    make_pledge(series, text_en="x", ask_institution=False, institution_required=True)
     pledge.refresh_from_db()
     assert not pledge.institution_required
     assert take(pledge, "a@example.com", institution="UiTM").taker.institution == ""
@@ -108,7 +95,7 @@ def test_the_institution_is_dropped_when_the_pledge_does_not_ask_for_it(series, 
 
 @pytest.mark.django_db
 def test_a_closed_pledge_takes_nobody(series, pledge):
-    save_pledge(series, text_en="x", open=False)
+    make_pledge(series, text_en="x", open=False)
     pledge.refresh_from_db()
     with pytest.raises(InvalidState):
         take(pledge, "a@example.com")
@@ -117,9 +104,9 @@ def test_a_closed_pledge_takes_nobody(series, pledge):
 @pytest.mark.django_db
 def test_only_the_owner_writes_the_pledge(series):
     with pytest.raises(PermissionDenied):
-        save_pledge(series, actor=make_user(), text_en="x", ask_institution=False)
+        make_pledge(series, actor=make_user(), text_en="x", ask_institution=False)
     with pytest.raises(ValidationFailed) as caught:
-        save_pledge(series, text_en=" ", text_ms="")
+        make_pledge(series, text_en=" ", text_ms="")
     assert caught.value.code == "missing_text"
 
 
@@ -172,7 +159,7 @@ def test_a_tampered_or_foreign_link_is_refused(series, pledge):
         pledge_take_from_link(pledge=pledge, token=token[:-2] + "xx")
     assert caught.value.code == "invalid_link"
     other = build_series(title="Other")
-    other_pledge = save_pledge(other, text_en="x", ask_institution=False)
+    other_pledge = make_pledge(other, text_en="x", ask_institution=False)
     with pytest.raises(ValidationFailed):
         pledge_take_from_link(pledge=other_pledge, token=token)
     assert not PledgeTaker.objects.exists()
@@ -255,7 +242,7 @@ def test_the_csv_is_for_the_organiser_only(client, series, pledge):
 @pytest.mark.django_db(transaction=True)
 def test_forty_concurrent_takers_with_one_address_leave_one_record_and_all_get_it():
     series = build_series()
-    pledge = save_pledge(series, text_en="x", ask_institution=False)
+    pledge = make_pledge(series, text_en="x", ask_institution=False)
     results = []
     lock = threading.Lock()
 
@@ -274,6 +261,6 @@ def test_forty_concurrent_takers_with_one_address_leave_one_record_and_all_get_i
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_different_takers_are_all_counted():
     series = build_series()
-    pledge = save_pledge(series, text_en="x", ask_institution=False)
+    pledge = make_pledge(series, text_en="x", ask_institution=False)
     run_together(30, lambda i: take(pledge, f"t{i}@example.com"))
     assert selectors.pledge_count(pledge=pledge) == 30

@@ -8,12 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.campaigns.conftest import build_series
+from tests.campaigns.conftest import build_series, make_pledge
 from tests.factories import PASSWORD, make_host, make_registration
 from webinar.campaigns import reports
 from webinar.campaigns.models import HubVisitor
 from webinar.campaigns.services.campaigns import campaign_register_known
-from webinar.campaigns.services.pledges import pledge_save, pledge_take
+from webinar.campaigns.services.pledges import pledge_take
 from webinar.campaigns.services.transparency import transparency_set
 from webinar.models import AttendanceSession
 from webinar.services.moderation import question_answer, question_approve, question_reject
@@ -137,15 +137,7 @@ def test_the_funnel_counts_unique_people_per_webinar_and_across_the_campaign(ser
     AttendanceSession.objects.create(
         webinar=series.live, registration=aisyah, viewer_key="a", joined_at=now, last_seen_at=now
     )
-    pledge = pledge_save(
-        campaign=series.campaign,
-        actor=series.owner,
-        text_en="I pledge",
-        text_ms="",
-        ask_institution=False,
-        institution_required=False,
-        open=True,
-    )
+    pledge = make_pledge(series, ask_institution=False)
     pledge_take(pledge=pledge, name="Aisyah", email=aisyah.email.upper(), consent=True, method="account")
     pledge_take(pledge=pledge, name="Outsider", email="outsider@example.com", consent=True, method="email")
     HubVisitor.objects.create(campaign=series.campaign, email=aisyah.email)

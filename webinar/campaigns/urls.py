@@ -15,6 +15,7 @@ urlpatterns = [
     path("c/<slug:slug>/manage/people/", views.campaign_people, name="people"),
     path("c/<slug:slug>/pledge/", views.pledge_take, name="pledge_take"),
     path("c/<slug:slug>/pledge/confirm/<str:token>/", views.pledge_confirm, name="pledge_confirm"),
+    path("c/<slug:slug>/stage/pledge/", views.pledge_stage, name="pledge_stage"),
     path("c/<slug:slug>/manage/pledge/", views.pledge_settings, name="pledge_settings"),
     path("c/<slug:slug>/manage/pledge.csv", views.pledge_csv, name="pledge_csv"),
     path("c/<slug:slug>/hub/", views.hub, name="hub"),

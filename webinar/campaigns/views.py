@@ -272,6 +272,16 @@ def pledge_confirm(request, slug: str, token: str):
     return redirect(reverse("campaigns:page", args=[slug]) + "#pledge")
 
 
+def pledge_stage(request, slug: str):
+    """The OBS-ready pledge counter: a big live number (add it as a browser source)."""
+    campaign = _public_campaign(request, slug)
+    pledge = selectors.pledge_for(campaign=campaign)
+    if pledge is None:
+        raise Http404
+    context = {"campaign": campaign, "pledge": pledge, "count": selectors.pledge_count(pledge=pledge)}
+    return render(request, "campaigns/stage_pledge.html", context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def pledge_settings(request, slug: str):

@@ -4,7 +4,8 @@ Taking is exactly-once: the unique (pledge, e-mail) constraint decides, so a dou
 concurrent takers with one address leave one row and every caller gets that row back (pretix's nonce
 idea, with the e-mail address as the key). People prove their address either by being signed in, by a
 registration of this campaign remembered from their join link, or by following a signed link we e-mail
-them; nothing is stored until then.
+them; nothing is stored until then. After commit the new count goes live to the campaign's pages and
+its webinars' live pages (``pledge_count_publish``).
 """
 
 from __future__ import annotations
@@ -137,9 +138,26 @@ def pledge_take(
                 method=method,
                 consent_given_at=timezone.now(),
             )
+            transaction.on_commit(lambda: pledge_count_publish(pledge_id=pledge.pk))
     except IntegrityError:  # a concurrent taker with the same address won: theirs is the record
         return PledgeResult(taker=PledgeTaker.objects.get(pledge=pledge, email=email), created=False)
     return PledgeResult(taker=taker, created=True)
+
+
+def pledge_count_publish(*, pledge_id: int) -> int:
+    """Tell the campaign's pages and its webinars' live pages the pledge count (after commit).
+
+    Reads the committed count, so concurrent takers' messages each carry a count that existed; the hub
+    coalesces them (realtime/broadcast.py). Returns the count sent.
+    """
+    from realtime import broadcast
+    from webinar.campaigns.selectors import campaign_webinar_ids
+
+    pledge = Pledge.objects.select_related("campaign").get(pk=pledge_id)
+    count = PledgeTaker.objects.filter(pledge=pledge).count()
+    rooms = [broadcast.campaign_room(pledge.campaign_id), *campaign_webinar_ids(campaign=pledge.campaign)]
+    broadcast.publish_pledge_count(room_ids=rooms, campaign_id=pledge.campaign_id, count=count)
+    return count
 
 
 def pledge_request_link(

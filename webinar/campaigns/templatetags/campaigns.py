@@ -15,3 +15,15 @@ def in_language(obj, field: str) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.inclusion_tag("campaigns/_pledge_badge.html")
+def campaign_pledge_badge(webinar):
+    """The live pledge count of the webinar's campaign, for its live page and stage view (or nothing)."""
+    from webinar.campaigns import selectors
+
+    campaign = selectors.campaign_for_webinar(webinar_id=webinar.pk)
+    pledge = selectors.pledge_for(campaign=campaign) if campaign is not None and campaign.published else None
+    if pledge is None:
+        return {"campaign": None}
+    return {"campaign": campaign, "count": selectors.pledge_count(pledge=pledge)}
