@@ -548,9 +548,9 @@ class Hub:
             return
         campaign_id, count = room.pledge
         room.pledge = None
-        text = protocol.dumps(protocol.pledge_count_message(campaign_id=campaign_id, count=count))
+        event = frame(protocol.dumps(protocol.pledge_count_message(campaign_id=campaign_id, count=count)))
         for listener in room.everyone:
-            listener.push(text)
+            listener.push(event)
 
     def _flush_votes(self, room: _Room) -> None:
         room.vote_flush = None

@@ -51,12 +51,9 @@ class CampaignConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_NOT_FOUND)
             return
         campaign_id, count = found
-        send = self.scope.get(SERVER_SEND) or self.base_send
-
-        async def send_text(text: str) -> None:
-            await send({"type": "websocket.send", "text": text})
-
-        self.listener = Listener(send_text, registration_id=None, staff=False)
+        self.listener = Listener(
+            self.scope.get(SERVER_SEND) or self.base_send, registration_id=None, staff=False
+        )
         self.listener.hold()
         self.room = campaign_room(campaign_id)
         try:
