@@ -11,6 +11,7 @@ from tests.live.helpers import ORIGIN, TIMEOUT, Live, db, refusal
 from webinar.asgi import application
 
 pytestmark = pytest.mark.django_db(transaction=True)
+HEADERS = [(b"host", b"testserver"), (b"origin", ORIGIN)]  # the origin must match the host
 
 
 def make_campaign(published: bool = True):
@@ -25,7 +26,7 @@ def take(pledge, n: int):
 
 
 async def campaign_socket(sockets, slug: str) -> Live:
-    comm = WebsocketCommunicator(application, f"/ws/c/{slug}/", headers=[(b"origin", ORIGIN)])
+    comm = WebsocketCommunicator(application, f"/ws/c/{slug}/", headers=HEADERS)
     sockets.opened.append(comm)
     connected, _ = await comm.connect(timeout=TIMEOUT)
     assert connected
@@ -74,7 +75,7 @@ async def test_a_burst_of_pledges_is_one_message_with_the_newest_count(sockets):
 
 async def test_an_unpublished_campaign_has_no_public_socket(sockets):
     series, _pledge = await db(make_campaign)(published=False)
-    comm = WebsocketCommunicator(application, f"/ws/c/{series.campaign.slug}/", headers=[(b"origin", ORIGIN)])
+    comm = WebsocketCommunicator(application, f"/ws/c/{series.campaign.slug}/", headers=HEADERS)
     sockets.opened.append(comm)
     await comm.connect(timeout=TIMEOUT)
     error, code = await refusal(comm)
