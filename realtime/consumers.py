@@ -353,6 +353,16 @@ class LiveConsumer(AsyncWebsocketConsumer):
             protocol.ack_message(for_type="request_review", question_id=command.question_id)
         )
 
+    async def on_withdraw(self, command: protocol.Withdraw):
+        if not await self._require_attendee(command):
+            return
+        await database_sync_to_async(questions.question_withdraw)(
+            webinar_id=self.viewer.webinar_id,
+            registration_id=self.viewer.registration_id,
+            question_id=command.question_id,
+        )
+        self.listener.send_now(protocol.ack_message(for_type="withdraw", question_id=command.question_id))
+
     # --- Hosts (role re-read from the database inside every service call) ---------------------
 
     async def on_host_command(self, command):

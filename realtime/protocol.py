@@ -50,6 +50,7 @@ class ErrorCode(StrEnum):
     # questions and moderation
     UNKNOWN_QUESTION = "unknown_question"
     NOT_HELD = "not_held"
+    ALREADY_ANSWERED = "already_answered"
     INVALID_STATE = "invalid_state"
     NOT_PUBLISHED = "not_published"
     INVALID_TARGET = "invalid_target"
@@ -143,6 +144,13 @@ class RequestReview(_Command):
     question_id: Id
 
 
+class Withdraw(_Command):
+    """The author takes back their own question while it is not answered (published or still waiting)."""
+
+    type: Literal["withdraw"]
+    question_id: Id
+
+
 class Moderate(_Command):
     """Host actions on one question."""
 
@@ -183,7 +191,7 @@ class CareReply(_Command):
 
 
 Command = Annotated[
-    Sync | Ping | Ask | Vote | RequestReview | Moderate | Control | Mute | CareHandled | CareReply,
+    Sync | Ping | Ask | Vote | RequestReview | Withdraw | Moderate | Control | Mute | CareHandled | CareReply,
     Field(discriminator="type"),
 ]
 _command_adapter = TypeAdapter(Command)
@@ -193,6 +201,7 @@ INBOUND: tuple[type[_Command], ...] = (
     Ask,
     Vote,
     RequestReview,
+    Withdraw,
     Moderate,
     Control,
     Mute,
@@ -264,7 +273,7 @@ class _Out(BaseModel):
 
 
 Role = Literal["attendee", "host", "organiser", "stage"]
-QuestionStatus = Literal["pending", "held", "care", "blocked", "published", "rejected", "merged"]
+QuestionStatus = Literal["pending", "held", "care", "blocked", "published", "rejected", "merged", "withdrawn"]
 WebinarStatus = Literal["draft", "scheduled", "live", "ended", "cancelled"]
 
 
@@ -297,6 +306,9 @@ class OwnQuestion(PublicQuestion):
     reject_reason: str
     review_requested: bool
     can_request_review: bool
+    can_withdraw: bool = Field(
+        description="the author may still take it back (`withdraw`): not answered, not a care item"
+    )
     masked: list[str] = Field(
         default_factory=list,
         description="what was hidden before publishing, translated (e.g. 'phone number'); empty if nothing",
@@ -512,7 +524,7 @@ class Ack(_Out):
     client_key: str | None
     question: OwnQuestion | None = Field(default=None, description="`ask` only")
     question_id: int | None = Field(
-        default=None, description="`vote`, `request_review`, host question commands"
+        default=None, description="`vote`, `request_review`, `withdraw`, host question commands"
     )
     votes: int | None = Field(default=None, description="`vote` only: the tally after it")
     voted: bool | None = Field(default=None, description="`vote` only")

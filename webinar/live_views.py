@@ -106,6 +106,9 @@ def _labels() -> dict:
         "new_question": _("New question: {text}"),
         "status_announce": _("The webinar is now: {status}"),
         "counter": _("{n} of {max} characters"),
+        "withdraw": _("Withdraw"),
+        "withdraw_confirm": _("Withdraw: sure?"),
+        "withdraw_named": _("Withdraw your question: {text}"),
         # Host console dialogs, undo and empty states.
         "cancel": _("Cancel"),
         "reject_title": _("Reject this question?"),

@@ -182,6 +182,7 @@ class Question(models.Model):
         PUBLISHED = "published", _("Published")
         REJECTED = "rejected", _("Rejected")
         MERGED = "merged", _("Merged")
+        WITHDRAWN = "withdrawn", _("Withdrawn by its author")
 
     webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="questions")
     author = models.ForeignKey(

@@ -30,7 +30,15 @@ _BY_STATUS: dict[str, frozenset[str]] = {
     Status.REJECTED: frozenset({APPROVE, PUBLISH_ANYWAY, REJECT, EDIT}),
     Status.PUBLISHED: frozenset({REJECT, ANSWER, UNANSWER, PIN, UNPIN, EDIT, MERGE}),
     Status.MERGED: frozenset(),
+    Status.WITHDRAWN: frozenset(),
 }
+# What an author may still take back: anything not answered, merged, rejected or private (care).
+WITHDRAWABLE = frozenset({Status.PENDING, Status.HELD, Status.BLOCKED, Status.PUBLISHED})
+
+
+def question_can_withdraw(question: Question) -> bool:
+    """Whether the author may withdraw ``question`` now (``question_withdraw`` enforces the same rule)."""
+    return question.status in WITHDRAWABLE and question.answered_at is None and not question.care
 
 
 def question_actions_allowed(question: Question) -> list[str]:
@@ -43,7 +51,7 @@ def question_actions_allowed(question: Question) -> list[str]:
         allowed = set(CARE_ACTIONS)
     else:
         allowed = set(_BY_STATUS.get(question.status, ()))
-        if question.status != Status.MERGED:
+        if question.status not in {Status.MERGED, Status.WITHDRAWN}:
             allowed |= {MUTE, UNMUTE}
         if question.pinned:
             allowed.add(UNPIN)

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from webinar.models import Question, ScreeningSettings
-from webinar.moderation_rules import question_actions_allowed, screening_overridden
+from webinar.moderation_rules import question_actions_allowed, question_can_withdraw, screening_overridden
 from webinar.services.masking import masked_labels
 
 Status = Question.Status
@@ -145,6 +145,7 @@ def own_question(question: Question, *, language: str, care_resources: str | Non
             "review_requested": question.review_requested_at is not None,
             "can_request_review": question.status in {Status.HELD, Status.BLOCKED}
             and question.review_requested_at is None,
+            "can_withdraw": question_can_withdraw(question),
             "masked": masked_labels(list(question.masked or [])),
         }
         if question.care:

@@ -160,6 +160,7 @@
               q.author,
               q.created_at ? el("time", { class: "ago", datetime: q.created_at, text: ` · ${ago(q.created_at)}` }) : null,
               mine ? el("span", { class: "tag yours", text: t.yours }) : null,
+              mine && state.mine.get(q.id).can_withdraw ? withdrawButton(state.mine.get(q.id)) : null,
               q.pinned ? el("span", { class: "tag pinned", text: t.pinned }) : null,
               q.answered ? el("span", { class: "tag answered", text: t.answered }) : null,
               q.edited ? el("span", { class: "tag", text: t.edited }) : null,
@@ -178,7 +179,9 @@
   function renderMine() {
     const box = $("mine");
     if (!box) return;
-    const items = Array.from(state.mine.values()).filter((q) => q.status !== "published" || (q.masked && q.masked.length));
+    const items = Array.from(state.mine.values()).filter(
+      (q) => q.status !== "withdrawn" && (q.status !== "published" || (q.masked && q.masked.length)),
+    );
     const sending = Array.from(state.sending.entries()).map(([key, frame]) =>
       el(
         "li",
@@ -215,6 +218,7 @@
             q.care_reply ? el("p", { class: "notice care-reply", text: `${t.care_reply_from_host}: ${q.care_reply}` }) : null,
             q.care_message ? el("p", { class: "notice", text: q.care_message }) : null,
             q.care_resources ? el("div", { class: "resources", text: q.care_resources }) : null,
+            q.can_withdraw && q.status !== "published" ? withdrawButton(q) : null,
             q.can_request_review
               ? el("button", { type: "button", class: "review", text: t.request_review, onclick: () => requestReview(q.id) })
               : q.review_requested
@@ -294,7 +298,9 @@
     },
     [M.mine_question](m) {
       state.mine.set(m.question.id, m.question);
+      if (m.question.status === "withdrawn") state.questions.delete(m.question.id);
       renderMine();
+      renderQuestions();
     },
     ack(m) {
       if (m.for === "ask") {
@@ -336,6 +342,30 @@
     else state.myVotes.delete(questionId);
     renderQuestions();
     client.command({ type: "vote", question_id: questionId, value });
+  }
+
+  // The author takes back a question nobody has answered yet; asks first, in the page (no confirm()).
+  function withdrawButton(q) {
+    return el("button", {
+      type: "button",
+      class: "withdraw link",
+      dataset: { withdraw: q.id },
+      "aria-label": fill(t.withdraw_named, { text: q.text }),
+      text: t.withdraw,
+      onclick: (event) => {
+        const button = event.currentTarget;
+        if (button.dataset.armed !== "true") {
+          button.dataset.armed = "true";
+          button.textContent = t.withdraw_confirm;
+          setTimeout(() => {
+            button.dataset.armed = "";
+            button.textContent = t.withdraw;
+          }, 5000);
+          return;
+        }
+        client.send({ type: "withdraw", question_id: q.id });
+      },
+    });
   }
 
   function requestReview(questionId) {

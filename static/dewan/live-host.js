@@ -23,7 +23,7 @@
     },
     snapshot(m) {
       state.webinar = m.webinar;
-      state.questions = new Map(m.queue.map((q) => [q.id, q]));
+      state.questions = new Map(m.queue.filter((q) => q.status !== "withdrawn").map((q) => [q.id, q]));
       renderControls();
       render();
     },
@@ -38,7 +38,7 @@
       const d = m.data;
       if (m.type === M.staff_question) {
         const before = state.questions.get(d.question.id);
-        if (d.question.status === "merged") state.questions.delete(d.question.id);
+        if (d.question.status === "merged" || d.question.status === "withdrawn") state.questions.delete(d.question.id);
         else state.questions.set(d.question.id, d.question);
         if (d.question.care && !d.question.care_handled && !before) careAlert();
       } else if (m.type === M.question_updated || m.type === M.question_published) {

@@ -29,6 +29,16 @@ def open_room(transactional_db):
     return off_loop(build)
 
 
+def _asker_and_other(pages, open_room, text: str):
+    """Aisyah asks ``text`` (clean, so it is published at once); Ben watches. Returns both pages."""
+    _webinar, (aisyah, ben) = open_room
+    asker = pages.attendee(aisyah, "asker")
+    other = pages.attendee(ben, "other")
+    asker.fill("#ask-text", text)
+    asker.click("#ask-submit")
+    return asker, other
+
+
 def _questions_with(text: str) -> int:
     from webinar.models import Question
 
@@ -78,11 +88,7 @@ def test_a_refused_question_keeps_its_text_and_send_comes_back_after_the_countdo
 
 
 def test_own_questions_are_marked_filters_work_and_times_are_relative(pages, open_room):
-    _webinar, (aisyah, ben) = open_room
-    asker = pages.attendee(aisyah, "asker")
-    other = pages.attendee(ben, "other")
-    asker.fill("#ask-text", "Is there a Malay version of the guide?")
-    asker.click("#ask-submit")
+    asker, other = _asker_and_other(pages, open_room, "Is there a Malay version of the guide?")
     mine = asker.locator("#questions li.q", has_text="Malay version")
     expect(mine.locator(".tag.yours")).to_be_visible()
     expect(mine.locator("time.ago")).to_contain_text(re.compile("now|second|saat|sekarang"))
@@ -138,3 +144,17 @@ def test_accessibility_on_a_phone(pages, open_room):
     vote = page.locator("#questions li.q .votes button").first
     expect(vote).to_have_attribute("aria-label", re.compile(r"Can parents join the next session\?, 0 votes"))
     pages.screenshot(page, "attendee-phone-390x844.png")
+
+
+def test_the_author_withdraws_an_unanswered_question_from_the_page(pages, open_room):
+    asker, other = _asker_and_other(pages, open_room, "Actually, never mind this one?")
+    theirs = other.locator("#questions li.q", has_text="never mind")
+    expect(theirs).to_be_visible()
+    expect(theirs.locator("button.withdraw")).to_have_count(0)
+    withdraw = asker.locator("#questions li.q", has_text="never mind").locator("button.withdraw")
+    withdraw.click()  # arms it: asks "sure?" in the page
+    expect(withdraw).to_have_attribute("data-armed", "true")
+    withdraw.click()
+    expect(asker.locator("#questions li.q", has_text="never mind")).to_have_count(0)
+    expect(theirs).to_have_count(0)
+    assert pages.dialogs == []

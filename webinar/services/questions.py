@@ -23,6 +23,7 @@ from webinar import ratelimit, representations
 from webinar.blank import clean_text
 from webinar.exceptions import InvalidState, NotFound, PermissionDenied, RateLimited, ValidationFailed
 from webinar.models import Question, Registration, ScreeningSettings, Vote, Webinar
+from webinar.moderation_rules import question_can_withdraw
 from webinar.services.events import Stream, event_record, events_subject_rewrite
 
 log = logging.getLogger("dewan.questions")
@@ -295,18 +296,53 @@ def vote_set(*, webinar_id: int, registration_id: int, question_id: int, value: 
     return count, value
 
 
+def _own_question_locked(webinar_id: int, registration_id: int, question_id: int) -> Question:
+    """The author's own question under a row lock, or ``unknown_question`` (also for someone else's)."""
+    question = (
+        Question.objects.select_for_update()
+        .filter(pk=question_id, webinar_id=webinar_id, author_id=registration_id)
+        .first()
+    )
+    if question is None:
+        raise NotFound(_("That question is not yours or does not exist."), code=ErrorCode.UNKNOWN_QUESTION)
+    return question
+
+
+def question_withdraw(*, webinar_id: int, registration_id: int, question_id: int) -> Question:
+    """The author takes back their own question while it is not answered.
+
+    A published question leaves everyone's list (``question.removed``); a waiting one leaves the hosts'
+    queue (``staff.question`` with status ``withdrawn``). Withdrawing twice is harmless. Raises
+    ``unknown_question`` (not this attendee's), ``already_answered``, ``care_private`` (a care item stays
+    with the hosts, who may need to reach its author) and ``invalid_state`` (rejected or merged).
+    Returns the question, now ``withdrawn``.
+    """
+    with transaction.atomic():
+        question = _own_question_locked(webinar_id, registration_id, question_id)
+        if question.status == Status.WITHDRAWN:
+            return question
+        if question.care:
+            raise InvalidState(
+                _("A host will read this message; it cannot be withdrawn."), code=ErrorCode.CARE_PRIVATE
+            )
+        if question.answered_at is not None:
+            raise InvalidState(
+                _("This question has been answered, so it stays."), code=ErrorCode.ALREADY_ANSWERED
+            )
+        if not question_can_withdraw(question):
+            raise InvalidState(_("This question can no longer be withdrawn."), code=ErrorCode.INVALID_STATE)
+        was_public = question.status == Status.PUBLISHED
+        question.status = Status.WITHDRAWN
+        question.pinned = False
+        question.save(update_fields=["status", "pinned", "updated_at"])
+        emit_question_changed(question, was_public=was_public)
+    return question
+
+
 def question_request_review(*, webinar_id: int, registration_id: int, question_id: int) -> Question:
     """The author of a held question asks a human to look at it."""
     with transaction.atomic():
-        question = (
-            Question.objects.select_for_update()
-            .filter(pk=question_id, webinar_id=webinar_id, author_id=registration_id)
-            .first()
-        )
-        if question is None:
-            raise NotFound(
-                _("That question is not yours or does not exist."), code=ErrorCode.UNKNOWN_QUESTION
-            )
+        question = _own_question_locked(webinar_id, registration_id, question_id)
         if question.status not in {Status.HELD, Status.BLOCKED}:
             raise InvalidState(_("Only held questions can be sent for review."), code=ErrorCode.NOT_HELD)
         if question.review_requested_at is None:
