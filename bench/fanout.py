@@ -34,13 +34,17 @@ import wsclients
 from common import live_webinar_with_viewers
 from harness import (
     Clients,
+    Nginx,
     add_common_arguments,
     bench_env,
     cpu_seconds,
     ensure_database,
+    load_average,
     note,
     percentile,
+    raise_nofile,
     rss_kb,
+    server_stats,
     start_servers,
     stop_servers,
 )
@@ -110,12 +114,16 @@ def wait_for(clients: Clients, expected: int, quiet_seconds: float, cap_seconds:
             return totals
 
 
-def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> dict:
+def measure(kind: str, args, env: dict, clients: Clients, room: dict | None, processes: int) -> dict:
     channel = f"dewan-bench:raw:{random.randrange(10**9)}"
     server_env = {**env, "RAW_BENCH_CHANNEL": channel}
-    servers, ports = start_servers(kind, args, server_env)
+    servers, ports = start_servers(kind, args, server_env, count=processes)
     pids = [server.pid for server in servers]
+    front = None
     try:
+        if args.nginx:
+            front = Nginx(ports)
+            note(f"{kind}: nginx on 127.0.0.1:{front.port} in front of {ports}")
         if kind == "dewan":
             from realtime import broadcast, protocol
 
@@ -133,7 +141,7 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> 
             import redis
 
             redis_client = redis.Redis.from_url(args.redis_url)
-            path, keys = "/ws/raw/", [None] * (args.clients + args.processes)
+            path, keys = "/ws/raw/", [None] * (args.clients + processes)
 
             def publish(i: int) -> None:
                 text = orjson.dumps(
@@ -152,7 +160,8 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> 
         time.sleep(1.0)
         rss_before = rss_kb(pids)
         started = time.monotonic()
-        targets = [(ports[n % len(ports)], path, keys[n]) for n in range(args.clients)]
+        entry = [front.port] if front else ports
+        targets = [(entry[n % len(entry)], path, keys[n]) for n in range(args.clients)]
         connected = clients.connect(targets, args.parallel) - len(warm)
         connect_seconds = time.monotonic() - started
         time.sleep(2.0)  # let connection set-up work (sessions, presence) finish before measuring
@@ -162,6 +171,10 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> 
         note(f"{kind}: {sockets} sockets in {connect_seconds:.1f} s; burst")
         # Burst: everything at once; the slowest socket decides when it is over.
         clients.ask("reset", False)
+        hub_before = [server_stats(port)["hub_messages"] for port in ports] if kind == "dewan" else None
+        front_pids = front.pids() if front else []
+        front_before = cpu_seconds(front_pids) if front else 0.0
+        load = load_average()
         cpu_before = cpu_seconds(pids)
         t0 = time.time_ns()
         for i in range(args.burst_events):
@@ -170,6 +183,7 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> 
         expected = args.burst_events * sockets
         totals = wait_for(clients, expected, quiet_seconds=5, cap_seconds=120)
         cpu_used = cpu_seconds(pids) - cpu_before
+        front_used = (cpu_seconds(front_pids) - front_before) if front else None
         burst_seconds = (totals["last_ns"] - t0) / 1e9 if totals["last_ns"] else float("nan")
         burst = {
             "events": args.burst_events,
@@ -181,7 +195,20 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> 
             "deliveries_per_second": round(totals["received"] / burst_seconds) if totals["received"] else 0,
             "cpu_us_per_delivery": round(cpu_used * 1e6 / max(1, totals["received"]), 2),
             "server_cpu_seconds": round(cpu_used, 2),
+            "load_average": load,
         }
+        if front_used is not None:
+            burst["nginx_cpu_us_per_delivery"] = round(front_used * 1e6 / max(1, totals["received"]), 2)
+        if hub_before is not None:
+            # Each event crosses Redis once per subscribed process: messages received per process per event.
+            per_process = [
+                server_stats(port)["hub_messages"] - before
+                for port, before in zip(ports, hub_before, strict=True)
+            ]
+            burst["redis_messages_per_event_per_process"] = [
+                round(n / args.burst_events, 3) for n in per_process
+            ]
+            burst["redis_messages_per_event"] = round(sum(per_process) / args.burst_events, 3)
         time.sleep(1.0)
 
         note(f"{kind}: burst {burst}; steady")
@@ -238,14 +265,34 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None) -> 
         clients.ask("close")
         return result
     finally:
+        if front is not None:
+            front.stop()
         stop_servers(servers)
+
+
+def ratios(raw: dict, dewan: dict) -> dict:
+    return {
+        "deliveries_per_second": round(
+            dewan["burst"]["deliveries_per_second"] / max(1, raw["burst"]["deliveries_per_second"]), 3
+        ),
+        "cpu_per_delivery": round(
+            dewan["burst"]["cpu_us_per_delivery"] / max(0.01, raw["burst"]["cpu_us_per_delivery"]), 3
+        ),
+        "p99_latency": round(dewan["steady"]["p99_ms"] / max(0.01, raw["steady"]["p99_ms"]), 3),
+        "rss_per_connection": round(
+            dewan["rss_kb_per_connection"] / max(0.1, raw["rss_kb_per_connection"]), 3
+        ),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=2000)
     add_common_arguments(parser)
-    parser.add_argument("--processes", type=int, default=1, help="server processes of each kind")
+    parser.add_argument(
+        "--processes", default="1", help="server processes of each kind; a list (1,2,4) measures each in turn"
+    )
+    parser.add_argument("--nginx", action="store_true", help="clients connect through nginx (least_conn)")
     parser.add_argument("--burst-events", type=int, default=200)
     parser.add_argument("--steady-rate", type=float, default=1000, help="deliveries per second")
     parser.add_argument("--steady-seconds", type=float, default=30)
@@ -253,49 +300,64 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=30, help="end-to-end questions (0: skip)")
     parser.add_argument("--only", choices=["both", "dewan", "raw"], default="both")
     args = parser.parse_args()
+    counts = [int(n) for n in str(args.processes).split(",")]
+    # Each socket is a descriptor in a client process, in a server and (with nginx) two in nginx.
+    nofile = raise_nofile(2 * args.clients + 4096)
 
     prefix = f"dewan-fanout-{random.randrange(10**9)}:"
     env = bench_env(database_url=args.database_url, redis_url=args.redis_url, prefix=prefix)
     clients = Clients(args.client_procs)
-    results: dict = {}
+    runs: dict = {}
+    summary: dict = {
+        "clients": args.clients,
+        "processes": counts,
+        "nginx": args.nginx,
+        "rlimit_nofile": nofile,
+        "uvicorn": {"ws": args.ws, "loop": args.loop, "http": args.http, "deflate": args.deflate},
+        "load_average_start": load_average(),
+    }
     try:
         kinds = ["raw", "dewan"] if args.only == "both" else [args.only]
         room = None
         if "dewan" in kinds:
             ensure_database(args.database_url)
-            room = prepare(env, args.clients, args.processes)
-        for kind in kinds:
-            results[kind] = measure(kind, args, env, clients, room)
-            print(kind, json.dumps(results[kind]), flush=True)
+            room = prepare(env, args.clients, max(counts))
+        for count in counts:
+            run = runs[str(count)] = {}
+            for kind in kinds:
+                run[kind] = measure(kind, args, env, clients, room, count)
+                print(count, kind, json.dumps(run[kind]), flush=True)
+            if "raw" in run and "dewan" in run:
+                run["ratios"] = ratios(run["raw"], run["dewan"])
     finally:
         clients.stop()
-    summary = {
-        "clients": args.clients,
-        "processes": args.processes,
-        "uvicorn": {"ws": args.ws, "loop": args.loop, "http": args.http, "deflate": args.deflate},
-        **results,
-    }
-    if "raw" in results and "dewan" in results:
-        raw, dewan = results["raw"], results["dewan"]
-        summary["ratios"] = {
-            "deliveries_per_second": round(
-                dewan["burst"]["deliveries_per_second"] / max(1, raw["burst"]["deliveries_per_second"]), 3
-            ),
-            "cpu_per_delivery": round(
-                dewan["burst"]["cpu_us_per_delivery"] / max(0.01, raw["burst"]["cpu_us_per_delivery"]), 3
-            ),
-            "p99_latency": round(dewan["steady"]["p99_ms"] / max(0.01, raw["steady"]["p99_ms"]), 3),
-            "rss_per_connection": round(
-                dewan["rss_kb_per_connection"] / max(0.1, raw["rss_kb_per_connection"]), 3
-            ),
+    summary["runs"] = runs
+    if len(counts) > 1 and "dewan" in runs[str(counts[0])]:
+        cpu = {n: runs[n]["dewan"]["burst"]["cpu_us_per_delivery"] for n in runs}
+        summary["across_processes"] = {
+            "dewan_cpu_us_per_delivery": cpu,
+            "dewan_cpu_spread": round(max(cpu.values()) / max(0.01, min(cpu.values())), 3),
+            "redis_messages_per_event": {
+                n: runs[n]["dewan"]["burst"].get("redis_messages_per_event") for n in runs
+            },
         }
-        e2e = dewan.get("end_to_end", {})
+    first = runs[str(counts[0])]
+    if "ratios" in first:
+        e2e = first["dewan"].get("end_to_end", {})
         summary["targets_met"] = {
-            "deliveries_at_least_half_of_raw": summary["ratios"]["deliveries_per_second"] >= 0.5,
-            "cpu_at_most_twice_raw": summary["ratios"]["cpu_per_delivery"] <= 2.0,
-            "p99_at_most_twice_raw": summary["ratios"]["p99_latency"] <= 2.0,
+            "deliveries_at_least_0_8_of_raw": all(
+                r["ratios"]["deliveries_per_second"] >= 0.8 for r in runs.values()
+            ),
+            "cpu_at_most_1_5_raw": all(r["ratios"]["cpu_per_delivery"] <= 1.5 for r in runs.values()),
+            "p99_at_most_1_5_raw": all(r["ratios"]["p99_latency"] <= 1.5 for r in runs.values()),
+            "rss_at_most_1_5_raw": all(r["ratios"]["rss_per_connection"] <= 1.5 for r in runs.values()),
+            "cpu_flat_across_processes_within_20_percent": (
+                summary["across_processes"]["dewan_cpu_spread"] <= 1.2
+                if "across_processes" in summary
+                else None
+            ),
             "no_question_or_moderation_event_lost": (
-                e2e["events_lost"] == 0 and dewan["burst"]["lost"] == 0 if e2e else None
+                e2e["events_lost"] == 0 and first["dewan"]["burst"]["lost"] == 0 if e2e else None
             ),
         }
     print(json.dumps(summary))

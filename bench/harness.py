@@ -29,6 +29,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import wsclients  # noqa: E402  (bench/ is on the path only now)
 
+# A bench stopped with SIGTERM (or by ``timeout``) still runs its ``finally`` blocks: servers, nginx
+# and client processes are stopped instead of being left behind.
+signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
 DEWAN_APP = "bench.instrumented_asgi:app"
 RAW_APP = "bench.raw_broadcast_server:app"
 
@@ -264,3 +268,95 @@ def server_stats(port: int) -> dict:
     """Counters of one instrumented Dewan process (bench/instrumented_asgi.py)."""
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/__bench/stats", timeout=10) as response:
         return json.loads(response.read())
+
+
+# --- nginx in front (bench/fanout.py --nginx) ------------------------------------------------------
+
+
+def nginx_ensure() -> str:
+    """The nginx binary; installs Debian's nginx-light when missing, without starting its service.
+
+    ``policy-rc.d`` answering 101 keeps the package's post-install from starting nginx on port 80:
+    the bench's nginx listens on loopback only, under a temporary prefix.
+    """
+    import shutil
+
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if found:
+        return found
+    policy = Path("/usr/sbin/policy-rc.d")
+    created = not policy.exists()
+    if created:
+        policy.write_text("#!/bin/sh\nexit 101\n")
+        policy.chmod(0o755)
+    try:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(
+            ["apt-get", "install", "-y", "--no-install-recommends", "nginx-light"], env=env, check=True
+        )
+    finally:
+        if created:
+            policy.unlink()
+    return shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+class Nginx:
+    """deploy/nginx.conf with this run's upstream ports, on a free loopback port, one worker."""
+
+    def __init__(self, upstream_ports: list[int]):
+        import tempfile
+
+        self.binary = nginx_ensure()
+        self.port = free_port()
+        self.prefix = Path(tempfile.mkdtemp(prefix="dewan-bench-nginx-"))
+        for sub in ("logs", "tmp"):
+            (self.prefix / sub).mkdir()
+        conf = (ROOT / "deploy" / "nginx.conf").read_text()
+        servers = "".join(f"        server 127.0.0.1:{port} max_fails=0;\n" for port in upstream_ports)
+        lines = [
+            line
+            for line in conf.splitlines(keepends=True)
+            if not line.strip().startswith("server 127.0.0.1:")
+        ]
+        conf = "".join(lines).replace("        least_conn;\n", "        least_conn;\n" + servers)
+        conf = conf.replace("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{self.port};")
+        conf = conf.replace("worker_processes auto;", "worker_processes 1;")
+        conf = conf.replace("worker_connections 16384;", "worker_connections 32768;")
+        (self.prefix / "nginx.conf").write_text(conf)
+        self.process = subprocess.Popen(
+            [
+                self.binary,
+                "-p",
+                f"{self.prefix}/",
+                "-c",
+                str(self.prefix / "nginx.conf"),
+                "-g",
+                "daemon off;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        wait_answering(self.port, self.process)
+
+    def pids(self) -> list[int]:
+        """The master and its workers (their CPU is reported beside the servers')."""
+        found = [self.process.pid]
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                found.append(int(stat.parent.name))
+        return found
+
+    def stop(self) -> None:
+        import shutil
+
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.prefix, ignore_errors=True)

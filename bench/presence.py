@@ -5,7 +5,12 @@ Connects N viewers (half to each process), measures heartbeats per second throug
 pipelined in the same run as the ceiling, then churns: some viewers leave cleanly, new ones join,
 and one server process is killed (SIGKILL: no disconnect handler runs). After the TTL, the count in
 the store and the count the surviving server pushes must equal the viewers still connected.
-The last line printed is JSON.
+
+Before that, the cost of presence itself: ``--viewers`` idle viewers on one server process for
+``--cpu-seconds``, first as before this design (``DEWAN_CLIENT_HEARTBEAT=1``: every client pings every
+10 s and every ping is a Redis ZADD), then as now (no client frames; the process refreshes all its open
+viewers in one pipelined call every 10 s): server CPU per viewer per minute for each, same run.
+The last line printed is JSON, with the load average (the machine may be shared).
 
     .venv/bin/python bench/presence.py [--viewers 2000] [--ttl 10] [--seconds 8]
 
@@ -34,6 +39,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from common import live_webinar_with_viewers  # noqa: E402  (bench/ is on the path only now)
+from harness import (  # noqa: E402
+    Clients,
+    add_common_arguments,
+    bench_env,
+    cpu_seconds,
+    load_average,
+    start_servers,
+    stop_servers,
+)
 
 
 def free_port() -> int:
@@ -179,22 +193,66 @@ async def keep_alive(clients: list[Client], every: float, until: float) -> None:
     await asyncio.gather(*(loop(c) for c in clients))
 
 
+def cpu_phase(args, env: dict, slug: str, keys: list[str]) -> dict:
+    """Server CPU per viewer per minute for presence: client pings (before) against server refresh (now)."""
+    clients = Clients(args.client_procs)
+    path, viewers = f"/ws/w/{slug}/", keys[: args.viewers]
+    modes = {
+        "client_pings": ({"DEWAN_CLIENT_HEARTBEAT": "1"}, 10.0),
+        "server_refresh": ({"DEWAN_CLIENT_HEARTBEAT": "0"}, 0),
+    }
+    result: dict = {}
+    try:
+        for mode, (extra, ping_seconds) in modes.items():
+            mode_env = {**env, "DEWAN_HEARTBEAT_SECONDS": "10", "DEWAN_PRESENCE_TTL_SECONDS": "30", **extra}
+            servers, ports = start_servers("dewan", args, mode_env, count=1)
+            try:
+                connected = clients.connect([(ports[0], path, key) for key in viewers], args.parallel)
+                clients.ask("ping_every", ping_seconds)
+                time.sleep(12)  # past the first refresh and the first round of pings
+                load = load_average()
+                pids = [server.pid for server in servers]
+                before = cpu_seconds(pids)
+                time.sleep(args.cpu_seconds)
+                used = cpu_seconds(pids) - before
+                clients.ask("ping_every", 0)
+                clients.ask("close")
+            finally:
+                stop_servers(servers)
+            result[mode] = {
+                "viewers": connected,
+                "seconds": args.cpu_seconds,
+                "server_cpu_seconds": round(used, 3),
+                "cpu_ms_per_viewer_per_minute": round(
+                    used * 1000 / max(1, connected) / (args.cpu_seconds / 60), 4
+                ),
+                "load_average": load,
+            }
+    finally:
+        clients.stop()
+    before, after = result["client_pings"], result["server_refresh"]
+    result["after_to_before"] = round(
+        after["cpu_ms_per_viewer_per_minute"] / max(1e-9, before["cpu_ms_per_viewer_per_minute"]), 3
+    )
+    return result
+
+
 async def run(args) -> dict:
     redis_url = args.redis_url
     tmp = tempfile.mkdtemp(prefix="dewan-bench-")
     database_url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "webinar.settings",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "DEWAN_PRESENCE_TTL_SECONDS": str(args.ttl),
-        "DEWAN_HEARTBEAT_SECONDS": str(args.heartbeat),
-    }
+    env = bench_env(
+        database_url=database_url,
+        redis_url=redis_url,
+        prefix=f"dewan-presence-{random.randrange(10**9)}:",
+        DEWAN_PRESENCE_TTL_SECONDS=str(args.ttl),
+        DEWAN_HEARTBEAT_SECONDS=str(args.heartbeat),
+    )
     joiners = max(1, args.viewers // 10)
     t0 = time.monotonic()
     slug, webinar_id, keys = await asyncio.to_thread(prepare, env, args.viewers + joiners)
     setup_seconds = time.monotonic() - t0
+    cpu = await asyncio.to_thread(cpu_phase, args, env, slug, keys) if args.cpu_seconds else None
     ports = [free_port(), free_port()]
     servers = [start_server(port, env) for port in ports]
     try:
@@ -251,18 +309,13 @@ async def run(args) -> dict:
             "heartbeat_ops_per_second": round(heartbeats_per_second),
             "raw_pipelined_zadd_per_second": round(raw_per_second),
             "heartbeat_to_raw_ratio": round(heartbeats_per_second / raw_per_second, 4),
+            "presence_cpu": cpu,
+            "load_average_end": load_average(),
         }
         await asyncio.gather(*(c.close() for c in survivors))
         return result
     finally:
-        for server in servers:
-            if server.poll() is None:
-                server.send_signal(signal.SIGTERM)
-        for server in servers:
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop_servers(servers)
 
 
 def main() -> None:
@@ -271,8 +324,13 @@ def main() -> None:
     parser.add_argument("--ttl", type=float, default=10.0, help="server presence TTL for the run (seconds)")
     parser.add_argument("--heartbeat", type=float, default=3.0, help="heartbeat interval matching the TTL")
     parser.add_argument("--seconds", type=float, default=8.0, help="length of each throughput measurement")
-    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/9")
-    parser.add_argument("--database-url", default=None)
+    parser.add_argument(
+        "--cpu-seconds", type=float, default=60.0, help="idle time per presence mode (0: skip)"
+    )
+    add_common_arguments(parser)
+    parser.set_defaults(
+        redis_url=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/9", database_url=None
+    )
     args = parser.parse_args()
     result = asyncio.run(run(args))
     print(json.dumps(result))

@@ -15,6 +15,7 @@ import base64
 import contextlib
 import os
 import random
+import threading
 import time
 from array import array
 
@@ -303,6 +304,15 @@ async def _serve(pipe) -> None:
         short = [len(expected - socket.seqs) for socket in sockets]
         return {"sockets_missing": sum(1 for n in short if n), "missing": sum(short), "checked": len(short)}
 
+    pingers: list[asyncio.Task] = []
+
+    async def ping_loop(socket: Socket, seconds: float) -> None:
+        """A client heartbeat: ``ping`` every ``seconds`` (staggered), as live-client.js does when asked."""
+        await asyncio.sleep(random.random() * seconds)
+        while socket.open:
+            socket.send_text('{"type":"ping"}')
+            await asyncio.sleep(seconds)
+
     def gaps(last: int) -> dict:
         """Per socket: public seqs after its first snapshot up to ``last`` that never arrived."""
         short = [
@@ -353,6 +363,14 @@ async def _serve(pipe) -> None:
                 "waiting": reconnector.waiting,
                 "last_back_ns": reconnector.last_back_ns,
             }
+        if command == "ping_every":
+            (seconds,) = args
+            for task in pingers:
+                task.cancel()
+            pingers.clear()
+            if seconds:
+                pingers.extend(loop.create_task(ping_loop(socket, seconds)) for socket in list(sockets))
+            return len(pingers)
         if command == "closes":
             return {"codes": reconnector.codes, "retry_after_ms": reconnector.retry_after_ms}
         if command == "close":
@@ -377,12 +395,23 @@ async def _serve(pipe) -> None:
 
     running: set[asyncio.Task] = set()
 
-    def readable() -> None:
-        command, args = pipe.recv()
+    def start(command: str, args: tuple) -> None:
         task = loop.create_task(answer(command, args))
         running.add(task)
         task.add_done_callback(running.discard)
 
-    loop.add_reader(pipe.fileno(), readable)
+    def read_commands() -> None:
+        # A blocking reader thread: large commands (thousands of targets) arrive in several chunks,
+        # which a non-blocking read from the event loop would tear.
+        while not done.done():
+            try:
+                command, args = pipe.recv()
+            except (EOFError, OSError):
+                loop.call_soon_threadsafe(lambda: done.done() or done.set_result(None))
+                return
+            loop.call_soon_threadsafe(start, command, args)
+            if command == "stop":
+                return
+
+    threading.Thread(target=read_commands, name="bench-commands", daemon=True).start()
     await done
-    loop.remove_reader(pipe.fileno())
