@@ -370,6 +370,50 @@ class Listener:
             self._writer = None
 
 
+def fan_out(listeners, event: dict) -> None:
+    """``push(event)`` to every listener, with the cost of a bare broadcast loop for the idle ones.
+
+    Idle listeners' sends run inside one coroutine that awaits them in turn, driven by hand here:
+    a send that completes at once (the usual case) costs an ``await``, not a coroutine step and a
+    ``StopIteration`` of its own. When a send does suspend (that socket's transport is full), the
+    coroutine is handed to that listener's writer task, which finishes the send and stops; a fresh
+    coroutine carries on with the next listener. Busy, held or overflowed listeners go through
+    ``push`` (their backlog), as before.
+    """
+    listeners = tuple(listeners)
+    start, count = 0, len(listeners)
+    while start < count:
+        state = [start, False]  # index of the send in progress, detached from this loop?
+        coro = _fan_out(listeners, event, state)
+        try:
+            blocked = coro.send(None)
+        except StopIteration:
+            return
+        listener = listeners[state[0]]
+        state[1] = True
+        listener._writer = asyncio.get_running_loop().create_task(listener._drain(_Resume(coro, blocked)))
+        start = state[0] + 1
+
+
+async def _fan_out(listeners: tuple, event: dict, state: list) -> None:
+    for index in range(state[0], len(listeners)):
+        listener = listeners[index]
+        idle = listener._writer is None and listener.held is None
+        if idle and not listener._closed and not listener.overflowed:
+            state[0] = index
+            try:
+                await listener._send(event)
+            except (Exception, asyncio.CancelledError):  # the socket went away; disconnect cleans up
+                if state[1]:
+                    raise  # detached: this send is the listener's own now
+                listener._closed = True
+                log.debug("listener send failed", exc_info=True)
+            if state[1]:
+                return  # the send that blocked finished in its listener's writer: the rest went on
+        else:
+            listener.push(event)
+
+
 async def _await(awaitable: Awaitable[None]) -> None:
     await awaitable
 
@@ -514,8 +558,7 @@ class Hub:
                 for listener in listeners:
                     listener.push(events.get(listener.language, event))
             else:
-                for listener in listeners:
-                    listener.push(event)
+                fan_out(listeners, event)
         elif kind == RECHECK:
             for listener in list(room.staff):
                 if listener.on_recheck is not None:
@@ -558,9 +601,7 @@ class Hub:
             return
         counts = {question_id: count for question_id, (_version, count) in room.votes.items()}
         room.votes.clear()
-        event = frame(protocol.dumps(protocol.votes_message(counts)))
-        for listener in room.everyone:
-            listener.push(event)
+        fan_out(room.everyone, frame(protocol.dumps(protocol.votes_message(counts))))
 
     async def _tick(self) -> None:
         """Once a second, tell local viewers the live count if it changed (throttled presence)."""
@@ -578,9 +619,7 @@ class Hub:
                     continue
                 if count != room.last_presence:
                     room.last_presence = count
-                    event = frame(protocol.dumps(protocol.presence_message(count)))
-                    for listener in room.everyone:
-                        listener.push(event)
+                    fan_out(room.everyone, frame(protocol.dumps(protocol.presence_message(count))))
 
 
 class SharedState:

@@ -12,6 +12,7 @@ import asyncio
 import dataclasses
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
@@ -34,14 +35,24 @@ from webinar.services import moderation, questions
 log = logging.getLogger("dewan.realtime")
 
 
+_read_pool: ThreadPoolExecutor | None = None
+
+
 def connect_read(func):
-    """Run a read of the connect path on the thread pool, not the one thread-sensitive worker.
+    """Run a read of the connect path (or an access re-check) on a pool of threads of its own.
 
     Services stay on ``database_sync_to_async``'s single thread (their transactions and rate limits
-    expect it); reads at connect have no such need, and in a reconnect storm thousands of them would
-    otherwise queue behind each other, one database round trip at a time (docs/scaling.md).
+    expect it); these reads have no such need, and in a reconnect storm thousands of them would
+    otherwise queue behind each other, one database round trip at a time. The pool has
+    ``DEWAN_CONNECT_READ_THREADS`` threads, each with its own database connection (docs/scaling.md).
     """
-    return database_sync_to_async(func, thread_sensitive=False)
+    global _read_pool
+    if _read_pool is None:
+        _read_pool = ThreadPoolExecutor(
+            max_workers=int(getattr(settings, "DEWAN_CONNECT_READ_THREADS", 8)),
+            thread_name_prefix="dewan-connect-read",
+        )
+    return database_sync_to_async(func, thread_sensitive=False, executor=_read_pool)
 
 
 CLOSE_FORBIDDEN = 4403
@@ -237,7 +248,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if self.viewer.registration_id is None:
             return True
         self.access_checked_at = time.monotonic()
-        if await database_sync_to_async(live_state.still_attendee)(
+        if await connect_read(live_state.still_attendee)(
             self.viewer, session=self.scope.get("session"), user=self.scope.get("user")
         ):
             return True

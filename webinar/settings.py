@@ -286,6 +286,8 @@ DEWAN_HEARTBEAT_SECONDS = float(os.environ.get("DEWAN_HEARTBEAT_SECONDS", "10"))
 DEWAN_ACCESS_RECHECK_SECONDS = float(os.environ.get("DEWAN_ACCESS_RECHECK_SECONDS", "30"))
 # Clients ping for presence only where the transport cannot tell a dead socket (docs/protocol.md).
 DEWAN_CLIENT_HEARTBEAT = _env_bool("DEWAN_CLIENT_HEARTBEAT", False)
+# Threads (each with a database connection) for reads at connect and access re-checks (docs/scaling.md).
+DEWAN_CONNECT_READ_THREADS = int(os.environ.get("DEWAN_CONNECT_READ_THREADS", "8"))
 # A stopping server process spreads its sockets' reconnects over a window (docs/protocol.md, 1012).
 DEWAN_RESTART_RECONNECTS_PER_SECOND = float(os.environ.get("DEWAN_RESTART_RECONNECTS_PER_SECOND", "500"))
 DEWAN_RESTART_SPREAD_MAX_SECONDS = float(os.environ.get("DEWAN_RESTART_SPREAD_MAX_SECONDS", "30"))

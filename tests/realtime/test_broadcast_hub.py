@@ -338,3 +338,31 @@ async def test_the_signal_closes_sockets_first_then_runs_the_servers_own_handler
         assert [code for code, _reason in inbox.closes] == [1012]
     finally:
         signal.signal(signal.SIGUSR1, previous)
+
+
+async def test_a_socket_that_blocks_mid_broadcast_delays_only_itself_and_keeps_its_order(hub):
+    """One fan-out coroutine serves the idle sockets; a send that blocks is handed to its own writer."""
+    inboxes = []
+    for n in range(9):
+        inboxes.append((await listen(hub, stuck=(n % 3 == 1)))[1])
+    stuck = [inbox for inbox in inboxes if not inbox.unstick.is_set()]
+    fine = [inbox for inbox in inboxes if inbox.unstick.is_set()]
+    for seq in range(1, 4):
+        hub.deliver(tick(seq))
+    assert all(inbox.types == [1, 2, 3] for inbox in fine)  # at once, whatever the blocked ones do
+    assert all(inbox.types == [] for inbox in stuck)
+    for inbox in stuck:
+        inbox.unstick.set()
+    await asyncio.sleep(0.01)
+    assert all(inbox.types == [1, 2, 3] for inbox in stuck)
+    hub.deliver(tick(4))  # all idle again: written in place
+    assert all(inbox.types == [1, 2, 3, 4] for inbox in inboxes)
+
+
+async def test_a_socket_that_breaks_mid_broadcast_is_closed_and_the_rest_are_served(hub):
+    broken = [(await listen(hub, broken=True))[0] for _ in range(3)]
+    fine = [(await listen(hub))[1] for _ in range(5)]
+    hub.deliver(tick(1))
+    hub.deliver(tick(2))
+    assert all(inbox.types == [1, 2] for inbox in fine)
+    assert all(listener._closed for listener in broken)
