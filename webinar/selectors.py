@@ -171,6 +171,22 @@ def registrations_for_browser(
     return bound + by_account
 
 
+def registrations_of_browser_everywhere(*, session, user) -> list[Registration]:
+    """Every registration this browser reaches, in any webinar and any status (the language switcher
+    applies the chosen language to all of them): session bindings and a verified account's e-mail."""
+    bindings = (session or {}).get(REGISTRATION_SESSION_KEY, {})
+    webinar_ids = (
+        {int(key) for key in bindings if str(key).isdigit()} if isinstance(bindings, dict) else set()
+    )
+    if account_email_verified(user):
+        webinar_ids |= set(
+            Registration.objects.filter(email__iexact=user.email).values_list("webinar_id", flat=True)
+        )
+    return registrations_for_browser(
+        webinar_ids=sorted(webinar_ids), session=session, user=user, confirmed_only=False
+    )
+
+
 def registration_for_browser(
     *, webinar: Webinar | int, session, user, confirmed_only: bool = True
 ) -> Registration | None:

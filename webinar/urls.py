@@ -42,6 +42,8 @@ webinar_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    # The switcher posts here first: it also moves this person's registrations to the chosen language.
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((webinar_patterns, "webinar"))),
     path("", include("webinar.campaigns.urls")),

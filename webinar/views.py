@@ -11,8 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language as django_set_language
 
 from accounts.joinlinks import read_token
+from accounts.languages import language_supported
 from webinar import ratelimit, selectors
 from webinar.audit_text import audit_lines
 from webinar.exceptions import DewanError
@@ -107,6 +109,28 @@ def resend_link(request, slug: str):
             % {"email": email.strip()},
         )
     return redirect("webinar:detail", slug=slug)
+
+
+@require_POST
+def set_language(request):
+    """Django's language switcher, and the chosen language becomes this person's everywhere.
+
+    Text the server renders later (statuses and reasons on the live page, care messages, e-mails) is
+    in each registration's language and the account's: both follow what was chosen here.
+    """
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if language_supported(language):
+        registration_services.registration_language_set(
+            registrations=selectors.registrations_of_browser_everywhere(
+                session=request.session, user=request.user
+            ),
+            language=language,
+        )
+        if request.user.is_authenticated and request.user.language != language:
+            request.user.language = language
+            request.user.save(update_fields=["language"])
+    return response
 
 
 def privacy_notice(request, slug: str):

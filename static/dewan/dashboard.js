@@ -36,7 +36,7 @@
     if (status && data.status) status.className = "badge " + data.status;
     timeline(data.timeline || []);
     const updated = document.getElementById("dash-updated");
-    if (updated) updated.textContent = "Updated " + new Date().toLocaleTimeString();
+    if (updated) updated.textContent = `${root.dataset.labelUpdated || "Updated"} ${new Date().toLocaleTimeString(document.documentElement.lang || undefined)}`;
   }
 
   function timeline(points) {
@@ -72,7 +72,7 @@
     label.setAttribute("x", String(pad + 4));
     label.setAttribute("y", String(pad - 6));
     label.setAttribute("font-size", "12");
-    label.textContent = "max " + top;
+    label.textContent = `${root.dataset.labelMax || "max"} ${top}`;
     svg.appendChild(label);
     figure.appendChild(svg);
   }

@@ -188,3 +188,34 @@ def test_a_join_link_keeps_a_language_the_browser_already_chose():
     path = join_url(registration).removeprefix(settings.SITE_URL)
     client.get(path)
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_moves_this_persons_registrations_and_account_to_that_language():
+    from webinar.models import Registration
+    from webinar.services.notifications import join_url
+
+    webinar = make_webinar(status="live")
+    registration = make_registration(webinar, email="aisyah@example.com", language="en")
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.get(join_url(registration).removeprefix(settings.SITE_URL))
+    response = client.post("/i18n/setlang/", {"language": "ms", "next": f"/w/{webinar.slug}/live/"})
+    assert response.status_code == 302
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ms"
+    assert Registration.objects.get(pk=registration.pk).language == "ms"
+    other = make_registration(webinar, email="someone-else@example.com", language="en")
+    assert Registration.objects.get(pk=other.pk).language == "en", "only this browser's registrations"
+
+
+@pytest.mark.django_db
+def test_the_dashboard_labels_its_live_updates_in_the_viewers_language():
+    from tests.factories import PASSWORD
+
+    organiser = make_user("org@example.com")
+    webinar = make_webinar(organiser=organiser, status="live")
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ms"
+    client.login(email=organiser.email, password=PASSWORD)
+    page = client.get(reverse("webinar:dashboard", args=[webinar.slug])).content.decode()
+    assert 'data-label-updated="Dikemas kini"' in page

@@ -17,7 +17,7 @@ from realtime import broadcast, protocol
 from realtime.protocol import ErrorCode
 from webinar import ratelimit, selectors
 from webinar.blank import clean_text
-from webinar.exceptions import RegistrationError
+from webinar.exceptions import RegistrationError, ValidationFailed
 from webinar.models import Registration, Webinar
 
 Status = Registration.Status
@@ -216,6 +216,17 @@ def waitlist_promote(*, webinar: Webinar) -> list[Registration]:
         if free is not None:
             free -= 1
     return promoted
+
+
+def registration_language_set(*, registrations: list[Registration], language: str) -> int:
+    """Use ``language`` for these registrations from now on: e-mails, own-question statuses and reasons,
+    care messages and every other text the server renders for them. Returns how many changed.
+    Raises ``ValidationFailed`` (``invalid_field``) for a language the site does not speak.
+    """
+    if not language_supported(language):
+        raise ValidationFailed(_("Unknown language."), code=ErrorCode.INVALID_FIELD)
+    ids = [registration.pk for registration in registrations if registration.language != language]
+    return Registration.objects.filter(pk__in=ids).update(language=language) if ids else 0
 
 
 def registration_link_resend(*, webinar: Webinar, email: str) -> bool:
