@@ -177,29 +177,29 @@ def test_a_malay_registrants_join_link_opens_the_malay_interface():
     assert '<html lang="ms">' in live
 
 
-@pytest.mark.django_db
-def test_a_join_link_keeps_a_language_the_browser_already_chose():
+def _joined_with_english_chosen(email: str, language: str):
+    """A browser that picked English with the switcher opens the join link of a ``language`` registrant."""
     from webinar.services.notifications import join_url
 
     webinar = make_webinar(status="live")
-    registration = make_registration(webinar, email="wei@example.com", language="ms")
+    registration = make_registration(webinar, email=email, language=language)
     client = Client()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    path = join_url(registration).removeprefix(settings.SITE_URL)
-    client.get(path)
+    client.get(join_url(registration).removeprefix(settings.SITE_URL))
+    return client, webinar, registration
+
+
+@pytest.mark.django_db
+def test_a_join_link_keeps_a_language_the_browser_already_chose():
+    client, _webinar, _registration = _joined_with_english_chosen("wei@example.com", "ms")
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
 
 
 @pytest.mark.django_db
 def test_the_language_switcher_moves_this_persons_registrations_and_account_to_that_language():
     from webinar.models import Registration
-    from webinar.services.notifications import join_url
 
-    webinar = make_webinar(status="live")
-    registration = make_registration(webinar, email="aisyah@example.com", language="en")
-    client = Client()
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    client.get(join_url(registration).removeprefix(settings.SITE_URL))
+    client, webinar, registration = _joined_with_english_chosen("aisyah@example.com", "en")
     response = client.post("/i18n/setlang/", {"language": "ms", "next": f"/w/{webinar.slug}/live/"})
     assert response.status_code == 302
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ms"
