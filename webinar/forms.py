@@ -6,11 +6,20 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.utils import timezone as django_timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.languages import language_choices
 from webinar.models import Webinar
 from webinar.services.lifecycle import EDITABLE_FIELDS
+
+
+def custom_question_label(question: dict) -> str:
+    """An organiser's registration question in the reader's language (its Malay label when given)."""
+    malay = question.get("label_ms")
+    if malay and (get_language() or "").startswith("ms"):
+        return malay
+    return question.get("label", question.get("key"))
 
 
 class RegistrationForm(forms.Form):
@@ -32,7 +41,7 @@ class RegistrationForm(forms.Form):
             key = f"q_{question.get('key')}"
             self.custom_keys.append((key, question.get("key")))
             self.fields[key] = forms.CharField(
-                label=question.get("label", question.get("key")),
+                label=custom_question_label(question),
                 required=bool(question.get("required")),
                 max_length=1000,
             )
@@ -56,14 +65,25 @@ class WebinarForm(forms.ModelForm):
     initial values are shown in the webinar's zone, so 10:00 typed for Europe/London is 10:00 in London.
     """
 
-    field_order = ["title", "description", "speakers", "timezone", "starts_at", "ends_at"]
+    field_order = [
+        "title",
+        "title_ms",
+        "description",
+        "description_ms",
+        "speakers",
+        "timezone",
+        "starts_at",
+        "ends_at",
+    ]
     timezone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, initial="Asia/Kuala_Lumpur")
     stream_url = forms.URLField(label=_("Stream URL"), required=False, assume_scheme="https")
     custom_questions = forms.CharField(
         label=_("Custom registration questions"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_('One per line: "key | label | required" (required is optional).'),
+        help_text=_(
+            'One per line: "key | label | required | label in Bahasa Malaysia" (the last two are optional).'
+        ),
     )
 
     class Meta:
@@ -74,6 +94,7 @@ class WebinarForm(forms.ModelForm):
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "description": forms.Textarea(attrs={"rows": 4}),
+            "description_ms": forms.Textarea(attrs={"rows": 4}),
             "speakers": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -88,8 +109,9 @@ class WebinarForm(forms.ModelForm):
                 self.initial[name] = getattr(self.instance, name).astimezone(zone).replace(tzinfo=None)
             self.initial["custom_questions"] = "\n".join(
                 " | ".join(
-                    [q.get("key", ""), q.get("label", "")] + (["required"] if q.get("required") else [])
-                )
+                    [q.get("key", ""), q.get("label", ""), "required" if q.get("required") else ""]
+                    + ([q["label_ms"]] if q.get("label_ms") else [])
+                ).rstrip(" |")
                 for q in self.instance.custom_questions or []
             )
 
@@ -123,9 +145,14 @@ class WebinarForm(forms.ModelForm):
                 continue
             key = parts[0][:40]
             label = parts[1] if len(parts) > 1 and parts[1] else key
-            questions.append(
-                {"key": key, "label": label[:200], "required": len(parts) > 2 and parts[2] == "required"}
-            )
+            question = {
+                "key": key,
+                "label": label[:200],
+                "required": len(parts) > 2 and parts[2] == "required",
+            }
+            if len(parts) > 3 and parts[3]:
+                question["label_ms"] = parts[3][:200]
+            questions.append(question)
         json.dumps(questions)
         return questions
 
@@ -166,6 +193,12 @@ class ScreeningSettingsForm(forms.Form):
     )
     care_resources = forms.CharField(
         label=_("Care resources"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    care_resources_ms = forms.CharField(
+        label=_("Care resources in Bahasa Malaysia"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to Malay readers; leave empty to show the resources above."),
     )
 
 

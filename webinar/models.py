@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.languages import language_choices
@@ -26,6 +27,9 @@ class Webinar(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # What attendees read, in Bahasa Malaysia too when the organiser gives it (else the text above).
+    title_ms = models.CharField(_("title in Bahasa Malaysia"), max_length=200, blank=True)
+    description_ms = models.TextField(_("description in Bahasa Malaysia"), blank=True)
     speakers = models.TextField(_("speakers"), blank=True, help_text=_("One speaker per line."))
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="organised_webinars"
@@ -71,8 +75,22 @@ class Webinar(models.Model):
         return self.title
 
     @property
+    def shown_title(self) -> str:
+        """The title in the active language: the Malay one for a Malay reader when given."""
+        return _in_language(self.title, self.title_ms)
+
+    @property
+    def shown_description(self) -> str:
+        return _in_language(self.description, self.description_ms)
+
+    @property
     def speaker_list(self) -> list[str]:
         return [line.strip() for line in self.speakers.splitlines() if line.strip()]
+
+
+def _in_language(default: str, malay: str) -> str:
+    """Organiser content in the reader's language: ``malay`` for ``ms`` readers when non-empty."""
+    return malay if malay and (get_language() or "").startswith("ms") else default
 
 
 class WebinarRole(models.Model):
@@ -167,6 +185,11 @@ class ScreeningSettings(models.Model):
             "Talian HEAL 15555 (Ministry of Health Malaysia)\n"
             "Emergency: 999"
         ),
+    )
+    care_resources_ms = models.TextField(
+        _("support resources in Bahasa Malaysia"),
+        blank=True,
+        help_text=_("Shown to Malay readers instead of the resources above; leave empty to use those."),
     )
 
     def __str__(self) -> str:

@@ -28,7 +28,9 @@ ALLOWED_TRANSITIONS: dict[str, set[str]] = {
 CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "timezone")
 EDITABLE_FIELDS = (
     "title",
+    "title_ms",
     "description",
+    "description_ms",
     "speakers",
     "starts_at",
     "ends_at",

@@ -512,6 +512,7 @@ SCREENING_FIELDS = (
     "blocked_terms",
     "allowed_terms",
     "care_resources",
+    "care_resources_ms",
     "shadow_mode",
 )
 

@@ -238,13 +238,15 @@ def _notify_author(webinar_id: int, registration_id: int, question_id: int) -> N
 
 def own_question_for(question: Question) -> dict:
     resources = None
+    language = question.author.language if question.author else "en"
     if question.care:
-        resources = (
+        found = (
             ScreeningSettings.objects.filter(webinar_id=question.webinar_id)
-            .values_list("care_resources", flat=True)
+            .values_list("care_resources", "care_resources_ms")
             .first()
         )
-    language = question.author.language if question.author else "en"
+        if found is not None:
+            resources = found[1] if language == "ms" and found[1].strip() else found[0]
     return representations.own_question(question, language=language, care_resources=resources)
 
 

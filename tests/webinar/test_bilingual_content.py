@@ -1,0 +1,101 @@
+"""Organiser content attendees read can be given in both languages: title, description, registration
+questions and care resources; each reader gets their language, else the organiser's default text."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import PASSWORD, make_registration, make_user, make_webinar
+from webinar.models import Question, ScreeningSettings
+from webinar.services.questions import own_question_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _reader(language: str) -> Client:
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client
+
+
+def test_title_description_and_questions_follow_the_readers_language():
+    webinar = make_webinar(
+        title="Staying safe online",
+        title_ms="Selamat dalam talian",
+        description="For parents.",
+        description_ms="Untuk ibu bapa.",
+        custom_questions=[{"key": "school", "label": "School", "required": True, "label_ms": "Sekolah"}],
+    )
+    url = reverse("webinar:detail", args=[webinar.slug])
+    malay = _reader("ms").get(url).content.decode()
+    assert "Selamat dalam talian" in malay and "Untuk ibu bapa." in malay and "Sekolah" in malay
+    english = _reader("en").get(url).content.decode()
+    assert "Staying safe online" in english and "For parents." in english and "School" in english
+    assert "Selamat dalam talian" not in english
+
+
+def test_without_a_malay_text_malay_readers_get_the_default():
+    webinar = make_webinar(title="Only in English")
+    assert (
+        "Only in English"
+        in _reader("ms").get(reverse("webinar:detail", args=[webinar.slug])).content.decode()
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_malay_registrants_email_uses_the_malay_title():
+    webinar = make_webinar(title="Staying safe online", title_ms="Selamat dalam talian")
+    mail.outbox.clear()
+    make_registration(webinar, "Aisyah", "aisyah@example.com", language="ms")
+    assert "Selamat dalam talian" in mail.outbox[-1].subject
+
+
+def test_the_organiser_form_takes_both_languages():
+    organiser = make_user()
+    webinar = make_webinar(organiser=organiser)
+    client = Client()
+    client.login(email=organiser.email, password=PASSWORD)
+    data = {
+        "title": "Staying safe online",
+        "title_ms": "Selamat dalam talian",
+        "description": "",
+        "description_ms": "Untuk ibu bapa.",
+        "speakers": "",
+        "timezone": "Asia/Kuala_Lumpur",
+        "starts_at": "2030-06-01T10:00",
+        "ends_at": "2030-06-01T11:00",
+        "capacity": "",
+        "waitlist_enabled": "on",
+        "languages": "en,ms",
+        "registration_open": "on",
+        "stream_url": "",
+        "custom_questions": "school | School | required | Sekolah",
+    }
+    assert client.post(reverse("webinar:manage", args=[webinar.slug]), data).status_code == 302
+    webinar.refresh_from_db()
+    assert (webinar.title_ms, webinar.description_ms) == ("Selamat dalam talian", "Untuk ibu bapa.")
+    assert webinar.custom_questions == [
+        {"key": "school", "label": "School", "required": True, "label_ms": "Sekolah"}
+    ]
+    page = client.get(reverse("webinar:manage", args=[webinar.slug])).content.decode()
+    assert "school | School | required | Sekolah" in page
+
+
+def test_care_resources_reach_a_malay_author_in_malay(live_webinar):
+    ScreeningSettings.objects.update_or_create(
+        webinar=live_webinar,
+        defaults={
+            "care_resources": "Befrienders: 03-7627 2929",
+            "care_resources_ms": "Befrienders (BM): 03-7627 2929",
+        },
+    )
+    for language, expected in (("ms", "Befrienders (BM)"), ("en", "Befrienders: ")):
+        author = make_registration(live_webinar, language=language)
+        question = Question.objects.create(
+            webinar=live_webinar, author=author, text="...", client_key=language, status="care", care=True
+        )
+        assert expected in own_question_for(question)["care_resources"]
