@@ -713,7 +713,7 @@ def restart_hints(count: int) -> list[int]:
     longest = float(getattr(settings, "DEWAN_RESTART_SPREAD_MAX_SECONDS", 30))
     window_ms = 1000 * min(longest, max(1.0, count / rate))
     # Jitter, not a secret: S311 does not apply.
-    hints = [int(window_ms * (n + random.random()) / max(1, count)) for n in range(count)]  # noqa: S311
+    hints = [int(window_ms * (n + random.random()) / max(1, count)) for n in range(count)]  # noqa: S311  # nosec B311
     random.shuffle(hints)
     return hints
 

@@ -101,7 +101,7 @@ def expand(slots: dict[str, list[str]], rows, variants: int = VARIANTS) -> list[
     seen: set[str] = set()
     for template, category, label, language in rows:
         seed = int(hashlib.sha1(template.encode("utf-8"), usedforsecurity=False).hexdigest()[:8], 16)
-        rng = random.Random(seed)  # noqa: S311 - reproducible variety, not security
+        rng = random.Random(seed)  # noqa: S311  # nosec B311 - reproducible variety, not security
         split = split_of(template)
         for k in range(variants):
             text = _SLOT.sub(lambda m, rng=rng: rng.choice(slots[m.group(1)]), template)
