@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from webinar.models import Question, ScreeningSettings
 from webinar.moderation_rules import question_actions_allowed, question_can_withdraw, screening_overridden
+from webinar.screening import messages as screening_messages
 from webinar.services.masking import masked_labels
 
 Status = Question.Status
@@ -71,15 +72,27 @@ def needs_localising(payload: dict) -> bool:
     return isinstance(question, dict) and question.get("author") == ANONYMOUS
 
 
+def _reason_message(reason: dict, language: str, heads: dict) -> str:
+    """The reason in ``language``, rendered now from its code (gettext), so a corrected translation
+    reaches old rows; the text stored with the verdict only for a code no longer known."""
+    code = reason.get("code", "")
+    if code in screening_messages.MESSAGES:
+        matched = "" if code.startswith("pii.") else reason.get("matched", "")
+        score = heads.get(code.removeprefix("model.")) if code.startswith("model.") else None
+        return screening_messages.render_in(code, language, matched, score)
+    key = "message_ms" if language == "ms" else "message_en"
+    return reason.get(key) or reason.get("message_en", "")
+
+
 def _reasons(question: Question, language: str) -> list[dict]:
     reasons = []
-    for reason in (question.screening or {}).get("reasons", []):
-        key = "message_ms" if language == "ms" else "message_en"
+    screening = question.screening or {}
+    for reason in screening.get("reasons", []):
         reasons.append(
             {
                 "code": reason.get("code", ""),
                 "category": reason.get("category", ""),
-                "message": reason.get(key) or reason.get("message_en", ""),
+                "message": _reason_message(reason, language, screening.get("heads") or {}),
                 "start": reason.get("start"),
                 "end": reason.get("end"),
                 "matched": reason.get("matched", ""),
