@@ -15,9 +15,9 @@ PYTEST_WORKERS ?= $(if $(REDIS_URL),0,auto)
 # Measured fastest for websocket fan-out here (docs/scaling.md). Uvicorn's frame cap (128 KiB) is above
 # the app's (64 KiB) so the app answers `frame_too_large` itself; --no-proxy-headers because only
 # DEWAN_TRUSTED_PROXIES decides whose X-Forwarded-For is believed (docs/reliability.md).
-# Django's ASGI handler has no lifespan events: `--lifespan off` instead of a "lifespan unsupported" notice.
+# `--lifespan on`: the shutdown event stops the process's realtime runtime (realtime/runtime.py).
 UVICORN_FLAGS := --ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false \
-	--ws-max-size 131072 --no-proxy-headers --lifespan off
+	--ws-max-size 131072 --no-proxy-headers --lifespan on
 
 .PHONY: run test check static-checks lint format worker browser-deps clean
 

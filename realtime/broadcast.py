@@ -12,6 +12,7 @@ Imports nothing from ``webinar``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import os
@@ -21,8 +22,8 @@ import threading
 import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
+from contextvars import ContextVar
 
-from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 
@@ -37,7 +38,6 @@ VOTES = "votes"
 REVOKE = "revoke"
 RECHECK = "recheck"
 VOTE_FLUSH_SECONDS = 0.25
-PRESENCE_TICK_SECONDS = 1.0
 PUBLISH_TIMEOUT_SECONDS = 10.0
 
 
@@ -108,36 +108,47 @@ def publish_pledge_count(*, room_ids: list[int], campaign_id: int, count: int) -
         _send(room_id, {"kind": PLEDGE, "c": campaign_id, "n": count})
 
 
+# The event loop serving the current ASGI connection, set for each connection by
+# ``realtime.runtime.RealtimeApp``. Context variables follow ``sync_to_async`` into its worker threads,
+# so a view or a consumer's service (sync code) publishes on the loop that awaits it.
+SERVING_LOOP: ContextVar[asyncio.AbstractEventLoop | None] = ContextVar("dewan_serving_loop", default=None)
+
+
 def _send(webinar_id: int, payload: dict) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
     message = {"type": "hub.deliver", "w": webinar_id, **payload}
     try:
-        if _under_an_event_loop():
-            # Inside a server process (a service under database_sync_to_async): its own loop sends.
-            async_to_sync(layer.group_send)(group_name(webinar_id), message)
-        else:
-            # Celery workers, commands, scripts: without this, every event would build an event loop,
-            # a thread and (channels-redis keeps a connection per loop) a Redis connection of its own.
-            asyncio.run_coroutine_threadsafe(
-                layer.group_send(group_name(webinar_id), message), _publisher_loop()
-            ).result(timeout=PUBLISH_TIMEOUT_SECONDS)
+        running = _running_loop()
+        if running is not None:
+            # Sync code called on an event loop's own thread: the send must not block it.
+            running.create_task(layer.group_send(group_name(webinar_id), message)).add_done_callback(
+                lambda task: _log_failure(task, webinar_id)
+            )
+            return
+        serving = SERVING_LOOP.get()
+        # Under a connection: the server's own loop sends. Celery workers, commands, scripts: the
+        # publisher loop, or every event would build an event loop, a thread and (channels-redis keeps
+        # a connection per loop) a Redis connection of its own.
+        loop = serving if serving is not None and serving.is_running() else _publisher_loop()
+        asyncio.run_coroutine_threadsafe(layer.group_send(group_name(webinar_id), message), loop).result(
+            timeout=PUBLISH_TIMEOUT_SECONDS
+        )
     except Exception:  # the layer is down: clients resync from the database when they reconnect
         log.exception("broadcast to webinar %s failed", webinar_id)
 
 
-def _under_an_event_loop() -> bool:
-    """True when async_to_sync would hand the send to a running loop (as asgiref itself decides)."""
+def _running_loop() -> asyncio.AbstractEventLoop | None:
     try:
-        asyncio.get_running_loop()
-        return True
+        return asyncio.get_running_loop()
     except RuntimeError:
-        pass
-    local = SyncToAsync.threadlocal
-    return getattr(local, "main_event_loop_pid", None) == os.getpid() and bool(
-        getattr(local, "main_event_loop", None)
-    )
+        return None
+
+
+def _log_failure(task: asyncio.Task, webinar_id: int) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("broadcast to webinar %s failed", webinar_id, exc_info=task.exception())
 
 
 _publisher: tuple[int, asyncio.AbstractEventLoop] | None = None
@@ -316,6 +327,11 @@ class Listener:
             except Exception:  # already gone: the server's disconnect cleans up
                 log.debug("listener close failed", exc_info=True)
 
+    @property
+    def closed(self) -> bool:
+        """True once the socket went away or the hub closed this listener: nothing more is sent."""
+        return self._closed
+
     def close(self) -> None:
         self._closed = True
         self._backlog.clear()
@@ -452,9 +468,6 @@ class _Room:
         self.pledge_flush: asyncio.TimerHandle | None = None
 
 
-PresenceCounter = Callable[[int], Awaitable[int]]
-
-
 class Hub:
     """This process's subscriber: one layer channel, one group membership per webinar with local viewers."""
 
@@ -464,9 +477,7 @@ class Hub:
         self.layer = get_channel_layer()
         self.channel_name: str | None = None
         self._receiver: asyncio.Task | None = None
-        self._ticker: asyncio.Task | None = None
         self._lock = asyncio.Lock()
-        self.presence_counter: PresenceCounter | None = None
         self.messages_received = 0  # from the layer, for the benchmarks' messages-per-event figure
         self.shared = SharedState(self)
 
@@ -482,15 +493,13 @@ class Hub:
                 if self.layer is not None:
                     await self.layer.group_add(group_name(webinar_id), self.channel_name)
                 room = self.rooms[webinar_id] = _Room()
-            if self._ticker is None:
-                self._ticker = self.loop.create_task(self._tick())
         room.everyone.add(listener)
         if listener.staff:
             room.staff.add(listener)
         if listener.registration_id is not None:
             room.by_registration.setdefault(listener.registration_id, set()).add(listener)
         if room.last_presence is not None:
-            # The ticker only speaks when the count changes: a newcomer is told the current one now.
+            # The count is sent only when it changes: a newcomer is told the current one now.
             listener.push(frame(protocol.dumps(protocol.presence_message(room.last_presence))))
 
     def demote(self, webinar_id: int, listener: Listener) -> None:
@@ -603,23 +612,62 @@ class Hub:
         room.votes.clear()
         fan_out(room.everyone, frame(protocol.dumps(protocol.votes_message(counts))))
 
-    async def _tick(self) -> None:
-        """Once a second, tell local viewers the live count if it changed (throttled presence)."""
-        while True:
-            await asyncio.sleep(PRESENCE_TICK_SECONDS)
-            if self.presence_counter is None:
-                continue
-            for webinar_id, room in list(self.rooms.items()):
-                if webinar_id < 0:  # campaign pages have no viewer count
-                    continue
+    # --- The small interface the presence loop (realtime/presence.py) uses ---------------------------
+
+    def webinar_ids(self) -> list[int]:
+        """The webinars with at least one socket in this process (campaign pages' rooms, negative, left out)."""
+        return [room_id for room_id in self.rooms if room_id >= 0]
+
+    def staff_listeners(self, webinar_id: int) -> frozenset[Listener]:
+        """The host sockets of a webinar in this process (empty when it has none)."""
+        room = self.rooms.get(webinar_id)
+        return frozenset(room.staff) if room is not None else frozenset()
+
+    def open_viewers(self) -> dict[int, dict[str, str]]:
+        """Every viewer with an open socket here: ``{webinar id: {viewer key: language}}``."""
+        viewers: dict[int, dict[str, str]] = {}
+        for webinar_id, room in self.rooms.items():
+            keys = {
+                listener.viewer_key: listener.language
+                for listener in room.everyone
+                if listener.viewer_key is not None and not listener.closed
+            }
+            if keys:
+                viewers[webinar_id] = keys
+        return viewers
+
+    def live_count_set(self, webinar_id: int, count: int) -> None:
+        """The webinar's live viewer count: sent to its local sockets when it changed, and to newcomers."""
+        room = self.rooms.get(webinar_id)
+        if room is None or count == room.last_presence:
+            return
+        room.last_presence = count
+        fan_out(room.everyone, frame(protocol.dumps(protocol.presence_message(count))))
+
+    # --- Lifecycle ---------------------------------------------------------------------------------
+
+    async def close(self) -> None:
+        """Stop receiving, close every local socket's queue, leave every group (process shutdown)."""
+        if _hubs.get(self.loop) is self:
+            del _hubs[self.loop]
+        receiver, self._receiver = self._receiver, None
+        if receiver is not None:
+            receiver.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await receiver
+        rooms, self.rooms = self.rooms, {}
+        for webinar_id, room in rooms.items():
+            self.shared.forget(webinar_id)
+            for timer in (room.vote_flush, room.pledge_flush):
+                if timer is not None:
+                    timer.cancel()
+            for listener in room.everyone:
+                listener.close()
+            if self.layer is not None and self.channel_name:
                 try:
-                    count = await self.presence_counter(webinar_id)
+                    await self.layer.group_discard(group_name(webinar_id), self.channel_name)
                 except Exception:
-                    log.warning("presence count failed for webinar %s", webinar_id, exc_info=True)
-                    continue
-                if count != room.last_presence:
-                    room.last_presence = count
-                    fan_out(room.everyone, frame(protocol.dumps(protocol.presence_message(count))))
+                    log.warning("group_discard failed for webinar %s", webinar_id, exc_info=True)
 
 
 class SharedState:

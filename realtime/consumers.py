@@ -28,6 +28,7 @@ from realtime import presence, protocol
 from realtime.broadcast import Listener, get_hub, stamp
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
+from realtime.runtime import runtime_get
 from webinar import live_state
 from webinar.exceptions import DewanError
 from webinar.services import moderation, questions
@@ -131,9 +132,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             on_recheck=self._recheck_soon if viewer.staff else None,
         )
         self.listener.hold()  # broadcasts wait until the welcome is queued
-        hub = get_hub()
-        if hub.presence_counter is None:
-            hub.presence_counter = presence.get_presence_store().count
+        hub = runtime_get().start().hub  # this process's hub and presence loop, started once
         try:
             await hub.join(viewer.webinar_id, self.listener)
             self.joined = stamp()

@@ -20,23 +20,28 @@ is read from its key. Hosts get that breakdown as a ``presence_detail`` message,
 attendance records are derived from ``present()`` by a periodic sampler (webinar/services/attendance.py),
 never by a database write per heartbeat.
 
-Every server process also runs one small loop (started by the first heartbeat on its event loop)
-that pushes ``presence_detail`` to its local host sockets at most once a second and runs the
-attendance sampler for the webinars it serves. A per-webinar lock in the store (``SET NX PX`` in
-Redis) lets one sampler per webinar per interval write, whether it is this loop or Celery beat.
+Every server process also runs one ``PresenceLoop`` (started with its runtime, realtime/runtime.py)
+that tells its local sockets the live count and its host sockets the breakdown at most once a second,
+and runs the attendance sampler for the webinars it serves. A per-webinar lock in the store
+(``SET NX PX`` in Redis) lets one sampler per webinar per interval write, be it this loop or Celery beat.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import weakref
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from functools import cache
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+from realtime import protocol
+from realtime.broadcast import frame
 
 log = logging.getLogger("dewan.realtime")
 
@@ -369,7 +374,6 @@ async def viewer_heartbeat(viewer) -> None:
         await get_presence_store().heartbeat(viewer.webinar_id, viewer.viewer_key, viewer.language or "")
     except Exception:  # the count heals with the next heartbeat
         log.warning("presence heartbeat failed", exc_info=True)
-    process_loop_ensure()
 
 
 JOIN_BATCH_SECONDS = 0.02
@@ -393,7 +397,6 @@ async def viewer_joined(viewer) -> None:
         pending = _joined[loop] = {}
         loop.call_later(JOIN_BATCH_SECONDS, lambda: loop.create_task(_flush_joined(loop)))
     pending.setdefault(viewer.webinar_id, {})[viewer.viewer_key] = viewer.language or ""
-    process_loop_ensure()
 
 
 async def _flush_joined(loop: asyncio.AbstractEventLoop) -> None:
@@ -406,32 +409,6 @@ async def _flush_joined(loop: asyncio.AbstractEventLoop) -> None:
         log.warning("presence refresh of joined viewers failed", exc_info=True)
 
 
-async def refresh_open_viewers() -> None:
-    """The per-tick heartbeat of every viewer with an open socket here: one pipelined store call."""
-    if client_heartbeats():
-        return
-    from realtime.broadcast import get_hub
-
-    try:
-        await get_presence_store().refresh(open_viewers(get_hub()))
-    except Exception:  # the next tick retries; viewers stay counted for the TTL meanwhile
-        log.warning("presence refresh failed", exc_info=True)
-
-
-def open_viewers(hub) -> dict[int, dict[str, str]]:
-    """Every viewer with an open socket in this process: {webinar id: {viewer key: language}}."""
-    viewers: dict[int, dict[str, str]] = {}
-    for webinar_id, room in hub.rooms.items():
-        keys = {
-            listener.viewer_key: listener.language
-            for listener in room.everyone
-            if listener.viewer_key is not None and not listener._closed
-        }
-        if keys:
-            viewers[webinar_id] = keys
-    return viewers
-
-
 async def viewer_left(viewer) -> None:
     """A socket closed cleanly. Other tabs of the same viewer keep it present with their heartbeats."""
     try:
@@ -440,61 +417,98 @@ async def viewer_left(viewer) -> None:
         log.warning("presence leave failed", exc_info=True)
 
 
-# --- The per-process loop: host breakdown and the in-process attendance sampler ------------------
+# --- The per-process presence loop: live counts, host breakdown, in-process attendance sampling ------
 
-DETAIL_TICK_SECONDS = 1.0
-SAMPLE_SECONDS = 5.0
-# The sampler, by dotted path so this module imports nothing from ``webinar``.
-DEFAULT_SAMPLER = "webinar.services.attendance.attendance_sample_async"
+TICK_SECONDS = 1.0
 
-_loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Task] = weakref.WeakKeyDictionary()
+# ``sampler(webinar_ids=[...], store=store)``: one attendance tick (webinar/services/attendance.py).
+Sampler = Callable[..., Awaitable[object]]
 
 
-def process_loop_ensure() -> None:
-    loop = asyncio.get_running_loop()
-    task = _loops.get(loop)
-    if task is None or task.done():
-        _loops[loop] = loop.create_task(_process_loop())
+class PresenceLoop:
+    """One per server process (``realtime.runtime.Runtime``), beside the hub.
 
+    Once a second it tells each webinar's local sockets the live count (``Hub.live_count_set``, sent
+    only when it changed) and its local host sockets the breakdown (``presence_detail``: to a host
+    that has not had the current one); every ``DEWAN_HEARTBEAT_SECONDS`` it heartbeats every viewer
+    with an open socket here in one store call (``refresh``); every ``DEWAN_ATTENDANCE_SAMPLE_SECONDS``
+    it runs ``sampler`` for the webinars served here. It reads the hub only through ``webinar_ids``,
+    ``staff_listeners``, ``open_viewers`` and ``live_count_set``.
+    """
 
-async def _process_loop() -> None:
-    from realtime import protocol
-    from realtime.broadcast import frame, get_hub
+    def __init__(self, hub, *, sampler: Sampler | None = None):
+        self.hub = hub
+        self.sampler = sampler
+        self._task: asyncio.Task | None = None
+        # Per webinar: the breakdown last sent, and the host sockets that already have it.
+        self._told: dict[int, tuple[dict, set]] = {}
 
-    hub = get_hub()
-    # Per webinar: the breakdown last sent, and the host sockets that already have it.
-    sent: dict[int, tuple[dict, set]] = {}
-    next_sample = time.monotonic() + SAMPLE_SECONDS
-    next_refresh = time.monotonic() + float(settings.DEWAN_HEARTBEAT_SECONDS)
-    while True:
-        await asyncio.sleep(DETAIL_TICK_SECONDS)
-        store = get_presence_store()
-        if time.monotonic() >= next_refresh:
-            next_refresh = time.monotonic() + float(settings.DEWAN_HEARTBEAT_SECONDS)
-            await refresh_open_viewers()
-        for webinar_id in list(sent):
-            if webinar_id not in hub.rooms or not hub.rooms[webinar_id].staff:
-                del sent[webinar_id]
-        for webinar_id, room in list(hub.rooms.items()):
-            if not room.staff:
-                continue
-            try:
-                detail = await store.detail(webinar_id)
-            except Exception:
-                log.warning("presence detail failed for webinar %s", webinar_id, exc_info=True)
-                continue
-            last, told = sent.get(webinar_id, (None, set()))
-            told = set() if detail != last else told & room.staff
-            event = frame(protocol.dumps(protocol.presence_detail_message(detail)))
-            for listener in room.staff - told:
-                listener.push(event)
-                told.add(listener)
-            sent[webinar_id] = (detail, told)
-        if time.monotonic() >= next_sample:
-            next_sample = time.monotonic() + SAMPLE_SECONDS
-            if getattr(settings, "DEWAN_ATTENDANCE_IN_PROCESS", True) and hub.rooms:
-                try:
-                    sampler = import_string(getattr(settings, "DEWAN_ATTENDANCE_SAMPLER", DEFAULT_SAMPLER))
-                    await sampler(webinar_ids=list(hub.rooms), store=store)
-                except Exception:
-                    log.warning("in-process attendance sampling failed", exc_info=True)
+    def start(self) -> None:
+        """Start on the hub's event loop (idempotent; a loop that crashed is started again)."""
+        if self._task is None or self._task.done():
+            self._task = self.hub.loop.create_task(self._run())
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def refresh(self) -> None:
+        """Heartbeat every viewer with an open socket here, in one pipelined store call."""
+        if client_heartbeats():
+            return
+        try:
+            await get_presence_store().refresh(self.hub.open_viewers())
+        except Exception:  # the next tick retries; viewers stay counted for the TTL meanwhile
+            log.warning("presence refresh failed", exc_info=True)
+
+    async def _run(self) -> None:
+        next_sample = time.monotonic() + float(settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS)
+        next_refresh = time.monotonic() + float(settings.DEWAN_HEARTBEAT_SECONDS)
+        while True:
+            await asyncio.sleep(TICK_SECONDS)
+            if time.monotonic() >= next_refresh:
+                next_refresh = time.monotonic() + float(settings.DEWAN_HEARTBEAT_SECONDS)
+                await self.refresh()
+            store = get_presence_store()
+            webinar_ids = self.hub.webinar_ids()
+            for webinar_id in webinar_ids:
+                await self._tell_count(store, webinar_id)
+                await self._tell_hosts(store, webinar_id)
+            for webinar_id in set(self._told) - set(webinar_ids):
+                del self._told[webinar_id]
+            if time.monotonic() >= next_sample:
+                next_sample = time.monotonic() + float(settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS)
+                if self.sampler is not None and webinar_ids:
+                    try:
+                        await self.sampler(webinar_ids=webinar_ids, store=store)
+                    except Exception:
+                        log.warning("in-process attendance sampling failed", exc_info=True)
+
+    async def _tell_count(self, store: PresenceStore, webinar_id: int) -> None:
+        try:
+            count = await store.count(webinar_id)
+        except Exception:
+            log.warning("presence count failed for webinar %s", webinar_id, exc_info=True)
+            return
+        self.hub.live_count_set(webinar_id, count)
+
+    async def _tell_hosts(self, store: PresenceStore, webinar_id: int) -> None:
+        hosts = self.hub.staff_listeners(webinar_id)
+        if not hosts:
+            self._told.pop(webinar_id, None)
+            return
+        try:
+            detail = await store.detail(webinar_id)
+        except Exception:
+            log.warning("presence detail failed for webinar %s", webinar_id, exc_info=True)
+            return
+        last, told = self._told.get(webinar_id, (None, set()))
+        told = set() if detail != last else told & hosts
+        event = frame(protocol.dumps(protocol.presence_detail_message(detail)))
+        for listener in hosts - told:
+            listener.push(event)
+            told.add(listener)
+        self._told[webinar_id] = (detail, told)

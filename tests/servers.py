@@ -127,7 +127,7 @@ class Server:
                     "131072",
                     "--no-proxy-headers",
                     "--lifespan",
-                    "off",
+                    "on",
                     "--no-access-log",
                 ],
                 cwd=ROOT,

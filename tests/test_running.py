@@ -101,7 +101,7 @@ def test_the_worker_uses_the_port_make_run_served_on(tmp_path):
     shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
     (tmp_path / "pyproject.toml").write_text("")
     run = _make("run", cwd=tmp_path, PORT="8201")
-    assert "--port 8201" in run and "--lifespan off" in run
+    assert "--port 8201" in run and "--lifespan on" in run
     (tmp_path / "var").mkdir()
     (tmp_path / "var" / "port").write_text("8201\n")
     worker = _make("worker", cwd=tmp_path)

@@ -7,9 +7,13 @@ class WebinarConfig(AppConfig):
     verbose_name = "Webinars"
 
     def ready(self) -> None:
+        from realtime.runtime import attendance_sampler_set
         from webinar import signals
+        from webinar.services.attendance import attendance_sample_async
 
         signals.connect()
+        # The server processes' presence loops sample attendance too (realtime imports nothing from webinar).
+        attendance_sampler_set(attendance_sample_async)
         checks.register(_rate_settings_parse, checks.Tags.compatibility)
 
 

@@ -11,8 +11,9 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402  (Djang
 
 from realtime.middleware import LiveAuthMiddlewareStack, SameOriginValidator, ServerSendMiddleware  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
+from realtime.runtime import RealtimeApp  # noqa: E402
 
-application = ProtocolTypeRouter(
+routes = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": ServerSendMiddleware(
@@ -20,3 +21,5 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+# The lifespan (shutdown stops this process's realtime runtime) and each connection's serving loop.
+application = RealtimeApp(routes)

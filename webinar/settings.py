@@ -247,9 +247,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     **REDIS_TIMEOUTS,
 }
 CELERY_TIMEZONE = TIME_ZONE
+# How often presence becomes durable attendance (sessions and the count timeline), by Celery beat and
+# by each server process's presence loop alike; the per-webinar lock lets one of them write per tick.
+DEWAN_ATTENDANCE_SAMPLE_SECONDS = float(os.environ.get("DEWAN_ATTENDANCE_SAMPLE_SECONDS", "5"))
 CELERY_BEAT_SCHEDULE = {
     "end-overdue-webinars": {"task": "webinar.end_overdue_webinars", "schedule": 60.0},
-    "sample-attendance": {"task": "webinar.sample_attendance", "schedule": 5.0},
+    "sample-attendance": {"task": "webinar.sample_attendance", "schedule": DEWAN_ATTENDANCE_SAMPLE_SECONDS},
     "purge-expired-personal-data": {"task": "webinar.purge_expired_personal_data", "schedule": 3600.0},
     "send-answer-digests": {"task": "campaigns.send_answer_digests", "schedule": 300.0},
     "flush-hub-counts": {

@@ -53,7 +53,7 @@ def webinar_key():
 @pytest.fixture
 def consumer_store(monkeypatch, clock, settings):
     """The store the consumers use, on the fake clock; no in-process sampling unless a test asks."""
-    settings.DEWAN_ATTENDANCE_IN_PROCESS = False
+    settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS = 3600
     chosen = redis_store(clock) if os.environ.get("REDIS_URL") else presence.MemoryPresenceStore(clock=clock)
     monkeypatch.setattr(presence, "get_presence_store", lambda: chosen)
     return chosen

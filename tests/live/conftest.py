@@ -7,6 +7,7 @@ from channels.layers import channel_layers
 from django.conf import settings
 
 from realtime import presence
+from realtime.runtime import runtime_shutdown
 from tests.factories import make_host, make_live_webinar, make_registration, make_user
 from tests.live.helpers import Sockets
 
@@ -23,11 +24,13 @@ def _fresh_realtime_state():
 
 @pytest.fixture
 async def sockets():
+    """Sockets closed at teardown; then the test loop's realtime runtime shuts down, as a server's does."""
     opened = Sockets()
     try:
         yield opened
     finally:
         await opened.close()
+        await runtime_shutdown()
 
 
 @pytest.fixture

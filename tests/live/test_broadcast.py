@@ -38,12 +38,7 @@ class Inbox:
 async def hub():
     hub = Hub(asyncio.get_running_loop())
     yield hub
-    for room in list(hub.rooms.values()):
-        for listener in list(room.everyone):
-            listener.close()
-    for task in (hub._receiver, hub._ticker):
-        if task is not None:
-            task.cancel()
+    await hub.close()
 
 
 async def settle(seconds: float = 0.05) -> None:

@@ -52,8 +52,5 @@ async def test_r05_join_during_a_redis_outage_subscribes_once_redis_is_back():
         assert hub.layer.groups == {"dewan.webinar.7": {"dewan.hub.1"}}
         assert hub.rooms[7].everyone == {second}
     finally:
-        for task in (hub._receiver, hub._ticker):
-            if task is not None:
-                task.cancel()
+        await hub.close()
         first.close()
-        second.close()

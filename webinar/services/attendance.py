@@ -24,7 +24,6 @@ from webinar.selectors_attendance import is_audience_key
 
 log = logging.getLogger("dewan.attendance")
 
-SAMPLE_SECONDS = 5.0
 # Two samples closer than this are one tick run twice: the second writes no sample.
 SAMPLE_MIN_SPACING = timedelta(seconds=1)
 _ADVISORY_LOCK_CLASS = 0x44455741  # "DEWA": our namespace for pg_advisory_xact_lock(class, id)
@@ -137,9 +136,11 @@ async def attendance_sample_async(*, webinar_ids: list[int] | None = None, store
 
     store = store or get_presence_store()
     targets = await database_sync_to_async(_webinars_live)(webinar_ids)
+    # Held for most of one interval: whoever samples next (this loop, another process, beat) finds it free.
+    lock_seconds = float(settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS) * 0.9
     results = {}
     for webinar_id, live in targets.items():
-        if not await store.try_lock(f"attendance:{webinar_id}", SAMPLE_SECONDS * 0.9):
+        if not await store.try_lock(f"attendance:{webinar_id}", lock_seconds):
             continue
         present = await store.present(webinar_id) if live else {}
         results[webinar_id] = await database_sync_to_async(attendance_record)(
