@@ -3,6 +3,7 @@
 import base64
 
 from asgiref.sync import async_to_sync
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -55,6 +56,7 @@ def dashboard(request, slug: str):
             "data": _dashboard_data(webinar),
             "attendees": selectors_attendance.attendance_by_attendee(webinar=webinar),
             "never_came": selectors_attendance.never_came(webinar=webinar),
+            "sample_seconds": f"{settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS:g}",
         },
     )
 

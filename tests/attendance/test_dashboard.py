@@ -58,3 +58,10 @@ def test_dashboard_shows_durations_formatted_as_the_report_does_on_the_page_and_
     assert data["display"]["figures.average_watch_seconds"] == duration(average)
     html = client.get(reverse("webinar:dashboard", args=[live_webinar.slug])).content.decode()
     assert html.count(f">{duration(watched)}<") >= 2  # the total and the attendee's row
+
+
+def test_dashboard_names_the_sampling_interval_from_the_setting(client, organiser, live_webinar, settings):
+    settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS = 15
+    client.login(email=organiser.email, password=PASSWORD)
+    html = client.get(reverse("webinar:dashboard", args=[live_webinar.slug])).content.decode()
+    assert "sampled every 15 seconds" in html
