@@ -615,7 +615,7 @@ class Hub:
     # --- The small interface the presence loop (realtime/presence.py) uses ---------------------------
 
     def webinar_ids(self) -> list[int]:
-        """The webinars with at least one socket in this process (campaign pages' rooms, negative, left out)."""
+        """The webinars with a socket in this process (campaign pages have negative room ids: left out)."""
         return [room_id for room_id in self.rooms if room_id >= 0]
 
     def staff_listeners(self, webinar_id: int) -> frozenset[Listener]:
