@@ -549,6 +549,15 @@ class Pong(_Out):
     type: Literal["pong"]
 
 
+class ResourceCard(_Out):
+    type: Literal["resource_card"]
+    push_id: Id = Field(description="this push; clicks are counted per push (so per webinar)")
+    kind: Literal["article", "video", "pdf", "helpline", "guide"]
+    title_en: str = Field(description="may be empty when only the Malay title exists")
+    title_ms: str = Field(description="may be empty when only the English title exists")
+    url: str = Field(description="site-relative link that counts the click, then opens the resource")
+
+
 class PledgeCount(_Out):
     type: Literal["pledge_count"]
     campaign_id: Id = Field(description="the campaign whose pledge this counts")
@@ -578,6 +587,7 @@ OUTBOUND: tuple[type[_Out], ...] = (
     Resync,
     Pong,
     PledgeCount,
+    ResourceCard,
 )
 REPRESENTATIONS: tuple[type[_Out], ...] = (PublicQuestion, OwnQuestion, StaffQuestion)
 ServerMessage = Annotated[
@@ -599,7 +609,8 @@ ServerMessage = Annotated[
     | Error
     | Resync
     | Pong
-    | PledgeCount,
+    | PledgeCount
+    | ResourceCard,
     Field(discriminator="type"),
 ]
 _server_adapter = TypeAdapter(ServerMessage)
@@ -671,6 +682,17 @@ def presence_message(count: int) -> dict:
 
 def presence_detail_message(detail: dict) -> dict:
     return {"type": "presence_detail", **detail}
+
+
+def resource_card_message(*, push_id: int, kind: str, title_en: str, title_ms: str, url: str) -> dict:
+    return {
+        "type": "resource_card",
+        "push_id": push_id,
+        "kind": kind,
+        "title_en": title_en,
+        "title_ms": title_ms,
+        "url": url,
+    }
 
 
 def pledge_count_message(*, campaign_id: int, count: int) -> dict:

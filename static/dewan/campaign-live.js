@@ -9,7 +9,21 @@
       el.dataset.count = String(message.count);
     });
   }
-  document.addEventListener("dewan:message", (event) => showCount(event.detail));
+  function showCard(message) {
+    if (!message || message.type !== "resource_card") return;
+    const card = document.getElementById("resource-card");
+    const link = document.getElementById("resource-card-link");
+    if (!card || !link) return;
+    const malay = (document.documentElement.lang || "en").startsWith("ms");
+    link.textContent = (malay ? message.title_ms || message.title_en : message.title_en || message.title_ms) || "";
+    link.href = message.url;
+    link.dataset.push = String(message.push_id);
+    card.hidden = false;
+  }
+  document.addEventListener("dewan:message", (event) => {
+    showCount(event.detail);
+    showCard(event.detail);
+  });
 
   const root = document.getElementById("campaign-live");
   if (!root || !root.dataset.ws) return;

@@ -14,18 +14,10 @@ pytestmark = pytest.mark.browser
 
 
 def _series():
-    from tests.campaigns.conftest import build_series, make_pledge
-    from webinar.campaigns.services.hub import resource_create
+    from tests.campaigns.conftest import build_series, make_pledge, make_resource
 
     series = build_series(title="Browser campaign")
-    resource = resource_create(
-        campaign=series.campaign,
-        actor=series.owner,
-        kind="helpline",
-        title_en="Talian Kasih 15999",
-        title_ms="Talian Kasih 15999 (24 jam)",
-        topics=["mental_health"],
-    )
+    resource = make_resource(series, title_ms="Talian Kasih 15999 (24 jam)", topics=["mental_health"])
     make_pledge(series)
     return series, resource
 
@@ -155,3 +147,29 @@ def test_the_webinar_live_page_shows_the_campaign_pledge_count_live(pages, campa
     take_pledge_in_a_browser(pages, series, "ben@example.com")
 
     expect(live.locator("#pledge-live-count")).to_have_text("1")
+
+
+def test_a_host_pushes_a_resource_that_appears_in_the_live_room_and_its_click_counts(pages, campaign):
+    from tests.factories import make_host, make_registration, make_user
+
+    series, resource = campaign
+    host = off_loop(lambda: make_host(series.live, make_user("hana@example.com", "Hana")))
+    registration = off_loop(make_registration, series.live, "Aisyah", "aisyah@example.com")
+    attendee = pages.attendee(registration, "attendee")
+    expect(attendee.locator("#resource-card")).to_be_hidden()
+
+    console = pages.open("host", f"/accounts/login/?next=/c/{series.campaign.slug}/push/")
+    console.fill("#id_username", host.email)
+    console.fill("#id_password", PASSWORD)
+    console.locator("#id_password").press("Enter")
+    console.wait_for_url(re.compile(r"/push/$"))
+    console.select_option("#push-resource", str(resource.pk))
+    console.click("#push-submit")
+
+    card = attendee.locator("#resource-card-link")
+    expect(card).to_have_text("Talian Kasih 15999")
+    with attendee.context.expect_page() as opened:
+        card.click()
+    expect(opened.value.locator("#resource h1")).to_have_text("Talian Kasih 15999")
+    console.reload()
+    expect(console.locator("#pushes td.clicks").first).to_have_text("1")

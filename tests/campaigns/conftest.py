@@ -65,3 +65,16 @@ def make_pledge(series: Series, actor=None, **overrides):
         **overrides,
     }
     return pledge_save(campaign=series.campaign, actor=actor or series.owner, **fields)
+
+
+def make_resource(series: Series, **overrides):
+    """A hub resource through the service: a helpline with EN and BM titles."""
+    from webinar.campaigns.services.hub import resource_create
+
+    fields = {
+        "kind": "helpline",
+        "title_en": "Talian Kasih 15999",
+        "title_ms": "Talian Kasih 15999 (BM)",
+        **overrides,
+    }
+    return resource_create(campaign=series.campaign, actor=series.owner, **fields)

@@ -204,3 +204,21 @@ class AnswerNotice(models.Model):
 
     def __str__(self) -> str:
         return f"answer notice for {self.registration_id}"
+
+
+class ResourcePush(models.Model):
+    """A hub resource a host pushed into a webinar's live room ("a link from the hosts"), and its clicks."""
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="resource_pushes")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="pushes")
+    pushed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pushed_at = models.DateTimeField(auto_now_add=True)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-pushed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.resource} in {self.webinar}"

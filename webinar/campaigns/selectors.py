@@ -362,3 +362,29 @@ def _stream_at(url: str, offset: int | None) -> str:
     if "youtube.com/" in url or "youtu.be/" in url:
         return f"{url}{'&' if '?' in url else '?'}t={offset}s"
     return url
+
+
+def pushes_latest(*, webinar_id: int):
+    """The newest resource pushed into this webinar's room (shown to people who join later), or None."""
+    from webinar.campaigns.models import ResourcePush
+
+    return ResourcePush.objects.filter(webinar_id=webinar_id).select_related("resource__campaign").first()
+
+
+def pushes_for_campaign(*, campaign: Campaign) -> list:
+    """Every push of the campaign's resources, newest first, with its webinar and clicks."""
+    from webinar.campaigns.models import ResourcePush
+
+    return list(
+        ResourcePush.objects.filter(resource__campaign=campaign).select_related("resource", "webinar")[:200]
+    )
+
+
+def webinars_hosted_in_campaign(*, campaign: Campaign, user) -> list[Webinar]:
+    """The campaign's live webinars this user may host (the push console's choices)."""
+    return [
+        entry.webinar
+        for entry in campaign_entries(campaign=campaign)
+        if entry.webinar.status == Webinar.Status.LIVE
+        and webinar_selectors.can_moderate(user=user, webinar=entry.webinar)
+    ]

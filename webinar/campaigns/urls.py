@@ -32,4 +32,6 @@ urlpatterns = [
     path("c/<slug:slug>/manage/funnel/", views.funnel, name="funnel"),
     path("c/<slug:slug>/manage/funnel.csv", views.funnel_csv, name="funnel_csv"),
     path("w/<slug:slug>/answered/", views.answered, name="answered"),
+    path("c/<slug:slug>/push/", views.push_console, name="push_console"),
+    path("c/<slug:slug>/push/<int:push_id>/go/", views.push_click, name="push_click"),
 ]

@@ -20,10 +20,11 @@ from webinar import ratelimit
 from webinar import selectors as webinar_selectors
 from webinar.campaigns import exports, reports, selectors
 from webinar.campaigns.forms import CampaignForm, PledgeSettingsForm, PledgeTakeForm, ResourceForm
-from webinar.campaigns.models import Campaign, PledgeTaker, Resource
+from webinar.campaigns.models import Campaign, PledgeTaker, Resource, ResourcePush
 from webinar.campaigns.services import campaigns as campaign_services
 from webinar.campaigns.services import hub as hub_services
 from webinar.campaigns.services import pledges as pledge_services
+from webinar.campaigns.services import pushes as push_services
 from webinar.campaigns.services.transparency import transparency_set
 from webinar.exceptions import DewanError
 from webinar.http import client_ip
@@ -530,3 +531,48 @@ def answered(request, slug: str):
         return redirect("webinar:detail", slug=slug)
     items = selectors.answered_for_registration(registration=registration)
     return render(request, "campaigns/answered.html", {"webinar": webinar, "items": items})
+
+
+# --- Resources pushed into live rooms ---------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def push_console(request, slug: str):
+    """Hosts of the campaign's live webinars push hub resources into their rooms; clicks per webinar."""
+    campaign = get_object_or_404(Campaign, slug=slug)
+    webinars = selectors.webinars_hosted_in_campaign(campaign=campaign, user=request.user)
+    owner = selectors.can_manage_campaign(user=request.user, campaign=campaign)
+    if not webinars and not owner:
+        raise Http404
+    if request.method == "POST":
+        webinar = next((w for w in webinars if str(w.pk) == request.POST.get("webinar")), None)
+        resource = selectors.hub_resource_get(
+            campaign=campaign, resource_id=int(request.POST.get("resource", "0") or 0)
+        )
+        if webinar is None or resource is None:
+            messages.error(request, _("Choose a live webinar you host and a resource."))
+        else:
+            try:
+                push_services.resource_push(actor=request.user, webinar=webinar, resource=resource)
+            except DewanError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("Sent to the live room."))
+        return redirect("campaigns:push_console", slug=slug)
+    context = {
+        "campaign": campaign,
+        "webinars": webinars,
+        "resources": selectors.hub_resources(campaign=campaign),
+        "pushes": selectors.pushes_for_campaign(campaign=campaign),
+    }
+    return render(request, "campaigns/organiser/push.html", context)
+
+
+def push_click(request, slug: str, push_id: int):
+    """A click on a pushed card: counted for its webinar, then on to the resource's page."""
+    push = get_object_or_404(
+        ResourcePush.objects.select_related("resource__campaign"), pk=push_id, resource__campaign__slug=slug
+    )
+    push_services.resource_push_click(push=push)
+    return redirect("campaigns:resource", slug=slug, resource_id=push.resource_id)

@@ -27,3 +27,15 @@ def campaign_pledge_badge(webinar):
     if pledge is None:
         return {"campaign": None}
     return {"campaign": campaign, "count": selectors.pledge_count(pledge=pledge)}
+
+
+@register.inclusion_tag("campaigns/_resource_card.html")
+def campaign_resource_card(webinar):
+    """The newest resource the hosts pushed into this live room (live updates replace it)."""
+    from webinar.campaigns import selectors
+    from webinar.campaigns.services.pushes import push_click_url
+
+    push = selectors.pushes_latest(webinar_id=webinar.pk)
+    if push is None:
+        return {"push": None}
+    return {"push": push, "resource": push.resource, "url": push_click_url(push)}
