@@ -249,3 +249,17 @@ def test_a_changed_resource_or_unpublished_campaign_shows_at_once(counter, clien
     assert "Talian Kasih (new number)" in client.get(url).content.decode()
     campaign_update(campaign=series.campaign, actor=series.owner, published=False)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.needs_redis
+def test_processes_share_one_daily_salt_created_atomically_when_missing(settings):
+    first, second = IsolatedRedisCounter(), IsolatedRedisCounter()
+    try:
+        salt = first.daily_salt(day="2026-11-30")
+        assert second.daily_salt(day="2026-11-30") == salt
+        first.redis.delete(f"{first.PREFIX}salt:2026-12-01")
+        third = IsolatedRedisCounter()
+        assert third.daily_salt(day="2026-12-01") == second.daily_salt(day="2026-12-01") is not None
+    finally:
+        for key in first.redis.scan_iter(f"{first.PREFIX}*"):
+            first.redis.delete(key)

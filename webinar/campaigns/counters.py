@@ -20,6 +20,7 @@ from django.utils.module_loading import import_string
 
 SALT_TTL_SECONDS = 2 * 24 * 3600
 HLL_TTL_SECONDS = 3 * 24 * 3600
+SALT_RECHECK_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class RedisHubCounter(HubCounter):
         import redis
 
         self.redis = redis.Redis.from_url(url or settings.REDIS_URL)
+        self._salts: dict[str, tuple[bytes, float]] = {}
 
     def _keys(self, resource_id: int, day: str) -> tuple[str, str]:
         return f"{self.PREFIX}v:{resource_id}:{day}", f"{self.PREFIX}u:{resource_id}:{day}"
@@ -155,9 +157,16 @@ class RedisHubCounter(HubCounter):
         self.redis.sadd(f"{self.PREFIX}people", f"{campaign_id}:{email}")
 
     def daily_salt(self, *, day: str) -> bytes:
-        key = f"{self.PREFIX}salt:{day}"
-        self.redis.set(key, secrets.token_bytes(16), nx=True, ex=SALT_TTL_SECONDS)
-        return self.redis.get(key)
+        """One round trip a few times an hour per process: the day's salt is kept locally meanwhile."""
+        cached = self._salts.get(day)
+        if cached is not None and time.monotonic() - cached[1] < SALT_RECHECK_SECONDS:
+            return cached[0]
+        fresh = secrets.token_bytes(16)
+        # SET NX GET (Redis 7): atomically the existing salt, or ours if there was none (never None).
+        existing = self.redis.set(f"{self.PREFIX}salt:{day}", fresh, nx=True, get=True, ex=SALT_TTL_SECONDS)
+        salt = existing if existing is not None else fresh
+        self._salts = {d: v for d, v in self._salts.items() if d >= day} | {day: (salt, time.monotonic())}
+        return salt
 
     def _take_set(self, name: str) -> list[str]:
         import redis
