@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 from django.conf import settings
@@ -250,6 +251,17 @@ def registration_link_resend(*, webinar: Webinar, email: str) -> bool:
 
 
 def _notify_on_commit(registration_id: int, kind: str, *, occasion: str | None = None) -> None:
+    """Enqueue the e-mail after commit. The registration is stored whatever the broker does: with the
+    broker (Redis) down the enqueue fails, which is logged as an error and never turns the answer
+    into a 500; the registrant can ask for the link again from the registered page."""
     from webinar.tasks import send_registration_email
 
-    transaction.on_commit(lambda: send_registration_email.delay(registration_id, kind, occasion))
+    def enqueue() -> None:
+        try:
+            send_registration_email.delay(registration_id, kind, occasion)
+        except Exception:
+            logging.getLogger("dewan.registration").error(
+                "could not enqueue the %s e-mail of registration %s", kind, registration_id, exc_info=True
+            )
+
+    transaction.on_commit(enqueue)
