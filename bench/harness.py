@@ -257,6 +257,9 @@ def bench_env(*, database_url: str, redis_url: str, prefix: str, **extra: str) -
         "DB_CONN_MAX_AGE": "60",
         "DEWAN_QUESTION_RATE": "100000/60",
         "DEWAN_VOTE_RATE": "100000/60",
+        # Every simulated viewer connects from 127.0.0.1: lift the per-address caps (realtime/budget.py).
+        "DEWAN_WS_CONNECT_RATE": "1000000/60",
+        "DEWAN_WS_MAX_SOCKETS_PER_ADDRESS": "1000000",
         "LOG_LEVEL": "WARNING",
         "DEWAN_LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),

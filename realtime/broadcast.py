@@ -236,6 +236,7 @@ class Listener:
         "held",
         "language",
         "max_queue",
+        "max_replies",
         "on_recheck",
         "overflowed",
         "registration_id",
@@ -250,6 +251,7 @@ class Listener:
         registration_id: int | None,
         staff: bool,
         max_queue: int = 512,
+        max_replies: int = 0,
         closer: Callable[[int], Awaitable[None]] | None = None,
         viewer_key: str | None = None,
         language: str = "",
@@ -265,6 +267,7 @@ class Listener:
         self.registration_id = registration_id
         self.staff = staff
         self.max_queue = max_queue
+        self.max_replies = max_replies
         # Presence identity and language: the process refreshes open viewers (realtime/presence.py).
         self.viewer_key = viewer_key
         self.language = language
@@ -288,12 +291,30 @@ class Listener:
             self._backlog.append(event)
 
     def send_now(self, message: dict) -> None:
-        """A direct reply (acks, errors), sent after what is already queued and never dropped."""
+        """A direct reply (acks, errors), sent after what is already queued and never dropped.
+
+        Replies are bounded like broadcasts: a socket with ``max_replies`` frames queued unread is
+        closed with 4408 (docs/protocol.md) and everything queued for it is dropped.
+        """
         event = frame(protocol.dumps(message))
         if self.held is not None:
             self.held.append(event)
+        elif self.max_replies and len(self._backlog) >= self.max_replies:
+            self.abort(4408)
         else:
             self._enqueue(event)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def abort(self, code: int) -> None:
+        """Drop everything queued and close the socket with ``code`` now (the client is not reading)."""
+        if self._closed:
+            return
+        self.close()
+        if self._closer is not None:
+            asyncio.get_running_loop().create_task(self._closer(code))
 
     def hold(self) -> None:
         """Buffer broadcasts while a snapshot or replay is being prepared."""
@@ -315,6 +336,13 @@ class Listener:
         self.held = None  # a sync in progress is moot: the socket is going away
         self._enqueue(frame(text))
         asyncio.get_running_loop().create_task(self._close_after_writes(code))
+
+    def refuse(self, text: str, *, code: int) -> None:
+        """Say why and close with ``code``; if the client is not reading, close at once without it."""
+        if self._writer is None:
+            self.finish(text, code=code)
+        else:
+            self.abort(code)
 
     async def _close_after_writes(self, code: int) -> None:
         writer = self._writer

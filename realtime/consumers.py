@@ -24,13 +24,14 @@ from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from realtime import presence, protocol
+from realtime import budget, presence, protocol
 from realtime.broadcast import Listener, get_hub, stamp
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
 from realtime.runtime import runtime_get
 from webinar import live_state
 from webinar.exceptions import DewanError
+from webinar.http import scope_client_ip
 from webinar.services import moderation, questions
 
 log = logging.getLogger("dewan.realtime")
@@ -92,8 +93,26 @@ class LiveConsumer(AsyncWebsocketConsumer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._rechecks: set[asyncio.Task] = set()
+        self._address: str | None = None  # counted in the process's open sockets per address
+        self._counted_registration: int | None = None  # counted in the sockets per registration
+        self._bucket = budget.Bucket.from_rate(settings.DEWAN_WS_SOCKET_BUDGET)
+        self._over = False  # over budget: frames still arriving are dropped unread
+
+    async def _refuse_over_budget(self, retry_after: float, message: str) -> None:
+        """Accept, say why (``rate_limited`` with ``retry_after``), close with 4429: no database work."""
+        await self.accept()
+        error = protocol.error_message(ErrorCode.RATE_LIMITED, message, retry_after=round(retry_after, 1))
+        await self.send(text_data=protocol.dumps(error))
+        await self.close(code=budget.CLOSE_OVER_BUDGET)
 
     async def connect(self):
+        address = scope_client_ip(self.scope)
+        wait = budget.process_budgets().connect_allowed(address)
+        if wait:
+            await self._refuse_over_budget(wait, _("Too many connections from your network. Please wait."))
+            return
+        budget.process_budgets().open(address)
+        self._address = address
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
         mode = (query.get("mode") or ["attendee"])[0]
         slug = self.scope["url_route"]["kwargs"]["slug"]
@@ -122,6 +141,17 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         viewer = self.viewer
+        if viewer.registration_id is not None:
+            if not budget.process_budgets().join_registration(viewer.registration_id):
+                error = protocol.error_message(
+                    ErrorCode.RATE_LIMITED,
+                    _("Too many open connections for this registration. Close another tab."),
+                    retry_after=5,
+                )
+                await self.send(text_data=protocol.dumps(error))
+                await self.close(code=budget.CLOSE_OVER_BUDGET)
+                return
+            self._counted_registration = viewer.registration_id
         self.listener = Listener(
             self.scope.get(SERVER_SEND) or self.base_send,
             registration_id=viewer.registration_id,
@@ -130,6 +160,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             viewer_key=viewer.viewer_key,
             language=viewer.language or "",
             on_recheck=self._recheck_soon if viewer.staff else None,
+            max_replies=settings.DEWAN_WS_MAX_PENDING_REPLIES,
         )
         self.listener.hold()  # broadcasts wait until the welcome is queued
         hub = runtime_get().start().hub  # this process's hub and presence loop, started once
@@ -187,6 +218,15 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self.close(code=1013)
 
     async def disconnect(self, code):
+        budgets = budget.process_budgets()
+        if self._address is not None:
+            budgets.close(self._address)
+            self._address = None
+        if self._counted_registration is not None:
+            budgets.leave_registration(self._counted_registration)
+            self._counted_registration = None
+        if self.listener is not None:
+            self.listener.close()  # frames still queued for this socket are dropped
         if self.viewer is None or self.listener is None:
             return
         await get_hub().leave(self.viewer.webinar_id, self.listener)
@@ -194,16 +234,35 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await presence.viewer_left(self.viewer)
 
     async def receive(self, text_data=None, bytes_data=None):
-        if self.listener is None:
-            return
+        if self.listener is None or self._over or self.listener.closed:
+            return  # closed or closing: what the client sent after that is not worth any work
         try:
             command = protocol.parse_command(text_data, max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES)
         except protocol.ProtocolError as exc:
-            self.listener.send_now(protocol.error_message(exc.code, exc.message))
+            if self._spend(None):
+                self.listener.send_now(protocol.error_message(exc.code, exc.message))
+            return
+        if not self._spend(command.type):
             return
         handler = getattr(self, f"on_{command.type}", None) or self.on_host_command
         with translation.override(self.viewer.language):  # replies in the viewer's language
             await self._dispatch(handler, command)
+
+    def _spend(self, command_type: str | None) -> bool:
+        """Charge the command's cost to this socket and its registration, before any database or
+        Redis work; over either budget the socket is told why and closed with 4429."""
+        cost = budget.cost_of(command_type)
+        wait = self._bucket.take(cost)
+        if not wait and self.viewer.registration_id is not None:
+            wait = budget.process_budgets().registration_bucket(self.viewer.registration_id).take(cost)
+        if not wait:
+            return True
+        self._over = True
+        with translation.override(self.viewer.language):
+            message = _("Too many messages on this connection. Reconnect after retry_after seconds.")
+        error = protocol.error_message(ErrorCode.RATE_LIMITED, message, retry_after=round(wait, 1))
+        self.listener.refuse(protocol.dumps(error), code=budget.CLOSE_OVER_BUDGET)
+        return False
 
     async def _dispatch(self, handler, command) -> None:
         try:

@@ -27,3 +27,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # What webinar.screening.backends.FixedVerdictBackend returns when a test selects it (tests about
 # something other than screening choose the backend in settings instead of patching the pipeline).
 DEWAN_SCREENING_FIXED_VERDICT = {"action": "publish", "language": "en"}
+
+# The suite opens many sockets from one address and fuzzes frames quickly: budgets are relaxed here
+# unless a run sets them; tests of the budgets themselves set their own (tests/abuse/).
+DEWAN_WS_SOCKET_BUDGET = os.environ.get("DEWAN_WS_SOCKET_BUDGET", "100000/60")
+DEWAN_WS_REGISTRATION_BUDGET = os.environ.get("DEWAN_WS_REGISTRATION_BUDGET", "100000/60")
+DEWAN_WS_CONNECT_RATE = os.environ.get("DEWAN_WS_CONNECT_RATE", "100000/60")
+DEWAN_WS_MAX_SOCKETS_PER_ADDRESS = int(os.environ.get("DEWAN_WS_MAX_SOCKETS_PER_ADDRESS", "100000"))
+DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION = int(os.environ.get("DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION", "1000"))

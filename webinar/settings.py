@@ -281,6 +281,16 @@ DEWAN_SIGNIN_ADDRESS_RATE = os.environ.get("DEWAN_SIGNIN_ADDRESS_RATE", "30/5m")
 DEWAN_ACCOUNT_EMAIL_RATE = os.environ.get("DEWAN_ACCOUNT_EMAIL_RATE", "3/h")
 DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE = os.environ.get("DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE", "10/h")
 # One syntax and one failure policy for every rate above: webinar/ratelimit.py, docs/reliability.md.
+# Websocket budgets, per process and before any database or Redis work (realtime/budget.py,
+# docs/protocol.md "Budgets and close codes"): cost units per socket and per registration, connects
+# and open sockets per client address, open sockets per registration.
+DEWAN_WS_SOCKET_BUDGET = os.environ.get("DEWAN_WS_SOCKET_BUDGET", "200/60")
+DEWAN_WS_REGISTRATION_BUDGET = os.environ.get("DEWAN_WS_REGISTRATION_BUDGET", "400/60")
+DEWAN_WS_CONNECT_RATE = os.environ.get("DEWAN_WS_CONNECT_RATE", "60/m")
+DEWAN_WS_MAX_SOCKETS_PER_ADDRESS = int(os.environ.get("DEWAN_WS_MAX_SOCKETS_PER_ADDRESS", "100"))
+DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION = int(os.environ.get("DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION", "5"))
+# Replies (acks, errors) queued unread on one socket before it is closed with 4408.
+DEWAN_WS_MAX_PENDING_REPLIES = int(os.environ.get("DEWAN_WS_MAX_PENDING_REPLIES", "256"))
 DEWAN_EVENT_REPLAY_LIMIT = int(os.environ.get("DEWAN_EVENT_REPLAY_LIMIT", "500"))
 DEWAN_PRESENCE_TTL_SECONDS = float(os.environ.get("DEWAN_PRESENCE_TTL_SECONDS", "30"))
 DEWAN_HEARTBEAT_SECONDS = float(os.environ.get("DEWAN_HEARTBEAT_SECONDS", "10"))

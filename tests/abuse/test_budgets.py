@@ -1,0 +1,97 @@
+"""Budgets on every socket (issue 12): commands cost units counted before any database or Redis work;
+over budget the socket is told ``rate_limited`` and closed with 4429, and frames it sent after that do
+no work; sockets per registration and connects per address are capped."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from realtime import budget
+from tests.factories import attendee_session
+from tests.live.helpers import db
+from webinar.models import Question
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_bucket_refuses_what_does_not_fit_and_refills_over_time():
+    bucket = budget.Bucket.from_rate("10/10")
+    assert bucket.take(10, now=100.0) == 0
+    assert bucket.take(1, now=100.0) == pytest.approx(1.0)
+    assert bucket.take(1, now=101.0) == 0, "one unit back after a second"
+
+
+async def _closed_with(comm, code: int, *, timeout: float = 5) -> list[dict]:
+    """Read until the close; return the messages read; fail unless it closed with ``code``."""
+    seen = []
+    while True:
+        message = await comm.receive_output(timeout)
+        if message["type"] == "websocket.close":
+            assert message["code"] == code, (message, seen[-3:])
+            return seen
+        if message.get("text"):
+            seen.append(json.loads(message["text"]))
+
+
+async def test_a_sync_flood_is_closed_with_4429_before_it_costs_a_query_each(room, sockets, settings):
+    settings.DEWAN_WS_SOCKET_BUDGET = "50/60"  # five syncs (10 units each)
+    aisyah = await sockets.attendee(room.aisyah)
+    for _ in range(300):
+        await aisyah.comm.send_to(text_data=json.dumps({"type": "sync", "since": 0}))
+    seen = await _closed_with(aisyah.comm, budget.CLOSE_OVER_BUDGET)
+    errors = [m for m in seen if m["type"] == "error"]
+    assert errors and errors[-1]["code"] == "rate_limited" and errors[-1]["retry_after"] > 0
+    answered = [m for m in seen if m["type"] == "synced"]
+    assert 1 <= len(answered) <= 5, "each sync read the database once, and only five ran"
+
+
+async def test_asks_after_the_budget_is_spent_store_nothing(room, sockets, settings):
+    settings.DEWAN_WS_SOCKET_BUDGET = "10/60"  # two asks (5 units each)
+    aisyah = await sockets.attendee(room.aisyah)
+    for n in range(30):
+        await aisyah.comm.send_to(
+            text_data=json.dumps({"type": "ask", "client_key": f"k{n}", "text": "Why?"})
+        )
+    await _closed_with(aisyah.comm, budget.CLOSE_OVER_BUDGET)
+    assert await db(Question.objects.count)() <= 2
+
+
+async def test_two_tabs_of_one_registration_share_its_budget(room, sockets, settings):
+    settings.DEWAN_WS_REGISTRATION_BUDGET = "20/60"
+    first = await sockets.attendee(room.aisyah)
+    second = await sockets.attendee(room.aisyah)
+    for _ in range(12):
+        await first.comm.send_to(text_data=json.dumps({"type": "ping"}))
+    for _ in range(12):
+        await second.comm.send_to(text_data=json.dumps({"type": "ping"}))
+    await _closed_with(second.comm, budget.CLOSE_OVER_BUDGET)
+
+
+async def test_sockets_per_registration_are_capped(room, sockets, settings):
+    settings.DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION = 2
+    key = await db(attendee_session)(room.aisyah)
+    opened = [await sockets.open(room.webinar.slug, session_key=key) for _ in range(3)]
+    assert all(connected for connected, _ in opened)
+    third = opened[2][1]
+    seen = await _closed_with(third, budget.CLOSE_OVER_BUDGET)
+    assert seen[-1]["code"] == "rate_limited"
+    await opened[0][1].disconnect()  # a slot frees when a tab closes
+    connected, again = await sockets.open(room.webinar.slug, session_key=key)
+    assert connected and json.loads(await again.receive_from(5))["type"] == "welcome"
+
+
+async def test_connects_from_one_address_are_rate_limited_before_any_query(room, sockets, settings):
+    settings.DEWAN_WS_CONNECT_RATE = "5/60"
+    budget.process_budgets().connects.clear()
+    answers = []
+    for _ in range(8):
+        _connected, comm = await sockets.open(room.webinar.slug)  # anonymous: no session
+        error = json.loads((await comm.receive_output(5))["text"])
+        close = await comm.receive_output(5)
+        answers.append((error["code"], close["code"]))
+    budget.process_budgets().connects.clear()
+    # The first five were identified (a database read) and refused as strangers; the other three
+    # were refused before any read: a stranger would otherwise have been told "forbidden".
+    assert answers == [("forbidden", 4403)] * 5 + [("rate_limited", budget.CLOSE_OVER_BUDGET)] * 3
