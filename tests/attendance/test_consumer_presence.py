@@ -30,7 +30,7 @@ class Tabs:
         comm = WebsocketCommunicator(
             application,
             f"/ws/w/{webinar.slug}/?mode={mode}",
-            headers=[ORIGIN, (b"cookie", f"sessionid={session_key}".encode())],
+            headers=[(b"host", b"testserver"), ORIGIN, (b"cookie", f"sessionid={session_key}".encode())],
         )
         self.opened.append(comm)
         connected, _ = await comm.connect(timeout=5)
@@ -91,6 +91,7 @@ async def test_the_welcome_asks_for_no_presence_pings(tabs, consumer_store, live
         application,
         f"/ws/w/{live_webinar.slug}/",
         headers=[
+            (b"host", b"testserver"),
             ORIGIN,
             (b"cookie", f"sessionid={await database_sync_to_async(attendee_session)(attendee)}".encode()),
         ],
