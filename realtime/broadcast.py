@@ -28,6 +28,7 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 
 from realtime import protocol
+from realtime.redis_health import is_redis_error, redis_failed, redis_ok, redis_suspended
 
 log = logging.getLogger("dewan.realtime")
 
@@ -119,6 +120,9 @@ def _send(webinar_id: int, payload: dict) -> None:
     if layer is None:
         return
     message = {"type": "hub.deliver", "w": webinar_id, **payload}
+    if redis_suspended():  # Redis failed moments ago: do not wait out another timeout per event
+        log.warning("broadcast to webinar %s skipped: Redis presumed down", webinar_id)
+        return
     try:
         running = _running_loop()
         if running is not None:
@@ -135,8 +139,12 @@ def _send(webinar_id: int, payload: dict) -> None:
         asyncio.run_coroutine_threadsafe(layer.group_send(group_name(webinar_id), message), loop).result(
             timeout=PUBLISH_TIMEOUT_SECONDS
         )
-    except Exception:  # the layer is down: clients resync from the database when they reconnect
+    except Exception as exc:  # the layer is down: clients resync from the database when they reconnect
         log.exception("broadcast to webinar %s failed", webinar_id)
+        if is_redis_error(exc):
+            redis_failed("broadcast")
+    else:
+        redis_ok()
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
@@ -149,6 +157,8 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 def _log_failure(task: asyncio.Task, webinar_id: int) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("broadcast to webinar %s failed", webinar_id, exc_info=task.exception())
+        if is_redis_error(task.exception()):
+            redis_failed("broadcast")
 
 
 _publisher: tuple[int, asyncio.AbstractEventLoop] | None = None
@@ -303,10 +313,6 @@ class Listener:
             self.abort(4408)
         else:
             self._enqueue(event)
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
 
     def abort(self, code: int) -> None:
         """Drop everything queued and close the socket with ``code`` now (the client is not reading)."""

@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 
+from realtime.redis_health import redis_failed, redis_ok, redis_suspended
 from webinar import representations, selectors
 from webinar.models import Question, Vote, Webinar
 from webinar.services.events import Stream, events_since
@@ -213,12 +214,25 @@ def published_questions(webinar: Webinar) -> list[dict]:
     counts = published.aggregate(votes=Sum("vote_version"), n=Count("id"))
     state = [webinar.last_public_seq, counts["votes"] or 0, counts["n"]]
     key = _published_cache_key(webinar.pk, translation.get_language())
-    cached = cache.get(key)
+    cached = _cache_call("get", key)
     if cached is not None and cached[0] == state:
         return cached[1]
     questions = [representations.public_question(q) for q in published.order_by(*LIVE_ORDER)[:1000]]
-    cache.set(key, (state, questions), timeout=60)
+    _cache_call("set", key, (state, questions), timeout=60)
     return questions
+
+
+def _cache_call(method: str, *args, **kwargs):
+    """The shared cache is an optimisation here: when Redis fails or is presumed down, a miss."""
+    if redis_suspended():
+        return None
+    try:
+        result = getattr(cache, method)(*args, **kwargs)
+    except Exception:
+        redis_failed("snapshot cache")
+        return None
+    redis_ok()
+    return result
 
 
 def published_cache_clear(*, webinar_id: int) -> None:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from realtime.redis_health import redis_failed, redis_ok, redis_suspended
+
 log = logging.getLogger("dewan.ratelimit")
 
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -63,11 +65,16 @@ def hit(key: str, *, rate: str, now: float | None = None) -> float | None:
     now = time.time() if now is None else now
     bucket = int(now // parsed.seconds)
     cache_key = f"rl:{key}:{parsed.seconds}:{bucket}"
-    try:
-        count = _count_shared(cache_key, parsed.seconds)
-    except Exception:
-        log.warning("rate-limit cache unavailable, counting in this process", exc_info=True)
+    if redis_suspended():
         count = _count_local(cache_key, parsed.seconds, now)
+    else:
+        try:
+            count = _count_shared(cache_key, parsed.seconds)
+            redis_ok()
+        except Exception:
+            log.warning("rate-limit cache unavailable, counting in this process", exc_info=True)
+            redis_failed("rate limit")
+            count = _count_local(cache_key, parsed.seconds, now)
     if count > parsed.hits:
         return max(0.1, math.ceil(((bucket + 1) * parsed.seconds - now) * 10) / 10)
     return None

@@ -185,6 +185,8 @@ if not DEWAN_INSTANCE.replace("-", "").replace("_", "").isalnum():
 # within seconds instead of freezing the live room (docs/reliability.md, "Redis hung").
 DEWAN_REDIS_TIMEOUT_SECONDS = float(os.environ.get("DEWAN_REDIS_TIMEOUT_SECONDS", "2"))
 DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS = float(os.environ.get("DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS", "1"))
+# After a Redis call fails, calls that can do without Redis skip it this long (realtime/redis_health.py).
+DEWAN_REDIS_RETRY_SECONDS = float(os.environ.get("DEWAN_REDIS_RETRY_SECONDS", "5"))
 REDIS_TIMEOUTS = {
     "socket_timeout": DEWAN_REDIS_TIMEOUT_SECONDS,
     "socket_connect_timeout": DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS,

@@ -1,0 +1,141 @@
+"""Redis hung (issue 12): a redis-server of the test's own is stopped with SIGSTOP while a host and an
+attendee are connected to a real Uvicorn server. Every command still gets an answer within a few seconds
+(``unavailable``, or its normal ack when it did not need Redis), nothing hangs, and after SIGCONT the
+room works again (asks stored, the host hears them live)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import time
+
+import pytest
+import websockets
+
+from tests.factories import (
+    attendee_session,
+    host_session,
+    make_host,
+    make_live_webinar,
+    make_registration,
+    make_user,
+)
+from tests.servers import Server, free_port, server_env, shared_database_url
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+ANSWER_WITHIN = 8.0  # seconds: Redis calls time out after DEWAN_REDIS_TIMEOUT_SECONDS (2 s)
+
+
+async def _open(server: Server, slug: str, key: str, mode: str):
+    socket = await websockets.connect(
+        f"{server.ws_url}/ws/w/{slug}/?mode={mode}",
+        additional_headers={"Origin": server.url, "Cookie": f"sessionid={key}"},
+        max_size=2**22,
+    )
+    assert json.loads(await socket.recv())["type"] == "welcome"
+    return socket
+
+
+async def _answer(socket, frame: dict, accept) -> tuple[dict, float]:
+    """Send ``frame``; return the first message ``accept`` takes (its reply) and the seconds it took."""
+    started = time.monotonic()
+    await socket.send(json.dumps(frame))
+    while True:
+        message = json.loads(await asyncio.wait_for(socket.recv(), ANSWER_WITHIN * 2))
+        if accept(message):
+            return message, time.monotonic() - started
+
+
+def _reply_to(kind: str, key: str | None = None):
+    def accept(message: dict) -> bool:
+        if message["type"] == "synced" and kind == "sync":
+            return True
+        if message["type"] == "error" and message.get("code") == "unavailable" and kind == "sync":
+            return True
+        return (
+            message["type"] in {"ack", "error"}
+            and message.get("for", message.get("for_type")) == kind
+            and (key is None or message.get("client_key") == key)
+        )
+
+    return accept
+
+
+async def scenario(server: Server, redis_pid: int, slug: str, keys: dict, question_id: int) -> dict:
+    host = await _open(server, slug, keys["host"], "host")
+    attendee = await _open(server, slug, keys["attendee"], "attendee")
+    answers = {}
+    try:
+        os.kill(redis_pid, signal.SIGSTOP)
+        try:
+            answers["ask"] = await _answer(
+                attendee,
+                {"type": "ask", "client_key": "hung-1", "text": "Is Redis there?"},
+                _reply_to("ask", "hung-1"),
+            )
+            answers["vote"] = await _answer(
+                attendee,
+                {"type": "vote", "client_key": "v-1", "question_id": question_id, "value": True},
+                _reply_to("vote", "v-1"),
+            )
+            answers["sync"] = await _answer(attendee, {"type": "sync", "since": 0}, _reply_to("sync"))
+            answers["slow_mode"] = await _answer(
+                host, {"type": "slow_mode", "seconds": 0}, _reply_to("slow_mode")
+            )
+        finally:
+            os.kill(redis_pid, signal.SIGCONT)
+        await asyncio.sleep(1)
+        after, _ = await _answer(
+            attendee,
+            {"type": "ask", "client_key": "after-1", "text": "Back again?"},
+            _reply_to("ask", "after-1"),
+        )
+        if after["type"] == "error":  # the first call after the stop may still find a stale connection
+            await asyncio.sleep(2)
+            after, _ = await _answer(
+                attendee,
+                {"type": "ask", "client_key": "after-1", "text": "Back again?"},
+                _reply_to("ask", "after-1"),
+            )
+        heard = await asyncio.wait_for(_heard(host, after["question"]["id"]), 10)
+        return {"answers": answers, "after": after, "heard": heard}
+    finally:
+        await host.close()
+        await attendee.close()
+
+
+async def _heard(host, question_id: int) -> bool:
+    while True:
+        message = json.loads(await host.recv())
+        if message.get("type") == "staff.question" and message["data"]["question"]["id"] == question_id:
+            return True
+
+
+def test_a_hung_redis_gets_every_command_an_answer_within_seconds_and_the_room_recovers(redis_process):
+    from webinar.models import Question
+    from webinar.services.questions import question_submit
+
+    webinar = make_live_webinar(organiser=make_user(name="Organiser"))
+    host = make_host(webinar, make_user(name="Host"))
+    aisyah = make_registration(webinar, "Aisyah", "aisyah@example.com")
+    ben = make_registration(webinar, "Ben", "ben@example.com")
+    question = question_submit(
+        webinar_id=webinar.pk, registration_id=ben.pk, client_key="b1", text="First?"
+    ).question
+    keys = {"host": host_session(host), "attendee": attendee_session(aisyah)}
+    port = free_port()
+    env = server_env(port=port, database_url=shared_database_url(), redis_url=redis_process.url)
+    server = Server(port=port, env=env, name="abuse-redis-hung").start()
+    try:
+        seen = asyncio.run(scenario(server, redis_process.pid, webinar.slug, keys, question.pk))
+    finally:
+        server.kill()
+    for kind, (reply, seconds) in seen["answers"].items():
+        assert seconds < ANSWER_WITHIN, (kind, seconds, reply, server.log())
+        assert reply["type"] in {"ack", "synced"} or reply["code"] == "unavailable", (kind, reply)
+    assert seen["after"]["type"] == "ack", seen["after"]
+    assert seen["heard"], "the host hears new questions live after SIGCONT"
+    assert Question.objects.filter(client_key__in=["hung-1", "after-1"]).count() >= 1
