@@ -138,3 +138,46 @@ def test_a_host_on_one_process_and_attendees_on_another_see_the_same_live_state(
     assert seen["published_on_a"]["seq"] == published.seq
     assert seen["published_on_b"]["data"]["question"]["id"] == question_id
     assert seen["votes_on_a"]["counts"] == {str(question_id): 1}
+
+
+async def revoked_on(
+    server: Server, slug: str, phone_key: str, other_key: str, delete
+) -> tuple[dict, int, dict]:
+    phone = await join(server, slug, phone_key)
+    other = await join(server, slug, other_key)
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, delete)
+        error = None
+        try:
+            while True:
+                message = json.loads(await asyncio.wait_for(phone.connection.recv(), TIMEOUT))
+                if message.get("type") == "error":
+                    error = message
+        except websockets.ConnectionClosed as closed:
+            code = closed.rcvd.code if closed.rcvd else None
+        await other.send({"type": "ping"})
+        pong = await other.until("pong")
+        return error, code, pong
+    finally:
+        for socket in (phone, other):
+            await socket.connection.close()
+
+
+def test_deleting_data_in_another_process_closes_the_attendees_socket_at_once(two_servers):
+    """The revoke push crosses processes through Redis: the deletion runs here, the socket is on B."""
+    from webinar.models import Registration
+    from webinar.services.privacy import attendee_data_delete
+
+    _a, b = two_servers
+    webinar = make_live_webinar(organiser=make_user(name="Organiser"))
+    aisyah = make_registration(webinar, "Aisyah", "aisyah@example.com")
+    ben = make_registration(webinar, "Ben", "ben@example.com")
+
+    def delete():
+        attendee_data_delete(registration=Registration.objects.get(pk=aisyah.pk))
+
+    error, code, pong = asyncio.run(
+        revoked_on(b, webinar.slug, attendee_session(aisyah), attendee_session(ben), delete)
+    )
+    assert (error["code"], code) == ("not_registered", 4403)
+    assert pong == {"type": "pong"}, "someone else's socket on the same process is untouched"
