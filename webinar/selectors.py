@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from django.db.models import Count, Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from accounts.emails import InvalidEmail, email_normalise
 from webinar.models import Registration, ScreeningSettings, Webinar, WebinarRole
 
 ORGANISER = "organiser"
@@ -196,15 +195,6 @@ def registration_for_browser(
         webinar_ids=[webinar_id], session=session, user=user, confirmed_only=confirmed_only
     )
     return found[0] if found else None
-
-
-def registration_by_email(*, webinar: Webinar, email: str) -> Registration | None:
-    """The registration made with this mailbox, however the address is spelled (``email_normalise``)."""
-    try:
-        email = email_normalise(email)
-    except InvalidEmail:
-        return None
-    return Registration.objects.filter(webinar=webinar, email__iexact=email).first()
 
 
 def waitlist_position(*, registration: Registration) -> int | None:
