@@ -135,3 +135,18 @@ def test_the_admin_cannot_change_a_questions_status_or_text(room):
 
     model_admin = site._registry[Question]
     assert {"status", "text", "care", "pinned", "merged_into"} <= set(model_admin.readonly_fields)
+
+
+def test_deleting_the_authors_data_removes_the_private_reply_too(room):
+    from webinar.services.moderation import question_care_reply
+    from webinar.services.privacy import attendee_data_delete
+
+    care = ask(room.aisyah, "care", CARE_TEXT)
+    question_care_reply(
+        actor=room.host, webinar_id=room.webinar.pk, question_id=care.pk, text="Call us anytime."
+    )
+    attendee_data_delete(registration=room.aisyah)
+    care.refresh_from_db()
+    assert care.care_reply == "" and care.text != CARE_TEXT
+    entry = AuditEntry.objects.get(action="question.care_reply", target_id=str(care.pk))
+    assert "Call us anytime." not in str(entry.after)

@@ -201,6 +201,8 @@ def attendee_data_delete(*, registration: Registration, actor=None) -> None:
             original_text="",
             screening={},
             reject_reason="",
+            care_reply="",  # a host's private reply is about the person too
+            masked=[],
         )
         # Live pages (attendees' lists and the hosts' queue) see the words go too.
         for before in theirs:
