@@ -277,7 +277,10 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
         writer.running = False
         writer.join(timeout=10)
         time.sleep(2.0)
-        gaps = clients.ask("gaps")
+        from webinar.models import Webinar
+
+        last = Webinar.objects.get(pk=room["webinar_id"]).last_public_seq
+        gaps = clients.ask("gaps", last)
         states = clients.ask("reconnects")
         result = {
             "viewers": viewers,

@@ -95,6 +95,12 @@ class PresenceStore:
         """A socket closed cleanly: drop the viewer after ``leave_grace`` unless another tab pings."""
         raise NotImplementedError
 
+    async def leave_soon_many(self, viewers: dict[int, dict[str, str]]) -> None:
+        """``leave_soon`` for each viewer key of ``{webinar id: {viewer key: ...}}``, in one round trip."""
+        for webinar_id, keys in viewers.items():
+            for viewer_key in keys:
+                await self.leave_soon(webinar_id, viewer_key)
+
     async def count(self, webinar_id: int) -> int:
         raise NotImplementedError
 
@@ -334,6 +340,16 @@ class RedisPresenceStore(PresenceStore):
         score = self.clock() - self.ttl + self.leave_grace
         await self._client().zadd(self.key(webinar_id), {viewer_key: score}, xx=True, lt=True)
 
+    async def leave_soon_many(self, viewers: dict[int, dict[str, str]]) -> None:
+        """One ``ZADD XX LT`` per webinar, all in one pipeline."""
+        if not viewers:
+            return
+        score = self.clock() - self.ttl + self.leave_grace
+        pipe = self._client().pipeline(transaction=False)
+        for webinar_id, keys in viewers.items():
+            pipe.zadd(self.key(webinar_id), dict.fromkeys(keys, score), xx=True, lt=True)
+        await pipe.execute()
+
     async def count(self, webinar_id: int) -> int:
         keys = [self.key(webinar_id), self.language_key(webinar_id)]
         return int(await self._run(_COUNT, keys, [self._cutoff()]))
@@ -376,45 +392,60 @@ async def viewer_heartbeat(viewer) -> None:
         log.warning("presence heartbeat failed", exc_info=True)
 
 
-JOIN_BATCH_SECONDS = 0.02
-# Per event loop: viewers who connected since the last flush, {webinar id: {viewer key: language}}.
-_joined: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict] = weakref.WeakKeyDictionary()
+BATCH_SECONDS = 0.02
+
+
+class _Batch:
+    """Per event loop: viewers gathered for ``BATCH_SECONDS``, then written in one store call.
+
+    A connect storm (or a mass disconnect: a proxy restart) then costs one pipelined Redis call per
+    batch, not one round trip (and, under load, one new Redis connection) per socket.
+    """
+
+    def __init__(self, write):
+        self.write = write
+        self._pending: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def add(self, webinar_id: int, viewer_key: str, value: str) -> asyncio.Future:
+        """Queue one viewer; the future is done once its batch was written (or failed: best effort)."""
+        loop = asyncio.get_running_loop()
+        entry = self._pending.get(loop)
+        if entry is None:
+            entry = self._pending[loop] = ({}, loop.create_future())
+            loop.call_later(BATCH_SECONDS, lambda: loop.create_task(self._flush(loop)))
+        entry[0].setdefault(webinar_id, {})[viewer_key] = value
+        return entry[1]
+
+    async def _flush(self, loop: asyncio.AbstractEventLoop) -> None:
+        viewers, done = self._pending.pop(loop)
+        try:
+            await self.write(viewers)
+        except Exception:  # the next refresh tick (joins) or the TTL (leaves) heals it
+            log.warning("presence batch write failed", exc_info=True)
+        finally:
+            done.set_result(None)
+
+
+_joins = _Batch(lambda viewers: get_presence_store().refresh(viewers))
+_leaves = _Batch(lambda viewers: get_presence_store().leave_soon_many(viewers))
 
 
 async def viewer_joined(viewer) -> None:
-    """A socket of this viewer opened: counted within ``JOIN_BATCH_SECONDS``, with the others who joined.
-
-    A connect storm then costs one pipelined Redis call per batch, not one round trip per viewer.
-    """
+    """A socket of this viewer opened: counted within ``BATCH_SECONDS``, with the others who joined."""
     if viewer.viewer_key is None:
         return
     if client_heartbeats():
         await viewer_heartbeat(viewer)
         return
-    loop = asyncio.get_running_loop()
-    pending = _joined.get(loop)
-    if pending is None:
-        pending = _joined[loop] = {}
-        loop.call_later(JOIN_BATCH_SECONDS, lambda: loop.create_task(_flush_joined(loop)))
-    pending.setdefault(viewer.webinar_id, {})[viewer.viewer_key] = viewer.language or ""
-
-
-async def _flush_joined(loop: asyncio.AbstractEventLoop) -> None:
-    pending = _joined.pop(loop, None)
-    if not pending:
-        return
-    try:
-        await get_presence_store().refresh(pending)
-    except Exception:  # the next refresh tick counts them
-        log.warning("presence refresh of joined viewers failed", exc_info=True)
+    _joins.add(viewer.webinar_id, viewer.viewer_key, viewer.language or "")
 
 
 async def viewer_left(viewer) -> None:
-    """A socket closed cleanly. Other tabs of the same viewer keep it present with their heartbeats."""
-    try:
-        await get_presence_store().leave_soon(viewer.webinar_id, viewer.viewer_key)
-    except Exception:  # the TTL removes it anyway
-        log.warning("presence leave failed", exc_info=True)
+    """A socket closed cleanly (batched with the others closing now; returns once written).
+
+    Other tabs of the same viewer keep it present: the refresh of their process puts it back.
+    """
+    await asyncio.shield(_leaves.add(viewer.webinar_id, viewer.viewer_key, ""))
 
 
 # --- The per-process presence loop: live counts, host breakdown, in-process attendance sampling ------

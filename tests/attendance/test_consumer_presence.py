@@ -216,3 +216,21 @@ async def test_the_server_process_samples_attendance_without_celery_beat(
     session = await database_sync_to_async(AttendanceSession.objects.get)(webinar=live_webinar)
     assert session.registration_id == attendee.pk
     assert session.left_at is None
+
+
+async def test_many_sockets_closing_at_once_are_written_to_the_store_in_one_call(
+    tabs, consumer_store, live_webinar, attendee, monkeypatch
+):
+    """A mass disconnect (a proxy restart) must not open one Redis round trip per socket."""
+    others = [await database_sync_to_async(make_registration)(live_webinar, f"Viewer {n}") for n in range(20)]
+    sockets = [await tabs.attendee(registration) for registration in others]
+    calls = []
+    real = consumer_store.leave_soon_many
+
+    async def counting(viewers):
+        calls.append(sum(len(keys) for keys in viewers.values()))
+        await real(viewers)
+
+    monkeypatch.setattr(consumer_store, "leave_soon_many", counting)
+    await asyncio.gather(*(comm.disconnect() for comm in sockets))
+    assert calls == [20]

@@ -170,3 +170,13 @@ async def test_refresh_of_many_viewers_is_one_round_trip(clock, webinar_key, mon
     assert await store.count(webinar_key) == 5000
     assert (await store.detail(webinar_key))["languages"] == {"ms": 5000}
     await client.delete(store.key(webinar_key), store.language_key(webinar_key))
+
+
+async def test_leave_soon_many_drops_each_viewer_after_the_grace_unless_refreshed(store, clock, webinar_key):
+    other = webinar_key + 1
+    await store.refresh({webinar_key: {"r:1": "en", "r:2": "en"}, other: {"r:3": "ms"}})
+    await store.leave_soon_many({webinar_key: {"r:1": ""}, other: {"r:3": ""}, other + 1: {"r:9": ""}})
+    clock.advance(store.leave_grace + 0.1)
+    assert await store.viewers(webinar_key) == ["r:2"]
+    assert await store.count(other) == 0
+    assert await store.count(other + 1) == 0  # never present: not revived by the leave
