@@ -274,7 +274,8 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     language = detect_language(norm)
     group = _THRESHOLD_GROUP[language]
     thresholds = m.thresholds[policy.strictness]
-    abuse_rules = any(h.category in _ABUSE for h in hits)
+    abuse_hits = [h for h in hits if h.category in _ABUSE]
+    abuse_rules = bool(abuse_hits)
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
     heads = {head: round(float(p), 4) for head, p in zip(m.heads, probs, strict=True)}
     fired = []
@@ -286,7 +287,11 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
             continue  # "I want to kill myself" is care, not abuse
         if p >= threshold:
             fired.append(head)
-            hits.append(rules.Hit(f"model.{head}", HEAD_CATEGORY[head], 2, None, None))
+            category = HEAD_CATEGORY[head]
+            if head == "abuse" and abuse_hits:
+                # The rules already named the abuse ("sial" is profanity): file the head's hold there too.
+                category = max(abuse_hits, key=lambda h: h.severity).category
+            hits.append(rules.Hit(f"model.{head}", category, 2, None, None))
     action = _decide(hits, policy, context)
     reasons = [
         _reason(h, norm.original, heads[h.code[6:]] if h.code.startswith("model.") else None) for h in hits
