@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import PASSWORD, make_live_webinar, make_registration, make_user, make_webinar
 from webinar.models import Question, ScreeningSettings
@@ -50,7 +51,7 @@ def test_csv_and_json_lines_parse_to_the_same_examples():
     ],
 )
 def test_a_bad_upload_is_refused_with_a_clear_message(data, name, fragment):
-    with pytest.raises(CalibrationError) as caught:
+    with translation.override("en"), pytest.raises(CalibrationError) as caught:
         parse_examples(data, name)
     assert fragment in caught.value.message
 
