@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from webinar.screening import Policy, dewan_set, screen, screen_many
 from webinar.screening.model import load as load_model
 from webinar.screening.train import DATASET_NAMES, dataset_policy, dataset_split, load_heads
@@ -154,6 +153,11 @@ def main() -> int:
     parser.add_argument("--no-timing", action="store_true", help="quality only")
     parser.add_argument("--timing-only", action="store_true", help="speed only (same comments)")
     args = parser.parse_args()
+    # Reason texts are gettext messages (webinar/screening/messages.py): Django's settings must be loaded.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
+    import django
+
+    django.setup()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     model = load_model()

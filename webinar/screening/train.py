@@ -214,7 +214,14 @@ def _weights(rows: list[Row], head: str, total: float) -> list[float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import os
+
+    import django
     from sklearn.linear_model import LogisticRegression
+
+    # calibrate() screens the validation rows, whose reason texts are gettext messages.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
+    django.setup()
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--datasets", type=Path, default=DATASETS)
