@@ -99,10 +99,16 @@ TEMPLATES = [
     },
 ]
 
+_DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# Persistent connections on PostgreSQL by default (docs/scaling.md, "Database connections"): the
+# websocket's database calls run on a few fixed threads per process, so each keeps one connection
+# instead of opening one per command; health checks replace a connection the server dropped.
+_CONN_MAX_AGE_DEFAULT = "60" if _DATABASE_URL.startswith("postgres") else "0"
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        _DATABASE_URL,
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", _CONN_MAX_AGE_DEFAULT)),
+        conn_health_checks=_env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
