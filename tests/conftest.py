@@ -57,6 +57,16 @@ def _celery_in_process(request):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request in Bahasa Malaysia (LocaleMiddleware
+    activates it on the thread) must not turn a later test's messages Malay."""
+    yield
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_caches():
     from django.core.cache import cache
 
