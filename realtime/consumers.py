@@ -440,7 +440,10 @@ class LiveConsumer(AsyncWebsocketConsumer):
         fields = await database_sync_to_async(moderation.host_command_run)(
             actor=self.scope["user"], webinar_id=self.viewer.webinar_id, command=command
         )
-        self.listener.send_now(protocol.ack_message(for_type=command.type, **fields))
+        fields.pop("client_key", None)
+        self.listener.send_now(
+            protocol.ack_message(for_type=command.type, client_key=command.client_key, **fields)
+        )
 
 
 def _public_extra(command, exc: DewanError) -> dict:

@@ -151,7 +151,16 @@ class Withdraw(_Command):
     question_id: Id
 
 
-class Moderate(_Command):
+class _HostCommand(_Command):
+    """Every host command may carry a ``client_key``, echoed in its ack or error, so a host client that
+    reconnects knows which of its commands ran (docs/protocol.md)."""
+
+    client_key: ClientKey | None = Field(
+        default=None, description="echoed in the ack or error: tells a reconnecting host which commands ran"
+    )
+
+
+class Moderate(_HostCommand):
     """Host actions on one question."""
 
     type: Literal[
@@ -163,26 +172,26 @@ class Moderate(_Command):
     into_id: Id | None = None
 
 
-class Control(_Command):
+class Control(_HostCommand):
     """Host controls of the whole webinar."""
 
     type: Literal["pause", "resume", "slow_mode", "start", "end"]
     seconds: Annotated[int, Field(ge=0, le=3600)] = 0
 
 
-class Mute(_Command):
+class Mute(_HostCommand):
     type: Literal["mute", "unmute"]
     question_id: Id
 
 
-class CareHandled(_Command):
+class CareHandled(_HostCommand):
     """A host marks a care item (self-harm signals) as handled; it stays private."""
 
     type: Literal["care_handled"]
     question_id: Id
 
 
-class CareReply(_Command):
+class CareReply(_HostCommand):
     """A host's private reply to the author of a care item; only the author sees it."""
 
     type: Literal["care_reply"]

@@ -87,6 +87,11 @@ class _Change:
     extra: dict
 
 
+# Actions whose whole effect is visible in ``_snapshot``: when it is unchanged they did nothing, and
+# nothing is saved, audited or broadcast (no sequence number is used).
+_NO_OP_WHEN_UNCHANGED = frozenset({PIN, UNPIN, ANSWER, UNANSWER})
+
+
 def _moderate(
     *,
     actor,
@@ -106,6 +111,8 @@ def _moderate(
         was_public = question.status == Status.PUBLISHED
         result = apply(question) or {}
         change = result if isinstance(result, _Change) else _Change(f"question.{action}", result)
+        if action in _NO_OP_WHEN_UNCHANGED and _snapshot(question) == before and not change.extra:
+            return question  # pin a pinned question, unpin an unpinned one, ...: acked, no event
         question.moderated_by = actor
         question.moderated_at = timezone.now()
         question.save()
@@ -393,8 +400,10 @@ def _webinar_settings_change(*, actor, webinar_id: int, action: str, **changes) 
         }
         for name, value in changes.items():
             setattr(webinar, name, value)
-        webinar.save(update_fields=["questions_paused", "slow_mode_seconds", "updated_at"])
         after = {"questions_paused": webinar.questions_paused, "slow_mode_seconds": webinar.slow_mode_seconds}
+        if after == before:  # a no-op (slow mode 0 at 0, pause when paused): acked, no event, no audit
+            return webinar
+        webinar.save(update_fields=["questions_paused", "slow_mode_seconds", "updated_at"])
         audit_record(
             webinar=webinar,
             actor=actor,
