@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.languages import language_supported
 from realtime.presence import get_presence_store
 from webinar import selectors, selectors_attendance
 from webinar.exceptions import DewanError
@@ -94,6 +95,11 @@ def _report_display(data: dict) -> dict:
     }
 
 
+def _reader_language() -> str:
+    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if language_supported(code) else settings.LANGUAGE_CODE
+
+
 def _svg_data_uri(svg: str) -> str:
     # As an <img>, the SVG cannot run script and its inline styles are outside the page's CSP.
     return "data:image/svg+xml;base64," + base64.b64encode(charts.svg_clean(svg).encode()).decode()
@@ -110,7 +116,9 @@ def report(request, slug: str):
             display=_report_display(found.data),
             charts={
                 name: _svg_data_uri(svg)
-                for name, svg in charts.charts_for_language(found.charts, get_language() or "en").items()
+                for name, svg in summaries.report_charts_for(
+                    report=found, language=_reader_language()
+                ).items()
             },
         )
     return render(request, "webinar/organiser/report.html", context)

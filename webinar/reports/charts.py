@@ -16,7 +16,6 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.languages import language_choices
 from webinar.labels import category_label, language_label
 
 matplotlib.use("Agg")
@@ -174,21 +173,26 @@ def to_png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def report_svgs(data: dict, *, tz: str) -> dict[str, str]:
-    """Every report chart in every site language: ``{"<name>@<language>": svg}``, plus ``<name>`` in the
-    default language (what reports built before per-language charts stored, and the fallback)."""
-    svgs: dict[str, str] = {}
-    for code, _name in language_choices():
-        with translation.override(code):
-            for name, draw in REPORT_CHARTS.items():
-                svgs[f"{name}@{code}"] = to_svg(draw(data, tz))
-    for name in REPORT_CHARTS:
-        svgs[name] = svgs.get(f"{name}@{settings.LANGUAGE_CODE}") or next(
-            svg for key, svg in svgs.items() if key.startswith(f"{name}@")
-        )
+def report_svgs(data: dict, *, tz: str, language: str | None = None) -> dict[str, str]:
+    """Every report chart in ``language`` (default: the site's), keyed ``"<name>@<language>"`` plus
+    ``<name>`` for the default language (what reports built before per-language charts stored).
+
+    The build draws the default language only; another language is drawn the first time someone
+    reads the report in it (``services.summaries.report_charts_for``), so ending a webinar stays fast.
+    """
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        svgs = {f"{name}@{language}": to_svg(draw(data, tz)) for name, draw in REPORT_CHARTS.items()}
+    if language == settings.LANGUAGE_CODE:
+        svgs.update({name: svgs[f"{name}@{language}"] for name in REPORT_CHARTS})
     return svgs
 
 
 def charts_for_language(stored: dict[str, str], language: str) -> dict[str, str]:
     """The stored charts a reader of ``language`` should see: ``{name: svg}``."""
     return {name: stored.get(f"{name}@{language}") or stored[name] for name in stored if "@" not in name}
+
+
+def charts_missing(stored: dict[str, str], language: str) -> bool:
+    """Whether the charts in ``language`` have not been drawn yet."""
+    return any(f"{name}@{language}" not in stored for name in REPORT_CHARTS)

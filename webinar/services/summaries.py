@@ -298,5 +298,23 @@ def report_enqueue(*, webinar_id: int) -> None:
     transaction.on_commit(lambda: build_report.delay(webinar_id))
 
 
+def report_charts_for(*, report: Report, language: str) -> dict[str, str]:
+    """The report's charts for a reader of ``language``: ``{name: svg}``.
+
+    Drawn in that language (from the stored figures) the first time it is asked for, and stored with
+    the report, so each language is drawn once. ``language`` must be one of the site's languages.
+    """
+    from webinar.reports import charts
+
+    if report.status == Report.Status.DONE and charts.charts_missing(report.charts, language):
+        drawn = charts.report_svgs(report.data, tz=report.data["webinar"]["timezone"], language=language)
+        with transaction.atomic():
+            locked = Report.objects.select_for_update().get(pk=report.pk)
+            locked.charts = {**locked.charts, **drawn}
+            locked.save(update_fields=["charts", "updated_at"])
+        report.charts = locked.charts
+    return charts.charts_for_language(report.charts, language)
+
+
 def report_for(*, webinar: Webinar) -> Report | None:
     return Report.objects.filter(webinar=webinar).first()
