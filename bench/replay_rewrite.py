@@ -2,9 +2,11 @@
 
 Run from the repository root: ``python bench/replay_rewrite.py`` (SQLite in var/bench-replay.sqlite3), or
 with ``DATABASE_URL=postgres://...``. A live webinar gets ``--questions`` published questions, each with
-``--history`` earlier events (answer/unanswer toggles); then ``--actions`` host actions are timed twice in
-the same run: with the rewrite (what Dewan does) and with it switched off (the baseline: an append-only
-log). A replay of the last 500 public events is timed too. The last line printed is one JSON object.
+``--history`` earlier host actions (answer/unanswer toggles, two events each); then ``--actions`` edits
+(which hide text, so earlier events are rewritten) and ``--actions`` toggles (which hide nothing: no
+rewrite, one indexed read to decide) are timed twice in the same run: as Dewan does it and with the
+rewrite switched off (the baseline: an append-only log). A replay of the last 500 public events is
+timed too. The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -59,12 +61,16 @@ def build(*, questions: int, history: int) -> tuple[Webinar, User, list[int]]:
     return webinar, host, ids
 
 
-def timed_actions(webinar, host, ids, actions: int) -> float:
+def timed_actions(webinar, host, ids, actions: int, *, edits: bool) -> float:
+    """Mean milliseconds per host action: edits (hide text: earlier events are rewritten) or toggles."""
     started = time.perf_counter()
     for n in range(actions):
         qid = ids[n % len(ids)]
-        service = moderation.question_answer if n % 2 == 0 else moderation.question_unanswer
-        service(actor=host, webinar_id=webinar.pk, question_id=qid)
+        if edits:
+            moderation.question_edit(actor=host, webinar_id=webinar.pk, question_id=qid, text=f"Edit {n}")
+        else:
+            service = moderation.question_answer if n % 2 == 0 else moderation.question_unanswer
+            service(actor=host, webinar_id=webinar.pk, question_id=qid)
     return (time.perf_counter() - started) / actions * 1000
 
 
@@ -72,21 +78,24 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", type=int, default=50)
     parser.add_argument("--history", type=int, default=20, help="earlier events per question")
-    parser.add_argument("--actions", type=int, default=400)
+    parser.add_argument("--actions", type=int, default=200)
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     webinar, host, ids = build(questions=args.questions, history=args.history)
     log_rows = WebinarEvent.objects.filter(webinar=webinar).count()
 
-    with_rewrite_ms = timed_actions(webinar, host, ids, args.actions)
-    original = events.events_subject_rewrite
     import webinar.services.questions as questions_module
 
-    questions_module.events_subject_rewrite = lambda **_kwargs: None
-    try:
-        append_only_ms = timed_actions(webinar, host, ids, args.actions)
-    finally:
-        questions_module.events_subject_rewrite = original
+    measured = {}
+    for edits in (True, False):
+        kind = "edit" if edits else "toggle"
+        measured[f"{kind}_ms_dewan"] = timed_actions(webinar, host, ids, args.actions, edits=edits)
+        original = questions_module.events_subject_rewrite
+        questions_module.events_subject_rewrite = lambda **_kwargs: None  # the append-only baseline
+        try:
+            measured[f"{kind}_ms_append_only"] = timed_actions(webinar, host, ids, args.actions, edits=edits)
+        finally:
+            questions_module.events_subject_rewrite = original
 
     last = Webinar.objects.get(pk=webinar.pk).last_public_seq
     started = time.perf_counter()
@@ -99,9 +108,13 @@ def main() -> None:
                 "database": django.db.connection.vendor,
                 "log_rows_before": log_rows,
                 "events_per_question_before": args.history * 2,
-                "action_ms_with_rewrite": round(with_rewrite_ms, 3),
-                "action_ms_append_only_baseline": round(append_only_ms, 3),
-                "ratio_with_rewrite_vs_baseline": round(with_rewrite_ms / append_only_ms, 3),
+                **{name: round(value, 3) for name, value in measured.items()},
+                "edit_ratio_vs_append_only": round(
+                    measured["edit_ms_dewan"] / measured["edit_ms_append_only"], 3
+                ),
+                "toggle_ratio_vs_append_only": round(
+                    measured["toggle_ms_dewan"] / measured["toggle_ms_append_only"], 3
+                ),
                 "replay_500_events_ms": round(replay_ms, 3),
                 "replayed": len(replay or []),
             }

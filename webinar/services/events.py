@@ -64,6 +64,30 @@ def event_record(
     return wire
 
 
+# What a replay must never show once it is gone; other fields (votes, pinned, answered) only ever
+# describe the present in the last event about a question, which is enough for a correct replay.
+REDACTED_FIELDS = ("text", "original_text", "author", "anonymous", "status", "reject_reason", "masked")
+
+
+def events_subject_needs_rewrite(*, webinar_id: int, subject_id: int, staff_payload: dict) -> bool:
+    """True when earlier events about ``subject_id`` show something ``staff_payload`` no longer does.
+
+    Compares the newest recorded staff event about the question with its present staff view on
+    ``REDACTED_FIELDS``; call before recording the new events. Saves rewriting a question's whole
+    history for changes that hide nothing (votes, pins, answered).
+    """
+    previous = (
+        WebinarEvent.objects.filter(webinar_id=webinar_id, subject_id=subject_id, stream=Stream.STAFF)
+        .order_by("-seq")
+        .values_list("payload", flat=True)
+        .first()
+    )
+    if previous is None:
+        return False
+    before, now = previous.get("question", {}), staff_payload["question"]
+    return any(before.get(name) != now.get(name) for name in REDACTED_FIELDS)
+
+
 def events_subject_rewrite(
     *,
     webinar_id: int,

@@ -24,7 +24,12 @@ from webinar.blank import clean_text
 from webinar.exceptions import InvalidState, NotFound, PermissionDenied, RateLimited, ValidationFailed
 from webinar.models import Question, Registration, ScreeningSettings, Vote, Webinar
 from webinar.moderation_rules import question_can_withdraw
-from webinar.services.events import Stream, event_record, events_subject_rewrite
+from webinar.services.events import (
+    Stream,
+    event_record,
+    events_subject_needs_rewrite,
+    events_subject_rewrite,
+)
 
 log = logging.getLogger("dewan.questions")
 Status = Question.Status
@@ -187,6 +192,9 @@ def emit_question_changed(question: Question, *, was_public: bool) -> None:
     """
     webinar_id = question.webinar_id
     staff_payload = {"question": representations.staff_question(question, localised=False)}
+    rewrite = events_subject_needs_rewrite(
+        webinar_id=webinar_id, subject_id=question.pk, staff_payload=staff_payload
+    )
     event_record(
         webinar_id=webinar_id,
         stream=Stream.STAFF,
@@ -213,13 +221,14 @@ def emit_question_changed(question: Question, *, was_public: bool) -> None:
             payload=removed_payload,
             subject_id=question.pk,
         )
-    events_subject_rewrite(
-        webinar_id=webinar_id,
-        subject_id=question.pk,
-        staff_payload=staff_payload,
-        public_payload=public_payload if is_public else None,
-        removed_payload=removed_payload,
-    )
+    if rewrite:
+        events_subject_rewrite(
+            webinar_id=webinar_id,
+            subject_id=question.pk,
+            staff_payload=staff_payload,
+            public_payload=public_payload if is_public else None,
+            removed_payload=removed_payload,
+        )
     if question.author_id:
         author_id = question.author_id
         transaction.on_commit(lambda: _notify_author(webinar_id, author_id, question.pk))
