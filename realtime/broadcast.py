@@ -23,6 +23,7 @@ import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
+from typing import Any
 
 from channels.layers import get_channel_layer
 from django.conf import settings
@@ -67,7 +68,7 @@ def publish(*, webinar_id: int, stream: str, message: dict, texts: dict[str, str
     something language-dependent (the anonymous label); each socket gets its viewer's language and
     ``message`` is the fallback.
     """
-    payload = {"kind": stream, "text": protocol.dumps(message)}
+    payload: dict[str, object] = {"kind": stream, "text": protocol.dumps(message)}
     if texts:
         payload["texts"] = texts
     _send(webinar_id, payload)
@@ -155,9 +156,10 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 
 
 def _log_failure(task: asyncio.Task, webinar_id: int) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.error("broadcast to webinar %s failed", webinar_id, exc_info=task.exception())
-        if is_redis_error(task.exception()):
+    error = None if task.cancelled() else task.exception()
+    if error is not None:
+        log.error("broadcast to webinar %s failed", webinar_id, exc_info=error)
+        if is_redis_error(error):
             redis_failed("broadcast")
 
 
@@ -262,7 +264,7 @@ class Listener:
         staff: bool,
         max_queue: int = 512,
         max_replies: int = 0,
-        closer: Callable[[int], Awaitable[None]] | None = None,
+        closer: Callable[[int], Coroutine[Any, Any, None]] | None = None,
         viewer_key: str | None = None,
         language: str = "",
         on_recheck: Callable[[], None] | None = None,
@@ -489,7 +491,8 @@ class _Room:
     def __init__(self):
         self.everyone: set[Listener] = set()
         self.staff: set[Listener] = set()
-        self.by_registration: dict[int, set[Listener]] = {}
+        # Looked up with a listener's registration id, which may be None (nothing is stored under None).
+        self.by_registration: dict[int | None, set[Listener]] = {}
         self.votes: dict[int, tuple[int, int]] = {}
         # Newest version seen per question, kept across flushes: a tally that arrives late (published
         # out of commit order by another process) must not overwrite a newer one already sent.
@@ -587,7 +590,7 @@ class Hub:
                 log.exception("hub delivery failed")
 
     def deliver(self, message: dict) -> None:
-        room = self.rooms.get(message.get("w"))
+        room = self.rooms.get(message["w"])
         if room is None:
             return
         kind = message["kind"]

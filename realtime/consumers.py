@@ -85,8 +85,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
             raise ValueError(f"No handler for message type {message['type']}")
         await handler(message)
 
-    viewer: live_state.Viewer | None = None
-    listener: Listener | None = None
+    # Set by connect(); frames are read only once both are (``receive`` checks ``_listener``).
+    _viewer: live_state.Viewer | None = None
+    _listener: Listener | None = None
     joined = 0  # broadcast.stamp() right after joining the hub (what SharedState checks)
     access_checked_at = 0.0  # time.monotonic() of the last access check of an attendee socket
 
@@ -105,6 +106,20 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=protocol.dumps(error))
         await self.close(code=budget.CLOSE_OVER_BUDGET)
 
+    @property
+    def viewer(self) -> live_state.Viewer:
+        """Who this socket is; read only after ``connect`` identified them."""
+        if self._viewer is None:
+            raise RuntimeError("the socket has no viewer before connect")
+        return self._viewer
+
+    @property
+    def listener(self) -> Listener:
+        """This socket's outbound side; read only after ``connect`` joined the hub."""
+        if self._listener is None:
+            raise RuntimeError("the socket has no listener before connect")
+        return self._listener
+
     async def connect(self):
         address = scope_client_ip(self.scope)
         wait = budget.process_budgets().connect_allowed(address)
@@ -117,7 +132,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         mode = (query.get("mode") or ["attendee"])[0]
         slug = self.scope["url_route"]["kwargs"]["slug"]
         try:
-            self.viewer = await connect_read(live_state.viewer_identify)(
+            self._viewer = await connect_read(live_state.viewer_identify)(
                 slug=slug,
                 mode=mode,
                 session=self.scope.get("session"),
@@ -130,7 +145,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self._refuse_unavailable()
             return
         await self.accept()
-        if self.viewer is None:
+        if self._viewer is None:
             await self.send(
                 text_data=protocol.dumps(
                     protocol.error_message(
@@ -140,7 +155,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             )
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        viewer = self.viewer
+        viewer = self._viewer
         if viewer.registration_id is not None:
             if not budget.process_budgets().join_registration(viewer.registration_id):
                 error = protocol.error_message(
@@ -152,7 +167,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 await self.close(code=budget.CLOSE_OVER_BUDGET)
                 return
             self._counted_registration = viewer.registration_id
-        self.listener = Listener(
+        self._listener = Listener(
             self.scope.get(SERVER_SEND) or self.base_send,
             registration_id=viewer.registration_id,
             staff=viewer.staff,
@@ -173,7 +188,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         except Exception:  # the layer (Redis) or the database is down: say so, the client retries
             log.exception("could not join webinar %s", viewer.webinar_id)
             await get_hub().leave(viewer.webinar_id, self.listener)
-            self.listener = None
+            self._listener = None
             await self._refuse_unavailable()
             return
         self.listener.release(
@@ -225,16 +240,16 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if self._counted_registration is not None:
             budgets.leave_registration(self._counted_registration)
             self._counted_registration = None
-        if self.listener is not None:
-            self.listener.close()  # frames still queued for this socket are dropped
-        if self.viewer is None or self.listener is None:
+        if self._listener is not None:
+            self._listener.close()  # frames still queued for this socket are dropped
+        if self._viewer is None or self._listener is None:
             return
         await get_hub().leave(self.viewer.webinar_id, self.listener)
         if self.viewer.viewer_key is not None:
             await presence.viewer_left(self.viewer)
 
     async def receive(self, text_data=None, bytes_data=None):
-        if self.listener is None or self._over or self.listener.closed:
+        if self._listener is None or self._over or self._listener.closed:
             return  # closed or closing: what the client sent after that is not worth any work
         try:
             command = protocol.parse_command(text_data, max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES)
@@ -327,7 +342,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             return True
         if not self.viewer.staff:  # another recheck got there first
             return False
-        self.viewer = dataclasses.replace(self.viewer, staff=False)
+        self._viewer = dataclasses.replace(self.viewer, staff=False)
         get_hub().demote(self.viewer.webinar_id, self.listener)
         with translation.override(self.viewer.language):
             message = _("You are no longer a host of this webinar.")
@@ -374,15 +389,18 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     # --- Attendees ----------------------------------------------------------------------------
 
-    async def _require_attendee(self, command) -> bool:
-        if self.viewer.registration_id is None:
+    async def _require_attendee(self, command) -> int | None:
+        """The registration id when this socket may act as that attendee now, else None (already told why)."""
+        registration_id = self.viewer.registration_id
+        if registration_id is None:
             raise DewanError(_("Only registered attendees can do that."), code=ErrorCode.FORBIDDEN)
-        return await self._still_attendee(command)
+        return registration_id if await self._still_attendee(command) else None
 
     async def on_ask(self, command: protocol.Ask):
-        if not await self._require_attendee(command):
+        registration_id = await self._require_attendee(command)
+        if registration_id is None:
             return
-        result = await database_sync_to_async(_submit)(self.viewer, command)
+        result = await database_sync_to_async(_submit)(self.viewer, registration_id, command)
         self.listener.send_now(
             protocol.ack_message(
                 for_type="ask",
@@ -453,10 +471,10 @@ def _public_extra(command, exc: DewanError) -> dict:
     return extra
 
 
-def _submit(viewer: live_state.Viewer, command: protocol.Ask) -> dict:
+def _submit(viewer: live_state.Viewer, registration_id: int, command: protocol.Ask) -> dict:
     result = questions.question_submit(
         webinar_id=viewer.webinar_id,
-        registration_id=viewer.registration_id,
+        registration_id=registration_id,
         client_key=command.client_key,
         text=command.text,
         anonymous=command.anonymous,

@@ -36,6 +36,7 @@ import weakref
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -263,7 +264,7 @@ class RedisPresenceStore(PresenceStore):
         self.detail_cache_ms = detail_cache_ms
         # Keyed by event loop: a Celery worker's ``async_to_sync`` makes a loop per call.
         self._clients: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-        self._scripts: dict[str, object] = {}
+        self._scripts: dict[str, Any] = {}
 
     def _client(self):
         import redis.asyncio as redis
@@ -280,7 +281,7 @@ class RedisPresenceStore(PresenceStore):
             self._clients[loop] = client
         return client
 
-    async def _run(self, source: str, keys: list[str], args: list) -> object:
+    async def _run(self, source: str, keys: list[str], args: list) -> Any:
         client = self._client()
         script = self._scripts.get(source)
         if script is None:
@@ -404,7 +405,10 @@ class _Batch:
 
     def __init__(self, write):
         self.write = write
-        self._pending: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        # Per event loop: the viewers queued since the last write, and the future of that write.
+        self._pending: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, tuple[dict[int, dict[str, str]], asyncio.Future]
+        ] = weakref.WeakKeyDictionary()
 
     def add(self, webinar_id: int, viewer_key: str, value: str) -> asyncio.Future:
         """Queue one viewer; the future is done once its batch was written (or failed: best effort)."""

@@ -240,7 +240,7 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} is not valid JSON")
 
 
-def parse_command(text: str | None, *, max_bytes: int) -> _Command:
+def parse_command(text: str | None, *, max_bytes: int) -> Command:
     """Parse one text frame into a typed command, or raise ProtocolError."""
     if text is None:
         raise ProtocolError(

@@ -38,10 +38,9 @@ def webinar_host_add(*, webinar: Webinar, actor, email: str) -> WebinarRole:
             _("Please enter a valid e-mail address."), code=ErrorCode.INVALID_EMAIL
         ) from exc
     with transaction.atomic():
-        user = User.objects.filter(email__iexact=email).first()
-        created_user = user is None
-        if created_user:
-            user = user_create(email=email, password=None, display_name=email.split("@")[0])
+        existing = User.objects.filter(email__iexact=email).first()
+        created_user = existing is None
+        user = existing or user_create(email=email, password=None, display_name=email.split("@")[0])
         role, created = WebinarRole.objects.get_or_create(
             webinar=webinar, user=user, role=WebinarRole.Role.HOST
         )
