@@ -93,6 +93,12 @@ class ErrorCode(StrEnum):
     NOT_IN_CAMPAIGN = "not_in_campaign"
     UNKNOWN_FIELD = "unknown_field"
     READ_ONLY = "read_only"
+    # live polls
+    UNKNOWN_POLL = "unknown_poll"
+    ALREADY_VOTED = "already_voted"
+    INVALID_CHOICE = "invalid_choice"
+    INVALID_OPTIONS = "invalid_options"
+    POLL_OPEN = "poll_open"
 
 
 def _no_nul(value: str) -> str:

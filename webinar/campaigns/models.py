@@ -222,3 +222,84 @@ class ResourcePush(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource} in {self.webinar}"
+
+
+class Poll(models.Model):
+    """A live poll a webinar's hosts prepare before the event, then launch and close during it.
+
+    ``options`` holds the choices of a single- or multiple-choice poll as ``[{"en": ..., "ms": ...}]``
+    (empty for a rating 1–5 or a word cloud). ``version`` grows with every counted vote so a results
+    message can be coalesced and a late one dropped (like question votes).
+    """
+
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        RATING = "rating", _("Rating 1–5")
+        WORDS = "words", _("Word cloud")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Prepared")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="polls")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    question_en = models.CharField(_("question (English)"), max_length=300, blank=True)
+    question_ms = models.CharField(_("question (Bahasa Malaysia)"), max_length=300, blank=True)
+    options = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
+    position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["webinar"], condition=models.Q(status="open"), name="one_open_poll_per_webinar"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return in_language(self, "question")
+
+
+class PollVote(models.Model):
+    """One registration's answer to one poll (at most one; ``client_key`` makes a resend a no-op).
+
+    ``choices`` holds option indexes (single/multiple), ``rating`` 1–5, ``word`` a word-cloud entry;
+    a word counts only when screening published it (``word_status``).
+    """
+
+    class WordStatus(models.TextChoices):
+        NONE = "", _("Not a word")
+        PUBLISHED = "published", _("Published")
+        HELD = "held", _("Held by screening")
+        BLOCKED = "blocked", _("Blocked by screening")
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
+    registration = models.ForeignKey(
+        "webinar.Registration", on_delete=models.CASCADE, related_name="poll_votes"
+    )
+    client_key = models.CharField(max_length=64)
+    choices = models.JSONField(default=list, blank=True)
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    word = models.CharField(max_length=40, blank=True)
+    word_status = models.CharField(max_length=10, choices=WordStatus.choices, blank=True, default="")
+    screening_categories = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "registration"], name="one_vote_per_poll"),
+        ]
+
+    def __str__(self) -> str:
+        return f"vote {self.pk} on poll {self.poll_id}"

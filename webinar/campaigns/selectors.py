@@ -388,3 +388,73 @@ def webinars_hosted_in_campaign(*, campaign: Campaign, user) -> list[Webinar]:
         if entry.webinar.status == Webinar.Status.LIVE
         and webinar_selectors.can_moderate(user=user, webinar=entry.webinar)
     ]
+
+
+# --- Live polls -------------------------------------------------------------------------------------
+
+WORD_CLOUD_TOP = 30
+
+
+def poll_results(*, poll) -> dict:
+    """The counted answers of ``poll`` (a ``Poll``), from ``PollVote`` rows.
+
+    Returns ``{"poll_id", "kind", "status", "voters", "version", "counts", "average", "words"}``:
+    ``voters`` every registration whose answer counts; ``counts`` votes per option index (choice
+    polls; a multiple-choice voter counts once per picked option) or per rating 1–5 (index 0 is 1);
+    ``average`` the mean rating to 2 decimals (None without votes or for other kinds); ``words`` the
+    ``WORD_CLOUD_TOP`` most frequent published words (case-folded) as ``[{"word", "count"}]``, most
+    frequent first, ties alphabetical. Held and blocked words never count anywhere.
+    """
+    from collections import Counter
+
+    from webinar.campaigns.models import Poll, PollVote
+
+    votes = PollVote.objects.filter(poll=poll)
+    counts: list[int] = []
+    average = None
+    words: list[dict] = []
+    if poll.kind in (Poll.Kind.SINGLE, Poll.Kind.MULTIPLE):
+        counts = [0] * len(poll.options)
+        rows = list(votes.values_list("choices", flat=True))
+        for picked in rows:
+            for index in picked:
+                if 0 <= index < len(counts):
+                    counts[index] += 1
+        voters = len(rows)
+    elif poll.kind == Poll.Kind.RATING:
+        counts = [0] * 5
+        ratings = list(votes.exclude(rating=None).values_list("rating", flat=True))
+        for rating in ratings:
+            counts[rating - 1] += 1
+        voters = len(ratings)
+        average = round(sum(ratings) / voters, 2) if voters else None
+    else:
+        published = votes.filter(word_status=PollVote.WordStatus.PUBLISHED).values_list("word", flat=True)
+        tally = Counter(word.casefold() for word in published)
+        voters = sum(tally.values())
+        ranked = sorted(tally.items(), key=lambda item: (-item[1], item[0]))[:WORD_CLOUD_TOP]
+        words = [{"word": word, "count": count} for word, count in ranked]
+    return {
+        "poll_id": poll.pk,
+        "kind": poll.kind,
+        "status": poll.status,
+        "voters": voters,
+        "version": poll.version,
+        "counts": counts,
+        "average": average,
+        "words": words,
+    }
+
+
+def polls_for_webinar(*, webinar_id: int):
+    """Every poll of a webinar in the hosts' order (a queryset of ``Poll``)."""
+    from webinar.campaigns.models import Poll
+
+    return Poll.objects.filter(webinar_id=webinar_id).order_by("position", "id")
+
+
+def poll_open(*, webinar_id: int):
+    """The webinar's open poll, or None."""
+    from webinar.campaigns.models import Poll
+
+    return Poll.objects.filter(webinar_id=webinar_id, status=Poll.Status.OPEN).first()

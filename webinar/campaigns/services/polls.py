@@ -1,0 +1,286 @@
+"""Live polls: hosts prepare them before the event, launch and close them live; attendees vote once.
+
+Kinds: single choice, multiple choice, rating 1–5 and word cloud (EN/BM question text; choices in
+both languages). One poll is open at a time per webinar. A vote is one per registration per poll; a
+resend with the same ``client_key`` returns the first vote, a different one is refused
+(``already_voted``). Word-cloud entries pass through screening like questions; only published words
+count in the results (``webinar/campaigns/selectors.py``, ``poll_results``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from realtime.protocol import ErrorCode
+from webinar.blank import clean_text
+from webinar.campaigns.models import Poll, PollVote
+from webinar.exceptions import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from webinar.models import Registration, ScreeningSettings, Webinar
+from webinar.services.audit import audit_record
+from webinar.services.moderation import _webinar_for_host  # the same host check and codes
+
+MAX_OPTIONS = 10
+MIN_OPTIONS = 2
+OPTION_MAX_CHARS = 120
+QUESTION_MAX_CHARS = 300
+WORD_MAX_CHARS = 40
+RATING_RANGE = range(1, 6)
+CHOICE_KINDS = frozenset({Poll.Kind.SINGLE, Poll.Kind.MULTIPLE})
+PREPARABLE = frozenset({Webinar.Status.DRAFT, Webinar.Status.SCHEDULED})
+
+
+@dataclass
+class VoteResult:
+    vote: PollVote
+    created: bool
+
+
+def _clean_options(kind: str, options: list[dict]) -> list[dict]:
+    if kind not in CHOICE_KINDS:
+        if any((o.get("en") or "").strip() or (o.get("ms") or "").strip() for o in options or []):
+            raise ValidationFailed(
+                _("Only single- and multiple-choice polls have choices."), code=ErrorCode.INVALID_OPTIONS
+            )
+        return []
+    cleaned = []
+    for option in options or []:
+        en, ms = clean_text(option.get("en") or ""), clean_text(option.get("ms") or "")
+        if not en and not ms:
+            continue
+        if len(en) > OPTION_MAX_CHARS or len(ms) > OPTION_MAX_CHARS:
+            raise ValidationFailed(
+                _("Choices are limited to %(limit)d characters.") % {"limit": OPTION_MAX_CHARS},
+                code=ErrorCode.TOO_LONG,
+                limit=OPTION_MAX_CHARS,
+            )
+        cleaned.append({"en": en, "ms": ms})
+    if not MIN_OPTIONS <= len(cleaned) <= MAX_OPTIONS:
+        raise ValidationFailed(
+            _("A choice poll needs between %(low)d and %(high)d choices.")
+            % {"low": MIN_OPTIONS, "high": MAX_OPTIONS},
+            code=ErrorCode.INVALID_OPTIONS,
+        )
+    return cleaned
+
+
+def poll_create(
+    *, actor, webinar_id: int, kind: str, question_en: str, question_ms: str = "", options: list[dict] = ()
+) -> Poll:
+    """Prepare a poll for ``webinar_id`` before the event (the webinar is a draft or scheduled).
+
+    ``kind`` is a ``Poll.Kind`` value; ``options`` is ``[{"en": str, "ms": str}]`` (2–10 choices, for
+    single/multiple only; blank rows are dropped). At least one of the question texts is needed.
+    Raises ``PermissionDenied`` ``forbidden`` (not a host or organiser), ``ValidationFailed``
+    ``invalid_kind`` / ``missing_text`` / ``too_long`` / ``invalid_options``, ``InvalidState``
+    ``invalid_state`` (the webinar is live, ended or cancelled).
+    """
+    webinar = _webinar_for_host(actor, webinar_id)
+    if kind not in Poll.Kind.values:
+        raise ValidationFailed(_("Choose a kind of poll."), code=ErrorCode.INVALID_KIND)
+    question_en, question_ms = clean_text(question_en or ""), clean_text(question_ms or "")
+    if not question_en and not question_ms:
+        raise ValidationFailed(_("Please write the poll's question."), code=ErrorCode.MISSING_TEXT)
+    if max(len(question_en), len(question_ms)) > QUESTION_MAX_CHARS:
+        raise ValidationFailed(
+            _("Poll questions are limited to %(limit)d characters.") % {"limit": QUESTION_MAX_CHARS},
+            code=ErrorCode.TOO_LONG,
+            limit=QUESTION_MAX_CHARS,
+        )
+    cleaned = _clean_options(kind, list(options or []))
+    if webinar.status not in PREPARABLE:
+        raise InvalidState(_("Polls are prepared before the event."), code=ErrorCode.INVALID_STATE)
+    with transaction.atomic():
+        position = Poll.objects.filter(webinar=webinar).count()
+        poll = Poll.objects.create(
+            webinar=webinar,
+            kind=kind,
+            question_en=question_en,
+            question_ms=question_ms,
+            options=cleaned,
+            position=position,
+            created_by=actor,
+        )
+        audit_record(webinar=webinar, actor=actor, action="poll.create", target=poll, after={"kind": kind})
+    return poll
+
+
+def _locked_poll(webinar_id: int, poll_id: int) -> Poll:
+    poll = Poll.objects.select_for_update().filter(pk=poll_id, webinar_id=webinar_id).first()
+    if poll is None:
+        raise NotFound(_("No such poll in this webinar."), code=ErrorCode.UNKNOWN_POLL)
+    return poll
+
+
+def poll_launch(*, actor, webinar_id: int, poll_id: int) -> tuple[Poll, bool]:
+    """Open a prepared poll while the webinar is live; returns ``(poll, changed)``.
+
+    Launching the open poll again changes nothing (``changed`` False: acked, no event). Raises
+    ``PermissionDenied`` ``forbidden``, ``NotFound`` ``unknown_poll``, ``InvalidState``
+    ``invalid_state`` (webinar not live, or the poll was closed) or ``poll_open`` (another poll is open:
+    close it first).
+    """
+    webinar = _webinar_for_host(actor, webinar_id)
+    with transaction.atomic():
+        poll = _locked_poll(webinar_id, poll_id)
+        if poll.status == Poll.Status.OPEN:
+            return poll, False
+        if webinar.status != Webinar.Status.LIVE:
+            raise InvalidState(
+                _("Polls are launched while the webinar is live."), code=ErrorCode.INVALID_STATE
+            )
+        if poll.status == Poll.Status.CLOSED:
+            raise InvalidState(_("This poll is closed."), code=ErrorCode.INVALID_STATE)
+        if Poll.objects.filter(webinar_id=webinar_id, status=Poll.Status.OPEN).exists():
+            raise InvalidState(_("Close the open poll first."), code=ErrorCode.POLL_OPEN)
+        poll.status = Poll.Status.OPEN
+        poll.opened_at = timezone.now()
+        try:
+            with transaction.atomic():
+                poll.save(update_fields=["status", "opened_at"])
+        except IntegrityError:  # another host launched a poll at the same moment
+            raise InvalidState(_("Close the open poll first."), code=ErrorCode.POLL_OPEN) from None
+        audit_record(webinar=webinar, actor=actor, action="poll.launch", target=poll)
+        _emit(poll, "poll_launched")
+    return poll, True
+
+
+def poll_close(*, actor, webinar_id: int, poll_id: int) -> tuple[Poll, bool]:
+    """Close an open poll (no more votes; results stay visible); returns ``(poll, changed)``.
+
+    Closing a closed poll changes nothing. Raises ``PermissionDenied`` ``forbidden``, ``NotFound``
+    ``unknown_poll``, ``InvalidState`` ``invalid_state`` (the poll was never launched).
+    """
+    webinar = _webinar_for_host(actor, webinar_id)
+    with transaction.atomic():
+        poll = _locked_poll(webinar_id, poll_id)
+        if poll.status == Poll.Status.CLOSED:
+            return poll, False
+        if poll.status == Poll.Status.DRAFT:
+            raise InvalidState(_("This poll has not been launched."), code=ErrorCode.INVALID_STATE)
+        poll.status = Poll.Status.CLOSED
+        poll.closed_at = timezone.now()
+        poll.save(update_fields=["status", "closed_at"])
+        audit_record(webinar=webinar, actor=actor, action="poll.close", target=poll)
+        _emit(poll, "poll_closed")
+    return poll, True
+
+
+def _emit(poll: Poll, event_type: str) -> None:
+    """Hook for the live room (a sequenced public event); replaced in the wiring step."""
+
+
+def _answer_fields(poll: Poll, *, choices, rating, word) -> dict:
+    if poll.kind in CHOICE_KINDS:
+        try:
+            picked = sorted({int(c) for c in (choices or [])})
+        except (TypeError, ValueError):
+            picked = []
+        if not picked or any(c < 0 or c >= len(poll.options) for c in picked):
+            raise ValidationFailed(_("Choose one of the poll's choices."), code=ErrorCode.INVALID_CHOICE)
+        if poll.kind == Poll.Kind.SINGLE and len(picked) != 1:
+            raise ValidationFailed(_("Choose exactly one choice."), code=ErrorCode.INVALID_CHOICE)
+        return {"choices": picked}
+    if poll.kind == Poll.Kind.RATING:
+        if isinstance(rating, bool) or not isinstance(rating, int) or rating not in RATING_RANGE:
+            raise ValidationFailed(_("Give a rating from 1 to 5."), code=ErrorCode.INVALID_CHOICE)
+        return {"rating": rating}
+    text = clean_text(word or "")
+    if not text:
+        raise ValidationFailed(_("Please write a word."), code=ErrorCode.EMPTY)
+    if len(text) > WORD_MAX_CHARS:
+        raise ValidationFailed(
+            _("Word-cloud entries are limited to %(limit)d characters.") % {"limit": WORD_MAX_CHARS},
+            code=ErrorCode.TOO_LONG,
+            limit=WORD_MAX_CHARS,
+        )
+    return {"word": text}
+
+
+def _screen_word(webinar: Webinar, text: str) -> tuple[str, list[str]]:
+    """Screen a word-cloud entry with the webinar's policy; any failure holds it (never counted)."""
+    try:
+        from webinar import screening
+
+        settings_obj = ScreeningSettings.objects.filter(webinar=webinar).first()
+        policy = screening.policy_from_settings(settings_obj)
+        context = screening.Context(is_first_question=False, recent_texts=())
+        verdict = screening.get_backend().screen(text=text, policy=policy, context=context)
+    except Exception:
+        return PollVote.WordStatus.HELD, ["screening_unavailable"]
+    categories = list(verdict.get("categories", []))
+    action = verdict.get("action", "")
+    if action == "publish" and "self_harm" not in categories:
+        return PollVote.WordStatus.PUBLISHED, categories
+    if action == "block":
+        return PollVote.WordStatus.BLOCKED, categories
+    return PollVote.WordStatus.HELD, categories
+
+
+def poll_vote(
+    *,
+    webinar_id: int,
+    registration_id: int,
+    poll_id: int,
+    client_key: str,
+    choices: list[int] | None = None,
+    rating: int | None = None,
+    word: str = "",
+) -> VoteResult:
+    """Record one registration's answer to an open poll; returns the vote and whether it is new.
+
+    ``choices`` are option indexes (exactly one for single choice, one or more for multiple choice),
+    ``rating`` 1–5, ``word`` a word-cloud entry (≤ 40 characters, screened: only a published word
+    counts). A resend with the first vote's ``client_key`` returns that vote (``created`` False).
+    Raises ``PermissionDenied`` ``not_registered``, ``NotFound`` ``unknown_poll``, ``InvalidState``
+    ``closed`` (poll not open or webinar not live), ``ValidationFailed`` ``already_voted`` /
+    ``invalid_choice`` / ``empty`` / ``too_long``.
+    """
+    registration = Registration.objects.filter(
+        pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED
+    ).first()
+    if registration is None:
+        raise PermissionDenied(_("Only registered attendees can vote."), code=ErrorCode.NOT_REGISTERED)
+    poll = Poll.objects.select_related("webinar").filter(pk=poll_id, webinar_id=webinar_id).first()
+    if poll is None:
+        raise NotFound(_("No such poll in this webinar."), code=ErrorCode.UNKNOWN_POLL)
+    existing = PollVote.objects.filter(poll=poll, registration=registration).first()
+    if existing is not None:
+        if existing.client_key == client_key:
+            return VoteResult(existing, created=False)
+        raise ValidationFailed(_("You have already answered this poll."), code=ErrorCode.ALREADY_VOTED)
+    if poll.status != Poll.Status.OPEN or poll.webinar.status != Webinar.Status.LIVE:
+        raise InvalidState(_("This poll is closed."), code=ErrorCode.CLOSED)
+    fields = _answer_fields(poll, choices=choices, rating=rating, word=word)
+    if "word" in fields:
+        fields["word_status"], fields["screening_categories"] = _screen_word(poll.webinar, fields["word"])
+    counted = fields.get("word_status", PollVote.WordStatus.PUBLISHED) == PollVote.WordStatus.PUBLISHED
+    try:
+        with transaction.atomic():
+            locked = Poll.objects.select_for_update().get(pk=poll.pk)
+            if locked.status != Poll.Status.OPEN:
+                raise InvalidState(_("This poll is closed."), code=ErrorCode.CLOSED)
+            vote = PollVote.objects.create(
+                poll=locked, registration=registration, client_key=client_key, **fields
+            )
+            if counted:
+                Poll.objects.filter(pk=poll.pk).update(version=F("version") + 1)
+                transaction.on_commit(lambda: _results_changed(poll.pk))
+    except IntegrityError:  # a second socket of the same registration won the race
+        existing = PollVote.objects.filter(poll=poll, registration=registration).first()
+        if existing is None:
+            raise
+        if existing.client_key == client_key:
+            return VoteResult(existing, created=False)
+        raise ValidationFailed(
+            _("You have already answered this poll."), code=ErrorCode.ALREADY_VOTED
+        ) from None
+    return VoteResult(vote, created=True)
+
+
+def _results_changed(poll_id: int) -> None:
+    """Hook for the coalesced results message; replaced in the wiring step."""
