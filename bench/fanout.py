@@ -16,7 +16,13 @@ Dewan's events go through ``realtime.broadcast.publish`` exactly as services sen
 (Redis pub/sub channel layer, one hub per process); the raw server's through one Redis ``PUBLISH``.
 The last line printed is JSON with both servers' figures and the ratios Dewan/raw.
 
-    .venv/bin/python bench/fanout.py [--clients 2000] [--processes 2] [--ws websockets-sansio]
+    .venv/bin/python bench/fanout.py [--clients 2000] [--processes 1,2,4] [--nginx] [--ws websockets-sansio]
+
+``--processes`` takes a list: each count is measured in turn (raw then Dewan), and the last line adds
+Dewan's CPU per delivery per count and its spread (the goal: flat within 20 %), with the Redis messages
+per event per process counted inside each Dewan process (bench/instrumented_asgi.py). ``--nginx`` puts
+Debian's nginx-light in front (installed when missing, loopback only; ``harness.Nginx``) and reports its
+CPU per delivery too. The bench raises its descriptor limit for ``--clients 10000``.
 
 Needs Redis (``--redis-url``, default db 11) and PostgreSQL (``--database-url``, default the
 ``dewan_bench`` database, created and migrated when missing).
