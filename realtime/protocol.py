@@ -370,6 +370,7 @@ class StaffQuestion(PublicQuestion):
 
     author: str = Field(description="the real name, even for anonymous questions")
     author_id: int | None = Field(description="registration id (null after the author deleted their data)")
+    author_muted: bool = Field(description="the hosts muted this author (`unmute` undoes it)")
     status: QuestionStatus
     language: str
     screening: Screening

@@ -290,7 +290,8 @@ def live_snapshot(viewer: Viewer) -> dict:
     if viewer.staff:
         queue = (
             Question.objects.filter(webinar=webinar)
-            .exclude(status=Question.Status.MERGED)
+            .exclude(status__in=[Question.Status.MERGED, Question.Status.WITHDRAWN])
+            .select_related("author")
             .order_by("-created_at")[:2000]
         )
         snapshot["queue"] = [representations.staff_question(q) for q in queue]

@@ -112,6 +112,7 @@ def staff_question(question: Question, *, localised: bool = True) -> dict:
         **public_question(question, localised=localised),
         "author": question.author_name or (anonymous_label() if localised else ANONYMOUS),
         "author_id": question.author_id,
+        "author_muted": question.author_id is not None and question.author.muted_at is not None,
         "status": question.status,
         "language": question.language,
         "screening": {

@@ -24,6 +24,7 @@
     snapshot(m) {
       state.webinar = m.webinar;
       state.questions = new Map(m.queue.filter((q) => q.status !== "withdrawn").map((q) => [q.id, q]));
+      state.muted = new Set(m.queue.filter((q) => q.author_muted && q.author_id).map((q) => q.author_id));
       renderControls();
       render();
     },
@@ -40,6 +41,8 @@
         const before = state.questions.get(d.question.id);
         if (d.question.status === "merged" || d.question.status === "withdrawn") state.questions.delete(d.question.id);
         else state.questions.set(d.question.id, d.question);
+        if (d.question.author_id && d.question.author_muted) state.muted.add(d.question.author_id);
+        else if (d.question.author_id && d.question.author_muted === false) state.muted.delete(d.question.author_id);
         if (d.question.care && !d.question.care_handled && !before) careAlert();
       } else if (m.type === M.question_updated || m.type === M.question_published) {
         const known = state.questions.get(d.question.id);

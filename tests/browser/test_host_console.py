@@ -94,6 +94,8 @@ def test_mute_shows_a_badge_and_can_be_undone_from_the_console(pages, room):
     item = _item(host, "published", "noisy attendee")
     item.locator("[data-action=mute]").click()
     expect(item.locator(".tag.muted")).to_be_visible()
+    host.reload()  # the badge comes from the server (author_muted), not only from this page's memory
+    expect(item.locator(".tag.muted")).to_be_visible()
     item.locator("[data-action=unmute]").click()
     expect(item.locator(".tag.muted")).to_have_count(0)
 
