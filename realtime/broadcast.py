@@ -44,6 +44,7 @@ PUBLISH_TIMEOUT_SECONDS = 10.0
 
 
 PLEDGE = "pledge"
+POLL = "poll"
 
 
 def group_name(webinar_id: int) -> str:
@@ -102,6 +103,12 @@ def publish_revoke(*, webinar_id: int, registration_id: int, message: dict, clos
 
 def publish_votes(*, webinar_id: int, question_id: int, count: int, version: int) -> None:
     _send(webinar_id, {"kind": VOTES, "q": question_id, "n": count, "v": version})
+
+
+def publish_poll_results(*, webinar_id: int, results: dict) -> None:
+    """A poll's results (``webinar.campaigns.selectors.poll_results``) to its webinar's viewers; coalesced
+    like votes: the newest ``version`` per poll in each 0.25 s window wins, an older one is dropped."""
+    _send(webinar_id, {"kind": POLL, "r": results})
 
 
 def publish_pledge_count(*, room_ids: list[int], campaign_id: int, count: int) -> None:
@@ -482,6 +489,9 @@ class _Room:
         "last_presence",
         "pledge",
         "pledge_flush",
+        "poll_flush",
+        "poll_versions",
+        "polls",
         "staff",
         "vote_flush",
         "vote_versions",
@@ -503,6 +513,9 @@ class _Room:
         self.generation = next(_stamps)
         self.pledge: tuple[int, int] | None = None  # (campaign id, count): the newest received
         self.pledge_flush: asyncio.TimerHandle | None = None
+        self.polls: dict[int, dict] = {}  # poll id -> newest results received in the window
+        self.poll_versions: dict[int, int] = {}  # poll id -> newest version sent (kept across flushes)
+        self.poll_flush: asyncio.TimerHandle | None = None
 
 
 class Hub:
@@ -594,7 +607,7 @@ class Hub:
         if room is None:
             return
         kind = message["kind"]
-        if kind in (PUBLIC, STAFF, VOTES):  # what a snapshot shows
+        if kind in (PUBLIC, STAFF, VOTES, POLL):  # what a snapshot shows
             room.generation = next(_stamps)
         if kind in (PUBLIC, STAFF):
             event, texts = frame(message["text"]), message.get("texts")
@@ -630,6 +643,23 @@ class Hub:
             room.pledge = (message["c"], message["n"])
             if room.pledge_flush is None:
                 room.pledge_flush = self.loop.call_later(VOTE_FLUSH_SECONDS, self._flush_pledge, room)
+
+        elif kind == POLL:
+            results = message["r"]
+            poll_id, version = results["poll_id"], results["version"]
+            if room.poll_versions.get(poll_id, -1) >= version:
+                return
+            room.poll_versions[poll_id] = version
+            room.polls[poll_id] = results
+            if room.poll_flush is None:
+                room.poll_flush = self.loop.call_later(VOTE_FLUSH_SECONDS, self._flush_polls, room)
+
+    def _flush_polls(self, room: _Room) -> None:
+        room.poll_flush = None
+        pending = list(room.polls.values())
+        room.polls.clear()
+        for results in pending:
+            fan_out(room.everyone, frame(protocol.dumps(protocol.poll_results_message(results))))
 
     def _flush_pledge(self, room: _Room) -> None:
         room.pledge_flush = None

@@ -19,7 +19,7 @@ from webinar.ratelimit import parse_rate
 
 # Cost units per command: what it makes the server do (a replay reads the event log; an ask screens
 # and writes; a ping only touches memory).
-COSTS = {"ping": 1, "vote": 2, "request_review": 2, "ask": 5, "sync": 10}
+COSTS = {"ping": 1, "vote": 2, "poll_vote": 3, "request_review": 2, "ask": 5, "sync": 10}
 HOST_COST = 2  # every host command
 INVALID_COST = 2  # a frame that did not parse or was refused before running
 

@@ -30,6 +30,7 @@ from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
 from realtime.runtime import runtime_get
 from webinar import live_state
+from webinar.campaigns.services import polls
 from webinar.exceptions import DewanError
 from webinar.http import scope_client_ip
 from webinar.services import moderation, questions
@@ -449,6 +450,27 @@ class LiveConsumer(AsyncWebsocketConsumer):
             question_id=command.question_id,
         )
         self.listener.send_now(protocol.ack_message(for_type="withdraw", question_id=command.question_id))
+
+    async def on_poll_vote(self, command: protocol.PollAnswer):
+        if not await self._require_attendee(command):
+            return
+        result = await database_sync_to_async(polls.poll_vote)(
+            webinar_id=self.viewer.webinar_id,
+            registration_id=self.viewer.registration_id,
+            poll_id=command.poll_id,
+            client_key=command.client_key,
+            choices=list(command.choices),
+            rating=command.rating,
+            word=command.word,
+        )
+        self.listener.send_now(
+            protocol.ack_message(
+                for_type="poll_vote",
+                client_key=command.client_key,
+                poll_id=command.poll_id,
+                counted=result.counted,
+            )
+        )
 
     # --- Hosts (role re-read from the database inside every service call) ---------------------
 

@@ -205,8 +205,48 @@ class CareReply(_HostCommand):
     text: Annotated[str, Field(max_length=CARE_REPLY_MAX_CHARS), AfterValidator(_no_nul)]
 
 
+class PollCommand(_HostCommand):
+    """A host launches a prepared poll (the webinar is live; one poll is open at a time) or closes it."""
+
+    type: Literal["poll_launch", "poll_close"]
+    poll_id: Id
+
+
+POLL_MAX_CHOICES = 10
+POLL_WORD_MAX_CHARS = 40
+
+
+class PollAnswer(_Command):
+    """An attendee's answer to the open poll: once per poll; a resend with the same ``client_key`` is acked
+    again without counting twice. Send the field that fits the poll's ``kind``."""
+
+    type: Literal["poll_vote"]
+    client_key: ClientKey
+    poll_id: Id
+    choices: Annotated[list[Annotated[int, Field(ge=0)]], Field(max_length=POLL_MAX_CHOICES)] = Field(
+        default_factory=list,
+        description="`single` (exactly one) and `multiple` (one or more): indexes into the poll's `options`",
+    )
+    rating: Annotated[int, Field(ge=1, le=5)] | None = Field(default=None, description="`rating` polls: 1-5")
+    word: Text = Field(
+        default="", description="`words` polls: up to 40 characters, screened; only published words count"
+    )
+
+
 Command = Annotated[
-    Sync | Ping | Ask | Vote | RequestReview | Withdraw | Moderate | Control | Mute | CareHandled | CareReply,
+    Sync
+    | Ping
+    | Ask
+    | Vote
+    | RequestReview
+    | Withdraw
+    | Moderate
+    | Control
+    | Mute
+    | CareHandled
+    | CareReply
+    | PollCommand
+    | PollAnswer,
     Field(discriminator="type"),
 ]
 _command_adapter = TypeAdapter(Command)
@@ -222,6 +262,8 @@ INBOUND: tuple[type[_Command], ...] = (
     Mute,
     CareHandled,
     CareReply,
+    PollCommand,
+    PollAnswer,
 )
 
 
@@ -229,8 +271,8 @@ def _types_of(*models: type[BaseModel]) -> frozenset[str]:
     return frozenset(value for model in models for value in get_args(model.model_fields["type"].annotation))
 
 
-HOST_COMMANDS = _types_of(Moderate, Control, Mute, CareHandled, CareReply)
-ATTENDEE_COMMANDS = _types_of(Ask, Vote, RequestReview)
+HOST_COMMANDS = _types_of(Moderate, Control, Mute, CareHandled, CareReply, PollCommand)
+ATTENDEE_COMMANDS = _types_of(Ask, Vote, RequestReview, PollAnswer)
 
 
 class ProtocolError(Exception):
@@ -416,6 +458,50 @@ class Welcome(_Out):
     config: WelcomeConfig
 
 
+class PollOption(_Out):
+    en: str = Field(description="may be empty when only the Malay text exists")
+    ms: str = Field(description="may be empty when only the English text exists")
+
+
+class PublicPoll(_Out):
+    """A launched poll as every viewer sees it (questions and choices in both languages)."""
+
+    id: int
+    kind: Literal["single", "multiple", "rating", "words"]
+    question_en: str
+    question_ms: str
+    options: list[PollOption] = Field(
+        description="`single`/`multiple` only (else empty); answers are indexes"
+    )
+    status: Literal["open", "closed"]
+
+
+class PollWord(_Out):
+    word: str
+    count: int
+
+
+class PollResultsData(_Out):
+    """What a poll's counted answers add up to (absolute, never deltas)."""
+
+    poll_id: int
+    voters: int = Field(description="registrations whose answer counts")
+    version: int = Field(description="grows with every counted answer: ignore a lower one than already shown")
+    counts: list[int] = Field(
+        description="votes per option index (`single`/`multiple`) or per rating 1-5 (index 0 is 1)"
+    )
+    average: float | None = Field(description="`rating` only: mean to 2 decimals; null without votes")
+    words: list[PollWord] = Field(
+        description="`words` only: the 30 most frequent published words, case-folded, most frequent first"
+    )
+
+
+class OpenPoll(_Out):
+    poll: PublicPoll
+    results: PollResultsData
+    answered: bool = Field(description="this viewer's registration has answered it")
+
+
 class Snapshot(_Out):
     type: Literal["snapshot"]
     seq: int
@@ -425,6 +511,7 @@ class Snapshot(_Out):
     mine: list[OwnQuestion]
     my_votes: list[int]
     queue: list[StaffQuestion] | None = Field(default=None, description="staff viewers only")
+    poll: OpenPoll | None = Field(default=None, description="the open poll and its results, if one is open")
 
 
 class Synced(_Out):
@@ -461,6 +548,11 @@ class StaffQuestionData(_Out):
 class StaffAttendeeData(_Out):
     registration_id: int
     muted: bool
+
+
+class PollEventData(_Out):
+    poll: PublicPoll
+    results: PollResultsData
 
 
 class _Event(_Out):
@@ -509,6 +601,20 @@ class StaffAttendeeEvent(_Event):
     data: StaffAttendeeData
 
 
+class PollLaunched(_Event):
+    type: Literal["poll.launched"]
+    stream: Literal["public"]
+    data: PollEventData
+
+
+class PollClosed(_Event):
+    """The poll takes no more answers; `results` are final (show them until the next poll)."""
+
+    type: Literal["poll.closed"]
+    stream: Literal["public"]
+    data: PollEventData
+
+
 class MineQuestion(_Out):
     type: Literal["mine.question"]
     question: OwnQuestion
@@ -544,6 +650,10 @@ class Ack(_Out):
     )
     votes: int | None = Field(default=None, description="`vote` only: the tally after it")
     voted: bool | None = Field(default=None, description="`vote` only")
+    poll_id: int | None = Field(default=None, description="`poll_vote`, `poll_launch`, `poll_close`")
+    counted: bool | None = Field(
+        default=None, description="`poll_vote` only: false while screening holds a word (it never counts)"
+    )
 
 
 class Error(_Out):
@@ -574,6 +684,12 @@ class ResourceCard(_Out):
     url: str = Field(description="site-relative link that counts the click, then opens the resource")
 
 
+class PollResults(PollResultsData):
+    """Coalesced like `votes` (at most one per poll every 0.25 s) while a poll is open."""
+
+    type: Literal["poll_results"]
+
+
 class PledgeCount(_Out):
     type: Literal["pledge_count"]
     campaign_id: Id = Field(description="the campaign whose pledge this counts")
@@ -588,6 +704,8 @@ EVENTS: tuple[type[_Event], ...] = (
     WebinarSettingsEvent,
     StaffQuestionEvent,
     StaffAttendeeEvent,
+    PollLaunched,
+    PollClosed,
 )
 OUTBOUND: tuple[type[_Out], ...] = (
     Welcome,
@@ -604,6 +722,7 @@ OUTBOUND: tuple[type[_Out], ...] = (
     Pong,
     PledgeCount,
     ResourceCard,
+    PollResults,
 )
 REPRESENTATIONS: tuple[type[_Out], ...] = (PublicQuestion, OwnQuestion, StaffQuestion)
 ServerMessage = Annotated[
@@ -626,7 +745,10 @@ ServerMessage = Annotated[
     | Resync
     | Pong
     | PledgeCount
-    | ResourceCard,
+    | ResourceCard
+    | PollLaunched
+    | PollClosed
+    | PollResults,
     Field(discriminator="type"),
 ]
 _server_adapter = TypeAdapter(ServerMessage)
@@ -649,6 +771,8 @@ WEBINAR_STATUS = _literal(WebinarStatusEvent, "type")
 WEBINAR_SETTINGS = _literal(WebinarSettingsEvent, "type")
 STAFF_QUESTION = _literal(StaffQuestionEvent, "type")
 STAFF_ATTENDEE = _literal(StaffAttendeeEvent, "type")
+POLL_LAUNCHED = _literal(PollLaunched, "type")
+POLL_CLOSED = _literal(PollClosed, "type")
 
 
 def validate_outgoing(message: dict) -> BaseModel:
@@ -713,6 +837,11 @@ def resource_card_message(*, push_id: int, kind: str, title_en: str, title_ms: s
 
 def pledge_count_message(*, campaign_id: int, count: int) -> dict:
     return {"type": "pledge_count", "campaign_id": campaign_id, "count": count}
+
+
+def poll_results_message(results: dict) -> dict:
+    """``results`` is ``webinar.campaigns.selectors.poll_results`` (its ``kind``/``status`` left out)."""
+    return {"type": "poll_results", **{k: v for k, v in results.items() if k not in ("kind", "status")}}
 
 
 def mine_question_message(question: dict) -> dict:

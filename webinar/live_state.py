@@ -257,7 +257,31 @@ def shared_live_state(*, webinar_id: int) -> dict:
         "staff_seq": webinar.last_staff_seq,
         "webinar": webinar_state(webinar),
         "questions": published_questions(webinar),
+        "poll": open_poll_state(webinar_id=webinar_id),
     }
+
+
+def open_poll_state(*, webinar_id: int) -> dict | None:
+    """The open poll and its results (``protocol.OpenPoll`` without ``answered``), or None."""
+    from webinar.campaigns.selectors import poll_open
+    from webinar.campaigns.services.polls import public_poll, results_data
+
+    poll = poll_open(webinar_id=webinar_id)
+    if poll is None:
+        return None
+    return {"poll": public_poll(poll), "results": results_data(poll)}
+
+
+def _with_answered(viewer: Viewer, poll: dict | None) -> dict | None:
+    """``poll`` (``open_poll_state``) with whether this viewer's registration answered it."""
+    if poll is None:
+        return None
+    from webinar.campaigns.models import PollVote
+
+    answered = viewer.registration_id is not None and (
+        PollVote.objects.filter(poll_id=poll["poll"]["id"], registration_id=viewer.registration_id).exists()
+    )
+    return {**poll, "answered": answered}
 
 
 def attendee_snapshot(viewer: Viewer, shared: dict) -> dict:
@@ -271,6 +295,7 @@ def attendee_snapshot(viewer: Viewer, shared: dict) -> dict:
         "questions": shared["questions"],
         "mine": mine,
         "my_votes": my_votes,
+        "poll": _with_answered(viewer, shared.get("poll")),
     }
 
 
@@ -286,6 +311,7 @@ def live_snapshot(viewer: Viewer) -> dict:
         "questions": published_questions(webinar),
         "mine": mine,
         "my_votes": my_votes,
+        "poll": _with_answered(viewer, open_poll_state(webinar_id=webinar.pk)),
     }
     if viewer.staff:
         queue = (

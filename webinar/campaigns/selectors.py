@@ -401,11 +401,11 @@ def poll_results(*, poll) -> dict:
     Returns ``{"poll_id", "kind", "status", "voters", "version", "counts", "average", "words"}``:
     ``voters`` every registration whose answer counts; ``counts`` votes per option index (choice
     polls; a multiple-choice voter counts once per picked option) or per rating 1–5 (index 0 is 1);
-    ``average`` the mean rating to 2 decimals (None without votes or for other kinds); ``words`` the
+    ``average`` the mean rating to 2 decimals, half up (None without votes or for other kinds); ``words`` the
     ``WORD_CLOUD_TOP`` most frequent published words (case-folded) as ``[{"word", "count"}]``, most
     frequent first, ties alphabetical. Held and blocked words never count anywhere.
     """
-    from collections import Counter
+    from decimal import ROUND_HALF_UP, Decimal
 
     from webinar.campaigns.models import Poll, PollVote
 
@@ -427,7 +427,9 @@ def poll_results(*, poll) -> dict:
         for rating in ratings:
             counts[rating - 1] += 1
         voters = len(ratings)
-        average = round(sum(ratings) / voters, 2) if voters else None
+        if voters:  # half up, as people round: 21/8 is 2.63
+            mean = Decimal(sum(ratings)) / Decimal(voters)
+            average = float(mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
     else:
         published = votes.filter(word_status=PollVote.WordStatus.PUBLISHED).values_list("word", flat=True)
         tally = Counter(word.casefold() for word in published)

@@ -478,6 +478,16 @@ def _webinar_command(service, **fields_from_command):
     return run
 
 
+def _poll_command(name: str):
+    def run(*, actor, webinar_id: int, command) -> dict:
+        from webinar.campaigns.services import polls  # imports this module's host check
+
+        getattr(polls, name)(actor=actor, webinar_id=webinar_id, poll_id=command.poll_id)
+        return {"poll_id": command.poll_id}
+
+    return run
+
+
 # Command type (realtime/protocol.py) → the service it runs; the ack carries what ``run`` returns.
 HOST_COMMAND_SERVICES: dict[str, Callable[..., dict]] = {
     APPROVE: _question_command(question_approve),
@@ -498,6 +508,8 @@ HOST_COMMAND_SERVICES: dict[str, Callable[..., dict]] = {
     "slow_mode": _webinar_command(webinar_slow_mode, seconds="seconds"),
     "start": _webinar_command(webinar_start),
     "end": _webinar_command(webinar_end),
+    "poll_launch": _poll_command("poll_launch"),
+    "poll_close": _poll_command("poll_close"),
 }
 if set(HOST_COMMAND_SERVICES) != protocol.HOST_COMMANDS:  # pragma: no cover - caught at import
     raise ImportError("every host command in realtime/protocol.py needs exactly one service here")

@@ -39,6 +39,11 @@ class VoteResult:
     vote: PollVote
     created: bool
 
+    @property
+    def counted(self) -> bool:
+        """The answer counts in the results (a word only once screening published it)."""
+        return self.vote.word_status in (PollVote.WordStatus.NONE, PollVote.WordStatus.PUBLISHED)
+
 
 def _clean_options(kind: str, options: list[dict]) -> list[dict]:
     if kind not in CHOICE_KINDS:
@@ -170,8 +175,37 @@ def poll_close(*, actor, webinar_id: int, poll_id: int) -> tuple[Poll, bool]:
     return poll, True
 
 
+def public_poll(poll: Poll) -> dict:
+    """A poll as every viewer sees it (``realtime.protocol.PublicPoll``)."""
+    return {
+        "id": poll.pk,
+        "kind": poll.kind,
+        "question_en": poll.question_en,
+        "question_ms": poll.question_ms,
+        "options": [{"en": o.get("en", ""), "ms": o.get("ms", "")} for o in poll.options],
+        "status": poll.status,
+    }
+
+
+def results_data(poll: Poll) -> dict:
+    """``realtime.protocol.PollResultsData`` for ``poll`` (its counted answers)."""
+    from webinar.campaigns.selectors import poll_results
+
+    results = poll_results(poll=poll)
+    return {k: v for k, v in results.items() if k not in ("kind", "status")}
+
+
 def _emit(poll: Poll, event_type: str) -> None:
-    """Hook for the live room (a sequenced public event); replaced in the wiring step."""
+    """Record the sequenced public ``poll.launched`` / ``poll.closed`` event (inside the transaction)."""
+    from realtime import protocol
+    from webinar.services.events import Stream, event_record
+
+    event_record(
+        webinar_id=poll.webinar_id,
+        stream=Stream.PUBLIC,
+        type=protocol.POLL_LAUNCHED if event_type == "poll_launched" else protocol.POLL_CLOSED,
+        payload={"poll": public_poll(poll), "results": results_data(poll)},
+    )
 
 
 def _answer_fields(poll: Poll, *, choices, rating, word) -> dict:
@@ -283,4 +317,10 @@ def poll_vote(
 
 
 def _results_changed(poll_id: int) -> None:
-    """Hook for the coalesced results message; replaced in the wiring step."""
+    """After a counted answer commits: the poll's results to its viewers (coalesced in each hub)."""
+    from realtime import broadcast
+    from webinar.campaigns.selectors import poll_results
+
+    poll = Poll.objects.filter(pk=poll_id).first()
+    if poll is not None:
+        broadcast.publish_poll_results(webinar_id=poll.webinar_id, results=poll_results(poll=poll))

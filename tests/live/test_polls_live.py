@@ -1,0 +1,137 @@
+"""Live polls on the wire: hosts launch and close (acked, sequenced public events), attendees vote
+once (poll_vote, idempotent), results coalesced like votes, the open poll in the snapshot."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import make_host, make_registration, make_user, make_webinar
+from tests.live.helpers import db
+from tests.polls.conftest import prepare_polls
+from webinar.campaigns.models import PollVote
+from webinar.models import ScreeningSettings, Webinar
+from webinar.services.lifecycle import webinar_transition
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def live_room():
+    organiser = make_user()
+    webinar = make_webinar(organiser=organiser)
+    host = make_host(webinar)
+    polls = prepare_polls(webinar, host)
+    ScreeningSettings.objects.update_or_create(webinar=webinar, defaults={"blocked_terms": "bodoh"})
+    webinar = webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.LIVE)
+    return webinar, host, polls, [make_registration(webinar) for _ in range(3)]
+
+
+async def test_launch_vote_results_and_close_reach_every_viewer(sockets):
+    webinar, host, polls, people = await db(live_room)()
+    poll = polls["single"]
+    hosting = await sockets.host(webinar, host)
+    alice, bob = await sockets.attendee(people[0]), await sockets.attendee(people[1])
+    assert alice.snapshot["poll"] is None
+
+    ack = await hosting.request({"type": "poll_launch", "poll_id": poll.pk, "client_key": "h1"})
+    assert ack == {"type": "ack", "for": "poll_launch", "client_key": "h1", "poll_id": poll.pk}
+    launched = await bob.receive_until("poll.launched")
+    assert launched["stream"] == "public" and launched["seq"] >= 1
+    assert launched["data"]["poll"] == {
+        "id": poll.pk,
+        "kind": "single",
+        "question_en": "Do you check before you share?",
+        "question_ms": "Adakah anda semak sebelum berkongsi?",
+        "options": [
+            {"en": "Yes", "ms": "Ya"},
+            {"en": "No", "ms": "Tidak"},
+            {"en": "Not sure", "ms": "Tidak pasti"},
+        ],
+        "status": "open",
+    }
+    assert launched["data"]["results"]["counts"] == [0, 0, 0]
+
+    vote = {"type": "poll_vote", "poll_id": poll.pk, "client_key": "a1", "choices": [1]}
+    ack = await alice.request(vote)
+    assert ack == {"type": "ack", "for": "poll_vote", "client_key": "a1", "poll_id": poll.pk, "counted": True}
+    assert (await alice.request(vote))["type"] == "ack"  # a resend: acked, counted once
+    again = await alice.request({**vote, "client_key": "a2", "choices": [0]})
+    assert again["type"] == "error" and again["code"] == "already_voted" and again["client_key"] == "a2"
+    await bob.request({"type": "poll_vote", "poll_id": poll.pk, "client_key": "b1", "choices": [1]})
+
+    results = await bob.receive_until("poll_results", voters=2)
+    assert results["counts"] == [0, 2, 0] and results["poll_id"] == poll.pk and results["version"] == 2
+    assert await db(PollVote.objects.filter(poll=poll).count)() == 2
+
+    ack = await hosting.request({"type": "poll_close", "poll_id": poll.pk, "client_key": "h2"})
+    assert ack["for"] == "poll_close"
+    closed = await alice.receive_until("poll.closed")
+    assert closed["data"]["poll"]["status"] == "closed" and closed["data"]["results"]["counts"] == [0, 2, 0]
+    late = await sockets.attendee(people[2])
+    assert late.snapshot["poll"] is None
+    refused = await late.request(
+        {"type": "poll_vote", "poll_id": poll.pk, "client_key": "c1", "choices": [0]}
+    )
+    assert refused["code"] == "closed"
+
+
+async def test_many_votes_in_a_moment_are_coalesced_into_few_results_messages(sockets):
+    webinar, host, polls, _people = await db(live_room)()
+    poll = polls["rating"]
+    hosting = await sockets.host(webinar, host)
+    await hosting.request({"type": "poll_launch", "poll_id": poll.pk})
+    voters = await db(lambda: [make_registration(webinar) for _ in range(8)])()
+    watcher = await sockets.attendee(voters[0])
+    for n, registration in enumerate(voters):
+        live = await sockets.attendee(registration)
+        await live.request(
+            {"type": "poll_vote", "poll_id": poll.pk, "client_key": f"k{n}", "rating": 1 + n % 5}
+        )
+    final = await watcher.receive_until("poll_results", voters=8)
+    assert final["counts"] == [2, 2, 2, 1, 1] and final["average"] == 2.63
+    seen = [m for m in watcher.seen if m["type"] == "poll_results"]
+    assert len(seen) < 8  # coalesced: fewer messages than votes
+    assert [m["version"] for m in seen] == sorted(m["version"] for m in seen)
+
+
+async def test_a_snapshot_shows_the_open_poll_its_results_and_whether_i_answered(sockets):
+    webinar, host, polls, people = await db(live_room)()
+    poll = polls["words"]
+    hosting = await sockets.host(webinar, host)
+    await hosting.request({"type": "poll_launch", "poll_id": poll.pk})
+    alice = await sockets.attendee(people[0])
+    ack = await alice.request({"type": "poll_vote", "poll_id": poll.pk, "client_key": "w1", "word": "Hoax"})
+    assert ack["counted"] is True
+    held = await (await sockets.attendee(people[1])).request(
+        {"type": "poll_vote", "poll_id": poll.pk, "client_key": "w2", "word": "bodoh"}
+    )
+    assert held["type"] == "ack" and held["counted"] is False
+    again = await sockets.attendee(people[0])
+    assert again.snapshot["poll"]["answered"] is True
+    assert again.snapshot["poll"]["poll"]["id"] == poll.pk
+    assert again.snapshot["poll"]["results"]["words"] == [{"word": "hoax", "count": 1}]
+    fresh = await sockets.attendee(people[2])
+    assert fresh.snapshot["poll"]["answered"] is False
+    staff_view = await sockets.host(webinar, host)
+    assert staff_view.snapshot["poll"]["results"]["voters"] == 1
+
+
+async def test_attendees_cannot_launch_and_bad_answers_are_refused_on_the_wire(sockets):
+    webinar, host, polls, people = await db(live_room)()
+    alice = await sockets.attendee(people[0])
+    refused = await alice.request({"type": "poll_launch", "poll_id": polls["single"].pk, "client_key": "x"})
+    assert refused["code"] == "forbidden"
+    hosting = await sockets.host(webinar, host)
+    await hosting.request({"type": "poll_launch", "poll_id": polls["rating"].pk})
+    other = await hosting.request({"type": "poll_launch", "poll_id": polls["single"].pk, "client_key": "h"})
+    assert other["code"] == "poll_open"
+    out_of_range = await alice.request(
+        {"type": "poll_vote", "poll_id": polls["rating"].pk, "client_key": "r", "rating": 9}
+    )
+    assert out_of_range["code"] == "invalid_field"
+    wrong_kind = await alice.request(
+        {"type": "poll_vote", "poll_id": polls["rating"].pk, "client_key": "r", "choices": [0]}
+    )
+    assert wrong_kind["code"] == "invalid_choice"
+    unknown = await alice.request({"type": "poll_vote", "poll_id": 999999, "client_key": "r", "rating": 3})
+    assert unknown["code"] == "unknown_poll"
+    assert not await db(PollVote.objects.exists)()
