@@ -105,7 +105,15 @@
       return frame.client_key;
     }
 
+    // Every message also reaches the page's other scripts as a "dewan:message" event (campaign-live.js,
+    // live-polls.js): sequenced events once applied, everything else as it arrives.
     receive(message) {
+      const sequenced = typeof message.seq === "number" && message.stream;
+      this.handle(message);
+      if (!sequenced) document.dispatchEvent(new CustomEvent("dewan:message", { detail: message }));
+    }
+
+    handle(message) {
       const h = this.handlers;
       const M = this.config.messages; // message type names, from realtime/protocol.py
       switch (message.type) {
@@ -155,8 +163,6 @@
         this.applyEvent(message);
       } else if (h[message.type]) {
         h[message.type](message);
-      } else {
-        document.dispatchEvent(new CustomEvent("dewan:message", { detail: message }));
       }
     }
 
@@ -172,6 +178,7 @@
       if (staff) this.staffSeq = message.seq;
       else this.seq = message.seq;
       if (this.handlers.event) this.handlers.event(message);
+      document.dispatchEvent(new CustomEvent("dewan:message", { detail: message }));
     }
 
     afterSync() {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from webinar.campaigns.models import Campaign, Partner, Resource
+from webinar.campaigns.models import Campaign, Partner, Poll, Resource
 from webinar.campaigns.services.campaigns import EDITABLE_FIELDS, PartnerInput
 
 
@@ -112,3 +112,35 @@ class ResourceForm(forms.Form):
         label=_("Topics"), choices=Resource.Topic.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     position = forms.IntegerField(label=_("Position"), min_value=0, required=False)
+
+
+class PollForm(forms.Form):
+    """A poll prepared before the event; choices one per line, the Malay line aligned with the English one."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Poll.Kind.choices)
+    question_en = forms.CharField(label=_("Question (English)"), max_length=300, required=False)
+    question_ms = forms.CharField(label=_("Question (Bahasa Malaysia)"), max_length=300, required=False)
+    options_en = forms.CharField(
+        label=_("Choices (English)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Single and multiple choice only: one choice per line (2 to 10)."),
+    )
+    options_ms = forms.CharField(
+        label=_("Choices (Bahasa Malaysia)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The same choices in the same order, one per line."),
+    )
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        en, ms = data["options_en"].splitlines(), data["options_ms"].splitlines()
+        rows = max(len(en), len(ms))
+        en, ms = en + [""] * (rows - len(en)), ms + [""] * (rows - len(ms))
+        return {
+            "kind": data["kind"],
+            "question_en": data["question_en"],
+            "question_ms": data["question_ms"],
+            "options": [{"en": e, "ms": m} for e, m in zip(en, ms, strict=True)],
+        }

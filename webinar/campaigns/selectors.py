@@ -460,3 +460,44 @@ def poll_open(*, webinar_id: int):
     from webinar.campaigns.models import Poll
 
     return Poll.objects.filter(webinar_id=webinar_id, status=Poll.Status.OPEN).first()
+
+
+@dataclass
+class PollWithResults:
+    """A poll and its results, with each answer's label and share, for pages and the report."""
+
+    poll: object
+    results: dict
+    rows: list[dict] = field(default_factory=list)
+
+
+def polls_with_results(*, webinar_id: int, language: str | None = None) -> list[PollWithResults]:
+    """Every poll of a webinar with ``poll_results`` and display rows ``{"label", "count", "percent"}``:
+    one per choice (label in ``language``, falling back to the other), per rating 1–5, or per published
+    word; ``percent`` is the share of voters (0–100, whole numbers; a multiple-choice poll's add up to
+    more than 100)."""
+    from webinar.campaigns.models import in_language
+
+    out = []
+    for poll in polls_for_webinar(webinar_id=webinar_id):
+        results = poll_results(poll=poll)
+        voters = results["voters"] or 1
+        if results["words"]:
+            labelled = [(w["word"], w["count"]) for w in results["words"]]
+        elif poll.kind == "rating":
+            labelled = [(str(value), n) for value, n in enumerate(results["counts"], start=1)]
+        else:
+            labelled = [
+                (in_language(_OptionText(option), "text", language), n)
+                for option, n in zip(poll.options, results["counts"], strict=False)
+            ]
+        rows = [{"label": label, "count": n, "percent": round(100 * n / voters)} for label, n in labelled]
+        out.append(PollWithResults(poll=poll, results=results, rows=rows))
+    return out
+
+
+class _OptionText:
+    """A poll choice (``{"en", "ms"}``) as ``in_language`` reads it (``text_en`` / ``text_ms``)."""
+
+    def __init__(self, option: dict):
+        self.text_en, self.text_ms = option.get("en", ""), option.get("ms", "")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from webinar.campaigns import views
+from webinar.campaigns import poll_views, views
 
 app_name = "campaigns"
 
@@ -34,4 +34,6 @@ urlpatterns = [
     path("w/<slug:slug>/answered/", views.answered, name="answered"),
     path("c/<slug:slug>/push/", views.push_console, name="push_console"),
     path("c/<slug:slug>/push/<int:push_id>/go/", views.push_click, name="push_click"),
+    path("w/<slug:slug>/manage/polls/", poll_views.poll_manage, name="polls"),
+    path("w/<slug:slug>/manage/polls.csv", poll_views.polls_csv, name="polls_csv"),
 ]

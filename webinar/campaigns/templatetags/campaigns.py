@@ -39,3 +39,16 @@ def campaign_resource_card(webinar):
     if push is None:
         return {"push": None}
     return {"push": push, "resource": push.resource, "url": push_click_url(push)}
+
+
+@register.inclusion_tag("campaigns/_poll_card.html")
+def live_poll_card(webinar, mode: str = "attendee"):
+    """The live poll card: the answer form (attendees), results (everyone), launch/close (hosts).
+
+    The page's script (``static/dewan/live-polls.js``) fills it from the snapshot and live messages; hosts
+    also get the prepared polls to launch.
+    """
+    from webinar.campaigns import selectors
+
+    polls = list(selectors.polls_for_webinar(webinar_id=webinar.pk)) if mode == "host" else []
+    return {"webinar": webinar, "mode": mode, "polls": polls}

@@ -1,0 +1,102 @@
+"""Poll pages: hosts prepare polls on the manage page before the event (EN/BM), see results, export CSV;
+the live pages carry the poll card (attendee, host console with launch/close, stage view)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import PASSWORD, make_user
+from webinar.campaigns.models import Poll
+from webinar.campaigns.services.polls import poll_close, poll_launch, poll_vote
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    assert client.login(username=user.email, password=PASSWORD)
+    return client
+
+
+def test_a_host_prepares_a_choice_poll_with_both_languages_from_the_page(room):
+    client = signed_in(room.host)
+    url = reverse("campaigns:polls", args=[room.webinar.slug])
+    response = client.post(
+        url,
+        {
+            "kind": "single",
+            "question_en": "Have you seen a scam this week?",
+            "question_ms": "Pernahkah anda lihat penipuan minggu ini?",
+            "options_en": "Yes\nNo\n",
+            "options_ms": "Ya\nTidak",
+        },
+    )
+    assert response.status_code == 302
+    poll = Poll.objects.filter(webinar=room.webinar).order_by("-id").first()
+    assert poll.options == [{"en": "Yes", "ms": "Ya"}, {"en": "No", "ms": "Tidak"}]
+    assert poll.question_ms == "Pernahkah anda lihat penipuan minggu ini?"
+    page = client.get(url).content.decode()
+    assert "Have you seen a scam this week?" in page
+
+
+def test_a_bad_poll_is_shown_back_with_the_reason_and_nothing_saved(room):
+    before = Poll.objects.count()
+    response = signed_in(room.host).post(
+        reverse("campaigns:polls", args=[room.webinar.slug]),
+        {"kind": "single", "question_en": "Only one choice?", "options_en": "Yes"},
+    )
+    assert response.status_code == 200
+    assert "between 2 and 10 choices" in response.content.decode()
+    assert Poll.objects.count() == before
+
+
+def test_the_polls_page_is_in_malay_for_a_malay_viewer(room):
+    client = signed_in(room.host)
+    client.cookies["django_language"] = "ms"
+    page = client.get(reverse("campaigns:polls", args=[room.webinar.slug]), HTTP_ACCEPT_LANGUAGE="ms").content
+    assert "Sediakan undian" in page.decode()
+
+
+def test_strangers_get_no_poll_page_or_csv(room):
+    client = signed_in(make_user())
+    assert client.get(reverse("campaigns:polls", args=[room.webinar.slug])).status_code == 404
+    assert client.get(reverse("campaigns:polls_csv", args=[room.webinar.slug])).status_code == 404
+
+
+def test_the_csv_has_one_row_per_answer_with_the_polls_figures(room):
+    room.go_live()
+    poll_launch(actor=room.host, webinar_id=room.webinar.pk, poll_id=room.single.pk)
+    for n, choice in enumerate([0, 0, 2]):
+        poll_vote(
+            webinar_id=room.webinar.pk,
+            registration_id=room.attendee().pk,
+            poll_id=room.single.pk,
+            client_key=f"k{n}",
+            choices=[choice],
+        )
+    poll_close(actor=room.host, webinar_id=room.webinar.pk, poll_id=room.single.pk)
+    response = signed_in(room.host).get(reverse("campaigns:polls_csv", args=[room.webinar.slug]))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    single = [r for r in rows if r["kind"] == "single"]
+    assert [(r["answer"], r["answer_ms"], r["votes"]) for r in single] == [
+        ("Yes", "Ya", "2"),
+        ("No", "Tidak", "0"),
+        ("Not sure", "Tidak pasti", "1"),
+    ]
+    assert {r["voters"] for r in single} == {"3"} and single[0]["status"] == "closed"
+    rating = [r for r in rows if r["kind"] == "rating"]
+    assert [r["answer"] for r in rating] == ["1", "2", "3", "4", "5"] and rating[0]["average"] == ""
+    words = [r for r in rows if r["kind"] == "words"]
+    assert len(words) == 1 and words[0]["votes"] == "0"
+
+
+def test_the_live_pages_carry_the_poll_card(room):
+    room.go_live()
+    host_page = signed_in(room.host).get(reverse("webinar:host", args=[room.webinar.slug])).content.decode()
+    assert 'id="poll-card"' in host_page and f'data-poll="{room.single.pk}"' in host_page
+    assert "live-polls.js" in host_page
