@@ -29,7 +29,7 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 
 from realtime import protocol
-from realtime.redis_health import is_redis_error, redis_failed, redis_ok, redis_suspended
+from realtime.redis_health import redis_failed, redis_ok, redis_suspended
 
 log = logging.getLogger("dewan.realtime")
 
@@ -149,8 +149,7 @@ def _send(webinar_id: int, payload: dict) -> None:
         )
     except Exception as exc:  # the layer is down: clients resync from the database when they reconnect
         log.exception("broadcast to webinar %s failed", webinar_id)
-        if is_redis_error(exc):
-            redis_failed("broadcast")
+        redis_failed("broadcast", exc)
     else:
         redis_ok()
 
@@ -166,8 +165,7 @@ def _log_failure(task: asyncio.Task, webinar_id: int) -> None:
     error = None if task.cancelled() else task.exception()
     if error is not None:
         log.error("broadcast to webinar %s failed", webinar_id, exc_info=error)
-        if is_redis_error(error):
-            redis_failed("broadcast")
+        redis_failed("broadcast", error)
 
 
 _publisher: tuple[int, asyncio.AbstractEventLoop] | None = None

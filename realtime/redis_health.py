@@ -33,9 +33,15 @@ def redis_suspended() -> bool:
     return True
 
 
-def redis_failed(what: str) -> None:
-    """Record that a Redis call for ``what`` failed: skip Redis for a while."""
+def redis_failed(what: str, exc: BaseException) -> None:
+    """Record that a Redis call for ``what`` timed out: skip Redis for a while.
+
+    Only timeouts count: a refused connection fails at once, so waiting it out costs nothing, and
+    each caller's own failure policy applies as usual.
+    """
     global _down_until, _next_probe
+    if not is_redis_timeout(exc):
+        return
     now = time.monotonic()
     if now >= _down_until:
         log.warning("Redis failed (%s): skipping it for %s s", what, settings.DEWAN_REDIS_RETRY_SECONDS)
@@ -50,6 +56,8 @@ def redis_ok() -> None:
         _down_until = 0.0
 
 
-def is_redis_error(exc: BaseException) -> bool:
-    """A connection error or timeout talking to Redis (not a bug in the caller)."""
-    return isinstance(exc, (OSError, TimeoutError)) or type(exc).__module__.split(".")[0] == "redis"
+def is_redis_timeout(exc: BaseException) -> bool:
+    """A call to Redis that timed out (a hung server), as opposed to one that was refused."""
+    return isinstance(exc, TimeoutError) or (
+        type(exc).__name__ == "TimeoutError" and type(exc).__module__.split(".")[0] == "redis"
+    )

@@ -228,8 +228,8 @@ def _cache_call(method: str, *args, **kwargs):
         return None
     try:
         result = getattr(cache, method)(*args, **kwargs)
-    except Exception:
-        redis_failed("snapshot cache")
+    except Exception as exc:
+        redis_failed("snapshot cache", exc)
         return None
     redis_ok()
     return result

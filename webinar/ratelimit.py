@@ -71,9 +71,9 @@ def hit(key: str, *, rate: str, now: float | None = None) -> float | None:
         try:
             count = _count_shared(cache_key, parsed.seconds)
             redis_ok()
-        except Exception:
+        except Exception as exc:
             log.warning("rate-limit cache unavailable, counting in this process", exc_info=True)
-            redis_failed("rate limit")
+            redis_failed("rate limit", exc)
             count = _count_local(cache_key, parsed.seconds, now)
     if count > parsed.hits:
         return max(0.1, math.ceil(((bucket + 1) * parsed.seconds - now) * 10) / 10)
