@@ -135,3 +135,19 @@ async def test_attendees_cannot_launch_and_bad_answers_are_refused_on_the_wire(s
     unknown = await alice.request({"type": "poll_vote", "poll_id": 999999, "client_key": "r", "rating": 3})
     assert unknown["code"] == "unknown_poll"
     assert not await db(PollVote.objects.exists)()
+
+
+async def test_ending_the_webinar_closes_the_open_poll_for_everyone(sockets):
+    webinar, host, polls, people = await db(live_room)()
+    hosting = await sockets.host(webinar, host)
+    alice = await sockets.attendee(people[0])
+    await hosting.request({"type": "poll_launch", "poll_id": polls["multiple"].pk})
+    await alice.request(
+        {"type": "poll_vote", "poll_id": polls["multiple"].pk, "client_key": "m", "choices": [0, 2]}
+    )
+    ended = await hosting.request({"type": "end"})
+    assert ended["type"] == "ack"
+    status = await alice.receive_until("webinar.status")
+    closed = await alice.receive_until("poll.closed")
+    assert status["data"]["status"] == "ended" and closed["seq"] == status["seq"] + 1
+    assert closed["data"]["poll"]["status"] == "closed" and closed["data"]["results"]["counts"] == [1, 0, 1]

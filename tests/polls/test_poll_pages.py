@@ -100,3 +100,26 @@ def test_the_live_pages_carry_the_poll_card(room):
     host_page = signed_in(room.host).get(reverse("webinar:host", args=[room.webinar.slug])).content.decode()
     assert 'id="poll-card"' in host_page and f'data-poll="{room.single.pk}"' in host_page
     assert "live-polls.js" in host_page
+
+
+def test_the_organiser_report_shows_each_polls_results_and_links_the_csv(room):
+    from webinar.models import Webinar
+    from webinar.services.lifecycle import webinar_transition
+    from webinar.tasks import build_report
+
+    room.go_live()
+    poll_launch(actor=room.host, webinar_id=room.webinar.pk, poll_id=room.rating.pk)
+    for n, value in enumerate([5, 4]):
+        poll_vote(
+            webinar_id=room.webinar.pk,
+            registration_id=room.attendee().pk,
+            poll_id=room.rating.pk,
+            client_key=f"r{n}",
+            rating=value,
+        )
+    webinar_transition(webinar=room.webinar, actor=room.organiser, to=Webinar.Status.ENDED)
+    build_report.apply(args=[room.webinar.pk])
+    page = signed_in(room.organiser).get(reverse("webinar:report", args=[room.webinar.slug])).content.decode()
+    assert 'id="report-polls"' in page and "Closed" in page
+    assert "Rate this session" in page and "Average: 4.5" in page
+    assert reverse("campaigns:polls_csv", args=[room.webinar.slug]) in page

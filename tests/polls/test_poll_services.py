@@ -169,6 +169,7 @@ def test_closed_draft_and_ended_polls_refuse_votes(room):
         vote(room, room.rating, alice, rating=4)
     assert caught.value.code == "closed"
     assert not PollVote.objects.exists()
+    assert Poll.objects.get(pk=room.rating.pk).status == Poll.Status.CLOSED  # ending the webinar closed it
 
 
 def test_only_confirmed_registrations_of_this_webinar_vote(room):

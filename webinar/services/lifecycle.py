@@ -154,6 +154,9 @@ def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
             webinar_id=webinar.pk, stream=Stream.PUBLIC, type="webinar.status", payload={"status": to}
         )
         if to == Status.ENDED:
+            from webinar.campaigns.services.polls import polls_close_at_end
+
+            polls_close_at_end(webinar_id=webinar.pk)
             summaries.report_enqueue(webinar_id=webinar.pk)
     return webinar
 

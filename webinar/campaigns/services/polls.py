@@ -175,6 +175,20 @@ def poll_close(*, actor, webinar_id: int, poll_id: int) -> tuple[Poll, bool]:
     return poll, True
 
 
+def polls_close_at_end(*, webinar_id: int) -> int:
+    """Close the open poll of a webinar that is ending (``poll.closed`` with its final results), inside
+    the caller's transaction; returns how many polls were closed (0 or 1). Not audited separately: the
+    webinar's own status change is."""
+    closed = 0
+    for poll in Poll.objects.select_for_update().filter(webinar_id=webinar_id, status=Poll.Status.OPEN):
+        poll.status = Poll.Status.CLOSED
+        poll.closed_at = timezone.now()
+        poll.save(update_fields=["status", "closed_at"])
+        _emit(poll, "poll_closed")
+        closed += 1
+    return closed
+
+
 def public_poll(poll: Poll) -> dict:
     """A poll as every viewer sees it (``realtime.protocol.PublicPoll``)."""
     return {

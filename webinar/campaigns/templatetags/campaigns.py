@@ -41,6 +41,18 @@ def campaign_resource_card(webinar):
     return {"push": push, "resource": push.resource, "url": push_click_url(push)}
 
 
+@register.inclusion_tag("campaigns/_report_polls.html")
+def webinar_poll_results(webinar):
+    """The organiser report's poll section: every poll's results and the polls CSV (nothing without polls)."""
+    from webinar.campaigns import selectors
+
+    return {
+        "webinar": webinar,
+        "polls": selectors.polls_with_results(webinar_id=webinar.pk),
+        "in_report": True,
+    }
+
+
 @register.inclusion_tag("campaigns/_poll_card.html")
 def live_poll_card(webinar, mode: str = "attendee"):
     """The live poll card: the answer form (attendees), results (everyone), launch/close (hosts).
