@@ -109,6 +109,7 @@
         const status = li.dataset.status;
         li.querySelector(".poll-launch").hidden = status !== "draft";
         li.querySelector(".poll-close").hidden = status !== "open";
+        li.querySelector(".poll-state").textContent = status === "closed" ? L.labelStateClosed : "";
       });
     }
   }
