@@ -454,7 +454,7 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
     )
     for fate in closed:
         last = last_ask if fate["role"] == "attendee" else last_host
-        within = last is not None and fate["first_frame_at"] <= last.timestamp() <= fate["last_frame_at"]
+        within = last is not None and fate["first_frame_at"] <= last.timestamp()  # later ones count too
         fate["seconds_to_last_executed"] = (
             round(last.timestamp() - fate["first_frame_at"], 2) if within else None
         )
