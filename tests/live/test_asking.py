@@ -161,7 +161,11 @@ async def test_slow_mode_returns_retry_after(room, sockets, publish_everything):
     host = await sockets.host(room.webinar, room.host)
     assert (await host.request({"type": "slow_mode", "seconds": 30}))["type"] == "ack"
     aisyah = await sockets.attendee(room.aisyah)
-    assert aisyah.snapshot["webinar"]["slow_mode_seconds"] == 30
+    if aisyah.snapshot["webinar"]["slow_mode_seconds"] != 30:
+        # Through Redis the snapshot may predate the event the hub has not heard yet; the event
+        # then follows the snapshot (docs/protocol.md, "Snapshots and the events after them").
+        notice = await aisyah.receive_until("webinar.settings")
+        assert notice["data"]["slow_mode_seconds"] == 30
     assert (await aisyah.request(ask("s1", "First")))["type"] == "ack"
     error = await aisyah.request(ask("s2", "Second"))
     assert error["code"] == "slow_mode"
