@@ -1,8 +1,10 @@
 """R3 with a real fault: PostgreSQL drops the server's connections between two asks.
 
 The server keeps persistent connections (``DB_CONN_MAX_AGE``, as in production), and
-``pg_terminate_backend`` kills every backend of the test database but this test's own, as a
-failover or a restarted pooler would. The next ask either succeeds on a fresh connection or is
+``pg_terminate_backend`` kills every backend the server process opened (its connections carry an
+``application_name`` of their own), as a failover or a restarted pooler would. Connections of the
+test process itself are left alone: they are not what is tested, and killing them would leak the
+fault into later tests. The next ask either succeeds on a fresh connection or is
 answered ``unavailable`` with its client_key; re-sending the same frame makes exactly one question.
 """
 
@@ -11,40 +13,36 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from django.db import connection
 
 from tests.factories import attendee_session, make_live_webinar, make_registration, make_user
 from tests.reliability.clients import ProtocolClient
-from tests.servers import start_server
+from tests.servers import shared_database_url, start_server
 
 pytestmark = [pytest.mark.needs_postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def own_backend_pid() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        return cursor.fetchone()[0]
+SERVER_APPLICATION = "dewan-r03-server"
 
 
-def terminate_server_backends(database_url: str, keep: int) -> int:
-    """Kill every backend of the test database except this test's own (``keep``) and the killer."""
+def terminate_server_backends(database_url: str) -> int:
+    """Kill every backend the server process opened (``application_name`` = ``SERVER_APPLICATION``)."""
     import psycopg
 
     with psycopg.connect(database_url, autocommit=True) as conn:
         return conn.execute(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> %s",
-            [keep],
+            "WHERE datname = current_database() AND application_name = %s",
+            [SERVER_APPLICATION],
         ).fetchone()[0]
 
 
-async def scenario(server, slug: str, session_key: str, keep: int) -> dict:
+async def scenario(server, slug: str, session_key: str) -> dict:
     client = ProtocolClient(ws_url=server.ws_url, origin=server.url, slug=slug, session_key=session_key)
     await client.connect()
     try:
         await client.command({"type": "ask", "client_key": "before", "text": "Is the venue accessible?"})
         before = await client.reply("before")
-        killed = await asyncio.to_thread(terminate_server_backends, server.env["DATABASE_URL"], keep)
+        killed = await asyncio.to_thread(terminate_server_backends, shared_database_url())
         frame = {"type": "ask", "client_key": "after", "text": "Will there be sign language?"}
         replies = []
         for _ in range(10):
@@ -72,11 +70,15 @@ def test_r03_database_connections_killed_between_asks_retry_with_the_same_key_ma
     # Health checks off: with them (the default) a killed connection is replaced before use, and this
     # test is about the command that does hit one.
     server = start_server(
-        name="r03-pg", redis_url=redis_process.url, DB_CONN_MAX_AGE="600", DB_CONN_HEALTH_CHECKS="0"
+        name="r03-pg",
+        database_url=f"{shared_database_url()}?application_name={SERVER_APPLICATION}",
+        redis_url=redis_process.url,
+        DB_CONN_MAX_AGE="600",
+        DB_CONN_HEALTH_CHECKS="0",
     )
     try:
         session_key = attendee_session(registration)
-        seen = asyncio.run(scenario(server, webinar.slug, session_key, own_backend_pid()))
+        seen = asyncio.run(scenario(server, webinar.slug, session_key))
     finally:
         server.kill()
 
