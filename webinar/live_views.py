@@ -213,7 +213,7 @@ def host_command(request, slug: str):
     strict parser. Answers ``ack`` (200) or ``error`` (4xx/503) exactly as the websocket does; the
     services decide everything (webinar/services/moderation.py). CSRF-protected like any form.
     """
-    webinar = Webinar.objects.filter(slug=slug).first()
+    webinar = selectors.webinar_get(slug=slug)
     command = None
     try:
         if webinar is None:

@@ -15,12 +15,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.languages import language_supported
 from realtime.presence import get_presence_store
-from webinar import selectors, selectors_attendance
+from webinar import selectors
 from webinar.exceptions import DewanError
 from webinar.labels import category_label, language_label
 from webinar.models import Report, Webinar
 from webinar.reports import charts, exports, pdf, queries
 from webinar.reports.text import clock, duration, percent, screening_sentence, summary_render
+from webinar.selectors import attendance as selectors_attendance
 from webinar.services import summaries
 
 

@@ -20,7 +20,7 @@ from webinar.audit_text import audit_lines
 from webinar.exceptions import DewanError
 from webinar.forms import CalibrationForm, RegistrationForm, ScreeningSettingsForm, WebinarForm
 from webinar.http import client_ip, redirect_next
-from webinar.models import Registration, ScreeningSettings, Webinar
+from webinar.models import Registration, Webinar
 from webinar.services import hosts, lifecycle, privacy
 from webinar.services import registration as registration_services
 from webinar.services.notifications import webinar_ics
@@ -179,7 +179,7 @@ def _registration_from_token(webinar: Webinar, token: str, purpose: str) -> Regi
     if found is None:
         return None
     registration_id, secret_prefix = found
-    registration = Registration.objects.filter(pk=registration_id, webinar=webinar).first()
+    registration = selectors.registration_in_webinar(webinar=webinar, registration_id=registration_id)
     if registration is None or not registration.join_secret.startswith(secret_prefix):
         return None
     return registration
@@ -246,11 +246,7 @@ def cancel(request, slug: str, token: str):
 @login_required
 def dashboard_home(request):
     webinars = selectors.webinars_for_organiser(user=request.user).order_by("-starts_at")
-    registrations = (
-        selectors.registrations_for_account(user=request.user)
-        .filter(status=Registration.Status.CONFIRMED)
-        .select_related("webinar")
-    )
+    registrations = selectors.confirmed_registrations_for_account(user=request.user)
     return render(
         request,
         "webinar/organiser/home.html",
@@ -298,9 +294,9 @@ def webinar_manage(request, slug: str):
         "webinar": webinar,
         "form": form,
         "counts": selectors.registration_counts(webinar=webinar),
-        "registrations": webinar.registrations.all()[:500],
+        "registrations": selectors.webinar_registrations(webinar=webinar),
         "audit": audit_lines(webinar=webinar),
-        "hosts": webinar.roles.filter(role="host").select_related("user").order_by("user__email"),
+        "hosts": selectors.webinar_hosts(webinar=webinar),
     }
     return render(request, "webinar/organiser/manage.html", context)
 
@@ -375,7 +371,7 @@ def screening_calibrate(request, slug: str):
 
 
 def _screening_initial(webinar: Webinar) -> dict:
-    settings_obj, _created = ScreeningSettings.objects.get_or_create(webinar=webinar)
+    settings_obj = selectors.screening_settings_for(webinar=webinar)
     return {name: getattr(settings_obj, name) for name in ScreeningSettingsForm.base_fields}
 
 

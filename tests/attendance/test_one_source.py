@@ -12,7 +12,7 @@ from tests.attendance.test_sampler import at, tick
 from tests.factories import PASSWORD, make_registration
 from webinar.models import AttendanceSample, Question, Registration
 from webinar.reports import exports, queries
-from webinar.selectors_attendance import attendance_by_attendee, live_audience
+from webinar.selectors.attendance import attendance_by_attendee, live_audience
 from webinar.services.registration import registration_cancel
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from realtime import presence
 from tests.attendance.conftest import START
 from tests.factories import make_registration
 from webinar.models import AttendanceSample, AttendanceSession
-from webinar.selectors_attendance import attendance_by_attendee, attendance_figures, attendance_timeline
+from webinar.selectors.attendance import attendance_by_attendee, attendance_figures, attendance_timeline
 from webinar.services.attendance import attendance_record, attendance_sample_async
 
 pytestmark = pytest.mark.django_db

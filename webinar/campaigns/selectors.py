@@ -501,3 +501,14 @@ class _OptionText:
 
     def __init__(self, option: dict):
         self.text_en, self.text_ms = option.get("en", ""), option.get("ms", "")
+
+
+def resource_push_get(*, slug: str, push_id: int):
+    """The pushed card ``push_id`` of campaign ``slug`` with its resource, or ``None``."""
+    from webinar.campaigns.models import ResourcePush
+
+    return (
+        ResourcePush.objects.select_related("resource__campaign")
+        .filter(pk=push_id, resource__campaign__slug=slug)
+        .first()
+    )

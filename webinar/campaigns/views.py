@@ -20,7 +20,7 @@ from webinar import ratelimit
 from webinar import selectors as webinar_selectors
 from webinar.campaigns import exports, reports, selectors
 from webinar.campaigns.forms import CampaignForm, PledgeSettingsForm, PledgeTakeForm, ResourceForm
-from webinar.campaigns.models import Campaign, PledgeTaker, Resource, ResourcePush
+from webinar.campaigns.models import Campaign, PledgeTaker, Resource
 from webinar.campaigns.services import campaigns as campaign_services
 from webinar.campaigns.services import hub as hub_services
 from webinar.campaigns.services import pledges as pledge_services
@@ -571,8 +571,8 @@ def push_console(request, slug: str):
 
 def push_click(request, slug: str, push_id: int):
     """A click on a pushed card: counted for its webinar, then on to the resource's page."""
-    push = get_object_or_404(
-        ResourcePush.objects.select_related("resource__campaign"), pk=push_id, resource__campaign__slug=slug
-    )
+    push = selectors.resource_push_get(slug=slug, push_id=push_id)
+    if push is None:
+        raise Http404
     push_services.resource_push_click(push=push)
     return redirect("campaigns:resource", slug=slug, resource_id=push.resource_id)

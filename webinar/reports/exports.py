@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterator
 
 from webinar.models import Question, Webinar
-from webinar.selectors_attendance import audience_sessions
+from webinar.selectors.attendance import audience_sessions
 
 QUOTABLE = {Question.Status.PUBLISHED, Question.Status.MERGED}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -31,7 +31,7 @@ from webinar.models import (
     Registration,
     Webinar,
 )
-from webinar.selectors_attendance import (
+from webinar.selectors.attendance import (
     SecondsBetween,
     attendance_counts,
     audience_sessions,
@@ -102,7 +102,7 @@ def _histogram(sessions: QuerySet, column, *, origin: datetime, width: int, bins
 def attendance_figures(*, webinar: Webinar) -> dict:
     """The report's attendance: ``attendance_counts`` (the dashboard's figures) plus the chart series.
 
-    Every count comes from ``webinar.selectors_attendance`` so the report and the live dashboard agree.
+    Every count comes from ``webinar.selectors.attendance`` so the report and the live dashboard agree.
     """
     counts = attendance_counts(webinar=webinar)
     sessions = audience_sessions(webinar=webinar)

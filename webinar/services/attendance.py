@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from webinar.models import AttendanceSample, AttendanceSession, Webinar
-from webinar.selectors_attendance import is_audience_key
+from webinar.selectors.attendance import is_audience_key
 
 log = logging.getLogger("dewan.attendance")
 
@@ -96,7 +96,7 @@ def attendance_record(
             )
             opened = len(newcomers) - len(merge)
         sampled = False
-        # The audience only: hosts and organisers are not counted (webinar.selectors_attendance).
+        # The audience only: hosts and organisers are not counted (webinar.selectors.attendance).
         audience = sum(1 for key in present if is_audience_key(key))
         if (
             live

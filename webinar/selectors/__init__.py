@@ -249,3 +249,33 @@ def screening_policy(*, webinar: Webinar):
 
     settings_obj = ScreeningSettings.objects.filter(webinar=webinar).first()
     return screening.policy_from_settings(settings_obj)
+
+
+def registration_in_webinar(*, webinar: Webinar, registration_id: int) -> Registration | None:
+    """The registration ``registration_id`` of ``webinar``, or ``None`` (ids never cross webinars, R9)."""
+    return Registration.objects.filter(pk=registration_id, webinar=webinar).first()
+
+
+def confirmed_registrations_for_account(*, user) -> QuerySet[Registration]:
+    """The account's confirmed registrations (verified e-mail only, see ``registrations_for_account``),
+    with their webinars, for the signed-in home page."""
+    return (
+        registrations_for_account(user=user)
+        .filter(status=Registration.Status.CONFIRMED)
+        .select_related("webinar")
+    )
+
+
+def webinar_registrations(*, webinar: Webinar, limit: int = 500) -> QuerySet[Registration]:
+    """The first ``limit`` registrations of ``webinar`` in the model's order, for the manage page."""
+    return webinar.registrations.all()[:limit]
+
+
+def webinar_hosts(*, webinar: Webinar) -> QuerySet[WebinarRole]:
+    """The host roles of ``webinar`` with their users, ordered by e-mail."""
+    return webinar.roles.filter(role="host").select_related("user").order_by("user__email")
+
+
+def screening_settings_for(*, webinar: Webinar) -> ScreeningSettings:
+    """The webinar's screening settings, or unsaved defaults when none were saved yet (a read, no write)."""
+    return ScreeningSettings.objects.filter(webinar=webinar).first() or ScreeningSettings(webinar=webinar)
