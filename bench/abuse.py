@@ -586,10 +586,6 @@ def main() -> None:
         summary["server_alive_at_end"] = server.running()
     finally:
         server.kill()
-        with contextlib.suppress(Exception):
-            from django.db import connections
-
-            connections.close_all()
         drop_database()
     if summary is not None:
         print(json.dumps(summary))

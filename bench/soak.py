@@ -70,8 +70,16 @@ def percentile(values: list[float], p: float) -> float | None:
 # --- Setup -----------------------------------------------------------------------------------------
 
 
+def _close_django_connections() -> None:
+    """This process's own Django connections go first, so the database can be dropped."""
+    with contextlib.suppress(Exception):
+        from django.db import connections
+
+        connections.close_all()
+
+
 def database(args) -> tuple[str, callable]:
-    """The database URL for the run and a cleanup function."""
+    """The database URL for the run and a cleanup function (which closes this process's connections)."""
     url = args.database_url or os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
@@ -83,6 +91,7 @@ def database(args) -> tuple[str, callable]:
             conn.execute(f'CREATE DATABASE "{name}"')
 
         def drop():
+            _close_django_connections()
             with psycopg.connect(base + "/postgres", autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -90,7 +99,12 @@ def database(args) -> tuple[str, callable]:
     if url:
         return url, lambda: None
     path = Path(tempfile.mkdtemp(prefix="dewan-soak-")) / "soak.sqlite3"
-    return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
+
+    def remove():
+        _close_django_connections()
+        path.unlink(missing_ok=True)
+
+    return f"sqlite:///{path}", remove
 
 
 def prepare(env: dict, viewers: int) -> dict:
@@ -640,10 +654,6 @@ def main() -> None:
         for server in servers:
             server.kill()
         redis.kill()
-        with contextlib.suppress(Exception):
-            from django.db import connections
-
-            connections.close_all()
         drop_database()
     if summary is not None:
         print(json.dumps(summary))
