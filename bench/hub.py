@@ -83,33 +83,37 @@ def db_writes() -> int:
         return int(cursor.fetchone()[0])
 
 
-async def fetch(reader, writer, path: str, client: int) -> int:
+def request_bytes(path: str, client: int) -> bytes:
+    """One GET as a browser behind the trusted proxy sends it: the client is its address and User-Agent."""
     ip = f"10.{client >> 16 & 255}.{client >> 8 & 255}.{client & 255}"
-    writer.write(
-        (
-            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: {ip}\r\n"
-            f"User-Agent: bench-browser/{client % 7}\r\nConnection: keep-alive\r\n\r\n"
-        ).encode()
-    )
+    return (
+        f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: {ip}\r\n"
+        f"User-Agent: bench-browser/{client % 7}\r\nConnection: keep-alive\r\n\r\n"
+    ).encode()
+
+
+async def fetch(reader, writer, request: bytes) -> int:
+    writer.write(request)
     head = await reader.readuntil(b"\r\n\r\n")
-    status = int(head.split(b" ", 2)[1])
-    length = 0
-    for line in head.split(b"\r\n"):
-        if line.lower().startswith(b"content-length:"):
-            length = int(line.split(b":", 1)[1])
+    status = int(head[9:12])
+    at = head.lower().find(b"content-length:")
+    if at < 0:
+        raise ConnectionError(f"response without Content-Length: {head[:200]!r}")
+    length = int(head[at + 15 : head.index(b"\r\n", at)])
     await reader.readexactly(length)
     return status
 
 
-async def load(port: int, jobs: list[tuple[str, int]], connections: int) -> float:
-    queue = iter(jobs)
-    failures = []
+async def load(port: int, jobs: list[tuple[str, int]], connections: int) -> tuple[float, list[int]]:
+    """Sends ``jobs`` over ``connections`` keep-alive connections; returns (seconds, failed statuses)."""
+    queue = iter([request_bytes(path, client) for path, client in jobs])
+    failures: list[int] = []
 
     async def worker() -> None:
         reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=1 << 20)
         try:
-            for path, client in queue:
-                status = await fetch(reader, writer, path, client)
+            for request in queue:
+                status = await fetch(reader, writer, request)
                 if status != 200:
                     failures.append(status)
         finally:
@@ -117,10 +121,74 @@ async def load(port: int, jobs: list[tuple[str, int]], connections: int) -> floa
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(connections)))
-    elapsed = time.perf_counter() - started
-    if failures:
-        raise SystemExit(f"{len(failures)} requests failed, e.g. HTTP {failures[0]}")
-    return elapsed
+    return time.perf_counter() - started, failures
+
+
+def _client_process(port: int, jobs: list[tuple[str, int]], connections: int, start, results) -> None:
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:  # pragma: no cover - uvloop is a runtime dependency
+        pass
+    start.wait()
+    cpu = time.process_time()
+    seconds, failures = asyncio.run(load(port, jobs, connections))
+    results.put((seconds, failures[:5], len(failures), time.process_time() - cpu))
+
+
+def run_clients(
+    port: int, jobs: list[tuple[str, int]], connections: int, processes: int, on_start=None
+) -> dict:
+    """Spreads ``jobs`` over ``processes`` client processes (uvloop, raw keep-alive HTTP/1.1).
+
+    One Python process parses responses at a few thousand per second; several keep the client side
+    from limiting the figure. Returns wall seconds (all processes released at once, until the last
+    finishes) and the client processes' CPU seconds, which the caller reports beside the server's.
+    """
+    import multiprocessing
+
+    processes = max(1, min(processes, len(jobs)))
+    context = multiprocessing.get_context("fork")
+    start, results = context.Event(), context.Queue()
+    per_process = max(1, connections // processes)
+    children = [
+        context.Process(target=_client_process, args=(port, jobs[n::processes], per_process, start, results))
+        for n in range(processes)
+    ]
+    for child in children:
+        child.start()
+    time.sleep(0.5)
+    if on_start is not None:  # after the fork, so no thread of this process is copied mid-call
+        on_start()
+    started = time.perf_counter()
+    start.set()
+    outcomes = [results.get() for _ in children]
+    seconds = time.perf_counter() - started
+    for child in children:
+        child.join()
+    failed = sum(outcome[2] for outcome in outcomes)
+    if failed:
+        example = next(status for outcome in outcomes for status in outcome[1])
+        raise SystemExit(f"{failed} requests failed, e.g. HTTP {example}")
+    return {"seconds": seconds, "client_cpu_seconds": sum(outcome[3] for outcome in outcomes)}
+
+
+def process_tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid`` and its children, from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    children_file = Path(f"/proc/{pid}/task/{pid}/children")
+    if children_file.exists():
+        pids += [int(child) for child in children_file.read_text().split()]
+    for one in pids:
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
 
 
 def main() -> None:
@@ -129,7 +197,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50_000)
     parser.add_argument("--resources", type=int, default=10)
     parser.add_argument("--baseline", type=int, default=20_000)
-    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--connections", type=int, default=64, help="keep-alive connections in all")
+    parser.add_argument("--client-processes", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="server processes (Redis only)")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
@@ -145,6 +214,11 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1",
         "DEBUG": "false",
         "DEWAN_REGISTRATION_RATE": "100000/s",
+        # Django's ASGI handler runs each HTTP request on a thread of its own, so a persistent
+        # connection would be one per request thread and 64 concurrent requests on two processes
+        # exhaust PostgreSQL's 100 connections ("too many clients"; Django's docs: disable persistent
+        # connections under ASGI or use a pool). Counted resource pages open no connection either way.
+        "DB_CONN_MAX_AGE": "0",
     }
     data = setup(env, args.resources)
     if redis_url:
@@ -198,7 +272,7 @@ def main() -> None:
         rng = random.Random(15)
         hub_path = f"/c/{data['slug']}/hub/"
         baseline_jobs = [(hub_path, rng.randrange(args.clients)) for _ in range(args.baseline)]
-        baseline_seconds = asyncio.run(load(port, baseline_jobs, args.connections))
+        baseline = run_clients(port, baseline_jobs, args.connections, args.client_processes)
 
         jobs, expected_visits, seen = [], dict.fromkeys(data["resources"], 0), set()
         for n in range(args.visits):
@@ -220,9 +294,12 @@ def main() -> None:
 
             flusher = threading.Thread(target=beat, daemon=True)
         writes_before = db_writes()
-        if flusher:
-            flusher.start()
-        seconds = asyncio.run(load(port, jobs, args.connections))
+        server_cpu_before = process_tree_cpu(server.pid)
+        measured = run_clients(
+            port, jobs, args.connections, args.client_processes, on_start=flusher.start if flusher else None
+        )
+        server_cpu = process_tree_cpu(server.pid) - server_cpu_before
+        seconds = measured["seconds"]
         stop_flushing.set()
         if flusher:
             flusher.join()
@@ -249,13 +326,17 @@ def main() -> None:
     counted_uniques = sum((row.get("u") or 0) for row in by_resource.values())
     uniques_error = abs(counted_uniques - expected_uniques) / expected_uniques
     rate = args.visits / seconds
-    baseline_rate = args.baseline / baseline_seconds
+    baseline_rate = args.baseline / baseline["seconds"]
     result = {
         "backend": "redis" if redis_url else "memory",
         "server_processes": workers,
         "visits": args.visits,
         "clients": args.clients,
+        "client_processes": args.client_processes,
+        "connections": args.connections,
         "visits_per_second": round(rate, 1),
+        "server_cpu_ms_per_visit": round(1000 * server_cpu / args.visits, 3),
+        "client_cpu_ms_per_visit": round(1000 * measured["client_cpu_seconds"] / args.visits, 3),
         "baseline_hub_index_pages_per_second": round(baseline_rate, 1),
         "ratio_counted_vs_uncounted": round(rate / baseline_rate, 3),
         "db_row_writes": writes,
