@@ -99,6 +99,7 @@ class ErrorCode(StrEnum):
     INVALID_CHOICE = "invalid_choice"
     INVALID_OPTIONS = "invalid_options"
     POLL_OPEN = "poll_open"
+    POLL_LAUNCHED = "poll_launched"
 
 
 def _no_nul(value: str) -> str:
@@ -502,6 +503,11 @@ class OpenPoll(_Out):
     answered: bool = Field(description="this viewer's registration has answered it")
 
 
+class PollEventData(_Out):
+    poll: PublicPoll
+    results: PollResultsData
+
+
 class Snapshot(_Out):
     type: Literal["snapshot"]
     seq: int
@@ -512,6 +518,10 @@ class Snapshot(_Out):
     my_votes: list[int]
     queue: list[StaffQuestion] | None = Field(default=None, description="staff viewers only")
     poll: OpenPoll | None = Field(default=None, description="the open poll and its results, if one is open")
+    closed_polls: list[PollEventData] = Field(
+        default_factory=list,
+        description="every closed poll with its final results, in the order they were closed",
+    )
 
 
 class Synced(_Out):
@@ -548,11 +558,6 @@ class StaffQuestionData(_Out):
 class StaffAttendeeData(_Out):
     registration_id: int
     muted: bool
-
-
-class PollEventData(_Out):
-    poll: PublicPoll
-    results: PollResultsData
 
 
 class _Event(_Out):

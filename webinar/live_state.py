@@ -247,8 +247,8 @@ def published_cache_clear(*, webinar_id: int) -> None:
 def shared_live_state(*, webinar_id: int) -> dict:
     """What every viewer's welcome and snapshot share, in the active language.
 
-    Returns ``{"seq", "staff_seq", "webinar", "questions"}``; the cursors are read first, so the
-    list is at least as new as ``seq`` (a replay from ``seq`` can only repeat, never skip). The
+    Returns ``{"seq", "staff_seq", "webinar", "questions", "poll", "closed_polls"}``; the cursors are read
+    first, so the list is at least as new as ``seq`` (a replay from ``seq`` can only repeat, never skip). The
     consumer keeps it per process until the hub hears the next event (realtime.broadcast.SharedState).
     """
     webinar = Webinar.objects.get(pk=webinar_id)
@@ -258,6 +258,7 @@ def shared_live_state(*, webinar_id: int) -> dict:
         "webinar": webinar_state(webinar),
         "questions": published_questions(webinar),
         "poll": open_poll_state(webinar_id=webinar_id),
+        "closed_polls": closed_polls_state(webinar_id=webinar_id),
     }
 
 
@@ -270,6 +271,21 @@ def open_poll_state(*, webinar_id: int) -> dict | None:
     if poll is None:
         return None
     return {"poll": public_poll(poll), "results": results_data(poll)}
+
+
+def closed_polls_state(*, webinar_id: int) -> list[dict]:
+    """Every closed poll with its final results (``protocol.PollEventData``), in the order they were closed.
+
+    A host closing a poll shows its results to everyone; a viewer who reloads gets them from here. A closed
+    poll takes no more answers, so these results are final.
+    """
+    from webinar.campaigns.selectors import polls_closed
+    from webinar.campaigns.services.polls import public_poll, results_data
+
+    return [
+        {"poll": public_poll(poll), "results": results_data(poll)}
+        for poll in polls_closed(webinar_id=webinar_id)
+    ]
 
 
 def _with_answered(viewer: Viewer, poll: dict | None) -> dict | None:
@@ -296,6 +312,7 @@ def attendee_snapshot(viewer: Viewer, shared: dict) -> dict:
         "mine": mine,
         "my_votes": my_votes,
         "poll": _with_answered(viewer, shared.get("poll")),
+        "closed_polls": shared.get("closed_polls", []),
     }
 
 
@@ -312,6 +329,7 @@ def live_snapshot(viewer: Viewer) -> dict:
         "mine": mine,
         "my_votes": my_votes,
         "poll": _with_answered(viewer, open_poll_state(webinar_id=webinar.pk)),
+        "closed_polls": closed_polls_state(webinar_id=webinar.pk),
     }
     if viewer.staff:
         queue = (

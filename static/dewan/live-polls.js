@@ -12,6 +12,9 @@
   let poll = null;
   let results = null;
   let answered = false;
+  // Closed polls with their final results, in closing order (the snapshot's closed_polls, then
+  // poll.closed events): the newest is shown in the card when no poll is open, the rest below it.
+  let closed = [];
 
   const text = (en, ms) => (malay ? ms || en : en || ms) || "";
   const node = (tag, cls, content) => {
@@ -22,19 +25,22 @@
   };
   const key = () => (window.DewanLive ? window.DewanLive.randomKey() : String(Date.now()));
 
-  function labels() {
-    if (!poll) return [];
-    if (poll.kind === "rating") return ["1", "2", "3", "4", "5"];
-    return poll.options.map((o) => text(o.en, o.ms));
+  function labels(shown) {
+    if (!shown) return [];
+    if (shown.kind === "rating") return ["1", "2", "3", "4", "5"];
+    return shown.options.map((o) => text(o.en, o.ms));
   }
 
   function renderResults() {
     const box = $("poll-results");
     box.replaceChildren();
-    if (!poll || !results) return;
+    if (poll && results) fillResults(box, poll, results);
+  }
+
+  function fillResults(box, shown, results) {
     const voters = results.voters;
     box.append(node("p", "meta poll-voters", `${voters} ${L.labelVoters}`));
-    if (poll.kind === "words") {
+    if (shown.kind === "words") {
       const cloud = node("p", "poll-words");
       const top = results.words.length ? results.words[0].count : 1;
       for (const w of results.words) {
@@ -47,7 +53,7 @@
       return;
     }
     const rows = node("ol", "poll-bars");
-    labels().forEach((label, index) => {
+    labels(shown).forEach((label, index) => {
       const count = results.counts[index] || 0;
       const share = voters ? Math.round((100 * count) / voters) : 0;
       const row = node("li", "poll-bar");
@@ -59,7 +65,7 @@
       rows.append(row);
     });
     box.append(rows);
-    if (poll.kind === "rating" && results.average !== null) {
+    if (shown.kind === "rating" && results.average !== null) {
       box.append(node("p", "poll-average", `${L.labelAverage}: ${results.average}`));
     }
   }
@@ -82,7 +88,7 @@
       return;
     }
     const type = poll.kind === "multiple" ? "checkbox" : "radio";
-    labels().forEach((label, index) => {
+    labels(poll).forEach((label, index) => {
       const wrap = node("label", "check");
       const input = node("input");
       input.type = type;
@@ -93,8 +99,25 @@
     });
   }
 
+  function renderHistory() {
+    const earlier = closed.filter((item) => !poll || item.poll.id !== poll.id).reverse();
+    const list = $("poll-history-list");
+    list.replaceChildren();
+    $("poll-history").hidden = !earlier.length;
+    for (const item of earlier) {
+      const li = node("li", "poll-past");
+      li.dataset.poll = String(item.poll.id);
+      li.append(node("p", "poll-question", text(item.poll.question_en, item.poll.question_ms)));
+      const box = node("div", "poll-results");
+      fillResults(box, item.poll, item.results);
+      li.append(box);
+      list.append(li);
+    }
+  }
+
   function render() {
     $("poll-live").hidden = !poll;
+    renderHistory();
     if (mode !== "host") card.hidden = !poll;
     if (!poll) return;
     $("poll-question").textContent = text(poll.question_en, poll.question_ms);
@@ -109,6 +132,8 @@
         const status = li.dataset.status;
         li.querySelector(".poll-launch").hidden = status !== "draft";
         li.querySelector(".poll-close").hidden = status !== "open";
+        const edit = li.querySelector(".poll-edit");
+        if (edit) edit.hidden = status !== "draft";
         li.querySelector(".poll-state").textContent = status === "closed" ? L.labelStateClosed : "";
       });
     }
@@ -119,6 +144,10 @@
     poll = next;
     results = nextResults;
     if (wasAnswered !== undefined) answered = wasAnswered;
+    if (next.status === "closed") {
+      closed = closed.filter((item) => item.poll.id !== next.id);
+      closed.push({ poll: next, results: nextResults });
+    }
     render();
   }
 
@@ -126,8 +155,11 @@
     const m = event.detail;
     if (!m) return;
     if (m.type === M.snapshot) {
+      closed = (m.closed_polls || []).slice();
+      const latest = closed[closed.length - 1];
       if (m.poll) show(m.poll.poll, m.poll.results, m.poll.answered);
-      else if (poll && poll.status === "open") {
+      else if (latest) show(latest.poll, latest.results);
+      else {
         poll = null;
         render();
       }

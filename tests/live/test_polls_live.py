@@ -1,14 +1,16 @@
 """Live polls on the wire: hosts launch and close (acked, sequenced public events), attendees vote
-once (poll_vote, idempotent), results coalesced like votes, the open poll in the snapshot."""
+once (poll_vote, idempotent), results coalesced like votes, the open poll and the closed polls' final
+results in the snapshot."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.factories import make_host, make_registration, make_user, make_webinar
-from tests.live.helpers import db
+from tests.live.helpers import Live, db
 from tests.polls.conftest import prepare_polls
 from webinar.campaigns.models import PollVote
+from webinar.live_state import stage_key
 from webinar.models import ScreeningSettings, Webinar
 from webinar.services.lifecycle import webinar_transition
 
@@ -68,6 +70,7 @@ async def test_launch_vote_results_and_close_reach_every_viewer(sockets):
     assert closed["data"]["poll"]["status"] == "closed" and closed["data"]["results"]["counts"] == [0, 2, 0]
     late = await sockets.attendee(people[2])
     assert late.snapshot["poll"] is None
+    assert late.snapshot["closed_polls"] == [closed["data"]]  # a reload still shows the final results
     refused = await late.request(
         {"type": "poll_vote", "poll_id": poll.pk, "client_key": "c1", "choices": [0]}
     )
@@ -154,3 +157,34 @@ async def test_ending_the_webinar_closes_the_open_poll_for_everyone(sockets):
     closed = await alice.receive_until("poll.closed")
     assert status["data"]["status"] == "ended" and closed["seq"] == status["seq"] + 1
     assert closed["data"]["poll"]["status"] == "closed" and closed["data"]["results"]["counts"] == [1, 0, 1]
+
+
+async def test_after_a_reload_every_viewer_sees_the_results_the_hosts_showed_in_closing_order(sockets):
+    webinar, host, polls, people = await db(live_room)()
+    hosting = await sockets.host(webinar, host)
+    alice = await sockets.attendee(people[0])
+    for poll, answer in ((polls["rating"], {"rating": 4}), (polls["single"], {"choices": [2]})):
+        await hosting.request({"type": "poll_launch", "poll_id": poll.pk})
+        await alice.request({"type": "poll_vote", "poll_id": poll.pk, "client_key": f"k{poll.pk}", **answer})
+        await hosting.request({"type": "poll_close", "poll_id": poll.pk})
+        while (await alice.receive_until("poll.closed"))["data"]["poll"]["id"] != poll.pk:
+            pass
+    await hosting.request({"type": "poll_launch", "poll_id": polls["words"].pk})
+    await alice.receive_until("poll.launched")
+    stage = Live((await sockets.open(webinar.slug, mode="stage", key=await db(stage_key)(webinar)))[1])
+    assert (await stage.receive())["type"] == "welcome"
+    stage.snapshot = await stage.sync()
+
+    for reloaded in (await sockets.attendee(people[1]), await sockets.host(webinar, host), stage):
+        shown = reloaded.snapshot
+        assert shown["poll"]["poll"]["id"] == polls["words"].pk  # the open poll, as before
+        assert [item["poll"]["id"] for item in shown["closed_polls"]] == [
+            polls["rating"].pk,
+            polls["single"].pk,
+        ]
+        rating, single = shown["closed_polls"]
+        assert rating["poll"]["status"] == "closed" and rating["results"]["average"] == 4.0
+        assert rating["results"]["counts"] == [0, 0, 0, 1, 0]
+        assert single["results"]["counts"] == [0, 0, 1] and single["results"]["voters"] == 1
+        # the poll never launched is in neither
+        assert polls["multiple"].pk not in {item["poll"]["id"] for item in shown["closed_polls"]}

@@ -50,7 +50,7 @@ def test_a_bad_poll_is_shown_back_with_the_reason_and_nothing_saved(room):
         reverse("campaigns:polls", args=[room.webinar.slug]),
         {"kind": "single", "question_en": "Only one choice?", "options_en": "Yes"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "between 2 and 10 choices" in response.content.decode()
     assert Poll.objects.count() == before
 
@@ -123,3 +123,60 @@ def test_the_organiser_report_shows_each_polls_results_and_links_the_csv(room):
     assert 'id="report-polls"' in page and "Closed" in page
     assert "Rate this session" in page and "Average: 4.5" in page
     assert reverse("campaigns:polls_csv", args=[room.webinar.slug]) in page
+
+
+def test_during_the_event_a_host_adds_a_poll_from_the_page_and_the_console_lists_it(room):
+    room.go_live()
+    client = signed_in(room.host)
+    url = reverse("campaigns:polls", args=[room.webinar.slug])
+    assert 'id="poll-form"' in client.get(url).content.decode()
+    response = client.post(url, {"kind": "rating", "question_en": "How useful was this?", "question_ms": ""})
+    assert response.status_code == 302
+    poll = Poll.objects.get(webinar=room.webinar, question_en="How useful was this?")
+    console = client.get(reverse("webinar:host", args=[room.webinar.slug])).content.decode()
+    assert f'class="poll-launch" data-poll="{poll.pk}"' in console
+    assert reverse("campaigns:poll_edit", args=[room.webinar.slug, poll.pk]) in console
+
+
+def test_a_host_edits_a_prepared_poll_from_the_page(room):
+    client = signed_in(room.host)
+    url = reverse("campaigns:poll_edit", args=[room.webinar.slug, room.single.pk])
+    page = client.get(url).content.decode()
+    assert "Do you check before you share?" in page and "Tidak pasti" in page  # the form holds the poll
+    response = client.post(
+        url,
+        {
+            "kind": "single",
+            "question_en": "Do you check the source?",
+            "question_ms": "Adakah anda semak sumbernya?",
+            "options_en": "Always\nSometimes\nNever",
+            "options_ms": "Sentiasa\nKadang-kadang\nTidak pernah",
+        },
+    )
+    assert response.status_code == 302
+    room.single.refresh_from_db()
+    assert room.single.question_en == "Do you check the source?"
+    assert room.single.options[1] == {"en": "Sometimes", "ms": "Kadang-kadang"}
+
+
+def test_editing_or_deleting_a_launched_poll_is_refused_with_its_code_and_nothing_changes(room):
+    room.go_live()
+    poll_launch(actor=room.host, webinar_id=room.webinar.pk, poll_id=room.rating.pk)
+    client = signed_in(room.host)
+    url = reverse("campaigns:poll_edit", args=[room.webinar.slug, room.rating.pk])
+    for data in ({"kind": "rating", "question_en": "Changed?"}, {"delete": "1"}):
+        response = client.post(url, data)
+        assert response.status_code == 409
+        assert 'data-refused="poll_launched"' in response.content.decode()
+        assert "can no longer be edited" in response.content.decode()
+    room.rating.refresh_from_db()
+    assert room.rating.question_en == "Rate this session" and room.rating.status == Poll.Status.OPEN
+
+
+def test_a_host_deletes_a_draft_from_the_page(room):
+    client = signed_in(room.host)
+    response = client.post(
+        reverse("campaigns:poll_edit", args=[room.webinar.slug, room.words.pk]), {"delete": "1"}
+    )
+    assert response.status_code == 302
+    assert not Poll.objects.filter(pk=room.words.pk).exists()

@@ -1,5 +1,6 @@
-"""Poll rules: who prepares and when, launch/close, one vote per registration, idempotent resends,
-closed polls refuse, word-cloud entries screened (only published words count)."""
+"""Poll rules: who prepares and when (before or during the event), edits until launch, launch/close,
+one vote per registration, idempotent resends, closed polls refuse, word-cloud entries screened (only
+published words count)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import pytest
 from tests.factories import make_registration, make_user, make_webinar
 from webinar.campaigns.models import Poll, PollVote
 from webinar.campaigns.selectors import poll_open, poll_results
-from webinar.campaigns.services.polls import poll_close, poll_create, poll_launch, poll_vote
+from webinar.campaigns.services.polls import (
+    poll_close,
+    poll_create,
+    poll_delete,
+    poll_launch,
+    poll_update,
+    poll_vote,
+)
 from webinar.exceptions import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from webinar.models import ScreeningSettings, Webinar
 from webinar.services.lifecycle import webinar_transition
@@ -90,12 +98,121 @@ def test_blank_choice_rows_are_dropped(room):
     assert poll.options == [{"en": "A", "ms": ""}, {"en": "", "ms": "B"}]
 
 
-@pytest.mark.parametrize("status", [Webinar.Status.LIVE, Webinar.Status.ENDED])
-def test_polls_are_prepared_before_the_event_only(status):
+def test_hosts_prepare_a_poll_during_the_event_and_launch_it_straight_away(room):
+    room.go_live()
+    poll = poll_create(
+        actor=room.host,
+        webinar_id=room.webinar.pk,
+        kind="single",
+        question_en="Did you report it?",
+        question_ms="Adakah anda melaporkannya?",
+        options=[{"en": "Yes", "ms": "Ya"}, {"en": "No", "ms": "Tidak"}],
+    )
+    assert poll.status == Poll.Status.DRAFT and poll.position == 4  # after the four prepared before
+    assert launch(room, poll).status == Poll.Status.OPEN
+
+
+@pytest.mark.parametrize("status", [Webinar.Status.ENDED, Webinar.Status.CANCELLED])
+def test_no_polls_are_prepared_after_the_event(status):
     organiser = make_user()
-    webinar = make_webinar(organiser=organiser, status=status)
-    with pytest.raises(InvalidState):
+    if status == Webinar.Status.CANCELLED:
+        webinar = webinar_transition(webinar=make_webinar(organiser=organiser), actor=organiser, to=status)
+    else:
+        webinar = make_webinar(organiser=organiser, status=status)
+    with pytest.raises(InvalidState) as caught:
         poll_create(actor=organiser, webinar_id=webinar.pk, kind="rating", question_en="Rate")
+    assert caught.value.code == "invalid_state"
+    assert not Poll.objects.filter(webinar=webinar).exists()
+
+
+# --- Editing until launched -----------------------------------------------------------------------------
+
+
+def edit(room, poll, **fields):
+    fields = {
+        "kind": poll.kind,
+        "question_en": poll.question_en,
+        "question_ms": poll.question_ms,
+        "options": poll.options,
+        **fields,
+    }
+    return poll_update(actor=room.host, webinar_id=room.webinar.pk, poll_id=poll.pk, **fields)
+
+
+@pytest.mark.parametrize("live", [False, True], ids=["before the event", "during the event"])
+def test_a_poll_is_edited_until_it_is_launched(room, live):
+    if live:
+        room.go_live()
+    edited = edit(
+        room,
+        room.single,
+        kind="multiple",
+        question_en="What do you check?",
+        question_ms="Apa yang anda semak?",
+        options=[{"en": "Source", "ms": "Sumber"}, {"en": "Date", "ms": "Tarikh"}, {"en": "", "ms": ""}],
+    )
+    stored = Poll.objects.get(pk=room.single.pk)
+    assert (stored.kind, stored.question_ms) == ("multiple", "Apa yang anda semak?")
+    assert stored.options == [{"en": "Source", "ms": "Sumber"}, {"en": "Date", "ms": "Tarikh"}]
+    assert edited.status == Poll.Status.DRAFT
+
+
+@pytest.mark.parametrize("after", ["launched", "closed"])
+def test_a_launched_poll_cannot_be_edited_or_deleted_and_keeps_its_text(room, after):
+    room.go_live()
+    launch(room, room.single)
+    if after == "closed":
+        poll_close(actor=room.host, webinar_id=room.webinar.pk, poll_id=room.single.pk)
+    for change in (
+        lambda: edit(room, room.single, question_en="Something else?"),
+        lambda: poll_delete(actor=room.host, webinar_id=room.webinar.pk, poll_id=room.single.pk),
+    ):
+        with pytest.raises(InvalidState) as caught:
+            change()
+        assert caught.value.code == "poll_launched"
+    stored = Poll.objects.get(pk=room.single.pk)
+    assert stored.question_en == "Do you check before you share?" and len(stored.options) == 3
+
+
+def test_an_edit_is_checked_like_a_new_poll_and_a_bad_one_changes_nothing(room):
+    with pytest.raises(ValidationFailed) as caught:
+        edit(room, room.single, options=[{"en": "Only", "ms": ""}])
+    assert caught.value.code == "invalid_options"
+    with pytest.raises(ValidationFailed) as caught:
+        edit(room, room.rating, options=[{"en": "A", "ms": ""}, {"en": "B", "ms": ""}])
+    assert caught.value.code == "invalid_options"
+    assert Poll.objects.get(pk=room.single.pk).options == room.single.options
+
+
+def test_only_hosts_edit_or_delete_and_only_polls_of_their_webinar(room):
+    with pytest.raises(PermissionDenied):
+        poll_update(
+            actor=make_user(),
+            webinar_id=room.webinar.pk,
+            poll_id=room.single.pk,
+            kind="rating",
+            question_en="X",
+        )
+    other = make_webinar(organiser=room.organiser)
+    with pytest.raises(NotFound) as caught:
+        poll_delete(actor=room.organiser, webinar_id=other.pk, poll_id=room.single.pk)
+    assert caught.value.code == "unknown_poll"
+    assert Poll.objects.filter(pk=room.single.pk).exists()
+
+
+def test_a_draft_is_deleted_and_the_next_poll_goes_last(room):
+    poll_delete(actor=room.host, webinar_id=room.webinar.pk, poll_id=room.multiple.pk)
+    assert not Poll.objects.filter(pk=room.multiple.pk).exists()
+    added = poll_create(actor=room.host, webinar_id=room.webinar.pk, kind="rating", question_en="Again?")
+    assert added.position == 4  # after the highest, never a position already taken
+
+
+def test_after_the_event_drafts_are_frozen(room):
+    room.go_live()
+    room.webinar = webinar_transition(webinar=room.webinar, actor=room.organiser, to=Webinar.Status.ENDED)
+    with pytest.raises(InvalidState) as caught:
+        edit(room, room.rating, question_en="Too late?")
+    assert caught.value.code == "invalid_state"
 
 
 # --- Launching and closing ---------------------------------------------------------------------------

@@ -115,7 +115,8 @@ class ResourceForm(forms.Form):
 
 
 class PollForm(forms.Form):
-    """A poll prepared before the event; choices one per line, the Malay line aligned with the English one."""
+    """A poll prepared before or during the event; choices one per line, each Malay line aligned with
+    the English one."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=Poll.Kind.choices)
     question_en = forms.CharField(label=_("Question (English)"), max_length=300, required=False)
@@ -132,6 +133,17 @@ class PollForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The same choices in the same order, one per line."),
     )
+
+    @staticmethod
+    def initial_for(poll: Poll) -> dict:
+        """The form's fields for editing ``poll`` (choices one per line in each language)."""
+        return {
+            "kind": poll.kind,
+            "question_en": poll.question_en,
+            "question_ms": poll.question_ms,
+            "options_en": "\n".join(o.get("en", "") for o in poll.options),
+            "options_ms": "\n".join(o.get("ms", "") for o in poll.options),
+        }
 
     def service_fields(self) -> dict:
         data = self.cleaned_data

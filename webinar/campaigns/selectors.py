@@ -462,6 +462,20 @@ def poll_open(*, webinar_id: int):
     return Poll.objects.filter(webinar_id=webinar_id, status=Poll.Status.OPEN).first()
 
 
+def poll_get(*, webinar_id: int, poll_id: int):
+    """One poll of a webinar (any status), or None."""
+    from webinar.campaigns.models import Poll
+
+    return Poll.objects.filter(webinar_id=webinar_id, pk=poll_id).first()
+
+
+def polls_closed(*, webinar_id: int):
+    """The webinar's closed polls in the order they were closed (a queryset of ``Poll``)."""
+    from webinar.campaigns.models import Poll
+
+    return Poll.objects.filter(webinar_id=webinar_id, status=Poll.Status.CLOSED).order_by("closed_at", "id")
+
+
 @dataclass
 class PollWithResults:
     """A poll and its results, with each answer's label and share, for pages and the report."""

@@ -35,5 +35,6 @@ urlpatterns = [
     path("c/<slug:slug>/push/", views.push_console, name="push_console"),
     path("c/<slug:slug>/push/<int:push_id>/go/", views.push_click, name="push_click"),
     path("w/<slug:slug>/manage/polls/", poll_views.poll_manage, name="polls"),
+    path("w/<slug:slug>/manage/polls/<int:poll_id>/", poll_views.poll_manage, name="poll_edit"),
     path("w/<slug:slug>/manage/polls.csv", poll_views.polls_csv, name="polls_csv"),
 ]

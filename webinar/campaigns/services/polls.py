@@ -1,7 +1,8 @@
-"""Live polls: hosts prepare them before the event, launch and close them live; attendees vote once.
+"""Live polls: hosts prepare them before or during the event, launch and close them live; attendees vote once.
 
 Kinds: single choice, multiple choice, rating 1–5 and word cloud (EN/BM question text; choices in
-both languages). One poll is open at a time per webinar. A vote is one per registration per poll; a
+both languages). A poll can be edited or deleted until it is launched (then ``poll_launched``). One poll
+is open at a time per webinar. A vote is one per registration per poll; a
 resend with the same ``client_key`` returns the first vote, a different one is refused
 (``already_voted``). Word-cloud entries pass through screening like questions; only published words
 count in the results (``webinar/campaigns/selectors.py``, ``poll_results``).
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,7 +32,8 @@ QUESTION_MAX_CHARS = 300
 WORD_MAX_CHARS = 40
 RATING_RANGE = range(1, 6)
 CHOICE_KINDS = frozenset({Poll.Kind.SINGLE, Poll.Kind.MULTIPLE})
-PREPARABLE = frozenset({Webinar.Status.DRAFT, Webinar.Status.SCHEDULED})
+# Polls are prepared before the event and during it (a host writes one on the spot); not afterwards.
+PREPARABLE = frozenset({Webinar.Status.DRAFT, Webinar.Status.SCHEDULED, Webinar.Status.LIVE})
 
 
 @dataclass
@@ -73,18 +75,8 @@ def _clean_options(kind: str, options: list[dict]) -> list[dict]:
     return cleaned
 
 
-def poll_create(
-    *, actor, webinar_id: int, kind: str, question_en: str, question_ms: str = "", options: list[dict] = ()
-) -> Poll:
-    """Prepare a poll for ``webinar_id`` before the event (the webinar is a draft or scheduled).
-
-    ``kind`` is a ``Poll.Kind`` value; ``options`` is ``[{"en": str, "ms": str}]`` (2–10 choices, for
-    single/multiple only; blank rows are dropped). At least one of the question texts is needed.
-    Raises ``PermissionDenied`` ``forbidden`` (not a host or organiser), ``ValidationFailed``
-    ``invalid_kind`` / ``missing_text`` / ``too_long`` / ``invalid_options``, ``InvalidState``
-    ``invalid_state`` (the webinar is live, ended or cancelled).
-    """
-    webinar = _webinar_for_host(actor, webinar_id)
+def _clean_poll(*, kind: str, question_en: str, question_ms: str, options) -> dict:
+    """The poll's fields, cleaned; raises ``ValidationFailed`` (codes as for ``poll_create``)."""
     if kind not in Poll.Kind.values:
         raise ValidationFailed(_("Choose a kind of poll."), code=ErrorCode.INVALID_KIND)
     question_en, question_ms = clean_text(question_en or ""), clean_text(question_ms or "")
@@ -96,22 +88,101 @@ def poll_create(
             code=ErrorCode.TOO_LONG,
             limit=QUESTION_MAX_CHARS,
         )
-    cleaned = _clean_options(kind, list(options or []))
+    return {
+        "kind": kind,
+        "question_en": question_en,
+        "question_ms": question_ms,
+        "options": _clean_options(kind, list(options or [])),
+    }
+
+
+def _check_preparable(webinar: Webinar) -> None:
     if webinar.status not in PREPARABLE:
-        raise InvalidState(_("Polls are prepared before the event."), code=ErrorCode.INVALID_STATE)
-    with transaction.atomic():
-        position = Poll.objects.filter(webinar=webinar).count()
-        poll = Poll.objects.create(
-            webinar=webinar,
-            kind=kind,
-            question_en=question_en,
-            question_ms=question_ms,
-            options=cleaned,
-            position=position,
-            created_by=actor,
+        raise InvalidState(
+            _("Polls can no longer be prepared: the webinar has ended or was cancelled."),
+            code=ErrorCode.INVALID_STATE,
         )
+
+
+def poll_create(
+    *, actor, webinar_id: int, kind: str, question_en: str, question_ms: str = "", options: list[dict] = ()
+) -> Poll:
+    """Prepare a poll for ``webinar_id`` before or during the event (a draft, scheduled or live webinar).
+
+    ``kind`` is a ``Poll.Kind`` value; ``options`` is ``[{"en": str, "ms": str}]`` (2–10 choices, for
+    single/multiple only; blank rows are dropped). At least one of the question texts is needed.
+    Raises ``PermissionDenied`` ``forbidden`` (not a host or organiser), ``ValidationFailed``
+    ``invalid_kind`` / ``missing_text`` / ``too_long`` / ``invalid_options``, ``InvalidState``
+    ``invalid_state`` (the webinar has ended or was cancelled).
+    """
+    webinar = _webinar_for_host(actor, webinar_id)
+    fields = _clean_poll(kind=kind, question_en=question_en, question_ms=question_ms, options=options)
+    _check_preparable(webinar)
+    with transaction.atomic():
+        last = Poll.objects.filter(webinar=webinar).aggregate(last=Max("position"))["last"]
+        position = 0 if last is None else last + 1
+        poll = Poll.objects.create(webinar=webinar, position=position, created_by=actor, **fields)
         audit_record(webinar=webinar, actor=actor, action="poll.create", target=poll, after={"kind": kind})
     return poll
+
+
+def _draft_poll(webinar: Webinar, poll_id: int) -> Poll:
+    """The poll, locked, if it may still change: a draft of a webinar that has not ended."""
+    poll = _locked_poll(webinar.pk, poll_id)
+    if poll.status != Poll.Status.DRAFT:
+        raise InvalidState(
+            _("This poll has been launched: it can no longer be edited or deleted."),
+            code=ErrorCode.POLL_LAUNCHED,
+        )
+    _check_preparable(webinar)
+    return poll
+
+
+def poll_update(
+    *,
+    actor,
+    webinar_id: int,
+    poll_id: int,
+    kind: str,
+    question_en: str,
+    question_ms: str = "",
+    options: list[dict] = (),
+) -> Poll:
+    """Edit a prepared poll until it is launched (before or during the event); fields as for ``poll_create``.
+
+    The row is locked, so an edit and a launch at the same moment happen one after the other: an edit
+    that comes second is refused. Raises what ``poll_create`` raises, plus ``NotFound`` ``unknown_poll``
+    and ``InvalidState`` ``poll_launched`` (the poll is open or closed: its answers refer to the text
+    and choices as launched).
+    """
+    webinar = _webinar_for_host(actor, webinar_id)
+    with transaction.atomic():
+        poll = _draft_poll(webinar, poll_id)  # a launched poll is refused whatever the edit says
+        fields = _clean_poll(kind=kind, question_en=question_en, question_ms=question_ms, options=options)
+        before = {name: getattr(poll, name) for name in fields}
+        for name, value in fields.items():
+            setattr(poll, name, value)
+        poll.save(update_fields=list(fields))
+        audit_record(
+            webinar=webinar, actor=actor, action="poll.update", target=poll, before=before, after=fields
+        )
+    return poll
+
+
+def poll_delete(*, actor, webinar_id: int, poll_id: int) -> None:
+    """Delete a prepared poll that was never launched. Raises ``PermissionDenied`` ``forbidden``,
+    ``NotFound`` ``unknown_poll``, ``InvalidState`` ``poll_launched`` / ``invalid_state`` (ended webinar)."""
+    webinar = _webinar_for_host(actor, webinar_id)
+    with transaction.atomic():
+        poll = _draft_poll(webinar, poll_id)
+        audit_record(
+            webinar=webinar,
+            actor=actor,
+            action="poll.delete",
+            target=poll,
+            before={"kind": poll.kind, "question_en": poll.question_en, "question_ms": poll.question_ms},
+        )
+        poll.delete()
 
 
 def _locked_poll(webinar_id: int, poll_id: int) -> Poll:
