@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from webinar.campaigns import selectors
-from webinar.campaigns.models import Campaign, PledgeTaker, Resource
+from webinar.campaigns.models import Campaign, PledgeTaker, Poll, Resource
+from webinar.live_state import shared_live_state
 
 
 @pytest.mark.django_db(transaction=True)
@@ -35,3 +36,31 @@ def test_the_demo_campaign_is_seeded_once_with_every_feature(client):
         client.get(reverse("campaigns:webinar_transparency", args=[campaign.slug, ended.slug])).status_code
         == 200
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_runs_polls_on_the_live_webinar_and_reports_those_of_the_ended_one(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    campaign = Campaign.objects.get()
+    webinars = {e.webinar.status: e.webinar for e in selectors.campaign_entries(campaign=campaign)}
+
+    live = {poll.status: poll for poll in Poll.objects.filter(webinar=webinars["live"])}
+    assert sorted(live) == ["closed", "draft", "open"]  # one of each, as a host would leave them
+    assert selectors.poll_results(poll=live["open"])["voters"] == 2
+    assert selectors.poll_results(poll=live["closed"])["average"] == 3.0
+    assert live["draft"].kind == "words"
+    snapshot = shared_live_state(webinar_id=webinars["live"].pk)  # what a viewer's snapshot carries
+    assert snapshot["poll"]["poll"]["id"] == live["open"].pk
+    assert [item["poll"]["id"] for item in snapshot["closed_polls"]] == [live["closed"].pk]
+
+    ended = list(Poll.objects.filter(webinar=webinars["ended"]).order_by("position"))
+    assert [poll.status for poll in ended] == ["closed", "closed"]  # ending closed the open word cloud
+    assert selectors.poll_results(poll=ended[0])["counts"] == [2, 3, 1, 2]
+    assert selectors.poll_results(poll=ended[1])["words"][0] == {"word": "angry", "count": 2}
+    assert client.login(username="organiser@dewan.demo", password="dewan-demo-2026")
+    report = client.get(reverse("webinar:report", args=[webinars["ended"].slug])).content.decode()
+    assert 'id="report-polls"' in report and "Where have you seen a scam this month?" in report
+    figures = client.get(
+        reverse("campaigns:webinar_transparency", args=[campaign.slug, webinars["ended"].slug])
+    )
+    assert figures.context["figures"]["polls_run"] == 2

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.campaigns.conftest import build_series, make_pledge
 from tests.factories import PASSWORD, make_host, make_registration
-from webinar.campaigns import reports
+from webinar.campaigns import reports, selectors
 from webinar.campaigns.models import HubVisitor
 from webinar.campaigns.services.campaigns import campaign_register_known
 from webinar.campaigns.services.pledges import pledge_take
@@ -162,9 +162,9 @@ def test_the_funnel_counts_unique_people_per_webinar_and_across_the_campaign(ser
     funnel = reports.campaign_funnel(campaign=series.campaign)
 
     live, _ended, upcoming = funnel["webinars"]
-    assert [live[s] for s in reports.FUNNEL_STEPS] == [2, 1, 2, 1, 1]
-    assert [upcoming[s] for s in reports.FUNNEL_STEPS] == [1, 0, 0, 1, 1]
-    assert [funnel["campaign"][s] for s in reports.FUNNEL_STEPS] == [2, 1, 2, 1, 1], "Aisyah counts once"
+    assert [live[s] for s in reports.FUNNEL_STEPS] == [2, 1, 2, 0, 1, 1]
+    assert [upcoming[s] for s in reports.FUNNEL_STEPS] == [1, 0, 0, 0, 1, 1]
+    assert [funnel["campaign"][s] for s in reports.FUNNEL_STEPS] == [2, 1, 2, 0, 1, 1], "Aisyah counts once"
 
 
 def test_the_funnel_csv_and_chart_for_the_organiser_only(client, series, handled):
@@ -172,8 +172,8 @@ def test_the_funnel_csv_and_chart_for_the_organiser_only(client, series, handled
     assert client.get(url).status_code == 302  # sign in first
     assert client.login(username=series.owner.email, password=PASSWORD)
     lines = b"".join(client.get(url).streaming_content).decode().splitlines()
-    assert lines[0] == "webinar,registered,attended,asked_or_voted,pledged,visited_hub"
-    assert lines[-1] == '"(campaign, unique people)",2,0,2,0,0'
+    assert lines[0] == "webinar,registered,attended,asked_or_voted,answered_poll,pledged,visited_hub"
+    assert lines[-1] == '"(campaign, unique people)",2,0,2,0,0,0'
     page = client.get(reverse("campaigns:funnel", args=[series.campaign.slug]))
     assert page.status_code == 200 and page.context["chart"].startswith("data:image/svg+xml;base64,")
 
@@ -198,3 +198,86 @@ def test_the_funnel_page_renders_a_dollar_title(client, db):
     page = client.get(reverse("campaigns:funnel", args=[series.campaign.slug]))
     svg = base64.b64decode(page.context["chart"].split(",", 1)[1]).decode()
     assert "Save $$: live" in svg
+
+
+# --- Polls in the funnel and the transparency report ------------------------------------------------
+
+
+def run_polls(series, settings, answers: dict) -> dict:
+    """On the live webinar: a choice poll and a word cloud launched, answered and closed; a draft never run.
+
+    ``answers`` maps a registration to its word (the choice poll gets choice 0 from everyone).
+    """
+    from webinar.campaigns.services.polls import poll_close, poll_create, poll_launch, poll_vote
+
+    settings.DEWAN_SCREENING_BACKEND = "webinar.screening.backends.FixedVerdictBackend"
+    host = make_host(series.live)
+    choice = poll_create(
+        actor=host,
+        webinar_id=series.live.pk,
+        kind="single",
+        question_en="Seen a scam?",
+        options=[{"en": "Yes", "ms": "Ya"}, {"en": "No", "ms": "Tidak"}],
+    )
+    words = poll_create(actor=host, webinar_id=series.live.pk, kind="words", question_en="One word?")
+    poll_create(actor=host, webinar_id=series.live.pk, kind="rating", question_en="Never launched")
+    for poll in (choice, words):
+        poll_launch(actor=host, webinar_id=series.live.pk, poll_id=poll.pk)
+        for n, (registration, word) in enumerate(answers.items()):
+            verdict = VERDICTS.get(word, PUBLISH)
+            settings.DEWAN_SCREENING_FIXED_VERDICT = {
+                "categories": [],
+                "reasons": [],
+                "score": 0.1,
+                "model_version": "test",
+                **verdict,
+            }
+            answer = {"choices": [0]} if poll is choice else {"word": word}
+            poll_vote(
+                webinar_id=series.live.pk,
+                registration_id=registration.pk,
+                poll_id=poll.pk,
+                client_key=f"p{poll.pk}-{n}",
+                **answer,
+            )
+        poll_close(actor=host, webinar_id=series.live.pk, poll_id=poll.pk)
+    return {"choice": choice, "words": words}
+
+
+def test_answering_a_poll_is_taking_part_in_the_funnel(series, settings):
+    quiet = make_registration(series.live, "Quiet Qistina")  # asks nothing, votes on nothing
+    make_registration(series.live, "Absent Amir")
+    run_polls(series, settings, {quiet: HELD_TEXT})  # even a word screening held is taking part
+
+    funnel = reports.campaign_funnel(campaign=series.campaign)
+
+    live = funnel["webinars"][0]
+    assert (live["registered"], live["asked_or_voted"], live["answered_poll"]) == (2, 1, 1)
+    assert funnel["campaign"]["answered_poll"] == 1
+    paths = {p["email"]: p for p in selectors.campaign_people_paths(campaign=series.campaign)["people"]}
+    step = paths[quiet.email]["steps"][0]
+    assert step["polled"] and not step["asked"] and not step["voted"]
+
+
+def test_the_transparency_report_counts_polls_answers_and_held_words_never_the_words(
+    client, series, settings
+):
+    people = [make_registration(series.live, name) for name in ("Aisyah", "Ben", "Chong")]
+    run_polls(series, settings, {people[0]: "Hoax", people[1]: HELD_TEXT, people[2]: HELD_MALAY})
+
+    figures = reports.transparency_figures(webinar_ids=[series.live.pk])
+    assert figures["polls_run"] == 2  # the draft never ran
+    assert figures["poll_answers"] == 6  # three people, two polls
+    assert (figures["poll_words"], figures["poll_words_held_by_screening"]) == (3, 2)
+
+    transparency_set(
+        campaign=series.campaign,
+        actor=series.owner,
+        campaign_public=True,
+        public_webinar_ids=[series.live.pk],
+    )
+    html = client.get(reverse("campaigns:transparency", args=[series.campaign.slug])).content.decode()
+    assert 'data-figure="poll_words_held_by_screening">2<' in html
+    assert 'data-figure="polls_run">2<' in html
+    for text in ("Hoax", HELD_TEXT, HELD_MALAY, "Seen a scam?", "One word?"):
+        assert text not in html

@@ -1,8 +1,10 @@
 """The demo campaign for ``make run`` (called by ``manage.py seed_demo``): every campaign feature at once.
 
 "Think Twice / Fikir Dua Kali": the demo's live webinar, an ended one with its report, an upcoming one,
-partners, a pledge with takers from three universities, a resource hub with counted visits, and the
-transparency report published. Everything goes through the services, as an organiser's clicks would.
+partners, a pledge with takers from three universities, a resource hub with counted visits, live polls
+(on the live webinar: one open with votes, one closed with its results, one draft still to launch; on the
+ended webinar: results in its report), and the transparency report published. Everything goes through the
+services, as an organiser's clicks would.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from webinar.campaigns.models import Campaign
 from webinar.campaigns.services.campaigns import PartnerInput, campaign_save
 from webinar.campaigns.services.hub import hub_counts_flush, resource_create, resource_visit_record
 from webinar.campaigns.services.pledges import pledge_save, pledge_take
+from webinar.campaigns.services.polls import poll_close, poll_create, poll_launch, poll_vote
 from webinar.campaigns.services.transparency import transparency_set
-from webinar.models import AttendanceSession, Webinar, WebinarRole
+from webinar.models import AttendanceSession, Registration, Webinar, WebinarRole
 from webinar.services.lifecycle import webinar_create, webinar_transition
 from webinar.services.moderation import question_answer, question_approve, question_reject
 from webinar.services.questions import question_submit, vote_set
@@ -81,7 +84,62 @@ def campaign_demo_seed(*, organiser, host, live_webinar: Webinar) -> Campaign:
     transparency_set(campaign=campaign, actor=organiser, campaign_public=True, public_webinar_ids=[ended.pk])
     _pledge(campaign=campaign, organiser=organiser)
     _hub(campaign=campaign, organiser=organiser)
+    _live_polls(webinar=live_webinar, host=host)
     return campaign
+
+
+CHECK_FIRST = [
+    {"en": "Always", "ms": "Sentiasa"},
+    {"en": "Sometimes", "ms": "Kadang-kadang"},
+    {"en": "Never", "ms": "Tidak pernah"},
+]
+
+
+def _answer(poll, registrations, answers: list[dict]) -> None:
+    for n, (registration, answer) in enumerate(zip(registrations, answers, strict=False)):
+        poll_vote(
+            webinar_id=poll.webinar_id,
+            registration_id=registration.pk,
+            poll_id=poll.pk,
+            client_key=f"demo-poll-{poll.pk}-{n}",
+            **answer,
+        )
+
+
+def _live_polls(*, webinar: Webinar, host) -> None:
+    """The live webinar's polls, as hosts would run them: a rating closed with its results, a choice poll
+    open with votes (one attendee has not answered yet), and a word cloud prepared for later."""
+    webinar = Webinar.objects.get(pk=webinar.pk)  # the caller's object may predate its transitions
+    if webinar.status != Webinar.Status.LIVE or webinar.polls.exists():
+        return
+    people = list(webinar.registrations.filter(status=Registration.Status.CONFIRMED).order_by("id"))
+    rating = poll_create(
+        actor=host,
+        webinar_id=webinar.pk,
+        kind="rating",
+        question_en="How safe do you feel online, 1 to 5?",
+        question_ms="Sejauh mana anda rasa selamat dalam talian, 1 hingga 5?",
+    )
+    choice = poll_create(
+        actor=host,
+        webinar_id=webinar.pk,
+        kind="single",
+        question_en="Do you check a viral post before you share it?",
+        question_ms="Adakah anda semak hantaran tular sebelum berkongsi?",
+        options=CHECK_FIRST,
+    )
+    poll_create(
+        actor=host,
+        webinar_id=webinar.pk,
+        kind="words",
+        question_en="One word: what makes a group chat feel safe?",
+        question_ms="Satu perkataan: apa yang membuat kumpulan sembang terasa selamat?",
+    )
+    poll_launch(actor=host, webinar_id=webinar.pk, poll_id=rating.pk)
+    _answer(rating, people, [{"rating": 4}, {"rating": 2}, {"rating": 3}])
+    poll_close(actor=host, webinar_id=webinar.pk, poll_id=rating.pk)
+    poll_launch(actor=host, webinar_id=webinar.pk, poll_id=choice.pk)
+    _answer(choice, people[1:], [{"choices": [1]}, {"choices": [0]}])  # Aisyah (the first) can still vote
 
 
 def _ended_webinar(*, organiser, host, now) -> Webinar:
@@ -120,6 +178,7 @@ def _ended_webinar(*, organiser, host, now) -> Webinar:
         )
         if n % 2 == 0:
             question_answer(**moderate)
+    _ended_polls(webinar=webinar, host=host, registrations=registrations)
     start = timezone.now()
     for n, registration in enumerate(registrations[:4]):
         AttendanceSession.objects.create(
@@ -130,6 +189,38 @@ def _ended_webinar(*, organiser, host, now) -> Webinar:
             last_seen_at=start + timedelta(minutes=20 + 10 * n),
         )
     return webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.ENDED)
+
+
+def _ended_polls(*, webinar: Webinar, host, registrations) -> None:
+    """Polls the ended webinar ran, for its report: a multiple-choice poll closed by the host, and a word
+    cloud still open when the webinar ended (ending closes it)."""
+    seen = poll_create(
+        actor=host,
+        webinar_id=webinar.pk,
+        kind="multiple",
+        question_en="Where have you seen a scam this month?",
+        question_ms="Di mana anda pernah lihat penipuan bulan ini?",
+        options=[
+            {"en": "Telegram", "ms": "Telegram"},
+            {"en": "WhatsApp", "ms": "WhatsApp"},
+            {"en": "Instagram", "ms": "Instagram"},
+            {"en": "SMS", "ms": "SMS"},
+        ],
+    )
+    words = poll_create(
+        actor=host,
+        webinar_id=webinar.pk,
+        kind="words",
+        question_en="One word for how a scam makes you feel",
+        question_ms="Satu perkataan: apa perasaan anda apabila ditipu",
+    )
+    poll_launch(actor=host, webinar_id=webinar.pk, poll_id=seen.pk)
+    picks = [[0, 1], [1], [0, 3], [1, 2], [3]]
+    _answer(seen, registrations, [{"choices": p} for p in picks])
+    poll_close(actor=host, webinar_id=webinar.pk, poll_id=seen.pk)
+    poll_launch(actor=host, webinar_id=webinar.pk, poll_id=words.pk)
+    feelings = ["Malu", "Angry", "Tertipu", "angry", "Scared"]
+    _answer(words, registrations, [{"word": w} for w in feelings])
 
 
 def _pledge(*, campaign: Campaign, organiser) -> None:

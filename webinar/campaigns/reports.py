@@ -29,13 +29,17 @@ def transparency_figures(*, webinar_ids: list[int]) -> dict:
     Returns ``{"received", "published", "held_by_screening", "held_by_category": [{"category", "count"}],
     "held_by_language": [{"language", "count"}], "held_by_category_language": [{"category", "language",
     "count"}], "approvals", "rejections", "review_requests", "reviews_reversed",
-    "median_decision_seconds" (None without decisions), "answered_live", "published_not_answered"}``.
+    "median_decision_seconds" (None without decisions), "answered_live", "published_not_answered",
+    "polls_run", "poll_answers", "poll_words", "poll_words_held_by_screening"}``.
 
     Sources: ``Question`` rows (received = all; published = ever published; held = screening said hold
     or block, counted once per category it named and once per language); host decisions are the audit
     log's approve/publish-anyway/reject entries; a review is reversed when the question was published
     after its author asked for the review; decision time runs from a question's arrival to the first
-    host decision on it; answered live = published questions a host marked answered.
+    host decision on it; answered live = published questions a host marked answered. Polls: ``Poll``
+    rows that were launched (open or closed; drafts never ran), every ``PollVote`` on them (one per
+    person and poll), the word-cloud entries among them, and those screening held or blocked (they never
+    showed). Never a word itself.
     """
     questions = Question.objects.filter(webinar_id__in=webinar_ids)
     held = questions.filter(screening_action__in=STOPPED_BY_SCREENING)
@@ -81,6 +85,23 @@ def transparency_figures(*, webinar_ids: list[int]) -> dict:
         "median_decision_seconds": round(statistics.median(waits), 1) if waits else None,
         "answered_live": public.filter(answered_at__isnull=False).count(),
         "published_not_answered": public.filter(answered_at__isnull=True).count(),
+        **_poll_figures(webinar_ids),
+    }
+
+
+def _poll_figures(webinar_ids: list[int]) -> dict:
+    """Polls run and their answers for ``transparency_figures`` (counts only)."""
+    from webinar.campaigns.models import Poll, PollVote
+
+    ran = Poll.objects.filter(webinar_id__in=webinar_ids).exclude(status=Poll.Status.DRAFT)
+    answers = PollVote.objects.filter(poll__in=ran)
+    words = answers.filter(poll__kind=Poll.Kind.WORDS)
+    stopped = (PollVote.WordStatus.HELD, PollVote.WordStatus.BLOCKED)
+    return {
+        "polls_run": ran.count(),
+        "poll_answers": answers.count(),
+        "poll_words": words.count(),
+        "poll_words_held_by_screening": words.filter(word_status__in=stopped).count(),
     }
 
 
@@ -90,7 +111,7 @@ def _ranked(counter: Counter, name: str) -> list[dict]:
     ]
 
 
-FUNNEL_STEPS = ("registered", "attended", "asked_or_voted", "pledged", "visited_hub")
+FUNNEL_STEPS = ("registered", "attended", "asked_or_voted", "answered_poll", "pledged", "visited_hub")
 
 
 def campaign_funnel(*, campaign: Campaign) -> dict:
@@ -99,7 +120,9 @@ def campaign_funnel(*, campaign: Campaign) -> dict:
     Returns ``{"steps": FUNNEL_STEPS, "webinars": [{"webinar", "title", <step>: n}],
     "campaign": {<step>: n}}``.
     Registered = a registration that is not cancelled; attended = that registration has an attendance
-    session; asked or voted = it asked a question or voted; pledged = the person's e-mail took the
+    session; asked or voted = it took part in the live room: asked a question, voted on one or answered a
+    live poll; answered a poll = it answered at least one of the webinar's polls (a part of the step
+    before, shown on its own); pledged = the person's e-mail took the
     campaign's pledge; visited the hub = the person opened the hub while known (docs/hub-counting.md).
     Each later step counts only registered people, so every step is at most the one before it in
     practice but is not forced to nest (someone may pledge without asking). People who registered for
@@ -114,7 +137,8 @@ def campaign_funnel(*, campaign: Campaign) -> dict:
         .values_list("pk", "webinar_id", "key")
     )
     activity = campaign_activity(campaign=campaign, webinar_ids=ids)
-    attended, engaged = activity.attended, activity.asked | activity.voted
+    attended, polled = activity.attended, activity.polled
+    engaged = activity.asked | activity.voted | polled
     pledged, visited = activity.pledged, activity.visited_hub
     people: dict[int | None, dict[str, set]] = {None: {step: set() for step in FUNNEL_STEPS}}
     for entry in entries:
@@ -124,6 +148,7 @@ def campaign_funnel(*, campaign: Campaign) -> dict:
             "registered": True,
             "attended": registration_id in attended,
             "asked_or_voted": registration_id in engaged,
+            "answered_poll": registration_id in polled,
             "pledged": key in pledged,
             "visited_hub": key in visited,
         }

@@ -126,16 +126,19 @@ class Activity:
     attended: set[int]
     asked: set[int]
     voted: set[int]
+    polled: set[int]
     pledged: set[str]
     visited_hub: set[str]
 
 
 def campaign_activity(*, campaign: Campaign, webinar_ids: list[int]) -> Activity:
-    """Who attended, asked and voted (by registration), pledged and visited the hub (by e-mail).
+    """Who attended, asked, voted on questions and answered polls (by registration), pledged and visited
+    the hub (by e-mail).
 
-    Sources: attendance sessions, questions, votes, the pledge's takers, the hub's known visitors.
+    Sources: attendance sessions, questions, votes, poll answers (any answer, counted or held by
+    screening: the person took part), the pledge's takers, the hub's known visitors.
     """
-    from webinar.campaigns.models import HubVisitor
+    from webinar.campaigns.models import HubVisitor, PollVote
 
     def emails(queryset) -> set[str]:
         return set(queryset.annotate(key=Lower("email")).values_list("key", flat=True))
@@ -156,6 +159,11 @@ def campaign_activity(*, campaign: Campaign, webinar_ids: list[int]) -> Activity
                 "registration_id", flat=True
             )
         ),
+        polled=set(
+            PollVote.objects.filter(poll__webinar_id__in=webinar_ids).values_list(
+                "registration_id", flat=True
+            )
+        ),
         pledged=emails(PledgeTaker.objects.filter(pledge__campaign=campaign)),
         visited_hub=emails(HubVisitor.objects.filter(campaign=campaign)),
     )
@@ -165,8 +173,10 @@ def campaign_people_paths(*, campaign: Campaign) -> dict:
     """Each person's path across the series, keyed by lower-cased e-mail (one person, many registrations).
 
     Returns ``{"webinars": [Webinar...], "people": [{"email", "name", "steps": [{"registered",
-    "status", "attended", "asked", "voted"} per webinar in series order], "pledged", "visited_hub"}]}``.
-    Sources: registrations, attendance sessions, questions and votes by registration; the pledge's takers
+    "status", "attended", "asked", "voted", "polled"} per webinar in series order], "pledged",
+    "visited_hub"}]}`` (``voted``: on a question; ``polled``: answered a live poll).
+    Sources: registrations, attendance sessions, questions, votes and poll answers by registration; the
+    pledge's takers
     and the hub's known visitors by e-mail.
     """
     entries = campaign_entries(campaign=campaign)
@@ -192,6 +202,7 @@ def campaign_people_paths(*, campaign: Campaign) -> dict:
             "attended": registration.pk in attended,
             "asked": registration.pk in asked,
             "voted": registration.pk in voted,
+            "polled": registration.pk in activity.polled,
         }
     rows = []
     for key, person in people.items():

@@ -484,7 +484,8 @@ def _step_labels() -> dict[str, str]:
     return {
         "registered": _("Registered"),
         "attended": _("Attended"),
-        "asked_or_voted": _("Asked or voted"),
+        "asked_or_voted": _("Asked, voted or answered a poll"),
+        "answered_poll": _("Answered a poll"),
         "pledged": _("Pledged"),
         "visited_hub": _("Visited the hub"),
         "campaign": _("Whole campaign"),
