@@ -249,6 +249,12 @@ class Question(models.Model):
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The text's theme phrases (concept key -> the wording used), derived from ``text`` whenever it is saved
+    # (``save`` below), so a report counts them in the database instead of tokenising every question
+    # (webinar/reports/themes.py). ``theme_phrases_version`` is the tokeniser's fingerprint they came from;
+    # 0 means not computed (rows written by ``bulk_create``/``update``): the next report computes those.
+    theme_phrases = models.JSONField(null=True, blank=True, editable=False)
+    theme_phrases_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -271,6 +277,18 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    def save(self, *args, **kwargs):
+        """Keep ``theme_phrases`` describing ``text``: recomputed whenever the text is saved."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "text" in update_fields:
+            from webinar.reports.themes import phrases_version, question_phrases
+
+            self.theme_phrases = question_phrases(self.text)
+            self.theme_phrases_version = phrases_version()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "theme_phrases", "theme_phrases_version"}
+        super().save(*args, **kwargs)
 
 
 class Vote(models.Model):

@@ -1,16 +1,18 @@
 """Report selectors: every figure is a count, sum, average, median or histogram computed by the database.
 
-Rows are never loaded to be counted in Python. The only per-row reads are the published question texts
-(themes need the words) and the bounded chart series.
+Rows are never loaded to be counted in Python: themes are counted from the phrases stored per question
+(``theme_figures``), and the only per-row reads are bounded (top questions, chart series, theme examples).
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter, defaultdict
 from datetime import datetime
 
-from django.db import connection
+from django.db import NotSupportedError, connection
 from django.db.models import (
+    Case,
     Count,
     F,
     IntegerField,
@@ -20,8 +22,10 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
+    Window,
 )
-from django.db.models.functions import Coalesce, Floor
+from django.db.models.functions import Coalesce, Floor, RowNumber
 
 from webinar import selectors
 from webinar.models import (
@@ -31,12 +35,12 @@ from webinar.models import (
     Registration,
     Webinar,
 )
+from webinar.reports import themes
 from webinar.selectors.attendance import (
     SecondsBetween,
-    attendance_counts,
+    attendance_counts_with,
     audience_sessions,
-    concurrency_series,
-    report_window,
+    report_window_from,
     session_end,
 )
 
@@ -84,49 +88,45 @@ def _ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _histogram(sessions: QuerySet, column, *, origin: datetime, width: int, bins: int) -> list[int]:
+def _histograms(
+    sessions: QuerySet, *, origin: datetime, width: int, bins: int
+) -> tuple[list[int], list[int]]:
+    """Sessions joined and left per bin of ``width`` seconds from ``origin``, both from one grouped pass."""
     rows = (
-        sessions.annotate(b=Floor(SecondsBetween(Value(origin), column) / Value(float(width))))
-        .values("b")
+        sessions.annotate(
+            joined=Floor(SecondsBetween(Value(origin), F("joined_at")) / Value(float(width))),
+            left=Floor(SecondsBetween(Value(origin), session_end()) / Value(float(width))),
+        )
+        .values("joined", "left")
         .order_by()
         .annotate(n=Count("id"))
-        .values_list("b", "n")
+        .values_list("joined", "left", "n")
     )
-    counts = [0] * bins
-    for bucket, n in rows:
-        index = min(max(int(bucket or 0), 0), bins - 1)
-        counts[index] += n
-    return counts
+    joins, leaves = [0] * bins, [0] * bins
+    for joined, left, n in rows:
+        joins[min(max(int(joined or 0), 0), bins - 1)] += n
+        leaves[min(max(int(left or 0), 0), bins - 1)] += n
+    return joins, leaves
 
 
 def attendance_figures(*, webinar: Webinar) -> dict:
     """The report's attendance: ``attendance_counts`` (the dashboard's figures) plus the chart series.
 
-    Every count comes from ``webinar.selectors.attendance`` so the report and the live dashboard agree.
+    Every count comes from ``webinar.selectors.attendance`` so the report and the live dashboard agree:
+    one grouped pass over the sessions (``audience_totals``) gives the counts, the watch-time mean and
+    median per viewer, the languages and the charted window; a second gives the join/leave histogram.
     """
-    counts = attendance_counts(webinar=webinar)
-    sessions = audience_sessions(webinar=webinar)
-    per_viewer = (
-        sessions.values("viewer_key")
-        .order_by()
-        .annotate(v=Sum(SecondsBetween(F("joined_at"), session_end())))
-        .values("v")
-    )
-    watch = _stats(per_viewer)
-    start, end = report_window(webinar=webinar)
-    concurrency = concurrency_series(webinar=webinar, start=start, end=end)
+    counts, totals, concurrency = attendance_counts_with(webinar=webinar, detail=True)
+    start, end = report_window_from(webinar, totals)
     span = (end - start).total_seconds()
     width = max(60, math.ceil(span / HISTOGRAM_BINS / 60) * 60)
     bins = max(1, min(HISTOGRAM_BINS, math.ceil(span / width)))
-    joins = _histogram(sessions, F("joined_at"), origin=start, width=width, bins=bins)
-    leaves = _histogram(sessions, session_end(), origin=start, width=width, bins=bins)
+    joins, leaves = _histograms(audience_sessions(webinar=webinar), origin=start, width=width, bins=bins)
     languages = [
-        {"language": row["language"] or "unknown", "viewers": row["n"]}
-        for row in sessions.values("language")
-        .order_by()
-        .annotate(n=Count("viewer_key", distinct=True))
-        .order_by("-n", "language")
+        {"language": language or "unknown", "viewers": n}
+        for language, n in sorted(totals["languages"].items(), key=lambda item: (-item[1], item[0]))
     ]
+    mean, median = totals["watch_mean"], totals["watch_median"]
     return {
         "registered": counts["registered"],
         "attended": counts["attended"],
@@ -138,8 +138,8 @@ def attendance_figures(*, webinar: Webinar) -> dict:
         "peak_at": counts["peak_at"],
         "concurrency_source": counts["peak_source"],
         "concurrency": concurrency["series"],
-        "watch_mean_seconds": watch["mean"],
-        "watch_median_seconds": watch["median"],
+        "watch_mean_seconds": round(mean, 1) if mean is not None else None,
+        "watch_median_seconds": round(median, 1) if median is not None else None,
         "window_start": start,
         "window_end": end,
         "bin_seconds": width,
@@ -239,13 +239,118 @@ def question_figures(*, webinar: Webinar) -> dict:
 
 
 def published_texts(*, webinar: Webinar):
-    """(id, text, votes) of published questions, streamed: the input for themes."""
+    """(id, text, votes) of published questions, streamed: the input of ``themes.themes_build``."""
     return (
         Question.objects.filter(webinar=webinar, status=QStatus.PUBLISHED)
         .order_by("id")
         .values_list("id", "text", "vote_count")
         .iterator(chunk_size=2000)
     )
+
+
+PHRASES_FIRST_READ = 200  # ranked phrases read at first; read further only if the themes need more
+
+
+def theme_figures(*, webinar: Webinar) -> dict:
+    """Themes of the published questions, counted in the database from their stored phrases.
+
+    The same result as ``themes.themes_build(published_texts(...))`` (tests check both on SQLite and
+    PostgreSQL), without tokenising or loading a question in Python: phrases were stored per question when
+    its text was saved (``Question.theme_phrases``; ``summaries.report_phrases_refresh`` fills any missing).
+    Three queries: the top phrases with their wordings, then one pass putting each question under its
+    theme, returning per theme the count, the votes and the top examples. Returns the shape of
+    ``themes.themes_build``.
+    """
+    published = Question.objects.filter(webinar=webinar, status=QStatus.PUBLISHED)
+    limit = PHRASES_FIRST_READ
+    while True:
+        frequency, wordings = _phrase_counts(webinar=webinar, limit=limit)
+        ranked = sorted(frequency, key=lambda phrase: themes.rank_key(phrase, frequency[phrase]))
+        chosen = themes.themes_choose(ranked, frequency)
+        if len(frequency) < limit or (len(chosen) == themes.MAX_THEMES and limit >= themes.KEY_PHRASES):
+            break
+        limit *= 4  # the first phrases were all redundant: read further down the ranking
+    groups, unthemed, total = _theme_groups(published, themes.themes_by_specificity(chosen, frequency))
+    return themes.themes_assemble(
+        chosen=chosen,
+        ranked=ranked,
+        frequency=frequency,
+        wordings=wordings,
+        groups=groups,
+        unthemed=unthemed,
+        total=total,
+    )
+
+
+def _phrase_counts(*, webinar: Webinar, limit: int) -> tuple[dict[str, int], dict[str, Counter]]:
+    """The ``limit`` top-ranked phrases (in at least ``MIN_QUESTIONS`` questions): questions containing
+    each, and how many questions used each wording of it. Ranked as ``themes.rank_key`` ranks (code point
+    order on ties: ``COLLATE "C"`` on PostgreSQL, SQLite's default binary collation)."""
+    if connection.vendor == "postgresql":
+        each, collate = "CROSS JOIN LATERAL jsonb_each_text(q.theme_phrases) AS e", 'COLLATE "C"'
+    elif connection.vendor == "sqlite":
+        each, collate = "CROSS JOIN json_each(q.theme_phrases) AS e", ""
+    else:  # pragma: no cover - the project runs on these two
+        raise NotSupportedError(f"theme counting is not implemented for {connection.vendor}")
+    table = Question._meta.db_table
+    sql = f"""
+        WITH kv AS (
+            SELECT e.key AS phrase, e.value AS wording, COUNT(*) AS n
+            FROM {table} q {each}
+            WHERE q.webinar_id = %s AND q.status = %s
+            GROUP BY e.key, e.value
+        ), k AS (
+            SELECT phrase, SUM(n) AS f FROM kv GROUP BY phrase HAVING SUM(n) >= %s
+            ORDER BY f DESC, LENGTH(phrase) - LENGTH(REPLACE(phrase, ' ', '')) DESC, phrase {collate}
+            LIMIT %s
+        )
+        SELECT kv.phrase, kv.wording, kv.n, k.f FROM kv JOIN k ON k.phrase = kv.phrase
+    """  # noqa: S608  # nosec B608  (identifiers are the model's own; values travel as parameters)
+    frequency: dict[str, int] = {}
+    wordings: dict[str, Counter] = defaultdict(Counter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (webinar.pk, QStatus.PUBLISHED, themes.MIN_QUESTIONS, limit))
+        for phrase, wording, n, f in cursor.fetchall():
+            frequency[phrase] = int(f)
+            wordings[phrase][wording] = int(n)
+    return frequency, wordings
+
+
+def _theme_groups(
+    published: QuerySet, by_specificity: list[str]
+) -> tuple[dict[str, tuple[int, int, list[int]]], int, int]:
+    """Each published question under the first phrase of ``by_specificity`` it contains, in one query.
+
+    Returns ``({phrase: (questions, votes, example ids)}, unthemed, total)``; examples are the group's
+    questions by most votes, then lowest id (``themes.EXAMPLES_PER_THEME`` of them).
+    """
+    whens = [When(theme_phrases__has_key=phrase, then=Value(i)) for i, phrase in enumerate(by_specificity)]
+    home = Case(*whens, default=Value(-1), output_field=IntegerField()) if whens else Value(-1)
+    rows = (
+        published.annotate(home=home)
+        .annotate(
+            rn=Window(
+                RowNumber(), partition_by=[F("home")], order_by=[F("vote_count").desc(), F("id").asc()]
+            ),
+            n=Window(Count("id"), partition_by=[F("home")]),
+            home_votes=Window(Sum("vote_count"), partition_by=[F("home")]),
+        )
+        .filter(rn__lte=themes.EXAMPLES_PER_THEME)
+        .order_by("home", "rn")
+        .values_list("home", "id", "n", "home_votes")
+    )
+    groups: dict[str, tuple[int, int, list[int]]] = {}
+    unthemed = total = 0
+    for index, question_id, n, votes in rows:
+        if index < 0:
+            unthemed = n
+            continue
+        phrase = by_specificity[index]
+        if phrase not in groups:
+            groups[phrase] = (n, int(votes or 0), [])
+        groups[phrase][2].append(question_id)
+    total = unthemed + sum(n for n, _, _ in groups.values())
+    return groups, unthemed, total
 
 
 def _count_of(model, *, status_filter: Q | None = None) -> Subquery:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -299,6 +300,10 @@ STOP_WORDS = ENGLISH_STOP | MALAY_STOP
 MAX_THEMES = 8
 MIN_QUESTIONS = 2  # a phrase in one question is not a theme
 EXAMPLES_PER_THEME = 3
+KEY_PHRASES = 20
+# Bump when question_phrases changes in a way the lexicon and stop words do not show (stored phrases then
+# get recomputed by the next report).
+PHRASES_REVISION = 1
 
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
@@ -390,29 +395,56 @@ def _singular_words(wording: str) -> tuple[str, ...]:
     return tuple(_singular(word) for word in wording.split())
 
 
-def _rank(frequency: Counter) -> list[str]:
+def rank_key(phrase: str, n: int) -> tuple[int, int, str]:
+    """Sort key of a phrase in ``n`` questions: most questions, then bigrams first, then code point order."""
+    return (-n, -phrase.count(" "), phrase)
+
+
+def _rank(frequency: Mapping[str, int]) -> list[str]:
     """Phrases by questions containing them; bigrams first on ties (more specific), then alphabetical."""
     return sorted(
         (phrase for phrase, n in frequency.items() if n >= MIN_QUESTIONS),
-        key=lambda phrase: (-frequency[phrase], -phrase.count(" "), phrase),
+        key=lambda phrase: rank_key(phrase, frequency[phrase]),
     )
 
 
-def themes_build(rows: Iterable[tuple[int, str, int]]) -> dict:
-    """Key phrases and clusters from ``(question id, text, votes)`` rows of published questions."""
-    per_question: list[tuple[int, int, frozenset[str]]] = []
-    frequency: Counter = Counter()
-    wordings: dict[str, Counter] = defaultdict(Counter)
-    for question_id, text, votes in rows:
-        surfaces = _surfaces(text)
-        found = frozenset(surfaces)
-        frequency.update(found)
-        for concept, surface in surfaces.items():
-            wordings[concept][surface] += 1
-        per_question.append((question_id, votes, found))
+def phrases_version() -> int:
+    """A fingerprint of everything ``question_phrases`` depends on (lexicon, stop words, code revision).
 
+    Stored beside each question's phrases: a report recomputes the phrases of questions whose stored
+    fingerprint differs (rows from before this column, or after the lexicon changed). Never 0 (0 means
+    "not computed").
+    """
+    return _phrases_version()
+
+
+@functools.cache
+def _phrases_version() -> int:
+    parts = [
+        str(PHRASES_REVISION),
+        TOKEN.pattern,
+        (LEXICONS / "twins.tsv").read_text(encoding="utf-8"),
+        " ".join(sorted(STOP_WORDS)),
+    ]
+    return zlib.crc32("\n".join(parts).encode()) & 0x7FFFFFFF or 1
+
+
+def question_phrases(text: str) -> dict[str, str]:
+    """A question's concept keys (words and adjacent pairs) → the wording it used for each.
+
+    Computed once per question when its text is saved (``Question.save``) and stored in
+    ``Question.theme_phrases``, so a report only counts stored keys (``reports.queries.theme_figures``).
+    """
+    return _surfaces(text)
+
+
+def themes_choose(ranked: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
+    """The theme phrases, in rank order: at most ``MAX_THEMES``, none redundant with one chosen before.
+
+    ``ranked`` is ``_rank(frequency)`` (or its prefix: the loop reads no further than it needs).
+    """
     chosen: list[str] = []
-    for phrase in _rank(frequency):
+    for phrase in ranked:
         # A unigram already inside a chosen bigram adds nothing; so does a bigram made of chosen words.
         if any(phrase in other.split() for other in chosen if " " in other):
             continue
@@ -421,9 +453,67 @@ def themes_build(rows: Iterable[tuple[int, str, int]]) -> dict:
         chosen.append(phrase)
         if len(chosen) == MAX_THEMES:
             break
+    return chosen
 
-    # A question joins its most specific theme: a shared word pair says more than a shared word.
-    by_specificity = sorted(chosen, key=lambda phrase: (-phrase.count(" "), -frequency[phrase], phrase))
+
+def themes_by_specificity(chosen: list[str], frequency: Mapping[str, int]) -> list[str]:
+    """The order a question looks for its home theme: a shared word pair says more than a shared word."""
+    return sorted(chosen, key=lambda phrase: (-phrase.count(" "), -frequency[phrase], phrase))
+
+
+def themes_assemble(
+    *,
+    chosen: list[str],
+    ranked: list[str],
+    frequency: Mapping[str, int],
+    wordings: Mapping[str, Counter],
+    groups: Mapping[str, tuple[int, int, list[int]]],
+    unthemed: int,
+    total: int,
+) -> dict:
+    """The themes result from counts: ``groups`` maps a chosen phrase to (questions, votes, example ids).
+
+    Example ids are the group's questions by most votes then lowest id (at most ``EXAMPLES_PER_THEME``).
+    """
+    themes = [
+        {
+            "phrase": _label(wordings[phrase]),
+            "questions": groups[phrase][0],
+            "mentions": frequency[phrase],
+            "votes": groups[phrase][1],
+            "examples": groups[phrase][2][:EXAMPLES_PER_THEME],
+        }
+        for phrase in chosen
+        if phrase in groups and groups[phrase][0]
+    ]
+    themes.sort(key=lambda theme: (-theme["questions"], -theme["votes"], theme["phrase"]))
+    key_phrases = [
+        {"phrase": _label(wordings[phrase]), "questions": frequency[phrase]}
+        for phrase in ranked[:KEY_PHRASES]
+    ]
+    return {"themes": themes, "key_phrases": key_phrases, "unthemed": unthemed, "total": total}
+
+
+def themes_build(rows: Iterable[tuple[int, str, int]]) -> dict:
+    """Key phrases and clusters from ``(question id, text, votes)`` rows, tokenised here, in memory.
+
+    The reference for ``reports.queries.theme_figures`` (which counts the stored phrases in the
+    database and gives the same result); fine for a few thousand questions, not for a campaign.
+    """
+    per_question: list[tuple[int, int, frozenset[str]]] = []
+    frequency: Counter = Counter()
+    wordings: dict[str, Counter] = defaultdict(Counter)
+    for question_id, text, votes in rows:
+        surfaces = question_phrases(text)
+        found = frozenset(surfaces)
+        frequency.update(found)
+        for concept, surface in surfaces.items():
+            wordings[concept][surface] += 1
+        per_question.append((question_id, votes, found))
+
+    ranked = _rank(frequency)
+    chosen = themes_choose(ranked, frequency)
+    by_specificity = themes_by_specificity(chosen, frequency)
     members: dict[str, list[tuple[int, int]]] = {phrase: [] for phrase in chosen}
     unthemed = 0
     for question_id, votes, found in per_question:
@@ -432,25 +522,16 @@ def themes_build(rows: Iterable[tuple[int, str, int]]) -> dict:
             unthemed += 1
         else:
             members[home].append((question_id, votes))
-
-    themes = []
-    for phrase in chosen:
-        group = members[phrase]
-        if not group:
-            continue
+    groups = {}
+    for phrase, group in members.items():
         group.sort(key=lambda item: (-item[1], item[0]))
-        themes.append(
-            {
-                "phrase": _label(wordings[phrase]),
-                "questions": len(group),
-                "mentions": frequency[phrase],
-                "votes": sum(votes for _, votes in group),
-                "examples": [question_id for question_id, _ in group[:EXAMPLES_PER_THEME]],
-            }
-        )
-    themes.sort(key=lambda theme: (-theme["questions"], -theme["votes"], theme["phrase"]))
-    key_phrases = [
-        {"phrase": _label(wordings[phrase]), "questions": frequency[phrase]}
-        for phrase in _rank(frequency)[:20]
-    ]
-    return {"themes": themes, "key_phrases": key_phrases, "unthemed": unthemed, "total": len(per_question)}
+        groups[phrase] = (len(group), sum(votes for _, votes in group), [qid for qid, _ in group])
+    return themes_assemble(
+        chosen=chosen,
+        ranked=ranked,
+        frequency=frequency,
+        wordings=wordings,
+        groups=groups,
+        unthemed=unthemed,
+        total=len(per_question),
+    )

@@ -24,6 +24,7 @@ from realtime.presence import get_presence_store
 from webinar import live_state, selectors
 from webinar.campaigns.models import AnswerNotice, HubVisitor, PledgeTaker
 from webinar.models import AttendanceSession, AuditEntry, Question, Registration, Report, Vote, Webinar
+from webinar.reports.themes import phrases_version, question_phrases
 from webinar.services.audit import audit_record, audit_redact_words
 from webinar.services.questions import emit_question_changed
 from webinar.services.registration import registration_access_revoke
@@ -198,6 +199,8 @@ def attendee_data_delete(*, registration: Registration, actor=None) -> None:
             author_name="",
             anonymous=True,
             text=REMOVED_TEXT,
+            theme_phrases=question_phrases(REMOVED_TEXT),  # an update() skips Question.save
+            theme_phrases_version=phrases_version(),
             original_text="",
             screening={},
             reject_reason="",

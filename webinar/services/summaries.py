@@ -35,7 +35,7 @@ from django.utils.translation import gettext_noop
 from realtime.protocol import ErrorCode
 from webinar import selectors
 from webinar.exceptions import InvalidState, PermissionDenied
-from webinar.models import Report, Webinar
+from webinar.models import Question, Report, Webinar
 from webinar.services.audit import audit_record
 from webinar.services.notifications import email_subject
 
@@ -72,7 +72,7 @@ def _jsonable(value):
 
 def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, str]]:
     """All figures, themes, the written summary and the charts, computed from the database."""
-    from webinar.reports import charts, queries, text, themes
+    from webinar.reports import charts, queries, text
 
     def stage(name: str, progress: int) -> None:
         if on_stage is not None:
@@ -86,7 +86,8 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
     stage(gettext_noop("Counting questions"), 35)
     question_figures = queries.question_figures(webinar=webinar)
     stage(gettext_noop("Finding themes"), 55)
-    found = themes.themes_build(queries.published_texts(webinar=webinar))
+    report_phrases_refresh(webinar=webinar)
+    found = queries.theme_figures(webinar=webinar)
     data = _jsonable(
         {
             "webinar": {
@@ -108,6 +109,36 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
     svgs = charts.report_svgs(data, tz=webinar.timezone)
     data["generated_at"] = timezone.now().isoformat()
     return data, svgs
+
+
+PHRASES_REFRESH_CHUNK = 2000
+
+
+def report_phrases_refresh(*, webinar: Webinar) -> int:
+    """Store the theme phrases of published questions that have none, or phrases of an older tokeniser.
+
+    ``Question.save`` stores them with every text change; this catches rows written without ``save``
+    (bulk loads, data from before the column) and, after the lexicon or stop words change, recomputes them
+    once. Chunks of ``PHRASES_REFRESH_CHUNK`` rows, each locked while computed so a concurrent edit is
+    never overwritten with the phrases of the text before it. Returns the number of questions updated.
+    """
+    from webinar.reports.themes import phrases_version, question_phrases
+
+    version = phrases_version()
+    stale = Question.objects.filter(webinar=webinar, status=Question.Status.PUBLISHED).exclude(
+        theme_phrases_version=version
+    )
+    updated = 0
+    while True:
+        with transaction.atomic():
+            batch = list(stale.select_for_update().order_by("id").only("id", "text")[:PHRASES_REFRESH_CHUNK])
+            if not batch:
+                return updated
+            for question in batch:
+                question.theme_phrases = question_phrases(question.text)
+                question.theme_phrases_version = version
+            Question.objects.bulk_update(batch, ["theme_phrases", "theme_phrases_version"])
+        updated += len(batch)
 
 
 # --- the status machine ------------------------------------------------------------------------------
