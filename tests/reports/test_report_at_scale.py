@@ -109,16 +109,9 @@ def bilingual_webinar(*, questions: int, seed: int) -> Webinar:
 
 
 def test_stored_phrases_give_the_themes_of_the_hand_made_webinar(sample):
-    webinar, q = sample
-    found = counted(webinar)
-    assert found == reference(webinar)
-    assert found["themes"][0] == {
-        "phrase": "grant funding / geran funding",
-        "questions": 4,
-        "mentions": 4,
-        "votes": 9,
-        "examples": [q[1].pk, q[2].pk, q[3].pk],
-    }
+    webinar, _ = sample
+    # test_report.py checks the reference's themes of this webinar figure by figure.
+    assert counted(webinar) == reference(webinar)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
