@@ -1,5 +1,6 @@
 """Live polls in real browsers: the host launches a prepared poll, two attendees vote in their own
-browsers, results update live on both pages and on the stage view, and closing ends the voting."""
+browsers, results update live on both pages and on the stage view, closing ends the voting, and a reload
+still shows the closed polls' results."""
 
 from __future__ import annotations
 
@@ -60,4 +61,21 @@ def test_launch_vote_in_two_browsers_results_live_and_on_stage(pages, prepared):
     console.click(f"#host-polls button.poll-close[data-poll='{poll.pk}']")
     expect(ben.locator("#poll-card")).to_have_attribute("data-status", "closed")
     expect(stage.locator("#poll-results .poll-bar[data-index='1']")).to_have_attribute("data-count", "2")
+
+    # A reload still shows what the hosts showed: the closed poll's final results, then earlier ones below
+    for page in (ben, stage):
+        page.reload()
+        expect(page.locator("#poll-card")).to_have_attribute("data-status", "closed")
+        expect(page.locator("#poll-results .poll-bar[data-index='1']")).to_have_attribute("data-count", "2")
+    rating = polls["rating"]
+    console.click(f"#host-polls button.poll-launch[data-poll='{rating.pk}']")
+    ben.locator("#poll-options input[value='3']").check()
+    ben.click("#poll-submit")
+    console.click(f"#host-polls button.poll-close[data-poll='{rating.pk}']")
+    expect(aisyah.locator("#poll-card")).to_have_attribute("data-poll", str(rating.pk))
+    aisyah.reload()
+    expect(aisyah.locator("#poll-card")).to_have_attribute("data-poll", str(rating.pk))
+    expect(aisyah.locator("#poll-results .poll-bar[data-index='3']")).to_have_attribute("data-count", "1")
+    earlier = aisyah.locator(f"#poll-history-list li[data-poll='{poll.pk}']")
+    expect(earlier.locator(".poll-bar[data-index='1']")).to_have_attribute("data-count", "2")
     assert not pages.page_errors, pages.page_errors

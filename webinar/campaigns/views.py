@@ -182,7 +182,11 @@ def campaign_edit(request, slug: str | None = None):
     return render(
         request,
         "campaigns/organiser/edit.html",
-        {"form": form, "campaign": campaign},
+        {
+            "form": form,
+            "campaign": campaign,
+            "entries": selectors.campaign_entries(campaign=campaign) if campaign else [],
+        },
         status=400 if form.errors else 200,
     )
 
