@@ -135,7 +135,17 @@ def test_during_the_event_a_host_adds_a_poll_from_the_page_and_the_console_lists
     poll = Poll.objects.get(webinar=room.webinar, question_en="How useful was this?")
     console = client.get(reverse("webinar:host", args=[room.webinar.slug])).content.decode()
     assert f'class="poll-launch" data-poll="{poll.pk}"' in console
-    assert reverse("campaigns:poll_edit", args=[room.webinar.slug, poll.pk]) in console
+    assert reverse("campaigns:poll_edit", args=[room.webinar.slug, poll.pk]) + "?from=host" in console
+
+
+def test_a_poll_written_from_the_host_console_goes_back_to_the_console(room):
+    room.go_live()
+    client = signed_in(room.host)
+    url = reverse("campaigns:polls", args=[room.webinar.slug]) + "?from=host"
+    assert 'action="' + url + '"' in client.get(url).content.decode()
+    response = client.post(url, {"kind": "words", "question_en": "One word for today?", "question_ms": ""})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("webinar:host", args=[room.webinar.slug])
 
 
 def test_a_host_edits_a_prepared_poll_from_the_page(room):

@@ -28,11 +28,19 @@ def _hosted(request, slug: str) -> Webinar:
     return webinar
 
 
+def _back(request, slug: str):
+    """After a change: back to the host console when the host came from it (``?from=host``), else the list."""
+    if request.GET.get("from") == "host":
+        return redirect("webinar:host", slug=slug)
+    return redirect("campaigns:polls", slug=slug)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def poll_manage(request, slug: str, poll_id: int | None = None):
     """The webinar's polls with their results, and the form that prepares one (before or during the
-    event) or edits one that was not launched yet (``poll_id``). Deleting a draft: POST ``delete``.
+    event) or edits one that was not launched yet (``poll_id``). Deleting a draft: POST ``delete``. Opened
+    from the host console (``?from=host``), a saved change goes back there, where the poll can be launched.
 
     A refused change (the poll was launched meanwhile: ``poll_launched``; the webinar ended) is shown on
     the form with its code and a 409 status, and nothing changes.
@@ -54,7 +62,7 @@ def poll_manage(request, slug: str, poll_id: int | None = None):
             refused = exc
         else:
             messages.success(request, _("Poll deleted."))
-            return redirect("campaigns:polls", slug=slug)
+            return _back(request, slug)
     elif request.method == "POST" and form.is_valid():
         try:
             if editing is None:
@@ -69,7 +77,7 @@ def poll_manage(request, slug: str, poll_id: int | None = None):
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Poll saved. Launch it from the host console during the event."))
-            return redirect("campaigns:polls", slug=slug)
+            return _back(request, slug)
     context = {
         "webinar": webinar,
         "form": form,
