@@ -100,7 +100,8 @@
   }
 
   function renderHistory() {
-    const earlier = closed.filter((item) => !poll || item.poll.id !== poll.id).reverse();
+    // The stage view (OBS) shows one poll at a time: the open one, or the last closed.
+    const earlier = mode === "stage" ? [] : closed.filter((item) => !poll || item.poll.id !== poll.id).reverse();
     const list = $("poll-history-list");
     list.replaceChildren();
     $("poll-history").hidden = !earlier.length;
