@@ -21,6 +21,7 @@ average (the machine may be shared). Targets: <= 10 s and <= 300 MB for the camp
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -196,6 +197,9 @@ def _peak_rss_mb() -> float:
 def measure(slug: str) -> dict:
     """In a fresh process: one timed ``report_compute``, its peak RSS, then a traced run's Python peak."""
     webinar = Webinar.objects.get(slug=slug)
+    imported = time.perf_counter()
+    importlib.import_module("webinar.reports.charts")  # a worker imports it at start (webinar/celery.py)
+    import_seconds = time.perf_counter() - imported
     rss_start = _peak_rss_mb()
     started = time.perf_counter()
     data, charts = report_compute(webinar=webinar)
@@ -207,6 +211,7 @@ def measure(slug: str) -> dict:
     tracemalloc.stop()
     return {
         "seconds": round(seconds, 2),
+        "charts_import_seconds": round(import_seconds, 2),
         "peak_python_mb": round(peak / 2**20, 1),
         "process_max_rss_mb": round(rss_peak, 1),
         "process_rss_before_mb": round(rss_start, 1),

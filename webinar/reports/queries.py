@@ -41,6 +41,7 @@ from webinar.selectors.attendance import (
     attendance_counts_with,
     audience_sessions,
     report_window_from,
+    roomy_reads,
     session_end,
 )
 
@@ -308,7 +309,7 @@ def _phrase_counts(*, webinar: Webinar, limit: int) -> tuple[dict[str, int], dic
     """  # noqa: S608  # nosec B608  (identifiers are the model's own; values travel as parameters)
     frequency: dict[str, int] = {}
     wordings: dict[str, Counter] = defaultdict(Counter)
-    with connection.cursor() as cursor:
+    with roomy_reads(), connection.cursor() as cursor:
         cursor.execute(sql, (webinar.pk, QStatus.PUBLISHED, themes.MIN_QUESTIONS, limit))
         for phrase, wording, n, f in cursor.fetchall():
             frequency[phrase] = int(f)
