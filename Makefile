@@ -18,7 +18,7 @@ PYTEST_WORKERS ?= $(if $(REDIS_URL),0,auto)
 # DEWAN_TRUSTED_PROXIES decides whose X-Forwarded-For is believed (docs/reliability.md).
 # `--lifespan on`: the shutdown event stops the process's realtime runtime (realtime/runtime.py).
 UVICORN_FLAGS := --ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false \
-	--ws-max-size 131072 --no-proxy-headers --lifespan on
+	--ws-max-size 131072 --no-proxy-headers --lifespan on --timeout-graceful-shutdown 10
 
 .PHONY: run test check static-checks lint format worker browser-deps clean
 

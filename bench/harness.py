@@ -104,6 +104,9 @@ def uvicorn_command(app: str, port: int, args) -> list[str]:
     command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port)]
     command += ["--ws", args.ws, "--loop", args.loop, "--http", args.http, "--ws-max-size", "65536"]
     command += ["--no-access-log", "--log-level", "warning"]
+    # A socket whose client reads nothing keeps its unsent bytes, so Uvicorn's shutdown would wait on
+    # it for ever; after the 1012 closes, 10 s is plenty for the rest (docs/scaling.md, deploys).
+    command += ["--timeout-graceful-shutdown", "10"]
     if not args.deflate:
         command += ["--ws-per-message-deflate", "false"]
     return command
@@ -193,6 +196,11 @@ class Clients:
     def totals_of(self, index: int, latencies: bool = False) -> dict:
         """The figures of one client process only."""
         return self._sum(self.ask("stats", latencies, only=index), latencies)
+
+    def totals_over(self, indices: list[int], latencies: bool = False) -> dict:
+        """The figures of the client processes ``indices`` only."""
+        replies = [reply for index in indices for reply in self.ask("stats", latencies, only=index)]
+        return self._sum(replies, latencies)
 
     @staticmethod
     def _sum(replies: list, latencies: bool) -> dict:

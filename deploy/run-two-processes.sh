@@ -25,7 +25,8 @@ mkdir -p "$PREFIX/logs" "$PREFIX/tmp"
 
 # The flags measured best by bench/fanout.py (docs/scaling.md, "Uvicorn flags").
 UVICORN_FLAGS=(--ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false
-               --ws-max-size 131072 --lifespan on --no-access-log --no-proxy-headers)
+               --ws-max-size 131072 --lifespan on --no-access-log --no-proxy-headers
+               --timeout-graceful-shutdown 10)
 
 PIDS=()
 cleanup() {

@@ -9,6 +9,7 @@ names no layer): the process ``Hub`` delivers them (realtime/broadcast.py).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import dataclasses
 import logging
 import time
@@ -20,7 +21,7 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -47,15 +48,52 @@ def connect_read(func):
     Services stay on ``database_sync_to_async``'s single thread (their transactions and rate limits
     expect it); these reads have no such need, and in a reconnect storm thousands of them would
     otherwise queue behind each other, one database round trip at a time. The pool has
-    ``DEWAN_CONNECT_READ_THREADS`` threads, each with its own database connection (docs/scaling.md).
+    ``DEWAN_CONNECT_READ_THREADS`` threads, each with its own persistent database connection
+    (docs/scaling.md).
+
+    The hop is one ``run_in_executor`` with the caller's context (its language), not
+    ``database_sync_to_async``: that closes old connections before and after every call, which
+    resets Django's health check, so each read paid a ``SELECT 1`` round trip besides. Here a
+    connection is checked only after a call that failed on it, and one killed under us (a failover,
+    a restarted pooler) costs a read a single retry on a fresh connection: these are reads, so
+    running one twice is harmless.
     """
-    global _read_pool
-    if _read_pool is None:
-        _read_pool = ThreadPoolExecutor(
-            max_workers=int(getattr(settings, "DEWAN_CONNECT_READ_THREADS", 8)),
-            thread_name_prefix="dewan-connect-read",
+
+    async def call(*args, **kwargs):
+        global _read_pool
+        if _read_pool is None:
+            _read_pool = ThreadPoolExecutor(
+                max_workers=int(getattr(settings, "DEWAN_CONNECT_READ_THREADS", 8)),
+                thread_name_prefix="dewan-connect-read",
+            )
+        context = contextvars.copy_context()
+        return await asyncio.get_running_loop().run_in_executor(
+            _read_pool, context.run, _pooled_read, translation.get_language(), func, args, kwargs
         )
-    return database_sync_to_async(func, thread_sensitive=False, executor=_read_pool)
+
+    return call
+
+
+def _pooled_read(language: str | None, func, args, kwargs):
+    """``func(*args, **kwargs)`` on a pool thread's connection, in ``language`` (see ``connect_read``).
+
+    The language is handed over explicitly: Django keeps it in an asgiref ``Local``, whose value a
+    copied context does not carry into another thread.
+    """
+    try:
+        with translation.override(language):
+            try:
+                return func(*args, **kwargs)
+            except (OperationalError, InterfaceError):
+                if connection.in_atomic_block or connection.connection is None:
+                    raise
+                connection.close()  # the connection died under us: once more on a fresh one
+                return func(*args, **kwargs)
+    finally:
+        if connection.errors_occurred or (
+            connection.close_at is not None and time.monotonic() >= connection.close_at
+        ):
+            connection.close_if_unusable_or_obsolete()
 
 
 CLOSE_FORBIDDEN = 4403
@@ -326,6 +364,11 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.viewer, session=self.scope.get("session"), user=self.scope.get("user")
         ):
             return True
+        self._access_lost(command)
+        return False
+
+    def _access_lost(self, command) -> None:
+        """Tell the client its registration no longer reaches this browser, and close with 4403."""
         message = protocol.error_message(
             ErrorCode.NOT_REGISTERED,
             _("This registration is no longer active in this browser."),
@@ -333,7 +376,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
             **({"client_key": command.client_key} if getattr(command, "client_key", None) else {}),
         )
         self.listener.finish(protocol.dumps(message), code=CLOSE_FORBIDDEN)
-        return False
 
     async def _recheck_staff(self) -> bool:
         """A host demoted mid-session stops hearing the staff stream (held questions) at once."""
@@ -369,13 +411,24 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def on_sync(self, command: protocol.Sync):
         if self.viewer.staff:
             await self._recheck_staff()  # a demoted host's sync returns no queue
-        if not await self._still_attendee(command):
+        snapshot_only = command.since is None and not self.viewer.staff
+        if not snapshot_only and not await self._still_attendee(command):
             return
         self.listener.hold()
         try:
-            if command.since is None and not self.viewer.staff:
+            if snapshot_only:
+                # The access re-check is read in the same round trip as the viewer's own questions.
                 shared = await self._shared_state()
-                messages = [await connect_read(live_state.attendee_snapshot)(self.viewer, shared)]
+                if self.viewer.registration_id is not None:
+                    self.access_checked_at = time.monotonic()
+                snapshot = await connect_read(live_state.attendee_snapshot)(
+                    self.viewer, shared, session=self.scope.get("session"), user=self.scope.get("user")
+                )
+                if snapshot is None:
+                    self.listener.release([])
+                    self._access_lost(command)
+                    return
+                messages = [snapshot]
             else:
                 messages = await database_sync_to_async(live_state.live_sync)(
                     self.viewer,

@@ -96,17 +96,24 @@ class SameOriginValidator:
 
     async def __call__(self, scope, receive, send):
         from channels.security.websocket import WebsocketDenier
-        from django.conf import settings
 
-        if scope["type"] == "websocket":
-            origin = dict(scope.get("headers") or []).get(b"origin", b"").decode("latin-1").strip()
-            scheme, _, netloc = origin.partition("://")
-            given = _origin_tuple(scheme.lower(), netloc) if netloc else None
-            trusted = {
-                _origin_tuple(*item.split("://", 1))
-                for item in settings.CSRF_TRUSTED_ORIGINS
-                if "://" in item
-            }
-            if given is None or (given != expected_origin(scope) and given not in trusted):
-                return await WebsocketDenier()(scope, receive, send)
+        if scope["type"] == "websocket" and not origin_allowed(scope):
+            return await WebsocketDenier()(scope, receive, send)
         return await self.app(scope, receive, send)
+
+
+def origin_allowed(scope) -> bool:
+    """Whether a websocket's ``Origin`` is this very site, or exactly one of ``CSRF_TRUSTED_ORIGINS``."""
+    from django.conf import settings
+
+    origin = dict(scope.get("headers") or []).get(b"origin", b"").decode("latin-1").strip()
+    scheme, _, netloc = origin.partition("://")
+    given = _origin_tuple(scheme.lower(), netloc) if netloc else None
+    if given is None:
+        return False
+    if given == expected_origin(scope):
+        return True
+    trusted = {
+        _origin_tuple(*item.split("://", 1)) for item in settings.CSRF_TRUSTED_ORIGINS if "://" in item
+    }
+    return given in trusted

@@ -1,4 +1,5 @@
-"""ASGI entry: Django for HTTP, Channels for the live websocket (same-origin only, session-authenticated)."""
+"""ASGI entry: Django for HTTP; the live websocket (same-origin only, session-authenticated) through
+its own entry, the other websockets through Channels' stack."""
 
 import os
 
@@ -9,6 +10,7 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402  (Django must be set up first)
 
+from realtime.entry import LiveEntry  # noqa: E402
 from realtime.middleware import LiveAuthMiddlewareStack, SameOriginValidator, ServerSendMiddleware  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
 from realtime.runtime import RealtimeApp  # noqa: E402
@@ -16,8 +18,13 @@ from realtime.runtime import RealtimeApp  # noqa: E402
 routes = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": ServerSendMiddleware(
-            SameOriginValidator(LiveAuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+        # The live socket has an entry of its own (no middleware chain, realtime/entry.py); the
+        # campaign socket and unknown paths take Channels' stack.
+        "websocket": LiveEntry(
+            ServerSendMiddleware(
+                SameOriginValidator(LiveAuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+            ),
+            route=websocket_urlpatterns[0],
         ),
     }
 )

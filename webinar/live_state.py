@@ -16,7 +16,7 @@ from django.utils import translation
 
 from realtime.redis_health import redis_failed, redis_ok, redis_suspended
 from webinar import representations, selectors
-from webinar.models import Question, Vote, Webinar
+from webinar.models import Question, Registration, Vote, Webinar
 from webinar.services.events import Stream, events_since
 from webinar.services.questions import own_question_for
 
@@ -105,7 +105,11 @@ def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = 
             user.language,
             user.shown_name,
         )
-    registration = selectors.registration_for_browser(webinar=webinar, session=session, user=user)
+    # The common viewer came through a join link: one primary-key read (the account's e-mail is
+    # the rarer way in, and only a verified account can take it).
+    registration = selectors.registration_bound_to_session(webinar_id=webinar.pk, session=session)
+    if registration is None and selectors.account_email_verified(user):
+        registration = selectors.registration_for_browser(webinar=webinar, session=session, user=user)
     if registration is not None:
         return Viewer(
             webinar.pk,
@@ -159,9 +163,14 @@ def webinar_state(webinar: Webinar) -> dict:
 
 
 _MINE_SQL = (
-    "SELECT 'v', v.question_id FROM {vote} v JOIN {question} q ON q.id = v.question_id"
+    "SELECT 'v', v.question_id, NULL, NULL FROM {vote} v JOIN {question} q ON q.id = v.question_id"
     " WHERE v.registration_id = %s AND q.webinar_id = %s"
-    " UNION ALL SELECT 'q', id FROM {question} WHERE webinar_id = %s AND author_id = %s AND status <> %s"
+    " UNION ALL SELECT 'q', id, NULL, NULL FROM {question}"
+    " WHERE webinar_id = %s AND author_id = %s AND status <> %s"
+)
+# Put before _MINE_SQL (its column types lead): the access re-check's row, read with the viewer's own.
+_ACCESS_SQL = (
+    "SELECT 'r', id, join_secret, email FROM {registration} WHERE id = %s AND webinar_id = %s AND status = %s"
 )
 
 
@@ -173,20 +182,31 @@ def _mine(viewer: Viewer) -> tuple[list[dict], list[int]]:
     """
     if viewer.registration_id is None:
         return [], []
+    return _mine_from(viewer, _mine_rows(viewer, with_access=False))
+
+
+def _mine_rows(viewer: Viewer, *, with_access: bool) -> list[tuple]:
+    """The rows of ``_MINE_SQL`` (kind, id, join secret, e-mail); with ``with_access``, the
+    registration's access row (kind ``r``) in the same round trip."""
+    sql = _MINE_SQL.format(question=Question._meta.db_table, vote=Vote._meta.db_table)
+    params: list = [
+        viewer.registration_id,
+        viewer.webinar_id,
+        viewer.webinar_id,
+        viewer.registration_id,
+        Question.Status.MERGED,
+    ]
+    if with_access:
+        sql = _ACCESS_SQL.format(registration=Registration._meta.db_table) + " UNION ALL " + sql
+        params = [viewer.registration_id, viewer.webinar_id, Registration.Status.CONFIRMED, *params]
     with connection.cursor() as cursor:
-        cursor.execute(
-            _MINE_SQL.format(question=Question._meta.db_table, vote=Vote._meta.db_table),
-            [
-                viewer.registration_id,
-                viewer.webinar_id,
-                viewer.webinar_id,
-                viewer.registration_id,
-                Question.Status.MERGED,
-            ],
-        )
-        rows = cursor.fetchall()
-    votes = [pk for kind, pk in rows if kind == "v"]
-    if not any(kind == "q" for kind, _pk in rows):
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _mine_from(viewer: Viewer, rows: list[tuple]) -> tuple[list[dict], list[int]]:
+    votes = [pk for kind, pk, *_rest in rows if kind == "v"]
+    if not any(row[0] == "q" for row in rows):
         return [], votes
     own = (
         Question.objects.filter(webinar_id=viewer.webinar_id, author_id=viewer.registration_id)
@@ -300,9 +320,28 @@ def _with_answered(viewer: Viewer, poll: dict | None) -> dict | None:
     return {**poll, "answered": answered}
 
 
-def attendee_snapshot(viewer: Viewer, shared: dict) -> dict:
-    """A non-staff viewer's ``snapshot``: the shared state plus its own questions and votes (2 queries)."""
-    mine, my_votes = _mine(viewer)
+def attendee_snapshot(viewer: Viewer, shared: dict, *, session=None, user=None) -> dict | None:
+    """A non-staff viewer's ``snapshot``: the shared state plus its own questions and votes.
+
+    For an attendee (a registration), the access re-check of ``still_attendee`` is made in the same
+    round trip as its own questions and votes, and None means the browser lost access (nothing of
+    the viewer's is returned then). One query for the common viewer, who has asked nothing; one
+    more when it has questions, and one when a poll is open.
+    """
+    if viewer.registration_id is None:
+        mine, my_votes = [], []
+    else:
+        rows = _mine_rows(viewer, with_access=True)
+        access = next(((row[2], row[3]) for row in rows if row[0] == "r"), None)
+        if not selectors.registration_access_in_row(
+            webinar_id=viewer.webinar_id,
+            registration_id=viewer.registration_id,
+            row=access,
+            session=session,
+            user=user,
+        ):
+            return None
+        mine, my_votes = _mine_from(viewer, rows)
     return {
         "type": "snapshot",
         "seq": shared["seq"],

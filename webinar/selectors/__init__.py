@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -186,6 +188,42 @@ def registrations_of_browser_everywhere(*, session, user) -> list[Registration]:
     )
 
 
+class BoundRegistration(NamedTuple):
+    """What the live socket needs of the registration a session binding reaches (named as on the model)."""
+
+    pk: int
+    language: str
+    name: str
+
+
+_BOUND_SQL = (
+    "SELECT id, join_secret, language, name FROM {table}"
+    " WHERE id = %s AND webinar_id = %s AND status = %s AND join_secret <> %s"
+)
+
+
+def registration_bound_to_session(*, webinar_id: int, session) -> BoundRegistration | None:
+    """The confirmed registration of ``webinar_id`` that this session's binding reaches, or None.
+
+    The first rule of ``registrations_for_browser`` (a binding whose key matches the current join
+    secret) for one webinar, as one primary-key read in plain SQL: the websocket runs it at every
+    connect, so the ORM's query building is left out. A browser reached only through a verified
+    account's e-mail gets None here; ``registration_for_browser`` answers that rarer case.
+    """
+    binding = _session_binding(session, webinar_id)
+    if binding is None:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _BOUND_SQL.format(table=Registration._meta.db_table),
+            [binding[0], webinar_id, Registration.Status.CONFIRMED, DELETED_MARKER],
+        )
+        row = cursor.fetchone()
+    if row is None or not constant_time_compare(_session_key(row[0], row[1]), binding[1]):
+        return None
+    return BoundRegistration(row[0], row[2], row[3])
+
+
 def registration_for_browser(
     *, webinar: Webinar | int, session, user, confirmed_only: bool = True
 ) -> Registration | None:
@@ -224,6 +262,17 @@ def registration_access_current(*, webinar_id: int, registration_id: int, sessio
         .values_list("join_secret", "email")
         .first()
     )
+    return registration_access_in_row(
+        webinar_id=webinar_id, registration_id=registration_id, row=row, session=session, user=user
+    )
+
+
+def registration_access_in_row(
+    *, webinar_id: int, registration_id: int, row: tuple[str, str] | None, session, user
+) -> bool:
+    """``registration_access_current`` for a row the caller read itself: ``(join_secret, email)`` of
+    the *confirmed* registration ``registration_id`` of ``webinar_id``, or None when there is none
+    (the websocket's sync reads it in the same round trip as the viewer's own questions)."""
     if row is None or row[0] == DELETED_MARKER:
         return False
     join_secret, email = row
