@@ -77,5 +77,17 @@ def render_in(code: str, language: str, matched: str = "", score: float | None =
 
 
 def render(code: str, matched: str = "", score: float | None = None) -> tuple[str, str]:
-    """English and Malay, as stored with a verdict (records of what was shown at the time)."""
-    return render_in(code, "en", matched, score), render_in(code, "ms", matched, score)
+    """English and Malay, as stored with a verdict (records of what was shown at the time). The pair is
+    cached: switching Django's active language costs more than screening a comment's words (the
+    translations are compiled into the deployment and do not change while a process runs)."""
+    key = (code, matched, None if score is None else f"{score:.2f}")
+    pair = _RENDERED.get(key)
+    if pair is None:
+        pair = render_in(code, "en", matched, score), render_in(code, "ms", matched, score)
+        if len(_RENDERED) >= 20_000:
+            _RENDERED.clear()
+        _RENDERED[key] = pair
+    return pair
+
+
+_RENDERED: dict[tuple[str, str, str | None], tuple[str, str]] = {}

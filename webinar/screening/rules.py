@@ -327,23 +327,30 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
 # --- phrase rules over the canonical text --------------------------------------------------------
 
 
+# Phrase rules run on the canonical text (words separated by single spaces) and every one of them starts
+# at the start of a word. Saying so up front ("(?<![^ ])") lets the regex engine skip every position inside
+# a word before it tries the alternatives: about three times faster on long files (tests/screening check
+# that the matches are the same as without it).
+WORD_START = "(?<![^ ])"
+
+
+def _alternation(patterns) -> re.Pattern:
+    return re.compile(WORD_START + "(?:" + "|".join(f"(?:{rx})" for rx in patterns) + ")")
+
+
 def _compile(name: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{rx})" for _label, rx in lexicons.patterns(name)))
+    return _alternation(rx for _label, rx in lexicons.patterns(name))
 
 
 _SELF_HARM_RE = _compile("self_harm.re")
 _THREAT_RE = _compile("threat.re")
 _HATE_RE = _compile("hate.re")
 _COUNTER_RE = _compile("counter.re")
-_INCITE_RE = re.compile(
-    "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("harassment.re") if label == "incite")
-)
-_PILE_ON_RE = re.compile(
-    "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("harassment.re") if label == "pile_on")
-)
-_SPAM_RES = [(re.compile(rx), float(weight)) for weight, rx in lexicons.patterns("spam.tsv")]
+_INCITE_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "incite")
+_PILE_ON_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "pile_on")
+_SPAM_RES = [(re.compile(WORD_START + rx), float(weight)) for weight, rx in lexicons.patterns("spam.tsv")]
 # One pass over the text first: most comments match no spam pattern at all.
-_SPAM_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx, _w in _SPAM_RES))
+_SPAM_ANY = _alternation(rx for _weight, rx in lexicons.patterns("spam.tsv"))
 SPAM_THRESHOLD = {"relaxed": 2.5, "standard": 2.0, "strict": 1.5}
 _HANDLE_RE = re.compile(r"(?<![\w.@])@[a-z0-9_.]{3,}(?![\w@])")
 
@@ -584,13 +591,20 @@ def _sub_mapped(text: str, where: list[int], rx: re.Pattern, repl: str) -> tuple
     return "".join(out), mapped
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_LINK_CUES = ("http", "hxxp", "www.")
+_DOT_ALNUM = re.compile(r"\.[a-z0-9]")
+# Cheap necessary conditions for _DOT_LIKE: a bracket, a spelled dot, a spaced dot or a non-ASCII stop.
+_DOT_LIKE_CUES = ("dot", "titik", " . ", "[", "(", "{", "<")
+
+
 def link_view(folded: str) -> tuple[str, list[int]]:
     """``folded`` with disguised dots folded to "." and "w w w" to "www", and, per character, its index
     in ``folded``."""
     text, where = folded, list(range(len(folded)))
     if "w w" in text:
         text, where = _sub_mapped(text, where, _SPACED_WWW, "www")
-    if _DOT_LIKE.search(text) is None:
+    if (text.isascii() and not any(c in text for c in _DOT_LIKE_CUES)) or _DOT_LIKE.search(text) is None:
         return text, where
     return _sub_mapped(text, where, _DOT_LIKE, ".")
 
@@ -598,7 +612,15 @@ def link_view(folded: str) -> tuple[str, list[int]]:
 def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
     """Token ranges of numbers spelled out in words, seven digits or more ("kosong satu dua ...")."""
     numbers = lexicons.load().numbers
-    out = []
+    out: list[tuple[int, int]] = []
+    # Two spelled digits at least: a comment with fewer number words (or "o" before a digit) has none.
+    found = 0
+    for m in _number_words(numbers).finditer(norm.folded):
+        found += 2 if m.group("mixed") else 1
+        if found >= 2:
+            break
+    else:
+        return out
     run: list[int] = []
     digits = 0
     spelled = 0
@@ -621,6 +643,18 @@ def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
     return out
 
 
+def _number_words(numbers: dict[str, str]) -> re.Pattern:
+    """Whole number words, or a digit beside a letter ("o1two"): a comment needs two of the first or
+    one of the second to spell a number out."""
+    global _NUMBER_WORDS
+    if _NUMBER_WORDS is None:
+        words = "|".join(sorted(map(re.escape, {*numbers, *_NUMBER_NAMES}), key=len, reverse=True))
+        _NUMBER_WORDS = re.compile(r"\b(?:" + words + r")\b|(?P<mixed>\d[a-z]|[a-z]\d)")
+    return _NUMBER_WORDS
+
+
+_NUMBER_WORDS: re.Pattern | None = None
+_NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _MIXED_NUMBER = re.compile(r"\d+|zero|one|two|three|four|five|six|seven|eight|nine|o(?=\d)")
 _MIXED_FULL = re.compile(f"(?:{_MIXED_NUMBER.pattern})+")
 
@@ -677,11 +711,13 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
         s, e = norm.span(a, b)
         pii.append(Hit(code, "personal_data", severity, s, e))
 
-    if "@" in text or " at " in text or "[at]" in text:
+    # The second form of EMAIL_RE ("ali at gmail dot com") needs a "dot"; the first needs an "@".
+    if "@" in text or ("dot" in text and ("at" in text)):
         for m in EMAIL_RE.finditer(text):
             add("pii.email", m.start(), m.end())
-    digits_text = _digit_view(text) if any(c.isdigit() for c in text) else text
-    if _DIGIT_RUN.search(digits_text) is not None:
+    has_digit = _ANY_DIGIT.search(text) is not None
+    digits_text = _digit_view(text) if has_digit else text
+    if has_digit and _DIGIT_RUN.search(digits_text) is not None:
         for m in MYKAD_RE.finditer(digits_text):
             if mykad_ok(m.group(1), m.group(2), m.group(3), m.group(4)):
                 add("pii.mykad", m.start(), m.end(), 3)
@@ -689,7 +725,7 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
             digits = re.sub(r"\D", "", m.group(0))
             if 13 <= len(digits) <= 19 and luhn_ok(digits) and free(m.start(), m.end()):
                 add("pii.card", m.start(), m.end(), 3)
-    if any(c.isdigit() for c in digits_text):
+    if has_digit:
         for m in _NUMBER_RUN.finditer(digits_text):
             digits = re.sub(r"\D", "", m.group(0))
             if 9 <= len(digits) <= 12 and _MY_PHONE.fullmatch(digits) and free(m.start(), m.end()):
@@ -708,6 +744,9 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
     links: list[Hit] = []
     if "." in text or "dot" in text or "titik" in text or not text.isascii():
         view, where = link_view(text)
+        # A link needs a scheme, "www." or a dot followed by a letter or digit ("judi88.com").
+        if not any(cue in view for cue in _LINK_CUES) and _DOT_ALNUM.search(view) is None:
+            return pii, links
         for m in LINK_RE.finditer(view):
             a, b = where[m.start()], where[m.end() - 1] + 1
             if free(a, b):
