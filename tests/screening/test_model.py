@@ -56,3 +56,46 @@ def test_handwritten_training_lines_are_separate_from_the_labelled_examples():
     rows = load_handwritten()  # raises on any overlap with tests/screening/labelled_examples.jsonl
     assert len(rows) >= 300
     assert {y for _, y in rows} == {0, 1}
+
+
+def _labelled_canonical_texts() -> list[str]:
+    from pathlib import Path
+
+    from webinar.screening import dewan_set
+    from webinar.screening.normalise import normalise
+
+    examples = Path(__file__).parent / "labelled_examples.jsonl"
+    texts = [json.loads(line)["text"] for line in examples.read_text(encoding="utf-8").splitlines() if line]
+    texts += [r["text"] for r in dewan_set.load()][::3]
+    # Edge cases of the piece cache: empty, one letter, short words at either end, odd spacing.
+    return [normalise(t).canonical for t in texts] + ["", "a", "a b c", "  x  y ", "hi\tthere  you ", "ab"]
+
+
+def test_runtime_pieces_are_exactly_the_training_features():
+    """``score`` sums cached pieces (unigram and bigram rows, segments, crossings): their buckets are the
+    same multiset as ``extract``'s word and character n-grams, text by text."""
+    texts = _labelled_canonical_texts()
+    mask = model.load().buckets - 1
+    f = model.extract(texts)
+    for d, text in enumerate(texts):
+        sel = f.doc == d
+        padded = " " + text + " "
+        pieces: list[int] = []
+        prev, s = 0, padded.find(" ", 1)
+        while s != -1:
+            pieces += model.segment_buckets(padded[prev : s + 1], mask)
+            if s < len(padded) - 1:
+                pieces += model.crossing_buckets(padded, s, mask)
+            prev, s = s, padded.find(" ", s + 1)
+        assert sorted(pieces) == sorted(f.bucket[sel & (f.kind >= 2)].tolist()), text
+        assert model._char_count(text) == int((sel & (f.kind >= 2)).sum())
+
+
+def test_runtime_scores_match_the_feature_scores_one_at_a_time_and_in_batches():
+    texts = _labelled_canonical_texts()
+    reference, ref_tops = model.score_features(texts)
+    batch, tops = model.score(texts)
+    single = np.vstack([model.score([t])[0] for t in texts])
+    assert np.abs(batch - reference).max() < 1e-6
+    assert np.abs(single - reference).max() < 1e-6
+    assert tops == ref_tops

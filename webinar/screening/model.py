@@ -15,8 +15,8 @@ import json
 import threading
 import zlib
 from array import array
-from math import exp
 from dataclasses import dataclass
+from math import exp
 from pathlib import Path
 
 import numpy as np
@@ -391,6 +391,11 @@ def _char_count(text: str) -> int:
     return sum(max(0, length - n + 1) for n in CHAR_NS)
 
 
+def _sums(rows: list[Row]) -> list[float]:
+    """Per head, the sum of the rows."""
+    return [sum(column) for column in zip(*rows, strict=True)]
+
+
 def score(texts: list[str], top_k: int = 5) -> Scores:
     """Per-head probabilities of canonical texts (float array, one row per text, one column per head in
     ``load().heads`` order) and, per text, the strongest word features of its highest-scoring head.
@@ -408,11 +413,10 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
         cs = _block_scale(_char_count(text))
         if word_rows:
             logits = [
-                w * ws + c * cs + b
-                for w, c, b in zip(map(sum, zip(*word_rows)), map(sum, zip(*char_rows)), bias)
+                w * ws + c * cs + b for w, c, b in zip(_sums(word_rows), _sums(char_rows), bias, strict=True)
             ]
         else:
-            logits = [c * cs + b for c, b in zip(map(sum, zip(*char_rows)), bias)]
+            logits = [c * cs + b for c, b in zip(_sums(char_rows), bias, strict=True)]
         p = [1.0 / (1.0 + exp(-x)) for x in logits]
         probs.append(p)
         if not word_rows:
@@ -423,7 +427,8 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
         # exact in float64, so rounding the float64 product to float32 gives the same number).
         own = array("f", [r[best] * ws for r in word_rows]).tolist()
         names = words + [words[i] + " " + words[i + 1] for i in range(len(words) - 1)]
-        order = sorted(range(len(own)), key=lambda j: -abs(own[j]))
+        weight = [-abs(x) for x in own]
+        order = sorted(range(len(own)), key=weight.__getitem__)
         seen: dict[str, float] = {}
         for j in order[: 3 * top_k]:
             if names[j] not in seen:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from webinar.screening import lexicons
 
@@ -97,8 +98,8 @@ class Canon:
     allowed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple, not a dataclass: a comment makes one per word, and a tuple is the cheapest to build.
     form: str
     words: tuple[str, ...]
     entry: lexicons.Entry | None
@@ -244,12 +245,15 @@ def normalise(text: str) -> Normalised:
                 s, e = span(m.start(), m.end())
                 tokens.append(Token(canon.form, canon.words, canon.entry, False, s, e))
                 consumed.append((m.start(), m.end()))
+    cached = _CANON_CACHE.get
     for m in _TOKEN_RE.finditer(folded):
-        if consumed and any(a <= m.start() < b for a, b in consumed):
+        a, b = m.span()
+        if consumed and any(x <= a < y for x, y in consumed):
             continue
-        canon = canonicalise(m.group(0))
-        s, e = span(m.start(), m.end())
-        if m.start() and folded[m.start() - 1] == "@":
+        raw = m.group()
+        canon = cached(raw) or canonicalise(raw)
+        s, e = (a, b) if offsets is None else (offsets[a], offsets[b - 1] + 1)
+        if a and folded[a - 1] == "@":
             # An @handle names someone ("@FuckKennyJ"); it is not what the comment says.
             tokens.append(Token(canon.form, canon.words, None, False, s, e))
             continue

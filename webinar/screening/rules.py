@@ -31,7 +31,7 @@ IDENTITY_WINDOW = 3
 class _Words:
     """The comment as a flat list of canonical words, each pointing back to its token."""
 
-    __slots__ = ("owner", "starts", "text", "word_set", "words")
+    __slots__ = ("_groups", "owner", "starts", "text", "word_set", "words")
 
     def __init__(self, norm: Normalised):
         words: list[str] = []
@@ -50,6 +50,13 @@ class _Words:
             starts.append(pos)
             pos += len(w) + 1
         self.starts = starts
+        self._groups: list[tuple[int, int]] | None = None
+
+    def groups(self) -> list[tuple[int, int]]:
+        """Word index ranges naming a group of people (identity.txt), computed once per comment."""
+        if self._groups is None:
+            self._groups = _group_spans(self.words, lexicons.load())
+        return self._groups
 
     def token_range(self, a: int, b: int) -> tuple[int, int]:
         """Token indices covered by the character range [a, b) of ``self.text``."""
@@ -251,7 +258,7 @@ def _negated_word(words: list[str], i: int, lex) -> bool:
 
 def mentions_group(flat: _Words) -> bool:
     """Whether the comment names a group of people (identity.txt)."""
-    return bool(_group_spans(flat.words, lexicons.load()))
+    return bool(flat.groups())
 
 
 _HATE_AS_NOUN = frozenset(
@@ -294,7 +301,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
         severity = 3 if code == "hate.identity" else 2
         out.append(Hit(code, "hate", severity, norm.tokens[ta].start, norm.tokens[tb].end))
 
-    groups = _group_spans(words, lex)
+    groups = flat.groups()
     if groups:
         preds = _predicates(words, lex)
         for ga, gb in groups:
@@ -613,14 +620,17 @@ def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
     """Token ranges of numbers spelled out in words, seven digits or more ("kosong satu dua ...")."""
     numbers = lexicons.load().numbers
     out: list[tuple[int, int]] = []
-    # Two spelled digits at least: a comment with fewer number words (or "o" before a digit) has none.
-    found = 0
-    for m in _number_words(numbers).finditer(norm.folded):
-        found += 2 if m.group("mixed") else 1
-        if found >= 2:
-            break
-    else:
-        return out
+    # Two spelled digits at least: a comment with neither a letter beside a digit ("o1two") nor two
+    # number words has none (a cheap look before the per-token walk).
+    if _LETTER_DIGIT.search(norm.folded) is None:
+        count = 0
+        for w in _LETTERS.findall(norm.folded):
+            if w in numbers:
+                count += 1
+                if count == 2:
+                    break
+        else:
+            return out
     run: list[int] = []
     digits = 0
     spelled = 0
@@ -643,18 +653,8 @@ def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
     return out
 
 
-def _number_words(numbers: dict[str, str]) -> re.Pattern:
-    """Whole number words, or a digit beside a letter ("o1two"): a comment needs two of the first or
-    one of the second to spell a number out."""
-    global _NUMBER_WORDS
-    if _NUMBER_WORDS is None:
-        words = "|".join(sorted(map(re.escape, {*numbers, *_NUMBER_NAMES}), key=len, reverse=True))
-        _NUMBER_WORDS = re.compile(r"\b(?:" + words + r")\b|(?P<mixed>\d[a-z]|[a-z]\d)")
-    return _NUMBER_WORDS
-
-
-_NUMBER_WORDS: re.Pattern | None = None
-_NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
+_LETTERS = re.compile(r"[a-z]+")
 _MIXED_NUMBER = re.compile(r"\d+|zero|one|two|three|four|five|six|seven|eight|nine|o(?=\d)")
 _MIXED_FULL = re.compile(f"(?:{_MIXED_NUMBER.pattern})+")
 
