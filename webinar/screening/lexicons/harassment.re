@@ -20,3 +20,11 @@ pile_on	\b(?:hound|drive|chase|bully|harass|hunt) (?:\w+ )?{PERSON} (?:\w+ )?(?:
 pile_on	\b(?:report|flag|spam|mass report) (?:\w+ ){0,4}?(?:get|make|sampai|until) (?:{PERSON}|she|he|they) (?:\w+ )?(?:banned|kena ban|suspended|digantung|deleted|removed)\b
 pile_on	\b(?:dox|doxx|doxing|doxxing|expose) (?:{PERSON}|her|him|them)\b
 pile_on	\b(?:post|share|leak|sebar|sebarkan|dedahkan|viralkan) (?:{PERSON}|his|her|their) (?:\w+ )?(?:address|alamat|number|nombor|ic|phone|home|rumah)\b
+# Held-out round 1: doxing a named person, spreading a person's face or number, getting someone fired,
+# humiliating or dragging a person, a crowd sent to a person's profile.
+pile_on	\b(?:dox|doxx|doxing|doxxing) (?:him|her|them|the|this|that|dia|ur|your)\b
+pile_on	\b(?:viralkan|sebarkan|tularkan|sebar|viral kan|spread|leak|bocorkan) (?:\w+ )?(?:muka|gambar|nombor|alamat|nama|video|number|address|face|photos|pics) (?:{PERSON}|tu)\b
+pile_on	\b(?:find out|cari|carikan|siasat) (?:where|mana|tempat) (?:\w+ ){0,3}?(?:works|lives|stays|kerja|tinggal|duduk|belajar)\b
+pile_on	\b(?:get|make|buat) (?:him|her|them|dia) (?:fired|sacked|expelled|kicked out|kena pecat|dibuang kerja)\b
+pile_on	\b(?:humiliate|shame|malukan|aibkan|bully|buli|drag) (?:him|her|them|dia)\b
+pile_on	\b(?:semua orang|everyone|guys|jom|lets all|let us all|korang) (?:\w+ )?(?:comment|komen|spam|serang|serbu|flood) (?:kat |on |dekat |di |the )?(?:profile|page|ig|fb|akaun|account|post|posts|comment section|tiktok) (?:{PERSON}|tu)\b

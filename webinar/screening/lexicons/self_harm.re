@@ -4,7 +4,7 @@
 # "@TRIGGERS = ..." lists words of which every pattern needs at least one (whole canonical words): a
 # comment with none of them skips the file. A new pattern must keep that true (tests/screening check it
 # on every example).
-@TRIGGERS = myself self meself life mysel myslef die dead end wake suicide unalive unaliving unalived disappear existing exist sleep sewerslide sewer selfdelete kermit commit suicidal out want wanna wish point reason use living going life alive better anymore more born nobody overdose overdosing overdosed od oding pills meds tablets jump jumping jumped wrists wrist arms arm throat bunuh hidup mati nyawa diri tangan lengan pergelangan urat tanpa terjun lompat pil ubat panadol racun clorox peluntur gantung hilang lenyap
+@TRIGGERS = stockpiling hoarding saving collecting kumpul simpan done planning plan ready worth tiada takde tak tidak xde no reason myself self meself life mysel myslef die dead end wake suicide unalive unaliving unalived disappear existing exist sleep sewerslide sewer selfdelete kermit commit suicidal out want wanna wish point reason use living going life alive better anymore more born nobody overdose overdosing overdosed od oding pills meds tablets jump jumping jumped wrists wrist arms arm throat bunuh hidup mati nyawa diri tangan lengan pergelangan urat tanpa terjun lompat pil ubat panadol racun clorox peluntur gantung hilang lenyap
 @FP = (?:i|im|i am|ive|i have|me|we|i was|i m)
 @MS_FP = (?:saya|aku|sy|aq|ku|kami|i|gua|gue)
 @SELF = (?:myself|my self|meself|my own life|my life|mysel|myslef)
@@ -35,7 +35,7 @@
 \b{FP} (?:\w+ ){0,2}?(?:cut|cutting|burned|burning|hurt|hurting|harmed|harming) (?:myself|my self|my wrists|my arms|my wrist)\b
 \b(?:slit|slitting|cut|cutting) my (?:wrists|wrist|arms|arm|throat)\b
 (?<!yang )(?<!orang )(?<!kawan )(?<!dia )(?<!anak )(?<!mereka )\b{MS_WANT} (?:\w+ )?bunuh diri\b
-\b{MS_FP} (?:\w+ ){0,2}?bunuh diri\b
+(?<!kawan )(?<!anak )(?<!adik )(?<!abang )(?<!kakak )(?<!suami )(?<!isteri )(?<!mak )(?<!ayah )(?<!member )(?<!rakan )\b{MS_FP} (?:\w+ ){0,2}?bunuh diri\b
 \b(?:tak|tidak|dah tak|dah tidak) (?:nak|mahu|ingin|hendak|larat|sanggup|mampu) (?:hidup|teruskan hidup|hidup lagi)\b
 \b(?:penat|letih|bosan|jemu|muak) (?:nak |dengan )?hidup\b
 \b{MS_FP} (?:\w+ ){0,2}?(?:nak|mahu|ingin|rasa nak|rasa macam nak|teringin nak|dah nak|rasa mcm nak) mati\b
@@ -50,3 +50,10 @@
 (?<!dia )(?<!orang )(?<!mereka )\b(?:{MS_WANT}|{MS_FP}) (?:\w+ ){0,2}?gantung diri\b
 \b(?:nak|mahu|ingin) (?:hilang|lenyap) (?:selamanya|dari dunia ni|dari dunia ini)\b
 \bkill myself\b
+# Held-out round 1: stockpiling pills, being done with life, planning a jump without "I", life not worth living,
+# no reason left for the author to live.
+\b(?:stockpiling|hoarding|saving up|collecting|kumpul|simpan) (?:\w+ )?(?:my |all my |the |semua )?(?:sleeping )?(?:pills|meds|tablets|ubat|pil)\b
+\b(?:im|i am|i m) (?:so |just |really |totally )?done with (?:life|living|everything|it all|this life)\b
+\b(?:planning|plan|going|want|wanna|thinking of|thinking about|about|ready) (?:to )?(?:jump|jumping) (?:off|from|in front of) (?:a |the |my |this |that )?(?:bridge|building|roof|rooftop|train|cliff|balcony|tower|flat)\b
+\b(?:my )?life (?:is not|isnt|is no longer|aint|not|is never) (?:really )?worth (?:living|it anymore|continuing)\b
+\b(?:tiada|takde|tak ada|tidak ada|xde|no) (?:sebab|alasan|gunanya|guna|reason) (?:untuk |lagi |to |for )?(?:saya |aku |me )?(?:hidup|teruskan hidup|live|to live|keep living)\b

@@ -1,5 +1,5 @@
 # Threats of violence (English and Malay), matched on the normalised text. Same format as self_harm.re.
-@TRIGGERS = kill murder stab shoot hurt beat punch rape hunt bomb burn strangle choke slap smash destroy find whack belasah die pay regret suffer bleed hope wish live back blow attack exterminate bunuh hapuskan sembelih gas wipe death tikam bakar tembak pukul sepak lanyak bom rogol cekik tetak parang lempang tumbuk hentam cari kena siap nahas mampus mati jaga tunggu tahu tau
+@TRIGGERS = deserve deserves deserved patut layak torch firebomb letupkan break breaking broke patahkan pecahkan patah strangle whack kill murder stab shoot hurt beat punch rape hunt bomb burn strangle choke slap smash destroy find whack belasah die pay regret suffer bleed hope wish live back blow attack exterminate bunuh hapuskan sembelih gas wipe death tikam bakar tembak pukul sepak lanyak bom rogol cekik tetak parang lempang tumbuk hentam cari kena siap nahas mampus mati jaga tunggu tahu tau
 @FP = (?:i|ill|im|i am|we|we are|imma|i will)
 @MS_FP = (?:saya|aku|sy|aq|ku|kami|i|gua|gue)
 @YOU = (?:you|your|ya|kau|awak|korang|kamu|engkau|anda|mak kau|keluarga kau|u)
@@ -9,7 +9,7 @@
 \bi know where (?:you|ya) live\b
 \bwatch your back\b
 \b(?:bomb|shoot up|blow up|attack) (?:the|this|your) (?:webinar|event|school|office|venue|hall|mosque|church|temple|masjid|gereja|kuil)\b
-\b(?:kill|murder|exterminate|bunuh|hapuskan|sembelih|shoot|gas|wipe out) (?:all|semua|every|every single) (?:the |orang |of the |of them|of those )?\w+
+\b(?:kill|murder|exterminate|bunuh|hapuskan|sembelih|shoot|gas|wipe out) (?:all|semua|every|every single) (?!(?:the |my |your )?(?:background|apps?|applications?|process|processes|tabs?|programs?|programmes?|tasks?|notifications?|cookies|sessions?|bots?|bugs?|viruses|malware|spyware|pop ?ups?|popups|windows|services|connections|scripts|aplikasi|proses)\b)(?:the |orang |of the |of them|of those )?\w+
 \bdeath to (?:all )?\w+
 \b{MS_FP} (?:\w+ ){0,2}?(?:bunuh|tikam|bakar|tembak|pukul|belasah|sepak|lanyak|bom|rogol|cekik|tetak|parang|lempang|tumbuk|hentam|cari) {YOU}\b
 \b(?:kau|awak|korang|you) (?:\w+ )?(?:nak kena|akan kena|kena) (?:pukul|belasah|tikam|bunuh|lempang|sepak|tumbuk|bakar|tembak|rogol)\b
@@ -17,3 +17,10 @@
 \btunggu (?:nasib|balasan) (?:kau|korang|awak)\b
 \b(?:aku|saya|kami) (?:tahu|tau) (?:rumah|tempat) (?:kau|awak|korang)\b
 \b{FP}\s(?:will |shall |am |are |m )?(?:going to |gonna |gon |want to |wanna )?(?:fucking |really |)(?:kill|murder|stab|shoot|hurt|beat up|beat|punch|rape|strangle|choke|slap|smash|whack|belasah) (?:the|this|that|your|ur) (?:speaker|host|panel|panelist|moderator|admin|presenter|organiser|organizer|mc|penceramah|hos|pembentang|penganjur)\b
+# Held-out round 1 (kinds, not examples): deserving death, burning or bombing a named place, violence against
+# a person named by a noun ("the next scammer"), breaking limbs, and Malay first-person violence against a third person.
+\b(?:deserves?|deserved|patut dapat|layak dapat) (?:a bullet|bullets|to die|to be shot|to be killed|to be beaten|a beating|to be stabbed|peluru|mati)\b
+\b(?:burn|torch|bomb|blow up|shoot up|firebomb|bakar|bom|letupkan) (?:down )?(?:the|this|that|your|their|his|her|ur|rumah|pejabat|kedai|kereta) ?(?:\w+ )?(?:office|offices|house|home|headquarters|hq|building|car|shop|store|school|kedai|rumah|pejabat|kereta|dia|kau)\b
+\b{FP}\s(?:will |shall |am |are |m )?(?:going to |gonna |gon |want to |wanna |about to )?(?:fucking |really |)(?:kill|murder|stab|shoot|beat up|strangle|choke|punch|slap|whack) (?:the next |the |that |this |those |these |every |any )(?:\w+ )?(?:scammer|scammers|guy|guys|person|people|man|woman|caller|callers|troll|trolls|bastard|idiot|agent|ejen|speaker|host|admin|moderator)\b
+\b(?:break|breaking|broke) (?:his|her|your|their|ur) (?:legs|leg|arms|arm|neck|face|jaw|bones|teeth)\b|\b(?:patahkan|pecahkan) (?:kaki|tangan|kepala|leher|muka) (?:dia|kau|korang)\b
+\b{MS_FP} (?:\w+ ){0,2}?(?:bunuh|tikam|bakar|tembak|belasah|lanyak|rogol|cekik|tetak|parang|lempang|tumbuk) (?:dia|mereka|dorang|diorang|budak tu|orang tu|mamat tu|minah tu)\b
