@@ -147,6 +147,65 @@ def timing(texts: list[str], samples: int) -> dict:
     }
 
 
+HELDOUT = ("heldout_1", "heldout_2")
+
+
+def heldout(name: str) -> dict:
+    """Dewan's fresh held-out files (webinar/screening/data/heldout_*.jsonl: written from the guideline,
+    never trained or tuned on; see docs/screening.md for which was written before which rule change),
+    screened under the default policy at each strictness: harmful held and benign published, per category."""
+    path = Path(__file__).resolve().parents[1] / "webinar" / "screening" / "data" / f"{name}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [r["text"] for r in rows]
+    out: dict = {"n": len(rows)}
+    for strictness in ("relaxed", "standard", "strict"):
+        verdicts = screen_many(texts, policy=Policy(strictness=strictness))
+        held = [v.action != "publish" for v in verdicts]
+        harmful = [h for h, r in zip(held, rows, strict=True) if r["label"] == "hold"]
+        benign = [not h for h, r in zip(held, rows, strict=True) if r["label"] == "publish"]
+        cats: dict[str, list[int]] = {}
+        for h, r in zip(held, rows, strict=True):
+            c = cats.setdefault(r["category"], [0, 0])
+            c[0] += 1
+            c[1] += int(h)
+        out[strictness] = {
+            "harmful_held": round(sum(harmful) / len(harmful), 4),
+            "benign_published": round(sum(benign) / len(benign), 4),
+            "per_category_share_held": {c: round(h / n, 4) for c, (n, h) in sorted(cats.items())},
+        }
+    return out
+
+
+def model_timing(texts: list[str]) -> dict:
+    """The model stage alone, per CPU-second: the run-time scorer (cached pieces, ``model.score``) against
+    the baseline it replaced (numpy over the batch's hashed n-grams, ``model.score_features``), one at a
+    time and in batches of 256, on the same canonical texts in the same run."""
+    from webinar.screening import model
+    from webinar.screening.normalise import normalise
+
+    canon = [normalise(t).canonical for t in texts]
+    model.score(canon)  # warm the piece cache, as a running server has it
+    out = {}
+    for name, fn in (("runtime", model.score), ("baseline_numpy", model.score_features)):
+        c0 = time.thread_time()
+        for t in canon:
+            fn([t])
+        single = time.thread_time() - c0
+        c0 = time.thread_time()
+        for i in range(0, len(canon), 256):
+            fn(canon[i : i + 256])
+        batch = time.thread_time() - c0
+        out[name] = {"single_per_cpu_second": round(len(canon) / single, 1),
+                     "batch_per_cpu_second": round(len(canon) / batch, 1)}  # fmt: skip
+    out["speedup_single"] = round(
+        out["runtime"]["single_per_cpu_second"] / out["baseline_numpy"]["single_per_cpu_second"], 2
+    )
+    out["speedup_batch"] = round(
+        out["runtime"]["batch_per_cpu_second"] / out["baseline_numpy"]["batch_per_cpu_second"], 2
+    )
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer timing samples")
@@ -221,8 +280,19 @@ def main() -> int:
                   f"score={q['score']} balanced_accuracy={q['balanced_accuracy']}"))  # fmt: skip
             for cat, c in sorted(cats.get(name, {}).items()):
                 print(f"      {cat:18s} n={c['n']:5d} {c['measures']}={c['share_held']}")
+    if not args.timing_only:
+        results["heldout"] = {}
+        for name in HELDOUT:
+            h = results["heldout"][name] = heldout(name)
+            st = h["standard"]
+            print(f"{name} (n={h['n']}, never tuned on; standard): harmful held {st['harmful_held']}, "
+                  f"benign published {st['benign_published']}")  # fmt: skip
+            for cat, share in st["per_category_share_held"].items():
+                print(f"      {cat:18s} share held={share}")
     if args.timing_only:
         results["timing"] = timing(all_test_texts[::5], 2000 if args.quick else 10000)
+        results["timing"]["model_stage"] = model_timing(all_test_texts[::5][:2000])
+        results["timing"]["loadavg"] = [round(x, 2) for x in os.getloadavg()]
         print(json.dumps(results, sort_keys=True))
         return 0
     d = results["datasets"]
@@ -254,6 +324,7 @@ def main() -> int:
     samples = 2000 if args.quick else 10000
     load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     results["timing"] = timing(all_test_texts[::5], samples)
+    results["timing"]["model_stage"] = model_timing(all_test_texts[::5][:2000])
     t = results["timing"]
     # The machine may be shared: the load average says how far to trust the timing.
     t["loadavg_before"] = [round(x, 2) for x in load_before] if load_before else None
@@ -263,6 +334,9 @@ def main() -> int:
           f"p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms; per CPU-second: single {t['single_per_cpu_second']}, "
           f"batch {t['batch_per_cpu_second']}, CPU p99 {t['cpu_p99_ms']} ms; load average "
           f"{t['loadavg_before']} -> {t['loadavg_after']} on {t['cpus']} CPUs")  # fmt: skip
+    ms = t["model_stage"]
+    print(f"model stage per CPU-second: runtime {ms['runtime']}, numpy baseline {ms['baseline_numpy']} "
+          f"(x{ms['speedup_single']} one at a time, x{ms['speedup_batch']} batched)")  # fmt: skip
     results["targets"] = TARGETS
     results["targets_met"] = {
         "dewan_recall": d["dewan"]["dewan"]["recall"] >= 0.95,

@@ -381,3 +381,74 @@ def test_mild_intensifiers_publish_at_standard_and_hold_at_strict(text):
 
 def test_a_mild_word_aimed_at_someone_is_an_insult():
     assert verdict("damn you host").action != "publish"
+
+
+# Held-out round 1 (docs/screening.md, "Held-out figures"): the kinds that the first fresh file showed
+# missing, each with wordings of its own (not the held-out lines).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has anyone read Moby Dick as a free ebook, or is that site a trap?",  # a title of a work
+        "Anjing saya namanya Butoh, jangan risau hahaha",  # a pet named after a naming word
+        "Prof Fanny Ong will answer the questions about e-wallets",  # a flagged word after a title
+        "The printer won't konek to the laptop after I changed the router password",  # sense 5 words away
+        "What a cocky scammer, he even called back to laugh",  # an everyday word inflecting a flagged one
+        "How do I kill all the background processes a fake app started?",  # "kill" in its computing sense
+    ],
+)
+def test_names_titles_and_everyday_senses_beyond_the_listed_examples_publish(text):
+    assert_published_everywhere(text)
+
+
+def test_a_capitalised_insult_that_starts_a_sentence_or_is_aimed_is_still_held():
+    assert_held_as("Dick. That is what the host is.", "insult")
+    assert_held_as("You Are A Dick Host", "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The caller told me "I will kill your children" if I did not pay, what should I do?',
+        "Adik saya kata dia nak bunuh diri lepas kena tipu, siapa boleh bantu?",
+        "My colleague said he wants to die after the scam, how can I help him?",
+    ],
+)
+def test_threats_and_self_harm_reported_from_someone_else_publish(text):
+    assert verdict(text).action == "publish", [(r.code, r.matched) for r in verdict(text).reasons]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son kena panggil keling by classmates, how do we report that racist slur?",
+        "Pendatang are not thieves, they are victims of the same syndicates",
+        "Jangan la cakap orang Melayu malas, itu tidak adil",
+        "Why do people believe that migrants spread disease? It's false",
+    ],
+)
+def test_counter_speech_that_reports_or_rejects_publishes(text):
+    v = verdict(text)
+    assert v.action == "publish", [(r.code, r.matched) for r in v.reasons]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("that scammer deserves a bullet", "threat"),
+        ("I'm going to stab the next caller who asks for my OTP", "threat"),
+        ("someone should torch their office", "threat"),
+        ("kalau jumpa aku tikam dia", "threat"),
+        ("i have been hoarding my meds for a week now", "self_harm"),
+        ("im so done with life after this", "self_harm"),
+        ("no reason to live anymore honestly", "self_harm"),
+        ("women are too emotional to run a bank", "hate"),
+        ("foreigners are only good for cleaning", "hate"),
+        ("let's dox him and post it here", "insult"),
+        ("get her fired, tag her boss", "insult"),
+        ("sebarkan gambar minah tu, biar dia malu", "insult"),
+    ],
+)
+def test_threat_self_harm_hate_and_pile_on_families_are_held(text, category):
+    assert_held_as(text, category)
