@@ -452,3 +452,9 @@ def test_counter_speech_that_reports_or_rejects_publishes(text):
 )
 def test_threat_self_harm_hate_and_pile_on_families_are_held(text, category):
     assert_held_as(text, category)
+
+
+def test_negation_stays_inside_its_clause():
+    """ "no" before a comma does not negate the insult after it; "you are not stupid" still publishes."""
+    assert_held_as("Hell no, stupid host", "insult")
+    assert verdict("You are not stupid, the scam was clever").action == "publish"

@@ -136,7 +136,11 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
                 innocent.add(i)
                 hits.append(Hit("profanity.mild", "profanity", 1, tok.start, tok.end))
             continue
-        if entry.category in ("insult", "profanity") and entry.severity <= 2 and _negated(i, tokens, lex):
+        if (
+            entry.category in ("insult", "profanity")
+            and entry.severity <= 2
+            and _negated(i, tokens, lex, norm.original)
+        ):
             innocent.add(i)
             continue
         if entry.category == "insult" and entry.severity <= 2 and _self_directed(i, tokens, lex):
@@ -214,10 +218,20 @@ def _everyday_sense(i: int, norm: Normalised, lex, entry) -> bool:
     return senses is not None and any(w in senses for w in _words_near(tokens, i, SENSE_WINDOW, SENSE_WINDOW))
 
 
-def _negated(i: int, tokens, lex) -> bool:
+_CLAUSE_END = re.compile(r"[,.!?;:]")
+
+
+def _negated(i: int, tokens, lex, original: str = "") -> bool:
     """ "you are not stupid", "bukan bodoh", "jangan rasa bodoh", "don't feel dumb": negated or a feeling,
-    not an attack. A command alone ("jangan jadi bodoh") still is one."""
-    before = [w for t in tokens[max(0, i - 3) : i] for w in t.words]
+    not an attack. A command alone ("jangan jadi bodoh") still is one. The negator must be in the same
+    clause: "Hell no, swerve hoe" is not negated (no comma or full stop between them)."""
+    first = max(0, i - 3)
+    if original:
+        for k in range(i - 1, first - 1, -1):
+            if _CLAUSE_END.search(original, tokens[k].end, tokens[k + 1].start) is not None:
+                first = k + 1
+                break
+    before = [w for t in tokens[first:i] for w in t.words]
     if any(w in lex.feel_words for w in before):
         return True
     return any(w in lex.negators and w not in lex.commands for w in before)
