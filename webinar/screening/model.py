@@ -16,6 +16,7 @@ import threading
 import zlib
 from array import array
 from dataclasses import dataclass
+from itertools import pairwise
 from math import exp
 from pathlib import Path
 
@@ -345,19 +346,26 @@ class _Cache:
         return row
 
     def doc(self, text: str) -> tuple[list[Row], list[Row], list[str]]:
-        """The word rows (unigrams, then bigrams), the character rows and the words of one canonical text."""
+        """The word rows (unigrams, then bigrams), the character rows and the words of one canonical text.
+        Cached pieces are looked up inline (this is the hot loop); a miss computes the piece."""
+        get = self.pieces.get
         words = text.split()
-        word_rows = [self.word(w) for w in words]
-        word_rows.extend([self.bigram(words[i], words[i + 1]) for i in range(len(words) - 1)])
+        word_rows = [get("\x01" + w) or self.word(w) for w in words]
+        word_rows.extend([get("\x02" + a + " " + b) or self.bigram(a, b) for a, b in pairwise(words)])
         padded = " " + text + " "
         char_rows: list[Row] = []
+        append = char_rows.append
         prev = 0
         last = len(padded) - 1
         s = padded.find(" ", 1)
         while s != -1:
-            char_rows.append(self.segment(padded[prev : s + 1]))
+            seg = padded[prev : s + 1]
+            append(get(seg) or self.segment(seg))
             if s < last:
-                char_rows.append(self.crossing(padded, s))
+                if s >= 3 and s + 4 <= len(padded):
+                    append(get("\x00" + padded[s - 3 : s + 4]) or self.crossing(padded, s))
+                else:
+                    append(self.crossing(padded, s))
             prev = s
             s = padded.find(" ", s + 1)
         return word_rows, char_rows, words
