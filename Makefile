@@ -9,10 +9,9 @@ PORT ?= $(shell cat var/port 2>/dev/null || echo 8000)
 # Running needs the runtime dependencies only; tests, lint and benchmarks add the `dev` extra.
 STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
-# Test processes (pytest-xdist): one per core on the embedded default. The PostgreSQL + Redis pass runs
-# in one process: its workers would share Redis state the per-worker DEWAN_INSTANCE does not cover
-# (the cache fixture's FLUSHDB, the campaign hub counters' keys); `PYTEST_WORKERS=2 make test` to try.
-PYTEST_WORKERS ?= $(if $(REDIS_URL),0,auto)
+# Test processes (pytest-xdist): one per core on both passes. In the PostgreSQL + Redis pass each
+# worker has its own test database (pytest-django) and its own Redis database (tests/settings.py).
+PYTEST_WORKERS ?= auto
 # Measured fastest for websocket fan-out here (docs/scaling.md). Uvicorn's frame cap (128 KiB) is above
 # the app's (64 KiB) so the app answers `frame_too_large` itself; --no-proxy-headers because only
 # DEWAN_TRUSTED_PROXIES decides whose X-Forwarded-For is believed (docs/reliability.md).

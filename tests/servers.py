@@ -97,7 +97,7 @@ class Server:
     def pid(self) -> int | None:
         return self.process.pid if self.process else None
 
-    def start(self, *, timeout: float = 20) -> Server:
+    def start(self, *, timeout: float = 30) -> Server:
         """Start the process and return once it answers HTTP on its port."""
         if self.running():
             raise RuntimeError(f"{self.name} is already running (pid {self.pid})")
@@ -147,7 +147,10 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{self.log()}")
             try:
-                with urllib.request.urlopen(self.url + self.ready_path, timeout=2):  # noqa: S310 - local URL
+                # The first request imports and warms the app (seconds on a loaded machine): a short
+                # per-try timeout would only queue more requests behind it, so each try may use the rest.
+                remaining = max(2.0, deadline - time.monotonic())
+                with urllib.request.urlopen(self.url + self.ready_path, timeout=remaining):  # noqa: S310 - local URL
                     return
             except urllib.error.HTTPError:
                 return  # any HTTP answer means the app is up
@@ -175,7 +178,7 @@ class Server:
         os.kill(self.process.pid, signal.SIGKILL)
         self.process.wait(5)
 
-    def restart(self, *, timeout: float = 20) -> Server:
+    def restart(self, *, timeout: float = 30) -> Server:
         self.kill()
         return self.start(timeout=timeout)
 

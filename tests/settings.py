@@ -20,7 +20,31 @@ os.environ.setdefault(
     + os.environ.get("PYTEST_XDIST_WORKER", ""),
 )
 
-from webinar.settings import *  # noqa: F403
+
+def _redis_url_for_worker(url: str, worker: str) -> str:
+    """The worker's own Redis database: ``/<base + n>`` for xdist worker ``gw<n>``.
+
+    Django's Redis cache ``clear()`` is FLUSHDB, and a few tests flush or count a whole database, so
+    workers of the services pass must not share one (channel-layer and cache keys are already
+    namespaced by ``DEWAN_INSTANCE``; the database number is what FLUSHDB respects).
+    """
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    database = base + int(worker.removeprefix("gw") or 0)
+    if database > 15:
+        raise RuntimeError(f"REDIS_URL database {base} leaves no room for worker {worker} (0-15)")
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+# Once per worker: servers and workers a test starts inherit the environment (and its marker) as it is.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if os.environ.get("REDIS_URL") and _worker and os.environ.get("DEWAN_TEST_REDIS_WORKER") != _worker:
+    os.environ["REDIS_URL"] = _redis_url_for_worker(os.environ["REDIS_URL"], _worker)
+    os.environ["DEWAN_TEST_REDIS_WORKER"] = _worker
+
+from webinar.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

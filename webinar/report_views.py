@@ -19,7 +19,7 @@ from webinar import selectors
 from webinar.exceptions import DewanError
 from webinar.labels import category_label, language_label
 from webinar.models import Report, Webinar
-from webinar.reports import charts, exports, pdf, queries
+from webinar.reports import exports, queries
 from webinar.reports.text import clock, duration, percent, screening_sentence, summary_render
 from webinar.selectors import attendance as selectors_attendance
 from webinar.services import summaries
@@ -102,6 +102,8 @@ def _reader_language() -> str:
 
 
 def _svg_data_uri(svg: str) -> str:
+    from webinar.reports import charts  # matplotlib: imported on first use, not when the URLconf loads
+
     # As an <img>, the SVG cannot run script and its inline styles are outside the page's CSP.
     return "data:image/svg+xml;base64," + base64.b64encode(charts.svg_clean(svg).encode()).decode()
 
@@ -179,6 +181,8 @@ def report_pdf(request, slug: str):
     found = summaries.report_for(webinar=webinar)
     if found is None or found.status != Report.Status.DONE:
         raise Http404
+    from webinar.reports import pdf  # reportlab and matplotlib: on first use
+
     response = HttpResponse(pdf.report_pdf(data=found.data), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{webinar.slug}-report.pdf"'
     return response
@@ -189,6 +193,8 @@ def campaign(request):
     rows = queries.campaign_rows(user=request.user)
     chart = None
     if rows:
+        from webinar.reports import charts  # matplotlib: on first use
+
         figure = charts.campaign(
             [{**row, "title": row["webinar"].title} for row in rows[: charts.CAMPAIGN_MAX]][::-1]
         )
