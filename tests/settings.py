@@ -4,32 +4,25 @@ As HackSoft's Django-Styleguide-Example does (config/django/test.py): hashing wi
 costs ~0.85 s per user here and dominated the suite. Server processes started by tests use this module too,
 so a user created in the test process can sign in through them.
 
-The deployment namespace (``DEWAN_INSTANCE``) is fixed per checkout and xdist worker and put in the
-environment, so the servers and workers a test starts share it with the test process (their
-``DATABASE_URL`` names the test database, which would otherwise derive another namespace).
+Each xdist worker has its own deployment namespace (``DEWAN_INSTANCE``) and, in the services pass, its own
+Redis database; both are put in the environment, so the servers and workers a test starts share them with
+the test process (their ``DATABASE_URL`` names the test database, which would otherwise derive another
+namespace). Redis pub/sub ignores the database number, so without a namespace per worker one worker's
+servers would hear another's webinar with the same id.
 """
 
 import hashlib
 import os
 from pathlib import Path
-
-os.environ.setdefault(
-    "DEWAN_INSTANCE",
-    "t"
-    + hashlib.sha256(str(Path(__file__).resolve().parent.parent).encode()).hexdigest()[:8]
-    + os.environ.get("PYTEST_XDIST_WORKER", ""),
-)
+from urllib.parse import urlsplit, urlunsplit
 
 
 def _redis_url_for_worker(url: str, worker: str) -> str:
     """The worker's own Redis database: ``/<base + n>`` for xdist worker ``gw<n>``.
 
     Django's Redis cache ``clear()`` is FLUSHDB, and a few tests flush or count a whole database, so
-    workers of the services pass must not share one (channel-layer and cache keys are already
-    namespaced by ``DEWAN_INSTANCE``; the database number is what FLUSHDB respects).
+    workers of the services pass must not share one.
     """
-    from urllib.parse import urlsplit, urlunsplit
-
     parts = urlsplit(url)
     base = int(parts.path.strip("/") or 0)
     database = base + int(worker.removeprefix("gw") or 0)
@@ -38,11 +31,20 @@ def _redis_url_for_worker(url: str, worker: str) -> str:
     return urlunsplit(parts._replace(path=f"/{database}"))
 
 
-# Once per worker: servers and workers a test starts inherit the environment (and its marker) as it is.
+# Once per process tree: the pytest controller, then each worker (which inherits the controller's
+# environment), sets these; servers and Celery workers a test starts inherit them as they are.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-if os.environ.get("REDIS_URL") and _worker and os.environ.get("DEWAN_TEST_REDIS_WORKER") != _worker:
-    os.environ["REDIS_URL"] = _redis_url_for_worker(os.environ["REDIS_URL"], _worker)
-    os.environ["DEWAN_TEST_REDIS_WORKER"] = _worker
+if os.environ.get("DEWAN_TEST_WORKER_ENV") != _worker:
+    _base = (
+        os.environ.get("DEWAN_TEST_INSTANCE_BASE")
+        or os.environ.get("DEWAN_INSTANCE")
+        or ("t" + hashlib.sha256(str(Path(__file__).resolve().parent.parent).encode()).hexdigest()[:8])
+    )
+    os.environ["DEWAN_TEST_INSTANCE_BASE"] = _base
+    os.environ["DEWAN_INSTANCE"] = _base + _worker
+    if os.environ.get("REDIS_URL") and _worker:
+        os.environ["REDIS_URL"] = _redis_url_for_worker(os.environ["REDIS_URL"], _worker)
+    os.environ["DEWAN_TEST_WORKER_ENV"] = _worker
 
 from webinar.settings import *  # noqa: E402, F403
 
