@@ -16,7 +16,7 @@ PYTEST_WORKERS ?= auto
 # the app's (64 KiB) so the app answers `frame_too_large` itself; --no-proxy-headers because only
 # DEWAN_TRUSTED_PROXIES decides whose X-Forwarded-For is believed (docs/reliability.md).
 # `--lifespan on`: the shutdown event stops the process's realtime runtime (realtime/runtime.py).
-UVICORN_FLAGS := --ws websockets-sansio --loop uvloop --http httptools --ws-per-message-deflate false \
+UVICORN_FLAGS := --ws realtime.wsprotocol:WebSocketProtocol --loop uvloop --http httptools --ws-per-message-deflate false \
 	--ws-max-size 131072 --no-proxy-headers --lifespan on --timeout-graceful-shutdown 10
 
 .PHONY: run test check static-checks lint format worker browser-deps clean

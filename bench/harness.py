@@ -226,7 +226,8 @@ def add_common_arguments(parser) -> None:
     """Client processes, the servers' Uvicorn flags, and the services, as every live bench takes them."""
     parser.add_argument("--client-procs", type=int, default=3)
     parser.add_argument("--parallel", type=int, default=32, help="connections opened at once per client proc")
-    parser.add_argument("--ws", default="websockets-sansio")
+    # What `make run` serves with: websockets-sansio with a 1 s closing handshake (realtime/wsprotocol.py).
+    parser.add_argument("--ws", default="realtime.wsprotocol:WebSocketProtocol")
     parser.add_argument("--loop", default="uvloop")
     parser.add_argument("--http", default="httptools")
     parser.add_argument("--deflate", action="store_true", help="leave permessage-deflate on (off by default)")

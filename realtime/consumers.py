@@ -13,6 +13,7 @@ import contextvars
 import dataclasses
 import logging
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
@@ -137,6 +138,10 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self._counted_registration: int | None = None  # counted in the sockets per registration
         self._bucket = budget.Bucket.from_rate(settings.DEWAN_WS_SOCKET_BUDGET)
         self._over = False  # over budget: frames still arriving are dropped unread
+        # Commands read and paid for but not yet run, in arrival order (a parse error is queued as its
+        # reply), and the task running them one at a time (``receive``).
+        self._pending: deque[protocol.Command | dict] = deque()
+        self._worker: asyncio.Task | None = None
 
     async def _refuse_over_budget(self, retry_after: float, message: str) -> None:
         """Accept, say why (``rate_limited`` with ``retry_after``), close with 4429: no database work."""
@@ -281,6 +286,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self._counted_registration = None
         if self._listener is not None:
             self._listener.close()  # frames still queued for this socket are dropped
+        self._pending.clear()  # commands not started are never run; the one running finishes
+        if self._worker is not None:
+            await asyncio.wait({self._worker})
         if self._viewer is None or self._listener is None:
             return
         await get_hub().leave(self.viewer.webinar_id, self.listener)
@@ -288,19 +296,48 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await presence.viewer_left(self.viewer)
 
     async def receive(self, text_data=None, bytes_data=None):
+        """Parse and pay for a frame the moment it arrives; run it later, in order, on ``_worker``.
+
+        Charging on arrival (not when the command's turn comes) is what closes a flood within
+        milliseconds: a client that writes faster than its commands run spends its budget on frames
+        still waiting, instead of keeping the socket open for as long as the server takes to run a
+        budget's worth of them (docs/protocol.md, "Budgets and close codes"). The budget also bounds
+        how many commands can wait: at most its capacity divided by the cheapest cost.
+        """
         if self._listener is None or self._over or self._listener.closed:
             return  # closed or closing: what the client sent after that is not worth any work
         try:
             command = protocol.parse_command(text_data, max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES)
         except protocol.ProtocolError as exc:
             if self._spend(None):
-                self.listener.send_now(protocol.error_message(exc.code, exc.message))
+                self._queue(protocol.error_message(exc.code, exc.message))
             return
-        if not self._spend(command.type):
-            return
-        handler = getattr(self, f"on_{command.type}", None) or self.on_host_command
-        with translation.override(self.viewer.language):  # replies in the viewer's language
-            await self._dispatch(handler, command)
+        if self._spend(command.type):
+            self._queue(command)
+
+    def _queue(self, item: protocol.Command | dict) -> None:
+        self._pending.append(item)
+        if self._worker is None:
+            self._worker = asyncio.get_running_loop().create_task(self._work())
+
+    async def _work(self) -> None:
+        """Run the pending commands one at a time, in arrival order, until none is left or the socket
+        is closing (then the rest are dropped: the client re-sends what was never acknowledged)."""
+        try:
+            while self._pending and not self._over and not self.listener.closed:
+                item = self._pending.popleft()
+                if isinstance(item, dict):
+                    self.listener.send_now(item)
+                    continue
+                handler = getattr(self, f"on_{item.type}", None) or self.on_host_command
+                with translation.override(self.viewer.language):  # replies in the viewer's language
+                    await self._dispatch(handler, item)
+        except Exception:
+            log.exception("websocket command failed")
+            self._pending.clear()
+            self.listener.abort(1011)
+        finally:
+            self._worker = None
 
     def _spend(self, command_type: str | None) -> bool:
         """Charge the command's cost to this socket and its registration, before any database or
@@ -312,6 +349,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if not wait:
             return True
         self._over = True
+        self._pending.clear()  # the work of a socket being closed stops now
         with translation.override(self.viewer.language):
             message = _("Too many messages on this connection. Reconnect after retry_after seconds.")
         error = protocol.error_message(ErrorCode.RATE_LIMITED, message, retry_after=round(wait, 1))

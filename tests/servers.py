@@ -116,7 +116,7 @@ class Server:
                     str(self.port),
                     # The flags `make run` and docs/scaling.md use.
                     "--ws",
-                    "websockets-sansio",
+                    "realtime.wsprotocol:WebSocketProtocol",
                     "--loop",
                     "uvloop",
                     "--http",
@@ -197,3 +197,19 @@ def start_server(
         env_kwargs.setdefault("database_url", shared_database_url())
         env = server_env(port=port, **env_kwargs)
     return Server(port=port, env=env, name=name).start()
+
+
+async def open_live_socket(server: Server, slug: str, session_key: str, *, mode: str = "attendee"):
+    """A websocket to ``server``'s live room as a browser opens it (same origin, session cookie), once
+    its ``welcome`` has been read."""
+    import json
+
+    import websockets
+
+    live = await websockets.connect(
+        f"{server.ws_url}/ws/w/{slug}/?mode={mode}",
+        additional_headers={"Origin": server.url, "Cookie": f"sessionid={session_key}"},
+        max_size=2**22,
+    )
+    assert json.loads(await live.recv())["type"] == "welcome"
+    return live

@@ -44,7 +44,7 @@ async def test_a_sync_flood_is_closed_with_4429_before_it_costs_a_query_each(roo
     errors = [m for m in seen if m["type"] == "error"]
     assert errors and errors[-1]["code"] == "rate_limited" and errors[-1]["retry_after"] > 0
     answered = [m for m in seen if m["type"] == "synced"]
-    assert 1 <= len(answered) <= 5, "each sync read the database once, and only five ran"
+    assert len(answered) <= 5, "at most the five syncs paid for ran; the rest were never run"
 
 
 async def test_asks_after_the_budget_is_spent_store_nothing(room, sockets, settings):

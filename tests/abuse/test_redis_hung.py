@@ -12,7 +12,6 @@ import signal
 import time
 
 import pytest
-import websockets
 
 from tests.factories import (
     attendee_session,
@@ -22,21 +21,11 @@ from tests.factories import (
     make_registration,
     make_user,
 )
-from tests.servers import Server, free_port, server_env, shared_database_url
+from tests.servers import Server, free_port, open_live_socket, server_env, shared_database_url
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 ANSWER_WITHIN = 8.0  # seconds: Redis calls time out after DEWAN_REDIS_TIMEOUT_SECONDS (2 s)
-
-
-async def _open(server: Server, slug: str, key: str, mode: str):
-    socket = await websockets.connect(
-        f"{server.ws_url}/ws/w/{slug}/?mode={mode}",
-        additional_headers={"Origin": server.url, "Cookie": f"sessionid={key}"},
-        max_size=2**22,
-    )
-    assert json.loads(await socket.recv())["type"] == "welcome"
-    return socket
 
 
 async def _answer(socket, frame: dict, accept) -> tuple[dict, float]:
@@ -65,8 +54,8 @@ def _reply_to(kind: str, key: str | None = None):
 
 
 async def scenario(server: Server, redis_pid: int, slug: str, keys: dict, question_id: int) -> dict:
-    host = await _open(server, slug, keys["host"], "host")
-    attendee = await _open(server, slug, keys["attendee"], "attendee")
+    host = await open_live_socket(server, slug, keys["host"], mode="host")
+    attendee = await open_live_socket(server, slug, keys["attendee"])
     answers = {}
     try:
         os.kill(redis_pid, signal.SIGSTOP)
