@@ -399,6 +399,9 @@ def _char_count(text: str) -> int:
     return sum(max(0, length - n + 1) for n in CHAR_NS)
 
 
+BATCH_VIA_NUMPY = 32  # texts per call from which ``score`` uses ``score_features``
+
+
 def _sums(rows: list[Row]) -> list[float]:
     """Per head, the sum of the rows."""
     return [sum(column) for column in zip(*rows, strict=True)]
@@ -411,6 +414,10 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
     The same figures as ``score_features`` (up to float rounding in the last digits), from cached pieces
     (see above): about 20 microseconds for a 120-character comment whose pieces have been seen."""
     model = load()
+    if len(texts) >= BATCH_VIA_NUMPY:
+        # A batch is cheaper through numpy (one pass over all n-grams) than piece by piece, and gives the
+        # same figures (tests/screening/test_model.py); the bench times both.
+        return score_features(texts, top_k)
     cache = _cache_for(model)
     bias = model.bias.tolist()
     probs: list[list[float]] = []
