@@ -263,7 +263,6 @@ def bench_env(*, database_url: str, redis_url: str, prefix: str, **extra: str) -
         "DEWAN_INSTANCE": re.sub(r"[^A-Za-z0-9_-]+", "-", prefix).strip("-"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DEBUG": "0",  # as in production: no query log, no debug cursor
-        "DB_CONN_MAX_AGE": "60",
         "DEWAN_QUESTION_RATE": "100000/60",
         "DEWAN_VOTE_RATE": "100000/60",
         # Every simulated viewer connects from 127.0.0.1: lift the per-address caps (realtime/budget.py).

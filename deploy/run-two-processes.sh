@@ -19,7 +19,6 @@ export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost}"
 export SITE_URL="${SITE_URL:-http://127.0.0.1:$PORT}"
 # nginx is the only proxy: the app believes X-Forwarded-For from it alone; Uvicorn believes none.
 export DEWAN_TRUSTED_PROXIES="${DEWAN_TRUSTED_PROXIES:-127.0.0.1}"
-export DB_CONN_MAX_AGE="${DB_CONN_MAX_AGE:-60}"
 PREFIX="$(mktemp -d /tmp/dewan-nginx.XXXXXX)"
 mkdir -p "$PREFIX/logs" "$PREFIX/tmp"
 

@@ -100,17 +100,26 @@ TEMPLATES = [
 ]
 
 _DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-# Persistent connections on PostgreSQL by default (docs/scaling.md, "Database connections"): the
-# websocket's database calls run on a few fixed threads per process, so each keeps one connection
-# instead of opening one per command; health checks replace a connection the server dropped.
-_CONN_MAX_AGE_DEFAULT = "60" if _DATABASE_URL.startswith("postgres") else "0"
 DATABASES = {
     "default": dj_database_url.parse(
         _DATABASE_URL,
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", _CONN_MAX_AGE_DEFAULT)),
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
         conn_health_checks=_env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
+# PostgreSQL: psycopg 3's connection pool by default (Django's OPTIONS["pool"]; docs/scaling.md,
+# "Database connections"). Under ASGI every HTTP request runs in a thread of its own, so persistent
+# connections (CONN_MAX_AGE) would leave one open connection behind per request thread until
+# PostgreSQL refuses clients (seen: bench/hub.py); Django's docs say to pool instead. A pooled
+# connection goes back to the pool when Django closes it, and each process holds at most
+# DB_POOL_MAX_SIZE. DB_POOL=0 (for example behind PgBouncer) falls back to DB_CONN_MAX_AGE.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _env_bool("DB_POOL", True):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django refuses persistent connections with a pool
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(os.environ.get("DB_POOL_MIN_SIZE", "2")),
+        "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "20")),
+        "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),  # seconds to wait for a free one
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take the lock when their transaction starts and others wait, instead of failing
     # on a read-then-write upgrade (seat counting, sequence numbers).

@@ -1,6 +1,7 @@
 """R3 with a real fault: PostgreSQL drops the server's connections between two asks.
 
-The server keeps persistent connections (``DB_CONN_MAX_AGE``, as in production), and
+The server keeps its connections open between commands, in both ways it can: psycopg's pool (the
+default on PostgreSQL) and persistent connections (``DB_POOL=0`` with ``DB_CONN_MAX_AGE``); and
 ``pg_terminate_backend`` kills every backend the server process opened (its connections carry an
 ``application_name`` of their own), as a failover or a restarted pooler would. Connections of the
 test process itself are left alone: they are not what is tested, and killing them would leak the
@@ -61,20 +62,26 @@ async def scenario(server, slug: str, session_key: str) -> dict:
         await client.close()
 
 
-def test_r03_database_connections_killed_between_asks_retry_with_the_same_key_makes_one(redis_process):
+@pytest.mark.parametrize(
+    "connections",
+    [{"DB_POOL": "1"}, {"DB_POOL": "0", "DB_CONN_MAX_AGE": "600"}],
+    ids=["pool", "persistent"],
+)
+def test_r03_database_connections_killed_between_asks_retry_with_the_same_key_makes_one(
+    redis_process, connections
+):
     from webinar.models import Question
 
     webinar = make_live_webinar(organiser=make_user())
     registration = make_registration(webinar, "Aisyah", "aisyah@example.com")
-    # Persistent connections, as production runs (DB_CONN_MAX_AGE): the killed ones are reused.
-    # Health checks off: with them (the default) a killed connection is replaced before use, and this
-    # test is about the command that does hit one.
+    # Kept connections: the killed ones are handed out again. Health checks off: with them a killed
+    # persistent connection is replaced before use, and this test is about the command that does hit one.
     server = start_server(
         name="r03-pg",
         database_url=f"{shared_database_url()}?application_name={SERVER_APPLICATION}",
         redis_url=redis_process.url,
-        DB_CONN_MAX_AGE="600",
         DB_CONN_HEALTH_CHECKS="0",
+        **connections,
     )
     try:
         session_key = attendee_session(registration)
