@@ -256,7 +256,7 @@ _M64 = (1 << 64) - 1
 _PI = int(_P)
 _M1I = int(_M1)
 _M2I = int(_M2)
-_CACHE_MAX = 100_000  # cached pieces (about 25 MB); the cache starts again when full
+_CACHE_MAX = 100_000  # cached pieces (about 40 MB per process); the cache starts again when full
 
 
 def _mix_int(h: int) -> int:
