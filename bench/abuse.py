@@ -72,6 +72,12 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """The process's user + system CPU time so far (``/proc/<pid>/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
@@ -379,8 +385,10 @@ async def run(args, server: Server, setup: dict) -> dict:
 
     quiet_start = time.monotonic()
     load_quiet = load_average()
+    cpu_quiet = cpu_seconds(server.pid)
     quiet_sent = await normal_load(samplers, setup["votable"], args.rate, quiet_start + args.quiet)
     quiet_end = time.monotonic()
+    cpu_quiet = cpu_seconds(server.pid) - cpu_quiet
     await asyncio.sleep(1)
     events_before_flood = await asyncio.to_thread(last_event_id)
 
@@ -392,8 +400,10 @@ async def run(args, server: Server, setup: dict) -> dict:
         daemon=True,
     )
     flood_start = time.monotonic()
+    cpu_flood = cpu_seconds(server.pid)
     flood.start()
     flood_sent = await normal_load(samplers, setup["votable"], args.rate, flood_start + args.flood)
+    cpu_flood = cpu_seconds(server.pid) - cpu_flood
     fates = await asyncio.to_thread(lambda: ours.recv() if ours.poll(args.flood + 60) else [])
     flood.join(10)
     flood_end = time.monotonic()
@@ -413,6 +423,12 @@ async def run(args, server: Server, setup: dict) -> dict:
         "fates": fates,
         "events_before_flood": events_before_flood,
         "load_average": {"quiet": load_quiet, "flood": load_flood},
+        # The server's CPU seconds per second of each phase: what the flood costs it, whatever the
+        # machine's other load does to the latencies.
+        "server_cpu_per_s": {
+            "quiet": round(cpu_quiet / (quiet_end - quiet_start), 3),
+            "flood": round(cpu_flood / args.flood, 3),
+        },
     }
 
 
@@ -458,7 +474,8 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
         fate["seconds_to_last_executed"] = (
             round(last.timestamp() - fate["first_frame_at"], 2) if within else None
         )
-    work = [f["seconds_to_last_executed"] for f in closed if f.get("seconds_to_last_executed") is not None]
+    # None: the server ran none of that socket's commands after its first frame (0 for the goal).
+    work = [f.get("seconds_to_last_executed") or 0.0 for f in closed]
     # While a flood socket was open (its first frame until the server closed or reset it): the window
     # the goal is judged on; ``flood_phase_*`` covers the whole phase, quiet time after the closes included.
     opened = [f["first_frame_at"] for f in closed]
@@ -518,14 +535,18 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
             "events_during_flood_by_type": dict(events),
         },
         "load_average": outcome["load_average"],
+        "server_cpu_per_s": outcome["server_cpu_per_s"],
     }
     result["goals"] = {"rss_growth_mb_below": 50, "flood_closed_within_s": 5, "p99_ratio_at_most": 1.5}
     result["goals_met"] = {
         "rss_growth_below_50_mb": result["rss_mb"]["growth_vs_quiet_peak"] < 50,
         # Closed = the connection is gone (reset, or refused our writes) within 5 s of its first frame.
-        "flood_closed_within_5_s": bool(closed) and len(seconds) == len(closed) and max(seconds) <= 5,
+        # A socket the phase's end cut off less than 5 s after its first frame is not judged.
+        "flood_closed_within_5_s": bool(seconds)
+        and max(seconds) <= 5
+        and all(f["last_frame_at"] - f["first_frame_at"] < 5 for f in closed if not f["seconds_to_close"]),
         # Weaker, reported beside it: the server ran none of the flood's commands 5 s after its first frame.
-        "flood_work_stopped_within_5_s": bool(closed) and len(work) == len(closed) and max(work) <= 5,
+        "flood_work_stopped_within_5_s": bool(closed) and max(work) <= 5,
         "p99_within_1_5x_quiet": ratio is not None and ratio <= 1.5,
     }
     return result

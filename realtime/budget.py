@@ -22,6 +22,9 @@ from webinar.ratelimit import parse_rate
 COSTS = {"ping": 1, "vote": 2, "poll_vote": 3, "request_review": 2, "ask": 5, "sync": 10}
 HOST_COST = 2  # every host command
 INVALID_COST = 2  # a frame that did not parse or was refused before running
+# A registration's new socket: identify, join and a snapshot, about a ``sync``. Charged to the
+# registration's budget before the join, so a client reconnecting in a loop runs out like one flooding.
+CONNECT_COST = 10
 
 # Close codes (documented in docs/protocol.md).
 CLOSE_OVER_BUDGET = 4429  # too many commands or connections: wait ``retry_after``, then reconnect
@@ -64,14 +67,22 @@ class ProcessBudgets:
     """Per-registration buckets and open-socket counts for this process."""
 
     def __init__(self):
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every count (tests start each case afresh)."""
         self.registrations: dict[int, Bucket] = {}
         self.connects: dict[str, Bucket] = {}
         self.sockets_by_address: defaultdict[str, int] = defaultdict(int)
         self.sockets_by_registration: defaultdict[int, int] = defaultdict(int)
 
     def registration_bucket(self, registration_id: int) -> Bucket:
+        """The registration's bucket. It outlives the registration's sockets until it has refilled, so
+        closing and reopening a socket does not buy a fresh budget."""
         bucket = self.registrations.get(registration_id)
         if bucket is None:
+            if len(self.registrations) >= 10_000:
+                self._forget_refilled()
             bucket = self.registrations[registration_id] = Bucket.from_rate(
                 settings.DEWAN_WS_REGISTRATION_BUDGET
             )
@@ -108,7 +119,16 @@ class ProcessBudgets:
         self.sockets_by_registration[registration_id] -= 1
         if self.sockets_by_registration[registration_id] <= 0:
             del self.sockets_by_registration[registration_id]
-            self.registrations.pop(registration_id, None)
+
+    def _forget_refilled(self) -> None:
+        """Drop the buckets of registrations with no open socket that are full again (bounded memory)."""
+        now = time.monotonic()
+        for registration_id, bucket in list(self.registrations.items()):
+            if registration_id in self.sockets_by_registration:
+                continue
+            refilled_at = (bucket.at or now) + (bucket.capacity - bucket.tokens) / (bucket.per_second or 1)
+            if refilled_at <= now:
+                del self.registrations[registration_id]
 
 
 _process = ProcessBudgets()

@@ -211,6 +211,17 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 await self.close(code=budget.CLOSE_OVER_BUDGET)
                 return
             self._counted_registration = viewer.registration_id
+            bucket = budget.process_budgets().registration_bucket(viewer.registration_id)
+            wait = bucket.take(budget.CONNECT_COST)
+            if wait:  # reconnecting in a loop: refused before the join and the snapshot
+                error = protocol.error_message(
+                    ErrorCode.RATE_LIMITED,
+                    _("Too many messages on this connection. Reconnect after retry_after seconds."),
+                    retry_after=round(wait, 1),
+                )
+                await self.send(text_data=protocol.dumps(error))
+                await self.close(code=budget.CLOSE_OVER_BUDGET)
+                return
         self._listener = Listener(
             self.scope.get(SERVER_SEND) or self.base_send,
             registration_id=viewer.registration_id,

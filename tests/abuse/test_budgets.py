@@ -59,7 +59,7 @@ async def test_asks_after_the_budget_is_spent_store_nothing(room, sockets, setti
 
 
 async def test_two_tabs_of_one_registration_share_its_budget(room, sockets, settings):
-    settings.DEWAN_WS_REGISTRATION_BUDGET = "20/60"
+    settings.DEWAN_WS_REGISTRATION_BUDGET = "60/60"  # two connects and two syncs spend 40
     first = await sockets.attendee(room.aisyah)
     second = await sockets.attendee(room.aisyah)
     for _ in range(12):
@@ -95,3 +95,18 @@ async def test_connects_from_one_address_are_rate_limited_before_any_query(room,
     # The first five were identified (a database read) and refused as strangers; the other three
     # were refused before any read: a stranger would otherwise have been told "forbidden".
     assert answers == [("forbidden", 4403)] * 5 + [("rate_limited", budget.CLOSE_OVER_BUDGET)] * 3
+
+
+async def test_reconnecting_does_not_buy_a_fresh_budget(room, sockets, settings):
+    settings.DEWAN_WS_REGISTRATION_BUDGET = "40/60"  # a connect costs 10, a ping 1
+    key = await db(attendee_session)(room.aisyah)
+    connected, first = await sockets.open(room.webinar.slug, session_key=key)
+    assert connected and json.loads(await first.receive_from(5))["type"] == "welcome"
+    for _ in range(40):
+        await first.send_to(text_data=json.dumps({"type": "ping"}))
+    await _closed_with(first, budget.CLOSE_OVER_BUDGET)
+    # The only socket closed; a new one of the same registration is refused before it joins the room.
+    _connected, again = await sockets.open(room.webinar.slug, session_key=key)
+    seen = await _closed_with(again, budget.CLOSE_OVER_BUDGET)
+    assert [m["type"] for m in seen] == ["error"] and seen[0]["code"] == "rate_limited"
+    assert seen[0]["retry_after"] > 0

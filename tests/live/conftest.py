@@ -6,7 +6,7 @@ import pytest
 from channels.layers import channel_layers
 from django.conf import settings
 
-from realtime import presence
+from realtime import budget, presence
 from realtime.runtime import runtime_shutdown
 from tests.factories import make_host, make_live_webinar, make_registration, make_user
 from tests.live.helpers import Sockets
@@ -14,9 +14,11 @@ from tests.live.helpers import Sockets
 
 @pytest.fixture(autouse=True)
 def _fresh_realtime_state():
-    """Each test runs on its own event loop: give it its own in-memory layer and presence counts."""
+    """Each test runs on its own event loop: give it its own in-memory layer, presence counts and
+    budgets (a registration's budget outlives its sockets: realtime/budget.py)."""
     channel_layers.backends.clear()
     presence.get_presence_store.cache_clear()
+    budget.process_budgets().clear()
     yield
     channel_layers.backends.clear()
     presence.get_presence_store.cache_clear()
