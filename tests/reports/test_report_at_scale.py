@@ -12,9 +12,11 @@ import statistics
 from datetime import timedelta
 
 import pytest
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tests.factories import make_host, make_registration, make_webinar
+from tests.reports.conftest import build_sample_webinar
 from webinar.models import AttendanceSession, Question, Registration, Webinar
 from webinar.reports import queries, themes
 from webinar.selectors.attendance import attendance_counts
@@ -274,3 +276,27 @@ def test_attendance_figures_of_a_webinar_nobody_watched():
     assert (figures["sessions"], figures["unique_attendees"], figures["peak_concurrency"]) == (0, 0, 0)
     assert figures["watch_mean_seconds"] is None and figures["watch_median_seconds"] is None
     assert figures["languages"] == [] and sum(figures["joins"]) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_figures_read_at_once_on_their_own_connections_equal_those_read_in_turn(organiser, monkeypatch):
+    """On PostgreSQL the report reads its figures on two connections at once (committed rows only);
+    inside a transaction it reads them in turn. Both give the same report, announced in the same stages."""
+    webinar, _ = build_sample_webinar(organiser)
+    own_connections = []
+    real = summaries._on_own_connection
+    monkeypatch.setattr(summaries, "_on_own_connection", lambda read: own_connections.append(1) or real(read))
+    stages: list[int] = []
+    at_once, _ = summaries.report_compute(
+        webinar=webinar, on_stage=lambda _n, progress: stages.append(progress)
+    )
+    assert len(own_connections) == (3 if connection.vendor == "postgresql" else 0)
+    with transaction.atomic():
+        in_turn, _ = summaries.report_compute(webinar=webinar)
+    assert len(own_connections) == (3 if connection.vendor == "postgresql" else 0), (
+        "in turn inside a transaction"
+    )
+    at_once.pop("generated_at"), in_turn.pop("generated_at")
+    assert at_once == in_turn
+    assert at_once["themes"] == reference(webinar)
+    assert stages == [10, 35, 55, 70, 85]

@@ -22,6 +22,8 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -82,13 +84,18 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
         if delay:
             time.sleep(delay)  # only tests set this, to kill a worker mid-build
 
-    stage(gettext_noop("Counting attendance"), 10)
-    attendance = queries.attendance_figures(webinar=webinar)
-    stage(gettext_noop("Counting questions"), 35)
-    question_figures = queries.question_figures(webinar=webinar)
-    stage(gettext_noop("Finding themes"), 55)
-    report_phrases_refresh(webinar=webinar)
-    found = queries.theme_figures(webinar=webinar)
+    def themes_found() -> dict:
+        report_phrases_refresh(webinar=webinar)
+        return queries.theme_figures(webinar=webinar)
+
+    attendance, question_figures, found = _figures_read(
+        [
+            (gettext_noop("Counting attendance"), 10, lambda: queries.attendance_figures(webinar=webinar)),
+            (gettext_noop("Counting questions"), 35, lambda: queries.question_figures(webinar=webinar)),
+            (gettext_noop("Finding themes"), 55, themes_found),
+        ],
+        stage,
+    )
     data = _jsonable(
         {
             "webinar": {
@@ -110,6 +117,39 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
     svgs = charts.report_svgs(data, tz=webinar.timezone)
     data["generated_at"] = timezone.now().isoformat()
     return data, svgs
+
+
+REPORT_READERS = 2  # database connections reading a report's figures at once (PostgreSQL)
+
+
+def _figures_read(parts: list[tuple[str, int, Callable[[], dict]]], stage) -> list[dict]:
+    """Each ``(stage name, progress, read)`` in turn, announcing its stage; the reads' results in order.
+
+    On PostgreSQL, outside a transaction, the reads run at once on ``REPORT_READERS`` connections of
+    their own (the attendance pass on one, questions then themes on the other), so the database uses
+    both cores; the stages are still announced in order. Inside a transaction (tests, or a caller's
+    atomic block) other connections would not see its rows, so they run one after another here.
+    """
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        results = []
+        for name, progress, read in parts:
+            stage(name, progress)
+            results.append(read())
+        return results
+    with ThreadPoolExecutor(max_workers=REPORT_READERS, thread_name_prefix="report-read") as pool:
+        futures = [pool.submit(_on_own_connection, read) for _, _, read in parts]
+        results = []
+        for (name, progress, _read), future in zip(parts, futures, strict=True):
+            stage(name, progress)
+            results.append(future.result())
+        return results
+
+
+def _on_own_connection(read: Callable[[], dict]) -> dict:
+    try:
+        return read()
+    finally:
+        connection.close()  # this thread's own connection: none is left open by the pool
 
 
 PHRASES_REFRESH_CHUNK = 2000
