@@ -9,9 +9,11 @@
 2. **Reconnect storm.** ``--storm-viewers`` viewers on two processes; sequenced public events are
    recorded through the event log at ``--event-rate`` per second and ticks are published for latency;
    one process is SIGKILLed. Its viewers reconnect (to the survivor, with the client's back-off) and
-   ``sync`` from their last sequence number. Printed: seconds until every viewer is back and caught up,
-   sockets missing any sequence number (must be 0), and the survivor's own viewers' tick latency p99
-   before and during the storm.
+   ``sync`` from their last sequence number. The survivor's viewers and the victim's are each spread
+   over half of the client processes (``--client-procs 4`` or more), so that no client process is what
+   cannot keep up; clients read on for up to ``--drain-seconds`` before the sequence check. Printed:
+   seconds until every viewer is back and caught up, sockets missing any sequence number (must be 0),
+   and the survivor's own viewers' tick latency p99 before and during the storm.
 3. **Graceful restart.** The survivor is sent SIGTERM: every socket must be closed with code 1012 and a
    ``retry_after_ms`` hint (docs/protocol.md); printed: the spread of those hints.
 
@@ -83,7 +85,7 @@ def store_rows(webinar_id: int, rows: int) -> dict:
         Session.objects.bulk_create(
             [
                 Session(
-                    session_key=f"stored{webinar_id}x{r.pk}".ljust(32, "0")[:40],
+                    session_key=f"stored{webinar_id}x{r.pk}y".ljust(32, "0")[:40],
                     session_data=store.encode({"dewan_registrations": {str(webinar_id): r.pk}}),
                     expire_date=expire,
                 )
