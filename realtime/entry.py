@@ -48,7 +48,7 @@ class ConnectSessionStore(db_sessions.SessionStore):
         """The session's data, or ``{}`` (and no key) when it is missing or expired, as the stock store."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT session_data FROM {self.model._meta.db_table}"  # noqa: S608  (a model's table name)
+                f"SELECT session_data FROM {self.model._meta.db_table}"  # noqa: S608  # nosec B608 (a model's table)
                 " WHERE session_key = %s AND expire_date > %s",
                 [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
             )
