@@ -154,3 +154,18 @@ def outgoing_messages(request, monkeypatch):
     assert not checker.violations, "outgoing messages that do not match realtime/protocol.py:\n" + "\n".join(
         checker.violations
     )
+
+
+@pytest.fixture
+def rate_window_held(monkeypatch):
+    """The rate limiter's clock stays inside one window for the test (its windows are fixed, aligned to
+    the period): a test counting refusals must not see the window turn over between two slow requests."""
+    import time as real_time
+    from types import SimpleNamespace
+
+    from webinar import ratelimit
+
+    start = real_time.time()
+    held = (start // 3600) * 3600 + 1  # the start of the current hour: inside one window of up to an hour
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: held, monotonic=real_time.monotonic))
+    return held

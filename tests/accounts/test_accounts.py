@@ -118,7 +118,7 @@ def test_sign_in_never_redirects_off_site(target):
     assert response["Location"] == reverse("webinar:dashboard_home")
 
 
-def test_sign_in_is_throttled_per_account_even_with_the_right_password(settings):
+def test_sign_in_is_throttled_per_account_even_with_the_right_password(settings, rate_window_held):
     settings.DEWAN_SIGNIN_RATE = "5/5m"
     user = make_user("host@example.com")
     codes = [
@@ -136,7 +136,7 @@ def test_sign_in_is_throttled_per_account_even_with_the_right_password(settings)
     )
 
 
-def test_sign_in_is_throttled_per_client_address(settings):
+def test_sign_in_is_throttled_per_client_address(settings, rate_window_held):
     settings.DEWAN_SIGNIN_ADDRESS_RATE = "20/5m"
     codes = [
         Client()
@@ -147,7 +147,7 @@ def test_sign_in_is_throttled_per_client_address(settings):
     assert codes[:20] == [200] * 20 and codes[20] == 429
 
 
-def test_password_reset_sends_at_most_the_account_limit_and_always_says_sent(settings):
+def test_password_reset_sends_at_most_the_account_limit_and_always_says_sent(settings, rate_window_held):
     settings.DEWAN_ACCOUNT_EMAIL_RATE = "3/h"
     user = make_user("forgetful@example.com")
     answers = {
@@ -157,7 +157,7 @@ def test_password_reset_sends_at_most_the_account_limit_and_always_says_sent(set
     assert len(mail.outbox) == 3
 
 
-def test_password_reset_is_throttled_per_client_address(settings):
+def test_password_reset_is_throttled_per_client_address(settings, rate_window_held):
     settings.DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE = "4/h"
     codes = [
         Client().post(reverse("accounts:password_reset"), {"email": f"n{i}@example.com"}).status_code

@@ -205,7 +205,7 @@ def test_registering_a_taken_email_answers_like_a_new_one_and_tells_only_its_own
 
 
 @pytest.mark.django_db
-def test_registration_endpoint_is_rate_limited_per_client(settings):
+def test_registration_endpoint_is_rate_limited_per_client(settings, rate_window_held):
     settings.DEWAN_REGISTRATION_RATE = "3/m"
     webinar = make_webinar()
     client = Client()
@@ -222,7 +222,7 @@ def test_registration_endpoint_is_rate_limited_per_client(settings):
 
 
 @pytest.mark.django_db
-def test_spoofed_forwarded_for_does_not_change_the_rate_limit_key(settings):
+def test_spoofed_forwarded_for_does_not_change_the_rate_limit_key(settings, rate_window_held):
     settings.DEWAN_REGISTRATION_RATE = "2/m"
     webinar = make_webinar()
     url = reverse("webinar:detail", args=[webinar.slug])
