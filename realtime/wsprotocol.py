@@ -10,8 +10,9 @@ Here, after the application's close (docs/protocol.md, "Budgets and close codes"
 
 - the peer has ``CLOSE_TIMEOUT`` seconds to answer with its own close frame; then the TCP connection is
   reset (``transport.abort()``: nothing more is written or read);
-- at most ``CLOSE_READ_BYTES`` more bytes are read looking for that close frame; a peer that sends more
-  is still flooding and is reset at once;
+- at most ``CLOSE_READ_BYTES`` (16 KiB) more bytes are read looking for that close frame; a peer that
+  sends more is still flooding and is reset at once; frames already parsed but not yet taken by the
+  application are dropped (it has closed: it would only discard them);
 - if the peer is not reading at all (the transport's write buffer is over its high-water mark, so even
   the close frame could not reach it), the connection is reset at once instead of waiting for a buffer
   that never drains.
@@ -29,7 +30,7 @@ from uvicorn._types import ASGISendEvent
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
 CLOSE_TIMEOUT = 1.0  # seconds the peer has to answer our close frame (Uvicorn's own: 10)
-CLOSE_READ_BYTES = 64 * 1024  # what is read after our close frame while looking for the peer's
+CLOSE_READ_BYTES = 16 * 1024  # what is read after our close frame while looking for the peer's
 
 
 class WebSocketProtocol(WebSocketsSansIOProtocol):
@@ -70,11 +71,23 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
             return
         timer = self.close_timer
         await super().send(message)
+        if message["type"] == "websocket.close" and self.close_sent:
+            self.drop_unread_frames()
         if self.close_timer is not None and self.close_timer is not timer:
             # Our close frame is out and Uvicorn armed its timer: on timeout reset, rather than close
             # (a graceful close would wait for a write buffer the peer never drains).
             self.close_timer.cancel()
             self.close_timer = self.loop.call_later(self.close_timeout, self.reset)
+
+    def drop_unread_frames(self) -> None:
+        """Frames parsed but not yet taken by the application are dropped once it has closed: it would
+        discard each of them anyway, one ``receive`` at a time, before it saw the disconnect."""
+        kept = [m for m in self.queue._queue if m["type"] != "websocket.receive"]  # type: ignore[attr-defined]
+        if len(kept) != self.queue.qsize():
+            while not self.queue.empty():
+                self.queue.get_nowait()
+            for event in kept:
+                self.queue.put_nowait(event)
 
     def reset(self) -> None:
         """Drop the connection now: unsent output is discarded and the peer gets a TCP reset."""
