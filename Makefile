@@ -19,7 +19,7 @@ PYTEST_WORKERS ?= auto
 UVICORN_FLAGS := --ws realtime.wsprotocol:WebSocketProtocol --loop uvloop --http httptools --ws-per-message-deflate false \
 	--ws-max-size 131072 --no-proxy-headers --lifespan on --timeout-graceful-shutdown 10
 
-.PHONY: run test check static-checks lint format worker browser-deps clean
+.PHONY: run demo-reset test check static-checks lint format worker browser-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,7 +41,12 @@ run: $(STAMP)
 	mkdir -p var && echo $(PORT) > var/port
 	$(PY) manage.py migrate --noinput
 	PORT=$(PORT) $(PY) manage.py seed_demo
-	PORT=$(PORT) $(VENV)/bin/uvicorn webinar.asgi:application --host 127.0.0.1 --port $(PORT) $(UVICORN_FLAGS)
+	PORT=$(PORT) exec $(VENV)/bin/uvicorn webinar.asgi:application --host 127.0.0.1 --port $(PORT) $(UVICORN_FLAGS)
+
+# Put the demo back as `make run` first loaded it: empties the (development) database, then seeds.
+demo-reset: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	PORT=$(PORT) $(PY) manage.py seed_demo --reset
 
 worker: $(STAMP)
 	PORT=$(PORT) $(VENV)/bin/celery -A webinar worker -B --loglevel=info

@@ -79,7 +79,7 @@ def _reply(text: str | None) -> dict:
     try:
         command = protocol.parse_command(text, max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES)
     except protocol.ProtocolError as exc:
-        return protocol.error_message(exc.code, exc.message)
+        return exc.as_message()
     if isinstance(command, protocol.Ping):
         return dict(protocol.PONG)
     return protocol.error_message(protocol.ErrorCode.READ_ONLY, "This socket only listens.")

@@ -321,7 +321,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             command = protocol.parse_command(text_data, max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES)
         except protocol.ProtocolError as exc:
             if self._spend(None):
-                self._queue(protocol.error_message(exc.code, exc.message))
+                self._queue(exc.as_message())
             return
         if self._spend(command.type):
             self._queue(command)

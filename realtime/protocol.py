@@ -11,6 +11,7 @@ nothing from ``webinar``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from enum import StrEnum
 from typing import Annotated, Any, Literal, get_args
@@ -59,9 +60,13 @@ class ErrorCode(StrEnum):
     INVALID_TRANSITION = "invalid_transition"
     UNKNOWN_ACTION = "unknown_action"
     UNKNOWN_WEBINAR = "unknown_webinar"
+    # the campaign socket
+    NOT_FOUND = "not_found"
+    READ_ONLY = "read_only"
+    # the HTTP host command endpoint
+    CSRF = "csrf"
     # HTTP-only domain errors (registration, organiser pages, reports)
     ERROR = "error"
-    NOT_FOUND = "not_found"
     INVALID = "invalid"
     REGISTRATION_ERROR = "registration_error"
     CONSENT_REQUIRED = "consent_required"
@@ -92,7 +97,6 @@ class ErrorCode(StrEnum):
     MISSING_TITLE = "missing_title"
     NOT_IN_CAMPAIGN = "not_in_campaign"
     UNKNOWN_FIELD = "unknown_field"
-    READ_ONLY = "read_only"
     # live polls
     UNKNOWN_POLL = "unknown_poll"
     ALREADY_VOTED = "already_voted"
@@ -100,6 +104,46 @@ class ErrorCode(StrEnum):
     INVALID_OPTIONS = "invalid_options"
     POLL_OPEN = "poll_open"
     POLL_LAUNCHED = "poll_launched"
+
+
+# Codes only the HTTP pages answer (forms, organiser pages, reports, campaigns); every other code is one a
+# websocket (or the HTTP host command endpoint) may send, and has a row in docs/protocol.md's error table.
+HTTP_ONLY_CODES = frozenset(
+    {
+        ErrorCode.ERROR,
+        ErrorCode.INVALID,
+        ErrorCode.REGISTRATION_ERROR,
+        ErrorCode.CONSENT_REQUIRED,
+        ErrorCode.DUPLICATE,
+        ErrorCode.FULL,
+        ErrorCode.INVALID_EMAIL,
+        ErrorCode.INVALID_NAME,
+        ErrorCode.INVALID_TIMES,
+        ErrorCode.MISSING_ANSWER,
+        ErrorCode.MISSING_NAME,
+        ErrorCode.NOT_ENDED,
+        ErrorCode.REPORT_BUSY,
+        ErrorCode.ANSWERS_NEEDED,
+        ErrorCode.EXPIRED,
+        ErrorCode.IN_OTHER_CAMPAIGN,
+        ErrorCode.INVALID_DATES,
+        ErrorCode.INVALID_HASHTAG,
+        ErrorCode.INVALID_INSTITUTION,
+        ErrorCode.INVALID_KIND,
+        ErrorCode.INVALID_LINK,
+        ErrorCode.INVALID_PARTNER,
+        ErrorCode.INVALID_TOPIC,
+        ErrorCode.INVALID_URL,
+        ErrorCode.MISSING_DATES,
+        ErrorCode.MISSING_INSTITUTION,
+        ErrorCode.MISSING_TEXT,
+        ErrorCode.MISSING_TITLE,
+        ErrorCode.NOT_IN_CAMPAIGN,
+        ErrorCode.UNKNOWN_FIELD,
+        ErrorCode.INVALID_OPTIONS,
+        ErrorCode.POLL_LAUNCHED,
+    }
+)
 
 
 def _no_nul(value: str) -> str:
@@ -115,7 +159,10 @@ def _no_nul(value: str) -> str:
 
 # No length bound here: the frame cap bounds it, and the service answers too_long with the limit.
 Text = Annotated[str, AfterValidator(_no_nul)]
+# Text limits are checked by the services after trimming and answered ``too_long`` with ``limit``, never
+# by the models (tests/live/test_bad_input.py checks no inbound string has a ``max_length``).
 CARE_REPLY_MAX_CHARS = 500
+REJECT_REASON_MAX_CHARS = 300
 
 
 class _Command(BaseModel):
@@ -167,23 +214,51 @@ class _HostCommand(_Command):
     )
 
 
-class Moderate(_HostCommand):
-    """Host actions on one question."""
+class QuestionAction(_HostCommand):
+    """Host actions on one question that take nothing but its id."""
 
-    type: Literal[
-        "approve", "reject", "answer", "unanswer", "pin", "unpin", "edit", "merge", "publish_anyway"
-    ]
+    type: Literal["approve", "publish_anyway", "answer", "unanswer", "pin", "unpin"]
     question_id: Id
-    reason: Annotated[str, Field(max_length=300), AfterValidator(_no_nul)] = ""
-    text: Text | None = None
-    into_id: Id | None = None
 
 
-class Control(_HostCommand):
-    """Host controls of the whole webinar."""
+class Reject(_HostCommand):
+    """A host removes a question from view; ``reason`` is shown to its author."""
 
-    type: Literal["pause", "resume", "slow_mode", "start", "end"]
-    seconds: Annotated[int, Field(ge=0, le=3600)] = 0
+    type: Literal["reject"]
+    question_id: Id
+    reason: Text = Field(
+        default="",
+        description=f"shown to the author; up to {REJECT_REASON_MAX_CHARS} characters after trimming",
+    )
+
+
+class Edit(_HostCommand):
+    """A host replaces a question's text (published as written)."""
+
+    type: Literal["edit"]
+    question_id: Id
+    text: Text = Field(description="1 to `config.max_question_chars` characters after trimming")
+
+
+class Merge(_HostCommand):
+    """A host folds a published duplicate into another published question."""
+
+    type: Literal["merge"]
+    question_id: Id
+    into_id: Id | None = Field(default=None, description="the target; missing is `invalid_target`")
+
+
+class Pause(_HostCommand):
+    """Host controls of the whole webinar that take no value."""
+
+    type: Literal["pause", "resume", "start", "end"]
+
+
+class SlowMode(_HostCommand):
+    """At most one question per attendee per ``seconds``; 0 turns slow mode off."""
+
+    type: Literal["slow_mode"]
+    seconds: Annotated[int, Field(ge=0, le=3600)]
 
 
 class Mute(_HostCommand):
@@ -203,7 +278,7 @@ class CareReply(_HostCommand):
 
     type: Literal["care_reply"]
     question_id: Id
-    text: Annotated[str, Field(max_length=CARE_REPLY_MAX_CHARS), AfterValidator(_no_nul)]
+    text: Text = Field(description=f"1 to {CARE_REPLY_MAX_CHARS} characters after trimming")
 
 
 class PollCommand(_HostCommand):
@@ -241,8 +316,12 @@ Command = Annotated[
     | Vote
     | RequestReview
     | Withdraw
-    | Moderate
-    | Control
+    | QuestionAction
+    | Reject
+    | Edit
+    | Merge
+    | Pause
+    | SlowMode
     | Mute
     | CareHandled
     | CareReply
@@ -258,8 +337,12 @@ INBOUND: tuple[type[_Command], ...] = (
     Vote,
     RequestReview,
     Withdraw,
-    Moderate,
-    Control,
+    QuestionAction,
+    Reject,
+    Edit,
+    Merge,
+    Pause,
+    SlowMode,
     Mute,
     CareHandled,
     CareReply,
@@ -272,17 +355,54 @@ def _types_of(*models: type[BaseModel]) -> frozenset[str]:
     return frozenset(value for model in models for value in get_args(model.model_fields["type"].annotation))
 
 
-HOST_COMMANDS = _types_of(Moderate, Control, Mute, CareHandled, CareReply, PollCommand)
+HOST_COMMANDS = _types_of(
+    QuestionAction, Reject, Edit, Merge, Pause, SlowMode, Mute, CareHandled, CareReply, PollCommand
+)
 ATTENDEE_COMMANDS = _types_of(Ask, Vote, RequestReview, PollAnswer)
 
 
 class ProtocolError(Exception):
-    """A frame that cannot be accepted; becomes an ``error`` message, the socket stays open."""
+    """A frame that cannot be accepted; becomes an ``error`` message, the socket stays open.
 
-    def __init__(self, code: ErrorCode, message: str):
+    ``for_type`` and ``client_key`` are set when the frame was a known command (its ``type``) carrying a
+    well-formed ``client_key``, so the client can tell which of its frames was refused; ``limit`` for
+    ``too_long``.
+    """
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        message: str,
+        *,
+        for_type: str | None = None,
+        client_key: str | None = None,
+        limit: int | None = None,
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.for_type = for_type
+        self.client_key = client_key
+        self.limit = limit
+
+    def as_message(self) -> dict:
+        """The ``error`` message for this refusal (optional fields only when known)."""
+        extra = {"for_type": self.for_type, "client_key": self.client_key, "limit": self.limit}
+        return error_message(self.code, self.message, **{k: v for k, v in extra.items() if v is not None})
+
+
+_client_key_adapter = TypeAdapter(ClientKey)
+COMMAND_TYPES = frozenset(_types_of(*INBOUND))
+
+
+def _echo(data: dict) -> dict:
+    """``for_type`` and ``client_key`` of a frame that failed validation, when they can be trusted."""
+    if data["type"] not in COMMAND_TYPES:
+        return {}
+    echo = {"for_type": data["type"]}
+    with contextlib.suppress(ValidationError):
+        echo["client_key"] = _client_key_adapter.validate_python(data.get("client_key"), strict=True)
+    return echo
 
 
 def _reject_constant(name: str):
@@ -314,8 +434,13 @@ def parse_command(text: str | None, *, max_bytes: int) -> Command:
                 ErrorCode.UNKNOWN_TYPE, f"Unknown message type {data['type'][:40]!r}."
             ) from exc
         where = ".".join(str(part) for part in first.get("loc", ()) if not isinstance(part, int))
+        if first.get("type") == "string_too_long":  # every text limit answers too_long with its limit
+            limit = int((first.get("ctx") or {}).get("max_length", 0))
+            raise ProtocolError(
+                ErrorCode.TOO_LONG, f"{where}: at most {limit} characters.", limit=limit, **_echo(data)
+            ) from exc
         raise ProtocolError(
-            ErrorCode.INVALID_FIELD, f"{where or 'message'}: {first.get('msg', 'invalid')}"
+            ErrorCode.INVALID_FIELD, f"{where or 'message'}: {first.get('msg', 'invalid')}", **_echo(data)
         ) from exc
 
 
@@ -909,4 +1034,11 @@ def reference_markdown() -> str:
     for name in sorted(nested):
         if "properties" in nested[name]:
             lines += _table(f"<{name}>", nested[name], nested)
+    socket_codes = [f"`{code.value}`" for code in ErrorCode if code not in HTTP_ONLY_CODES]
+    lines += [
+        "#### <ErrorCode>",
+        "",
+        "A string, one of: " + ", ".join(socket_codes) + " (each explained in the `error` code table above).",
+        "",
+    ]
     return "\n".join(lines).rstrip() + "\n"

@@ -6,8 +6,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from realtime import protocol
@@ -205,14 +207,24 @@ def stage(request, slug: str):
     )
 
 
+_csrf_check = CsrfViewMiddleware(lambda request: None)
+
+
+@csrf_exempt  # checked inside, so that a refusal is a JSON ``error`` like every other answer here
 @require_POST
 def host_command(request, slug: str):
     """The host commands over HTTP: the same JSON frame as on the websocket, the same reply.
 
     Body: one host command (``{"type": "approve", "question_id": 12}``), parsed by the websocket's
-    strict parser. Answers ``ack`` (200) or ``error`` (4xx/503) exactly as the websocket does; the
-    services decide everything (webinar/services/moderation.py). CSRF-protected like any form.
+    strict parser. Answers ``ack`` (200) or ``error`` (4xx/503) exactly as the websocket does, echoing
+    the command's ``client_key``; the services decide everything (webinar/services/moderation.py).
+    CSRF-protected like any form, but a missing or wrong token is answered as JSON too (``csrf``, 403).
     """
+    if _csrf_check.process_view(request, None, (), {}) is not None:
+        refused = protocol.ProtocolError(
+            ErrorCode.CSRF, _("The CSRF token is missing or incorrect: reload the page and send it again.")
+        )
+        return JsonResponse(refused.as_message(), status=403)
     webinar = selectors.webinar_get(slug=slug)
     command = None
     try:
@@ -223,7 +235,7 @@ def host_command(request, slug: str):
                 request.body.decode("utf-8", "replace"), max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES
             )
         except protocol.ProtocolError as exc:
-            return JsonResponse(protocol.error_message(exc.code, exc.message), status=400)
+            return JsonResponse(exc.as_message(), status=400)
         if command.type not in protocol.HOST_COMMANDS:
             raise PermissionDenied(_("Only host commands can be sent here."), code=ErrorCode.UNKNOWN_TYPE)
         if not request.user.is_authenticated:
@@ -231,8 +243,12 @@ def host_command(request, slug: str):
         fields = moderation.host_command_run(actor=request.user, webinar_id=webinar.pk, command=command)
     except DewanError as exc:
         extra = {k: v for k, v in exc.extra.items() if k in {"retry_after", "limit"}}
-        message = protocol.error_message(exc.code, exc.message, **extra)
         if command is not None:
-            message["for_type"] = command.type
-        return JsonResponse(message, status=exc.status)
-    return JsonResponse(protocol.ack_message(for_type=command.type, **fields))
+            extra["for_type"] = command.type
+            if getattr(command, "client_key", None):
+                extra["client_key"] = command.client_key
+        return JsonResponse(protocol.error_message(exc.code, exc.message, **extra), status=exc.status)
+    fields.pop("client_key", None)
+    return JsonResponse(
+        protocol.ack_message(for_type=command.type, client_key=getattr(command, "client_key", None), **fields)
+    )

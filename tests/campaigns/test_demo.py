@@ -64,3 +64,35 @@ def test_the_demo_runs_polls_on_the_live_webinar_and_reports_those_of_the_ended_
         reverse("campaigns:webinar_transparency", args=[campaign.slug, webinars["ended"].slug])
     )
     assert figures.context["figures"]["polls_run"] == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seed_demo_reset_puts_the_demo_back_as_first_loaded(settings):
+    from webinar.models import Question, Webinar
+
+    call_command("seed_demo", stdout=io.StringIO())
+    first = Question.objects.count()
+    live = Webinar.objects.get(slug="selamat-online")
+    Question.objects.filter(webinar=live).delete()
+    Webinar.objects.filter(pk=live.pk).update(title="Changed while trying the demo")
+    call_command("seed_demo", stdout=io.StringIO())  # an ordinary re-run keeps the changes
+    assert Webinar.objects.get(slug="selamat-online").title == "Changed while trying the demo"
+
+    settings.DEBUG = True
+    output = io.StringIO()
+    call_command("seed_demo", "--reset", stdout=output)
+    assert "Database emptied" in output.getvalue() and "Dewan demo is ready." in output.getvalue()
+    assert Webinar.objects.get(slug="selamat-online").title.startswith("Selamat Online")
+    assert Question.objects.count() == first
+
+
+@pytest.mark.django_db
+def test_seed_demo_reset_refuses_outside_debug(settings):
+    from django.core.management.base import CommandError
+
+    from webinar.models import Webinar
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo", "--reset", stdout=io.StringIO())
+    assert not Webinar.objects.exists()

@@ -83,3 +83,35 @@ def test_the_live_scripts_take_message_type_names_from_the_server():
         assert not spelled, f"{script.name} spells {spelled}; use cfg.messages"
     client = (STATIC / "live-client.js").read_text(encoding="utf-8")
     assert not re.findall(r'case "[a-z_.]+":', client), "live-client.js dispatches on literal type names"
+
+
+def _error_table_codes() -> set[str]:
+    """The codes in the `error` section's code table (rows like ``| `bad_json` | ... |``)."""
+    text = DOC.read_text(encoding="utf-8")
+    section = text[text.index("| code | when |") : text.index("## Message reference")]
+    rows = re.findall(r"^\| ((?:`[a-z_]+`(?:, )?)+) \|", section, flags=re.M)
+    return {code for row in rows for code in re.findall(r"`([a-z_]+)`", row)}
+
+
+def test_every_code_a_socket_can_send_has_a_row_in_the_error_table_and_no_other():
+    socket_codes = {code.value for code in protocol.ErrorCode if code not in protocol.HTTP_ONLY_CODES}
+    assert _error_table_codes() == socket_codes
+
+
+def test_the_realtime_package_sends_no_http_only_code():
+    """The consumers (live and campaign), the parser and the budgets send only documented socket codes."""
+    used = set()
+    for path in (Path(__file__).resolve().parents[2] / "realtime").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "HTTP_ONLY_CODES = frozenset(" in text:  # the list itself is not a use
+            start = text.index("HTTP_ONLY_CODES = frozenset(")
+            text = text[:start] + text[text.index("\n)\n", start) :]
+        used |= set(re.findall(r"ErrorCode\.([A-Z_]+)", text))
+    http_only = {code.name for code in protocol.HTTP_ONLY_CODES}
+    assert used and not (used & http_only), used & http_only
+
+
+def test_the_error_code_shape_is_defined_under_nested_shapes():
+    section = _generated_section(DOC.read_text(encoding="utf-8"))
+    assert "#### <ErrorCode>" in section
+    assert "| `code` | <ErrorCode> |" in section

@@ -147,17 +147,19 @@ async def test_generated_bad_frames_through_a_real_socket_get_errors_and_store_n
         text = encode(value, style)
         try:
             protocol.parse_command(text, max_bytes=MAX_BYTES)
-        except protocol.ProtocolError:
-            frames.append(text)
+        except protocol.ProtocolError as refused:
+            frames.append((text, json.loads(protocol.dumps(refused.as_message()))))
 
     pick()
     assert frames
     aisyah, ben = await sockets.attendee(room.aisyah), await sockets.attendee(room.ben)
-    for frame in frames:
+    for frame, expected in frames:
         await aisyah.send_text(frame)
         reply = await aisyah.receive()
         assert reply["type"] == "error", frame
-        assert set(reply) == {"type", "code", "message"}
+        # for_type / client_key only when the frame named a command (and carried a well-formed key)
+        assert reply == expected, frame
+        assert set(reply) <= {"type", "code", "message", "for_type", "client_key", "limit"}
     await aisyah.send({"type": "ping"})
     assert await aisyah.receive() == {"type": "pong"}
     await ben.assert_nothing(timeout=0.2)

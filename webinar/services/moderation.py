@@ -172,12 +172,18 @@ def question_approve(*, actor, webinar_id: int, question_id: int) -> Question:
 def question_reject(*, actor, webinar_id: int, question_id: int, reason: str = "") -> Question:
     """Remove a question from view (unpins it); ``reason`` (≤ 300 characters) is shown to its author.
 
-    Errors: ``forbidden``, ``unknown_question``, ``care_private``, ``invalid_state`` (rejected or merged).
+    Errors: ``forbidden``, ``unknown_question``, ``care_private``, ``invalid_state`` (rejected or merged),
+    ``too_long`` (with ``limit``: the reason is over 300 characters after trimming; nothing changes).
     """
+    reason = reason.strip()
+    if len(reason) > protocol.REJECT_REASON_MAX_CHARS:
+        raise ValidationFailed(
+            _("That text is too long."), code=ErrorCode.TOO_LONG, limit=protocol.REJECT_REASON_MAX_CHARS
+        )
 
     def apply(question: Question) -> None:
         question.status = Status.REJECTED
-        question.reject_reason = reason.strip()[:300]
+        question.reject_reason = reason
         question.pinned = False
 
     return _moderate(actor=actor, webinar_id=webinar_id, question_id=question_id, action=REJECT, apply=apply)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,9 +24,24 @@ SLUG = "selamat-online"
 
 
 class Command(BaseCommand):
-    help = "Create (once) the demo webinar with its organiser, host and attendees."
+    help = (
+        "Create (once) the demo webinar with its organiser, host and attendees. "
+        "--reset first empties the whole database (development only, DEBUG on), then loads the demo afresh."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="empty the database (every table, not only the demo's) before loading the demo; DEBUG only",
+        )
 
     def handle(self, *args, **options):
+        if options["reset"]:
+            if not settings.DEBUG:
+                raise CommandError("--reset empties the whole database: refused unless DEBUG is on.")
+            call_command("flush", interactive=False, verbosity=0)
+            self.stdout.write("Database emptied; loading the demo afresh.")
         # The demo's own confirmation e-mails would flood the console; keep them in memory.
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         with transaction.atomic():
