@@ -230,3 +230,41 @@ def test_http_csrf_and_sign_in_failures_are_json_errors(room):
         "client_key": "c1",
     }
     assert not Webinar.objects.get(pk=room.webinar.pk).questions_paused
+
+
+def test_http_refusals_before_the_command_runs_are_documented_json_errors(room):
+    client = Client()
+    client.force_login(room.host)
+    attendee_command = _post(client, room.webinar, {"type": "vote", "client_key": "v1", "question_id": 1})
+    assert attendee_command.status_code == 403
+    assert (attendee_command.json()["code"], attendee_command.json()["client_key"]) == ("unknown_type", "v1")
+    not_json = client.post(f"/w/{room.webinar.slug}/host/command/", data="{", content_type="application/json")
+    assert not_json.status_code == 400 and not_json.json()["code"] == "bad_json"
+    missing = client.post("/w/no-such-webinar/host/command/", data="{}", content_type="application/json")
+    assert missing.status_code == 404 and missing.json()["code"] == "unknown_webinar"
+    assert client.get(f"/w/{room.webinar.slug}/host/command/").status_code == 405
+
+
+# --- poll_vote: the documented order of checks ---------------------------------------------------------
+
+
+async def test_an_earlier_answer_wins_over_a_closed_poll_and_a_misfitting_answer(sockets):
+    """docs/protocol.md: shape, registration, poll, earlier answer, open, fit (the first failure answers)."""
+    webinar, host, polls, people = await db(live_room)()
+    poll = polls["single"]
+    hosting = await sockets.host(webinar, host)
+    await hosting.request({"type": "poll_launch", "poll_id": poll.pk})
+    voter, other = await sockets.attendee(people[0]), await sockets.attendee(people[1])
+    first = {"type": "poll_vote", "client_key": "a1", "poll_id": poll.pk, "choices": [0]}
+    assert (await voter.request(first))["type"] == "ack"
+
+    misfit = await voter.request({**first, "client_key": "a2", "choices": [7]})
+    assert misfit["code"] == "already_voted"  # not invalid_choice
+    wrong_poll = await voter.request({**first, "client_key": "a3", "poll_id": 999_999})
+    assert wrong_poll["code"] == "unknown_poll"
+    assert (await other.request({**first, "client_key": "b1", "choices": [7]}))["code"] == "invalid_choice"
+
+    await hosting.request({"type": "poll_close", "poll_id": poll.pk})
+    assert (await voter.request({**first, "client_key": "a4"}))["code"] == "already_voted"  # not closed
+    assert (await voter.request(first))["type"] == "ack"  # the same key: the same ack, even closed
+    assert (await other.request({**first, "client_key": "b2", "choices": [7]}))["code"] == "closed"
