@@ -108,3 +108,29 @@ async def test_registration_of_another_webinar_does_not_open_this_one(room, sock
     _connected, comm = await sockets.open(room.webinar.slug, session_key=session_key)
     error, code = await refusal(comm)
     assert (error["code"], code) == ("forbidden", 4403)
+
+
+async def test_registering_in_a_browser_does_not_let_it_connect_until_it_opens_the_join_link(room, sockets):
+    """docs/protocol.md "Who may connect": only the e-mailed join link binds a browser (docs/privacy.md)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from webinar.services.notifications import join_url
+
+    browser = Client()
+    data = {"name": "Siti", "email": "siti@example.com", "language": "en", "consent": "on"}
+    response = await db(browser.post)(reverse("webinar:detail", args=[room.webinar.slug]), data)
+    assert response.status_code == 302
+    registration = await db(Registration.objects.get)(email="siti@example.com")
+    assert registration.status == Registration.Status.CONFIRMED
+
+    connected, comm = await sockets.open(room.webinar.slug, session_key=browser.session.session_key)
+    assert connected
+    error, code = await refusal(comm)
+    assert (error["code"], code) == ("forbidden", 4403)
+
+    link = "/" + (await db(join_url)(registration)).split("://", 1)[1].split("/", 1)[1]
+    assert (await db(browser.get)(link)).status_code == 302
+    live = await sockets.join(room.webinar, session_key=browser.session.session_key)
+    assert live.welcome["role"] == "attendee"
+    assert live.welcome["config"]["registration_id"] == registration.pk

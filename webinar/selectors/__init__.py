@@ -78,7 +78,8 @@ def can_organise(*, user, webinar: Webinar) -> bool:
 # --- This browser's registration (one definition for views, the websocket and the privacy pages) ---
 #
 # A browser reaches a registration in exactly two ways (docs/privacy.md):
-# 1. its session holds a binding left by the join link (or by registering in this browser), made of
+# 1. its session holds a binding left by the e-mailed join link (or by a one-click campaign registration of
+#    a browser already known that way or by a verified account; the registration form never binds), made of
 #    the registration id and a key derived from the registration's ``join_secret``. Rotating that
 #    secret (cancel, re-register, delete my data) revokes every browser and every link at once;
 # 2. it is signed in to an account whose e-mail address is *verified* and equals the registration's.
@@ -108,7 +109,8 @@ def _session_binding(session, webinar_id: int) -> tuple[int, str] | None:
 
 
 def browser_registration_remember(*, session, registration: Registration) -> None:
-    """Bind ``registration`` to this browser's session (the join link, or registering here)."""
+    """Bind ``registration`` to this browser's session: the e-mailed join link was opened, or a browser
+    already known (campaign one-click registration) registered for another webinar of the campaign."""
     bindings = dict(session.get(REGISTRATION_SESSION_KEY, {}))
     bindings[str(registration.webinar_id)] = {
         "r": registration.pk,
