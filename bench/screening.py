@@ -147,7 +147,7 @@ def timing(texts: list[str], samples: int) -> dict:
     }
 
 
-HELDOUT = ("heldout_1", "heldout_2")
+HELDOUT = ("heldout_1", "heldout_2", "heldout_3")
 
 
 def heldout(name: str) -> dict:
@@ -221,12 +221,18 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer timing samples")
     parser.add_argument("--no-timing", action="store_true", help="quality only")
     parser.add_argument("--timing-only", action="store_true", help="speed only (same comments)")
+    parser.add_argument("--heldout-only", choices=HELDOUT, help="one held-out file's figures only")
     args = parser.parse_args()
     # Reason texts are gettext messages (webinar/screening/messages.py): Django's settings must be loaded.
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
     import django
 
     django.setup()
+    if args.heldout_only:
+        h = heldout(args.heldout_only)
+        h["loadavg"] = [round(x, 2) for x in os.getloadavg()]
+        print(json.dumps({"heldout": {args.heldout_only: h}}, sort_keys=True))
+        return 0
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     model = load_model()

@@ -458,3 +458,166 @@ def test_negation_stays_inside_its_clause():
     """ "no" before a comma does not negate the insult after it; "you are not stupid" still publishes."""
     assert_held_as("Hell no, stupid host", "insult")
     assert verdict("You are not stupid, the scam was clever").action == "publish"
+
+
+# Round 2 (docs/screening.md, "Held-out"): kinds missed on fresh text, with wordings of these tests' own.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly i w4nt to d1e after this",  # 4 between letters read as "a" for the phrase rules
+        "i n33d to 3nd my l1fe",
+        "gonna un4live myself lol",
+        "i am g0nna k1ll mys3lf",
+    ],
+)
+def test_leetspeak_inside_words_reaches_the_self_harm_rules(text):
+    assert_held_as(text, "self_harm")
+
+
+@pytest.mark.parametrize(
+    "text", ["i will h4nt you down and k1ll you", "w3 will hunt the h0st and m4ke him bleed"]
+)
+def test_leetspeak_inside_words_reaches_the_threat_rules(text):
+    assert_held_as(text, "threat")
+
+
+@pytest.mark.parametrize("text", ["sub4sub anyone", "b2b leads for sme owners", "is 4g better than wifi?"])
+def test_the_letter_reading_of_digits_does_not_change_what_the_other_rules_see(text):
+    # "sub4sub" is still spam and "b2b"/"4g" still words: the letter reading feeds only the phrase rules.
+    assert normalise(text).canonical.split()[0] == text.split()[0]
+
+
+@pytest.mark.parametrize("text", ["k.m.s tbh", "might as well k m s", "honestly u n a l i v e time", "k-m-s"])
+def test_spaced_or_dotted_single_letters_are_joined(text):
+    assert_held_as(text, "self_harm")
+
+
+@pytest.mark.parametrize(
+    "text", ["p.s. i loved the demo", "plan a b c for backups?", "U.S.A scams are different?"]
+)
+def test_joining_letters_leaves_ordinary_abbreviations_and_lists_alone(text):
+    assert_published_everywhere(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "searching for the easiest methods to end my life",
+        "how do i end it all without pain",
+        "how many paracetamol would it take to not wake up",
+        "i want to disappear forever after this loan scam",
+        "my kids would be better if i were gone",
+        "i'm going to down every single tablet in the drawer",
+        "i've been collecting my painkillers for weeks",
+        "last week i drafted a farewell letter to my wife",
+        "i wish i could sleep and never wake up again",
+        "no one would care if i disappeared",
+        "rasa nak hilangkan nyawa sendiri",
+        "aku dah karang surat perpisahan untuk famili",
+        "saya nak pergi buat selamanya",
+        "aku tak larat nak hidup dah",
+    ],
+)
+def test_self_harm_intent_with_death_or_disappearance_is_held_in_english_and_malay(text):
+    assert_held_as(text, "self_harm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i will be gone for a week, who covers the q&a?",
+        "how to dye hair for the event photos",
+        "my mum takes all her pills with breakfast, can scammers fake pharmacy calls?",
+        "kalau hilang nyawa dalam kemalangan, insurans bayar?",
+        "i wrote a goodbye message to my old team when i retired",
+    ],
+)
+def test_everyday_uses_of_the_self_harm_words_publish(text):
+    assert verdict(text).action == "publish", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'll track the fraudster down one day and bash his face in",
+        "we'll wait for the agent outside and beat him senseless",
+        "somebody needs to shoot that ceo",
+        "i'm carrying a parang to the office for that boss",
+        "i'd happily smash the moderator with a chair",
+        "we will find the mods and slit their throats",
+        "nanti aku tumbuk mamat tu",
+        "aku bakar kedai penipu tu",
+    ],
+)
+def test_threats_with_the_verb_at_a_distance_inside_one_clause_are_held(text):
+    assert_held_as(text, "threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i will go home first. kill the guy's process later",
+        "we burn their calories at the gym after the webinar",
+        "i think we should kill the process",
+        "i smashed the record for the host today",
+    ],
+)
+def test_violent_verbs_without_a_person_in_the_same_clause_publish(text):
+    assert verdict(text).action == "publish", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please don't call yourself a moron, it happens to anyone",
+        "never call yourself stupid for trusting a bank caller",
+        "jangan panggil diri sendiri bodoh, ramai kena",
+        "kau tak bodoh pun, penipu tu licik",
+        "awak bukan bodoh, sistem yang lemah",
+        "you're not dumb, they do this for a living",
+    ],
+)
+def test_supportive_negation_of_an_insult_aimed_at_the_reader_publishes(text):
+    assert verdict(text).action == "publish", (text, [(r.code, r.matched) for r in verdict(text).reasons])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't call yourself an idiot, you stupid cow",
+        "you are not smart, you are an idiot",
+        "kau bukan bodoh, kau bangang",
+    ],
+)
+def test_an_insult_said_beside_a_denied_one_is_still_held(text):
+    assert verdict(text).action != "publish", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a user wrote all malays are pigs, mods pls remove",
+        "someone keeps saying indians are cheats, admin please ban him",
+        "ada orang tulis semua orang cina penipu, tolong padam komen tu",
+        "people telling indians to go back to india are the problem here",
+    ],
+)
+def test_counter_speech_that_reports_hate_or_asks_to_remove_it_publishes(text):
+    assert verdict(text).action == "publish", (text, [(r.code, r.matched) for r in verdict(text).reasons])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["all malays are pigs, admin please ban them", "go back to india, admin please ban these people"],
+)
+def test_asking_for_a_ban_does_not_excuse_hate_said_by_the_author(text):
+    assert_held_as(text, "hate")
+
+
+def test_asking_how_many_pills_to_take_as_a_dose_publishes():
+    assert (
+        verdict("how many pills do i take a day for flu, the pharmacist scam call confused me").action
+        == "publish"
+    )

@@ -226,6 +226,30 @@ def canonicalise(raw: str) -> Canon:
     return result
 
 
+def _joinable(joined: str, run: str, canon: Canon) -> bool:
+    if not joined.isalpha():
+        return False
+    if len(joined) >= 4 or canon.words != (canon.form,):
+        return True
+    return " " not in run and "," not in run
+
+
+# A digit or symbol beside a letter read as the letter it looks like ("w4nt", "d1e", "3nd", "w3", "un4live"):
+# the phrase rules for threats and self-harm also run over this reading of the canonical text (see
+# ``leet_reading``). The canonical text itself keeps "sub4sub" and "b2b": 4, 2 and 8 mean words there.
+_LEET_INSIDE = re.compile(r"[a-z][0-9@$!|]|[0-9@$!|][a-z]")
+_LEET_READING = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
+                               "$": "s", "!": "i", "|": "i", "8": "b", "9": "g"})  # fmt: skip
+
+
+def leet_reading(text: str) -> str | None:
+    """``text`` with every digit or symbol standing between letters read as a letter, character for
+    character (so offsets are unchanged); None when there is none (the common case: one regex search)."""
+    if _LEET_INSIDE.search(text) is None:
+        return None
+    return " ".join(w.translate(_LEET_READING) if _LEET_INSIDE.search(w) else w for w in text.split(" "))
+
+
 def normalise(text: str) -> Normalised:
     folded, offsets = fold_with_offsets(text)
 
@@ -240,8 +264,10 @@ def normalise(text: str) -> Normalised:
         for m in _SPACED_RE.finditer(folded):
             joined = "".join(c for c in m.group(0) if c.isalnum())
             canon = canonicalise(joined)
-            # A listed word ("b o d o h"), or four or more letters spelling any word ("s u i c i d e").
-            if canon.entry is not None or (len(joined) >= 4 and joined.isalpha()):
+            # A listed word ("b o d o h"), a short form ("k m s"), four or more letters spelling any word
+            # ("s u i c i d e"), or three letters joined by dots or dashes rather than spaces ("k.m.s",
+            # "k-y-s", but not "p.s. i"): an abbreviation written out, never three words.
+            if canon.entry is not None or _joinable(joined, m.group(0), canon):
                 s, e = span(m.start(), m.end())
                 tokens.append(Token(canon.form, canon.words, canon.entry, False, s, e))
                 consumed.append((m.start(), m.end()))

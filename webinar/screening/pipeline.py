@@ -193,6 +193,7 @@ class _RuleResult:
     hits: list[rules.Hit]
     model_text: str  # the canonical text the model scores
     counter: bool  # counter-speech: quotes or rejects hate
+    supportive: bool = False  # an insult denied of the reader ("you're not stupid"): the abuse head is quiet
 
 
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
@@ -246,6 +247,15 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     if hits and ('"' in norm.original or "\u201c" in norm.original or "'" in norm.original):
         hits = _reported_speech(norm, hits)
     lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
+    supportive = (
+        rules.supportive_negation(flat, norm) if any(t.entry is not None for t in norm.tokens) else set()
+    )
+    if supportive:
+        # "Don't call yourself an idiot", "kau tak bodoh pun": the insult is denied, not said.
+        lexical = [
+            h for h in lexical if h.category not in _ABUSE or _token_at(norm, h.start) not in supportive
+        ]
+        innocent.update(supportive)
     hits += lexical
     insult_tokens = {
         i
@@ -291,8 +301,8 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     dropped = allowed | innocent
     if dropped:
         kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped]
-        return _RuleResult(hits, " ".join(kept), counter)
-    return _RuleResult(hits, flat.text, counter)
+        return _RuleResult(hits, " ".join(kept), counter, bool(supportive))
+    return _RuleResult(hits, flat.text, counter, bool(supportive))
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).
@@ -307,7 +317,7 @@ HEAD_CATEGORY = {
 
 
 def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
-             m: model.Model, counter: bool = False) -> Verdict:  # fmt: skip
+             m: model.Model, counter: bool = False, supportive: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
     group = _THRESHOLD_GROUP[language]
@@ -321,6 +331,8 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
         threshold = thresholds[head][group]
         if counter and head in COUNTER_SILENCES:
             continue
+        if supportive and head == "abuse" and not abuse_rules:
+            continue  # "you're not stupid, it happens to anyone": support, not abuse
         if self_harm_only and head in ("abuse", "threat", "hate"):
             continue  # "I want to kill myself" is care, not abuse
         if p >= threshold:
@@ -402,6 +414,6 @@ def _screen_batch(texts: list[str], policy: Policy, contexts: list[Context] | No
     rule_results = [_rule_hits(n, policy, c) for n, c in zip(norms, ctxs, strict=True)]
     probs, tops = model.score([r.model_text for r in rule_results])
     return [
-        _verdict(n, list(r.hits), p, top, policy, c, m, r.counter)
+        _verdict(n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive)
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from webinar.screening import lexicons
-from webinar.screening.normalise import Normalised, normalise
+from webinar.screening.normalise import Normalised, leet_reading, normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ IDENTITY_WINDOW = 3
 class _Words:
     """The comment as a flat list of canonical words, each pointing back to its token."""
 
-    __slots__ = ("_groups", "owner", "starts", "text", "word_set", "words")
+    __slots__ = ("_groups", "_leet", "owner", "starts", "text", "word_set", "words")
 
     def __init__(self, norm: Normalised):
         words: list[str] = []
@@ -51,6 +51,15 @@ class _Words:
             pos += len(w) + 1
         self.starts = starts
         self._groups: list[tuple[int, int]] | None = None
+        self._leet: tuple[str, frozenset[str]] | bool | None = False
+
+    def leet(self) -> tuple[str, frozenset[str]] | None:
+        """The text with digits between letters read as letters ("i w4nt to d1e" -> "i want to die"), and
+        its words; None when no word has one. Same length as ``text``, so offsets map the same way."""
+        if self._leet is False:
+            alt = leet_reading(self.text)
+            self._leet = None if alt is None or alt == self.text else (alt, frozenset(alt.split(" ")))
+        return self._leet  # type: ignore[return-value]
 
     def groups(self) -> list[tuple[int, int]]:
         """Word index ranges naming a group of people (identity.txt), computed once per comment."""
@@ -332,6 +341,46 @@ def counter_speech(flat: _Words, norm: Normalised) -> bool:
     return _QUOTED.search(norm.original) is not None
 
 
+# Supportive negation aimed at the reader: "don't call yourself an idiot", "jangan salahkan diri sendiri",
+# "you're not dumb", "kau tak bodoh pun". The insult word is what the author denies, not what they say.
+_SUPPORT_SELF_RE = re.compile(
+    r"(?<![^ ])(?:dont|do not|never|stop|jangan|jgn|usah|tak payah|x payah|tak perlu|no need to|please dont)"
+    r" (?:\w+ ){0,2}?(?:yourself|urself|your self|yourselves|diri)\b"
+)
+_SUPPORT_YOU_RE = re.compile(
+    r"(?<![^ ])(?:you|u|kau|awak|korang|kamu|anda|engkau|ko|you all|you guys)(?: are| r| is| were| memang)?"
+    r" (?:not|tak|tidak|bukan|never|x|aint|isnt|arent|werent|wasnt|bukannya) (?:\w+ ){0,2}?(\w+)"
+)
+
+
+def supportive_negation(flat: _Words, norm: Normalised) -> set[int]:
+    """Tokens of insult words the author denies of the reader ("you're not stupid", "kau tak bodoh pun")
+    or tells the reader not to call themselves ("don't call yourself an idiot"); empty when there is none.
+    The caller leaves them out of the text the model scores and keeps the abuse head quiet."""
+    text = flat.text
+    out: set[int] = set()
+    for m in _SUPPORT_SELF_RE.finditer(text):
+        first = bisect.bisect_right(flat.starts, m.start()) - 1
+        for k in range(first, min(len(flat.words), first + 7)):
+            tok = norm.tokens[flat.owner[k]]
+            if k > first and _CLAUSE_END.search(norm.original, norm.tokens[flat.owner[k - 1]].end, tok.start):
+                break  # "don't call yourself an idiot, you stupid cow": the second clause is abuse
+            if (
+                tok.entry is not None
+                and tok.entry.category in ("insult", "profanity")
+                and tok.entry.severity <= 2
+            ):
+                out.add(flat.owner[k])
+    for m in _SUPPORT_YOU_RE.finditer(text):
+        for k in range(bisect.bisect_right(flat.starts, m.start()) - 1, len(flat.words)):
+            if flat.starts[k] > m.end(1):
+                break
+            tok = norm.tokens[flat.owner[k]]
+            if tok.entry is not None and tok.entry.category == "insult" and tok.entry.severity <= 2:
+                out.add(flat.owner[k])
+    return out
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the original text inside quotation marks."""
     return (
@@ -406,7 +455,9 @@ def _compile(name: str) -> re.Pattern:
 
 
 _SELF_HARM_RE = _compile("self_harm.re")
-_THREAT_RE = _compile("threat.re")
+_THREAT_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label != "clause")
+_THREAT_CLAUSE_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "clause")
+_SENTENCE_END = re.compile(r"[.!?;]\s")
 _HATE_RE = _compile("hate.re")
 _COUNTER_RE = _compile("counter.re")
 _INCITE_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "incite")
@@ -419,11 +470,26 @@ _HANDLE_RE = re.compile(r"(?<![\w.@])@[a-z0-9_.]{3,}(?![\w@])")
 
 
 def _phrase_hits(rx: re.Pattern, code: str, category: str, flat: _Words, norm: Normalised) -> list[Hit]:
+    """Matches of ``rx`` on the canonical text and on its letter reading of leetspeak ("i w4nt to d1e")."""
     out = []
-    for m in rx.finditer(flat.text):
-        a, b = flat.token_range(m.start(), m.end())
-        out.append(Hit(code, category, 3, norm.tokens[a].start, norm.tokens[b].end))
+    seen: set[tuple[int, int]] = set()
+    leet = flat.leet()
+    for text in (flat.text,) if leet is None else (flat.text, leet[0]):
+        for m in rx.finditer(text):
+            a, b = flat.token_range(m.start(), m.end())
+            span = (norm.tokens[a].start, norm.tokens[b].end)
+            if span not in seen:
+                seen.add(span)
+                out.append(Hit(code, category, 3, *span))
     return out
+
+
+def _silent(flat: _Words, triggers: frozenset[str] | None) -> bool:
+    """Whether a phrase file's trigger words are absent from both readings of the comment."""
+    if triggers is None or not flat.word_set.isdisjoint(triggers):
+        return False
+    leet = flat.leet()
+    return leet is None or leet[1].isdisjoint(triggers)
 
 
 _SELF_HARM_TRIGGERS = lexicons.triggers("self_harm.re")
@@ -432,7 +498,7 @@ _THREAT_TRIGGERS = lexicons.triggers("threat.re")
 
 def self_harm_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """First-person self-harm (self_harm.re) on the normalised text: "k1ll myself", "kms", "unalive"."""
-    if _SELF_HARM_TRIGGERS is not None and flat.word_set.isdisjoint(_SELF_HARM_TRIGGERS):
+    if _silent(flat, _SELF_HARM_TRIGGERS):
         return []
     hits = _phrase_hits(_SELF_HARM_RE, "self_harm.phrase", "self_harm", flat, norm)
     return [h for h in hits if not _reported_by_someone_else(flat, norm, h)]
@@ -560,10 +626,18 @@ def negated_generalisation(flat: _Words) -> bool:
 
 def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Threats (threat.re) and telling someone to kill or harm themselves (harassment.re, incite)."""
-    if _THREAT_TRIGGERS is not None and flat.word_set.isdisjoint(_THREAT_TRIGGERS):
+    if _silent(flat, _THREAT_TRIGGERS):
         return _phrase_hits(_INCITE_RE, "threat.incite", "threat", flat, norm)
-    return _phrase_hits(_THREAT_RE, "threat.phrase", "threat", flat, norm) + _phrase_hits(
-        _INCITE_RE, "threat.incite", "threat", flat, norm
+    # The author and the victim of a "clause" line must stand in one sentence ("I will go. Kill the
+    # process first" is two).
+    clause = [
+        h for h in _phrase_hits(_THREAT_CLAUSE_RE, "threat.phrase", "threat", flat, norm)
+        if _SENTENCE_END.search(norm.original, h.start, h.end) is None
+    ]  # fmt: skip
+    return (
+        _phrase_hits(_THREAT_RE, "threat.phrase", "threat", flat, norm)
+        + clause
+        + _phrase_hits(_INCITE_RE, "threat.incite", "threat", flat, norm)
     )
 
 

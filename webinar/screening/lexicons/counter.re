@@ -15,3 +15,8 @@
 \b(?:was told to|were told to|told me to|told him to|told her to|kena panggil|dipanggil|called me|called him|called her|kena ejek|diejek|ejek dia)\b
 \b(?:comments?|komen|posts?|remarks?|statements?|kenyataan|messages?|mesej) (?:\w+ ){0,6}?(?:should be|must be|patut|perlu|harus) (?:removed|deleted|reported|taken down|dipadam|dibuang|dilaporkan|diturunkan)\b
 \b(?:how|macam mana|mcm mana) (?:to|nak) (?:respond|reply|report|deal with|handle|balas|jawab|lapor|report)\b
+# Round 2: the author reports what someone else wrote and asks for it to go ("a user said X, please ban
+# them", "ada orang tulis X, tolong padam"), and people telling others to "go back" being rejected.
+\b(?:someone|somebody|a user|user|one user|a viewer|viewer|a guy|this guy|that guy|a person|ada orang|seseorang|a comment|the comment|comment above|a post|somebody else|some guy|some user)\b (?:\w+ ){0,4}?(?:commented|comments|comment|wrote|writes|write|said|says|posted|posting|posts|typed|claims|claimed|is saying|keeps saying|tulis|menulis|kata|cakap|komen|mengatakan|hantar)\b.*\b(?:ban|banned|remove|removed|delete|deleted|padam|buang|block|sekat|report|reported|lapor|laporkan|take it down|take this down|take down|kick|keluarkan)\b
+\b(?:please|pls|plz|tolong|admin|admins|mods|mod|moderator|moderators)\b (?:\w+ ){0,3}?(?:ban|remove|delete|padam|buang|block|sekat|take down|kick out|keluarkan) (?:that|this|the|those|these|dia|itu|ini|tu|ni|it|them|him|her) ?(?:user|users|comment|comments|komen|post|posts|person|guy|account|akaun|orang)?\b.*\b(?:said|says|saying|wrote|posted|posting|calls|called|calling|cakap|kata|tulis|panggil)\b
+\b(?:telling|tell|told|tells|suruh|menyuruh|yang suruh) (?:\w+ ){0,3}?(?:to )?(?:go back|balik)\b

@@ -4,7 +4,7 @@
 # "@TRIGGERS = ..." lists words of which every pattern needs at least one (whole canonical words): a
 # comment with none of them skips the file. A new pattern must keep that true (tests/screening check it
 # on every example).
-@TRIGGERS = stockpiling hoarding saving collecting kumpul simpan done planning plan ready worth tiada takde tak tidak xde no reason myself self meself life mysel myslef die dead end wake suicide unalive unaliving unalived disappear existing exist sleep sewerslide sewer selfdelete kermit commit suicidal out want wanna wish point reason use living going life alive better anymore more born nobody overdose overdosing overdosed od oding pills meds tablets jump jumping jumped wrists wrist arms arm throat bunuh hidup mati nyawa diri tangan lengan pergelangan urat tanpa terjun lompat pil ubat panadol racun clorox peluntur gantung hilang lenyap
+@TRIGGERS = stockpiling hoarding saving collecting kumpul simpan done planning plan ready worth tiada takde tak tidak xde no reason myself self meself life mysel myslef die dead end wake suicide unalive unaliving unalived disappear existing exist sleep sewerslide sewer selfdelete kermit commit suicidal out want wanna wish point reason use living going life alive better anymore more born nobody overdose overdosing overdosed od oding pills meds tablets jump jumping jumped wrists wrist arms arm throat bunuh hidup mati nyawa diri tangan lengan pergelangan urat tanpa terjun lompat pil ubat panadol racun clorox peluntur gantung hilang lenyap ways way methods method how painless quickest easiest fastest gone forever good never pill tablet medication medicine medicines every goodbye farewell letter letters note notes message wrote written writing write left leave surat nota pesanan terakhir riwayat selamanya selama lamanya hilangkan cabut
 @FP = (?:i|im|i am|ive|i have|me|we|i was|i m)
 @MS_FP = (?:saya|aku|sy|aq|ku|kami|i|gua|gue)
 @SELF = (?:myself|my self|meself|my own life|my life|mysel|myslef)
@@ -57,3 +57,21 @@
 \b(?:planning|plan|going|want|wanna|thinking of|thinking about|about|ready) (?:to )?(?:jump|jumping) (?:off|from|in front of) (?:a |the |my |this |that )?(?:bridge|building|roof|rooftop|train|cliff|balcony|tower|flat)\b
 \b(?:my )?life (?:is not|isnt|is no longer|aint|not|is never) (?:really )?worth (?:living|it anymore|continuing)\b
 \b(?:tiada|takde|tak ada|tidak ada|xde|no) (?:sebab|alasan|gunanya|guna|reason) (?:untuk |lagi |to |for )?(?:saya |aku |me )?(?:hidup|teruskan hidup|live|to live|keep living)\b
+# Round 2 (families, not examples): an intent or a search for a way to die; wanting to be gone for good;
+# taking every pill; writing a goodbye letter; losing one's own life in Malay (hilang nyawa, tamatkan riwayat).
+@DEATH = (?:die|dying|end it|end it all|end my life|end my own life|kill myself|end myself|commit suicide|unalive myself|not wake up|never wake up|stop existing|overdose)
+\b(?:painless|quick|quickest|easy|easiest|fast|fastest|best|surest|simplest|cleanest|peaceful) (?:ways?|methods?|means) (?:to|of) {DEATH}\b
+\b(?:ways?|methods?) (?:to|of) (?:die|dying|kill myself|end my (?:own )?life)\b
+\b(?:how (?:to|do i|can i|could i|would i|should i)|whats the (?:quickest|easiest|best|fastest) way to|what is the (?:quickest|easiest|best|fastest) way to) {DEATH}\b(?! (?:hair|cloth|clothes|fabric|shirts?|a shirt|my hair))
+\bhow many (?:sleeping )?(?:pills|tablets|meds|panadol|paracetamol) (?:\w+ ){0,4}?(?:to die|would kill|will kill|to kill me|to kill myself|to kill a person|is lethal|are lethal|to overdose|to not wake up|to never wake up)\b
+\b{FP} (?:\w+ ){0,3}?(?:be gone|gone|disappear|disappeared|vanish|leave this world|leave) (?:for good|forever|permanently|for ever)\b
+\b(?:if|when|once) i (?:was|were|am|m|im|is) (?:gone|dead|not here|not around|no longer here|no longer around)\b(?! for (?:a|the|two|three|one|some|few|\d+)\b)
+\b(?:wish|want|wanna|hope) (?:i could |to |i can )?(?:\w+ ){0,2}?(?:sleep|fall asleep) and (?:never|not) wake up\b
+\b(?:nobody|no one|noone|none of them) (?:\w+ ){0,2}?(?:care|notice|miss me|cry) if i (?:die|died|was gone|were gone|disappeared|disappear|killed myself|left forever)\b
+\b{FP} (?:\w+ ){0,3}?(?:take|swallow|taking|swallowing|down|downing|drink|drinking) (?:all|every|every single|each|the whole|a whole) (?:of )?(?:\w+ ){0,2}?(?:pills?|meds|medication|medicine|medicines|tablets?|capsules|panadol|paracetamol)\b
+\b(?:saving up|stockpiling|hoarding|collecting|keeping) (?:\w+ )?(?:my |all my |the )?(?:medication|medicine|medicines|prescription|painkillers|sleeping pills)\b
+\b{FP} (?:\w+ ){0,3}?(?:wrote|written|writing|write|left|leaving|leave|prepared|preparing|drafted|finished) (?:\w+ ){0,2}?(?:goodbye|farewell|suicide|last|final) (?:letters?|notes?)\b
+\b(?:tulis|menulis|tinggalkan|sediakan|siapkan|karang) (?:\w+ )?(?:surat|nota|pesanan|mesej|wasiat) (?:terakhir|selamat tinggal|perpisahan|akhir)\b
+(?<!dia )(?<!orang )(?<!mereka )\b(?:{MS_WANT}|{MS_FP}) (?:\w+ ){0,2}?(?:hilang|hilangkan|tamatkan|habiskan|cabut|ambil) (?:nyawa|riwayat)(?: (?:saya|aku|sendiri|sy|aq))?\b
+\b(?:{MS_WANT}|{MS_FP}) (?:\w+ ){0,2}?(?:hilangkan diri|hilang|lenyap|pergi|pergi jauh) (?:\w+ )?(?:selamanya|selama lamanya|buat selamanya|untuk selamanya)\b
+\b(?:tak|tidak|dah tak|x) (?:nak|mahu|ingin|hendak|larat) (?:\w+ )?(?:hidup|bernyawa|teruskan hidup)\b

@@ -1,5 +1,5 @@
 # Threats of violence (English and Malay), matched on the normalised text. Same format as self_harm.re.
-@TRIGGERS = deserve deserves deserved patut layak torch firebomb letupkan break breaking broke patahkan pecahkan patah strangle whack kill murder stab shoot hurt beat punch rape hunt bomb burn strangle choke slap smash destroy find whack belasah die pay regret suffer bleed hope wish live back blow attack exterminate bunuh hapuskan sembelih gas wipe death tikam bakar tembak pukul sepak lanyak bom rogol cekik tetak parang lempang tumbuk hentam cari kena siap nahas mampus mati jaga tunggu tahu tau
+@TRIGGERS = deserve deserves deserved patut layak torch firebomb letupkan break breaking broke patahkan pecahkan patah strangle whack kill murder stab shoot hurt beat punch rape hunt bomb burn strangle choke slap smash destroy find whack belasah die pay regret suffer bleed hope wish live back blow attack exterminate bunuh hapuskan sembelih gas wipe death tikam bakar tembak pukul sepak lanyak bom rogol cekik tetak parang lempang tumbuk hentam cari kena siap nahas mampus mati jaga tunggu tahu tau slit behead butcher bash bury strangle run track bring bringing carry carrying knife gun pistol machete acid make someone somebody should necks throat skull skulls tetak sembelih tumbuk kepala
 @FP = (?:i|ill|im|i am|we|we are|imma|i will)
 @MS_FP = (?:saya|aku|sy|aq|ku|kami|i|gua|gue)
 @YOU = (?:you|your|ya|kau|awak|korang|kamu|engkau|anda|mak kau|keluarga kau|u)
@@ -24,3 +24,17 @@
 \b{FP}\s(?:will |shall |am |are |m )?(?:going to |gonna |gon |want to |wanna |about to )?(?:fucking |really |)(?:kill|murder|stab|shoot|beat up|strangle|choke|punch|slap|whack) (?:the next |the |that |this |those |these |every |any )(?:\w+ )?(?:scammer|scammers|guy|guys|person|people|man|woman|caller|callers|troll|trolls|bastard|idiot|agent|ejen|speaker|host|admin|moderator)\b
 \b(?:break|breaking|broke) (?:his|her|your|their|ur) (?:legs|leg|arms|arm|neck|face|jaw|bones|teeth)\b|\b(?:patahkan|pecahkan) (?:kaki|tangan|kepala|leher|muka) (?:dia|kau|korang)\b
 \b{MS_FP} (?:\w+ ){0,2}?(?:bunuh|tikam|bakar|tembak|belasah|lanyak|rogol|cekik|tetak|parang|lempang|tumbuk) (?:dia|mereka|dorang|diorang|budak tu|orang tu|mamat tu|minah tu)\b
+# Round 2 (families): violence with the verb at a distance from the author inside one clause ("i will find the
+# organiser and make him bleed", "we will hunt down the admins and break their necks"), someone urged to do it,
+# a weapon brought for a person. Lines labelled "clause" hold only when no full stop, "?" or "!" separates
+# the author from the victim in the original text (rules.threat_hits).
+@PERSON = (?:him|her|them|you|ya|u|whoever|anyone who|everyone who|(?:the|that|this|those|these|every|any|each|their|his|her) (?:\w+ )?(?:scammers?|guys?|person|people|man|woman|callers?|trolls?|bastards?|idiots?|agents?|ejen|speakers?|hosts?|admins?|moderators?|mods|organi[sz]ers?|presenters?|panel|panelists?|mc|penceramah|boss|owner|founder|ceo|fraudsters?|thief|thieves|crooks?|kids?|family|staff|lady|girl|boy|dude|bloke|fella|fellow|penipu))
+@VIOLENCE = (?:kill|murder|stab|shoot|strangle|choke|slit|behead|butcher|beat(?= (?:\w+ ){1,2}(?:up|to death|half to death|senseless|to a pulp|black and blue)\b)|smash|bash|punch|burn|torch|hurt|whack|break|bury|run over|cripple|maim|slap|gut|hang)
+clause	\b(?:i|ill|im|i am|we|well|imma|i will|id|i would|we will|i swear i|i swear)\s(?:\w+ ){0,6}?(?:{VIOLENCE}) (?:\w+ ){0,2}?{PERSON}\b
+clause	\b(?:i|ill|im|i am|we|imma|i will|id|i would|we will)\s(?:\w+ ){0,6}?make (?:him|her|them|you|u|ya) (?:bleed|suffer|scream|beg)\b
+\b(?:someone|somebody|anyone|one of you|people|we) (?:should|must|need to|needs to|gotta|ought to|has to) (?:\w+ )?(?:{VIOLENCE}) {PERSON}\b
+clause	\b(?:i|ill|im|i am|we|imma|i will)\s(?:\w+ ){0,3}?(?:bring|bringing|brought|carry|carrying) (?:a |my |the )?(?:knife|gun|pistol|parang|machete|bat|pisau|senapang|weapon|acid|axe) (?:\w+ ){0,6}?(?:for|to|at) {PERSON}\b
+\b(?:break|breaking|broke|smash|smashing|crack|bash) (?:his|her|your|their|ur) (?:necks?|skulls?|heads?|faces?|legs?|arms?|jaws?|knees?|teeth|ribs|bones)\b
+\b(?:slit|cut) (?:his|her|your|their|ur) (?:throats?|neck)\b
+\b(?:{MS_FP}|nanti|tunggu) (?:\w+ ){0,3}?(?:bunuh|tikam|bakar|tembak|pukul|belasah|lanyak|cekik|tetak|sembelih|tumbuk|hentam|pecahkan kepala|patahkan (?:kaki|tangan|leher)) (?:\w+ )?(?:dia|mereka|dorang|kau|korang|awak|scammer|penipu|admin|penceramah|host|hos|budak|mamat|minah|orang) ?(?:tu|ni|itu|ini)?\b
+\b(?:bakar|bom|letupkan) (?:rumah|pejabat|kedai|kereta|ofis) (?:\w+ )?(?:tu|ni|dia|kau|korang|itu|ini)\b
