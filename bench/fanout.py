@@ -22,7 +22,9 @@ The last line printed is JSON with both servers' figures and the ratios Dewan/ra
 Dewan's CPU per delivery per count and its spread (the goal: flat within 20 %), with the Redis messages
 per event per process counted inside each Dewan process (bench/instrumented_asgi.py). ``--nginx`` puts
 Debian's nginx-light in front (installed when missing, loopback only; ``harness.Nginx``) and reports its
-CPU per delivery too. The bench raises its descriptor limit for ``--clients 10000``.
+CPU per delivery too. The bench raises its descriptor limit for ``--clients 10000`` (up to the hard
+limit), and nginx gets as many workers as its two descriptors per socket need (``harness.Nginx``);
+handshakes that failed are printed as ``connect_failures``.
 
 Needs Redis (``--redis-url``, default db 11) and PostgreSQL (``--database-url``, default the
 ``dewan_bench`` database, created and migrated when missing).
@@ -128,8 +130,8 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None, pro
     front = None
     try:
         if args.nginx:
-            front = Nginx(ports)
-            note(f"{kind}: nginx on 127.0.0.1:{front.port} in front of {ports}")
+            front = Nginx(ports, sockets=args.clients)
+            note(f"{kind}: nginx ({front.workers} workers) on 127.0.0.1:{front.port} in front of {ports}")
         if kind == "dewan":
             from realtime import broadcast, protocol
 
@@ -247,6 +249,8 @@ def measure(kind: str, args, env: dict, clients: Clients, room: dict | None, pro
             "processes": len(pids),
             "clients": connected,
             "connect_seconds": round(connect_seconds, 1),
+            "connect_failures": clients.failures,
+            "nginx_workers": front.workers if front else None,
             "rss_kb_per_connection": round((rss_after - rss_before) / max(1, connected), 1),
             "rss_mb_total": round(rss_after / 1024, 1),
             "burst": burst,

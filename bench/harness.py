@@ -161,6 +161,7 @@ class Clients:
             process.start()
             self.pipes.append(ours)
             self.processes.append(process)
+        self.failures = 0
 
     def ask(self, command: str, *args, only: int | None = None, timeout: float = 300) -> list:
         pipes = self.pipes if only is None else [self.pipes[only]]
@@ -180,7 +181,7 @@ class Clients:
         shares = [targets[n :: len(self.pipes)] for n in range(len(self.pipes))]
         for pipe, share in zip(self.pipes, shares, strict=True):
             pipe.send(("connect", (share, parallel)))
-        connected = 0
+        connected = self.failures = 0
         for pipe in self.pipes:
             if not pipe.poll(600):
                 raise TimeoutError("clients did not connect in time")
@@ -188,6 +189,7 @@ class Clients:
             if status != "ok":
                 raise RuntimeError(value)
             connected += value["connected"]
+            self.failures += value["failures"]  # handshakes refused or timed out (60 s each) in this call
         return connected
 
     def totals(self, latencies: bool = False) -> dict:
@@ -312,9 +314,16 @@ def nginx_ensure() -> str:
 
 
 class Nginx:
-    """deploy/nginx.conf with this run's upstream ports, on a free loopback port, one worker."""
+    """deploy/nginx.conf with this run's upstream ports, on a free loopback port.
 
-    def __init__(self, upstream_ports: list[int]):
+    One worker unless ``sockets`` would not fit in one worker's descriptors: each proxied socket holds
+    two (client side and upstream side), and ``worker_rlimit_nofile`` cannot raise the limit past the
+    hard limit this process inherited (the sandbox refuses CAP_SYS_RESOURCE; here 20,000, so one worker
+    tops out just under 10,000 sockets and the rest time out in the handshake). More workers then share
+    the listening port with ``reuseport``, so the kernel spreads new connections over them.
+    """
+
+    def __init__(self, upstream_ports: list[int], sockets: int = 0):
         import tempfile
 
         self.binary = nginx_ensure()
@@ -331,8 +340,14 @@ class Nginx:
         ]
         conf = "".join(lines).replace("        least_conn;\n", "        least_conn;\n" + servers)
         conf = conf.replace("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{self.port};")
-        conf = conf.replace("worker_processes auto;", "worker_processes 1;")
-        conf = conf.replace("worker_connections 16384;", "worker_connections 32768;")
+        nofile = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        spare = 256  # listening socket, logs, keepalive upstream sockets, the event loop's own
+        self.workers = max(1, -(-(2 * sockets + spare) // max(1, nofile - spare)))
+        conf = conf.replace("worker_processes auto;", f"worker_processes {self.workers};")
+        conf = conf.replace("worker_rlimit_nofile 65536;", f"worker_rlimit_nofile {nofile};")
+        conf = conf.replace("worker_connections 16384;", f"worker_connections {nofile};")
+        if self.workers > 1:
+            conf = conf.replace(f"listen 127.0.0.1:{self.port};", f"listen 127.0.0.1:{self.port} reuseport;")
         (self.prefix / "nginx.conf").write_text(conf)
         self.process = subprocess.Popen(
             [
