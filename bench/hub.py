@@ -214,11 +214,6 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1",
         "DEBUG": "false",
         "DEWAN_REGISTRATION_RATE": "100000/s",
-        # Django's ASGI handler runs each HTTP request on a thread of its own, so a persistent
-        # connection would be one per request thread and 64 concurrent requests on two processes
-        # exhaust PostgreSQL's 100 connections ("too many clients"; Django's docs: disable persistent
-        # connections under ASGI or use a pool). Counted resource pages open no connection either way.
-        "DB_CONN_MAX_AGE": "0",
     }
     data = setup(env, args.resources)
     if redis_url:
