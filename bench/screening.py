@@ -147,7 +147,7 @@ def timing(texts: list[str], samples: int) -> dict:
     }
 
 
-HELDOUT = ("heldout_1", "heldout_2", "heldout_3")
+HELDOUT = ("heldout_1", "heldout_2", "heldout_3", "heldout_4")
 
 
 def heldout(name: str) -> dict:
