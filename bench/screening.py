@@ -17,7 +17,9 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -147,6 +149,31 @@ def timing(texts: list[str], samples: int) -> dict:
     }
 
 
+# The engine before issue 13's speed work (RE2 guards, vectorised model pieces): its own bench, run on a
+# checkout of this commit in the same run, is the speed baseline ("before"). --before none skips it.
+BEFORE_REV = "1b2de65"
+
+
+def timing_before(rev: str, quick: bool) -> dict:
+    """``timing`` of the screener at ``rev``: that commit's files are extracted to a temporary folder
+    (beside a link to ../shared, for the datasets) and its own ``bench/screening.py --timing-only`` runs
+    there, on the same test comments, pinned to one core like this run."""
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory(prefix="dewan-bench-before-") as tmp:
+        repo = Path(tmp) / "repo"
+        repo.mkdir()
+        archive = subprocess.run(["git", "-C", str(root), "archive", rev], check=True, capture_output=True)  # nosec B603 B607
+        subprocess.run(["tar", "-x", "-C", str(repo)], input=archive.stdout, check=True)  # nosec B603 B607
+        (Path(tmp) / "shared").symlink_to(root.parent / "shared")
+        command = [sys.executable, "bench/screening.py", "--timing-only"] + (["--quick"] if quick else [])
+        env = {**os.environ, "PYTHONPATH": str(repo)}
+        done = subprocess.run(command, cwd=repo, env=env, check=True, capture_output=True, text=True)  # nosec B603
+    out = json.loads(done.stdout.strip().splitlines()[-1])["timing"]
+    out.pop("model_stage", None)
+    out["rev"] = rev
+    return out
+
+
 HELDOUT = ("heldout_1", "heldout_2", "heldout_3", "heldout_4")
 
 
@@ -216,12 +243,29 @@ def model_timing(texts: list[str]) -> dict:
     return out
 
 
+def compare_before(now: dict, before: dict) -> None:
+    """Print the baseline's figures beside this run's and store both with the ratios in ``now``."""
+    now["before"] = before
+    now["speedup_vs_before"] = {
+        k: round(now[k] / before[k], 2) for k in ("single_per_cpu_second", "batch_per_cpu_second")
+    }
+    now["speedup_vs_before"]["cpu_p99_ms"] = round(before["cpu_p99_ms"] / now["cpu_p99_ms"], 2)
+    b, load = before, [round(x, 2) for x in os.getloadavg()]
+    print(f"before ({b['rev']}, same run): per CPU-second single {b['single_per_cpu_second']}, batch "
+          f"{b['batch_per_cpu_second']}, CPU p99 {b['cpu_p99_ms']} ms (load {b.get('loadavg')}); now: single "
+          f"{now['single_per_cpu_second']}, batch {now['batch_per_cpu_second']}, CPU p99 {now['cpu_p99_ms']} "
+          f"ms (load {load}): x{now['speedup_vs_before']}")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer timing samples")
     parser.add_argument("--no-timing", action="store_true", help="quality only")
     parser.add_argument("--timing-only", action="store_true", help="speed only (same comments)")
     parser.add_argument("--heldout-only", choices=HELDOUT, help="one held-out file's figures only")
+    parser.add_argument(
+        "--before", default=BEFORE_REV, help=f"commit timed as the baseline ({BEFORE_REV}; 'none' skips)"
+    )
     args = parser.parse_args()
     # Reason texts are gettext messages (webinar/screening/messages.py): Django's settings must be loaded.
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
@@ -306,9 +350,12 @@ def main() -> int:
             for cat, share in st["per_category_share_held"].items():
                 print(f"      {cat:18s} share held={share}")
     if args.timing_only:
+        before = timing_before(args.before, args.quick) if args.before != "none" else None
         results["timing"] = timing(all_test_texts[::5], 2000 if args.quick else 10000)
         results["timing"]["model_stage"] = model_timing(all_test_texts[::5][:2000])
         results["timing"]["loadavg"] = [round(x, 2) for x in os.getloadavg()]
+        if before is not None:
+            compare_before(results["timing"], before)
         print(json.dumps(results, sort_keys=True))
         return 0
     d = results["datasets"]
@@ -339,6 +386,7 @@ def main() -> int:
         return 0
     samples = 2000 if args.quick else 10000
     load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+    before = timing_before(args.before, args.quick) if args.before != "none" else None
     results["timing"] = timing(all_test_texts[::5], samples)
     results["timing"]["model_stage"] = model_timing(all_test_texts[::5][:2000])
     t = results["timing"]
@@ -350,6 +398,8 @@ def main() -> int:
           f"p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms; per CPU-second: single {t['single_per_cpu_second']}, "
           f"batch {t['batch_per_cpu_second']}, CPU p99 {t['cpu_p99_ms']} ms; load average "
           f"{t['loadavg_before']} -> {t['loadavg_after']} on {t['cpus']} CPUs")  # fmt: skip
+    if before is not None:
+        compare_before(t, before)
     ms = t["model_stage"]
     print(f"model stage per CPU-second: runtime {ms['runtime']}, numpy baseline {ms['baseline_numpy']} "
           f"(x{ms['speedup_single']} one at a time, x{ms['speedup_batch']} batched)")  # fmt: skip

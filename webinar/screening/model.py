@@ -110,6 +110,24 @@ class Features:
     word_list: list[str]
 
 
+def _char_grams(joined: str):
+    """Per n of CHAR_NS: n, the unmixed hashes of the character n-grams of ``joined`` that cross no
+    separator (code point 1), the index of the part each lies in, and where each starts."""
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    csum = np.concatenate([[0], np.cumsum(codes == _SEP)])
+    length = len(codes)
+    for n in CHAR_NS:
+        m = length - n + 1
+        if m <= 0:
+            continue
+        h = codes[:m] + np.uint64(n * 1_000_003)
+        for k in range(1, n):
+            h = h * _P + codes[k : k + m]
+        ok = (csum[n : n + m] - csum[:m]) == 0
+        idx = np.nonzero(ok)[0]
+        yield n, h[ok], csum[idx], idx
+
+
 def extract(texts: list[str], buckets: int = DEFAULT_BUCKETS) -> Features:
     """Hashed features of canonical texts (already normalised)."""
     mask = np.uint64(buckets - 1)
@@ -140,22 +158,10 @@ def extract(texts: list[str], buckets: int = DEFAULT_BUCKETS) -> Features:
     w_pos = np.concatenate([np.arange(len(uni), dtype=np.int64), bpos])
     # Character n-grams over " text " per document, documents separated by code point 1.
     joined = "\x01".join(" " + t + " " for t in texts)
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    sep = codes == _SEP
-    csum = np.concatenate([[0], np.cumsum(sep)])
-    length = len(codes)
     c_b, c_doc, c_kind, c_pos = [], [], [], []
-    for n in CHAR_NS:
-        m = length - n + 1
-        if m <= 0:
-            continue
-        h = codes[:m] + np.uint64(n * 1_000_003)
-        for k in range(1, n):
-            h = h * _P + codes[k : k + m]
-        ok = (csum[n : n + m] - csum[:m]) == 0
-        idx = np.nonzero(ok)[0]
-        c_b.append(h[ok])
-        c_doc.append(csum[idx])
+    for n, h, doc, idx in _char_grams(joined):
+        c_b.append(h)
+        c_doc.append(doc)
         c_kind.append(np.full(len(idx), n, np.int8))
         c_pos.append(idx)
     if c_b:
@@ -311,6 +317,13 @@ class _Cache:
         self.pieces[key] = row
         return row
 
+    def _single_bucket(self, key: str) -> int:
+        """The bucket of a unigram ("\x01word") or bigram ("\x02first second") key."""
+        if key[0] == "\x01":
+            return _mix_int(_word_hash(key[1:])) & self.mask
+        a, b = key[1:].split(" ")
+        return _mix_int((_word_hash(a) * _PI + _word_hash(b) + 7) & _M64) & self.mask
+
     def word(self, w: str) -> Row:
         key = "\x01" + w
         row = self.pieces.get(key)
@@ -338,38 +351,138 @@ class _Cache:
             if row is None:
                 row = self._row(key, crossing_buckets(key, 4, self.mask))
             return row
-        # At either end of the comment (the first or last word has fewer than three letters).
-        key = f"\x00{s}\x00{len(padded)}\x00" + padded[max(0, s - 3) : s + 4]
+        # At either end of the comment (the first or last word has fewer than three letters). The n-grams
+        # crossing ``s`` lie inside padded[s - 3 : s + 4], so that fragment and where the space is in it
+        # name them, wherever the comment starts or ends.
+        inner = min(s, 3)
+        fragment = padded[s - inner : s + 4]
+        key = f"\x00{inner}\x00" + fragment
         row = self.pieces.get(key)
         if row is None:
-            row = self._row(key, crossing_buckets(padded, s, self.mask))
+            row = self._row(key, crossing_buckets(fragment, inner, self.mask))
         return row
+
+    def fill(
+        self, segments: list[str], crossings: list[str], singles: tuple[list[str], list[int]] = ([], [])
+    ) -> None:
+        """Compute and cache the rows of new segments (" word ") and new inner crossings (the keys
+        "\x00" + the seven characters around a space) with numpy, all n-grams at once: a comment full of
+        words never seen costs one vectorised pass instead of hashing each n-gram in Python. The rows are
+        those ``segment`` and ``crossing`` compute (tests/screening/test_prefilter.py). ``singles`` are
+        unigram and bigram keys with their one bucket each, looked up in the same pass."""
+        bucket_parts: list[np.ndarray] = []
+        owner_parts: list[np.ndarray] = []
+        base = len(segments) + len(crossings)
+        if segments:
+            for _n, h, part, _idx in _char_grams("\x01".join(segments)):
+                bucket_parts.append(h)
+                owner_parts.append(part)
+        if crossings:
+            codes2 = np.frombuffer("".join(crossings).encode("utf-32-le"), dtype=np.uint32)
+            grid = codes2.astype(np.uint64).reshape(len(crossings), 8)
+            rows = np.arange(len(crossings), dtype=np.int64) + len(segments)
+            for n in CHAR_NS:
+                # crossing_buckets(key, 4, mask): starts max(0, 6 - n) .. 3, no space in key[start + 1 : 4].
+                for start in range(max(0, 6 - n), 4):
+                    if start + n > 8:
+                        continue
+                    h = grid[:, start] + np.uint64(n * 1_000_003)
+                    for k in range(1, n):
+                        h = h * _P + grid[:, start + k]
+                    ok = (
+                        (grid[:, start + 1 : 4] != 32).all(axis=1)
+                        if start + 1 < 4
+                        else np.ones(len(rows), bool)
+                    )
+                    bucket_parts.append(h[ok])
+                    owner_parts.append(rows[ok])
+        keys = segments + crossings + singles[0]
+        if not keys:
+            return
+        n_heads = len(self.model.heads)
+        sums = np.zeros((len(keys), n_heads), dtype=np.float64)
+        if bucket_parts:
+            buckets = (_mix(np.concatenate(bucket_parts)) & np.uint64(self.mask)).astype(np.intp)
+            owners = np.concatenate(owner_parts).astype(np.intp)
+            by_head = self.model.by_head
+            for h in range(n_heads):
+                sums[:base, h] = np.bincount(owners, weights=by_head[h].take(buckets), minlength=base)
+        if singles[0]:
+            sums[base:] = self.model.weights.take(np.array(singles[1], dtype=np.intp), axis=0)
+        if len(self.pieces) + len(keys) >= _CACHE_MAX:
+            self.pieces.clear()
+        for key, row in zip(keys, sums.tolist(), strict=True):
+            self.pieces[key] = tuple(row)
 
     def doc(self, text: str) -> tuple[list[Row], list[Row], list[str]]:
         """The word rows (unigrams, then bigrams), the character rows and the words of one canonical text.
-        Cached pieces are looked up inline (this is the hot loop); a miss computes the piece."""
+        Cached pieces are looked up inline (this is the hot loop); when a comment brings several new
+        segments or crossings they are computed together with numpy (``fill``), a few one by one."""
         get = self.pieces.get
         words = text.split()
-        word_rows = [get("\x01" + w) or self.word(w) for w in words]
-        word_rows.extend([get("\x02" + a + " " + b) or self.bigram(a, b) for a, b in pairwise(words)])
+        word_keys = ["\x01" + w for w in words]
+        word_keys += ["\x02" + a + " " + b for a, b in pairwise(words)]
+        word_rows = [get(k) for k in word_keys]
         padded = " " + text + " "
-        char_rows: list[Row] = []
-        append = char_rows.append
+        keys: list[str] = []
+        add = keys.append
+        edges: list[tuple[int, int]] = []  # (index in keys, space) of crossings at either end
         prev = 0
         last = len(padded) - 1
         s = padded.find(" ", 1)
         while s != -1:
-            seg = padded[prev : s + 1]
-            append(get(seg) or self.segment(seg))
+            add(padded[prev : s + 1])
             if s < last:
                 if s >= 3 and s + 4 <= len(padded):
-                    append(get("\x00" + padded[s - 3 : s + 4]) or self.crossing(padded, s))
+                    add("\x00" + padded[s - 3 : s + 4])
                 else:
-                    append(self.crossing(padded, s))
+                    edges.append((len(keys), s))
+                    add("")
             prev = s
             s = padded.find(" ", s + 1)
-        return word_rows, char_rows, words
+        char_rows = [get(k) for k in keys]
+        if None in word_rows:
+            missing_words = [k for k, row in zip(word_keys, word_rows, strict=True) if row is None]
+            missing = [k for k, row in zip(keys, char_rows, strict=True) if row is None and k]
+            if len(missing) + len(missing_words) >= FILL_WITH_NUMPY:
+                unique = list(dict.fromkeys(missing))
+                singles = list(dict.fromkeys(missing_words))
+                self.fill(
+                    [k for k in unique if k[0] == " "],
+                    [k for k in unique if k[0] == "\x00"],
+                    (singles, [self._single_bucket(k) for k in singles]),
+                )
+            for i, k in enumerate(word_keys):
+                if word_rows[i] is None:
+                    word_rows[i] = get(k) or (
+                        self.word(k[1:]) if k[0] == "\x01" else self.bigram(*k[1:].split(" "))
+                    )
+        if None in char_rows:
+            pieces = self.pieces
+            missing = [
+                k for k, row in zip(keys, char_rows, strict=True) if row is None and k and k not in pieces
+            ]
+            if len(missing) >= FILL_WITH_NUMPY:
+                unique = list(dict.fromkeys(missing))
+                self.fill([k for k in unique if k[0] == " "], [k for k in unique if k[0] == "\x00"])
+            for i, s in edges:
+                char_rows[i] = self.crossing(padded, s)
+            for i, row in enumerate(char_rows):
+                if row is None:
+                    k = keys[i]
+                    row = get(k)
+                    if row is None:
+                        row = (
+                            self.segment(k)
+                            if k[0] == " "
+                            else self._row(k, crossing_buckets(k, 4, self.mask))
+                        )
+                    char_rows[i] = row
+        return word_rows, char_rows, words  # type: ignore[return-value]
 
+
+# New pieces per comment from which ``_Cache.doc`` computes them with numpy (``fill``) rather than one by one.
+FILL_WITH_NUMPY = 3
 
 _caches: dict[int, _Cache] = {}
 

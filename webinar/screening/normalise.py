@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from webinar.screening import lexicons
+from webinar.screening.prefilter import Guard
 
 _ZERO_WIDTH = frozenset(
     "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"
@@ -74,6 +75,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
 _TOKEN_RE = re.compile(r"\$?[^\W_](?:[^\W_]|'(?=[^\W_])|[*@$!|]+(?=[^\W_]))*[*$]*")
 # Three or more single letters separated by dots, spaces, dashes...: "s.i.a.l", "b o d o h".
 _SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_*@$](?:[ .\-_*,/|+~]{1,3})){2,}[^\W_@$](?![^\W_])")
+_SPACED_GUARD = Guard(_SPACED_RE)
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                        "!": "i", "|": "i", "8": "b", "9": "g", "€": "e"})  # fmt: skip
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "i"})
@@ -260,7 +262,7 @@ def normalise(text: str) -> Normalised:
 
     tokens: list[Token] = []
     consumed: list[tuple[int, int]] = []
-    if _SPACED_RE.search(folded) is not None:
+    if _SPACED_GUARD.may_match(folded) and _SPACED_RE.search(folded) is not None:
         for m in _SPACED_RE.finditer(folded):
             joined = "".join(c for c in m.group(0) if c.isalnum())
             canon = canonicalise(joined)

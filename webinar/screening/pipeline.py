@@ -325,7 +325,7 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     abuse_hits = [h for h in hits if h.category in _ABUSE]
     abuse_rules = bool(abuse_hits)
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
-    heads = {head: round(float(p), 4) for head, p in zip(m.heads, probs, strict=True)}
+    heads = {head: round(p, 4) for head, p in zip(m.heads, probs, strict=True)}
     fired = []
     for head, p in zip(m.heads, probs, strict=True):
         threshold = thresholds[head][group]
@@ -413,6 +413,7 @@ def _screen_batch(texts: list[str], policy: Policy, contexts: list[Context] | No
     ctxs = contexts or [Context()] * len(texts)
     rule_results = [_rule_hits(n, policy, c) for n, c in zip(norms, ctxs, strict=True)]
     probs, tops = model.score([r.model_text for r in rule_results])
+    probs = probs.tolist()  # Python floats: the verdict reads each probability a few times
     return [
         _verdict(n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive)
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)

@@ -7,11 +7,24 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from webinar.screening import lexicons
 from webinar.screening.normalise import Normalised, leet_reading, normalise
+from webinar.screening.prefilter import Guard
+
+_GUARDS: dict[re.Pattern, Guard] = {}
+
+
+def _may(rx: re.Pattern, text: str) -> bool:
+    """False only when ``rx`` certainly matches nowhere in ``text`` (one RE2 pass; see prefilter.py)."""
+    guard = _GUARDS.get(rx)
+    if guard is None:
+        guard = _GUARDS[rx] = Guard(rx)
+    return guard.may_match(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,27 +44,34 @@ IDENTITY_WINDOW = 3
 class _Words:
     """The comment as a flat list of canonical words, each pointing back to its token."""
 
-    __slots__ = ("_groups", "_leet", "owner", "starts", "text", "word_set", "words")
+    __slots__ = ("_groups", "_leet", "_phrases", "owner", "starts", "text", "word_set", "words")
 
     def __init__(self, norm: Normalised):
-        words: list[str] = []
-        owner: list[int] = []
-        for i, tok in enumerate(norm.tokens):
-            for w in tok.words:
-                words.append(w)
-                owner.append(i)
+        tokens = norm.tokens
+        words = [w for tok in tokens for w in tok.words]
         self.words = words
         self.word_set = frozenset(words)
-        self.owner = owner
+        self.owner = [i for i, tok in enumerate(tokens) for _w in tok.words]
         self.text = " ".join(words)
-        starts = []
-        pos = 0
-        for w in words:
-            starts.append(pos)
-            pos += len(w) + 1
-        self.starts = starts
+        # Where each word starts in ``text``.
+        self.starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0)) if words else []
         self._groups: list[tuple[int, int]] | None = None
         self._leet: tuple[str, frozenset[str]] | bool | None = False
+        self._phrases: tuple[bool, bool] | None = None
+
+    def may_phrase(self, reading: int) -> bool:
+        """Whether any of the phrase files every comment is scanned with (harassment, hate,
+        counter-speech, spam) can match the canonical text (``reading`` 0) or its leet reading (1): one
+        RE2 pass for them all, so a comment that matches none skips each file's own look. (Self-harm and
+        threats have trigger words and guards of their own: in one automaton with the rest, RE2's DFA
+        outgrows its memory and slows down.)"""
+        if self._phrases is None:
+            leet = self.leet()
+            self._phrases = (
+                _ALL_PHRASES.may_match(self.text),
+                leet is not None and _ALL_PHRASES.may_match(leet[0]),
+            )
+        return self._phrases[reading]
 
     def leet(self) -> tuple[str, frozenset[str]] | None:
         """The text with digits between letters read as letters ("i w4nt to d1e" -> "i want to die"), and
@@ -334,7 +354,7 @@ _HATE_AS_NOUN = frozenset(
 def counter_speech(flat: _Words, norm: Normalised) -> bool:
     """Quoting or naming hate to reject it ("Saying 'X are all cheats' is racist")."""
     lex = lexicons.load()
-    for m in _COUNTER_RE.finditer(flat.text):
+    for m in _COUNTER_RE.finditer(flat.text) if flat.may_phrase(0) and _may(_COUNTER_RE, flat.text) else ():
         before = flat.text[max(0, m.start() - 20) : m.start()].split()[-2:]
         if not any(w in lex.negators and w not in lex.commands for w in before):
             return True  # "it is racist", but not "it's not racist, it's true"
@@ -359,7 +379,7 @@ def supportive_negation(flat: _Words, norm: Normalised) -> set[int]:
     The caller leaves them out of the text the model scores and keeps the abuse head quiet."""
     text = flat.text
     out: set[int] = set()
-    for m in _SUPPORT_SELF_RE.finditer(text):
+    for m in _SUPPORT_SELF_RE.finditer(text) if _may(_SUPPORT_SELF_RE, text) else ():
         first = bisect.bisect_right(flat.starts, m.start()) - 1
         for k in range(first, min(len(flat.words), first + 7)):
             tok = norm.tokens[flat.owner[k]]
@@ -371,7 +391,7 @@ def supportive_negation(flat: _Words, norm: Normalised) -> set[int]:
                 and tok.entry.severity <= 2
             ):
                 out.add(flat.owner[k])
-    for m in _SUPPORT_YOU_RE.finditer(text):
+    for m in _SUPPORT_YOU_RE.finditer(text) if _may(_SUPPORT_YOU_RE, text) else ():
         for k in range(bisect.bisect_right(flat.starts, m.start()) - 1, len(flat.words)):
             if flat.starts[k] > m.end(1):
                 break
@@ -430,7 +450,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                 if bad and not _negated_word(words, j, lex):
                     add(min(ga, j), max(gb, j), "hate.identity")
                     break
-    for m in _HATE_RE.finditer(flat.text):
+    for m in _HATE_RE.finditer(flat.text) if flat.may_phrase(0) and _may(_HATE_RE, flat.text) else ():
         a, b = flat.token_range(m.start(), m.end())
         out.append(Hit("hate.exclusion", "hate", 2, norm.tokens[a].start, norm.tokens[b].end))
     return out
@@ -466,6 +486,10 @@ _SPAM_RES = [(re.compile(WORD_START + rx), float(weight)) for weight, rx in lexi
 # One pass over the text first: most comments match no spam pattern at all.
 _SPAM_ANY = _alternation(rx for _weight, rx in lexicons.patterns("spam.tsv"))
 SPAM_THRESHOLD = {"relaxed": 2.5, "standard": 2.0, "strict": 1.5}
+# The phrase files without trigger words at once, for the one look per comment that lets most comments
+# skip them all (see _Words.may_phrase).
+_RARE_PHRASES = (_HATE_RE, _COUNTER_RE, _INCITE_RE, _PILE_ON_RE, _SPAM_ANY)
+_ALL_PHRASES = Guard("|".join(f"(?:{rx.pattern})" for rx in _RARE_PHRASES))
 _HANDLE_RE = re.compile(r"(?<![\w.@])@[a-z0-9_.]{3,}(?![\w@])")
 
 
@@ -474,7 +498,10 @@ def _phrase_hits(rx: re.Pattern, code: str, category: str, flat: _Words, norm: N
     out = []
     seen: set[tuple[int, int]] = set()
     leet = flat.leet()
-    for text in (flat.text,) if leet is None else (flat.text, leet[0]):
+    rare = rx in _RARE_PHRASES
+    for reading, text in enumerate((flat.text,) if leet is None else (flat.text, leet[0])):
+        if (rare and not flat.may_phrase(reading)) or not _may(rx, text):
+            continue
         for m in rx.finditer(text):
             a, b = flat.token_range(m.start(), m.end())
             span = (norm.tokens[a].start, norm.tokens[b].end)
@@ -651,7 +678,7 @@ def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> 
     total = extra
     spans = []
     text = flat.text
-    if _SPAM_ANY.search(text) is None:
+    if not flat.may_phrase(0) or not _may(_SPAM_ANY, text) or _SPAM_ANY.search(text) is None:
         return []
     for rx, weight in _SPAM_RES:
         m = rx.search(text)
@@ -862,7 +889,11 @@ def link_view(folded: str) -> tuple[str, list[int]]:
     text, where = folded, list(range(len(folded)))
     if "w w" in text:
         text, where = _sub_mapped(text, where, _SPACED_WWW, "www")
-    if (text.isascii() and not any(c in text for c in _DOT_LIKE_CUES)) or _DOT_LIKE.search(text) is None:
+    if (
+        (text.isascii() and not any(c in text for c in _DOT_LIKE_CUES))
+        or not _may(_DOT_LIKE, text)
+        or _DOT_LIKE.search(text) is None
+    ):
         return text, where
     return _sub_mapped(text, where, _DOT_LIKE, ".")
 
@@ -913,12 +944,14 @@ _MIXED_FULL = re.compile(f"(?:{_MIXED_NUMBER.pattern})+")
 def _address(text: str) -> tuple[int, int] | None:
     """The span of a street address: a house number, a street word and a postcode or state, or an
     address cue ("alamat saya") with two of them."""
-    house = _HOUSE.search(text)
-    street = _STREET.search(text)
-    post = _POSTCODE.search(text) or _STATES.search(text)
-    cue = _ADDRESS_CUE.search(text)
+    house = _HOUSE.search(text) if _may(_HOUSE, text) else None
+    street = _STREET.search(text) if _may(_STREET, text) else None
+    if house is None and street is None:
+        return None  # at most one of the three parts: never enough
+    postcode = _POSTCODE.search(text)
+    post = postcode or (_STATES.search(text) if _may(_STATES, text) else None)
+    cue = _ADDRESS_CUE.search(text) if _may(_ADDRESS_CUE, text) else None
     found = [m for m in (house, street, post) if m is not None]
-    postcode = _POSTCODE.search(text) is not None
     enough = len(found) == 3 or (
         len(found) == 2 and (cue is not None or (house and street) or (street and post and postcode))
     )
@@ -932,7 +965,7 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
     text written in mixed case the name must be capitalised ("my son Ahmad ..." but not "my son got
     ..."); in all-lower or all-upper text it must not be a common word."""
     mixed_case = not (original.islower() or original.isupper())
-    for child in _CHILD.finditer(text):
+    for child in _CHILD.finditer(text) if _may(_CHILD, text) else ():
         school = _SCHOOL.search(text, child.end(), child.end() + 80)
         if school is None:
             continue
@@ -964,11 +997,11 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
 
     # The second form of EMAIL_RE ("ali at gmail dot com") needs a "dot"; the first needs an "@".
     if "@" in text or ("dot" in text and ("at" in text)):
-        for m in EMAIL_RE.finditer(text):
+        for m in EMAIL_RE.finditer(text) if _may(EMAIL_RE, text) else ():
             add("pii.email", m.start(), m.end())
     has_digit = _ANY_DIGIT.search(text) is not None
     digits_text = _digit_view(text) if has_digit else text
-    if has_digit and _DIGIT_RUN.search(digits_text) is not None:
+    if has_digit and _may(_DIGIT_RUN, digits_text) and _DIGIT_RUN.search(digits_text) is not None:
         for m in MYKAD_RE.finditer(digits_text):
             if mykad_ok(m.group(1), m.group(2), m.group(3), m.group(4)):
                 add("pii.mykad", m.start(), m.end(), 3)
@@ -977,7 +1010,7 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
             if 13 <= len(digits) <= 19 and luhn_ok(digits) and free(m.start(), m.end()):
                 add("pii.card", m.start(), m.end(), 3)
     if has_digit:
-        for m in _NUMBER_RUN.finditer(digits_text):
+        for m in _NUMBER_RUN.finditer(digits_text) if _may(_NUMBER_RUN, digits_text) else ():
             digits = re.sub(r"\D", "", m.group(0))
             if 9 <= len(digits) <= 12 and _MY_PHONE.fullmatch(digits) and free(m.start(), m.end()):
                 add("pii.phone", m.start(), m.end())
@@ -998,7 +1031,7 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
         # A link needs a scheme, "www." or a dot followed by a letter or digit ("judi88.com").
         if not any(cue in view for cue in _LINK_CUES) and _DOT_ALNUM.search(view) is None:
             return pii, links
-        for m in LINK_RE.finditer(view):
+        for m in LINK_RE.finditer(view) if _may(LINK_RE, view) else ():
             a, b = where[m.start()], where[m.end() - 1] + 1
             if free(a, b):
                 s, e = norm.span(a, b)
@@ -1010,6 +1043,8 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
 
 # Letters only: "!!!!!!!!!!!!!!!!" is emphasis, not a flood.
 _CHAR_RUN = re.compile(r"([^\W\d_])\1{14,}")
+# Fifteen letters in a row: a necessary condition of _CHAR_RUN that RE2 can check (it has no \1).
+_LETTER_RUN_15 = re.compile(r"[^\W\d_]{15}")
 MAX_LENGTH = 5000
 NEAR_DUPLICATE = 0.8
 
@@ -1021,15 +1056,13 @@ def _shingles(text: str) -> set[str]:
 
 def flood_hits(norm: Normalised, flat: _Words, recent: tuple[str, ...]) -> list[Hit]:
     out = []
-    m = _CHAR_RUN.search(norm.folded)
+    m = _CHAR_RUN.search(norm.folded) if _may(_LETTER_RUN_15, norm.folded) else None
     if m is not None:
         s, e = norm.span(m.start(), m.end())
         out.append(Hit("flood.repeated", "flood", 1, s, e))
     words = flat.words
     if len(words) >= 8:
-        counts: dict[str, int] = {}
-        for w in words:
-            counts[w] = counts.get(w, 0) + 1
+        counts = Counter(words)
         if max(counts.values()) >= 6 and len(counts) / len(words) < 0.3:
             out.append(Hit("flood.repeated", "flood", 1, None, None))
     if len(norm.original) > MAX_LENGTH:

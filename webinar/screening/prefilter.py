@@ -1,0 +1,135 @@
+"""A linear-time look before a Python regular expression: can it match this text at all?
+
+Most comments match none of the phrase rules, spam signals or personal-data patterns, yet Python's
+backtracking engine tries every alternative of a phrase file at every word start before it says so.
+``Guard(pattern).may_match(text)`` asks RE2 (google-re2, a DFA: one pass over the text whatever the
+number of alternatives) first, with a WIDER pattern than the Python one, so a "no" is certain and a "yes"
+hands over to the Python pattern, which alone decides what matches and where. Verdicts are therefore
+exactly those of the Python patterns (tests/screening/test_prefilter.py checks the guard never says no
+where Python finds a match, on every phrase file and on generated text).
+
+How the pattern is widened: every lookaround (``(?=...)``, ``(?!...)``, ``(?<=...)``, ``(?<!...)``) and
+``$`` is dropped (a zero-width condition removed can only let more texts match; RE2 has no lookarounds, and
+Python's ``$`` also matches before a final newline). ``\\b``, ``\\w``, ``\\d``, classes and quantifiers
+mean the same in both engines on ASCII text, so a text with any non-ASCII character is always handed to Python
+(``\\w`` and ``\\b`` are Unicode there, ASCII in RE2), and so is a text with a vertical tab or an
+ASCII separator (``\\x0b``, ``\\x1c``-``\\x1f``: whitespace to Python's ``\\s``, not to RE2's). A
+pattern RE2 cannot compile (a back-reference, say) or reads differently (``{,n}``, which RE2 takes
+literally) gets a guard that always says yes, as does every pattern when google-re2 is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # pragma: no cover - the import either works or it does not
+    import re2 as _re2_module
+    from re2 import _re2
+except ImportError:  # pragma: no cover
+    _re2 = None
+    _re2_module = None
+
+_LOOKAROUND_OPENERS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _class_end(p: str, i: int) -> int:
+    """Index just past the character class starting at ``p[i] == "["``."""
+    j = i + 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":
+        j += 1  # a "]" first in a class is a literal
+    while p[j] != "]":
+        j += 2 if p[j] == "\\" else 1
+    return j + 1
+
+
+def _group_end(p: str, i: int) -> int:
+    """Index just past the group opened at ``p[i] == "("``."""
+    depth = 0
+    j = i
+    while True:
+        c = p[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(p, j)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+
+
+def widen(pattern: str) -> str:
+    """``pattern`` without its lookarounds and ``$`` anchors: it matches every text ``pattern`` matches
+    (and maybe more). Raises ``ValueError`` on verbose-mode or inline-flag patterns it cannot read."""
+    if re.search(r"\(\?[aiLmsux-]+[:)]", pattern) or "{," in pattern:
+        raise ValueError("inline flags or an open-ended {,n}: read differently by RE2")
+    out: list[str] = []
+    i = 0
+    n = len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif c == "[":
+            j = _class_end(pattern, i)
+            out.append(pattern[i:j])
+            i = j
+        elif c == "(" and pattern.startswith(_LOOKAROUND_OPENERS, i):
+            i = _group_end(pattern, i)
+        elif c == "$":
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+class Guard:
+    """``may_match(text)``: False only when ``pattern`` certainly finds no match in ``text``."""
+
+    __slots__ = ("_regexp", "pattern")
+
+    def __init__(self, pattern: str | re.Pattern):
+        source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+        if isinstance(pattern, re.Pattern) and pattern.flags & ~(re.UNICODE | re.ASCII):
+            source = ""  # flags RE2 would not share (IGNORECASE, VERBOSE...): always ask Python
+        self.pattern = source
+        self._regexp = None
+        if _re2 is None or not source:
+            return
+        try:
+            options = _re2_module.Options()
+            options.never_capture = True
+            options.log_errors = False
+            options.max_mem = 64 << 20  # a phrase file's DFA fits; past this RE2 slows down (never errs)
+            # UTF-8: a non-ASCII literal ("。") matches no ASCII text in either engine.
+            regexp = _re2.RE2(widen(source).encode("utf-8"), options)
+        except (ValueError, IndexError):
+            return
+        if regexp.ok():
+            self._regexp = regexp
+
+    def may_match(self, text: str) -> bool:
+        regexp = self._regexp
+        if regexp is None or not text.isascii() or _ODD_SPACE.search(text) is not None:
+            return True
+        data = text.encode("ascii")
+        return regexp.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
+
+
+_ODD_SPACE = re.compile("[\x0b\x1c-\x1f]")
+_UNANCHORED = _re2_module._Anchor.UNANCHORED if _re2_module is not None else None
+_NO_MATCH = (-1, -1)
+
+
+def active() -> bool:
+    """Whether RE2 is installed (otherwise every guard says yes and Python decides alone)."""
+    return _re2 is not None
