@@ -94,9 +94,25 @@ class _Words:
         return self.owner[max(first, 0)], self.owner[max(last, 0)]
 
 
+_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _absent(words: list[str], table: dict) -> bool:
+    """Whether no word of ``words`` starts an entry of ``table`` (a phrase table keyed by first word): one
+    set look in C instead of a dictionary look per word in Python, for the common comment."""
+    found = _FIRST_WORDS.get(id(table))
+    if found is None or found[0] is not table:
+        if len(_FIRST_WORDS) > 1024:
+            _FIRST_WORDS.clear()  # organisers' term tables come and go (compile_terms keeps 256)
+        found = _FIRST_WORDS[id(table)] = (table, frozenset(table))
+    return found[1].isdisjoint(words)
+
+
 def _phrase_matches(words: list[str], table) -> list[tuple[int, int]]:
     """(first word, last word) index pairs where a phrase of ``table`` occurs."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if _absent(words, table):
+        return out
     n = len(words)
     for i, w in enumerate(words):
         for tokens, _value in table.get(w, ()):
@@ -108,6 +124,8 @@ def _phrase_matches(words: list[str], table) -> list[tuple[int, int]]:
 
 
 def _phrase_entries(words: list[str], table):
+    if _absent(words, table):
+        return
     n = len(words)
     for i, w in enumerate(words):
         for tokens, entry in table.get(w, ()):
@@ -321,8 +339,10 @@ def _group_spans(words: list[str], lex) -> list[tuple[int, int]]:
 
 
 def _predicates(words: list[str], lex) -> list[tuple[int, int, str]]:
-    out = []
+    out: list[tuple[int, int, str]] = []
     table = lex.hate_predicates
+    if _absent(words, table):
+        return out
     n = len(words)
     for i, w in enumerate(words):
         options = table.get(w)
