@@ -35,6 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# The child measuring the previous build path imports Dewan from that tree (``--previous-ref``).
+if os.environ.get("DEWAN_BENCH_CODE"):
+    sys.path.insert(0, os.environ["DEWAN_BENCH_CODE"])
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-summary.sqlite3'}")
 (ROOT / "var").mkdir(exist_ok=True)
@@ -55,6 +58,7 @@ from webinar.models import (  # noqa: E402
     Registration,
     Webinar,
 )
+from webinar.selectors.attendance import REPORT_WORK_MEM  # noqa: E402
 from webinar.services.summaries import report_compute, report_phrases_refresh  # noqa: E402
 
 SLUG = "bench-summary"
@@ -194,23 +198,40 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(slug: str) -> dict:
-    """In a fresh process: one timed ``report_compute``, its peak RSS, then a traced run's Python peak."""
+def measure(slug: str, *, explain: bool = True) -> dict:
+    """In a fresh process: one timed ``report_compute`` with every query's cost recorded per step (server
+    CPU, wall; ``bench/querylog.py``), its peak RSS, a traced run's Python peak, then each query again
+    under ``EXPLAIN (ANALYZE, BUFFERS)`` for the rows it reads."""
+    from bench.querylog import QueryLog
+
     webinar = Webinar.objects.get(slug=slug)
     imported = time.perf_counter()
     importlib.import_module("webinar.reports.charts")  # a worker imports it at start (webinar/celery.py)
     import_seconds = time.perf_counter() - imported
     rss_start = _peak_rss_mb()
+    log = QueryLog()
+    log.start()
+    cpu = time.process_time()
     started = time.perf_counter()
     data, charts = report_compute(webinar=webinar)
     seconds = time.perf_counter() - started
+    python_cpu = time.process_time() - cpu
+    log.stop()
     rss_peak = _peak_rss_mb()
     tracemalloc.start()
     report_compute(webinar=webinar)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    if explain:
+        log.explain(work_mem=REPORT_WORK_MEM)
+    totals = log.totals()
     return {
         "seconds": round(seconds, 2),
+        "python_cpu_seconds": round(python_cpu, 2),
+        "server_cpu_seconds": totals["server_cpu_seconds"],
+        "work_cpu_seconds": round(python_cpu + totals["server_cpu_seconds"], 2),
+        "queries": totals,
+        "steps": log.steps(),
         "charts_import_seconds": round(import_seconds, 2),
         "peak_python_mb": round(peak / 2**20, 1),
         "process_max_rss_mb": round(rss_peak, 1),
@@ -221,12 +242,22 @@ def measure(slug: str) -> dict:
         }
         | {
             "watch_median_seconds": data["attendance"]["watch_median_seconds"],
+            "watch_mean_seconds": data["attendance"]["watch_mean_seconds"],
             "published": data["questions"]["published"],
             "themes": len(data.get("themes", {}).get("themes", [])),
             "top_theme": (data["themes"]["themes"] or [{}])[0].get("phrase"),
             "charts": len(charts),
         },
+        "report_digest": _digest(data),
     }
+
+
+def _digest(data: dict) -> str:
+    """A hash of the whole report but its build time: equal digests, equal reports."""
+    import hashlib
+
+    kept = {key: value for key, value in data.items() if key != "generated_at"}
+    return hashlib.sha256(json.dumps(kept, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def prepare(*, slug: str, sessions: int, questions: int, rebuild: bool) -> dict:
@@ -257,15 +288,33 @@ def prepare(*, slug: str, sessions: int, questions: int, rebuild: bool) -> dict:
     }
 
 
-def _measure_in_child(slug: str) -> dict:
+def _measure_in_child(slug: str, *, code: str | None = None) -> dict:
+    """``measure`` in a fresh process; ``code``: a source tree to import Dewan from instead of this one."""
+    env = dict(os.environ)
+    if code:
+        env["DEWAN_BENCH_CODE"] = code
     child = subprocess.run(
         [sys.executable, __file__, "--measure", slug],
         capture_output=True,
         text=True,
         check=True,
-        env=os.environ,
+        env=env,
     )
     return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def _ratio(part: float, whole: float) -> float | None:
+    return round(part / whole, 2) if whole else None
+
+
+def _export(ref: str) -> str:
+    """The tree of git commit ``ref`` in a temporary directory (for the previous build path)."""
+    import tempfile
+
+    target = tempfile.mkdtemp(prefix="dewan-previous-")
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True, check=True)  # nosec B603 B607
+    subprocess.run(["tar", "-x", "-C", target], input=archive.stdout, check=True)  # nosec B603 B607
+    return target
 
 
 def main() -> None:
@@ -276,6 +325,10 @@ def main() -> None:
     parser.add_argument("--baseline-questions", type=int, default=20_000)
     parser.add_argument("--rebuild", action="store_true", help="build the data again even if it is there")
     parser.add_argument("--prepare-only", action="store_true", help="build or check the data only")
+    parser.add_argument(
+        "--previous-ref",
+        help="also build the campaign-sized report with this git commit's code (same data, same run)",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # the child process: the slug to measure
     args = parser.parse_args()
     if args.measure:
@@ -294,6 +347,10 @@ def main() -> None:
     load = [round(x, 2) for x in os.getloadavg()]
     baseline = _measure_in_child(BASELINE_SLUG)
     print(f"baseline: {baseline}", flush=True)
+    previous = None
+    if args.previous_ref:
+        previous = _measure_in_child(SLUG, code=_export(args.previous_ref))
+        print(f"previous ({args.previous_ref}): {previous}", flush=True)
     measured = _measure_in_child(SLUG)
     rss = max(measured["peak_python_mb"], measured["process_max_rss_mb"])
     result = {
@@ -313,6 +370,18 @@ def main() -> None:
             "rows": round(args.sessions / max(1, args.baseline_sessions), 1),
             "seconds": round(measured["seconds"] / max(0.01, baseline["seconds"]), 2),
             "process_max_rss": round(measured["process_max_rss_mb"] / baseline["process_max_rss_mb"], 2),
+            "work_cpu_seconds": _ratio(measured["work_cpu_seconds"], baseline["work_cpu_seconds"]),
+        },
+        "previous": None
+        if previous is None
+        else {
+            "ref": args.previous_ref,
+            **previous,
+            "same_report": previous["report_digest"] == measured["report_digest"],
+            "ratios_now_to_previous": {
+                key: _ratio(measured[key], previous[key])
+                for key in ("seconds", "work_cpu_seconds", "server_cpu_seconds", "python_cpu_seconds")
+            },
         },
         "load_average": load,
         "load_average_after": [round(x, 2) for x in os.getloadavg()],

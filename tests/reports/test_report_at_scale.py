@@ -268,6 +268,73 @@ def test_attendance_figures_equal_a_count_of_every_session_in_python():
     assert counts["average_watch_seconds"] == round(counts["watch_seconds"] / len(per_viewer))
 
 
+def _sessions(webinar, rows):
+    """Hand-made audience sessions: ``(viewer key, registration or None, language, minutes watched)``."""
+    start = timezone.now().replace(microsecond=0) - timedelta(hours=2)
+    AttendanceSession.objects.bulk_create(
+        AttendanceSession(
+            webinar=webinar,
+            registration=registration,
+            viewer_key=key,
+            language=language,
+            joined_at=start + timedelta(minutes=i),
+            last_seen_at=start + timedelta(minutes=i + minutes),
+            left_at=start + timedelta(minutes=i + minutes),
+        )
+        for i, (key, registration, language, minutes) in enumerate(rows)
+    )
+
+
+def test_a_viewer_key_whose_sessions_name_three_registrations_counts_each_registration_once():
+    """The services give each viewer key one registration; the count stays exact when data says otherwise."""
+    webinar = make_webinar(status=Webinar.Status.LIVE)
+    a, b, c, _never_came = (make_registration(webinar) for _ in range(4))
+    _sessions(
+        webinar,
+        [
+            ("r:odd", a, "en", 5),
+            ("r:odd", b, "en", 5),  # the middle one of three: neither the lowest nor the highest id
+            ("r:odd", c, "en", 5),
+            ("r:odd", None, "en", 5),
+            (f"r:{c.pk}", c, "ms", 5),  # c again, under its own key: still one person
+        ],
+    )
+
+    figures = queries.attendance_figures(webinar=webinar)
+
+    assert (figures["registered"], figures["attended"], figures["never_came"]) == (4, 3, 1)
+    assert (figures["unique_attendees"], figures["sessions"]) == (2, 5)
+
+
+def test_languages_outside_the_sites_are_counted_per_viewer_like_the_others():
+    """Unknown ("") and the site's languages are counted in the grouped pass; any other value too, exactly."""
+    webinar = make_webinar(status=Webinar.Status.LIVE)
+    _sessions(
+        webinar,
+        [
+            ("g1", None, "en", 10),
+            ("g1", None, "ms", 10),  # one viewer in two languages counts in both
+            ("g1", None, "zh", 10),
+            ("g2", None, "zh", 10),
+            ("g2", None, "zh", 10),  # twice in one language: once
+            ("g3", None, "ta", 10),
+            ("g3", None, "", 10),
+            ("u:7", None, "de", 10),  # staff: never audience
+        ],
+    )
+
+    figures = queries.attendance_figures(webinar=webinar)
+
+    assert figures["languages"] == [
+        {"language": "zh", "viewers": 2},
+        {"language": "unknown", "viewers": 1},
+        {"language": "en", "viewers": 1},
+        {"language": "ms", "viewers": 1},
+        {"language": "ta", "viewers": 1},
+    ]
+    assert (figures["unique_attendees"], figures["sessions"]) == (3, 7)
+
+
 def test_attendance_figures_of_a_webinar_nobody_watched():
     webinar = make_webinar(status=Webinar.Status.LIVE)
     make_registration(webinar)

@@ -173,18 +173,27 @@ def to_png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def report_svgs(data: dict, *, tz: str, language: str | None = None) -> dict[str, str]:
-    """Every report chart in ``language`` (default: the site's), keyed ``"<name>@<language>"`` plus
-    ``<name>`` for the default language (what reports built before per-language charts stored).
+ATTENDANCE_CHARTS = ("concurrency", "joins_leaves", "languages")  # drawn from data["attendance"] alone
+
+
+def report_svgs(
+    data: dict, *, tz: str, language: str | None = None, names: tuple[str, ...] | None = None
+) -> dict[str, str]:
+    """Every report chart (or those in ``names``) in ``language`` (default: the site's), keyed
+    ``"<name>@<language>"`` plus ``<name>`` for the default language (what reports built before
+    per-language charts stored).
 
     The build draws the default language only; another language is drawn the first time someone
     reads the report in it (``services.summaries.report_charts_for``), so ending a webinar stays fast.
+    The build draws ``ATTENDANCE_CHARTS`` as soon as the attendance is counted, while the database
+    still counts the questions: a chart depends only on its own part of ``data``.
     """
     language = language or settings.LANGUAGE_CODE
+    drawing = {name: draw for name, draw in REPORT_CHARTS.items() if names is None or name in names}
     with translation.override(language):
-        svgs = {f"{name}@{language}": to_svg(draw(data, tz)) for name, draw in REPORT_CHARTS.items()}
+        svgs = {f"{name}@{language}": to_svg(draw(data, tz)) for name, draw in drawing.items()}
     if language == settings.LANGUAGE_CODE:
-        svgs.update({name: svgs[f"{name}@{language}"] for name in REPORT_CHARTS})
+        svgs.update({name: svgs[f"{name}@{language}"] for name in drawing})
     return svgs
 
 

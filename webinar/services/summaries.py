@@ -88,11 +88,22 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
         report_phrases_refresh(webinar=webinar)
         return queries.theme_figures(webinar=webinar)
 
+    svgs: dict[str, str] = {}
+
+    def attendance_drawn(attendance: dict) -> None:  # while the other connection counts the questions
+        part = {"attendance": _jsonable(attendance)}
+        svgs.update(charts.report_svgs(part, tz=webinar.timezone, names=charts.ATTENDANCE_CHARTS))
+
     attendance, question_figures, found = _figures_read(
         [
-            (gettext_noop("Counting attendance"), 10, lambda: queries.attendance_figures(webinar=webinar)),
-            (gettext_noop("Counting questions"), 35, lambda: queries.question_figures(webinar=webinar)),
-            (gettext_noop("Finding themes"), 55, themes_found),
+            (
+                gettext_noop("Counting attendance"),
+                10,
+                lambda: queries.attendance_figures(webinar=webinar),
+                attendance_drawn,
+            ),
+            (gettext_noop("Counting questions"), 35, lambda: queries.question_figures(webinar=webinar), None),
+            (gettext_noop("Finding themes"), 55, themes_found, None),
         ],
         stage,
     )
@@ -114,7 +125,8 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
     stage(gettext_noop("Writing the summary"), 70)
     data["summary"] = text.summary_build(data, tz=webinar.timezone)
     stage(gettext_noop("Drawing charts"), 85)
-    svgs = charts.report_svgs(data, tz=webinar.timezone)
+    rest = tuple(name for name in charts.REPORT_CHARTS if name not in charts.ATTENDANCE_CHARTS)
+    svgs.update(charts.report_svgs(data, tz=webinar.timezone, names=rest))
     data["generated_at"] = timezone.now().isoformat()
     return data, svgs
 
@@ -122,26 +134,35 @@ def report_compute(*, webinar: Webinar, on_stage=None) -> tuple[dict, dict[str, 
 REPORT_READERS = 2  # database connections reading a report's figures at once (PostgreSQL)
 
 
-def _figures_read(parts: list[tuple[str, int, Callable[[], dict]]], stage) -> list[dict]:
-    """Each ``(stage name, progress, read)`` in turn, announcing its stage; the reads' results in order.
+Read = tuple[str, int, Callable[[], dict], Callable[[dict], None] | None]
+
+
+def _figures_read(parts: list[Read], stage) -> list[dict]:
+    """Each ``(stage name, progress, read, then)`` in turn, announcing its stage; the reads' results in
+    order. ``then`` (or None) gets a read's result in this thread as soon as it is there.
 
     On PostgreSQL, outside a transaction, the reads run at once on ``REPORT_READERS`` connections of
     their own (the attendance pass on one, questions then themes on the other), so the database uses
-    both cores; the stages are still announced in order. Inside a transaction (tests, or a caller's
-    atomic block) other connections would not see its rows, so they run one after another here.
+    both cores, and ``then`` runs while later reads are still counting; the stages are still announced
+    in order. Inside a transaction (tests, or a caller's atomic block) other connections would not see
+    its rows, so they run one after another here.
     """
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         results = []
-        for name, progress, read in parts:
+        for name, progress, read, then in parts:
             stage(name, progress)
             results.append(read())
+            if then is not None:
+                then(results[-1])
         return results
     with ThreadPoolExecutor(max_workers=REPORT_READERS, thread_name_prefix="report-read") as pool:
-        futures = [pool.submit(_on_own_connection, read) for _, _, read in parts]
+        futures = [pool.submit(_on_own_connection, read) for _, _, read, _ in parts]
         results = []
-        for (name, progress, _read), future in zip(parts, futures, strict=True):
+        for (name, progress, _read, then), future in zip(parts, futures, strict=True):
             stage(name, progress)
             results.append(future.result())
+            if then is not None:
+                then(results[-1])
         return results
 
 
