@@ -244,9 +244,16 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hits += rules.self_harm_hits(flat, norm)
     hits += rules.threat_hits(flat, norm)
     hits += rules.harassment_hits(flat, norm)
-    if hits and ('"' in norm.original or "\u201c" in norm.original or "'" in norm.original):
-        hits = _reported_speech(norm, hits)
     lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
+    if '"' in norm.original or "\u201c" in norm.original or "'" in norm.original:
+        # Word-list threats too ("my daughter got a message saying 'kill yourself'"), not only phrases;
+        # someone else's words are left out of the text the model scores as well.
+        found = len(hits) + len(lexical)
+        hits = _reported_speech(norm, hits) if hits else hits
+        lexical = _reported_speech(norm, lexical) if lexical else lexical
+        if len(hits) + len(lexical) < found:
+            quoted = rules.quoted_spans(norm.original)
+            innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
     supportive = (
         rules.supportive_negation(flat, norm) if any(t.entry is not None for t in norm.tokens) else set()
     )

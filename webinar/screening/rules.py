@@ -256,6 +256,8 @@ def _everyday_sense(i: int, norm: Normalised, lex, entry) -> bool:
     """ "konek wifi", "tarian butoh", "babi panggang", "Dr Dick Lee", "Moby Dick": the everyday sense or a
     name, unless the word is aimed at someone ("konek kau")."""
     tokens = norm.tokens
+    if i > 0 and tokens[i - 1].words[-1] in lex.titles and (entry.name or entry.category in _NAME_CATEGORIES):
+        return True  # a title makes a name even beside "you" ("thank you Mr Dick Tan")
     near = _words_near(tokens, i, 2, 2)
     if any(w in lex.second_person for w in near):
         return False
@@ -613,6 +615,27 @@ _THIRD_PARTY = frozenset(
         "scammer",
         "someone",
         "seseorang",
+        "nenek",
+        "atuk",
+        "grandmother",
+        "grandfather",
+        "grandma",
+        "grandpa",
+        "murid",
+        "jiran",
+        "neighbour",
+        "neighbor",
+        "pakcik",
+        "makcik",
+        "uncle",
+        "aunty",
+        "auntie",
+        "aunt",
+        "sepupu",
+        "classmate",
+        "girlfriend",
+        "boyfriend",
+        "partner",
     ]
 )
 
@@ -628,7 +651,8 @@ def _reported_by_someone_else(flat: _Words, norm: Normalised, hit: Hit) -> bool:
 
 
 REPORTING_RE = re.compile(
-    r"\b(?:told me|told us|said|says|saying|texted|messaged|wrote|threatened|mesej|cakap|kata|ugut|bilang)\b"
+    r"\b(?:told me|told us|said|says|saying|texted|messaged|wrote|threatened|mesej|cakap|kata|ugut|bilang"
+    r"|reported|report|lapor|laporkan|dilaporkan)\b"
 )
 _NAMING_VERBS = frozenset(["panggil", "dipanggil", "called", "call", "calling", "gelar", "digelar", "ejek",
                            "diejek", "named"])  # fmt: skip

@@ -20,3 +20,13 @@
 \b(?:someone|somebody|a user|user|one user|a viewer|viewer|a guy|this guy|that guy|a person|ada orang|seseorang|a comment|the comment|comment above|a post|somebody else|some guy|some user)\b (?:\w+ ){0,4}?(?:commented|comments|comment|wrote|writes|write|said|says|posted|posting|posts|typed|claims|claimed|is saying|keeps saying|tulis|menulis|kata|cakap|komen|mengatakan|hantar)\b.*\b(?:ban|banned|remove|removed|delete|deleted|padam|buang|block|sekat|report|reported|lapor|laporkan|take it down|take this down|take down|kick|keluarkan)\b
 \b(?:please|pls|plz|tolong|admin|admins|mods|mod|moderator|moderators)\b (?:\w+ ){0,3}?(?:ban|remove|delete|padam|buang|block|sekat|take down|kick out|keluarkan) (?:that|this|the|those|these|dia|itu|ini|tu|ni|it|them|him|her) ?(?:user|users|comment|comments|komen|post|posts|person|guy|account|akaun|orang)?\b.*\b(?:said|says|saying|wrote|posted|posting|calls|called|calling|cakap|kata|tulis|panggil)\b
 \b(?:telling|tell|told|tells|suruh|menyuruh|yang suruh) (?:\w+ ){0,3}?(?:to )?(?:go back|balik)\b
+# Round 3: disagreeing with what people say ("saya tak setuju bila orang kata"), "it's not nice to say",
+# "tak baik cakap", "if someone says ..., correct it with facts", how to correct or call out a friend who
+# insults a group, reporting hate speech "like ...".
+\b(?:tak setuju|tidak setuju|disagree|dont agree|do not agree|tak percaya|tidak percaya) (?:\w+ ){0,3}?(?:bila|when|that|dengan|with|kalau|yang|apabila)\b
+\b(?:tak baik|tidak baik|not nice|not fair|not right|not cool|tak adil) (?:la |lah )?(?:to )?(?:cakap|kata|sebut|panggil|label|say|call|label)\b
+\b(?:kalau|jika|if|bila) (?:orang|seseorang|people|someone|anyone|kawan|my friends?|relatives?|saudara) (?:\w+ )?(?:kata|cakap|say|says|said|claim|claims|post|posts|tulis|sebut)\b.*\b(?:betulkan|perbetulkan|correct|counter|lawan|jawab|balas|reply|respond|fakta|facts)\b
+\b(?:how|macam mana|mcm mana|bagaimana) (?:to|nak|do i|can i|should i|do we|can we) (?:\w+ )?(?:tegur|menegur|nasihat|nasihatkan|correct|call out|talk to|speak to|educate|ajar)\b
+\b(?:hate speech|ucapan kebencian|racist comments?|komen perkauman|racist posts?) (?:like|macam|seperti|such as)\b
+\b(?:change (?:his|her|their|my \w+s?) mind|ubah (?:fikiran|pandangan) (?:dia|mereka|ayah|atuk|mak|nenek))\b
+\bstop (?:la |lah )?(?:label|labelling|labeling|calling|saying|cakap|kata)\b

@@ -28,3 +28,12 @@ pile_on	\b(?:find out|cari|carikan|siasat) (?:where|mana|tempat) (?:\w+ ){0,3}?(
 pile_on	\b(?:get|make|buat) (?:him|her|them|dia) (?:fired|sacked|expelled|kicked out|kena pecat|dibuang kerja)\b
 pile_on	\b(?:humiliate|shame|malukan|aibkan|bully|buli|drag) (?:him|her|them|dia)\b
 pile_on	\b(?:semua orang|everyone|guys|jom|lets all|let us all|korang) (?:\w+ )?(?:comment|komen|spam|serang|serbu|flood) (?:kat |on |dekat |di |the )?(?:profile|page|ig|fb|akaun|account|post|posts|comment section|tiktok) (?:{PERSON}|tu)\b
+# Round 3 (kinds): finding where a person studies and telling their school or boss, making someone's life
+# hell, finding a person's address or family to tag and spread, repeated calls to report, making sure a
+# person can never be online again.
+pile_on	\b(?:find out|cari|carikan|siasat|check) (?:where|mana|tempat) (?:\w+ ){0,3}?(?:studies|study|goes to school|go to school|sekolah|belajar|kerja|works|lives|stays)\b
+pile_on	\b(?:tell|inform|email|call|contact|bagitahu|beritahu|report kat|report to|lapor kat|mesej) (?:her|his|their|dia punya) (?:school|boss|employer|company|office|majikan|bos|sekolah|pengetua|principal|hr)\b
+pile_on	\bmake (?:his|her|their|dia punya) (?:\w+ )?life (?:hell|a living hell|miserable|neraka)\b
+pile_on	\b(?:cari|find|dig up|get|carikan|korek) (?:\w+ )?(?:alamat|address|nombor|number|ic|family|keluarga|rumah|office|pejabat|parents|mak bapak)(?: \w+){0,2}? (?:dia|him|her|them)\b(?:.*\b(?:viralkan|viral|tag|sebar|sebarkan|post|share|spam|serang))?
+pile_on	\b(?:report|lapor|flag)(?: (?:report|lapor|flag)){2,}\b
+pile_on	\bmake sure (?:dia|he|she|they|him|her) (?:\w+ )?(?:tak boleh|tidak boleh|cannot|cant|can never|never|takkan) (?:\w+ )?(?:online|post|guna|use|show (?:his|her) face)\b
