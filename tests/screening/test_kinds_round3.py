@@ -209,3 +209,85 @@ def test_a_title_makes_a_name_after_thank_you():
 
 def test_the_word_aimed_at_the_reader_is_still_an_insult():
     assert_held_as("you are a dick", "insult")
+
+
+# Spam: a sum multiplied in a short time is a money promise on its own.
+
+
+def test_a_sum_multiplied_in_days_is_spam():
+    assert_held_as("masuk RM200 jadi RM2000 dalam seminggu, confirm", "spam")
+
+
+def test_a_loss_with_two_sums_is_not_a_promise():
+    assert_published("I lost RM100 and got a RM1000 bill in 3 days, is this a scam?")
+
+
+# Kinds from the known misses of heldout_2 and heldout_3 (docs/screening.md), in these tests' own words.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't see any reason to get up tomorrow",
+        "sitting on the ledge of my condo thinking about jumping",
+        "cutting is my only relief these days",
+        "googling how many panadol it takes",
+    ],
+)
+def test_more_self_harm_shapes_reach_the_care_queue(text):
+    assert_held_as(text, "self_harm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm coming for you after the webinar, admin",
+        "that scammer deserves to have his throat slit",
+        "we will put him in the ground",
+        "kalau jumpa, sumpah aku tikam",
+        "going to set fire to their call centre",
+        "drink bleach la, loser",
+    ],
+)
+def test_more_threat_shapes_are_held(text):
+    assert_held_as(text, "threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "let's flood her tiktok comments with hate",
+        "tularkan nombor telefon dia kat semua group",
+        "ss his posts and share them everywhere, biar dia malu",
+        "find his office and tell everyone",
+    ],
+)
+def test_more_pile_ons_are_held(text):
+    v = verdict(text)
+    assert v.action != "publish", (text, [(r.code, r.matched) for r in v.reasons])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there was a comment saying Indians are thieves, please remove it",
+        "Salah kata semua orang Melayu malas",
+        "what do you say to a colleague who claims refugees are criminals?",
+        "calling old people useless is ageist",
+        "I'm reporting the user who said to deport all Bangladeshis",
+    ],
+)
+def test_more_counter_speech_is_published(text):
+    assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where to buy spices online safely?",
+        "biar dia malu sendiri, dia yang tipu orang",
+        "I'll come for the next session",
+    ],
+)
+def test_everyday_words_near_the_new_rules_are_published(text):
+    assert_published(text)

