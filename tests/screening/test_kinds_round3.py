@@ -176,6 +176,10 @@ def test_counter_speech_that_disagrees_or_corrects_is_published(text):
         "let's make her life a living hell on twitter",
         "cari nombor dia, lepas tu viralkan",
         "report report report sampai akaun dia hilang",
+        "let's flood her tiktok comments with hate",
+        "tularkan nombor telefon dia kat semua group",
+        "ss his posts and share them everywhere, biar dia malu",
+        "find his office and tell everyone",
     ],
 )
 def test_pile_ons_are_held(text):
@@ -251,20 +255,6 @@ def test_more_self_harm_shapes_reach_the_care_queue(text):
 )
 def test_more_threat_shapes_are_held(text):
     assert_held_as(text, "threat")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "let's flood her tiktok comments with hate",
-        "tularkan nombor telefon dia kat semua group",
-        "ss his posts and share them everywhere, biar dia malu",
-        "find his office and tell everyone",
-    ],
-)
-def test_more_pile_ons_are_held(text):
-    v = verdict(text)
-    assert v.action != "publish", (text, [(r.code, r.matched) for r in v.reasons])
 
 
 @pytest.mark.parametrize(
