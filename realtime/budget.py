@@ -2,6 +2,12 @@
 "Budgets and close codes"). Everything here is counted in the process's memory, before any database
 or Redis work, so a flood is refused for the price of parsing its frames.
 
+A socket spends its own budget and its *principal's*: the registration's for an attendee, the signed-in
+account's for a host or organiser (``principal``). A new socket whose principal cannot pay for it, or
+whose address is over its connect rate or open sockets, is refused before the websocket upgrade with
+HTTP 429 and ``Retry-After`` (``admission_wait``, called by ``realtime.wsprotocol``): the principal is
+known from an earlier socket of the same session cookie on the same URL, so no database is read.
+
 Budgets are token buckets written in the project's one rate syntax (``webinar.ratelimit.parse_rate``):
 ``"200/60"`` holds 200 cost units and refills 200 every 60 seconds. Each command has a cost
 (``COSTS``); a frame that does not parse costs ``INVALID_COST``.
@@ -9,12 +15,15 @@ Budgets are token buckets written in the project's one rate syntax (``webinar.ra
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from django.conf import settings
 
+from webinar.http import scope_client_ip
 from webinar.ratelimit import parse_rate
 
 # Cost units per command: what it makes the server do (a replay reads the event log; an ask screens
@@ -25,6 +34,11 @@ INVALID_COST = 2  # a frame that did not parse or was refused before running
 # A registration's new socket: identify, join and a snapshot, about a ``sync``. Charged to the
 # registration's budget before the join, so a client reconnecting in a loop runs out like one flooding.
 CONNECT_COST = 10
+
+# Open sockets over a cap (per address, per registration): the Retry-After / retry_after told (seconds).
+CAP_RETRY_AFTER = 5.0
+# Entries of the per-process tables before they are forgotten (bounded memory under a flood of names).
+TABLE_LIMIT = 50_000
 
 # Close codes (documented in docs/protocol.md).
 CLOSE_OVER_BUDGET = 4429  # too many commands or connections: wait ``retry_after``, then reconnect
@@ -53,14 +67,43 @@ class Bucket:
 
     def take(self, cost: float, *, now: float | None = None) -> float:
         """Spend ``cost``; return 0 if it fits, else the seconds until it would (nothing is spent)."""
+        wait = self.wait(cost, now=now)
+        if not wait:
+            self.tokens -= cost
+        return wait
+
+    def wait(self, cost: float, *, now: float | None = None) -> float:
+        """0 if ``cost`` fits now, else the seconds until it would; nothing is spent."""
         now = time.monotonic() if now is None else now
         if self.at is not None:
             self.tokens = min(self.capacity, self.tokens + max(0.0, now - self.at) * self.per_second)
         self.at = now
         if self.tokens >= cost:
-            self.tokens -= cost
             return 0.0
         return (cost - self.tokens) / self.per_second if self.per_second else float("inf")
+
+
+def principal(registration_id: int | None, user_id: int | None) -> Hashable | None:
+    """Whose budget a socket spends besides its own: its registration (an ``int``), else the signed-in
+    account of a host or organiser (``("user", id)``), else nobody (a stage screen)."""
+    if registration_id is not None:
+        return registration_id
+    if user_id is not None:
+        return ("user", user_id)
+    return None
+
+
+def connect_key(scope) -> str | None:
+    """Who is opening a socket, as far as the request alone says: a digest of the URL (path and query)
+    and the session cookie; None without a session cookie. The same for the upgrade request
+    (``realtime.wsprotocol``) and the application's scope."""
+    from realtime.entry import session_cookie  # entry imports the consumer, which imports this module
+
+    cookie = session_cookie(scope)
+    if not cookie:
+        return None
+    seen = f"{scope.get('path', '')}?{scope.get('query_string', b'').decode('latin-1')}\0{cookie}"
+    return hashlib.blake2b(seen.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 class ProcessBudgets:
@@ -71,14 +114,16 @@ class ProcessBudgets:
 
     def clear(self) -> None:
         """Forget every count (tests start each case afresh)."""
-        self.registrations: dict[int, Bucket] = {}
+        self.registrations: dict[Hashable, Bucket] = {}  # by ``principal``
         self.connects: dict[str, Bucket] = {}
         self.sockets_by_address: defaultdict[str, int] = defaultdict(int)
         self.sockets_by_registration: defaultdict[int, int] = defaultdict(int)
+        self.principals: dict[str, Hashable] = {}  # ``connect_key`` -> ``principal`` seen at connect
 
-    def registration_bucket(self, registration_id: int) -> Bucket:
-        """The registration's bucket. It outlives the registration's sockets until it has refilled, so
-        closing and reopening a socket does not buy a fresh budget."""
+    def registration_bucket(self, registration_id: Hashable) -> Bucket:
+        """The bucket of a ``principal`` (a registration, or a host's account). It outlives the
+        principal's sockets until it has refilled, so closing and reopening a socket does not buy a
+        fresh budget."""
         bucket = self.registrations.get(registration_id)
         if bucket is None:
             if len(self.registrations) >= 10_000:
@@ -88,14 +133,46 @@ class ProcessBudgets:
             )
         return bucket
 
+    def remember(self, key: str | None, who: Hashable | None) -> None:
+        """Note whose socket a ``connect_key`` opened, so its next connect is judged before the upgrade."""
+        if key is None or who is None:
+            return
+        if len(self.principals) >= TABLE_LIMIT:
+            self.principals.clear()
+        self.principals[key] = who
+
+    def admission_wait(self, scope) -> float:
+        """Seconds a new socket must wait before it may open, judged from the request alone (no database,
+        nothing spent): its address over ``DEWAN_WS_MAX_SOCKETS_PER_ADDRESS`` open sockets or out of
+        ``DEWAN_WS_CONNECT_RATE``; its principal (known from an earlier connect with the same
+        ``connect_key``) at ``DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION`` sockets or unable to pay
+        ``CONNECT_COST``. 0: let the application decide (and spend)."""
+        address = scope_client_ip(scope)
+        if self.sockets_by_address.get(address, 0) >= settings.DEWAN_WS_MAX_SOCKETS_PER_ADDRESS:
+            return CAP_RETRY_AFTER
+        connects = self.connects.get(address)
+        wait = connects.wait(1) if connects is not None else 0.0
+        if wait or not self.principals:
+            return wait
+        who = self.principals.get(connect_key(scope) or "")
+        if who is None:
+            return 0.0
+        if (
+            isinstance(who, int)
+            and self.sockets_by_registration.get(who, 0) >= settings.DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION
+        ):
+            return CAP_RETRY_AFTER
+        bucket = self.registrations.get(who)
+        return bucket.wait(CONNECT_COST) if bucket is not None else 0.0
+
     def connect_allowed(self, address: str) -> float:
         """Count one connect from ``address``; 0 if allowed, else seconds to wait. Checks the open
         sockets of the address too (``DEWAN_WS_MAX_SOCKETS_PER_ADDRESS``)."""
         if self.sockets_by_address[address] >= settings.DEWAN_WS_MAX_SOCKETS_PER_ADDRESS:
-            return 5.0
+            return CAP_RETRY_AFTER
         bucket = self.connects.get(address)
         if bucket is None:
-            if len(self.connects) > 50_000:  # bounded memory: start counting afresh
+            if len(self.connects) > TABLE_LIMIT:  # bounded memory: start counting afresh
                 self.connects.clear()
             bucket = self.connects[address] = Bucket.from_rate(settings.DEWAN_WS_CONNECT_RATE)
         return bucket.take(1)
@@ -136,3 +213,8 @@ _process = ProcessBudgets()
 
 def process_budgets() -> ProcessBudgets:
     return _process
+
+
+def admission_wait(scope) -> float:
+    """This process's ``ProcessBudgets.admission_wait``, asked by ``realtime.wsprotocol``."""
+    return _process.admission_wait(scope)

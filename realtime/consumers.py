@@ -14,6 +14,7 @@ import dataclasses
 import logging
 import time
 from collections import deque
+from collections.abc import Hashable
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
@@ -26,7 +27,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from realtime import budget, presence, protocol
+from realtime import budget, latency, presence, protocol
 from realtime.broadcast import Listener, get_hub, stamp
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
@@ -138,10 +139,13 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self._counted_registration: int | None = None  # counted in the sockets per registration
         self._bucket = budget.Bucket.from_rate(settings.DEWAN_WS_SOCKET_BUDGET)
         self._over = False  # over budget: frames still arriving are dropped unread
+        self._principal: Hashable | None = None  # whose budget it spends besides its own (budget.principal)
         # Commands read and paid for but not yet run, in arrival order (a parse error is queued as its
         # reply), and the task running them one at a time (``receive``).
-        self._pending: deque[protocol.Command | dict] = deque()
+        # Each with the time its frame arrived when ``latency`` is recording (else None).
+        self._pending: deque[tuple[protocol.Command | dict, float | None]] = deque()
         self._worker: asyncio.Task | None = None
+        self._arrived: float | None = None  # of the frame being received (``latency``)
 
     async def _refuse_over_budget(self, retry_after: float, message: str) -> None:
         """Accept, say why (``rate_limited`` with ``retry_after``), close with 4429: no database work."""
@@ -200,6 +204,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         viewer = self._viewer
+        self._principal = budget.principal(viewer.registration_id, viewer.user_id)
+        budget.process_budgets().remember(budget.connect_key(self.scope), self._principal)
         if viewer.registration_id is not None:
             if not budget.process_budgets().join_registration(viewer.registration_id):
                 error = protocol.error_message(
@@ -211,7 +217,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 await self.close(code=budget.CLOSE_OVER_BUDGET)
                 return
             self._counted_registration = viewer.registration_id
-            bucket = budget.process_budgets().registration_bucket(viewer.registration_id)
+        if self._principal is not None:
+            bucket = budget.process_budgets().registration_bucket(self._principal)
             wait = bucket.take(budget.CONNECT_COST)
             if wait:  # reconnecting in a loop: refused before the join and the snapshot
                 error = protocol.error_message(
@@ -306,6 +313,10 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if self.viewer.viewer_key is not None:
             await presence.viewer_left(self.viewer)
 
+    async def websocket_receive(self, message):
+        self._arrived = message.get(latency.ARRIVED)
+        await super().websocket_receive(message)
+
     async def receive(self, text_data=None, bytes_data=None):
         """Parse and pay for a frame the moment it arrives; run it later, in order, on ``_worker``.
 
@@ -327,7 +338,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self._queue(command)
 
     def _queue(self, item: protocol.Command | dict) -> None:
-        self._pending.append(item)
+        self._pending.append((item, self._arrived))
         if self._worker is None:
             self._worker = asyncio.get_running_loop().create_task(self._work())
 
@@ -336,13 +347,16 @@ class LiveConsumer(AsyncWebsocketConsumer):
         is closing (then the rest are dropped: the client re-sends what was never acknowledged)."""
         try:
             while self._pending and not self._over and not self.listener.closed:
-                item = self._pending.popleft()
+                item, arrived = self._pending.popleft()
                 if isinstance(item, dict):
                     self.listener.send_now(item)
                     continue
                 handler = getattr(self, f"on_{item.type}", None) or self.on_host_command
                 with translation.override(self.viewer.language):  # replies in the viewer's language
                     await self._dispatch(handler, item)
+                client_key = getattr(item, "client_key", None)
+                if arrived is not None and client_key:
+                    latency.record(client_key, arrived)
         except Exception:
             log.exception("websocket command failed")
             self._pending.clear()
@@ -355,8 +369,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         Redis work; over either budget the socket is told why and closed with 4429."""
         cost = budget.cost_of(command_type)
         wait = self._bucket.take(cost)
-        if not wait and self.viewer.registration_id is not None:
-            wait = budget.process_budgets().registration_bucket(self.viewer.registration_id).take(cost)
+        if not wait and self._principal is not None:
+            wait = budget.process_budgets().registration_bucket(self._principal).take(cost)
         if not wait:
             return True
         self._over = True

@@ -19,18 +19,53 @@ Here, after the application's close (docs/protocol.md, "Budgets and close codes"
 
 A client that reads its socket sees the close frame and code as before and completes the handshake
 within milliseconds; only peers that do not read, or keep writing after the close, are reset.
+
+Before any of that, two more limits on what one peer costs the event loop:
+
+- **Admission before the upgrade.** ``admission`` (installed by the app: ``realtime.budget.admission_wait``)
+  is asked about every upgrade request before the application is called; when it answers a wait, the
+  request gets HTTP 429 with ``Retry-After`` and the connection is closed: no ASGI task, no database.
+- **Bounded parsing per loop iteration.** A peer that writes faster than the application takes its frames
+  (Uvicorn already stops reading while frames wait) can still hand the server one read of up to 256 KiB,
+  thousands of small frames parsed in one callback while every other socket waits. Here a read over
+  ``FEED_BYTES`` is kept and parsed ``FEED_BYTES`` at a time, the next slice only once the application has
+  taken the frames of the last one (one loop iteration later), with reading paused meanwhile.
+
 Nothing here imports Django: the raw broadcast server of the benches uses it too.
 """
 
 from __future__ import annotations
 
+import logging
+import math
+import time
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import unquote
 
-from uvicorn._types import ASGISendEvent
+from uvicorn._types import ASGIReceiveEvent, ASGISendEvent
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+from websockets.http11 import Request
+
+from realtime import latency
+
+log = logging.getLogger("dewan.realtime")
 
 CLOSE_TIMEOUT = 1.0  # seconds the peer has to answer our close frame (Uvicorn's own: 10)
 CLOSE_READ_BYTES = 16 * 1024  # what is read after our close frame while looking for the peer's
+FEED_BYTES = 2048  # bytes of one peer's input parsed per loop iteration (a normal frame: 50-500 bytes)
+# Request headers the admission check may read (the session cookie, the client address behind a proxy).
+ADMISSION_HEADERS = frozenset({"cookie", "x-forwarded-for"})
+
+# Seconds a new socket must wait, from a scope with ``client``, ``path``, ``query_string`` and the
+# ``ADMISSION_HEADERS``; 0 to let the application decide. None: every request reaches the application.
+admission: Callable[[dict], float] | None = None
+
+
+def install_admission(check: Callable[[dict], float] | None) -> None:
+    """Set the check every upgrade request passes before the application is called (see ``admission``)."""
+    global admission
+    admission = check
 
 
 class WebSocketProtocol(WebSocketsSansIOProtocol):
@@ -40,14 +75,107 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
         super().__init__(*args, **kwargs)
         self.close_timeout = CLOSE_TIMEOUT
         self.read_after_close = 0
+        self.inbox = bytearray()  # read but not parsed yet (``feed``)
+        self.feed_scheduled = False
+        self.arrived = 0.0  # loop time of the read that brought the bytes being parsed (``latency``)
 
     def data_received(self, data: bytes) -> None:
+        if latency.enabled and not self.inbox:
+            self.arrived = time.monotonic()
+        if self.inbox or (self.handshake_initiated and len(data) > FEED_BYTES and not self.close_sent):
+            self.inbox += data
+            if not self.feed_scheduled:
+                self.feed()
+            return
+        self.parse(data)
+
+    def parse(self, data: bytes) -> None:
+        """Uvicorn's ``data_received``, after the checks of a closed socket (module docstring)."""
         if self.close_sent and self.handshake_complete and not self.disconnected:
             self.read_after_close += len(data)
             if self.read_after_close > CLOSE_READ_BYTES:
                 self.reset()
                 return
         super().data_received(data)
+
+    def feed(self) -> None:
+        """Parse the inbox ``FEED_BYTES`` at a time until the application has a frame to take; keep
+        reading paused while anything is left (``receive`` feeds the next slice)."""
+        self.feed_scheduled = False
+        while self.inbox and self.queue.empty() and not self.disconnected:
+            data = bytes(self.inbox[:FEED_BYTES])
+            del self.inbox[:FEED_BYTES]
+            self.parse(data)
+            if self.close_sent:  # the peer's close, a parse error or our own close: no more slices
+                self.inbox.clear()
+        if self.inbox:
+            if not self.read_paused:
+                self.read_paused = True
+                self.transport.pause_reading()
+        elif self.read_paused and self.queue.empty() and not self.disconnected:
+            self.read_paused = False
+            self.transport.resume_reading()
+
+    async def receive(self) -> ASGIReceiveEvent:
+        message = await self.queue.get()
+        if not self.queue.empty():
+            return message
+        if self.inbox:
+            if not self.feed_scheduled:  # the next slice one loop iteration later: other sockets first
+                self.feed_scheduled = True
+                self.loop.call_soon(self.feed)
+        elif self.read_paused:
+            self.read_paused = False
+            self.transport.resume_reading()
+        return message
+
+    def send_receive_event_to_app(self) -> None:
+        if not latency.enabled or self.close_sent:
+            super().send_receive_event_to_app()
+            return
+        size = self.queue.qsize()
+        super().send_receive_event_to_app()
+        if self.queue.qsize() > size:
+            self.queue._queue[-1][latency.ARRIVED] = self.arrived  # type: ignore[attr-defined]
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.inbox.clear()
+        super().connection_lost(exc)
+
+    def handle_connect(self, event: Request) -> None:
+        wait = self.admission_wait(event)
+        if not wait:
+            super().handle_connect(event)
+            return
+        self.request = event
+        self.handshake_initiated = self.handshake_complete = self.close_sent = True
+        seconds = max(1, math.ceil(wait))
+        response = self.conn.reject(429, f"Too many connections. Retry after {seconds} seconds.\n")
+        response.headers["Retry-After"] = str(seconds)
+        self.conn.send_response(response)
+        self.transport.write(b"".join(self.conn.data_to_send()))
+        self.transport.close()
+
+    def admission_wait(self, event: Request) -> float:
+        """``admission``'s answer for this upgrade request (0 when none is installed or it fails)."""
+        if admission is None:
+            return 0.0
+        raw_path, _, query_string = event.path.partition("?")
+        scope = {
+            "client": self.client,
+            "path": self.root_path + unquote(raw_path),
+            "query_string": query_string.encode("ascii", "surrogateescape"),
+            "headers": [
+                (name.lower().encode("ascii"), value.encode("latin-1", "replace"))
+                for name, value in event.headers.raw_items()
+                if name.lower() in ADMISSION_HEADERS
+            ],
+        }
+        try:
+            return admission(scope)
+        except Exception:  # a broken check must not refuse everybody: the application still decides
+            log.exception("admission check failed")
+            return 0.0
 
     async def send(self, message: ASGISendEvent) -> None:
         if (
@@ -73,6 +201,10 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
         await super().send(message)
         if message["type"] == "websocket.close" and self.close_sent:
             self.drop_unread_frames()
+            if self.inbox:  # read before the close: counted against what is read after it
+                data = bytes(self.inbox)
+                self.inbox.clear()
+                self.parse(data)
         if self.close_timer is not None and self.close_timer is not timer:
             # Our close frame is out and Uvicorn armed its timer: on timeout reset, rather than close
             # (a graceful close would wait for a write buffer the peer never drains).

@@ -75,11 +75,13 @@ def server_env(*, port: int, database_url: str, redis_url: str | None = None, **
 
 @dataclass
 class Server:
-    """One Uvicorn process serving ``webinar.asgi:application`` on ``port``."""
+    """One Uvicorn process serving ``app`` (``webinar.asgi:application``) on ``port``."""
 
     port: int
     env: dict[str, str]
     name: str = "server"
+    # ``bench.instrumented_asgi:app`` adds the counters benches and some tests read (nothing else differs).
+    app: str = "webinar.asgi:application"
     ready_path: str = "/accounts/login/"
     process: subprocess.Popen | None = None
     starts: int = 0
@@ -109,7 +111,7 @@ class Server:
             self.process = subprocess.Popen(
                 [
                     UVICORN,
-                    "webinar.asgi:application",
+                    self.app,
                     "--host",
                     "127.0.0.1",
                     "--port",

@@ -1,0 +1,265 @@
+"""Connects refused before the websocket upgrade, and input parsed a bounded slice at a time (issue 12).
+
+Against a real Uvicorn process with the documented flags (``realtime/wsprotocol.py`` is the protocol
+layer): an upgrade request from an address over its connect rate or open sockets, or from a session whose
+registration (or host account) cannot pay for a new socket or has its cap of sockets open, is answered
+HTTP 429 with ``Retry-After`` without the application running and without a database query; and a burst
+of frames in one write is parsed a slice per loop iteration, so another socket is answered meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import time
+
+import pytest
+import websockets
+from websockets.exceptions import InvalidStatus
+
+from realtime import wsprotocol
+from tests.factories import (
+    attendee_session,
+    host_session,
+    make_host,
+    make_live_webinar,
+    make_registration,
+    make_user,
+)
+from tests.servers import Server, free_port, open_live_socket, server_env, shared_database_url
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+def _server(name: str, **settings: str) -> Server:
+    """A server with the counters of ``bench/instrumented_asgi.py`` (queries run by the process)."""
+    port = free_port()
+    env = server_env(port=port, database_url=shared_database_url(), **settings)
+    return Server(port=port, env=env, name=name, app="bench.instrumented_asgi:app").start()
+
+
+def _queries(server: Server) -> int:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server.url}/__bench/stats", timeout=10) as answer:  # noqa: S310  # nosec B310 (loopback)
+        return json.loads(answer.read())["queries"]
+
+
+async def _refused_before_upgrade(
+    server: Server, slug: str, session_key: str = "", *, mode: str = "attendee"
+):
+    """The HTTP status and ``Retry-After`` of an upgrade request the server did not accept (else fail)."""
+    cookie = {"Cookie": f"sessionid={session_key}"} if session_key else {}
+    with pytest.raises(InvalidStatus) as refused:
+        await websockets.connect(
+            f"{server.ws_url}/ws/w/{slug}/?mode={mode}", additional_headers={"Origin": server.url, **cookie}
+        )
+    response = refused.value.response
+    return response.status_code, response.headers.get("Retry-After"), response.body.decode()
+
+
+async def _over_budget(live) -> None:
+    """Ping until the server closes the socket with 4429 (the budget ran out)."""
+    with pytest.raises(websockets.ConnectionClosed) as closed:
+        for _ in range(500):
+            await live.send('{"type":"ping"}')
+            await asyncio.sleep(0)
+        while True:
+            await asyncio.wait_for(live.recv(), 10)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4429
+
+
+def test_a_registration_that_cannot_pay_for_a_socket_is_refused_with_429_before_any_query():
+    # A connect costs 10 units, a ping 1: one socket and ten pings spend the registration's budget,
+    # which takes 10 minutes to refill.
+    server = _server("admission-registration", DEWAN_WS_REGISTRATION_BUDGET="20/600")
+    try:
+        webinar = make_live_webinar()
+        key = attendee_session(make_registration(webinar))
+        bystander = attendee_session(make_registration(webinar))
+
+        async def scenario():
+            await _over_budget(await open_live_socket(server, webinar.slug, key))
+            await asyncio.sleep(1)  # the closed socket's own clean-up is done
+            before = await asyncio.to_thread(_queries, server)
+            refused = [await _refused_before_upgrade(server, webinar.slug, key) for _ in range(3)]
+            after = await asyncio.to_thread(_queries, server)
+            other = await open_live_socket(server, webinar.slug, bystander)  # others still connect
+            await other.close()
+            return refused, after - before
+
+        refused, queries = asyncio.run(scenario())
+    finally:
+        server.kill()
+    for status, retry_after, body in refused:
+        assert status == 429
+        assert 1 <= int(retry_after) <= 600, "Retry-After: when the registration can pay for a socket again"
+        assert f"Retry after {retry_after} seconds" in body
+    assert queries == 0, f"refused before the session or the registration was read ({queries} queries)"
+
+
+def test_a_host_account_has_a_budget_that_reconnecting_does_not_refill():
+    server = _server("admission-host", DEWAN_WS_REGISTRATION_BUDGET="20/600")
+    try:
+        webinar = make_live_webinar()
+        key = host_session(make_host(webinar, make_user(name="Host of the flood")))
+
+        async def scenario():
+            await _over_budget(await open_live_socket(server, webinar.slug, key, mode="host"))
+            return await _refused_before_upgrade(server, webinar.slug, key, mode="host")
+
+        status, retry_after, _body = asyncio.run(scenario())
+    finally:
+        server.kill()
+    assert status == 429 and int(retry_after) >= 1
+
+
+def test_the_sockets_of_a_registration_over_its_cap_are_refused_with_429_until_one_closes():
+    server = _server("admission-cap", DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION="1")
+    try:
+        webinar = make_live_webinar()
+        key = attendee_session(make_registration(webinar))
+
+        async def scenario():
+            first = await open_live_socket(server, webinar.slug, key)
+            refused = await _refused_before_upgrade(server, webinar.slug, key)
+            await first.close()
+            await asyncio.sleep(0.5)  # the server counts the close
+            again = await open_live_socket(server, webinar.slug, key)
+            await again.close()
+            return refused
+
+        status, retry_after, _body = asyncio.run(scenario())
+    finally:
+        server.kill()
+    assert (status, retry_after) == (429, "5")
+
+
+def test_an_address_over_its_connect_rate_is_refused_with_429_before_any_query():
+    server = _server("admission-rate", DEWAN_WS_CONNECT_RATE="2/600")
+    try:
+        webinar = make_live_webinar()
+        key = attendee_session(make_registration(webinar))
+
+        async def scenario():
+            for _ in range(2):
+                live = await open_live_socket(server, webinar.slug, key)
+                await live.close()
+            await asyncio.sleep(1)  # the closed sockets' own clean-up is done
+            before = await asyncio.to_thread(_queries, server)
+            stranger = await _refused_before_upgrade(server, webinar.slug)  # no session: refused all the same
+            known = await _refused_before_upgrade(server, webinar.slug, key)
+            after = await asyncio.to_thread(_queries, server)
+            return stranger, known, after - before
+
+        stranger, known, queries = asyncio.run(scenario())
+    finally:
+        server.kill()
+    assert stranger[0] == known[0] == 429
+    assert 290 <= int(known[1]) <= 300, "one connect refills in 300 s"
+    assert queries == 0, f"refused before any database read ({queries} queries)"
+
+
+def test_an_address_with_its_cap_of_open_sockets_is_refused_with_429_until_one_closes():
+    server = _server("admission-open", DEWAN_WS_MAX_SOCKETS_PER_ADDRESS="2")
+    try:
+        webinar = make_live_webinar()
+        keys = [attendee_session(make_registration(webinar)) for _ in range(3)]
+
+        async def scenario():
+            opened = [await open_live_socket(server, webinar.slug, key) for key in keys[:2]]
+            refused = await _refused_before_upgrade(server, webinar.slug, keys[2])
+            await opened[0].close()
+            await asyncio.sleep(0.5)
+            third = await open_live_socket(server, webinar.slug, keys[2])
+            for live in (opened[1], third):
+                await live.close()
+            return refused
+
+        status, retry_after, _body = asyncio.run(scenario())
+    finally:
+        server.kill()
+    assert (status, retry_after) == (429, "5")
+
+
+def _masked(text: str) -> bytes:
+    payload = text.encode()
+    assert len(payload) < 126
+    mask = b"\x01\x02\x03\x04"
+    return bytes([0x81, 0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+def _frames_in(data: bytes) -> list[bytes]:
+    """The payloads of the server's (unmasked) frames in ``data``, after the upgrade response."""
+    pos, out = data.find(b"\r\n\r\n") + 4, []
+    while len(data) - pos >= 2:
+        length, header = data[pos + 1] & 0x7F, 2
+        if length == 126:
+            length, header = int.from_bytes(data[pos + 2 : pos + 4], "big"), 4
+        if len(data) - pos < header + length:
+            break
+        out.append(data[pos + header : pos + header + length])
+        pos += header + length
+    return out
+
+
+def _read_pongs(sock: socket.socket, received: bytes, expected: int) -> list[float]:
+    """Read ``sock`` until ``expected`` pongs came (or 5 s of silence); when each pong arrived."""
+    arrived: list[float] = []
+    sock.settimeout(5)
+    try:
+        while len(arrived) < expected:
+            received += sock.recv(1 << 20)
+            now = time.monotonic()
+            pongs = sum(1 for f in _frames_in(received) if f == b'{"type":"pong"}')
+            arrived += [now] * (pongs - len(arrived))
+    except TimeoutError:
+        pass
+    return arrived
+
+
+def test_a_burst_in_one_write_is_parsed_a_slice_at_a_time_and_others_are_answered_meanwhile():
+    burst = 5000  # pings of 21 bytes: about 100 KiB in one write, over 50 slices of FEED_BYTES
+    server = _server(
+        "admission-slices", DEWAN_WS_MAX_PENDING_REPLIES="100000", DEWAN_WS_SOCKET_BUDGET="100000/60"
+    )
+    try:
+        webinar = make_live_webinar()
+        writer_key, bystander_key = (attendee_session(make_registration(webinar)) for _ in range(2))
+
+        async def scenario():
+            bystander = await open_live_socket(server, webinar.slug, bystander_key)
+            writer = socket.create_connection(("127.0.0.1", server.port))
+            writer.sendall(
+                (
+                    f"GET /ws/w/{webinar.slug}/ HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+                    "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    f"Origin: {server.url}\r\nCookie: sessionid={writer_key}\r\n\r\n"
+                ).encode()
+            )
+            writer.settimeout(10)
+            received = writer.recv(1 << 16)
+            while b'"welcome"' not in received:
+                received += writer.recv(1 << 16)
+            writer.sendall(_masked('{"type":"ping"}') * burst)  # all of it in the server's socket buffer
+            reading = asyncio.create_task(asyncio.to_thread(_read_pongs, writer, received, burst))
+            await bystander.send('{"type":"ping"}')
+            while json.loads(await asyncio.wait_for(bystander.recv(), 10))["type"] != "pong":
+                pass
+            answered_at = time.monotonic()
+            arrived = await reading
+            writer.close()
+            await bystander.close()
+            return arrived, answered_at
+
+        arrived, answered_at = asyncio.run(scenario())
+    finally:
+        server.kill()
+    assert len(arrived) == burst, "every frame of the burst was answered"
+    after = sum(1 for at in arrived if at > answered_at)
+    assert after >= burst // 2, (
+        f"the bystander was answered while the burst was still being parsed ({wsprotocol.FEED_BYTES} "
+        f"bytes per loop iteration), not after it: only {after} of {burst} pongs came later"
+    )
