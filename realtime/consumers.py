@@ -369,10 +369,15 @@ class LiveConsumer(AsyncWebsocketConsumer):
         Redis work; over either budget the socket is told why and closed with 4429."""
         cost = budget.cost_of(command_type)
         wait = self._bucket.take(cost)
-        if not wait and self._principal is not None:
-            wait = budget.process_budgets().registration_bucket(self._principal).take(cost)
+        shared = (
+            None if self._principal is None else budget.process_budgets().registration_bucket(self._principal)
+        )
+        if not wait and shared is not None:
+            wait = shared.take(cost)
         if not wait:
             return True
+        if shared is not None:  # retry_after: until a new socket can be paid for (none is refused before)
+            wait = max(wait, shared.wait(budget.CONNECT_COST))
         self._over = True
         self._pending.clear()  # the work of a socket being closed stops now
         with translation.override(self.viewer.language):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import socket
 import time
 
@@ -59,15 +60,20 @@ async def _refused_before_upgrade(
     return response.status_code, response.headers.get("Retry-After"), response.body.decode()
 
 
-async def _over_budget(live) -> None:
-    """Ping until the server closes the socket with 4429 (the budget ran out)."""
+async def _over_budget(live) -> float:
+    """Ping until the server closes the socket with 4429 (the budget ran out); the ``retry_after`` told."""
+    errors = []
     with pytest.raises(websockets.ConnectionClosed) as closed:
         for _ in range(500):
             await live.send('{"type":"ping"}')
             await asyncio.sleep(0)
         while True:
-            await asyncio.wait_for(live.recv(), 10)
+            message = json.loads(await asyncio.wait_for(live.recv(), 10))
+            if message["type"] == "error":
+                errors.append(message)
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4429
+    assert errors and errors[-1]["code"] == "rate_limited"
+    return errors[-1]["retry_after"]
 
 
 def test_a_registration_that_cannot_pay_for_a_socket_is_refused_with_429_before_any_query():
@@ -80,21 +86,22 @@ def test_a_registration_that_cannot_pay_for_a_socket_is_refused_with_429_before_
         bystander = attendee_session(make_registration(webinar))
 
         async def scenario():
-            await _over_budget(await open_live_socket(server, webinar.slug, key))
+            told = await _over_budget(await open_live_socket(server, webinar.slug, key))
             await asyncio.sleep(1)  # the closed socket's own clean-up is done
             before = await asyncio.to_thread(_queries, server)
             refused = [await _refused_before_upgrade(server, webinar.slug, key) for _ in range(3)]
             after = await asyncio.to_thread(_queries, server)
             other = await open_live_socket(server, webinar.slug, bystander)  # others still connect
             await other.close()
-            return refused, after - before
+            return told, refused, after - before
 
-        refused, queries = asyncio.run(scenario())
+        told, refused, queries = asyncio.run(scenario())
     finally:
         server.kill()
     for status, retry_after, body in refused:
         assert status == 429
         assert 1 <= int(retry_after) <= 600, "Retry-After: when the registration can pay for a socket again"
+        assert int(retry_after) <= math.ceil(told), "the 4429's retry_after already said to wait that long"
         assert f"Retry after {retry_after} seconds" in body
     assert queries == 0, f"refused before the session or the registration was read ({queries} queries)"
 
