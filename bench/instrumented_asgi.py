@@ -8,7 +8,7 @@ connection) and the messages its broadcast hub received from the channel layer, 
 With ``DEWAN_BENCH_LATENCY=1`` it also records the server-side latency of every command with a
 ``client_key`` (``realtime/latency.py``: from the read that brought the frame to its reply written) and
 answers ``GET /__bench/acks`` with the samples since the last call; ``GET /__bench/profile?start`` and
-``?stop=<path>`` run cProfile on the event loop's thread and write its stats to ``<path>``
+``?stop=<path>`` run cProfile on the event loop's thread (its CPU time) and write its stats to ``<path>``
 (``bench/abuse.py``).
 
     uvicorn bench.instrumented_asgi:app ...
@@ -20,6 +20,7 @@ import cProfile
 import json
 import os
 import threading
+import time
 from urllib.parse import parse_qs
 
 from django.db.backends.signals import connection_created
@@ -64,7 +65,8 @@ def _profiling(query: dict[str, list[str]]) -> dict:
     """Start cProfile (``start``) or stop it and write its stats to ``stop=<path>``."""
     global _profile
     if "start" in query and _profile is None:
-        _profile = cProfile.Profile()
+        # CPU time of the loop's thread: wall time would count the machine's other load as ours.
+        _profile = cProfile.Profile(time.thread_time)
         _profile.enable()
         return {"profiling": True}
     if "stop" in query and _profile is not None:

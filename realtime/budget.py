@@ -34,6 +34,10 @@ INVALID_COST = 2  # a frame that did not parse or was refused before running
 # A registration's new socket: identify, join and a snapshot, about a ``sync``. Charged to the
 # registration's budget before the join, so a client reconnecting in a loop runs out like one flooding.
 CONNECT_COST = 10
+# A socket closed for going over a budget empties its principal's budget and leaves it owing this many
+# units more: its next socket opens only once the refill has paid both (about 16 s at the default
+# 400/60), so a client that floods and reconnects in a loop opens a socket every 16 s, not every 1.5 s.
+OVER_BUDGET_PENALTY = 100
 
 # Open sockets over a cap (per address, per registration): the Retry-After / retry_after told (seconds).
 CAP_RETRY_AFTER = 5.0
@@ -71,6 +75,11 @@ class Bucket:
         if not wait:
             self.tokens -= cost
         return wait
+
+    def owe(self, units: float, *, now: float | None = None) -> None:
+        """Empty the bucket and owe ``units`` more: the refill pays the debt before anything fits."""
+        self.wait(0, now=now)
+        self.tokens = min(self.tokens, 0.0) - units
 
     def wait(self, cost: float, *, now: float | None = None) -> float:
         """0 if ``cost`` fits now, else the seconds until it would; nothing is spent."""

@@ -376,7 +376,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
             wait = shared.take(cost)
         if not wait:
             return True
-        if shared is not None:  # retry_after: until a new socket can be paid for (none is refused before)
+        if shared is not None:  # retry_after: until a new socket can be paid for, after the penalty
+            shared.owe(budget.OVER_BUDGET_PENALTY)
             wait = max(wait, shared.wait(budget.CONNECT_COST))
         self._over = True
         self._pending.clear()  # the work of a socket being closed stops now

@@ -62,6 +62,16 @@ ADMISSION_HEADERS = frozenset({"cookie", "x-forwarded-for"})
 admission: Callable[[dict], float] | None = None
 
 
+def too_many_connections(wait: float) -> bytes:
+    """The HTTP 429 answer to an upgrade request that must wait ``wait`` seconds (docs/protocol.md)."""
+    seconds = max(1, math.ceil(wait))
+    body = f"Too many connections. Retry after {seconds} seconds.\n".encode()
+    return (
+        f"HTTP/1.1 429 Too Many Requests\r\nRetry-After: {seconds}\r\n"
+        f"Content-Type: text/plain; charset=utf-8\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body
+
+
 def install_admission(check: Callable[[dict], float] | None) -> None:
     """Set the check every upgrade request passes before the application is called (see ``admission``)."""
     global admission
@@ -149,11 +159,7 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
             return
         self.request = event
         self.handshake_initiated = self.handshake_complete = self.close_sent = True
-        seconds = max(1, math.ceil(wait))
-        response = self.conn.reject(429, f"Too many connections. Retry after {seconds} seconds.\n")
-        response.headers["Retry-After"] = str(seconds)
-        self.conn.send_response(response)
-        self.transport.write(b"".join(self.conn.data_to_send()))
+        self.transport.write(too_many_connections(wait))  # written directly: websockets would log each
         self.transport.close()
 
     def admission_wait(self, event: Request) -> float:
@@ -201,10 +207,11 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
         await super().send(message)
         if message["type"] == "websocket.close" and self.close_sent:
             self.drop_unread_frames()
-            if self.inbox:  # read before the close: counted against what is read after it
-                data = bytes(self.inbox)
+            if self.inbox:  # sent before the peer saw our close: counted, never parsed
+                self.read_after_close += len(self.inbox)
                 self.inbox.clear()
-                self.parse(data)
+                if self.read_after_close > CLOSE_READ_BYTES:
+                    self.reset()
         if self.close_timer is not None and self.close_timer is not timer:
             # Our close frame is out and Uvicorn armed its timer: on timeout reset, rather than close
             # (a graceful close would wait for a write buffer the peer never drains).

@@ -10,6 +10,7 @@ of frames in one write is parsed a slice per loop iteration, so another socket i
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import socket
@@ -63,10 +64,11 @@ async def _refused_before_upgrade(
 async def _over_budget(live) -> float:
     """Ping until the server closes the socket with 4429 (the budget ran out); the ``retry_after`` told."""
     errors = []
-    with pytest.raises(websockets.ConnectionClosed) as closed:
+    with contextlib.suppress(websockets.ConnectionClosed):  # the close may come while still sending
         for _ in range(500):
             await live.send('{"type":"ping"}')
             await asyncio.sleep(0)
+    with pytest.raises(websockets.ConnectionClosed) as closed:
         while True:
             message = json.loads(await asyncio.wait_for(live.recv(), 10))
             if message["type"] == "error":
@@ -100,7 +102,7 @@ def test_a_registration_that_cannot_pay_for_a_socket_is_refused_with_429_before_
         server.kill()
     for status, retry_after, body in refused:
         assert status == 429
-        assert 1 <= int(retry_after) <= 600, "Retry-After: when the registration can pay for a socket again"
+        assert int(retry_after) >= 1, "Retry-After: when the registration can pay for a socket again"
         assert int(retry_after) <= math.ceil(told), "the 4429's retry_after already said to wait that long"
         assert f"Retry after {retry_after} seconds" in body
     assert queries == 0, f"refused before the session or the registration was read ({queries} queries)"

@@ -110,3 +110,30 @@ async def test_reconnecting_does_not_buy_a_fresh_budget(room, sockets, settings)
     seen = await _closed_with(again, budget.CLOSE_OVER_BUDGET)
     assert [m["type"] for m in seen] == ["error"] and seen[0]["code"] == "rate_limited"
     assert seen[0]["retry_after"] > 0
+
+
+def test_a_bucket_in_debt_refuses_until_the_refill_has_paid_it():
+    bucket = budget.Bucket.from_rate("60/60")
+    bucket.take(20, now=100.0)
+    bucket.owe(30, now=100.0)  # 40 left are gone, and 30 more are owed
+    assert bucket.wait(10, now=100.0) == pytest.approx(40.0)
+    assert bucket.take(10, now=140.0) == 0
+
+
+async def test_a_socket_closed_over_its_budget_leaves_its_registration_owing_a_penalty(
+    room, sockets, settings
+):
+    settings.DEWAN_WS_SOCKET_BUDGET = "20/60"
+    settings.DEWAN_WS_REGISTRATION_BUDGET = "400/60"  # 6.67 units a second
+    aisyah = await sockets.attendee(room.aisyah)
+    for _ in range(30):
+        await aisyah.comm.send_to(text_data=json.dumps({"type": "ping"}))
+    seen = await _closed_with(aisyah.comm, budget.CLOSE_OVER_BUDGET)
+    # The registration still had 370 units; closing for abuse empties them and owes 100 more, so a new
+    # socket (10 units) can open only after (100 + 10) / 6.67 = 16.5 s: retry_after says so.
+    error = [m for m in seen if m["type"] == "error"][-1]
+    assert error["code"] == "rate_limited" and 16 <= error["retry_after"] <= 17
+    key = await db(attendee_session)(room.aisyah)
+    _connected, again = await sockets.open(room.webinar.slug, session_key=key)
+    refused = await _closed_with(again, budget.CLOSE_OVER_BUDGET)
+    assert [m["code"] for m in refused] == ["rate_limited"]
