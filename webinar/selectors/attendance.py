@@ -246,12 +246,16 @@ def audience_totals(*, webinar: Webinar, detail: bool = False) -> dict:
     viewers = f"SELECT n, {_to_seconds('w')} AS w, f, l, r_lo, r_hi, m FROM per"  # noqa: S608  # nosec B608
     ctes = f"WITH per AS {materialized} ({per_sql}), viewers AS ({viewers})"
     came = "SELECT r_lo FROM per WHERE r_lo IS NOT NULL UNION ALL SELECT r_hi FROM per WHERE r_hi <> r_lo"
+    # The webinar's confirmed registrations, read once: how many, and how many are among the viewers'.
+    # A FILTER, not a join: PostgreSQL then hashes the viewers' registrations once and probes it per
+    # registration (it cannot estimate the viewers' rows, and a semi-join chose 275,000 index probes).
+    registrations = (
+        f"SELECT COUNT(*) AS registered, COUNT(*) FILTER (WHERE r.id IN ({came})) AS attended"  # noqa: S608  # nosec B608
+        f" FROM {registration} r WHERE r.webinar_id = %s AND r.status = %s"
+    )
     columns = [
-        f"(SELECT COUNT(*) FROM {registration} r WHERE r.webinar_id = %s AND r.status = %s)",  # noqa: S608  # nosec B608
-        # A FILTER, not a join: PostgreSQL then hashes the viewers' registrations once and probes it per
-        # registration (it cannot estimate the viewers' rows, and a semi-join chose 275,000 index probes).
-        f"(SELECT COUNT(*) FILTER (WHERE r.id IN ({came})) FROM {registration} r"  # noqa: S608  # nosec B608
-        " WHERE r.webinar_id = %s AND r.status = %s)",
+        "(SELECT registered FROM registrations)",
+        "(SELECT attended FROM registrations)",
         "COALESCE(SUM(n), 0)",
         "MIN(f)",
         "MAX(l)",
@@ -262,10 +266,12 @@ def audience_totals(*, webinar: Webinar, detail: bool = False) -> dict:
         "percentile_cont(0.5) WITHIN GROUP (ORDER BY w)" if postgres else "NULL",
         *(f"COUNT(CASE WHEN (m & {bit}) <> 0 THEN 1 END)" for bit in [*bits.values(), other_bit]),
     ]
-    sql = f"{ctes} SELECT {', '.join(columns)} FROM viewers"  # noqa: S608  # nosec B608
-    confirmed = (webinar.pk, CONFIRMED)
+    sql = (
+        f"{ctes}, registrations AS {materialized} ({registrations})"  # noqa: S608  # nosec B608
+        f" SELECT {', '.join(columns)} FROM viewers"
+    )
     with roomy_reads(), connection.cursor() as cursor:
-        cursor.execute(sql, (*params, *confirmed, *confirmed))
+        cursor.execute(sql, (*params, webinar.pk, CONFIRMED))
         row = cursor.fetchone()
         registered, attended, sessions, first, last, unique, watch, several, mean, median = row[:10]
         if several:  # a viewer key under two or more registrations: count the registrations exactly
