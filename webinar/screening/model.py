@@ -136,11 +136,12 @@ def extract(texts: list[str], buckets: int = DEFAULT_BUCKETS) -> Features:
     wh: list[int] = []
     wdoc: list[int] = []
     word_list: list[str] = []
+    cached = _word_cache.get
     for d, text in enumerate(texts):
-        for w in text.split():
-            wh.append(_word_hash(w))
-            wdoc.append(d)
-            word_list.append(w)
+        words = text.split()
+        wh.extend([cached(w) or _word_hash(w) for w in words])
+        wdoc.extend([d] * len(words))
+        word_list.extend(words)
     uni = np.array(wh, dtype=np.uint64)
     udoc = np.array(wdoc, dtype=np.int64)
     if len(uni) > 1:

@@ -359,7 +359,8 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     if policy.hold_first_time and context.is_first_question and action == "publish":
         action = "hold"
         reasons.append(_policy_reason("policy.first_time"))
-    categories = tuple(c for c in CATEGORIES if any(h.category == c for h in hits))
+    present = {h.category for h in hits}
+    categories = tuple(c for c in CATEGORIES if c in present)
     shadow_action = ""
     if policy.shadow and action != "publish" and "self_harm" not in categories:
         shadow_action, action = action, "publish"
