@@ -3,6 +3,7 @@ model's vectorised piece rows are the rows computed one n-gram at a time."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -100,8 +101,9 @@ def test_non_ascii_and_odd_whitespace_are_always_handed_to_python():
 
 
 def test_vectorised_piece_rows_equal_the_rows_computed_one_by_one():
-    """``_Cache.fill`` (numpy, all new segments and crossings of a comment at once) gives the rows that
-    ``segment`` and ``crossing`` compute n-gram by n-gram, and a cold cache scores as a warm one."""
+    """``_Cache.fill`` (numpy, all new segments, crossings, unigrams and bigrams of a comment at once) gives
+    the rows that ``segment``, ``crossing``, ``word`` and ``bigram`` compute one by one, and a cold cache
+    scores as a warm one."""
     m = model.load()
     texts = [normalise(t).canonical for t in _labelled_texts()[:400]] + ["a", "ab cd", "i am ok x"]
     one_by_one = model._Cache(m)
@@ -116,7 +118,19 @@ def test_vectorised_piece_rows_equal_the_rows_computed_one_by_one():
                 crossings.append("\x00" + padded[s - 3 : s + 4])
             prev, s = s, padded.find(" ", s + 1)
         segments, crossings = list(dict.fromkeys(segments)), list(dict.fromkeys(crossings))
-        together.fill(segments, crossings)
+        words = text.split()
+        singles = list(
+            dict.fromkeys(
+                ["\x01" + w for w in words] + ["\x02" + a + " " + b for a, b in itertools.pairwise(words)]
+            )
+        )
+        together.fill(segments, crossings, singles)
+        for w in words:
+            assert np.allclose(together.pieces["\x01" + w], one_by_one.word(w), rtol=0, atol=1e-9), w
+        for a, b in itertools.pairwise(words):
+            assert np.allclose(
+                together.pieces["\x02" + a + " " + b], one_by_one.bigram(a, b), rtol=0, atol=1e-9
+            )
         for seg in segments:
             assert np.allclose(together.pieces[seg], one_by_one.segment(seg), rtol=0, atol=1e-9), seg
         for key in crossings:

@@ -318,12 +318,23 @@ class _Cache:
         self.pieces[key] = row
         return row
 
-    def _single_bucket(self, key: str) -> int:
-        """The bucket of a unigram ("\x01word") or bigram ("\x02first second") key."""
-        if key[0] == "\x01":
-            return _mix_int(_word_hash(key[1:])) & self.mask
-        a, b = key[1:].split(" ")
-        return _mix_int((_word_hash(a) * _PI + _word_hash(b) + 7) & _M64) & self.mask
+    def _single_buckets(self, keys: list[str]) -> np.ndarray:
+        """The buckets of unigram ("\x01word") and bigram ("\x02first second") keys, mixed with numpy as
+        ``extract`` mixes them."""
+        first: list[int] = []
+        second: list[int] = []
+        for key in keys:
+            if key[0] == "\x01":
+                first.append(_word_hash(key[1:]))
+                second.append(0)
+            else:
+                a, b = key[1:].split(" ")
+                first.append(_word_hash(a))
+                second.append(_word_hash(b))
+        h = np.array(first, dtype=np.uint64)
+        pair = np.array([k[0] == "\x02" for k in keys])
+        h[pair] = h[pair] * _P + np.array(second, dtype=np.uint64)[pair] + np.uint64(7)
+        return (_mix(h) & np.uint64(self.mask)).astype(np.intp)
 
     def word(self, w: str) -> Row:
         key = "\x01" + w
@@ -363,14 +374,13 @@ class _Cache:
             row = self._row(key, crossing_buckets(fragment, inner, self.mask))
         return row
 
-    def fill(
-        self, segments: list[str], crossings: list[str], singles: tuple[list[str], list[int]] = ([], [])
-    ) -> None:
+    def fill(self, segments: list[str], crossings: list[str], singles: list[str] | None = None) -> None:
         """Compute and cache the rows of new segments (" word ") and new inner crossings (the keys
         "\x00" + the seven characters around a space) with numpy, all n-grams at once: a comment full of
         words never seen costs one vectorised pass instead of hashing each n-gram in Python. The rows are
         those ``segment`` and ``crossing`` compute (tests/screening/test_prefilter.py). ``singles`` are
-        unigram and bigram keys with their one bucket each, looked up in the same pass."""
+        unigram and bigram keys, hashed and mixed in the same pass."""
+        singles = singles or []
         bucket_parts: list[np.ndarray] = []
         owner_parts: list[np.ndarray] = []
         base = len(segments) + len(crossings)
@@ -397,7 +407,7 @@ class _Cache:
                     )
                     bucket_parts.append(h[ok])
                     owner_parts.append(rows[ok])
-        keys = segments + crossings + singles[0]
+        keys = segments + crossings + singles
         if not keys:
             return
         n_heads = len(self.model.heads)
@@ -408,8 +418,8 @@ class _Cache:
             by_head = self.model.by_head
             for h in range(n_heads):
                 sums[:base, h] = np.bincount(owners, weights=by_head[h].take(buckets), minlength=base)
-        if singles[0]:
-            sums[base:] = self.model.weights.take(np.array(singles[1], dtype=np.intp), axis=0)
+        if singles:
+            sums[base:] = self.model.weights.take(self._single_buckets(singles), axis=0)
         if len(self.pieces) + len(keys) >= _CACHE_MAX:
             self.pieces.clear()
         for key, row in zip(keys, sums.tolist(), strict=True):
@@ -451,7 +461,7 @@ class _Cache:
                 self.fill(
                     [k for k in unique if k[0] == " "],
                     [k for k in unique if k[0] == "\x00"],
-                    (singles, [self._single_bucket(k) for k in singles]),
+                    singles,
                 )
             for i, k in enumerate(word_keys):
                 if word_rows[i] is None:
