@@ -27,12 +27,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import signal
-import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
+import urllib.request
 
 from common import live_webinar_with_viewers
 from harness import (
@@ -53,7 +50,14 @@ from harness import (
 
 
 def store_rows(webinar_id: int, rows: int) -> dict:
-    """Add ``rows`` registrations with a session each, rows/5 questions and rows/2 public events."""
+    """Add ``rows`` registrations with a session each, rows/5 questions and rows/2 public events.
+
+    The questions are asked by the stored registrations (others' rows, as in a big webinar), not by
+    the viewers the bench connects: a viewer's own questions (up to 50) are part of its snapshot, so
+    authoring them to the measured viewers measured the cost of a viewer with 20 held questions,
+    not the growth with rows stored (the previous bench did that: it gave 750 of its 2,000 viewers
+    20 questions each, and the snapshot read and rendered 14,700 own questions).
+    """
     from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.sessions.models import Session
     from django.db import transaction
@@ -66,6 +70,7 @@ def store_rows(webinar_id: int, rows: int) -> dict:
     expire = now + timezone.timedelta(days=14)
     start = Registration.objects.filter(webinar_id=webinar_id).count()
     batch = 5000
+    authors: list[int] = []
     for first in range(0, rows, batch):
         registrations = Registration.objects.bulk_create(
             [
@@ -92,7 +97,8 @@ def store_rows(webinar_id: int, rows: int) -> dict:
                 for r in registrations
             ]
         )
-    authors = list(Registration.objects.filter(webinar_id=webinar_id).values_list("pk", flat=True)[:1000])
+        if len(authors) < 1000:
+            authors += [r.pk for r in registrations][: 1000 - len(authors)]
     statuses = [
         Question.Status.HELD,
         Question.Status.REJECTED,
@@ -138,6 +144,11 @@ def store_rows(webinar_id: int, rows: int) -> dict:
     }
 
 
+def room_rows(room: dict | None) -> str:
+    """A phase's name part: how many registrations the webinar held (``small`` before ``--stored``)."""
+    return "raw" if room is None else str(room.get("stored", "small"))
+
+
 def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | None) -> dict:
     """Connect ``args.clients`` viewers to one fresh process of ``kind``; the rate and queries per connect."""
     servers, ports = start_servers(kind, args, env, count=1)
@@ -147,13 +158,13 @@ def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | Non
         clients.ask("connect", [(ports[0], path, keys[-1])], 1, only=0)  # warm-up: imports, first queries
         queries_before = server_stats(ports[0])["queries"] if kind == "dewan" else 0
         load = load_average()
-        profile = Profile(args, f"connect-{kind}", servers[0].pid)
+        profile = Profile(args, f"connect-{kind}-{room_rows(room)}", ports[0] if kind == "dewan" else None)
         cpu_before = cpu_seconds([servers[0].pid])
         started = time.monotonic()
         connected = clients.connect([(ports[0], path, keys[n]) for n in range(args.clients)], args.parallel)
         seconds = time.monotonic() - started
         cpu_used = cpu_seconds([servers[0].pid]) - cpu_before
-        profile.stop()
+        profile.stop(connected - 1)
         result = {
             "clients": connected - 1,
             "seconds": round(seconds, 2),
@@ -175,34 +186,39 @@ def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | Non
 
 
 class Profile:
-    """py-spy attached to a server process while a phase runs (``--profile``); folded stacks in var/."""
+    """The server's own CPU profile of a phase (``--profile``): cProfile per thread, in the process.
 
-    def __init__(self, args, name: str, pid: int):
-        self.process = None
-        if args.profile:
-            self.out = ROOT / "var" / f"profile-{name}-{int(time.time())}.txt"
-            spy = str(Path(sys.executable).parent / "py-spy")
-            command = [
-                spy,
-                "record",
-                "--pid",
-                str(pid),
-                "--format",
-                "raw",
-                "-r",
-                "100",
-                "--gil",
-                "-o",
-                str(self.out),
-            ]
-            self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(1.0)
+    The Dewan server (bench/instrumented_asgi.py, ``/__bench/profile``) is asked to start before the
+    phase and to write ``var/profile-<name>-<time>.pstats`` after it; the top functions by own CPU and
+    by cumulative CPU are written beside it (``.txt``).
+    """
 
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.send_signal(signal.SIGINT)
-            self.process.wait(timeout=60)
-            note(f"profile: {self.out}")
+    def __init__(self, args, name: str, port: int | None):
+        self.port = port if args.profile else None
+        if self.port is not None:
+            stamp = time.strftime("%H%M%S")
+            self.out = ROOT / "var" / f"profile-{name}-{stamp}.pstats"
+            self._ask("start")
+
+    def _ask(self, query: str) -> dict:
+        url = f"http://127.0.0.1:{self.port}/__bench/profile?{query}"
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return json.loads(response.read())
+
+    def stop(self, connects: int) -> None:
+        if self.port is None:
+            return
+        import io
+        import pstats
+
+        self._ask(f"stop={self.out}")
+        text = io.StringIO()
+        stats = pstats.Stats(str(self.out), stream=text)
+        print(f"CPU per connect, {connects} connects (thread_time; cProfile's own cost included)", file=text)
+        stats.sort_stats("tottime").print_stats(40)
+        stats.sort_stats("cumulative").print_stats(60)
+        self.out.with_suffix(".txt").write_text(text.getvalue())
+        note(f"profile: {self.out.with_suffix('.txt')}")
 
 
 # --- Reconnect storm -----------------------------------------------------------------------------
@@ -297,6 +313,9 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             gaps = clients.ask("gaps", last)
             if not any(g["sockets_missing"] for g in gaps) or time.monotonic() > drain_deadline:
                 break
+        if any(g["sockets_missing"] for g in gaps):
+            detail = clients.ask("gap_detail", last)
+            note(f"storm: sockets missing public seqs (first few per client process): {detail}")
         states = clients.ask("reconnects")
         result = {
             "viewers": viewers,
@@ -358,7 +377,9 @@ def main() -> None:
     )
     parser.add_argument("--backoff-ms", type=int, default=500, help="the client's first reconnect delay")
     parser.add_argument("--skip", action="append", default=[], choices=["stored", "storm"])
-    parser.add_argument("--profile", action="store_true", help="py-spy record the connect phases (var/)")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile Dewan's connect phases in the server (var/*.pstats)"
+    )
     args = parser.parse_args()
     raise_nofile(4 * (args.clients + args.storm_viewers) + 1024)
 
@@ -379,6 +400,7 @@ def main() -> None:
             started = time.monotonic()
             stored = store_rows(room["webinar_id"], args.stored - viewers)
             note(f"stored {stored} in {time.monotonic() - started:.0f} s")
+            room["stored"] = stored["registrations"]
             result["dewan_stored"] = {"stored": stored, **connect_phase("dewan", args, env, clients, room)}
             note(f"dewan with stored rows: {result['dewan_stored']}")
         if "storm" not in args.skip:

@@ -7,9 +7,11 @@ connection) and the messages its broadcast hub received from the channel layer, 
 
 With ``DEWAN_BENCH_LATENCY=1`` it also records the server-side latency of every command with a
 ``client_key`` (``realtime/latency.py``: from the read that brought the frame to its reply written) and
-answers ``GET /__bench/acks`` with the samples since the last call; ``GET /__bench/profile?start`` and
-``?stop=<path>`` run cProfile on the event loop's thread (its CPU time) and write its stats to ``<path>``
-(``bench/abuse.py``).
+answers ``GET /__bench/acks`` with the samples since the last call. ``GET /__bench/profile?start`` and
+``?stop=<path>`` run cProfile, timed in each thread's CPU time (a thread waiting on the database or on
+the run queue costs nothing), on the event loop's thread and on every executor thread while it runs a
+work item (the connect read pool, asgiref's database thread), and write the merged stats to ``<path>``
+(``bench/abuse.py``, ``bench/connect.py --profile``).
 
     uvicorn bench.instrumented_asgi:app ...
 """
@@ -19,8 +21,10 @@ from __future__ import annotations
 import cProfile
 import json
 import os
+import pstats
 import threading
 import time
+from concurrent.futures import thread as _executor_thread
 from urllib.parse import parse_qs
 
 from django.db.backends.signals import connection_created
@@ -29,7 +33,6 @@ from realtime import latency
 from webinar.asgi import application
 
 latency.enabled = os.environ.get("DEWAN_BENCH_LATENCY") == "1"
-_profile: cProfile.Profile | None = None
 
 _lock = threading.Lock()
 _queries = 0
@@ -61,19 +64,65 @@ def _stats() -> dict:
     }
 
 
+class _Profiler:
+    """One ``cProfile.Profile`` per thread while on; merged into one ``pstats`` file at ``stop``."""
+
+    def __init__(self):
+        self.on = False
+        self.profiles: list[cProfile.Profile] = []
+        self.local = threading.local()
+        self.lock = threading.Lock()
+
+    def thread_profile(self) -> cProfile.Profile:
+        profile = getattr(self.local, "profile", None)
+        if profile is None:
+            profile = self.local.profile = cProfile.Profile(time.thread_time)
+            with self.lock:
+                self.profiles.append(profile)
+        return profile
+
+    def start(self) -> None:
+        self.profiles, self.local = [], threading.local()
+        self.on = True
+        self.thread_profile().enable()  # the event loop's thread (the one answering this request)
+
+    def stop(self, out: str) -> None:
+        self.on = False
+        self.thread_profile().disable()
+        with self.lock:
+            profiles = list(self.profiles)
+        stats = pstats.Stats(profiles[0])
+        for profile in profiles[1:]:
+            stats.add(profile)
+        stats.dump_stats(out)
+
+
+_profiler = _Profiler()
+_run_work_item = _executor_thread._WorkItem.run
+
+
+def _profiled_work_item(self):
+    """An executor work item, profiled in its thread while the profiler is on."""
+    if not _profiler.on:
+        return _run_work_item(self)
+    profile = _profiler.thread_profile()
+    profile.enable()
+    try:
+        return _run_work_item(self)
+    finally:
+        profile.disable()
+
+
+_executor_thread._WorkItem.run = _profiled_work_item  # type: ignore[method-assign]
+
+
 def _profiling(query: dict[str, list[str]]) -> dict:
     """Start cProfile (``start``) or stop it and write its stats to ``stop=<path>``."""
-    global _profile
-    if "start" in query and _profile is None:
-        # CPU time of the loop's thread: wall time would count the machine's other load as ours.
-        _profile = cProfile.Profile(time.thread_time)
-        _profile.enable()
-        return {"profiling": True}
-    if "stop" in query and _profile is not None:
-        _profile.disable()
-        _profile.dump_stats(query["stop"][0])
-        _profile = None
-    return {"profiling": _profile is not None}
+    if "start" in query and not _profiler.on:
+        _profiler.start()
+    elif "stop" in query and _profiler.on:
+        _profiler.stop(query["stop"][0])
+    return {"profiling": _profiler.on}
 
 
 async def app(scope, receive, send):

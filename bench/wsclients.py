@@ -43,7 +43,9 @@ class Stats:
 class Socket(asyncio.Protocol):
     """One viewer: upgrade, then frames. Only what Dewan's server sends is handled."""
 
-    def __init__(self, stats: Stats, *, port: int, path: str, cookie: str | None, on_lost=None):
+    def __init__(
+        self, stats: Stats, *, port: int, path: str, cookie: str | None, on_lost=None, previous=None
+    ):
         self.stats = stats
         self.port, self.path, self.cookie = port, path, cookie
         self.transport: asyncio.Transport | None = None
@@ -59,7 +61,20 @@ class Socket(asyncio.Protocol):
         self.open = True
         self.close_code: int | None = None
         self.close_reason = ""
+        self.refused = ""  # the status line of a refused upgrade
         self.on_lost = on_lost
+        self.established = False  # the answer to its first sync arrived
+        # Reconnecting: carry on the sequence numbers, and sync from the last one received *without a
+        # gap*, the moment the welcome arrives (as static/dewan/live-client.js does). Events that follow
+        # the welcome in the same read must not move that point past the ones missed while away.
+        self.resume_from: int | None = None
+        if previous is not None:
+            self.seqs, self.base, self.vote_counts = previous.seqs, previous.base, previous.vote_counts
+            if previous.base is not None:
+                last = previous.base
+                while last + 1 in self.seqs:
+                    last += 1
+                self.resume_from = last
 
     def connection_made(self, transport) -> None:
         self.transport = transport
@@ -86,6 +101,7 @@ class Socket(asyncio.Protocol):
         for future in (self.welcome, self.snapshot):
             if not future.done():
                 future.set_exception(ConnectionError("closed before the handshake finished"))
+                future.exception()  # whoever awaits it still gets it; nobody need
 
     def data_received(self, data: bytes) -> None:
         buffer = self.buffer
@@ -95,6 +111,7 @@ class Socket(asyncio.Protocol):
             if end < 0:
                 return
             if not buffer.startswith(b"HTTP/1.1 101"):
+                self.refused = bytes(buffer[:end].split(b"\r\n", 1)[0]).decode("latin-1")
                 self.transport.close()
                 return
             self.upgraded = True
@@ -152,6 +169,11 @@ class Socket(asyncio.Protocol):
             stats.resyncs += 1
         elif kind == "welcome":
             if not self.welcome.done():
+                self.send_text(
+                    '{"type":"sync"}'
+                    if self.resume_from is None
+                    else orjson.dumps({"type": "sync", "since": self.resume_from}).decode()
+                )
                 self.welcome.set_result(message)
         elif kind == "snapshot":
             if self.base is None or message["seq"] > max(self.seqs, default=self.base):
@@ -161,9 +183,11 @@ class Socket(asyncio.Protocol):
                 else:
                     self.base = message["seq"]
             if not self.snapshot.done():
+                self.established = True
                 self.snapshot.set_result(message)
         elif kind == "synced":
             if not self.snapshot.done():
+                self.established = True
                 self.snapshot.set_result(message)
         elif message.get("stream") == "public" and "seq" in message:
             self.seqs.add(message["seq"])
@@ -195,17 +219,17 @@ async def connect(
     """Open, read ``welcome``, ``sync`` (from ``previous``'s last seq when reconnecting), await the answer."""
     loop = asyncio.get_running_loop()
     _transport, socket = await loop.create_connection(
-        lambda: Socket(stats, port=port, path=path, cookie=cookie, on_lost=on_lost), "127.0.0.1", port
+        lambda: Socket(stats, port=port, path=path, cookie=cookie, on_lost=on_lost, previous=previous),
+        "127.0.0.1",
+        port,
     )
-    if previous is not None:
-        socket.seqs, socket.base, socket.vote_counts = previous.seqs, previous.base, previous.vote_counts
-    await asyncio.wait_for(socket.welcome, timeout)
-    if previous is not None and previous.base is not None:
-        since = max(previous.seqs, default=previous.base)
-        socket.send_text(orjson.dumps({"type": "sync", "since": since}).decode())
-    else:
-        socket.send_text('{"type":"sync"}')
-    await asyncio.wait_for(socket.snapshot, timeout)
+    try:
+        await asyncio.wait_for(socket.welcome, timeout)  # the sync goes out as the welcome is read
+        await asyncio.wait_for(socket.snapshot, timeout)
+    except BaseException:
+        if socket.transport is not None:
+            socket.transport.close()
+        raise
     return socket
 
 
@@ -223,13 +247,13 @@ class Reconnector:
         self.retry_after_ms: list[int] = []
 
     def on_lost(self, socket: Socket) -> None:
-        code = str(socket.close_code) if socket.close_code is not None else "none"
+        code = str(socket.close_code) if socket.close_code is not None else (socket.refused or "none")
         self.codes[code] = self.codes.get(code, 0) + 1
         hint = retry_hint(socket.close_reason)
         if hint is not None:
             self.retry_after_ms.append(hint)
-        if self.port is None:
-            return
+        if self.port is None or not socket.established:
+            return  # a reconnect attempt that failed: the loop that made it tries again
         self.lost += 1
         self.waiting += 1
         asyncio.get_running_loop().create_task(self._again(socket, hint))
@@ -322,6 +346,26 @@ async def _serve(pipe) -> None:
         ]
         return {"sockets_missing": sum(1 for n in short if n), "missing": sum(short), "checked": len(short)}
 
+    def gap_detail(last: int) -> list:
+        """For the first sockets missing public seqs: the missing ones' range and count, its resyncs."""
+        found = []
+        for socket in sockets:
+            if socket.base is None:
+                continue
+            missing = sorted(set(range(socket.base + 1, last + 1)) - socket.seqs)
+            if missing:
+                found.append(
+                    {
+                        "base": socket.base,
+                        "n": len(missing),
+                        "first": missing[0],
+                        "last": missing[-1],
+                        "port": socket.port,
+                        "open": socket.open,
+                    }
+                )
+        return found[:5]
+
     def votes_seen(expected: dict[str, int]) -> dict:
         wrong = sum(
             1
@@ -353,6 +397,8 @@ async def _serve(pipe) -> None:
             return votes_seen(*args)
         if command == "gaps":
             return gaps(*args)
+        if command == "gap_detail":
+            return gap_detail(*args)
         if command == "reconnect_to":
             reconnector.port, reconnector.backoff_ms = args
             return True

@@ -380,12 +380,24 @@ class Listener:
             self._writer.cancel()
 
     def close_socket(self, code: int, reason: str) -> None:
-        """Close the websocket after what is already queued (graceful restart); nothing is sent after."""
+        """Close the websocket with ``code`` and ``reason`` now (graceful restart); nothing is sent after.
+
+        A socket that keeps up has nothing queued, so its close follows what it already has. A socket
+        that lags (its writer is waiting for the transport) loses its unsent backlog: broadcasts and
+        replies the client would replay from its last sequence number, or send again with the same
+        ``client_key``, when it comes back, which the close tells it to do. The close frame then
+        goes out at once, behind only what the transport already holds (realtime/wsprotocol.py), so
+        the retry hint reaches it instead of Uvicorn's own bare 1012 at shutdown.
+        """
         if self._closed:
             return
-        if self.held is not None:  # a snapshot was being prepared: the client syncs again after it reconnects
-            self.held = None
-        self._enqueue({"type": "websocket.close", "code": code, "reason": reason})
+        self.held = None  # a snapshot being prepared is moot: the client syncs again after it reconnects
+        if self._writer is not None:
+            self._backlog.clear()
+            # Waiting on flow control before writing its frame: cancelling it leaves nothing half-sent.
+            self._writer.cancel()
+            self._writer = None
+        self._write({"type": "websocket.close", "code": code, "reason": reason})
         self._closed = True
 
     def _enqueue(self, event: dict) -> None:
@@ -424,7 +436,8 @@ class Listener:
             backlog.clear()
             log.debug("listener writer stopped", exc_info=True)
         finally:
-            self._writer = None
+            if self._writer is asyncio.current_task():  # not a writer started after this one was cancelled
+                self._writer = None
 
 
 def fan_out(listeners, event: dict) -> None:

@@ -9,9 +9,11 @@ names no layer): the process ``Hub`` delivers them (realtime/broadcast.py).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import dataclasses
 import logging
+import threading
 import time
 from collections import deque
 from collections.abc import Hashable
@@ -76,11 +78,22 @@ def connect_read(func):
     return call
 
 
+# How long a connect-pool thread keeps the database connection it borrowed (seconds).
+CONNECT_READ_CONNECTION_SECONDS = 60.0
+_held = threading.local()  # per pool thread: monotonic time its current connection was opened
+
+
 def _pooled_read(language: str | None, func, args, kwargs):
     """``func(*args, **kwargs)`` on a pool thread's connection, in ``language`` (see ``connect_read``).
 
     The language is handed over explicitly: Django keeps it in an asgiref ``Local``, whose value a
     copied context does not carry into another thread.
+
+    The thread keeps its connection between reads for ``CONNECT_READ_CONNECTION_SECONDS``, then gives
+    it back (to psycopg's pool with ``DB_POOL``, else closes it) and takes a fresh one: with the pool,
+    Django closes a connection after every use (``CONN_MAX_AGE`` is 0), and borrowing and returning
+    it once per read was a tenth of a connect's CPU (bench/connect.py --profile). A connection that
+    saw an error is checked (and dropped if unusable) after the read, as before.
     """
     try:
         with translation.override(language):
@@ -92,10 +105,44 @@ def _pooled_read(language: str | None, func, args, kwargs):
                 connection.close()  # the connection died under us: once more on a fresh one
                 return func(*args, **kwargs)
     finally:
-        if connection.errors_occurred or (
-            connection.close_at is not None and time.monotonic() >= connection.close_at
-        ):
+        if connection.connection is None:
+            _held.since = None
+        elif connection.errors_occurred:
             connection.close_if_unusable_or_obsolete()
+            _held.since = None
+        else:
+            now = time.monotonic()
+            since = getattr(_held, "since", None)
+            if since is None:
+                _held.since = now
+            elif now - since >= CONNECT_READ_CONNECTION_SECONDS:
+                connection.close()
+                _held.since = None
+
+
+def connect_reads_stop() -> None:
+    """Give back every connect-pool thread's database connection and stop the pool (blocking).
+
+    Each thread runs exactly one closing task (they meet at a barrier, so none takes two); the pool
+    is made again on the next read. Called when the realtime runtime shuts down (a server's lifespan
+    shutdown, the end of a test), so no connection is left checked out of psycopg's pool.
+    """
+    global _read_pool
+    pool, _read_pool = _read_pool, None
+    if pool is None:
+        return
+    threads = len(pool._threads)
+    barrier = threading.Barrier(max(1, threads))
+
+    def close() -> None:
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait(timeout=5)
+        connection.close()
+        _held.since = None
+
+    for _thread in range(threads):
+        pool.submit(close)
+    pool.shutdown(wait=True)
 
 
 CLOSE_FORBIDDEN = 4403
@@ -499,7 +546,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
                     return
                 messages = [snapshot]
             else:
-                messages = await database_sync_to_async(live_state.live_sync)(
+                # A read like the connect's: on the connect pool, so a reconnect storm's replays run
+                # side by side instead of one at a time on the services' thread.
+                messages = await connect_read(live_state.live_sync)(
                     self.viewer,
                     since=command.since,
                     staff_since=command.staff_since,

@@ -55,6 +55,9 @@ class Runtime:
             del _runtimes[self.loop]
         await self.presence.stop()
         await self.hub.close()
+        from realtime.consumers import connect_reads_stop  # the consumer imports this module
+
+        await asyncio.to_thread(connect_reads_stop)
 
 
 _runtimes: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Runtime] = weakref.WeakKeyDictionary()

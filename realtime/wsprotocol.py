@@ -20,6 +20,13 @@ Here, after the application's close (docs/protocol.md, "Budgets and close codes"
 A client that reads its socket sees the close frame and code as before and completes the handshake
 within milliseconds; only peers that do not read, or keep writing after the close, are reset.
 
+The one exception is the graceful restart's close (``1012``, ``retry_after_ms=<n>``: docs/protocol.md):
+a socket that lags far behind must still get its retry hint, so that close frame is written behind
+what the transport already holds even while the transport is paused (it never waits for the peer),
+and the peer has ``RESTART_CLOSE_TIMEOUT`` seconds to read up to it. The hub drops its own unsent
+backlog for that socket first (realtime/broadcast.py, ``Listener.close_socket``): the client replays
+from its last sequence number when it comes back.
+
 Before any of that, two more limits on what one peer costs the event loop:
 
 - **Admission before the upgrade.** ``admission`` (installed by the app: ``realtime.budget.admission_wait``)
@@ -76,6 +83,8 @@ def install_admission(check: Callable[[dict], float] | None) -> None:
     """Set the check every upgrade request passes before the application is called (see ``admission``)."""
     global admission
     admission = check
+SERVICE_RESTART = 1012  # the graceful restart's close code (realtime.broadcast.CLOSE_SERVICE_RESTART)
+RESTART_CLOSE_TIMEOUT = 8.0  # seconds a lagging peer has to read up to a 1012 close frame
 
 
 class WebSocketProtocol(WebSocketsSansIOProtocol):
@@ -192,6 +201,9 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
             and not self.disconnected
             and not self.writable.is_set()
         ):
+            if message.get("code") == SERVICE_RESTART:
+                self.close_behind_buffer(SERVICE_RESTART, message.get("reason", "") or "")
+                return
             # The peer is not reading: our close frame would wait behind data it never takes.
             self.queue.put_nowait(
                 {
@@ -217,6 +229,25 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
             # (a graceful close would wait for a write buffer the peer never drains).
             self.close_timer.cancel()
             self.close_timer = self.loop.call_later(self.close_timeout, self.reset)
+
+    def close_behind_buffer(self, code: int, reason: str) -> None:
+        """Write our close frame behind what the paused transport holds, without waiting for the peer.
+
+        The peer reads it after the bytes already written (at most the transport's high-water mark
+        plus the kernel's buffers); it has ``RESTART_CLOSE_TIMEOUT`` seconds, then the connection is
+        reset. A server shutting down closes the transport itself (flushing it) before that.
+        """
+        self.queue.put_nowait({"type": "websocket.disconnect", "code": code, "reason": reason})
+        self.conn.send_close(code, reason)
+        self.transport.write(b"".join(self.conn.data_to_send()))
+        self.close_sent = True
+        self.drop_unread_frames()
+        self.read_after_close += len(self.inbox)  # sent before the peer saw our close: never parsed
+        self.inbox.clear()
+        if self.read_paused:
+            self.read_paused = False
+            self.transport.resume_reading()
+        self.close_timer = self.loop.call_later(RESTART_CLOSE_TIMEOUT, self.reset)
 
     def drop_unread_frames(self) -> None:
         """Frames parsed but not yet taken by the application are dropped once it has closed: it would

@@ -198,10 +198,11 @@ class BoundRegistration(NamedTuple):
     name: str
 
 
-_BOUND_SQL = (
-    "SELECT id, join_secret, language, name FROM {table}"
-    " WHERE id = %s AND webinar_id = %s AND status = %s AND join_secret <> %s"
-)
+# By primary key alone, the webinar and status checked on the row: with ``webinar_id`` and ``status``
+# in the WHERE clause, PostgreSQL without fresh statistics (a table just bulk-loaded, autovacuum off
+# or behind) chose the (webinar, status) index and filtered every registration of the webinar on
+# each connect (110-140 ms at 100,000; bench/connect.py, docs/scaling.md). A key lookup has one plan.
+_BOUND_SQL = "SELECT id, join_secret, language, name, webinar_id, status FROM {table} WHERE id = %s"
 
 
 def registration_bound_to_session(*, webinar_id: int, session) -> BoundRegistration | None:
@@ -216,12 +217,15 @@ def registration_bound_to_session(*, webinar_id: int, session) -> BoundRegistrat
     if binding is None:
         return None
     with connection.cursor() as cursor:
-        cursor.execute(
-            _BOUND_SQL.format(table=Registration._meta.db_table),
-            [binding[0], webinar_id, Registration.Status.CONFIRMED, DELETED_MARKER],
-        )
+        cursor.execute(_BOUND_SQL.format(table=Registration._meta.db_table), [binding[0]])
         row = cursor.fetchone()
-    if row is None or not constant_time_compare(_session_key(row[0], row[1]), binding[1]):
+    if (
+        row is None
+        or row[4] != webinar_id
+        or row[5] != Registration.Status.CONFIRMED
+        or row[1] == DELETED_MARKER
+        or not constant_time_compare(_session_key(row[0], row[1]), binding[1])
+    ):
         return None
     return BoundRegistration(row[0], row[2], row[3])
 
@@ -257,13 +261,14 @@ def registration_access_current(*, webinar_id: int, registration_id: int, sessio
     """Whether this browser still reaches ``registration_id``: the rule of ``registrations_for_browser``
     for one known registration, as one primary-key query (it runs before every attendee command).
     """
-    row = (
-        Registration.objects.filter(
-            pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED
-        )
-        .values_list("join_secret", "email")
+    found = (
+        Registration.objects.filter(pk=registration_id)  # by key alone: see _BOUND_SQL
+        .values_list("join_secret", "email", "webinar_id", "status")
         .first()
     )
+    row = None
+    if found is not None and found[2] == webinar_id and found[3] == Registration.Status.CONFIRMED:
+        row = (found[0], found[1])
     return registration_access_in_row(
         webinar_id=webinar_id, registration_id=registration_id, row=row, session=session, user=user
     )
