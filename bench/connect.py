@@ -317,11 +317,21 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             detail = clients.ask("gap_detail", last)
             note(f"storm: sockets missing public seqs (first few per client process): {detail}")
         states = clients.ask("reconnects")
+        back_ms = [ms for state in states for ms in state["back_ms"]]
+        failed: dict[str, int] = {}
+        for state in states:
+            for why, n in state["failed"].items():
+                failed[why] = failed.get(why, 0) + n
         result = {
             "viewers": viewers,
             "on_killed_process": viewers - survivor_share,
             "reconnected": sum(s["reconnected"] for s in states),
             "back_and_caught_up_seconds": round(back_seconds, 2) if back_seconds is not None else None,
+            # Per viewer, from losing its socket to its sync answer (the back-off's first wait included).
+            "back_ms_p50": percentile(back_ms, 0.5) if back_ms else None,
+            "back_ms_p90": percentile(back_ms, 0.9) if back_ms else None,
+            "back_ms_p99": percentile(back_ms, 0.99) if back_ms else None,
+            "reconnect_attempts_failed": failed,
             "events_written": writer.written,
             "sockets_missing_seq": sum(g["sockets_missing"] for g in gaps),
             "seqs_missing": sum(g["missing"] for g in gaps),

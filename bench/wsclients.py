@@ -226,11 +226,17 @@ async def connect(
     try:
         await asyncio.wait_for(socket.welcome, timeout)  # the sync goes out as the welcome is read
         await asyncio.wait_for(socket.snapshot, timeout)
-    except BaseException:
+    except Exception as exc:
         if socket.transport is not None:
             socket.transport.close()
-        raise
+        stage = "sync answer" if socket.welcome.done() else "welcome"
+        why = "timeout" if isinstance(exc, TimeoutError) else socket.refused or f"close {socket.close_code}"
+        raise AttemptFailed(f"no {stage}: {why}") from exc
     return socket
+
+
+class AttemptFailed(ConnectionError):
+    """A connect that did not reach its sync answer; the message says where it stopped and why."""
 
 
 class Reconnector:
@@ -245,6 +251,8 @@ class Reconnector:
         self.last_back_ns = 0
         self.codes: dict[str, int] = {}
         self.retry_after_ms: list[int] = []
+        self.back_ms: list[int] = []  # per viewer brought back: from its loss to its sync answer
+        self.failed: dict[str, int] = {}  # reconnect attempts that failed, by where and why
 
     def on_lost(self, socket: Socket) -> None:
         code = str(socket.close_code) if socket.close_code is not None else (socket.refused or "none")
@@ -259,6 +267,7 @@ class Reconnector:
         asyncio.get_running_loop().create_task(self._again(socket, hint))
 
     async def _again(self, old: Socket, hint: int | None) -> None:
+        lost_ns = time.time_ns()
         delay = self.backoff_ms
         first = hint if hint is not None else delay * (0.7 + random.random() * 0.6)
         await asyncio.sleep(first / 1000)
@@ -273,13 +282,16 @@ class Reconnector:
                     on_lost=self.on_lost,
                 )
                 break
-            except Exception:
+            except Exception as exc:
+                why = str(exc) if isinstance(exc, AttemptFailed) else type(exc).__name__
+                self.failed[why] = self.failed.get(why, 0) + 1
                 delay = min(delay * 2, 15000)
                 await asyncio.sleep(delay * (0.7 + random.random() * 0.6) / 1000)
         self.sockets[self.sockets.index(old)] = new
         self.reconnected += 1
         self.waiting -= 1
         self.last_back_ns = time.time_ns()
+        self.back_ms.append((self.last_back_ns - lost_ns) // 1_000_000)
 
 
 def retry_hint(reason: str) -> int | None:
@@ -408,6 +420,8 @@ async def _serve(pipe) -> None:
                 "reconnected": reconnector.reconnected,
                 "waiting": reconnector.waiting,
                 "last_back_ns": reconnector.last_back_ns,
+                "back_ms": reconnector.back_ms,
+                "failed": reconnector.failed,
             }
         if command == "ping_every":
             (seconds,) = args
