@@ -83,6 +83,8 @@ def install_admission(check: Callable[[dict], float] | None) -> None:
     """Set the check every upgrade request passes before the application is called (see ``admission``)."""
     global admission
     admission = check
+
+
 SERVICE_RESTART = 1012  # the graceful restart's close code (realtime.broadcast.CLOSE_SERVICE_RESTART)
 RESTART_CLOSE_TIMEOUT = 8.0  # seconds a lagging peer has to read up to a 1012 close frame
 
