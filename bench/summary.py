@@ -14,8 +14,13 @@ prints how long that one-time backfill took.
 
 Each report is measured in a fresh child process (so the build's memory is not counted): one timed
 ``report_compute`` (figures, themes, written summary, charts), that process's peak RSS, then the peak
-Python memory (tracemalloc) of a second run. The last line printed is one JSON object, with the load
-average (the machine may be shared). Targets: <= 10 s and <= 300 MB for the campaign-sized report.
+Python memory (tracemalloc) of a second run. Figures the machine's load does not change are printed
+beside the wall time (``bench/querylog.py``): the PostgreSQL backend's CPU seconds per step, the build's
+Python CPU seconds, and the rows each step's queries read (``EXPLAIN (ANALYZE, BUFFERS)``).
+``--previous-ref <commit>`` also builds the campaign-sized report with that commit's code, on the same
+data in the same run, and says whether the two reports are identical. The last line printed is one
+JSON object, with the load average (the machine may be shared). Targets: <= 10 s and <= 300 MB for the
+campaign-sized report.
 """
 
 from __future__ import annotations
