@@ -1105,9 +1105,10 @@ def flood_hits(norm: Normalised, flat: _Words, recent: tuple[str, ...]) -> list[
         s, e = norm.span(m.start(), m.end())
         out.append(Hit("flood.repeated", "flood", 1, s, e))
     words = flat.words
-    if len(words) >= 8:
+    # Few distinct words (the distinct words are flat.word_set) before counting them.
+    if len(words) >= 8 and len(flat.word_set) / len(words) < 0.3:
         counts = Counter(words)
-        if max(counts.values()) >= 6 and len(counts) / len(words) < 0.3:
+        if max(counts.values()) >= 6:
             out.append(Hit("flood.repeated", "flood", 1, None, None))
     if len(norm.original) > MAX_LENGTH:
         out.append(Hit("flood.long", "flood", 1, None, None))
