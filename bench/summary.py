@@ -33,6 +33,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from datetime import timedelta
@@ -312,11 +313,8 @@ def _ratio(part: float, whole: float) -> float | None:
     return round(part / whole, 2) if whole else None
 
 
-def _export(ref: str) -> str:
-    """The tree of git commit ``ref`` in a temporary directory (for the previous build path)."""
-    import tempfile
-
-    target = tempfile.mkdtemp(prefix="dewan-previous-")
+def _export(ref: str, target: str) -> str:
+    """The tree of git commit ``ref`` written into ``target`` (for the previous build path)."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True, check=True)  # nosec B603 B607
     subprocess.run(["tar", "-x", "-C", target], input=archive.stdout, check=True)  # nosec B603 B607
     return target
@@ -354,7 +352,8 @@ def main() -> None:
     print(f"baseline: {baseline}", flush=True)
     previous = None
     if args.previous_ref:
-        previous = _measure_in_child(SLUG, code=_export(args.previous_ref))
+        with tempfile.TemporaryDirectory(prefix="dewan-previous-") as tree:
+            previous = _measure_in_child(SLUG, code=_export(args.previous_ref, tree))
         print(f"previous ({args.previous_ref}): {previous}", flush=True)
     measured = _measure_in_child(SLUG)
     rss = max(measured["peak_python_mb"], measured["process_max_rss_mb"])
