@@ -71,7 +71,7 @@ admission: Callable[[dict], float] | None = None
 
 def too_many_connections(wait: float) -> bytes:
     """The HTTP 429 answer to an upgrade request that must wait ``wait`` seconds (docs/protocol.md)."""
-    seconds = max(1, math.ceil(wait))
+    seconds = max(1, math.ceil(min(wait, 86400.0)))  # a bucket that never refills: a day
     body = f"Too many connections. Retry after {seconds} seconds.\n".encode()
     return (
         f"HTTP/1.1 429 Too Many Requests\r\nRetry-After: {seconds}\r\n"
