@@ -62,14 +62,15 @@ def test_re2_is_installed_so_the_guards_are_active():
 
 
 def test_a_guard_never_says_no_where_python_finds_a_match():
-    """On every labelled line (original, folded and canonical text) and on generated comments, for every
+    """On labelled lines (original, folded and canonical text) and on generated comments, for every
     pattern of rules.py and every phrase rule: a guard's "no" is always right, and the guards do turn
     most texts away (else they would only cost time)."""
     texts: list[str] = []
-    for text in _labelled_texts():
+    # A fixed sample keeps this at about a million searches (all 5,000+ lines took 80 s under load).
+    for text in random.Random(7).sample(_labelled_texts(), 1000):
         norm = normalise(text)
         texts += [text, norm.folded, rules.Words(norm).text]
-    texts += _generated_texts(3000)
+    texts += _generated_texts(1200)
     matched = refused = 0
     for rx in _guarded_patterns():
         guard = prefilter.Guard(rx)
@@ -80,7 +81,7 @@ def test_a_guard_never_says_no_where_python_finds_a_match():
                 assert may, (rx.pattern[:120], text)
             elif not may:
                 refused += 1
-    assert matched > 5000
+    assert matched > 1000
     assert refused > 10 * matched
 
 
