@@ -285,6 +285,8 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
         load_before = load_average()
         for index in survivor_procs:
             clients.ask("reset", True, only=index)
+        profile = Profile(args, "storm-survivor", ports[0])
+        cpu_before = cpu_seconds([servers[0].pid])
         killed_at = time.time()
         servers[1].kill()  # SIGKILL: no disconnect handler, no close frame
         servers[1].wait()
@@ -298,6 +300,8 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             if waiting == 0 and all(s["reconnected"] >= s["lost"] for s in states):
                 back_seconds = max(s["last_back_ns"] for s in states) / 1e9 - killed_at
                 break
+        survivor_cpu = cpu_seconds([servers[0].pid]) - cpu_before
+        profile.stop(viewers - survivor_share)
         during = clients.totals_over(survivor_procs, latencies=True)
         load_during = load_average()
         time.sleep(2.0)
@@ -332,6 +336,8 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             "back_ms_p90": percentile(back_ms, 0.9) if back_ms else None,
             "back_ms_p99": percentile(back_ms, 0.99) if back_ms else None,
             "reconnect_attempts_failed": failed,
+            # The survivor's CPU from the kill until every viewer was back (its own viewers' events too).
+            "survivor_cpu_seconds": round(survivor_cpu, 2),
             "events_written": writer.written,
             "sockets_missing_seq": sum(g["sockets_missing"] for g in gaps),
             "seqs_missing": sum(g["missing"] for g in gaps),
@@ -428,12 +434,21 @@ def main() -> None:
         result["ratios"]["connect_rate_stored_vs_small"] = round(
             result["dewan_stored"]["viewers_per_second"] / max(1, dewan["viewers_per_second"]), 3
         )
+        # What the shared machine distorts least: server CPU per connect, stored against small.
+        result["ratios"]["connect_cpu_stored_vs_small"] = round(
+            result["dewan_stored"]["server_cpu_ms_per_connect"]
+            / max(0.001, dewan["server_cpu_ms_per_connect"]),
+            3,
+        )
     storm = result.get("storm", {})
     result["targets_met"] = {
         "connect_at_least_1000_per_second": dewan["viewers_per_second"] >= 1000,
-        "connect_within_3x_raw": result["ratios"]["connect_rate"] >= 1 / 3,
+        "connect_within_3x_raw": result["ratios"]["connect_rate"] >= 1 / 3,  # wall rate: load-bound
+        "connect_cpu_within_3x_raw": result["ratios"]["server_cpu_per_connect"] <= 3,
         "connect_cpu_bound_rate_at_least_1000_per_second": dewan["viewers_per_cpu_second"] >= 1000,
-        "connect_flat_with_stored_rows": result["ratios"].get("connect_rate_stored_vs_small", 1) >= 0.8,
+        "connect_flat_with_stored_rows": (
+            result["ratios"]["connect_cpu_stored_vs_small"] <= 1.25 if "dewan_stored" in result else None
+        ),
         "storm_nothing_missed": storm.get("sockets_missing_seq") == 0 if storm else None,
         "graceful_all_hinted": (
             storm["graceful"]["sockets_with_retry_hint"] >= storm["viewers"] // 2 if storm else None
