@@ -358,9 +358,14 @@ def flood_socket(port: int, path: str, cookie: str, role: str, setup: dict, unti
 
 
 def flood_main(port: int, slug: str, setup: dict, seconds: float, reconnect: bool, pipe) -> None:
-    """The flood process: an attendee and a host flooding in two threads, each reconnecting after a close."""
+    """The flood process: an attendee and a host flooding in two threads, each reconnecting after a close.
+    It says ``ready`` once started (the interpreter's start-up is not the window's) and floods on ``go``."""
     import threading
 
+    pipe.send("ready")
+    if not pipe.poll(60) or pipe.recv() != "go":
+        pipe.send([])
+        return
     until = time.monotonic() + seconds
     fates: list[dict] = []
 
@@ -402,13 +407,7 @@ async def window(args, server: Server, setup: dict, samplers: list, kind: str, n
     """One quiet or flood window: the samplers' load for ``--quiet`` / ``--flood`` seconds, with the flood
     process alongside in a flood window. Returns its clocks, load, server CPU and (flood) the fates."""
     seconds = args.quiet if kind == "quiet" else args.flood
-    if profile_dir:
-        await asyncio.to_thread(bench_get, server, "/__bench/profile?start")
-    load_start = load_average()
-    cpu = cpu_seconds(server.pid)
-    start, start_wall = time.monotonic(), time.time()
-    fates: list = []
-    if kind == "flood":
+    if kind == "flood":  # started and imported before the window: its start-up is not the flood
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
         flood = context.Process(
@@ -417,6 +416,16 @@ async def window(args, server: Server, setup: dict, samplers: list, kind: str, n
             daemon=True,
         )
         flood.start()
+        await asyncio.to_thread(lambda: ours.poll(60) and ours.recv())
+        await asyncio.sleep(1)
+    if profile_dir:
+        await asyncio.to_thread(bench_get, server, "/__bench/profile?start")
+    load_start = load_average()
+    cpu = cpu_seconds(server.pid)
+    start, start_wall = time.monotonic(), time.time()
+    fates: list = []
+    if kind == "flood":
+        ours.send("go")
     sent = await normal_load(samplers, setup["votable"], args.rate, start + seconds)
     end, end_wall = time.monotonic(), time.time()
     cpu = cpu_seconds(server.pid) - cpu
