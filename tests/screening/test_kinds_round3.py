@@ -277,6 +277,7 @@ def test_more_counter_speech_is_published(text):
         "where to buy spices online safely?",
         "biar dia malu sendiri, dia yang tipu orang",
         "I'll come for the next session",
+        "scammers can fool you, don't call yourself an idiot",
     ],
 )
 def test_everyday_words_near_the_new_rules_are_published(text):
