@@ -346,7 +346,8 @@ def main() -> int:
             h = results["heldout"][name] = heldout(name)
             st = h["standard"]
             print(f"{name} (n={h['n']}, fresh when written, see docs; standard): "
-                  f"harmful held {st['harmful_held']}, benign published {st['benign_published']}")  # fmt: skip
+                  f"harmful held {st['harmful_held']}, "
+                  f"benign published {st['benign_published']}")  # fmt: skip
             for cat, share in st["per_category_share_held"].items():
                 print(f"      {cat:18s} share held={share}")
     if args.timing_only:
