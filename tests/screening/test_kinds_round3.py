@@ -251,6 +251,7 @@ def test_more_self_harm_shapes_reach_the_care_queue(text):
         "kalau jumpa, sumpah aku tikam",
         "going to set fire to their call centre",
         "drink bleach la, loser",
+        "Admin tu memang patut kena belasah",
     ],
 )
 def test_more_threat_shapes_are_held(text):

@@ -63,3 +63,5 @@ clause	\b(?:i|ill|im|i am|we|imma|i will)\s(?:\w+ ){0,3}?(?:bring|bringing|broug
 \b(?:deserves?|deserved) to (?:get|be|have) (?:(?:his|her|their|your|ur) )?(?:\w+ )?(?:slit|shot|stabbed|killed|beaten|hanged|burned|murdered|butchered|strangled|smashed|broken)\b
 \b(?:put|putting|send|sending) (?:him|her|them|you|u|ya) (?:in|into|six feet) (?:the ground|a coffin|a grave|the grave|under|hospital|the hospital|a body bag)\b
 \b(?:memang|confirm|sumpah|siap|nanti) {MS_FP} (?:akan )?(?:bunuh|tikam|sembelih|tetak|belasah|bakar|tembak|cekik)\b
+# Round 3: a role or third person who "deserves" violence in Malay (`admin tu patut kena belasah`).
+\b(?:penceramah|hos|host|admin|speaker|moderator|panel|pembentang|penganjur|scammer|penipu|dia|mamat|minah|budak) (?:ni |tu |itu |ini )?(?:memang )?(?:patut|layak|harus|wajib) (?:kena |di)?(?:tembak|bunuh|pukul|belasah|tikam|bakar|sembelih|tetak|lanyak|ditembak|dibunuh|dipukul|dibelasah|ditikam|dibakar|disembelih)\b
