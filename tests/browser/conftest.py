@@ -1,15 +1,16 @@
 """Browser tests: a real Uvicorn server against the test database, driven by Debian's Chromium.
 
 Data is made in the test process with the factories; ``transactional_db`` commits it, so the server
-process (which has its own connections) sees it. The server is per test, so a test can kill and restart
-it without disturbing the next one. Every page is screenshotted into ``test-artifacts/`` when its test
-ends (with a ``FAILED-`` prefix when the test failed).
+process (which has its own connections) sees it. The server is per module (a test that kills it
+gets it back before the next test); tests that need other settings start their own. Every page is
+screenshotted into ``test-artifacts/`` when its test ends (with a ``FAILED-`` prefix when it failed).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -78,10 +79,28 @@ def running_server(request, **extra_env: str):
         server.kill()
 
 
-@pytest.fixture
-def server(transactional_db, request):
-    """A real Uvicorn process on the test database, stopped before the database is flushed."""
+@pytest.fixture(scope="module")
+def module_server(request, django_db_setup):
+    """One Uvicorn process on the test database for a module's tests (starting one costs about 2 s of
+    CPU, as much as a typical browser test's own steps). Tests with their own settings use
+    ``running_server`` instead."""
     yield from running_server(request)
+
+
+@pytest.fixture
+def server(transactional_db, module_server):
+    """The module's server, running (a test that killed it gets it back) and holding nothing of the
+    previous test's data: the database was flushed, and a webinar read by slug is kept by a server
+    process for at most ``LIVE_WEBINAR_SECONDS``, so a test starts only once that has passed since
+    the previous one ended (the next test's webinar usually has the same slug)."""
+    from webinar.live_state import LIVE_WEBINAR_SECONDS
+
+    if not module_server.running():
+        module_server.start()
+    since_last = time.monotonic() - getattr(module_server, "last_test_ended", float("-inf"))
+    time.sleep(max(0.0, LIVE_WEBINAR_SECONDS + 0.1 - since_last))
+    yield module_server
+    module_server.last_test_ended = time.monotonic()
 
 
 @dataclass
