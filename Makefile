@@ -9,9 +9,11 @@ PORT ?= $(shell cat var/port 2>/dev/null || echo 8000)
 # Running needs the runtime dependencies only; tests, lint and benchmarks add the `dev` extra.
 STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
-# Test processes (pytest-xdist): one per core on both passes. In the PostgreSQL + Redis pass each
-# worker has its own test database (pytest-django) and its own Redis database (tests/settings.py).
-PYTEST_WORKERS ?= auto
+# Test processes (pytest-xdist). Embedded: one per core (that pass is CPU-bound). PostgreSQL + Redis:
+# four, because that pass mostly waits (TRUNCATE between transactional tests, real servers, killed and
+# hung Redis, a killed Celery worker): on 2 cores it took 7:53 with two workers, 5:29 with four, 7:01
+# with six. Each worker has its own test database (pytest-django) and Redis database (tests/settings.py).
+PYTEST_WORKERS ?= $(if $(DATABASE_URL),4,auto)
 # Measured fastest for websocket fan-out here (docs/scaling.md). Uvicorn's frame cap (128 KiB) is above
 # the app's (64 KiB) so the app answers `frame_too_large` itself; --no-proxy-headers because only
 # DEWAN_TRUSTED_PROXIES decides whose X-Forwarded-For is believed (docs/reliability.md).
