@@ -215,3 +215,41 @@ async def open_live_socket(server: Server, slug: str, session_key: str, *, mode:
     )
     assert json.loads(await live.recv())["type"] == "welcome"
     return live
+
+
+async def spend_until_closed(live, frame: str, *, frames: int, timeout: float = 10.0):
+    """Send ``frame`` up to ``frames`` times as a client that reads its socket meanwhile, as a browser
+    does: stop sending once the server answers ``error`` (it is closing), then read to the close.
+
+    Returns ``(errors, closed)``: the ``error`` messages received and the ``ConnectionClosed`` that ended
+    the socket. A client that keeps writing after the server's close frame, or leaves it unread for
+    ``realtime.wsprotocol.CLOSE_TIMEOUT``, is reset without a close code (docs/protocol.md), so tests of
+    the close code must read while they send: under load the sender alone can take longer than that.
+    """
+    import asyncio
+    import json
+
+    import websockets
+
+    errors: list[dict] = []
+
+    async def read() -> None:
+        while True:
+            message = json.loads(await live.recv())
+            if message["type"] == "error":
+                errors.append(message)
+
+    reader = asyncio.create_task(read())
+    try:
+        for _ in range(frames):
+            if errors or reader.done():
+                break
+            await live.send(frame)
+            await asyncio.sleep(0)
+    except websockets.ConnectionClosed:
+        pass
+    try:
+        await asyncio.wait_for(reader, timeout)
+    except websockets.ConnectionClosed as closed:
+        return errors, closed
+    raise AssertionError("unreachable: read() only ends by raising")

@@ -10,7 +10,6 @@ of frames in one write is parsed a slice per loop iteration, so another socket i
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import math
 import socket
@@ -29,7 +28,14 @@ from tests.factories import (
     make_registration,
     make_user,
 )
-from tests.servers import Server, free_port, open_live_socket, server_env, shared_database_url
+from tests.servers import (
+    Server,
+    free_port,
+    open_live_socket,
+    server_env,
+    shared_database_url,
+    spend_until_closed,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -62,18 +68,10 @@ async def _refused_before_upgrade(
 
 
 async def _over_budget(live) -> float:
-    """Ping until the server closes the socket with 4429 (the budget ran out); the ``retry_after`` told."""
-    errors = []
-    with contextlib.suppress(websockets.ConnectionClosed):  # the close may come while still sending
-        for _ in range(500):
-            await live.send('{"type":"ping"}')
-            await asyncio.sleep(0)
-    with pytest.raises(websockets.ConnectionClosed) as closed:
-        while True:
-            message = json.loads(await asyncio.wait_for(live.recv(), 10))
-            if message["type"] == "error":
-                errors.append(message)
-    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4429
+    """Ping (reading meanwhile) until the server closes the socket with 4429 as the budget runs out;
+    the ``retry_after`` it told."""
+    errors, closed = await spend_until_closed(live, '{"type":"ping"}', frames=500)
+    assert closed.rcvd is not None and closed.rcvd.code == 4429
     assert errors and errors[-1]["code"] == "rate_limited"
     return errors[-1]["retry_after"]
 

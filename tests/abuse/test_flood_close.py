@@ -16,12 +16,18 @@ import socket
 import time
 
 import pytest
-import websockets
 
 from realtime import wsprotocol
 from realtime.budget import CLOSE_OVER_BUDGET
 from tests.factories import attendee_session, make_live_webinar, make_registration
-from tests.servers import Server, free_port, open_live_socket, server_env, shared_database_url
+from tests.servers import (
+    Server,
+    free_port,
+    open_live_socket,
+    server_env,
+    shared_database_url,
+    spend_until_closed,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -138,15 +144,8 @@ def test_a_reading_client_over_budget_still_gets_the_reason_and_a_clean_4429_clo
 
     async def scenario():
         live = await open_live_socket(server, webinar.slug, key)
-        for _ in range(60):  # 600 units of sync against a budget of 200
-            await live.send('{"type":"sync"}')
-        errors = []
-        with pytest.raises(websockets.ConnectionClosed) as closed:
-            while True:
-                message = json.loads(await asyncio.wait_for(live.recv(), 10))
-                if message["type"] == "error":
-                    errors.append(message)
-        return errors, closed.value
+        # Up to 600 units of sync against a budget of 200.
+        return await spend_until_closed(live, '{"type":"sync"}', frames=60)
 
     errors, closed = asyncio.run(scenario())
     assert [e["code"] for e in errors] == ["rate_limited"] and errors[0]["retry_after"] > 0
