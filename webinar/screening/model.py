@@ -192,16 +192,6 @@ def extract(texts: list[str], buckets: int = DEFAULT_BUCKETS) -> Features:
     )
 
 
-def _name(f: Features, i: int) -> str:
-    kind = int(f.kind[i])
-    pos = int(f.pos[i])
-    if kind == 0:
-        return f.word_list[pos]
-    if kind == 1:
-        return f.word_list[pos] + " " + f.word_list[pos + 1]
-    return "[" + f.joined[pos : pos + kind] + "]"
-
-
 Scores = tuple[np.ndarray, list[tuple[tuple[str, float], ...]]]
 
 
@@ -215,7 +205,8 @@ def score_features(texts: list[str], top_k: int = 5) -> Scores:
     for h in range(n_heads):
         # One contiguous row per head: a gather and a weighted count per head is cheaper than
         # gathering (features x heads) and slicing columns.
-        logits[:, h] = np.bincount(f.doc, weights=model.by_head[h][f.bucket] * f.value, minlength=f.n_docs)
+        weights = model.by_head[h].take(f.bucket) * f.value
+        logits[:, h] = np.bincount(f.doc, weights=weights, minlength=f.n_docs)
     logits += model.bias
     probs = 1.0 / (1.0 + np.exp(-logits))
     # The strongest word and word-pair features of each text's highest-scoring head (character n-grams
@@ -229,17 +220,34 @@ def score_features(texts: list[str], top_k: int = 5) -> Scores:
     order = np.lexsort((-np.abs(own), wdoc))
     docs_sorted = wdoc[order]
     starts = np.searchsorted(docs_sorted, np.arange(f.n_docs))
-    ends = np.searchsorted(docs_sorted, np.arange(f.n_docs), side="right")
-    tops: list[tuple[tuple[str, float], ...]] = []
-    for d in range(f.n_docs):
-        seen: dict[str, float] = {}
-        for j in order[starts[d] : min(ends[d], starts[d] + 3 * top_k)]:
-            name = _name(f, int(words[j]))
-            if name not in seen:
-                seen[name] = round(float(own[j]), 4)
-                if len(seen) == top_k:
-                    break
-        tops.append(tuple(seen.items()))
+    # Only the first 3 * top_k features of each text can be named: keep those, then walk them as Python
+    # values (one conversion for the batch rather than a numpy scalar per feature).
+    first = order[np.arange(len(order)) - starts[docs_sorted] < 3 * top_k]
+    chosen = words[first]
+    kinds = f.kind[chosen].tolist()
+    positions = f.pos[chosen].tolist()
+    owns = own[first].tolist()
+    word_list, joined = f.word_list, f.joined
+    tops: list[tuple[tuple[str, float], ...]] = [() for _ in range(f.n_docs)]
+    seen: dict[str, float] = {}
+    doc = -1
+    for d, kind, pos, weight in zip(wdoc[first].tolist(), kinds, positions, owns, strict=True):
+        if d != doc:
+            if seen:
+                tops[doc] = tuple(seen.items())
+            seen, doc = {}, d
+        if len(seen) == top_k:
+            continue
+        if kind == 0:
+            name = word_list[pos]
+        elif kind == 1:
+            name = word_list[pos] + " " + word_list[pos + 1]
+        else:
+            name = "[" + joined[pos : pos + kind] + "]"
+        if name not in seen:
+            seen[name] = round(weight, 4)
+    if seen:
+        tops[doc] = tuple(seen.items())
     return probs, tops
 
 

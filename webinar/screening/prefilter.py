@@ -119,13 +119,27 @@ class Guard:
 
     def may_match(self, text: str) -> bool:
         regexp = self._regexp
-        if regexp is None or not text.isascii() or _ODD_SPACE.search(text) is not None:
+        if regexp is None:
             return True
-        data = text.encode("ascii")
-        return regexp.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
+        data = _readable(text)
+        return data is None or regexp.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
+
+
+def _readable(text: str) -> bytes | None:
+    """``text`` as the bytes RE2 reads, or None when the guards must hand it to Python (a non-ASCII
+    character or an odd separator). A comment is asked about by several guards in a row, so the last
+    text's answer is kept (a tuple swapped whole: safe across threads)."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    data = text.encode("ascii") if text.isascii() and _ODD_SPACE.search(text) is None else None
+    _last = (text, data)
+    return data
 
 
 _ODD_SPACE = re.compile("[\x0b\x1c-\x1f]")
+_last: tuple[str | None, bytes | None] = (None, None)
 _UNANCHORED = _re2_module._Anchor.UNANCHORED if _re2_module is not None else None
 _NO_MATCH = (-1, -1)
 
