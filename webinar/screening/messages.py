@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     "pii.phone": _("Contains a phone number. It is hidden to protect you."),
     "pii.email": _("Contains an e-mail address. It is hidden to protect you."),
     "pii.card": _("Contains what looks like a payment card number. It is hidden to protect you."),
+    "pii.bank_account": _("Contains what looks like a bank account number. It is hidden to protect you."),
+    "pii.passport": _("Contains what looks like a passport number. It is hidden to protect you."),
     "flood.repeated": _("Repeats the same characters or words many times."),
     "flood.long": _("Is much longer than a question usually is."),
     "flood.duplicate": _("Repeats a question the author has already asked."),

@@ -770,6 +770,23 @@ CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 # "01 23 45 67 89", "+60 12-345 6789"); it is a phone number when its digits are a Malaysian number.
 _NUMBER_RUN = re.compile(r"(?<![\w+.])\+?\(?\d{1,11}\)?(?:[ .\-]\(?\d{1,8}\)?){0,6}(?![\w])")
 _MY_PHONE = re.compile(r"(?:\+?60|0)(?:1\d{8,9}|[3-9]\d{7,8})")
+# The same, written loosely: groups that hold at least one digit, with o/i/l standing in for some digits
+# ("+6O 12", "O19"), separated by spaced dashes or dots or single spaces ("012 - 345 - 6789",
+# "6 0 1 2 . 7 7 7 . 1 2 3 4"). A group without a digit (a lone "i" or "o") is never part of one.
+_LOOSE_RUN = re.compile(
+    r"(?<![\w+(])\+?\(?[0-9oil]*\d[0-9oil]*\)?(?:(?: ?[-./] ?| )\(?[0-9oil]*\d[0-9oil]*\)?){1,12}(?!\w)"
+)
+# A bank account number: a bank's name or an account word, then within a few words a run of 9 to 18
+# digits in any grouping ("maybank acc 1142 5567 8890", "akaun public bank 3-1234567-12").
+_BANK_ACCOUNT = re.compile(
+    r"\b(?:maybank|mbb|cimb|rhb|public ?bank|pbb|bank islam|bimb|hong ?leong|hlb|ambank|bsn|bank rakyat|"
+    r"affin|alliance|uob|ocbc|hsbc|standard chartered|agrobank|muamalat|akaun|account|acc|acct|a/c)\b"
+    r"[^\d\n]{0,40}?(?<![\w-])(\d(?:[ -]?\d){8,17})(?![\w-])"
+)
+# A passport number (a letter and seven to nine digits, in any grouping) after the word "passport".
+_PASSPORT = re.compile(
+    r"\b(?:passport|pasport|paspot)\b[^\d\n]{0,25}?\b([a-z] ?-?\d(?:[ -]?\d){6,8})(?![\w-])"
+)
 # Tokens of digits with letters standing in for some of them ("O12-3456789", "9OO1O1-14-5678").
 _DIGITISH = re.compile(r"(?<![a-z0-9])[0-9oil][0-9oil\-]{5,}(?![a-z0-9])")
 _DIGIT_FOR = str.maketrans({"o": "0", "i": "1", "l": "1"})
@@ -786,19 +803,23 @@ MYKAD_PLACE_CODES = frozenset(
 _DIGIT_RUN = re.compile(r"\d[\d -]{6,}\d")
 # A Malaysian street address: a house number, a street word with a name, and a postcode or state.
 _HOUSE = re.compile(
-    r"\b(?:no|nombor|lot|unit|blok|block|rumah|house)\.? ?\d+[a-z]?\b"
+    r"\b(?:no|nombor|lot|unit|blok|block|rumah|house)\.? ?(?:[a-z] ?-? ?)?\d+(?:-\d+)*[a-z]?\b"
     r"|\b\d+[a-z]?,? (?:jalan|jln|lorong|lrg)\b"
 )
 _STREET = re.compile(
     r"\b(?:jalan|jln|lorong|lrg|persiaran|lebuh|lebuhraya|taman|tmn|kampung|kg|kampong|desa|bandar|"
-    r"pangsapuri|apartment|kondominium|flat|ss\d+|seksyen|section|presint|precinct|bukit|batu) [a-z0-9/]+"
+    r"pangsapuri|apartment|kondominium|flat|ss\d+|seksyen|section|presint|precinct|bukit|batu) "
+    # A street word needs a name after it: "our flat had a talk" names no street.
+    r"(?!(?:had|has|have|is|was|are|were|in|at|of|on|and|or|the|to|for|with|near|got|kena|ni|tu|ini|itu|"
+    r"saya|kami|kita|kau|dia|yang|dan|di|ke|dekat)\b)[a-z0-9/]+"
 )
 _POSTCODE = re.compile(r"(?<![\d-])\d{5}(?![\d-])")
 _STATES = re.compile(
     r"\b(?:selangor|johor|kedah|kelantan|melaka|malacca|negeri sembilan|pahang|perak|perlis|pulau pinang|"
     r"penang|sabah|sarawak|terengganu|kuala lumpur|putrajaya|labuan|wilayah persekutuan|petaling jaya|"
     r"shah alam|kajang|klang|subang jaya|cheras|ampang|puchong|seremban|ipoh|johor bahru|kuching|"
-    r"kota kinabalu|kuantan|alor setar|kota bharu|kuala terengganu|sungai buloh|rawang|bangi|cyberjaya)\b"
+    r"kota kinabalu|kuantan|alor setar|kota bharu|kuala terengganu|sungai buloh|rawang|bangi|cyberjaya|"
+    r"kl|pj|jb)\b"
 )
 _ADDRESS_CUE = re.compile(
     r"\b(?:alamat|address|i live at|i stay at|tinggal di|duduk di|rumah saya|rumah aku|my house)\b"
@@ -1056,6 +1077,21 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
             digits = re.sub(r"\D", "", m.group(0))
             if 9 <= len(digits) <= 12 and _MY_PHONE.fullmatch(digits) and free(m.start(), m.end()):
                 add("pii.phone", m.start(), m.end())
+        for m in _LOOSE_RUN.finditer(text) if _may(_LOOSE_RUN, text) else ():
+            run = m.group(0)
+            digits = re.sub(r"\D", "", run.translate(_DIGIT_FOR))
+            letters = sum(c.isalpha() for c in run)
+            if (
+                9 <= len(digits) <= 12
+                and 2 * letters <= len(digits)
+                and _MY_PHONE.fullmatch(digits)
+                and free(m.start(), m.end())
+            ):
+                add("pii.phone", m.start(), m.end())
+        for rx, code in ((_BANK_ACCOUNT, "pii.bank_account"), (_PASSPORT, "pii.passport")):
+            for m in rx.finditer(text) if _may(rx, text) else ():
+                if free(m.start(1), m.end(1)):
+                    add(code, m.start(1), m.end(1))
         where = _address(text)
         if where is not None and free(*where):
             add("pii.address", *where)
