@@ -50,3 +50,52 @@ def test_personal_data_written_loosely_is_held(text, code):
 )
 def test_numbers_dates_and_sums_near_those_words_are_published(text):
     assert_published(text)
+
+
+# Sexual remarks and requests aimed at a person with no listed sexual word (lexicons/sexual.re): a body
+# remarked on, a person called hot, pictures of a body or what is under the clothes asked for, a room, a
+# hotel or a bed offered, a sexual act wanted with someone, arousal at a person, women sought for company.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that presenter has really lovely curves, perfect figure",
+        "admin your chest looks so solid today",
+        "peha cik puan tu gebu betul",
+        "the moderator is damn hot, can't focus",
+        "minah tu memang seksi",
+        "sis, pm me a photo of you in your towel",
+        "nak tengok badan awak boleh?",
+        "i wonder what's under her tudung",
+        "after this come to my hotel room tonight, just the two of us",
+        "jom cek in hotel lepas webinar ni dik",
+        "cari awek teman tidur malam ni",
+        "i would shag that speaker",
+        "i can satisfy you better than your husband",
+        "getting horny looking at the host",
+        "ada janda sunyi kat sini? pm",
+    ],
+)
+def test_sexual_remarks_and_requests_without_a_listed_word_are_held(text):
+    assert_held_as(text, "sexual")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my body is still shaking after that scam call",
+        "the speaker said a hot topic right now is deepfake voice calls",
+        "can you share the photos of the workshop in the hall?",
+        "what is under the settings menu for privacy?",
+        "please come to my house and help me set up parental controls, mak",
+        "book a hotel room through the official app only",
+        "temankan anak tidur dulu, nanti saya sambung tengok rakaman",
+        "it is getting hard watching my parents lose money to scams",
+        "any girls here who were bullied online? there is a support group",
+        "ladies, how do we stop fake accounts using our pictures?",
+        "He messaged my daughter 'send me a pic in the shower', what should I do?",
+    ],
+)
+def test_bodies_rooms_pictures_and_quoted_requests_in_everyday_senses_are_published(text):
+    assert_published(text)

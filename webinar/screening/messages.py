@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     "threat.lexicon": _("Contains a threat or tells someone to harm themselves: {matched}."),
     "threat.phrase": _("Contains a threat of violence: {matched}."),
     "sexual.lexicon": _("Contains sexual content: {matched}."),
+    "sexual.phrase": _("Contains a sexual remark or request aimed at a person: {matched}."),
     "self_harm.phrase": _("The author may be at risk of self-harm: {matched}."),
     "spam.pattern": _("Looks like spam or a scam: {matched}."),
     "link": _("Contains a link: {matched}. Links are reviewed before they are shown."),

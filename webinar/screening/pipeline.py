@@ -216,6 +216,11 @@ def _token_at(norm: Normalised, start: int) -> int:
     return next((i for i, t in enumerate(norm.tokens) if t.start == start), -1)
 
 
+# Findings that are someone else's words when quoted in a report: threats, self-harm and sexual requests
+# ("he messaged my daughter 'send me pics in the shower', what do I do?").
+_REPORTABLE = frozenset(["threat", "self_harm", "sexual"])
+
+
 def _reported_speech(norm: Normalised, hits: list[rules.Hit]) -> list[rules.Hit]:
     """Threats and self-harm inside quotation marks that the author reports ("The scammer told me 'I'll
     kill your family', what do I do?") are someone else's words: the author asks for help."""
@@ -227,7 +232,7 @@ def _reported_speech(norm: Normalised, hits: list[rules.Hit]) -> list[rules.Hit]
         outside = outside[:a] + " " * (b - a) + outside[b:]
     if not rules.REPORTING_RE.search(outside.lower()):
         return hits
-    return [h for h in hits if not (h.category in ("threat", "self_harm") and h.start is not None
+    return [h for h in hits if not (h.category in _REPORTABLE and h.start is not None
                                     and any(a <= h.start < b for a, b in quoted))]  # fmt: skip
 
 
@@ -244,6 +249,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hits += rules.self_harm_hits(flat, norm)
     hits += rules.threat_hits(flat, norm)
     hits += rules.harassment_hits(flat, norm)
+    hits += rules.sexual_hits(flat, norm)
     lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
     if '"' in norm.original or "\u201c" in norm.original or "'" in norm.original:
         # Word-list threats too ("my daughter got a message saying 'kill yourself'"), not only phrases;

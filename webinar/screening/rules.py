@@ -545,6 +545,8 @@ def _silent(flat: _Words, triggers: frozenset[str] | None) -> bool:
 
 _SELF_HARM_TRIGGERS = lexicons.triggers("self_harm.re")
 _THREAT_TRIGGERS = lexicons.triggers("threat.re")
+_SEXUAL_RE = _compile("sexual.re")
+_SEXUAL_TRIGGERS = lexicons.triggers("sexual.re")
 
 
 def self_harm_hits(flat: _Words, norm: Normalised) -> list[Hit]:
@@ -712,6 +714,15 @@ def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
         + clause
         + _phrase_hits(_INCITE_RE, "threat.incite", "threat", flat, norm)
     )
+
+
+def sexual_hits(flat: _Words, norm: Normalised) -> list[Hit]:
+    """Sexual remarks and requests aimed at a person without a listed word (sexual.re): a body remarked
+    on, pictures of it asked for, a room or a bed offered, a sexual act wanted with someone. Severity 2."""
+    if _silent(flat, _SEXUAL_TRIGGERS):
+        return []
+    hits = _phrase_hits(_SEXUAL_RE, "sexual.phrase", "sexual", flat, norm)
+    return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
 
 
 def harassment_hits(flat: _Words, norm: Normalised) -> list[Hit]:

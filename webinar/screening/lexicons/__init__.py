@@ -192,14 +192,17 @@ def patterns(name: str) -> tuple[tuple[str, str], ...]:
     """The phrase rules of one ``.re`` or ``.tsv`` file as (label, regex) pairs, macros expanded.
 
     A ``.re`` line is a regex (label ""), or "label<TAB>regex"; a ``@NAME = regex`` line defines a
-    macro used as ``{NAME}`` in the lines after it. ``spam.tsv`` lines are "weight<TAB>regex".
+    macro used as ``{NAME}`` in the lines (and macros) after it. ``spam.tsv`` lines are "weight<TAB>regex".
     """
     macros: dict[str, str] = {}
     out = []
     for line in _lines(name):
         m = _MACRO.match(line)
         if m is not None:
-            macros[m.group(1)] = m.group(2).strip()
+            value = m.group(2).strip()
+            for key, earlier in macros.items():  # a macro may use the macros defined before it
+                value = value.replace("{" + key + "}", earlier)
+            macros[m.group(1)] = value
             continue
         label, _tab, rx = line.rpartition("\t")
         for key, value in macros.items():
