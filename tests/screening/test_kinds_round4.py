@@ -99,3 +99,93 @@ def test_sexual_remarks_and_requests_without_a_listed_word_are_held(text):
 )
 def test_bodies_rooms_pictures_and_quoted_requests_in_everyday_senses_are_published(text):
     assert_published(text)
+
+
+# Animal words as insults only when aimed at a person (lexicons/insult.re: a person linked to an animal by
+# a closed set of words), and animals as animals (senses.tsv: kept, fed, barking, feared, lost) left out of
+# what the model scores. Superlatives fold to their word ("dumbest" -> "dumb").
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the presenter is a filthy rat",
+        "oi admin, you fat cow",
+        "this moderator acts like a baboon",
+        "kau ni macam keldai, faham pun tak",
+        "hos tu memang kerbau",
+        "the speaker's brain is smaller than a pea",
+        "admin takde otak ke?",
+        "host you are a waste of oxygen",
+        "nobody listens to you, moderator",
+        "you are the stupidest panel ever",
+    ],
+)
+def test_a_person_called_an_animal_or_brainless_is_insulted(text):
+    assert_held_as(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jiran saya bela anjing, dia menyalak bila ada posmen",
+        "adik saya digigit anjing liar semalam",
+        "he is a proud dog owner and a great speaker",
+        "my dog sleeps through every webinar lol",
+        "the host is the goat of cyber safety talks",
+        "you're not a sheep for trusting them, they're professionals",
+        "beruk curi pisang kat kebun atuk",
+        "the speaker showed a video of a monkey opening a phone",
+    ],
+)
+def test_animals_as_animals_and_denied_comparisons_are_published(text):
+    assert_published(text)
+
+
+# News reports of violence against people named by a group word (counted, in the past, with an agent,
+# place or time) are not hate; saying what should be done to a group still is.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dua wanita dirompak dan dibunuh di Johor Bahru, suspek ditahan",
+        "a man was stabbed by a gang in Penang last night",
+        "lelaki ditembak di Kuantan pagi tadi, polis sedang siasat",
+        "Three migrants were killed in a lorry crash yesterday",
+    ],
+)
+def test_news_style_reports_of_violence_are_published(text):
+    assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pendatang haram patut dibunuh semua",
+        "refugees should be thrown out tomorrow",
+        "orang gay mesti dihalau dari kampung",
+    ],
+)
+def test_what_should_be_done_to_a_group_is_still_hate(text):
+    assert_held_as(text, "hate")
+
+
+# Being called a name is reported, not said; a feeling verb after the word in Malay order is a feeling.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no one should ever be called dumb for reporting a scam",
+        "anak saya kena panggil bodoh dalam group kelas",
+        "I got called an idiot by the scammer when I refused",
+        "Malu dan bodoh sangat rasa lepas terkena scam pelaburan",
+    ],
+)
+def test_names_reported_and_feelings_are_published(text):
+    assert_published(text)
+
+
+def test_calling_the_reader_a_name_is_still_an_insult():
+    assert_held_as("you are an idiot, call yourself a moderator?", "insult")

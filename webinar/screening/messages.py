@@ -32,6 +32,7 @@ MESSAGES: dict[str, str] = {
     ),
     "threat.incite": _("Tells someone to kill or harm themselves: {matched}."),
     "insult.pile_on": _("Calls on others to mass-report, hound or expose a person: {matched}."),
+    "insult.phrase": _("Insults a person: {matched}."),
     "profanity.mild": _("Contains a mild swear word: {matched}."),
     "pii.address": _("Contains what looks like a home address. It is hidden to protect you."),
     "pii.child": _("Names a child together with their school. It is hidden to protect the child."),

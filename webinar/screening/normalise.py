@@ -89,7 +89,7 @@ _DOUBLE = re.compile(r"([^\W\d_])\1")
 # 4, 2 and 8 are left alone: between words they mean "for", "to" and "ate" ("sub4sub", "b2b").
 _INNER_LEET = re.compile(r"[a-z]+(?:[0137@$!|]+[a-z]+)+")
 _SUFFIXES = ("s", "z", "y", "ed", "er", "es", "in", "an", "la", "je", "ing", "ers", "nya", "lah", "kah",
-             "jer", "kan", "ness")  # fmt: skip
+             "jer", "kan", "ness", "est")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -250,6 +250,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hits += rules.threat_hits(flat, norm)
     hits += rules.harassment_hits(flat, norm)
     hits += rules.sexual_hits(flat, norm)
+    hits += rules.insult_hits(flat, norm)
     lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
     if '"' in norm.original or "\u201c" in norm.original or "'" in norm.original:
         # Word-list threats too ("my daughter got a message saying 'kill yourself'"), not only phrases;

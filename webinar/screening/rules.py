@@ -194,6 +194,9 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
             continue
         if entry.category == "insult" and entry.severity <= 2 and _self_directed(i, tokens, lex):
             continue
+        if entry.category == "insult" and entry.severity <= 2 and _named_passively(i, tokens, norm.original):
+            innocent.add(i)
+            continue
         hits.append(Hit(f"{entry.category}.lexicon", entry.category, entry.severity, tok.start, tok.end))
     for ta, tb, entry in phrase_hits:
         if entry.contextual and not _has_context(ta, tokens, flagged, lex, n, entry.category):
@@ -295,12 +298,31 @@ def _aimed(i: int, tokens, lex) -> bool:
 
 def _self_directed(i, tokens, lex) -> bool:
     """ "Saya begitu bodoh" / "I am so stupid": self-deprecation, not an insult to anyone ("excuse me,
-    moron presenter" is one: a role noun or "you" nearby makes it aimed)."""
+    moron presenter" is one: a role noun or "you" nearby makes it aimed). A feeling verb just after the
+    word says the same in Malay order ("Bodoh sangat rasa bila ingat saya kena tipu")."""
     before = [w for t in tokens[max(0, i - 3) : i] for w in t.words]
-    if not any(w in lex.first_person for w in before):
+    after = [w for t in tokens[i + 1 : i + 3] for w in t.words]
+    if not any(w in lex.first_person for w in before) and not any(w in lex.feel_words for w in after):
         return False
     around = [w for t in tokens[max(0, i - 3) : i + 4] for w in t.words]
     return not any(w in lex.second_person or w in lex.targets for w in around)
+
+
+# Being called a name is reported, not said ("nobody deserves to be called an idiot", "dia kena panggil
+# bodoh", "I got called stupid by a scammer").
+_NAMED = frozenset(["called", "dipanggil", "digelar", "labelled", "labeled", "dilabel"])
+_NAME_VERB = frozenset(["call", "panggil", "gelar", "label"])
+_PASSIVE = frozenset(["be", "being", "been", "get", "gets", "got", "getting", "kena", "was", "were", "is"])
+
+
+def _named_passively(i, tokens, original: str) -> bool:
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if _CLAUSE_END.search(original, tokens[k].end, tokens[k + 1].start) is not None:
+            return False
+        w = tokens[k].words[-1]
+        if w in _NAMED or (w in _NAME_VERB and k > 0 and tokens[k - 1].words[-1] in _PASSIVE):
+            return True
+    return False
 
 
 def _has_context(i, tokens, flagged, lex, n, category: str = "") -> bool:
@@ -358,6 +380,30 @@ def _predicates(words: list[str], lex) -> list[tuple[int, int, str]]:
                 out.append((i, i + k - 1, kind))
                 break
     return out
+
+
+# A passive verb after a group term reports an event rather than saying what should be done to the group
+# when the group is counted ("seorang wanita", "two men"), the verb is in the past ("was killed", "telah
+# dibunuh"), or an agent, place or time follows ("dibunuh oleh", "dibakar di Klang", "killed in", "shot
+# yesterday"); unless a word of prescription or wish stands between them ("should be killed", "patut
+# dibakar", "hope they get deported").
+_COUNTED = frozenset(["a", "an", "one", "two", "three", "four", "five", "seorang", "dua", "tiga", "empat",
+                      "lima", "another", "several", "beberapa", "sekumpulan", "many", "ramai"])  # fmt: skip
+_PAST = frozenset(["was", "were", "has", "have", "had", "been", "telah", "sudah", "dah", "baru", "pernah"])
+_EVENT_AFTER = frozenset(["oleh", "by", "di", "in", "at", "near", "dekat", "semalam", "yesterday", "last",
+                          "tadi", "today", "hari", "after", "selepas", "during", "ketika"])  # fmt: skip
+_PRESCRIBED = frozenset(["should", "must", "need", "needs", "deserve", "deserves", "ought", "patut", "perlu",
+                         "harus", "wajib", "mesti", "layak", "kena", "hope", "wish", "semoga", "harap",
+                         "lets", "let", "boleh", "better", "gotta"])  # fmt: skip
+
+
+def _reported_event(words: list[str], ga: int, gb: int, pa: int, pb: int) -> bool:
+    between = words[gb + 1 : pa]
+    if any(w in _PRESCRIBED for w in between) or any(w in _PRESCRIBED for w in words[max(0, ga - 3) : ga]):
+        return False
+    counted = any(w in _COUNTED or w.isdigit() for w in words[max(0, ga - 2) : ga])
+    after = words[pb + 1] if pb + 1 < len(words) else ""
+    return counted or any(w in _PAST for w in between) or after in _EVENT_AFTER
 
 
 def _negated_word(words: list[str], i: int, lex) -> bool:
@@ -461,6 +507,8 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                     continue
                 if kind == "before" and pb + 1 < len(words) and words[pb + 1] in _HATE_AS_NOUN:
                     continue  # "hate against Muslims", "hate speech": hate as a topic
+                if kind == "passive" and gb < pa <= gb + 5 and _reported_event(words, ga, gb, pa, pb):
+                    continue  # "Seorang wanita dibunuh oleh ...", "lelaki dibakar di Klang": news
                 if kind in ("after", "passive") and gb < pa <= gb + 5:
                     add(ga, pb)
                 elif pb < ga and ga - pb <= (2 if kind == "after" else 6 if kind == "before" else -1):
@@ -506,13 +554,14 @@ _HATE_RE = _compile("hate.re")
 _COUNTER_RE = _compile("counter.re")
 _INCITE_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "incite")
 _PILE_ON_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "pile_on")
+_INSULT_RE = _compile("insult.re")
 _SPAM_RES = [(re.compile(WORD_START + rx), float(weight)) for weight, rx in lexicons.patterns("spam.tsv")]
 # One pass over the text first: most comments match no spam pattern at all.
 _SPAM_ANY = _alternation(rx for _weight, rx in lexicons.patterns("spam.tsv"))
 SPAM_THRESHOLD = {"relaxed": 2.5, "standard": 2.0, "strict": 1.5}
 # The phrase files without trigger words at once, for the one look per comment that lets most comments
 # skip them all (see _Words.may_phrase).
-_RARE_PHRASES = (_HATE_RE, _COUNTER_RE, _INCITE_RE, _PILE_ON_RE, _SPAM_ANY)
+_RARE_PHRASES = (_HATE_RE, _COUNTER_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SPAM_ANY)
 _ALL_PHRASES = Guard("|".join(f"(?:{rx.pattern})" for rx in _RARE_PHRASES))
 _HANDLE_RE = re.compile(r"(?<![\w.@])@[a-z0-9_.]{3,}(?![\w@])")
 
@@ -729,6 +778,25 @@ def harassment_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Calls to mass-report, hound or expose a person (harassment.re, pile_on)."""
     hits = _phrase_hits(_PILE_ON_RE, "insult.pile_on", "insult", flat, norm)
     return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
+
+
+def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
+    """Insults aimed at a person without a listed word (insult.re): a person called or compared with an
+    animal, a brain made small, "a waste of space". A negator inside the match or within two words
+    before it ("you're not a sheep", "jangan panggil dia beruk") cancels it. Severity 2."""
+    lex = lexicons.load()
+    out = []
+    for h in _phrase_hits(_INSULT_RE, "insult.phrase", "insult", flat, norm):
+        first = next((k for k, o in enumerate(flat.owner) if norm.tokens[o].start == h.start), 0)
+        last = max((k for k, o in enumerate(flat.owner) if norm.tokens[o].end <= h.end), default=first)
+        own = 1 if flat.words[first] == "nobody" else 0  # "nobody respects you" is the insult itself
+        if any(
+            w in lex.negators
+            for w in flat.words[max(0, first - 2) : first] + flat.words[first + own : last + 1]
+        ):
+            continue
+        out.append(Hit(h.code, h.category, 2, h.start, h.end))
+    return out
 
 
 def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> list[Hit]:
