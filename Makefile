@@ -18,8 +18,9 @@ PYTEST_WORKERS ?= $(if $(DATABASE_URL),4,auto)
 # the app's (64 KiB) so the app answers `frame_too_large` itself; --no-proxy-headers because only
 # DEWAN_TRUSTED_PROXIES decides whose X-Forwarded-For is believed (docs/reliability.md).
 # `--lifespan on`: the shutdown event stops the process's realtime runtime (realtime/runtime.py).
-UVICORN_FLAGS := --ws realtime.wsprotocol:WebSocketProtocol --loop uvloop --http httptools --ws-per-message-deflate false \
-	--ws-max-size 131072 --no-proxy-headers --lifespan on --timeout-graceful-shutdown 10
+# `--http realtime.httpprotocol:HttpProtocol`: httptools, refusing unwanted upgrades before they cost.
+UVICORN_FLAGS := --ws realtime.wsprotocol:WebSocketProtocol --loop uvloop --http realtime.httpprotocol:HttpProtocol \
+	--ws-per-message-deflate false --ws-max-size 131072 --no-proxy-headers --lifespan on --timeout-graceful-shutdown 10
 
 .PHONY: run demo-reset test check static-checks lint format worker browser-deps clean
 

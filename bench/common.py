@@ -64,3 +64,16 @@ def live_webinar_with_viewers(
         "registrations": [r.pk for r in registrations],
         "keys": [attendee_session(r) for r in registrations],
     }
+
+
+def pin(pid: int, cpus: set[int]) -> bool:
+    """Pin every thread of process ``pid`` to ``cpus`` (``taskset -a -p``); False where not allowed
+    (fewer CPUs than asked, or no permission). Threads started later inherit their creator's set."""
+    if not cpus or max(cpus) >= (os.cpu_count() or 1):
+        return False
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            os.sched_setaffinity(int(task.name), cpus)
+    except OSError:
+        return False
+    return True

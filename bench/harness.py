@@ -231,7 +231,7 @@ def add_common_arguments(parser) -> None:
     # What `make run` serves with: websockets-sansio with a 1 s closing handshake (realtime/wsprotocol.py).
     parser.add_argument("--ws", default="realtime.wsprotocol:WebSocketProtocol")
     parser.add_argument("--loop", default="uvloop")
-    parser.add_argument("--http", default="httptools")
+    parser.add_argument("--http", default="realtime.httpprotocol:HttpProtocol")
     parser.add_argument("--deflate", action="store_true", help="leave permessage-deflate on (off by default)")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/11")
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/dewan_bench")

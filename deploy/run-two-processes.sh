@@ -23,8 +23,8 @@ PREFIX="$(mktemp -d /tmp/dewan-nginx.XXXXXX)"
 mkdir -p "$PREFIX/logs" "$PREFIX/tmp"
 
 # The flags measured best by bench/fanout.py (docs/scaling.md, "Uvicorn flags").
-UVICORN_FLAGS=(--ws realtime.wsprotocol:WebSocketProtocol --loop uvloop --http httptools --ws-per-message-deflate false
-               --ws-max-size 131072 --lifespan on --no-access-log --no-proxy-headers
+UVICORN_FLAGS=(--ws realtime.wsprotocol:WebSocketProtocol --loop uvloop --http realtime.httpprotocol:HttpProtocol
+               --ws-per-message-deflate false --ws-max-size 131072 --lifespan on --no-access-log --no-proxy-headers
                --timeout-graceful-shutdown 10)
 
 PIDS=()

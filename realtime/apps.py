@@ -5,7 +5,7 @@ class RealtimeConfig(AppConfig):
     name = "realtime"
 
     def ready(self):
-        from realtime import budget, wsprotocol
+        from realtime import budget, httpprotocol
 
         # Upgrade requests are judged on the process's budgets before the application runs.
-        wsprotocol.install_admission(budget.admission_wait)
+        httpprotocol.install_gate(budget.process_budgets())

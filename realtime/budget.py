@@ -5,8 +5,12 @@ or Redis work, so a flood is refused for the price of parsing its frames.
 A socket spends its own budget and its *principal's*: the registration's for an attendee, the signed-in
 account's for a host or organiser (``principal``). A new socket whose principal cannot pay for it, or
 whose address is over its connect rate or open sockets, is refused before the websocket upgrade with
-HTTP 429 and ``Retry-After`` (``admission_wait``, called by ``realtime.wsprotocol``): the principal is
-known from an earlier socket of the same session cookie on the same URL, so no database is read.
+HTTP 429 and ``Retry-After`` (``ProcessBudgets.refuse_early`` and ``refuse``, the gate of
+``realtime.httpprotocol``): the principal is known from an earlier socket of the same session cookie on
+the same URL, so no database is read. A client refused ``DEWAN_WS_SILENCE_AFTER`` (5) more times before
+the ``Retry-After`` it was told has passed gets no answer at all until it has (``ProcessBudgets.refused``):
+a browser following docs/protocol.md's back-off (0.5 s, doubling) comes back at most 5 times within
+17 s, the longest wait these budgets tell at their defaults, so it is always answered.
 
 Budgets are token buckets written in the project's one rate syntax (``webinar.ratelimit.parse_rate``):
 ``"200/60"`` holds 200 cost units and refills 200 every 60 seconds. Each command has a cost
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from realtime.httpprotocol import Refusal, retry_after_seconds
 from webinar.http import scope_client_ip
 from webinar.ratelimit import parse_rate
 
@@ -115,8 +120,19 @@ def connect_key(scope) -> str | None:
     return hashlib.blake2b(seen.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
+@dataclass
+class Refusals:
+    """The refused connects of one client (an address, or a ``connect_key``) since it was last told
+    ``Retry-After`` after having waited: when the longest wait told ends, and how many came earlier."""
+
+    until: float
+    early: int = 0
+    silenced: int = 0  # connects reset without an answer
+
+
 class ProcessBudgets:
-    """Per-registration buckets and open-socket counts for this process."""
+    """Per-registration buckets and open-socket counts for this process; the gate of
+    ``realtime.httpprotocol`` (``refuse_early``, ``refuse``)."""
 
     def __init__(self):
         self.clear()
@@ -128,6 +144,7 @@ class ProcessBudgets:
         self.sockets_by_address: defaultdict[str, int] = defaultdict(int)
         self.sockets_by_registration: defaultdict[int, int] = defaultdict(int)
         self.principals: dict[str, Hashable] = {}  # ``connect_key`` -> ``principal`` seen at connect
+        self.refusals: dict[tuple[str, str], Refusals] = {}  # ("address" | "key", value) -> refusals
 
     def registration_bucket(self, registration_id: Hashable) -> Bucket:
         """The bucket of a ``principal`` (a registration, or a host's account). It outlives the
@@ -150,19 +167,20 @@ class ProcessBudgets:
             self.principals.clear()
         self.principals[key] = who
 
-    def admission_wait(self, scope) -> float:
-        """Seconds a new socket must wait before it may open, judged from the request alone (no database,
-        nothing spent): its address over ``DEWAN_WS_MAX_SOCKETS_PER_ADDRESS`` open sockets or out of
-        ``DEWAN_WS_CONNECT_RATE``; its principal (known from an earlier connect with the same
-        ``connect_key``) at ``DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION`` sockets or unable to pay
-        ``CONNECT_COST``. 0: let the application decide (and spend)."""
-        address = scope_client_ip(scope)
+    def address_wait(self, address: str) -> float:
+        """Seconds a new socket from ``address`` must wait (nothing spent): over
+        ``DEWAN_WS_MAX_SOCKETS_PER_ADDRESS`` open sockets, or out of ``DEWAN_WS_CONNECT_RATE``; else 0."""
         if self.sockets_by_address.get(address, 0) >= settings.DEWAN_WS_MAX_SOCKETS_PER_ADDRESS:
             return CAP_RETRY_AFTER
         connects = self.connects.get(address)
-        wait = connects.wait(1) if connects is not None else 0.0
-        if wait or not self.principals:
-            return wait
+        return connects.wait(1) if connects is not None else 0.0
+
+    def principal_wait(self, scope) -> float:
+        """Seconds a new socket with this request's ``connect_key`` must wait (nothing spent): its
+        principal (known from an earlier connect) at ``DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION`` sockets or
+        unable to pay ``CONNECT_COST``; 0 when it can, or when the principal is not known here."""
+        if not self.principals:
+            return 0.0
         who = self.principals.get(connect_key(scope) or "")
         if who is None:
             return 0.0
@@ -173,6 +191,42 @@ class ProcessBudgets:
             return CAP_RETRY_AFTER
         bucket = self.registrations.get(who)
         return bucket.wait(CONNECT_COST) if bucket is not None else 0.0
+
+    def refuse_early(self, peer: str) -> Refusal | None:
+        """The gate's check of a TCP peer before its request is parsed: ``address_wait`` of the peer, or
+        None when the peer is a trusted proxy (its client is known only from the headers: ``refuse``)."""
+        if peer in settings.DEWAN_TRUSTED_PROXIES:
+            return None
+        wait = self.address_wait(peer)
+        return self.refused(("address", peer), wait) if wait else None
+
+    def refuse(self, scope) -> Refusal | None:
+        """The gate's check of a parsed upgrade request, from the request alone (no database, nothing
+        spent): ``address_wait`` of its client address, then ``principal_wait``. None: let the
+        application decide (and spend)."""
+        address = scope_client_ip(scope)
+        wait = self.address_wait(address)
+        if wait:
+            return self.refused(("address", address), wait)
+        wait = self.principal_wait(scope)
+        return self.refused(("key", connect_key(scope) or ""), wait) if wait else None
+
+    def refused(self, who: tuple[str, str], wait: float, *, now: float | None = None) -> Refusal:
+        """Count a refusal of ``who`` (told to wait ``wait`` s); silent once ``who`` has come back
+        ``DEWAN_WS_SILENCE_AFTER`` times before the ``Retry-After`` it was told had passed, until it has."""
+        now = time.monotonic() if now is None else now
+        record = self.refusals.get(who)
+        if record is None or now >= record.until:
+            if record is None and len(self.refusals) >= TABLE_LIMIT:
+                self.refusals.clear()
+            self.refusals[who] = Refusals(until=now + retry_after_seconds(wait))
+            return Refusal(wait, silent=False)
+        if record.early >= settings.DEWAN_WS_SILENCE_AFTER:
+            record.silenced += 1
+            return Refusal(wait, silent=True)
+        record.early += 1
+        record.until = max(record.until, now + retry_after_seconds(wait))
+        return Refusal(wait, silent=False)
 
     def connect_allowed(self, address: str) -> float:
         """Count one connect from ``address``; 0 if allowed, else seconds to wait. Checks the open
@@ -222,8 +276,3 @@ _process = ProcessBudgets()
 
 def process_budgets() -> ProcessBudgets:
     return _process
-
-
-def admission_wait(scope) -> float:
-    """This process's ``ProcessBudgets.admission_wait``, asked by ``realtime.wsprotocol``."""
-    return _process.admission_wait(scope)

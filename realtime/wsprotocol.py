@@ -29,9 +29,11 @@ from its last sequence number when it comes back.
 
 Before any of that, two more limits on what one peer costs the event loop:
 
-- **Admission before the upgrade.** ``admission`` (installed by the app: ``realtime.budget.admission_wait``)
-  is asked about every upgrade request before the application is called; when it answers a wait, the
-  request gets HTTP 429 with ``Retry-After`` and the connection is closed: no ASGI task, no database.
+- **Admission before the upgrade.** ``realtime.httpprotocol`` (``--http realtime.httpprotocol:HttpProtocol``)
+  asks the app's gate about every upgrade request before this protocol object exists. Served with
+  Uvicorn's own HTTP protocol instead, the same gate is asked here, before the application is called
+  (``handle_connect``): a refused request gets HTTP 429 with ``Retry-After`` (or, for a client that
+  ignores it, a TCP reset) and no ASGI task, no database.
 - **Bounded parsing per loop iteration.** A peer that writes faster than the application takes its frames
   (Uvicorn already stops reading while frames wait) can still hand the server one read of up to 256 KiB,
   thousands of small frames parsed in one callback while every other socket waits. Here a read over
@@ -43,48 +45,18 @@ Nothing here imports Django: the raw broadcast server of the benches uses it too
 
 from __future__ import annotations
 
-import logging
-import math
 import time
-from collections.abc import Callable
 from typing import Any
-from urllib.parse import unquote
 
 from uvicorn._types import ASGIReceiveEvent, ASGISendEvent
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.http11 import Request
 
-from realtime import latency
-
-log = logging.getLogger("dewan.realtime")
+from realtime import httpprotocol, latency
 
 CLOSE_TIMEOUT = 1.0  # seconds the peer has to answer our close frame (Uvicorn's own: 10)
 CLOSE_READ_BYTES = 16 * 1024  # what is read after our close frame while looking for the peer's
 FEED_BYTES = 2048  # bytes of one peer's input parsed per loop iteration (a normal frame: 50-500 bytes)
-# Request headers the admission check may read (the session cookie, the client address behind a proxy).
-ADMISSION_HEADERS = frozenset({"cookie", "x-forwarded-for"})
-
-# Seconds a new socket must wait, from a scope with ``client``, ``path``, ``query_string`` and the
-# ``ADMISSION_HEADERS``; 0 to let the application decide. None: every request reaches the application.
-admission: Callable[[dict], float] | None = None
-
-
-def too_many_connections(wait: float) -> bytes:
-    """The HTTP 429 answer to an upgrade request that must wait ``wait`` seconds (docs/protocol.md)."""
-    seconds = max(1, math.ceil(min(wait, 86400.0)))  # a bucket that never refills: a day
-    body = f"Too many connections. Retry after {seconds} seconds.\n".encode()
-    return (
-        f"HTTP/1.1 429 Too Many Requests\r\nRetry-After: {seconds}\r\n"
-        f"Content-Type: text/plain; charset=utf-8\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
-    ).encode() + body
-
-
-def install_admission(check: Callable[[dict], float] | None) -> None:
-    """Set the check every upgrade request passes before the application is called (see ``admission``)."""
-    global admission
-    admission = check
-
-
 SERVICE_RESTART = 1012  # the graceful restart's close code (realtime.broadcast.CLOSE_SERVICE_RESTART)
 RESTART_CLOSE_TIMEOUT = 8.0  # seconds a lagging peer has to read up to a 1012 close frame
 
@@ -164,35 +136,28 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
         super().connection_lost(exc)
 
     def handle_connect(self, event: Request) -> None:
-        wait = self.admission_wait(event)
-        if not wait:
+        refusal = self.admission(event)
+        if refusal is None:
             super().handle_connect(event)
             return
         self.request = event
         self.handshake_initiated = self.handshake_complete = self.close_sent = True
-        self.transport.write(too_many_connections(wait))  # written directly: websockets would log each
-        self.transport.close()
+        httpprotocol.answer(self.transport, refusal)  # written directly: websockets would log each
 
-    def admission_wait(self, event: Request) -> float:
-        """``admission``'s answer for this upgrade request (0 when none is installed or it fails)."""
-        if admission is None:
-            return 0.0
-        raw_path, _, query_string = event.path.partition("?")
-        scope = {
-            "client": self.client,
-            "path": self.root_path + unquote(raw_path),
-            "query_string": query_string.encode("ascii", "surrogateescape"),
-            "headers": [
-                (name.lower().encode("ascii"), value.encode("latin-1", "replace"))
-                for name, value in event.headers.raw_items()
-                if name.lower() in ADMISSION_HEADERS
-            ],
-        }
-        try:
-            return admission(scope)
-        except Exception:  # a broken check must not refuse everybody: the application still decides
-            log.exception("admission check failed")
-            return 0.0
+    def admission(self, event: Request) -> httpprotocol.Refusal | None:
+        """The gate's refusal of this upgrade request, unless ``realtime.httpprotocol`` already judged it
+        (then it never reached here when refused) or no gate is installed."""
+        gate = httpprotocol.gate
+        if gate is None or getattr(self.transport.get_protocol(), "upgrade_judged", False):
+            return None
+        headers = [
+            (name.encode("latin-1"), value.encode("latin-1", "replace"))
+            for name, value in event.headers.raw_items()
+        ]
+        scope = httpprotocol.admission_scope(
+            self.client, self.root_path, event.path.encode("ascii", "surrogateescape"), headers
+        )
+        return httpprotocol.ask(gate.refuse, scope)
 
     async def send(self, message: ASGISendEvent) -> None:
         if (

@@ -24,6 +24,8 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+# Refuses unwanted websocket upgrades before parsing them (realtime/httpprotocol.py; the Makefile's flags).
+HTTP_PROTOCOL = "realtime.httpprotocol:HttpProtocol"
 
 
 def free_port() -> int:
@@ -82,6 +84,7 @@ class Server:
     name: str = "server"
     # ``bench.instrumented_asgi:app`` adds the counters benches and some tests read (nothing else differs).
     app: str = "webinar.asgi:application"
+    http: str = HTTP_PROTOCOL  # Uvicorn's ``--http`` (``httptools``: the stock protocol, for a baseline)
     ready_path: str = "/accounts/login/"
     process: subprocess.Popen | None = None
     starts: int = 0
@@ -122,7 +125,7 @@ class Server:
                     "--loop",
                     "uvloop",
                     "--http",
-                    "httptools",
+                    self.http,
                     "--ws-per-message-deflate",
                     "false",
                     "--ws-max-size",

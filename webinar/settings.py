@@ -306,6 +306,9 @@ DEWAN_WS_REGISTRATION_BUDGET = os.environ.get("DEWAN_WS_REGISTRATION_BUDGET", "4
 DEWAN_WS_CONNECT_RATE = os.environ.get("DEWAN_WS_CONNECT_RATE", "60/m")
 DEWAN_WS_MAX_SOCKETS_PER_ADDRESS = int(os.environ.get("DEWAN_WS_MAX_SOCKETS_PER_ADDRESS", "100"))
 DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION = int(os.environ.get("DEWAN_WS_MAX_SOCKETS_PER_REGISTRATION", "5"))
+# Handshakes refused with HTTP 429 that a client may repeat before its Retry-After has passed; after
+# that, until it has, its upgrade requests are reset without an answer (realtime/budget.py).
+DEWAN_WS_SILENCE_AFTER = int(os.environ.get("DEWAN_WS_SILENCE_AFTER", "5"))
 # Replies (acks, errors) queued unread on one socket before it is closed with 4408.
 DEWAN_WS_MAX_PENDING_REPLIES = int(os.environ.get("DEWAN_WS_MAX_PENDING_REPLIES", "256"))
 DEWAN_EVENT_REPLAY_LIMIT = int(os.environ.get("DEWAN_EVENT_REPLAY_LIMIT", "500"))

@@ -17,6 +17,7 @@ import time
 
 import pytest
 import websockets
+from django.conf import settings
 from websockets.exceptions import InvalidStatus
 
 from realtime import wsprotocol
@@ -29,6 +30,7 @@ from tests.factories import (
     make_user,
 )
 from tests.servers import (
+    HTTP_PROTOCOL,
     Server,
     free_port,
     open_live_socket,
@@ -40,11 +42,11 @@ from tests.servers import (
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def _server(name: str, **settings: str) -> Server:
+def _server(name: str, *, http: str = HTTP_PROTOCOL, **settings: str) -> Server:
     """A server with the counters of ``bench/instrumented_asgi.py`` (queries run by the process)."""
     port = free_port()
     env = server_env(port=port, database_url=shared_database_url(), **settings)
-    return Server(port=port, env=env, name=name, app="bench.instrumented_asgi:app").start()
+    return Server(port=port, env=env, name=name, app="bench.instrumented_asgi:app", http=http).start()
 
 
 def _queries(server: Server) -> int:
@@ -143,8 +145,13 @@ def test_the_sockets_of_a_registration_over_its_cap_are_refused_with_429_until_o
     assert (status, retry_after) == (429, "5")
 
 
-def test_an_address_over_its_connect_rate_is_refused_with_429_before_any_query():
-    server = _server("admission-rate", DEWAN_WS_CONNECT_RATE="2/600")
+@pytest.mark.parametrize(
+    "http",
+    [HTTP_PROTOCOL, "httptools"],
+    ids=["in-the-http-layer", "by-the-websocket-protocol-under-uvicorns-own-http"],
+)
+def test_an_address_over_its_connect_rate_is_refused_with_429_before_any_query(http):
+    server = _server("admission-rate", http=http, DEWAN_WS_CONNECT_RATE="2/600")
     try:
         webinar = make_live_webinar()
         key = attendee_session(make_registration(webinar))
@@ -188,6 +195,115 @@ def test_an_address_with_its_cap_of_open_sockets_is_refused_with_429_until_one_c
     finally:
         server.kill()
     assert (status, retry_after) == (429, "5")
+
+
+def _upgrade_request(server: Server, slug: str, session_key: str = "") -> bytes:
+    """The upgrade request ``open_live_socket`` makes (the same URL: the session is known by it)."""
+    cookie = f"Cookie: sessionid={session_key}\r\n" if session_key else ""
+    return (
+        f"GET /ws/w/{slug}/?mode=attendee HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nUpgrade: websocket\r\n"
+        "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+        f"Origin: {server.url}\r\n{cookie}\r\n"
+    ).encode()
+
+
+def _answer(server: Server, request: bytes) -> bytes:
+    """Everything the server writes back to ``request`` before it closes the connection (b"": nothing,
+    the connection was reset or closed without an answer). Fails if the server keeps it open 5 s."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(request)
+        received = b""
+        try:
+            while chunk := sock.recv(65536):
+                received += chunk
+                if received.startswith(b"HTTP/1.1 101"):
+                    return received  # upgraded: it stays open
+        except ConnectionResetError:
+            pass
+        return received
+
+
+def _retry_after(answer: bytes) -> int:
+    assert answer.startswith(b"HTTP/1.1 429 "), answer[:80]
+    return int(answer.split(b"Retry-After: ", 1)[1].split(b"\r\n", 1)[0])
+
+
+def _page_status(server: Server) -> int:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server.url}/accounts/login/", timeout=10) as page:  # noqa: S310  # nosec B310 (loopback)
+        return page.status
+
+
+def test_an_address_over_its_connect_rate_is_answered_from_the_request_line_alone():
+    """Refused before the request is parsed: the request line is enough, the headers never come."""
+    server = _server("admission-line", DEWAN_WS_CONNECT_RATE="1/600")
+    try:
+        webinar = make_live_webinar()
+        key = attendee_session(make_registration(webinar))
+
+        async def scenario():
+            await (await open_live_socket(server, webinar.slug, key)).close()
+
+        asyncio.run(scenario())
+        started = time.monotonic()
+        answer = _answer(server, f"GET /ws/w/{webinar.slug}/ HTTP/1.1\r\n".encode())
+        took = time.monotonic() - started
+    finally:
+        server.kill()
+    assert 590 <= _retry_after(answer) <= 600
+    assert took < 2, f"answered at once, without waiting for the headers ({took:.1f} s)"
+
+
+def test_an_address_that_ignores_retry_after_is_reset_without_an_answer_until_it_has_waited():
+    # One connect per 4 s: after the first socket, the address is told to wait up to 4 s.
+    server = _server("admission-silence", DEWAN_WS_CONNECT_RATE="1/4")
+    try:
+        webinar = make_live_webinar()
+        key = attendee_session(make_registration(webinar))
+
+        async def connect():
+            await (await open_live_socket(server, webinar.slug, key)).close()
+
+        asyncio.run(connect())
+        request = _upgrade_request(server, webinar.slug, key)
+        answered = [_answer(server, request) for _ in range(1 + settings.DEWAN_WS_SILENCE_AFTER)]
+        told_until = time.monotonic() + min(_retry_after(a) for a in answered)
+        ignored = [_answer(server, request) for _ in range(3)]
+        page = _page_status(server)  # plain HTTP from the address is still served
+        time.sleep(max(0.0, told_until - time.monotonic()) + 1.2)  # + the rounding up of Retry-After
+        asyncio.run(connect())  # it waited as told: admitted again
+    finally:
+        server.kill()
+    assert all(1 <= _retry_after(a) <= 4 for a in answered), "429, then DEWAN_WS_SILENCE_AFTER times more"
+    assert ignored == [b""] * 3, "came back too early again: no answer at all"
+    assert page == 200
+
+
+def test_a_session_that_ignores_retry_after_is_reset_and_its_neighbours_still_connect():
+    server = _server("admission-silence-session", DEWAN_WS_REGISTRATION_BUDGET="20/600")
+    try:
+        webinar = make_live_webinar()
+        key = attendee_session(make_registration(webinar))
+        neighbour = attendee_session(make_registration(webinar))  # same address, another registration
+
+        async def spend():
+            await _over_budget(await open_live_socket(server, webinar.slug, key))
+            await asyncio.sleep(1)  # the closed socket's own clean-up is done
+
+        asyncio.run(spend())
+        request = _upgrade_request(server, webinar.slug, key)
+        answered = [_answer(server, request) for _ in range(1 + settings.DEWAN_WS_SILENCE_AFTER)]
+        ignored = _answer(server, request)
+
+        async def neighbour_connects():
+            await (await open_live_socket(server, webinar.slug, neighbour)).close()
+
+        asyncio.run(neighbour_connects())
+    finally:
+        server.kill()
+    assert all(_retry_after(a) >= 1 for a in answered)
+    assert ignored == b""
 
 
 def _masked(text: str) -> bytes:
