@@ -209,7 +209,9 @@ def main() -> None:
             mine = table[f"{name}/{kind}"]["ms_per_handshake_median"]
             table[f"{name}/{kind}"]["ratio_to_websocket"] = round(mine / base, 3) if base else None
     summary["by_server_and_kind"] = table
-    summary["load_average_1m"] = [r["load_average_1m"] for r in runs if r["server"] == "websocket"][::2]
+    summary["load_average_1m"] = [
+        next(r["load_average_1m"] for r in runs if r["round"] == n) for n in range(args.rounds)
+    ]
     summary["runs"] = runs
     print(f"{'server/kind':<20}{'ms/handshake':>14}{'rounds':>30}{'x websocket':>13}  answers")
     for key, row in table.items():
