@@ -107,6 +107,9 @@ def mailoutbox_settings():
 
 
 def pytest_configure(config):
+    from tests import flush
+
+    flush.install()  # transactional tests end with a cheaper flush (tests/flush.py)
     # The SQLite test database is a file, so server subprocesses in browser tests can share it.
     (settings.BASE_DIR / "var").mkdir(exist_ok=True)
     (settings.BASE_DIR / "test-artifacts").mkdir(exist_ok=True)
