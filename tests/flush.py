@@ -1,12 +1,11 @@
-"""Emptying the database between transactional tests, at a tenth of the cost of Django's own flush.
+"""Emptying the database between transactional tests at a few per cent of the cost of Django's own flush.
 
 pytest-django's ``transactional_db`` ends each test with Django's ``flush``: on PostgreSQL one
 ``TRUNCATE`` of every table (new files for each table, an exclusive lock on all of them), then the
 ``post_migrate`` signal, which finds the content types and permissions it just deleted gone and creates
 them again (~70 queries). Measured on this project's 32 tables (machine under load ~11): 1,468 ms per
 flush that way, 48 ms with the one below. The suite runs hundreds of transactional tests (every test
-that starts a real server), so this was most of the PostgreSQL pass's time (docs/architecture.md,
-"Tests").
+that starts a real server), so the flush was a large share of the PostgreSQL pass (README, "Tests").
 
 Here a flush deletes the rows of every table except those migrate itself made (content types,
 permissions, the migration record), which no test changes, and so needs no ``post_migrate``. On
