@@ -103,7 +103,7 @@ class Features:
     doc: np.ndarray  # int64
     bucket: np.ndarray  # int64
     value: np.ndarray  # float32
-    kind: np.ndarray  # int8: 0 word, 1 bigram, n>=2 char n-gram of length n
+    kind: np.ndarray  # int8: 0 word, 1 bigram, n>=2 char n-gram of length n (in this order: blocks)
     pos: np.ndarray  # int64: word index or char offset into the joined text
     n_docs: int
     joined: str
@@ -201,12 +201,21 @@ def score_features(texts: list[str], top_k: int = 5) -> Scores:
     model = load()
     n_heads = len(model.heads)
     f = extract(texts, model.buckets)
-    logits = np.empty((f.n_docs, n_heads), dtype=np.float64)
-    for h in range(n_heads):
-        # One contiguous row per head: a gather and a weighted count per head is cheaper than
-        # gathering (features x heads) and slicing columns.
-        weights = model.by_head[h].take(f.bucket) * f.value
-        logits[:, h] = np.bincount(f.doc, weights=weights, minlength=f.n_docs)
+    # Every feature's weighted row, gathered once (features x heads), then summed per text over each block
+    # of ``extract``'s output (unigrams, bigrams, then character n-grams of each length): within a block
+    # the features are in text order, so each text's are one contiguous run.
+    rows = model.weights.take(f.bucket, axis=0)
+    rows *= f.value[:, None]
+    logits = np.zeros((f.n_docs, n_heads), dtype=np.float64)
+    bounds = np.searchsorted(f.kind, np.arange(2 + len(CHAR_NS) + 1, dtype=np.int8)).tolist()
+    every_doc = np.arange(f.n_docs)
+    for a, b in pairwise(bounds):
+        if a == b:
+            continue
+        docs = f.doc[a:b]
+        present = np.bincount(docs, minlength=f.n_docs) > 0
+        starts = np.searchsorted(docs, every_doc)[present]
+        logits[present] += np.add.reduceat(rows[a:b], starts, axis=0, dtype=np.float64)
     logits += model.bias
     probs = 1.0 / (1.0 + np.exp(-logits))
     # The strongest word and word-pair features of each text's highest-scoring head (character n-grams
@@ -216,7 +225,7 @@ def score_features(texts: list[str], top_k: int = 5) -> Scores:
         return probs, [() for _ in texts]
     best = np.argmax(probs, axis=1)
     wdoc = f.doc[words]
-    own = model.weights[f.bucket[words], best[wdoc]] * f.value[words]
+    own = rows[words, best[wdoc]]
     order = np.lexsort((-np.abs(own), wdoc))
     docs_sorted = wdoc[order]
     starts = np.searchsorted(docs_sorted, np.arange(f.n_docs))

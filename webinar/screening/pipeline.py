@@ -126,14 +126,10 @@ class Verdict:
 def detect_language(norm: Normalised) -> str:
     """'en', 'ms', 'mixed' or 'unknown', from the share of Malay and English function words
     (lexicons/language.tsv)."""
-    words = lexicons.load().language
-    ms = en = 0
-    for tok in norm.tokens:
-        lang = words.get(tok.words[0])
-        if lang == "ms":
-            ms += 1
-        elif lang == "en":
-            en += 1
+    get = lexicons.load().language.get
+    found = [get(tok.words[0]) for tok in norm.tokens]
+    ms = found.count("ms")
+    en = found.count("en")
     if ms + en == 0:
         return "unknown"
     share = ms / (ms + en)
@@ -339,23 +335,23 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     abuse_hits = [h for h in hits if h.category in _ABUSE]
     abuse_rules = bool(abuse_hits)
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
-    heads = {head: round(p, 4) for head, p in zip(m.heads, probs, strict=True)}
+    heads = dict(zip(m.heads, [round(p, 4) for p in probs], strict=True))
     fired = []
     for head, p in zip(m.heads, probs, strict=True):
-        threshold = thresholds[head][group]
+        if not p >= thresholds[head][group]:
+            continue  # most heads of most comments: the rest of the loop is about the few that reach it
         if counter and head in COUNTER_SILENCES:
             continue
         if supportive and head == "abuse" and not abuse_rules:
             continue  # "you're not stupid, it happens to anyone": support, not abuse
         if self_harm_only and head in ("abuse", "threat", "hate"):
             continue  # "I want to kill myself" is care, not abuse
-        if p >= threshold:
-            fired.append(head)
-            category = HEAD_CATEGORY[head]
-            if head == "abuse" and abuse_hits:
-                # The rules already named the abuse ("sial" is profanity): file the head's hold there too.
-                category = max(abuse_hits, key=lambda h: h.severity).category
-            hits.append(rules.Hit(f"model.{head}", category, 2, None, None))
+        fired.append(head)
+        category = HEAD_CATEGORY[head]
+        if head == "abuse" and abuse_hits:
+            # The rules already named the abuse ("sial" is profanity): file the head's hold there too.
+            category = max(abuse_hits, key=lambda h: h.severity).category
+        hits.append(rules.Hit(f"model.{head}", category, 2, None, None))
     action = _decide(hits, policy, context)
     reasons = [
         _reason(h, norm.original, heads[h.code[6:]] if h.code.startswith("model.") else None) for h in hits

@@ -43,6 +43,9 @@ TARGET_WINDOW = 3  # a role noun may stand further before its insult ("the host 
 IDENTITY_WINDOW = 3
 
 
+_PLUS_ONE = (1).__add__
+
+
 class _Words:
     """The comment as a flat list of canonical words, each pointing back to its token."""
 
@@ -53,10 +56,15 @@ class _Words:
         words = [w for tok in tokens for w in tok.words]
         self.words = words
         self.word_set = frozenset(words)
-        self.owner = [i for i, tok in enumerate(tokens) for _w in tok.words]
+        # Most tokens are one word ("xnak" is two: "tak nak").
+        self.owner = (
+            list(range(len(tokens)))
+            if len(words) == len(tokens)
+            else [i for i, tok in enumerate(tokens) for _w in tok.words]
+        )
         self.text = " ".join(words)
         # Where each word starts in ``text``.
-        self.starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0)) if words else []
+        self.starts = list(accumulate(map(_PLUS_ONE, map(len, words[:-1])), initial=0)) if words else []
         self._groups: list[tuple[int, int]] | None = None
         self._leet: tuple[str, frozenset[str]] | bool | None = False
         self._phrases: tuple[bool, bool] | None = None
@@ -442,6 +450,9 @@ _SUPPORT_YOU_RE = re.compile(
     r" (?:not|tak|tidak|bukan|never|x|aint|isnt|arent|werent|wasnt|bukannya) (?:\w+ ){0,2}?(\w+)"
 )
 
+# Both at once: one RE2 pass turns most comments away.
+_SUPPORT_ANY = Guard(f"(?:{_SUPPORT_SELF_RE.pattern})|(?:{_SUPPORT_YOU_RE.pattern})")
+
 
 def supportive_negation(flat: _Words, norm: Normalised) -> set[int]:
     """Tokens of insult words the author denies of the reader ("you're not stupid", "kau tak bodoh pun")
@@ -449,6 +460,8 @@ def supportive_negation(flat: _Words, norm: Normalised) -> set[int]:
     The caller leaves them out of the text the model scores and keeps the abuse head quiet."""
     text = flat.text
     out: set[int] = set()
+    if not _SUPPORT_ANY.may_match(text):
+        return out
     for m in _SUPPORT_SELF_RE.finditer(text) if _may(_SUPPORT_SELF_RE, text) else ():
         first = bisect.bisect_right(flat.starts, m.start()) - 1
         for k in range(first, min(len(flat.words), first + 7)):
@@ -1050,10 +1063,9 @@ def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     # Two spelled digits at least: a comment with neither a letter beside a digit ("o1two") nor two
     # number words has none (a cheap look before the per-token walk).
-    if (
-        _LETTER_DIGIT.search(norm.folded) is None
-        and sum(map(numbers.__contains__, _LETTERS.findall(norm.folded))) < 2
-    ):
+    folded = norm.folded
+    letter_digit = _ANY_DIGIT.search(folded) is not None and _LETTER_DIGIT.search(folded) is not None
+    if not letter_digit and sum(map(numbers.__contains__, _LETTERS.findall(folded))) < 2:
         return out
     run: list[int] = []
     digits = 0
