@@ -382,7 +382,11 @@ class AttendanceSession(models.Model):
     left_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["webinar", "viewer_key", "last_seen_at"])]
+        indexes = [
+            models.Index(fields=["webinar", "viewer_key", "last_seen_at"]),
+            # The sessions still open: the sampler's and the report's reads of them skip the closed ones.
+            models.Index(fields=["webinar"], condition=Q(left_at__isnull=True), name="attendance_open"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.viewer_key} from {self.joined_at:%H:%M:%S}"
@@ -391,6 +395,38 @@ class AttendanceSession(models.Model):
     def watch_seconds(self) -> float:
         end = self.left_at or self.last_seen_at
         return max(0.0, (end - self.joined_at).total_seconds())
+
+
+class AttendanceRollup(models.Model):
+    """One viewer's attendance sessions in a webinar, rolled up: what the report groups per viewer.
+
+    Derived, never edited by hand: ``services.attendance.attendance_rollups_refresh`` recomputes a viewer's
+    row from its sessions in the same transaction as every write that changes them (the sampler opening,
+    closing or reopening a session; erasure re-keying them), so it equals the sessions' aggregate after
+    any crash. ``sessions``, ``first_joined``, the registration ids and ``languages`` cover every session;
+    ``closed_watch`` and ``last_left`` cover the closed ones only, so extending an open session every tick
+    never touches this row: a reader adds the open sessions itself (``selectors.attendance``).
+    ``languages`` is a set of bits, one per language in ``selectors.attendance.language_bits()`` (built
+    from ``settings.LANGUAGES``: after changing those, refresh every webinar's rollups).
+    """
+
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="attendance_rollups")
+    viewer_key = models.CharField(max_length=64)
+    sessions = models.PositiveIntegerField()
+    closed_watch = models.DurationField(help_text=_("Sum of the closed sessions' leave minus join."))
+    first_joined = models.DateTimeField()
+    last_left = models.DateTimeField(null=True, blank=True)
+    registration_low = models.BigIntegerField(null=True, blank=True)
+    registration_high = models.BigIntegerField(null=True, blank=True)
+    languages = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["webinar", "viewer_key"], name="attendance_rollup_viewer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.viewer_key}: {self.sessions} sessions"
 
 
 class AttendanceSample(models.Model):

@@ -9,6 +9,7 @@ import pytest
 
 from tests.factories import make_host, make_registration, make_user, make_webinar
 from webinar.models import AttendanceSample, AttendanceSession, AuditEntry, Question, Registration, Webinar
+from webinar.services.attendance import attendance_rollups_refresh
 from webinar.services.lifecycle import webinar_transition
 
 KL = ZoneInfo("Asia/Kuala_Lumpur")
@@ -70,6 +71,7 @@ def build_sample_webinar(organiser=None) -> tuple[Webinar, dict]:
             _session(webinar, "v5", at(0), at(1), registration=r5, language=""),
         ]
     )
+    attendance_rollups_refresh(webinar_id=webinar.pk)  # rows written around the sampler
     AttendanceSample.objects.bulk_create(
         [
             AttendanceSample(webinar=webinar, at=at(0), count=2),

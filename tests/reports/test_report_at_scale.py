@@ -21,6 +21,7 @@ from webinar.models import AttendanceSession, Question, Registration, Webinar
 from webinar.reports import queries, themes
 from webinar.selectors.attendance import attendance_counts
 from webinar.services import summaries
+from webinar.services.attendance import attendance_rollups_refresh
 from webinar.services.moderation import question_edit
 from webinar.services.privacy import attendee_data_delete
 
@@ -226,6 +227,7 @@ def test_attendance_figures_equal_a_count_of_every_session_in_python():
             )
         )
     AttendanceSession.objects.bulk_create(rows)
+    attendance_rollups_refresh(webinar_id=webinar.pk)
 
     figures = queries.attendance_figures(webinar=webinar)
 
@@ -283,6 +285,7 @@ def _sessions(webinar, rows):
         )
         for i, (key, registration, language, minutes) in enumerate(rows)
     )
+    attendance_rollups_refresh(webinar_id=webinar.pk)
 
 
 def test_a_viewer_key_whose_sessions_name_three_registrations_counts_each_registration_once():

@@ -24,6 +24,7 @@ from webinar.models import AttendanceSession, AuditEntry, Question, Registration
 from webinar.reports import exports, pdf
 from webinar.selectors import browser_registration_remember
 from webinar.services import summaries
+from webinar.services.attendance import attendance_rollups_refresh
 from webinar.services.lifecycle import webinar_transition
 from webinar.services.moderation import attendee_mute, question_edit, question_reject
 from webinar.services.privacy import REMOVED_TEXT, attendee_data_delete, attendee_data_export
@@ -72,6 +73,7 @@ def scene(settings):
     AttendanceSession.objects.create(
         webinar=webinar, registration=wei, viewer_key=f"r:{wei.pk}", joined_at=now, last_seen_at=now
     )
+    attendance_rollups_refresh(webinar_id=webinar.pk)
     return webinar, host, wei, published, held
 
 

@@ -15,6 +15,7 @@ from realtime.presence import get_presence_store
 from tests.factories import make_live_webinar, make_registration
 from webinar.models import AttendanceSession, AuditEntry, Question, Registration, Vote, Webinar
 from webinar.selectors import browser_registration_remember
+from webinar.services.attendance import attendance_rollups_refresh
 from webinar.services.privacy import (
     REMOVED_TEXT,
     attendee_data_delete,
@@ -50,6 +51,7 @@ def asked(db):
     AttendanceSession.objects.create(
         webinar=webinar, registration=author, viewer_key=f"r:{author.pk}", joined_at=now, last_seen_at=now
     )
+    attendance_rollups_refresh(webinar_id=webinar.pk)
     return webinar, author, question
 
 

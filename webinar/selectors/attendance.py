@@ -42,7 +42,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, RowNumber
 
-from webinar.models import AttendanceSample, AttendanceSession, Registration, Webinar
+from webinar.models import AttendanceRollup, AttendanceSample, AttendanceSession, Registration, Webinar
 
 CONFIRMED = Registration.Status.CONFIRMED
 STAFF_VIEWER_PREFIX = "u:"  # realtime viewer keys of signed-in staff; registrants are "r:<id>"
@@ -193,19 +193,33 @@ def _to_seconds(sql: str) -> str:
 
 
 # Languages a session normally carries ("" = unknown, then the site's languages): each is one bit of a
-# viewer's language set, so one grouped pass knows every viewer's languages. Any other value is counted
-# by ``_other_languages`` (exact, one more pass, only when such a value is there).
-def _language_bits() -> dict[str, int]:
+# viewer's language set, so one grouped pass knows every viewer's languages. Any other value sets the
+# bit after them and is counted by ``_other_languages`` (exact, one more pass over its sessions).
+def language_bits() -> dict[str, int]:
+    """``{language code: bit}`` for ``""`` and ``settings.LANGUAGES``; the next bit up means "another"."""
     codes = ["", *(code for code, _name in settings.LANGUAGES)]
     return {code: 1 << i for i, code in enumerate(dict.fromkeys(codes))}
 
 
-def audience_totals(*, webinar: Webinar, detail: bool = False) -> dict:
-    """Audience figures from one grouped pass over the sessions, one row per viewer (one query).
+def viewer_languages() -> Aggregate:
+    """An aggregate of grouped sessions: the group's languages as the bits of ``language_bits``."""
+    bits = language_bits()
+    code = Case(
+        *(When(language=language, then=Value(bit)) for language, bit in bits.items()),
+        default=Value(1 << len(bits)),
+        output_field=IntegerField(),
+    )
+    # bit_or on PostgreSQL; the codes are distinct powers of two, so SUM(DISTINCT) is the same elsewhere.
+    return BitOr(code) if connection.vendor == "postgresql" else Sum(code, distinct=True)
 
-    The sessions are grouped once per viewer key in the database; every figure is then read from those
-    groups, never from rows in Python. Each group carries its sessions, watch time, first join, last leave,
-    lowest and highest registration id and its set of languages (bits, see ``_language_bits``). The
+
+def audience_totals(*, webinar: Webinar, detail: bool = False) -> dict:
+    """Audience figures from one pass over the viewers' rollups, one row per viewer (one query).
+
+    Each viewer's row is its ``AttendanceRollup`` (sessions, first join, lowest and highest registration id,
+    languages as bits, the closed sessions' watch time and last leave) plus its open sessions' watch time
+    and last heartbeat, grouped in the same statement (none once the webinar has ended and the sampler
+    closed them). Every figure is read from those rows in the database, never from rows in Python. The
     webinar's confirmed registrations are read in the same statement: ``registered`` counts them,
     ``attended`` those among the viewers' registrations.
 
@@ -214,35 +228,49 @@ def audience_totals(*, webinar: Webinar, detail: bool = False) -> dict:
     per unique viewer, floats or None) and ``"languages"`` (``{language: unique viewers}``, ``""`` for
     unknown). Definitions as in this module's docstring. Exact in every case: a viewer key whose sessions
     name more than one registration (the services never write one) or a language outside
-    ``_language_bits`` is counted by a second, exact query.
+    ``language_bits`` is counted by a second, exact query over the sessions.
     """
-    bits = _language_bits()
+    bits = language_bits()
     other_bit = 1 << len(bits)
     postgres = connection.vendor == "postgresql"
-    code = Case(
-        *(When(language=language, then=Value(bit)) for language, bit in bits.items()),
-        default=Value(other_bit),
-        output_field=IntegerField(),
-    )
-    per = (
+    open_sql, open_params = (
         audience_sessions(webinar=webinar)
+        .filter(left_at__isnull=True)
         .values("viewer_key")
         .order_by()
-        .annotate(
-            n=Count("id"),
-            w=Sum(Watched(F("joined_at"), session_end())),
-            f=Min("joined_at"),
-            l=Max(session_end()),
-            r_lo=Min("registration_id"),
-            r_hi=Max("registration_id"),
-            # bit_or on PostgreSQL; the codes are distinct powers of two, so SUM(DISTINCT) is the same.
-            m=BitOr(code) if postgres else Sum(code, distinct=True),
-        )
+        .annotate(w=Sum(Watched(F("joined_at"), F("last_seen_at"))), l=Max("last_seen_at"))
+        .query.sql_with_params()
     )
-    per_sql, params = per.query.sql_with_params()
+    rollups_sql, rollup_params = (
+        AttendanceRollup.objects.filter(webinar=webinar)
+        .exclude(viewer_key__startswith=STAFF_VIEWER_PREFIX)
+        .values(
+            "viewer_key",
+            "sessions",
+            "closed_watch",
+            "first_joined",
+            "last_left",
+            "registration_low",
+            "registration_high",
+            "languages",
+        )
+        .query.sql_with_params()
+    )
+    # A viewer's watch time: its closed sessions' (an interval on PostgreSQL, microseconds elsewhere, as
+    # DurationField stores them) plus its open sessions' (``Watched``: the same units but seconds elsewhere).
+    closed = "r.closed_watch" if postgres else "(r.closed_watch / 1000000.0)"
+    zero = "interval '0'" if postgres else "0"
+    # Only identifiers and Django's own compilation of a queryset go into the text; values are parameters.
+    per_sql = (
+        f"SELECT r.viewer_key, r.sessions AS n, {closed} + COALESCE(o.w, {zero}) AS w,"  # noqa: S608  # nosec B608
+        " r.first_joined AS f,"
+        " CASE WHEN o.l IS NULL OR o.l < r.last_left THEN r.last_left ELSE o.l END AS l,"
+        " r.registration_low AS r_lo, r.registration_high AS r_hi, r.languages AS m"
+        f" FROM ({rollups_sql}) r LEFT JOIN ({open_sql}) o ON o.viewer_key = r.viewer_key"
+    )
+    params = (*rollup_params, *open_params)
     materialized = "MATERIALIZED" if postgres else ""
     registration = Registration._meta.db_table
-    # Only identifiers and Django's own compilation of a queryset go into the text; values are parameters.
     viewers = f"SELECT n, {_to_seconds('w')} AS w, f, l, r_lo, r_hi, m FROM per"  # noqa: S608  # nosec B608
     ctes = f"WITH per AS {materialized} ({per_sql}), viewers AS ({viewers})"
     came = "SELECT r_lo FROM per WHERE r_lo IS NOT NULL UNION ALL SELECT r_hi FROM per WHERE r_hi <> r_lo"

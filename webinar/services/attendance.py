@@ -17,15 +17,29 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
 
-from webinar.models import AttendanceSample, AttendanceSession, Webinar
-from webinar.selectors.attendance import is_audience_key
+from webinar.models import AttendanceRollup, AttendanceSample, AttendanceSession, Webinar
+from webinar.selectors.attendance import is_audience_key, viewer_languages
 
 log = logging.getLogger("dewan.attendance")
 
 # Two samples closer than this are one tick run twice: the second writes no sample.
 SAMPLE_MIN_SPACING = timedelta(seconds=1)
+# Viewer keys per refresh statement: within SQLite's bound on parameters, and a modest IN list elsewhere.
+ROLLUP_KEYS_PER_STATEMENT = 500
 _ADVISORY_LOCK_CLASS = 0x44455741  # "DEWA": our namespace for pg_advisory_xact_lock(class, id)
 
 
@@ -59,6 +73,7 @@ def attendance_record(
         closed = 0
         if gone:
             closed = open_sessions.filter(viewer_key__in=gone).update(left_at=F("last_seen_at"))
+            attendance_rollups_refresh(webinar_id=webinar_id, viewer_keys=gone)
         # Everyone still open is present: one UPDATE per webinar per tick, whatever the audience.
         open_sessions.filter(last_seen_at__lt=now).update(last_seen_at=now)
         newcomers = present.keys() - open_keys
@@ -95,6 +110,7 @@ def attendance_record(
                 batch_size=1000,
             )
             opened = len(newcomers) - len(merge)
+            attendance_rollups_refresh(webinar_id=webinar_id, viewer_keys=newcomers)
         sampled = False
         # The audience only: hosts and organisers are not counted (webinar.selectors.attendance).
         audience = sum(1 for key in present if is_audience_key(key))
@@ -113,6 +129,75 @@ def attendance_record(
         "closed": closed,
         "sampled": sampled,
     }
+
+
+def attendance_rollups_refresh(*, webinar_id: int, viewer_keys: set[str] | list[str] | None = None) -> int:
+    """Recompute the ``AttendanceRollup`` rows of ``viewer_keys`` (default: every viewer of the webinar)
+    from their sessions; drop the rows of keys left without a session. Returns the rows written.
+
+    The one writer of rollups. Every write that changes a viewer's sessions calls it inside its own
+    transaction (the sampler for the viewers it opened, closed or reopened; erasure for the old and the
+    new key), so a rollup never outlives or lags its sessions, whatever crashes: it is rebuilt from them,
+    not adjusted, and running it again changes nothing. Sessions written around the services (bulk loads,
+    fixtures) are rolled up by calling it afterwards with no keys; the migration that added rollups did
+    that for every webinar. One ``INSERT … SELECT … GROUP BY … ON CONFLICT`` per 500 keys (per webinar
+    with no keys), on PostgreSQL and SQLite.
+    """
+    keys = None if viewer_keys is None else sorted(viewer_keys)
+    chunks = (
+        [None]
+        if keys is None
+        else [keys[i : i + ROLLUP_KEYS_PER_STATEMENT] for i in range(0, len(keys), ROLLUP_KEYS_PER_STATEMENT)]
+    )
+    table = AttendanceRollup._meta.db_table
+    columns = [
+        "webinar_id",
+        "viewer_key",
+        "sessions",
+        "closed_watch",
+        "first_joined",
+        "last_left",
+        "registration_low",
+        "registration_high",
+        "languages",
+    ]
+    updates = ", ".join(f"{column} = excluded.{column}" for column in columns[2:])
+    written = 0
+    with transaction.atomic():
+        for chunk in chunks:
+            sessions = AttendanceSession.objects.filter(webinar_id=webinar_id)
+            rollups = AttendanceRollup.objects.filter(webinar_id=webinar_id)
+            if chunk is not None:
+                sessions = sessions.filter(viewer_key__in=chunk)
+                rollups = rollups.filter(viewer_key__in=chunk)
+            grouped = (
+                sessions.values("webinar_id", "viewer_key")
+                .order_by()
+                .annotate(
+                    sessions_n=Count("id"),
+                    closed_watch_sum=Coalesce(
+                        Sum(ExpressionWrapper(F("left_at") - F("joined_at"), output_field=DurationField())),
+                        Value(timedelta(0)),
+                        output_field=DurationField(),
+                    ),
+                    first=Min("joined_at"),
+                    last=Max("left_at"),
+                    low=Min("registration_id"),
+                    high=Max("registration_id"),
+                    language_set=viewer_languages(),
+                )
+            )
+            select_sql, params = grouped.query.sql_with_params()
+            # Only identifiers and Django's own compilation of a queryset go into the text.
+            sql = (
+                f"INSERT INTO {table} ({', '.join(columns)}) {select_sql}"  # nosec B608
+                f" ON CONFLICT (webinar_id, viewer_key) DO UPDATE SET {updates}"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                written += max(cursor.rowcount, 0)
+            rollups.exclude(Exists(sessions.filter(viewer_key=OuterRef("viewer_key")))).delete()
+    return written
 
 
 def _webinars_live(webinar_ids: list[int] | None) -> dict[int, bool]:

@@ -25,6 +25,7 @@ from webinar import live_state, selectors
 from webinar.campaigns.models import AnswerNotice, HubVisitor, PledgeTaker
 from webinar.models import AttendanceSession, AuditEntry, Question, Registration, Report, Vote, Webinar
 from webinar.reports.themes import phrases_version, question_phrases
+from webinar.services.attendance import attendance_rollups_refresh
 from webinar.services.audit import audit_record, audit_redact_words
 from webinar.services.questions import emit_question_changed
 from webinar.services.registration import registration_access_revoke
@@ -212,9 +213,10 @@ def attendee_data_delete(*, registration: Registration, actor=None) -> None:
             question = Question.objects.get(pk=before.pk)
             emit_question_changed(question, was_public=before.status == Question.Status.PUBLISHED)
         Vote.objects.filter(registration=registration).delete()  # tallies stay on the questions
-        AttendanceSession.objects.filter(registration=registration).update(
-            registration=None, viewer_key=_anonymous_key(registration.pk)
-        )
+        attended = AttendanceSession.objects.filter(registration=registration)
+        keys = {*attended.values_list("viewer_key", flat=True).distinct(), _anonymous_key(registration.pk)}
+        attended.update(registration=None, viewer_key=_anonymous_key(registration.pk))
+        attendance_rollups_refresh(webinar_id=webinar_id, viewer_keys=keys)  # the old keys' rows go
         registration.name = "Deleted attendee"
         registration.email = f"deleted-{registration.pk}@deleted.invalid"
         registration.answers = {}
