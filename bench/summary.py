@@ -9,8 +9,9 @@ Two webinars are measured in the same run: the campaign-sized one and a baseline
 the time and memory grow with the data, whatever the machine's load. Each is built once with bulk_create
 (slow: minutes for the large one) and reused by later runs while its row counts match (``--rebuild``
 builds again). Bulk-created questions carry no stored theme phrases (``Question.save`` computes them
-when a question is asked); the bench fills them with ``report_phrases_refresh`` before measuring and
-prints how long that one-time backfill took.
+when a question is asked) and bulk-created sessions no per-viewer rollups (the sampler writes them as
+it records sessions); the bench fills both (``report_phrases_refresh``, ``attendance_rollups_refresh``)
+before measuring and prints how long those one-time backfills took.
 
 Each report is measured in a fresh child process (so the build's memory is not counted): one timed
 ``report_compute`` (figures, themes, written summary, charts), that process's peak RSS, then the peak
@@ -54,10 +55,12 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Sum  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from webinar.models import (  # noqa: E402
+    AttendanceRollup,
     AttendanceSample,
     AttendanceSession,
     Question,
@@ -65,6 +68,7 @@ from webinar.models import (  # noqa: E402
     Webinar,
 )
 from webinar.selectors.attendance import REPORT_WORK_MEM  # noqa: E402
+from webinar.services.attendance import attendance_rollups_refresh  # noqa: E402
 from webinar.services.summaries import report_compute, report_phrases_refresh  # noqa: E402
 
 SLUG = "bench-summary"
@@ -282,6 +286,15 @@ def prepare(*, slug: str, sessions: int, questions: int, rebuild: bool) -> dict:
                 cursor.execute("ANALYZE")
     build_seconds = time.perf_counter() - started
     started = time.perf_counter()
+    rolled = AttendanceRollup.objects.filter(webinar=existing).aggregate(n=Sum("sessions"))["n"] or 0
+    rollups_written = 0
+    if rolled != sessions:  # bulk-created sessions, or rows from before rollups: roll them up once
+        rollups_written = attendance_rollups_refresh(webinar_id=existing.pk)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE webinar_attendancerollup")
+    rollups_seconds = time.perf_counter() - started
+    started = time.perf_counter()
     backfilled = report_phrases_refresh(webinar=existing)
     if backfilled and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -289,6 +302,8 @@ def prepare(*, slug: str, sessions: int, questions: int, rebuild: bool) -> dict:
     return {
         "built": not same or rebuild,
         "build_seconds": round(build_seconds, 1),
+        "rollups_written": rollups_written,
+        "rollups_seconds": round(rollups_seconds, 1),
         "phrases_backfilled": backfilled,
         "phrases_backfill_seconds": round(time.perf_counter() - started, 1),
     }
