@@ -27,6 +27,7 @@ def test_the_demo_campaign_is_seeded_once_with_every_feature(client):
         e.webinar for e in selectors.campaign_entries(campaign=campaign) if e.webinar.status == "ended"
     )
     assert ended.report.status == "done"
+    assert ended.report.data["attendance"]["unique_attendees"] == 4  # its sessions are rolled up
     assert PledgeTaker.objects.filter(pledge__campaign=campaign).count() == 13
     assert Resource.objects.filter(campaign=campaign).count() == 5
     page = client.get(reverse("campaigns:page", args=[campaign.slug])).content.decode()

@@ -20,6 +20,7 @@ from webinar.campaigns.services.pledges import pledge_save, pledge_take
 from webinar.campaigns.services.polls import poll_close, poll_create, poll_launch, poll_vote
 from webinar.campaigns.services.transparency import transparency_set
 from webinar.models import AttendanceSession, Registration, Webinar, WebinarRole
+from webinar.services.attendance import attendance_rollups_refresh
 from webinar.services.lifecycle import webinar_create, webinar_transition
 from webinar.services.moderation import question_answer, question_approve, question_reject
 from webinar.services.questions import question_submit, vote_set
@@ -188,6 +189,7 @@ def _ended_webinar(*, organiser, host, now) -> Webinar:
             joined_at=start,
             last_seen_at=start + timedelta(minutes=20 + 10 * n),
         )
+    attendance_rollups_refresh(webinar_id=webinar.pk)  # sessions written here, not by the sampler
     return webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.ENDED)
 
 
