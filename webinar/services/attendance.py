@@ -3,7 +3,9 @@
 One sampling tick per webinar: read who is present, close the open sessions of viewers who are
 gone (``left_at = last_seen_at``), extend every other open session with one bulk ``UPDATE``, open
 sessions for newcomers (reopening a session that closed within the merge gap, so a reconnect is
-not a new visit), and write one ``AttendanceSample`` of the count. Ticks are idempotent and, per
+not a new visit), recompute the ``AttendanceRollup`` of every viewer whose sessions it opened, closed
+or reopened (the report's per-viewer rows; extending open sessions leaves them alone), and write one
+``AttendanceSample`` of the count, all in one transaction. Ticks are idempotent and, per
 webinar, serialised: a store lock picks one writer per interval across processes and Celery beat,
 and a PostgreSQL advisory lock covers the rare overlap when a tick outlasts that lock.
 """
