@@ -60,7 +60,6 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from webinar.models import (  # noqa: E402
-    AttendanceRollup,
     AttendanceSample,
     AttendanceSession,
     Question,
@@ -68,7 +67,6 @@ from webinar.models import (  # noqa: E402
     Webinar,
 )
 from webinar.selectors.attendance import REPORT_WORK_MEM  # noqa: E402
-from webinar.services.attendance import attendance_rollups_refresh  # noqa: E402
 from webinar.services.summaries import report_compute, report_phrases_refresh  # noqa: E402
 
 SLUG = "bench-summary"
@@ -271,7 +269,12 @@ def _digest(data: dict) -> str:
 
 
 def prepare(*, slug: str, sessions: int, questions: int, rebuild: bool) -> dict:
-    """Build the webinar unless one with these row counts is there; fill its questions' stored phrases."""
+    """Build the webinar unless one with these row counts is there; fill its questions' stored phrases
+    and its viewers' rollups."""
+    # Imported here: a ``--previous-ref`` child runs this file with older code, which may have no rollups.
+    from webinar.models import AttendanceRollup
+    from webinar.services.attendance import attendance_rollups_refresh
+
     existing = Webinar.objects.filter(slug=slug).first()
     same = (
         existing is not None
