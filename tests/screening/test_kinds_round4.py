@@ -189,3 +189,159 @@ def test_names_reported_and_feelings_are_published(text):
 
 def test_calling_the_reader_a_name_is_still_an_insult():
     assert_held_as("you are an idiot, call yourself a moderator?", "insult")
+
+
+# Threats: menacing warnings about someone's back, making a person pay, knowing a person's or their
+# children's school or office, waiting for "kau" somewhere, people sent to beat someone, "or else".
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that admin had better watch her step from now on",
+        "I'll make the moderator pay for deleting my question",
+        "we have your home address, host",
+        "aku tahu sekolah mana anak kau belajar",
+        "tunggu kau depan pagar lepas ni",
+        "nanti aku hantar geng pergi ajar kau",
+        "answer my question or i will smack you",
+        "someone should pay the speaker a little visit tonight",
+    ],
+)
+def test_menacing_warnings_are_threats(text):
+    assert_held_as(text, "threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "watch your step when clicking links in SMS",
+        "how do I make the scammers pay back my money?",
+        "we have your address for the certificate, please check your email",
+        "saya tunggu awak kat lobi hotel",
+        "is the speaker paying a visit to our school next month?",
+    ],
+)
+def test_advice_and_friendly_waits_are_published(text):
+    assert_published(text)
+
+
+# Harassment: a crowd sent to a person's own account (not a scam's), a person's account handed over "you
+# know what to do", a picture spread so everyone knows them, asking for a person's home address.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everyone go comment on the presenter's tiktok till she deletes it",
+        "spam call the admin's number until he picks up guys",
+        "got the host's ig here, do your thing",
+        "share her photo everywhere so everyone knows her face",
+        "sesiapa ada alamat rumah penceramah ni?",
+    ],
+)
+def test_crowds_sent_at_a_person_are_harassment(text):
+    assert_held_as(text, "insult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everyone please report the fake bank page until it is taken down",
+        "how do I share the speaker's slides with my parents?",
+        "does anyone have the organiser's email for the certificate?",
+    ],
+)
+def test_reporting_scams_and_asking_for_slides_are_published(text):
+    assert_published(text)
+
+
+# Hate: not hiring, renting to or marrying a group; sending every one back; a group as the enemy or as
+# germs; a group kept offline.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jangan upah orang Indonesia, nanti mereka curi",
+        "send all the Rohingya back where they came from",
+        "pekerja asing ni musuh negara",
+        "refugees are germs spreading in our cities",
+        "disabled people shouldnt even be online",
+    ],
+)
+def test_exclusion_and_enemies_without_profanity_are_hate(text):
+    assert_held_as(text, "hate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please don't call foreign workers germs, that is dehumanising",
+        "don't say 'pendatang' like that, the word is hurtful",
+        "the enemy here is the scam syndicate, not our neighbours",
+    ],
+)
+def test_telling_others_not_to_name_a_group_is_counter_speech(text):
+    assert_published(text)
+
+
+# Self-harm: not seeing oneself alive, not making it to the morning, how many of one's pills would be
+# enough, no point in waking up, wanting to cut oneself (Malay).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly can't imagine myself still alive next year",
+        "if i don't make it through the night, tell my mum sorry",
+        "how many panadol would be enough, asking for me",
+        "what's the point of waking up anymore",
+        "aku rasa nak toreh tangan sendiri malam ni",
+    ],
+)
+def test_more_self_harm_wordings_reach_the_care_queue(text):
+    assert_held_as(text, "self_harm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the point of waking up early if there is no recording?",
+        "if I don't make it to tomorrow's session, is there a replay?",
+        "how many panadol can a child take for fever?",
+        "Tanda-tanda remaja nak cederakan diri sendiri apa ya?",
+    ],
+)
+def test_everyday_questions_near_the_self_harm_rules_are_published(text):
+    assert_published(text)
+
+
+# Spam: loan-shark tells and an agent to call, MLM recruitment, sure riches, selling followers, trading
+# signals with multiplied returns, paid liking; spam words as a topic or quoted in a question are not spam.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "personal loan approved in 30 minutes, no guarantor, whatsapp our officer",
+        "jom jadi downline saya, confirm cuan bulan ni",
+        "selling 5k instagram followers, cheap cheap",
+        "vip signal group, 20x profit every week, dm me",
+        "kerja online mudah, hanya like dan share, gaji harian, pm saya",
+    ],
+)
+def test_more_spam_kinds_are_held(text):
+    assert_held_as(text, "spam")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our surau held a talk about judi online and how it ruins families",
+        "My uncle got a message 'pinjaman segera lulus 1 jam', should I warn him?",
+        "what does it mean when a video says 'sub 4 sub'?",
+    ],
+)
+def test_spam_words_as_a_topic_or_quoted_in_a_question_are_published(text):
+    assert_published(text)

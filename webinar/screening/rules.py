@@ -720,8 +720,10 @@ REPORTING_RE = re.compile(
     r"\b(?:told me|told us|said|says|saying|texted|messaged|wrote|threatened|mesej|cakap|kata|ugut|bilang"
     r"|reported|report|lapor|laporkan|dilaporkan)\b"
 )
+# Naming and mentioning verbs: in counter-speech the word after them is mentioned, not used ("don't say
+# keling, that word is a slur", "jangan sebut perkataan itu").
 _NAMING_VERBS = frozenset(["panggil", "dipanggil", "called", "call", "calling", "gelar", "digelar", "ejek",
-                           "diejek", "named"])  # fmt: skip
+                           "diejek", "named", "say", "saying", "sebut", "use", "using", "guna"])  # fmt: skip
 
 
 def reported_slur_tokens(flat: _Words) -> set[int]:
@@ -812,15 +814,42 @@ def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     return out
 
 
+# Spam words as a topic ("a talk about judi online", "bahaya pinjaman segera") or as words the author asks
+# about: quoted in a question or a report ("someone texted me 'click here', is it real?"), or after a
+# reporting verb in a question ("what does it mean when a profile says link in bio?").
+_SPAM_TOPIC = frozenset(["about", "tentang", "pasal", "mengenai", "regarding", "bahaya", "dangers", "danger",
+                         "addiction", "ketagihan", "anti", "against", "banteras", "cegah", "prevent", "avoid",
+                         "elak", "beware", "waspada"])  # fmt: skip
+_SPAM_REPORTED = frozenset(["says", "saying", "said", "kata", "cakap", "tulis", "wrote", "means", "maksud"])
+
+
+def _spam_as_topic(flat: _Words, norm: Normalised, m: re.Match, quoted: list[tuple[int, int]]) -> bool:
+    first = max(bisect.bisect_right(flat.starts, m.start()) - 1, 0)
+    before = flat.words[max(0, first - 2) : first]
+    asks = "?" in norm.original
+    if any(w in _SPAM_TOPIC or (asks and w in _SPAM_REPORTED) for w in before):
+        return True
+    if not quoted:
+        return False
+    start = norm.tokens[flat.owner[first]].start
+    if not any(a <= start < b for a, b in quoted):
+        return False
+    outside = norm.original
+    for a, b in quoted:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    return asks or REPORTING_RE.search(outside.lower()) is not None
+
+
 def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> list[Hit]:
     total = extra
     spans = []
     text = flat.text
     if not flat.may_phrase(0) or not _may(_SPAM_ANY, text) or _SPAM_ANY.search(text) is None:
         return []
+    quoted = quoted_spans(norm.original)
     for rx, weight in _SPAM_RES:
         m = rx.search(text)
-        if m is not None:
+        if m is not None and not _spam_as_topic(flat, norm, m, quoted):
             total += weight
             spans.append(m)
     if spans and "@" in norm.folded and _HANDLE_RE.search(norm.folded) is not None:

@@ -40,3 +40,8 @@
 \b(?:what|apa) (?:do|should|can|could) (?:you|i|we|kita|saya) (?:say|reply|respond|tell|jawab|balas|cakap) (?:to|kat|kepada|pada)\b
 \b(?:reporting|report|reported|melaporkan|lapor|laporkan) (?:the |a |this |that )?(?:guy|person|user|orang|account|akaun|comment|komen|page|people)\b.*\b(?:said|say|says|saying|cakap|kata|wrote|tulis|posted)\b
 \b(?:ageist|ageism|ableist|ableism|transphobic|transphobia|misogynist|misogynistic|misogyny)\b
+# Round 4 (kinds): telling others not to call or name a group something ("please don't call migrants
+# cockroaches", "don't say that word"), naming a word as a slur or as dehumanising.
+\b(?:dont|do not|please dont|pls dont|never|stop) (?:\w+ )?(?:call|calling|say|saying|use|using|compare|comparing|label|labelling|labeling) (?:\w+ ){0,4}?(?:\w+)\b.*\b(?:slur|slurs|dehumanising|dehumanizing|dehumanise|dehumanize|hurtful|racist|wrong|not ok|not okay|offensive|hinaan|kesat|menghina|tak baik)\b
+\b(?:that|this|the|itu|ini|a) (?:word|term|perkataan|istilah) (?:is|are|itu|ini|adalah)? ?(?:a )?(?:slur|racist|offensive|menghina|kesat|perkauman|rasis)\b
+\b(?:dehumanising|dehumanizing|dehumanises|dehumanizes|merendahkan martabat|menghina kaum)\b

@@ -46,3 +46,14 @@ incite	\b(?:you|u|kau|awak|ko) (?:\w+ ){0,2}?(?:should|patut|better|baik) (?:jus
 pile_on	\b(?:find|cari|dig up|korek) (?:\w+ ){0,3}?(?:school|sekolah|workplace|tempat kerja|office|pejabat) (?:and|dan|then|lepas tu|pastu) (?:tell|bagitahu|share|post|sebar|sebarkan|expose|viralkan|inform)\b
 incite	\b(?:drink|minum) (?:some )?(?:bleach|clorox|peluntur|racun) (?:and die|dan mati|la|lah|je)\b
 pile_on	\b(?:share|sebar|sebarkan|post|viralkan|tularkan|screenshot|ss)\b.*\bbiar (?:dia|she|he|they) (?:\w+ )?(?:malu|kena kecam|dimalukan|ashamed|humiliated)\b
+# Round 4 (kinds): a crowd sent to a person's own account or page (not a scam's), flooding a person's phone
+# or DMs, a person's account found and handed over with "you know what to do", spreading a person's picture
+# so the whole country knows them, asking for a person's home address.
+@ROLE = (?:hosts?|hos|speakers?|panel|panelists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|organi[sz]ers?)
+@ACCOUNT = (?:page|ig|instagram|fb|facebook|tiktok|account|akaun|dms?|inbox|whatsapp|wechat|twitter|profile|channel|comments?|phone|number|nombor|office|pejabat)
+pile_on	\b(?:everyone|everybody|guys|lets|let us|jom|semua|kita|korang|all)(?: \w+){0,3}? (?:report|flag|spam|serang|serbu|flood|attack|comment|komen|go|pergi|call)(?: \w+){0,2}? (?:(?:the )?{ROLE}(?: s)?|her|his|their|dia punya)(?: \w+)? {ACCOUNT}\b
+pile_on	\b(?:spam|flood|bombard|serang|serbu|banjiri|spam call|call)(?: \w+)? (?:his|her|their|dia punya|(?:the )?{ROLE}(?: s)?) (?:\w+ )?{ACCOUNT}\b(?: \w+){0,4}? (?:until|till|sampai|dont stop|jangan berhenti|non stop|nonstop|guys|geng|semua)\b
+pile_on	\b(?:found|got|here is|here s|ini|jumpa|dapat)(?: \w+){0,2}? (?:{ROLE} s|{ROLE}|her|his|their|dia punya) (?:facebook|fb|ig|instagram|tiktok|account|akaun|address|alamat|number|nombor|profile|page|twitter)\b(?: \w+){0,6}? (?:you know what to do|do your thing|buat apa patut|korang tahu nak buat apa|go get (?:him|her|them)|have fun|serang)\b
+pile_on	\b(?:viralkan|sebarkan|tularkan|sebar|spread|share|post|leak|bocorkan|screenshot|ss)\b(?: \w+){0,5}? (?:biar|so|make|supaya|sampai|until) (?:satu malaysia|semua orang|everyone|the whole country|all of malaysia|dia|him|her|them)(?: \w+)? (?:kenal|tahu|nampak|know|knows|see|sees|famous|viral|malu|recognise|recognize)\b
+pile_on	\b(?:who|siapa|anyone|sapa|sesiapa)(?: \w+){0,2}? (?:has|have|got|ada|know|knows|tahu|tau)(?: \w+){0,2}? (?:the {ROLE} s|{ROLE} s|{ROLE}|his|her|dia punya)(?: \w+)? (?:home address|address|alamat rumah|alamat|house|rumah|ic)\b
+pile_on	\b(?:who|siapa|sapa|sesiapa|anyone)(?: \w+){0,2}? (?:has|have|got|ada|know|knows|tahu|tau) (?:alamat rumah|alamat|home address|address|ic|nombor ic) (?:{ROLE}|dia|mamat|minah|budak)\b
