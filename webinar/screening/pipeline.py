@@ -6,6 +6,8 @@ question (it is never published unscreened). See docs/screening.md for the desig
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -415,15 +417,58 @@ def screen_many(texts: Sequence[str], *, policy: Policy = Policy()) -> list[Verd
     return _screen_batch(list(texts), policy, None)
 
 
+# Whole-text verdicts, the most recently used last. A flood repeats the same text (the same spam pasted by
+# many accounts, an author sending a question again) and a verdict depends only on what the key holds: the
+# text, the policy, the author's context, how the model scored it (numpy over a batch or cached pieces: the
+# same figures up to the last digits), and the model and word lists in use (a reload empties the cache).
+# 0 turns it off: bench/screening.py does, to time the screener itself (see docs/screening.md, Speed).
+VERDICT_CACHE_SIZE = 4096
+_verdicts: OrderedDict[tuple, Verdict] = OrderedDict()
+_verdicts_lock = threading.Lock()
+_verdicts_made_with: list = [None, None]  # the model and the word lists the cached verdicts come from
+
+
 def _screen_batch(texts: list[str], policy: Policy, contexts: list[Context] | None) -> list[Verdict]:
     _check_policy(policy)
     if not all(isinstance(t, str) for t in texts):
         raise ScreeningError("screening expects text")
     m = model.load()
-    norms = [normalise(t) for t in texts]
     ctxs = contexts or [Context()] * len(texts)
+    via_numpy = len(texts) >= model.BATCH_VIA_NUMPY
+    size = VERDICT_CACHE_SIZE
+    if size <= 0:
+        return _screen_texts(texts, policy, ctxs, m, via_numpy)
+    lex = lexicons.load()
+    keys = [(t, policy, c, via_numpy) for t, c in zip(texts, ctxs, strict=True)]
+    with _verdicts_lock:
+        if _verdicts_made_with[0] is not m or _verdicts_made_with[1] is not lex:
+            _verdicts.clear()
+            _verdicts_made_with[:] = [m, lex]
+        found = [_verdicts.get(k) for k in keys]
+        for k, v in zip(keys, found, strict=True):
+            if v is not None:
+                _verdicts.move_to_end(k)
+    if None not in found:
+        return found  # type: ignore[return-value]
+    # Each text not cached is screened once, however often the batch repeats it.
+    todo = list(dict.fromkeys(k for k, v in zip(keys, found, strict=True) if v is None))
+    made = dict(zip(todo, _screen_texts([k[0] for k in todo], policy, [k[2] for k in todo], m, via_numpy),
+                    strict=True))  # fmt: skip
+    with _verdicts_lock:
+        if _verdicts_made_with[0] is m and _verdicts_made_with[1] is lex:
+            _verdicts.update(made)
+            while len(_verdicts) > size:
+                _verdicts.popitem(last=False)
+    return [v if v is not None else made[k] for k, v in zip(keys, found, strict=True)]
+
+
+def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: model.Model,
+                  via_numpy: bool) -> list[Verdict]:  # fmt: skip
+    """Verdicts of ``texts``, the model scoring them as a batch of its size would (``via_numpy``)."""
+    norms = [normalise(t) for t in texts]
     rule_results = [_rule_hits(n, policy, c) for n, c in zip(norms, ctxs, strict=True)]
-    probs, tops = model.score([r.model_text for r in rule_results])
+    model_texts = [r.model_text for r in rule_results]
+    probs, tops = model.score_features(model_texts) if via_numpy else model.score(model_texts)
     probs = probs.tolist()  # Python floats: the verdict reads each probability a few times
     return [
         _verdict(n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive)
