@@ -11,6 +11,7 @@ loaded once, lazily, on first use. ``train.py`` rebuilds them.
 
 from __future__ import annotations
 
+import heapq
 import json
 import threading
 import zlib
@@ -582,13 +583,20 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
         # As ``extract`` names them: the weight times the block scale, in float32 (a float32 product is
         # exact in float64, so rounding the float64 product to float32 gives the same number).
         own = array("f", [r[best] * ws for r in word_rows]).tolist()
-        names = words + [words[i] + " " + words[i + 1] for i in range(len(words) - 1)]
         weight = [-abs(x) for x in own]
-        order = sorted(range(len(own)), key=weight.__getitem__)
+        # The 3 * top_k strongest, in the order a stable sort gives (a long comment is not sorted whole),
+        # named only when looked at: unigrams first, then the bigram starting at each word.
+        k = 3 * top_k
+        if len(own) > 4 * k:
+            order = heapq.nsmallest(k, range(len(own)), key=weight.__getitem__)
+        else:
+            order = sorted(range(len(own)), key=weight.__getitem__)[:k]
+        n = len(words)
         seen: dict[str, float] = {}
-        for j in order[: 3 * top_k]:
-            if names[j] not in seen:
-                seen[names[j]] = round(own[j], 4)
+        for j in order:
+            name = words[j] if j < n else words[j - n] + " " + words[j - n + 1]
+            if name not in seen:
+                seen[name] = round(own[j], 4)
                 if len(seen) == top_k:
                     break
         tops.append(tuple(seen.items()))
