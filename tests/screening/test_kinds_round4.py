@@ -345,3 +345,23 @@ def test_more_spam_kinds_are_held(text):
 )
 def test_spam_words_as_a_topic_or_quoted_in_a_question_are_published(text):
     assert_published(text)
+
+
+# Sexual words as a topic (sex education, sextortion): after "about", "dangers of", `bahaya`, not beside
+# "you".
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any tips on talking with teens about porn and sexting?",
+        "Sekolah patut ajar bahaya pornografi dan gambar bogel",
+        "a workshop on the risks of sending nudes would help parents",
+    ],
+)
+def test_sexual_words_as_a_topic_are_published(text):
+    assert_published(text)
+
+
+def test_a_sexual_word_asked_of_the_reader_is_still_held():
+    assert_held_as("tell me about your nudes, sis", "sexual")

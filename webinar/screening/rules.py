@@ -186,6 +186,9 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
             continue
         if entry.contextual and not _has_context(i, tokens, flagged, lex, n, entry.category):
             continue
+        if entry.category == "sexual" and entry.severity <= 2 and _as_topic(i, tokens, lex, norm.original):
+            innocent.add(i)
+            continue
         if entry.mild:
             if _aimed(i, tokens, lex):
                 hits.append(Hit("insult.lexicon", "insult", 2, tok.start, tok.end))
@@ -209,6 +212,9 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
     for ta, tb, entry in phrase_hits:
         if entry.contextual and not _has_context(ta, tokens, flagged, lex, n, entry.category):
             continue
+        if entry.category == "sexual" and _as_topic(ta, tokens, lex, norm.original):
+            innocent.update(range(ta, tb + 1))
+            continue  # "bahaya gambar bogel": a phrase named as a topic
         hits.append(
             Hit(f"{entry.category}.lexicon", entry.category, entry.severity, tokens[ta].start, tokens[tb].end)
         )
@@ -297,6 +303,25 @@ def _negated(i: int, tokens, lex, original: str = "") -> bool:
     if any(w in lex.feel_words for w in before):
         return True
     return any(w in lex.negators and w not in lex.commands for w in before)
+
+
+# Words that make what follows a topic (guideline: sex education, sextortion and grooming as topics are
+# benign): "talk to my son about sexting and nudes", "bahaya pornografi", "risks of sexting".
+_TOPIC_WORDS = frozenset(["about", "tentang", "pasal", "mengenai", "regarding", "bahaya", "dangers", "danger",
+                          "risks", "risk", "risiko", "education", "pendidikan", "explain", "terangkan",
+                          "against", "anti", "addiction", "ketagihan", "prevent", "cegah"])  # fmt: skip
+
+
+def _as_topic(i: int, tokens, lex, original: str) -> bool:
+    """A sexual word within three words after a topic word, in the same clause, and not beside "you"."""
+    if any(w in lex.second_person for w in _words_near(tokens, i, 2, 2)):
+        return False
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if _CLAUSE_END.search(original, tokens[k].end, tokens[k + 1].start) is not None:
+            return False
+        if any(w in _TOPIC_WORDS for w in tokens[k].words):
+            return True
+    return False
 
 
 def _aimed(i: int, tokens, lex) -> bool:
