@@ -10,27 +10,39 @@ ack read) and by the server (``realtime/latency.py``: the read that brought the 
 which the client processes' own scheduling on a shared machine does not move). The server's RSS is
 sampled (``/proc/<pid>/status`` VmRSS) every ``--rss-every`` seconds.
 
-Windows alternate, ``--rounds`` times: quiet (that load alone, ``--quiet`` seconds), then flood (the same
-load plus a flood process, ``--flood`` seconds): one attendee socket (``sync``/``vote``/``ask`` bursts)
+Two kinds of window: quiet (that load alone, ``--quiet`` seconds) and flood (the same load plus a flood
+process, ``--flood`` seconds): one attendee socket (``sync``/``vote``/``ask`` bursts)
 and one host socket (``answer``/``unanswer``/``unpin``/``slow_mode 0`` bursts) that write as fast as the
 kernel takes frames and never read (``SO_RCVBUF`` 4 KiB, nothing read after the upgrade response).
 When a flood socket dies (a write fails), the bytes the server managed to send are read once to find its
 close frame, and the flood reconnects with the same session and floods again until the window ends
 (``--no-flood-reconnect``: one socket per role per window); a connect refused before the upgrade (HTTP
-429) is retried after 0.1 s, ignoring ``Retry-After``.
+429, or no answer at all once it has ignored ``Retry-After``: realtime/httpprotocol.py) is retried after
+0.1 s, ignoring ``Retry-After``.
 
-Printed per window: load average (1 min) at its start and end, the server's CPU seconds per second, the
-viewers' p50/p99 (client and server side). Then each flood window's p99 against the mean of the quiet
-windows next to it and the median of those ratios (alternating windows is what makes the comparison hold
-on a machine whose other load moves by the minute), peak RSS and growth over the quiet windows, the flood
-sockets' fates (close codes, seconds from the first flood frame until the server closed the connection,
-connects refused before the upgrade), how many flood commands the server executed, and a JSON last line
-with the goals of issue 12: RSS growth < 50 MB, every flood socket closed within 5 s, flood p99 within
-1.5x of quiet p99. ``--profile DIR`` runs cProfile on the server's event loop in every window
+After a ``--warmup`` window (printed, never compared) the windows alternate ``--rounds`` times (default
+8 x (10 s quiet + 10 s flood): many short windows, so the machine's other load, which moves by the
+minute, falls alike on both kinds). Printed per window: load average (1 min) at its start and end, the
+server's CPU seconds per second, how busy the machine's cores were (``/proc/stat``; with ``--pin``, the
+server's core's busy share minus the server's own is the other work that ran there), the viewers'
+p50/p99 (client and server side). Then each flood window's p99 against the mean of the quiet windows next
+to it: every ratio, their median (the goal's figure) and spread (min, quartiles, max), and the pooled
+ratio (p99 of every flood window's acks over p99 of every quiet window's); the quiet server's CPU share of
+one core (its own demand: the rest of its core is its headroom on an idle machine) and what the flood
+adds; peak RSS and growth over the quiet windows, the flood sockets' fates (close codes, seconds from the
+first flood frame until the server closed the connection, connects refused before the upgrade: HTTP 429
+or no answer), how many flood commands the server executed, and a JSON last line with the goals of issue
+12: RSS growth < 50 MB, every flood socket closed within 5 s, flood p99 within 1.5x of quiet p99.
+
+``--pin`` (on by default where the machine has two cores) puts the server on CPU 0 and this process (the
+viewers' clients) and the flood processes on CPU 1, so the clients' work does not queue behind the
+server's or the other way round; the flood and the viewers' clients still share CPU 1, so the client-side
+latency includes the flood client's own CPU and the server-side latency (read to ack written) is the
+server's alone. ``--profile DIR`` runs cProfile on the server's event loop in every window
 (``DIR/<kind>-<round>.pstats``; its overhead moves the latencies: profile in a separate run).
 
-    flock /tmp/dewan-bench.lock nice .venv/bin/python bench/abuse.py [--viewers 500] [--rounds 3]
-        [--quiet 20] [--flood 20] [--redis] [--profile DIR]
+    flock /tmp/dewan-bench.lock nice .venv/bin/python bench/abuse.py [--viewers 500] [--rate 20]
+        [--rounds 8] [--quiet 10] [--flood 10] [--warmup 10] [--no-pin] [--redis] [--profile DIR]
 
 Every connection goes to 127.0.0.1; every loop is bounded in count and time.
 """
@@ -55,12 +67,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from soak import database, seed_registrations  # noqa: E402 - after the path is set
+from common import pin  # noqa: E402 - after the path is set
+from soak import database, seed_registrations  # noqa: E402
 
 from tests.servers import ARTIFACTS, Server, free_port, server_env  # noqa: E402
 
+# The command the figures in docs/scaling.md ("Abuse") come from; rerun it on a quiet machine.
+RERUN = """rerun for the record (about 5 min; the defaults are the documented configuration):
+
+    flock /tmp/dewan-bench.lock nice .venv/bin/python bench/abuse.py
+
+and the CPU per refused handshake, same run against the websocket-protocol refusal (about 1 min):
+
+    flock /tmp/dewan-bench.lock nice .venv/bin/python bench/refusal.py
+"""
 MAX_PHASE = 120  # seconds: a phase never runs longer, whatever the options say
-MAX_ROUNDS = 6
+MAX_ROUNDS = 20
+SERVER_CPU = 0  # the server's core when pinned; this process, its viewers and the flood get the other
+CLIENT_CPU = 1
 REFUSED_PAUSE = 0.1  # seconds the flood waits after a refused connect (it ignores Retry-After)
 TEXTS = [
     "Will the slides be shared after the session?",
@@ -92,6 +116,28 @@ def cpu_seconds(pid: int) -> float:
 
 def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
+
+
+def cpu_jiffies() -> dict[str, tuple[int, int]]:
+    """Busy and total jiffies so far of the machine (``cpu``) and of each core (``cpu0``, ...), from
+    ``/proc/stat``; busy is everything but idle and iowait (other engineers' work included)."""
+    out = {}
+    for line in Path("/proc/stat").read_text().splitlines():
+        if not line.startswith("cpu"):
+            break
+        name, *fields = line.split()
+        values = [int(v) for v in fields[:8]]  # user nice system idle iowait irq softirq steal
+        out[name] = (sum(values) - values[3] - values[4], sum(values))
+    return out
+
+
+def busy_shares(before: dict, after: dict) -> dict[str, float]:
+    """The share of each core (and of the machine) that was busy between two ``cpu_jiffies``."""
+    return {
+        name: round((after[name][0] - before[name][0]) / max(1, after[name][1] - before[name][1]), 3)
+        for name in after
+        if name in before
+    }
 
 
 def note(text: str) -> None:
@@ -316,7 +362,7 @@ def flood_socket(port: int, path: str, cookie: str, role: str, setup: dict, unti
             ),
             None,
         )
-        return {"role": role, "refused": int(status or 0), "retry_after": retry_after}
+        return {"role": role, "refused": int(status) if status else "no_answer", "retry_after": retry_after}
     time.sleep(0.3)
     started, started_wall = time.monotonic(), time.time()
     sent = bursts = 0
@@ -373,6 +419,8 @@ def flood_main(port: int, slug: str, setup: dict, seconds: float, reconnect: boo
         while time.monotonic() < until:
             try:
                 fate = flood_socket(port, path, cookie, role, setup, until)
+            except ConnectionResetError:  # reset before any answer (realtime/httpprotocol.py)
+                fate = {"role": role, "refused": "no_answer"}
             except OSError as exc:
                 fate = {"role": role, "refused": type(exc).__name__}
             fates.append(fate)
@@ -406,7 +454,7 @@ def bench_get(server: Server, path: str):
 async def window(args, server: Server, setup: dict, samplers: list, kind: str, n: int, profile_dir) -> dict:
     """One quiet or flood window: the samplers' load for ``--quiet`` / ``--flood`` seconds, with the flood
     process alongside in a flood window. Returns its clocks, load, server CPU and (flood) the fates."""
-    seconds = args.quiet if kind == "quiet" else args.flood
+    seconds = {"warmup": args.warmup, "quiet": args.quiet, "flood": args.flood}[kind]
     if kind == "flood":  # started and imported before the window: its start-up is not the flood
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
@@ -421,6 +469,7 @@ async def window(args, server: Server, setup: dict, samplers: list, kind: str, n
     if profile_dir:
         await asyncio.to_thread(bench_get, server, "/__bench/profile?start")
     load_start = load_average()
+    jiffies = cpu_jiffies()
     cpu = cpu_seconds(server.pid)
     start, start_wall = time.monotonic(), time.time()
     fates: list = []
@@ -429,6 +478,7 @@ async def window(args, server: Server, setup: dict, samplers: list, kind: str, n
     sent = await normal_load(samplers, setup["votable"], args.rate, start + seconds)
     end, end_wall = time.monotonic(), time.time()
     cpu = cpu_seconds(server.pid) - cpu
+    busy = busy_shares(jiffies, cpu_jiffies())
     load_end = load_average()
     if profile_dir:
         path = Path(profile_dir) / f"{kind}-{n}.pstats"
@@ -448,6 +498,9 @@ async def window(args, server: Server, setup: dict, samplers: list, kind: str, n
         # The server's CPU seconds per second of the window: what the flood costs it, whatever the
         # machine's other load does to the latencies.
         "server_cpu_per_s": round(cpu / (end - start), 3),
+        # How busy each core was (the machine's other work included): with the server pinned, its
+        # core's busy share minus the server's own CPU per second is what else ran there.
+        "cpu_busy": busy,
     }
 
 
@@ -479,6 +532,11 @@ async def run(args, server: Server, setup: dict) -> dict:
     events_before_flood = await asyncio.to_thread(last_event_id)
     await asyncio.to_thread(bench_get, server, "/__bench/acks")  # the connects' syncs are not measured
     windows, server_acks = [], []
+    warmup = None
+    if args.warmup:  # the viewers' connects and syncs settle; measured and printed, never compared
+        warmup = await window(args, server, setup, samplers, "warmup", 0, None)
+        server_acks += await asyncio.to_thread(bench_get, server, "/__bench/acks")
+        note("warm-up window done")
     for n in range(args.rounds):
         for kind in ("quiet", "flood"):
             windows.append(await window(args, server, setup, samplers, kind, n, args.profile))
@@ -495,6 +553,7 @@ async def run(args, server: Server, setup: dict) -> dict:
         "server_acks": server_acks,
         "rss": rss,
         "windows": windows,
+        "warmup": warmup,
         "events_before_flood": events_before_flood,
     }
 
@@ -507,9 +566,10 @@ def median(values: list[float]) -> float | None:
     return ordered[middle] if len(ordered) % 2 else round((ordered[middle - 1] + ordered[middle]) / 2, 3)
 
 
-def window_figures(window: dict, stats: dict, server_acks: list, rss: list) -> dict:
+def window_figures(window: dict, stats: dict, server_acks: list, rss: list, pinned: bool) -> dict:
     """A window's figures: the viewers' ack latency as they saw it and as the server measured it (frame
-    read to ack written; only the samplers' commands), server CPU, load, peak RSS."""
+    read to ack written; only the samplers' commands), server CPU, how busy the cores were, load, peak
+    RSS."""
     first, last = window["clock"]
     first_wall, last_wall = window["wall"]
     client = [lat for at, lat in stats["latencies"] if first <= at <= last + 2]
@@ -526,10 +586,29 @@ def window_figures(window: dict, stats: dict, server_acks: list, rss: list) -> d
         "server_p50_ms": percentile_ms(server, 0.5),
         "server_p99_ms": percentile_ms(server, 0.99),
         "server_cpu_per_s": window["server_cpu_per_s"],
+        "cpu_busy": window["cpu_busy"],
+        # Other work on the server's core (the machine's other load; this bench's clients are elsewhere).
+        "others_on_server_cpu": round(
+            max(0.0, window["cpu_busy"].get(f"cpu{SERVER_CPU}", 0.0) - window["server_cpu_per_s"]), 3
+        )
+        if pinned
+        else None,
         "load_average_1m": [window["load_average"]["start"][0], window["load_average"]["end"][0]],
         "rss_peak_mb": round(max((mb for at, mb in rss if first <= at <= last + 3), default=0.0), 1),
         "commands_sent": window["sent"],
     }
+
+
+def spread(values: list[float | None]) -> dict | None:
+    """Minimum, quartiles and maximum of ``values`` (None left out)."""
+    ordered = sorted(v for v in values if v is not None)
+    if not ordered:
+        return None
+
+    def at(fraction: float) -> float:
+        return ordered[min(len(ordered) - 1, int(fraction * (len(ordered) - 1) + 0.5))]
+
+    return {"min": ordered[0], "q1": at(0.25), "median": median(ordered), "q3": at(0.75), "max": ordered[-1]}
 
 
 def flood_ratios(figures: list[dict], key: str) -> list[float | None]:
@@ -549,8 +628,10 @@ def flood_ratios(figures: list[dict], key: str) -> list[float | None]:
 def summarise(args, setup: dict, outcome: dict) -> dict:
     from webinar.models import Question, WebinarEvent
 
-    stats, rss = outcome["stats"], outcome["rss"]
-    figures = [window_figures(w, stats, outcome["server_acks"], rss) for w in outcome["windows"]]
+    stats, rss, pinned = outcome["stats"], outcome["rss"], bool(args.pinned)
+    figures = [window_figures(w, stats, outcome["server_acks"], rss, pinned) for w in outcome["windows"]]
+    warmup = outcome["warmup"]
+    warmup = warmup and window_figures(warmup, stats, outcome["server_acks"], rss, pinned)
     pooled = {
         kind: [
             lat
@@ -576,6 +657,18 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
     client_ratios = flood_ratios(figures, "p99_ms")
     server_ratios = flood_ratios(figures, "server_p99_ms")
     ratio, server_ratio = median(client_ratios), median(server_ratios)
+    server_pooled = {
+        kind: [
+            lat
+            for w in outcome["windows"]
+            if w["kind"] == kind
+            for at, lat, key in outcome["server_acks"]
+            if key.startswith("n") and w["wall"][0] <= at <= w["wall"][1] + 2
+        ]
+        for kind in ("quiet", "flood")
+    }
+    p99 = {kind: percentile_ms(pooled[kind], 0.99) for kind in pooled}
+    server_p99 = {kind: percentile_ms(server_pooled[kind], 0.99) for kind in server_pooled}
     cpu = {
         kind: median([f["server_cpu_per_s"] for f in figures if f["kind"] == kind])
         for kind in ("quiet", "flood")
@@ -601,9 +694,31 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
         "flood_p99_ms": percentile_ms(pooled["flood"], 0.99),
         "p99_ratios_flood_vs_quiet": client_ratios,
         "p99_ratio_flood_vs_quiet": ratio,
+        "p99_ratio_spread": spread(client_ratios),
         "server_p99_ratios_flood_vs_quiet": server_ratios,
         "server_p99_ratio_flood_vs_quiet": server_ratio,
+        "server_p99_ratio_spread": spread(server_ratios),
+        # Every flood window's samples against every quiet window's, windows interleaved.
+        "pooled_p99_ms": {"client": p99, "server": server_p99},
+        "pooled_p99_ratio_flood_vs_quiet": {
+            "client": round(p99["flood"] / p99["quiet"], 2) if p99["quiet"] and p99["flood"] else None,
+            "server": round(server_p99["flood"] / server_p99["quiet"], 2)
+            if server_p99["quiet"] and server_p99["flood"]
+            else None,
+        },
         "server_cpu_per_s": cpu,
+        # The server's own demand while quiet, as a share of one core: the rest of its core is its headroom
+        # (on an otherwise idle machine).
+        "quiet_server_cpu_share": cpu["quiet"],
+        "flood_extra_server_cpu_per_s": round(cpu["flood"] - cpu["quiet"], 3)
+        if cpu["flood"] is not None and cpu["quiet"] is not None
+        else None,
+        "others_on_server_cpu": {
+            kind: [f["others_on_server_cpu"] for f in figures if f["kind"] == kind]
+            for kind in ("quiet", "flood")
+        },
+        "pinned": args.pinned,
+        "warmup": warmup,
         "server_cpu_ms_per_flood_socket": round(
             (cpu["flood"] - cpu["quiet"]) * flood_seconds / len(closed) * 1000, 1
         )
@@ -650,21 +765,32 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
 
 def print_table(summary: dict) -> None:
     """The windows and the headline figures, readable (the JSON line follows)."""
-    columns = ("load 1m", "cpu/s", "acks", "p50", "p99", "srv p50", "srv p99")
-    print(f"{'window':<9}" + "".join(f"{c:>10}" for c in columns))
-    for w in summary["windows"]:
+    columns = ("load 1m", "cpu/s", "others", "busy", "acks", "p50", "p99", "srv p50", "srv p99")
+    print(f"{'window':<10}" + "".join(f"{c:>11}" for c in columns))
+    for w in ([summary["warmup"]] if summary["warmup"] else []) + summary["windows"]:
         cells = [
             "-".join(f"{x:.1f}" for x in w["load_average_1m"]),
             w["server_cpu_per_s"],
+            "-" if w["others_on_server_cpu"] is None else w["others_on_server_cpu"],
+            w["cpu_busy"].get("cpu", "-"),
             w["acks"],
             *(w[k] or "-" for k in ("p50_ms", "p99_ms", "server_p50_ms", "server_p99_ms")),
         ]
-        print(f"{w['kind']} {w['round'] + 1:<3}" + "".join(f"{c:>10}" for c in cells))
+        print(f"{w['kind']:<6} {w['round'] + 1:<3}" + "".join(f"{c!s:>11}" for c in cells))
     s = summary
-    print(f"p99 flood/quiet, client: {s['p99_ratios_flood_vs_quiet']} median {s['p99_ratio_flood_vs_quiet']}")
     print(
-        f"p99 flood/quiet, server: {s['server_p99_ratios_flood_vs_quiet']} "
-        f"median {s['server_p99_ratio_flood_vs_quiet']}"
+        "cpu/s: the server's CPU seconds per second; others: the rest of its core's busy share (other work "
+        "there; pinned runs only); busy: the machine's busy share (both cores)"
+    )
+    for side, key in (("client", ""), ("server", "server_")):
+        print(
+            f"p99 flood/quiet, {side}: {s[key + 'p99_ratios_flood_vs_quiet']} median "
+            f"{s[key + 'p99_ratio_flood_vs_quiet']}, spread {s[key + 'p99_ratio_spread']}; pooled "
+            f"{s['pooled_p99_ratio_flood_vs_quiet'][side]} ({s['pooled_p99_ms'][side]})"
+        )
+    print(
+        f"quiet server CPU share of one core {s['quiet_server_cpu_share']}, flood adds "
+        f"{s['flood_extra_server_cpu_per_s']} CPU-s/s; pinned {s['pinned']}"
     )
     print(
         f"flood sockets {s['flood_sockets']} (close codes {s['flood_close_codes']}), refused before the "
@@ -674,18 +800,32 @@ def print_table(summary: dict) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog=RERUN,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--viewers", type=int, default=500)
     parser.add_argument("--samplers", type=int, default=50, help="viewers that vote and ask")
     parser.add_argument("--rate", type=float, default=20.0, help="votes + asks per second, all samplers")
     parser.add_argument(
-        "--quiet", type=float, default=20.0, help=f"seconds per quiet window (max {MAX_PHASE})"
+        "--quiet", type=float, default=10.0, help=f"seconds per quiet window (max {MAX_PHASE})"
     )
     parser.add_argument(
-        "--flood", type=float, default=20.0, help=f"seconds per flood window (max {MAX_PHASE})"
+        "--flood", type=float, default=10.0, help=f"seconds per flood window (max {MAX_PHASE})"
     )
     parser.add_argument(
-        "--rounds", type=int, default=3, help=f"quiet + flood windows, alternating (max {MAX_ROUNDS})"
+        "--rounds", type=int, default=8, help=f"quiet + flood windows, alternating (max {MAX_ROUNDS})"
+    )
+    parser.add_argument(
+        "--warmup", type=float, default=10.0, help="seconds of load before the first window (not compared)"
+    )
+    parser.add_argument(
+        "--pin",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=f"server on CPU {SERVER_CPU}, this process, its viewers and the flood on CPU {CLIENT_CPU} "
+        "(when the machine has two)",
     )
     parser.add_argument("--profile", metavar="DIR", help="cProfile the server's loop in each window into DIR")
     parser.add_argument("--votable", type=int, default=20, help="published questions the samplers vote on")
@@ -702,6 +842,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     args.quiet, args.flood = min(args.quiet, MAX_PHASE), min(args.flood, MAX_PHASE)
+    args.warmup = max(0.0, min(args.warmup, MAX_PHASE))
     args.rounds = max(1, min(args.rounds, MAX_ROUNDS))
     if args.profile:
         Path(args.profile).mkdir(parents=True, exist_ok=True)
@@ -739,6 +880,10 @@ def main() -> None:
     try:
         setup = prepare(env, args.viewers, args.votable)
         server.start(timeout=60)
+        args.pinned = None
+        if args.pin and pin(server.pid, {SERVER_CPU}) and pin(os.getpid(), {CLIENT_CPU}):
+            # Children started from now on (the flood processes) inherit CPU 1.
+            args.pinned = {"server": SERVER_CPU, "viewers_and_flood": CLIENT_CPU}
         outcome = asyncio.run(run(args, server, setup))
         summary = summarise(args, setup, outcome)
         summary["server_alive_at_end"] = server.running()
