@@ -611,14 +611,19 @@ def spread(values: list[float | None]) -> dict | None:
     return {"min": ordered[0], "q1": at(0.25), "median": median(ordered), "q3": at(0.75), "max": ordered[-1]}
 
 
-def flood_ratios(figures: list[dict], key: str) -> list[float | None]:
-    """Each flood window's ``key`` against the mean of the quiet windows next to it (before and after)."""
+def flood_ratios(figures: list[dict], key: str, *, kind: str = "flood", step: int = 1) -> list[float | None]:
+    """Each ``kind`` window's ``key`` against the mean of the quiet windows ``step`` places before and after
+    it: with ``kind="flood", step=1`` the quiet windows next to each flood window (the goal's ratio); with
+    ``kind="quiet", step=2`` each quiet window against the quiet windows around it, the same statistic
+    with no flood at all (how far the machine alone moves it)."""
     ratios = []
     for i, window in enumerate(figures):
-        if window["kind"] != "flood":
+        if window["kind"] != kind:
             continue
         around = [
-            figures[j][key] for j in (i - 1, i + 1) if 0 <= j < len(figures) and figures[j]["kind"] == "quiet"
+            figures[j][key]
+            for j in (i - step, i + step)
+            if 0 <= j < len(figures) and figures[j]["kind"] == "quiet"
         ]
         around = [value for value in around if value]
         ratios.append(round(window[key] / (sum(around) / len(around)), 2) if around and window[key] else None)
@@ -656,6 +661,10 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
     )
     client_ratios = flood_ratios(figures, "p99_ms")
     server_ratios = flood_ratios(figures, "server_p99_ms")
+    controls = {
+        side: flood_ratios(figures, key, kind="quiet", step=2)
+        for side, key in (("client", "p99_ms"), ("server", "server_p99_ms"))
+    }
     ratio, server_ratio = median(client_ratios), median(server_ratios)
     server_pooled = {
         kind: [
@@ -698,6 +707,9 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
         "server_p99_ratios_flood_vs_quiet": server_ratios,
         "server_p99_ratio_flood_vs_quiet": server_ratio,
         "server_p99_ratio_spread": spread(server_ratios),
+        # The same ratio between quiet windows alone (no flood in either): the machine's own noise.
+        "quiet_vs_quiet_p99_ratios": controls,
+        "quiet_vs_quiet_p99_ratio_spread": {side: spread(r) for side, r in controls.items()},
         # Every flood window's samples against every quiet window's, windows interleaved.
         "pooled_p99_ms": {"client": p99, "server": server_p99},
         "pooled_p99_ratio_flood_vs_quiet": {
@@ -787,6 +799,11 @@ def print_table(summary: dict) -> None:
             f"p99 flood/quiet, {side}: {s[key + 'p99_ratios_flood_vs_quiet']} median "
             f"{s[key + 'p99_ratio_flood_vs_quiet']}, spread {s[key + 'p99_ratio_spread']}; pooled "
             f"{s['pooled_p99_ratio_flood_vs_quiet'][side]} ({s['pooled_p99_ms'][side]})"
+        )
+    for side in ("client", "server"):
+        print(
+            f"p99 quiet/quiet (no flood), {side}: {s['quiet_vs_quiet_p99_ratios'][side]} spread "
+            f"{s['quiet_vs_quiet_p99_ratio_spread'][side]}"
         )
     print(
         f"quiet server CPU share of one core {s['quiet_server_cpu_share']}, flood adds "
