@@ -33,6 +33,7 @@ STRICTNESS = ("relaxed", "standard", "strict")
 _THRESHOLD_GROUP = {"en": "en", "unknown": "en", "ms": "ms", "mixed": "ms"}
 _RANK = {"publish": 0, "hold": 1, "block": 2}
 _ABUSE = frozenset({"profanity", "insult", "hate", "threat", "sexual"})
+_INSULTING = frozenset({"insult", "profanity", "hate"})  # word-list findings that make a group term hate
 # Counter-speech quotes hateful words to reject them: the abuse and hate heads, which cannot tell quoting
 # from saying, stay silent on it; the rules still judge whatever is not quoted or rejected.
 COUNTER_SILENCES = frozenset({"abuse", "hate"})
@@ -269,14 +270,10 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         ]
         innocent.update(supportive)
     hits += lexical
-    insult_tokens = {
-        i
-        for i, tok in enumerate(norm.tokens)
-        for h in lexical
-        if h.category in ("insult", "profanity", "hate")
-        and h.code != "profanity.mild"
-        and h.start == tok.start
-    }
+    insult_starts = {h.start for h in lexical if h.category in _INSULTING and h.code != "profanity.mild"}
+    insult_tokens = (
+        {i for i, tok in enumerate(norm.tokens) if tok.start in insult_starts} if insult_starts else set()
+    )
     hate = rules.hate_hits(norm, flat, insult_tokens, allowed)
     grouped = bool(hate or any(h.category == "hate" for h in lexical) or rules.mentions_group(flat))
     counter = grouped and (rules.counter_speech(flat, norm) or rules.negated_generalisation(flat))
