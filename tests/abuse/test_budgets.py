@@ -23,6 +23,30 @@ def test_a_bucket_refuses_what_does_not_fit_and_refills_over_time():
     assert bucket.take(1, now=101.0) == 0, "one unit back after a second"
 
 
+def test_a_client_that_comes_back_before_its_retry_after_gets_no_answer_until_it_has_passed(settings):
+    settings.DEWAN_WS_SILENCE_AFTER = 2
+    budgets = budget.ProcessBudgets()
+    who = ("address", "192.0.2.1")
+    # Told to wait 3 s at t=100; back at 100.1 and 100.2 (answered), 100.3 (silent).
+    answers = [budgets.refused(who, 3.0, now=100.0 + n / 10).silent for n in range(4)]
+    assert answers == [False, False, False, True]
+    assert budgets.refused(who, 2.9, now=103.1).silent, "still before the latest Retry-After (103.2)"
+    assert not budgets.refused(who, 3.0, now=103.3).silent, "it waited as told: answered, counted afresh"
+    assert not budgets.refused(("address", "192.0.2.2"), 3.0, now=100.3).silent, "other addresses unaffected"
+
+
+def test_a_trusted_proxy_is_judged_by_its_client_address_not_before_the_headers(settings):
+    settings.DEWAN_TRUSTED_PROXIES = ["10.0.0.1"]
+    settings.DEWAN_WS_CONNECT_RATE = "1/60"
+    budgets = budget.ProcessBudgets()
+    for address in ("10.0.0.1", "198.51.100.7"):
+        assert budgets.connect_allowed(address) == 0
+    assert budgets.refuse_early("10.0.0.1") is None, "the proxy's own address says nothing about the client"
+    assert budgets.refuse_early("198.51.100.7").wait > 0
+    scope = {"client": ("10.0.0.1", 5000), "headers": [(b"x-forwarded-for", b"198.51.100.7")]}
+    assert budgets.refuse(scope).wait > 0, "the client behind the proxy is over its connect rate"
+
+
 async def _closed_with(comm, code: int, *, timeout: float = 5) -> list[dict]:
     """Read until the close; return the messages read; fail unless it closed with ``code``."""
     seen = []
