@@ -83,6 +83,8 @@ and the CPU per refused handshake, same run against the websocket-protocol refus
 """
 MAX_PHASE = 120  # seconds: a phase never runs longer, whatever the options say
 MAX_ROUNDS = 20
+# "Idle core": other work took at most this share of the server's core during a window (``others``).
+IDLE_CORE_OTHERS = 0.2
 SERVER_CPU = 0  # the server's core when pinned; this process, its viewers and the flood get the other
 CLIENT_CPU = 1
 REFUSED_PAUSE = 0.1  # seconds the flood waits after a refused connect (it ignores Retry-After)
@@ -611,19 +613,27 @@ def spread(values: list[float | None]) -> dict | None:
     return {"min": ordered[0], "q1": at(0.25), "median": median(ordered), "q3": at(0.75), "max": ordered[-1]}
 
 
-def flood_ratios(figures: list[dict], key: str, *, kind: str = "flood", step: int = 1) -> list[float | None]:
+def flood_ratios(
+    figures: list[dict], key: str, *, kind: str = "flood", step: int = 1, idle_core: bool = False
+) -> list[float | None]:
     """Each ``kind`` window's ``key`` against the mean of the quiet windows ``step`` places before and after
     it: with ``kind="flood", step=1`` the quiet windows next to each flood window (the goal's ratio); with
     ``kind="quiet", step=2`` each quiet window against the quiet windows around it, the same statistic
-    with no flood at all (how far the machine alone moves it)."""
+    with no flood at all (how far the machine alone moves it). ``idle_core``: only windows during which
+    other work took at most ``IDLE_CORE_OTHERS`` of the server's core (pinned runs), on both sides."""
+
+    def counted(window: dict) -> bool:
+        others = window["others_on_server_cpu"]
+        return not idle_core or (others is not None and others <= IDLE_CORE_OTHERS)
+
     ratios = []
     for i, window in enumerate(figures):
-        if window["kind"] != kind:
+        if window["kind"] != kind or not counted(window):
             continue
         around = [
             figures[j][key]
             for j in (i - step, i + step)
-            if 0 <= j < len(figures) and figures[j]["kind"] == "quiet"
+            if 0 <= j < len(figures) and figures[j]["kind"] == "quiet" and counted(figures[j])
         ]
         around = [value for value in around if value]
         ratios.append(round(window[key] / (sum(around) / len(around)), 2) if around and window[key] else None)
@@ -663,6 +673,10 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
     server_ratios = flood_ratios(figures, "server_p99_ms")
     controls = {
         side: flood_ratios(figures, key, kind="quiet", step=2)
+        for side, key in (("client", "p99_ms"), ("server", "server_p99_ms"))
+    }
+    idle_core = {
+        side: [r for r in flood_ratios(figures, key, idle_core=True) if r is not None]
         for side, key in (("client", "p99_ms"), ("server", "server_p99_ms"))
     }
     ratio, server_ratio = median(client_ratios), median(server_ratios)
@@ -710,6 +724,10 @@ def summarise(args, setup: dict, outcome: dict) -> dict:
         # The same ratio between quiet windows alone (no flood in either): the machine's own noise.
         "quiet_vs_quiet_p99_ratios": controls,
         "quiet_vs_quiet_p99_ratio_spread": {side: spread(r) for side, r in controls.items()},
+        # The goal's ratio over the windows when other work left the server's core nearly idle (pinned
+        # runs: others <= IDLE_CORE_OTHERS in the flood window and in each quiet window it is compared with).
+        "idle_core_p99_ratios": idle_core,
+        "idle_core_p99_ratio_median": {side: median(r) for side, r in idle_core.items()},
         # Every flood window's samples against every quiet window's, windows interleaved.
         "pooled_p99_ms": {"client": p99, "server": server_p99},
         "pooled_p99_ratio_flood_vs_quiet": {
@@ -804,6 +822,11 @@ def print_table(summary: dict) -> None:
         print(
             f"p99 quiet/quiet (no flood), {side}: {s['quiet_vs_quiet_p99_ratios'][side]} spread "
             f"{s['quiet_vs_quiet_p99_ratio_spread'][side]}"
+        )
+    for side in ("client", "server"):
+        print(
+            f"p99 flood/quiet on an idle core (others <= {IDLE_CORE_OTHERS}), {side}: "
+            f"{s['idle_core_p99_ratios'][side]} median {s['idle_core_p99_ratio_median'][side]}"
         )
     print(
         f"quiet server CPU share of one core {s['quiet_server_cpu_share']}, flood adds "
