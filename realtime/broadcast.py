@@ -19,6 +19,7 @@ import os
 import random
 import signal
 import threading
+import time
 import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
@@ -503,6 +504,7 @@ class _Room:
         "poll_flush",
         "poll_versions",
         "polls",
+        "presence_sent_at",
         "staff",
         "vote_flush",
         "vote_versions",
@@ -519,7 +521,8 @@ class _Room:
         # out of commit order by another process) must not overwrite a newer one already sent.
         self.vote_versions: dict[int, int] = {}
         self.vote_flush: asyncio.TimerHandle | None = None
-        self.last_presence: int | None = None
+        self.last_presence: int | None = None  # the live count last sent to the room
+        self.presence_sent_at = float("-inf")  # time.monotonic() when it was sent
         # A new stamp whenever the hub hears something that changes what a snapshot shows.
         self.generation = next(_stamps)
         self.pledge: tuple[int, int] | None = None  # (campaign id, count): the newest received
@@ -715,11 +718,22 @@ class Hub:
         return viewers
 
     def live_count_set(self, webinar_id: int, count: int) -> None:
-        """The webinar's live viewer count: sent to its local sockets when it changed, and to newcomers."""
+        """The webinar's live viewer count (the presence loop's, once a second): sent to the room's local
+        sockets when it changed, and to newcomers as they join (the value last sent).
+
+        In a large room (this count or the last one sent at least ``DEWAN_PRESENCE_LARGE_ROOM``) a change
+        is sent at most once every ``DEWAN_PRESENCE_LARGE_ROOM_SECONDS``: a count held back is sent by the
+        first later call past that interval (docs/protocol.md). Every socket of a 100,000-viewer room
+        would otherwise get a frame a second for a number that moves by a few viewers.
+        """
         room = self.rooms.get(webinar_id)
         if room is None or count == room.last_presence:
             return
-        room.last_presence = count
+        now = time.monotonic()
+        large = max(count, room.last_presence or 0) >= settings.DEWAN_PRESENCE_LARGE_ROOM
+        if large and now - room.presence_sent_at < settings.DEWAN_PRESENCE_LARGE_ROOM_SECONDS:
+            return
+        room.last_presence, room.presence_sent_at = count, now
         fan_out(room.everyone, frame(protocol.dumps(protocol.presence_message(count))))
 
     # --- Lifecycle ---------------------------------------------------------------------------------

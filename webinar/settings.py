@@ -314,6 +314,10 @@ DEWAN_WS_MAX_PENDING_REPLIES = int(os.environ.get("DEWAN_WS_MAX_PENDING_REPLIES"
 DEWAN_EVENT_REPLAY_LIMIT = int(os.environ.get("DEWAN_EVENT_REPLAY_LIMIT", "500"))
 DEWAN_PRESENCE_TTL_SECONDS = float(os.environ.get("DEWAN_PRESENCE_TTL_SECONDS", "30"))
 DEWAN_HEARTBEAT_SECONDS = float(os.environ.get("DEWAN_HEARTBEAT_SECONDS", "10"))
+# The live count (`presence`) goes to every socket of the room when it changes, at most once a second;
+# from this many viewers on, at most once every DEWAN_PRESENCE_LARGE_ROOM_SECONDS (docs/protocol.md).
+DEWAN_PRESENCE_LARGE_ROOM = int(os.environ.get("DEWAN_PRESENCE_LARGE_ROOM", "1000"))
+DEWAN_PRESENCE_LARGE_ROOM_SECONDS = float(os.environ.get("DEWAN_PRESENCE_LARGE_ROOM_SECONDS", "5"))
 # A ping re-checks an attendee socket's access at most this often (ask/vote/sync always do; a revoke
 # is pushed at once): docs/privacy.md, bench/access_check.py.
 DEWAN_ACCESS_RECHECK_SECONDS = float(os.environ.get("DEWAN_ACCESS_RECHECK_SECONDS", "30"))

@@ -26,7 +26,9 @@ class Tabs:
     def __init__(self):
         self.opened: list[WebsocketCommunicator] = []
 
-    async def open(self, webinar, session_key: str, mode: str = "attendee") -> WebsocketCommunicator:
+    async def open(
+        self, webinar, session_key: str, mode: str = "attendee", *, sync: bool = True
+    ) -> WebsocketCommunicator:
         comm = WebsocketCommunicator(
             application,
             f"/ws/w/{webinar.slug}/?mode={mode}",
@@ -36,8 +38,9 @@ class Tabs:
         connected, _ = await comm.connect(timeout=5)
         assert connected
         assert (await comm.receive_json_from(timeout=5))["type"] == "welcome"
-        await comm.send_json_to({"type": "sync"})
-        await until(comm, "snapshot")
+        if sync:
+            await comm.send_json_to({"type": "sync"})
+            await until(comm, "snapshot")
         return comm
 
     async def attendee(self, registration) -> WebsocketCommunicator:
@@ -236,3 +239,27 @@ async def test_many_sockets_closing_at_once_are_written_to_the_store_in_one_call
     monkeypatch.setattr(consumer_store, "leave_soon_many", counting)
     await asyncio.gather(*(comm.disconnect() for comm in sockets))
     assert calls == [20]
+
+
+async def test_a_large_rooms_count_is_sent_at_most_once_per_interval_and_newcomers_get_the_last_one_sent(
+    tabs, consumer_store, live_webinar, settings
+):
+    """From DEWAN_PRESENCE_LARGE_ROOM viewers on, a changed count waits for the room's interval."""
+    settings.DEWAN_PRESENCE_LARGE_ROOM = 2  # two viewers make a large room here
+    settings.DEWAN_PRESENCE_LARGE_ROOM_SECONDS = 3600
+    people = [await database_sync_to_async(make_registration)(live_webinar, f"V{n}") for n in range(3)]
+    watcher = await tabs.attendee(people[0])
+    await tabs.attendee(people[1])
+    assert await until(watcher, "presence", count=2)  # the first count a room gets is sent at once
+    key = await database_sync_to_async(attendee_session)(people[2])
+    newcomer = await tabs.open(live_webinar, key, sync=False)
+    assert await newcomer.receive_json_from(timeout=5) == {"type": "presence", "count": 2}  # the last sent
+    for _ in range(50):  # joins are written in batches (presence.BATCH_SECONDS)
+        if await consumer_store.count(live_webinar.pk) == 3:
+            break
+        await asyncio.sleep(0.05)
+    assert await consumer_store.count(live_webinar.pk) == 3
+    with pytest.raises(TimeoutError):  # the presence loop ticks every second: 3 is held back
+        await until(watcher, "presence", timeout=2.5, count=3)
+    settings.DEWAN_PRESENCE_LARGE_ROOM_SECONDS = 0
+    assert await until(watcher, "presence", count=3)  # the next tick past the interval sends it
