@@ -365,3 +365,35 @@ def test_sexual_words_as_a_topic_are_published(text):
 
 def test_a_sexual_word_asked_of_the_reader_is_still_held():
     assert_held_as("tell me about your nudes, sis", "sexual")
+
+
+# Older known misses as kinds: farewell notes with "just in case" or "tonight is the night", no reason to
+# wake up, a person called a fool, plural group words, "something spicy", a date at a hotel.
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("left a letter to my wife and the kids, goodbye everyone", "self_harm"),
+        ("there's no reason to get up tomorrow or ever", "self_harm"),
+        ("this panel is a bunch of buffoons", "insult"),
+        ("Hindus are dirty and should leave", "hate"),
+        ("hantar saya something seksi malam ni", "sexual"),
+        ("moderator, nak date kat hotel lepas ni?", "sexual"),
+    ],
+)
+def test_older_known_misses_as_kinds_are_held(text, category):
+    assert_held_as(text, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wrote notes for my parents on how to spot phishing",
+        "no reason to get up early, the replay is online",
+        "these apps can fool anyone, even the speaker said so",
+        "send me something to read about deepfakes please",
+    ],
+)
+def test_their_everyday_lookalikes_are_published(text):
+    assert_published(text)

@@ -391,7 +391,12 @@ def _has_context(i, tokens, flagged, lex, n, category: str = "") -> bool:
 
 
 def _group_spans(words: list[str], lex) -> list[tuple[int, int]]:
-    spans = [(i, i) for i, w in enumerate(words) if w in lex.identity]
+    # A plural of a listed group word names the group too ("lesbians" with "lesbian" listed).
+    spans = [
+        (i, i)
+        for i, w in enumerate(words)
+        if w in lex.identity or (len(w) > 4 and w[-1] == "s" and w[:-1] in lex.identity)
+    ]
     if lex.identity_phrase_table:
         spans += _phrase_matches(words, lex.identity_phrase_table)
     return spans

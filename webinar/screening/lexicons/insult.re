@@ -8,7 +8,7 @@
 # through none of these words, or is followed by a word naming the animal as a topic.
 @ROLE = (?:hosts?|hos|speakers?|panel|panelists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|penganjur)
 @WHO = (?:{ROLE}|you|kau|awak|ko|korang|kamu|engkau|dia|he|she|this guy|that guy|this fella|that fella|mamat ni|mamat tu|minah ni|minah tu|budak ni|budak tu)
-@LINK = (?:is|are|r|was|were|am|ni|tu|memang|this one|that one|really|so|such|just|only|like|macam|mcm|seperti|cam|sound|sounds|look|looks|talk|talks|act|acts|bunyi|muka|perangai|otak|a|an|the|one|real|total|complete|absolute|stupid|dumb|dirty|filthy|fat|ugly|lazy|bloody|damn|fucking|little|old|big|useless|brainless|mindless|noisy|smelly|greedy|braying|bodoh|bangang|busuk|gemuk|hodoh|pemalas|dasar|eh|hey|oi|woi)
+@LINK = (?:bunch of|pack of|load of|group of|herd of|is|are|r|was|were|am|ni|tu|memang|this one|that one|really|so|such|just|only|like|macam|mcm|seperti|cam|sound|sounds|look|looks|talk|talks|act|acts|bunyi|muka|perangai|otak|a|an|the|one|real|total|complete|absolute|stupid|dumb|dirty|filthy|fat|ugly|lazy|bloody|damn|fucking|little|old|big|useless|brainless|mindless|noisy|smelly|greedy|braying|bodoh|bangang|busuk|gemuk|hodoh|pemalas|dasar|eh|hey|oi|woi)
 @ANIMAL = (?:pigs?|swine|donkeys?|monkeys?|apes?|baboons?|sheep|cows?|dogs?|rats?|snakes?|cockroach|cockroaches|worms?|parrots?|chimps?|chimpanzees?|hyenas?|babi|anjing|beruk|monyet|lembu|kambing|keldai|kerbau|tikus|ular|biawak|tapir|lipas|cacing|mawas|orang utan)
 @TOPIC = (?:lovers?|person|people|owners?|trainers?|food|meat|farms?|farmers?|show|sitters?|walkers?|year|years|breeders?|shelters?|daging|peliharaan|videos?|pictures?|photos?|emoji|memes?|costumes?|mascots?|filters?|bite|bites|park|parks|jantan|betina|liar)
 \b{WHO}(?: {LINK}){1,5} {ANIMAL}\b(?! {TOPIC}\b)
@@ -17,3 +17,6 @@
 \b{WHO}(?: \w+){0,3}? (?:no brain|no brains|tak ada otak|takde otak|tiada otak|xde otak|tak berotak|brain dead|braindead|otak letak (?:kat|di|dekat) lutut)\b
 \b(?:you|you are|your|kau|awak|{ROLE})(?: \w+)? (?:a joke|a disgrace|an embarrassment|a waste of (?:space|oxygen|air)|sampah masyarakat)\b
 \bnobody (?:likes|respects|wants|cares about|loves|listens to|takes) (?:you|him|her|the {ROLE})\b
+# A person called a fool or the like through the same linking words ("the speaker is a fool", "you
+# buffoon"); "scammers can fool you" links nothing to a person before the word.
+\b{WHO}(?: {LINK}){0,5} (?:fool|fools|buffoon|buffoons|muppet|bozo|dimwit|halfwit|nitwit|numpty|nincompoop|dunce)\b

@@ -22,7 +22,7 @@
 \bsuicide (?:is|seems|feels like) (?:the|my) (?:only|best|answer|way)\b
 \b(?:the only way out|only way out) (?:is|for me)\b
 \b(?:dont|do not|no longer|dont really|doesnt|not|never) (?:want|wanna|wish) (?:to )?(?:live|be alive|exist|be here anymore|wake up|go on)\b
-\bno (?:reason|point|use) (?:to live|in living|living|to go on|going on|to keep living|in going on|being alive|to be alive)\b
+\bno (?:reason|point|use) (?:to live|in living|living|to go on|going on|to keep living|in going on|being alive|to be alive|to wake up|in waking up|waking up|to get up)\b(?! (?:early|at|for)\b)
 \b(?:whats|what is|wats) the point (?:of|in) (?:living|life|going on|being alive|staying alive)\b
 \b(?:im|i am|id be|i would be|everyone is|everyone would be|they are|theyd be|world is|world would be|family is|family would be) better off (?:dead|without me)\b
 \b(?:cant|cannot|can not) (?:go on|keep going|do this|live like this|take it) (?:anymore|any more|living)\b
@@ -113,3 +113,5 @@
 \bhow many (?:\w+ ){0,3}?(?:pills|tablets|panadol|paracetamol|sleeping pills|ubat tidur|pil|ubat)(?: \w+){0,3}? (?:would be enough|will be enough|is enough to|are enough to|it takes to|to die|to not wake up|cukup untuk mati|untuk mati|to end it)\b
 \b(?:whats|what s|what is|wats|apa) (?:the )?(?:point|guna|gunanya|faedah) (?:of |in |nak )?(?:waking up|wake up|bangun|going on|carrying on|teruskan hidup|to wake up|hidup lagi)\b(?! (?:early|awal|at|for|on|pukul|pagi)\b)
 \b(?:rasa|saya|aku|sy|aq|i|im)(?: \w+){0,2}? (?:nak|want to|wanna|teringin nak) (?:\w+ )?(?:tikam|toreh|kelar|hiris|cederakan|sakitkan|lukakan) (?:diri sendiri|diri|tangan sendiri|pergelangan tangan)\b
+# Notes or letters left for one's family with a farewell or "tonight is the night".
+\b(?:written|wrote|writing|write|left|leaving|tulis|menulis|dah tulis) (?:\w+ ){0,2}?(?:notes?|letters?|surat|nota)\b(?: \w+){0,3}? (?:for|to|untuk|kepada) (?:\w+ )?(?:kids|family|wife|husband|children|parents|mum|mom|anak|anak anak|keluarga|everyone)\b.*\b(?:tonight is the night|just in case|goodbye|final|last time|before i go|sebelum aku pergi|selamat tinggal|when i am gone|when im gone|bila aku tiada)\b

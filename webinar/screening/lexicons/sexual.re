@@ -5,7 +5,7 @@
 # an invitation to a room, a hotel or a bed; a sexual act offered to or wanted with a person; arousal at a
 # person; women sought for company, a video call or money. Topics (sex education, sextortion, grooming)
 # name no person in these shapes and stay published.
-@TRIGGERS = body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call body
+@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call body
 @ROLE = (?:hosts?|hos|speakers?|panel|panelists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|cikgu|teacher)
 @WHO = (?:{ROLE}|you|your|yourself|sis|miss|missy|babe|baby|sayang|dear|adik manis|awek|cik puan|aunty|aunties|auntie|akak|kakak|makcik|amoi|minah|she|her|girls?|ladies|lady|perempuan tu|that girl|this girl|that woman|this woman)
 @BODY = (?:body|bodies|legs|leg|thighs|thigh|lips|lip|butt|ass|bum|booty|chest|breasts|breast|boobs|curves|figure|badan|tubuh|bibir|peha|dada|buah dada|punggung|bontot|tetek|betis|pinggang)
@@ -20,11 +20,11 @@
 # under the clothes.
 \b(?:send|sent|hantar|share|show|pm|dm|bagi|give|post|want|nak|mintak|minta)(?: me| saya| aku| kat saya| kat aku| us| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|video|videos|vids?|selfies?)(?: \w+){0,3}? (?:in the shower|in bed|atas katil|in your (?:bed|underwear|bra|bikini|towel|lingerie)|mandi|tengah mandi|without (?:clothes|your clothes|a shirt|anything)|tanpa|tak pakai|naked|bogel|topless|in a bikini|in bikini|lingerie|spicy)\b
 \b(?:see|tengok|lihat|look at|show me|show us|tunjuk)(?: more of)? (?:your|you|awak|kau|ko|her) (?:punya )?{BODY}\b|\b(?:see|tengok|lihat|tunjuk) {BODY} (?:you|awak|kau|ko|her|dia)\b
-\b(?:what|whats|what s|what is|apa|see|show|tengok|wonder|imagine)(?: \w+){0,3}? (?:under|bawah|dalam) (?:that|your|her|the|ur|this) (?:\w+ )?(?:baju|shirt|skirt|dress|tudung|hijab|blouse|clothes|towel|kain|sarung|kebaya|uniform|baju kurung|jubah|t shirt|tshirt)\b
+\b(?:what|whats|what s|what is|apa|see|show|tengok|wonder|imagine)(?: \w+){0,4}? (?:under|bawah|dalam) (?:that|your|her|the|ur|this) (?:\w+ )?(?:baju|shirt|skirt|dress|tudung|hijab|blouse|clothes|towel|kain|sarung|kebaya|uniform|baju kurung|jubah|t shirt|tshirt)\b
 # An invitation to a room, a hotel or a bed ("come over to my place tonight, just us two", "jom check in
 # hotel", "siapa nak teman tidur").
 \b(?:come|datang|jom|lets|let us|wanna|want to|nak|visit)(?: over)? (?:to|ke) (?:my|rumah|bilik|your|saya punya|aku punya)(?: \w+)? (?:place|house|room|bilik|rumah|hotel|condo|bed|katil)\b(?: \w+){0,3}? (?:tonight|malam ni|alone|berdua|just us|just the two of us|only us|us two|private|privately)\b
-\b(?:jom|nak|wanna|want to|lets|let us|come|mari|sudi)(?: \w+){0,2}? (?:check in|cek in|checkin|masuk|book|get a) (?:\w+ )?(?:hotel|motel|bilik hotel|room)\b
+\b(?:jom|nak|wanna|want to|lets|let us|come|mari|sudi)(?: \w+){0,2}? (?:check in|cek in|checkin|masuk|book|get a|dating|date|tidur|bermalam|spend the night) (?:\w+ )?(?:kat |di |at |in |dekat )?(?:hotel|motel|bilik hotel|room)\b
 \b(?:siapa|sapa|who|any|anyone|jom|cari|looking for|need|nak)(?: \w+){0,2}? (?:teman|temankan|temani|keep me company|company)(?: (?:saya|aku|i|me))? (?:tidur|sleep|in bed|atas katil|malam ni|tonight)\b
 # A sexual act wanted with or offered to a person ("wanna bang her", "i can satisfy you", "who wants to
 # ML tonight").
@@ -35,3 +35,5 @@
 # Women sought for company, a video call, a date or money ("any aunties lonely here? i can satisfy u").
 \b(?:any|ada|who|siapa|sapa)(?: \w+)? (?:girls?|ladies|aunties|auntie|aunty|awek|perempuan|janda|amoi|makcik|women|wanita|chicks)\b(?: \w+){0,6}? (?:lonely|sunyi|kesunyian|satisfy|puaskan|video call privately|vc privately|video call berdua|berdua|dating|sugar daddy|teman tidur|i ll pay|i pay|i will pay|saya bayar|aku bayar|i bayar)\b
 \b(?:video call|vc|videocall)(?: \w+){0,3}? (?:bogel|naked|nude|nudes|tanpa baju|tak pakai baju|topless|tanpa pakaian)\b
+# Something "spicy" or "naughty" asked for ("send me something spicy").
+\b(?:send|hantar|bagi|give|pm|dm)(?: me| saya| aku| us)? something (?:spicy|sexy|seksi|naughty|nakal|hot|private|peribadi)\b
