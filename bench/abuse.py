@@ -924,6 +924,8 @@ def main() -> None:
         if args.pin and pin(server.pid, {SERVER_CPU}) and pin(os.getpid(), {CLIENT_CPU}):
             # Children started from now on (the flood processes) inherit CPU 1.
             args.pinned = {"server": SERVER_CPU, "viewers_and_flood": CLIENT_CPU}
+        elif args.pin:
+            note("could not pin (fewer than two CPUs, or not allowed): running unpinned")
         outcome = asyncio.run(run(args, server, setup))
         summary = summarise(args, setup, outcome)
         summary["server_alive_at_end"] = server.running()

@@ -73,7 +73,10 @@ def pin(pid: int, cpus: set[int]) -> bool:
         return False
     try:
         for task in Path(f"/proc/{pid}/task").iterdir():
-            os.sched_setaffinity(int(task.name), cpus)
+            try:
+                os.sched_setaffinity(int(task.name), cpus)
+            except ProcessLookupError:
+                continue  # that thread ended meanwhile (a pool's short-lived thread)
     except OSError:
         return False
     return True
