@@ -13,10 +13,12 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from tests.attendance.conftest import START
 from tests.attendance.test_sampler import at, tick
@@ -192,3 +194,73 @@ def test_a_process_killed_inside_a_tick_leaves_sessions_and_rollups_equal(live_w
     tick(live_webinar, 15)
     assert_rollups_equal_sessions(live_webinar)
     assert attendance_counts(webinar=live_webinar)["sessions"] == 4
+
+
+# A sampler tick in another process that opens a session for the given viewer and waits, inside its
+# transaction, for a line on stdin before it commits.
+_TICK_WAITING = """
+import sys
+from datetime import UTC, datetime
+import django
+django.setup()
+from webinar.services import attendance
+
+def wait(key):
+    print("inside", flush=True)
+    sys.stdin.readline()
+    return True
+
+attendance.is_audience_key = wait
+webinar_id, start, key = sys.argv[1:]
+attendance.attendance_record(
+    webinar_id=int(webinar_id),
+    present={key: (float(start), "en")},
+    now=datetime.fromtimestamp(float(start), tz=UTC),
+)
+print("committed", flush=True)
+"""
+
+
+@pytest.mark.needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_erasure_waits_for_a_sampler_tick_in_flight_and_then_rekeys_what_it_wrote(live_webinar):
+    """Both write that viewer's sessions and rollup: without one lock taken first by both, they deadlock
+    (the tick's rollup row against the erasure's, the erasure's row lock against the tick's foreign key
+    check at commit) and PostgreSQL aborts one of them."""
+    person = make_registration(live_webinar, "Erased")
+    key = f"r:{person.pk}"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _TICK_WAITING, str(live_webinar.pk), str(START), key],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    erasure = None
+    try:
+        assert child.stdout.readline().strip() == "inside"
+        erasure = threading.Thread(target=_erase, args=(person,))
+        erasure.start()
+        erasure.join(timeout=2)
+        assert erasure.is_alive(), "the erasure did not wait for the tick"
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == "committed"
+        erasure.join(timeout=30)
+        assert not erasure.is_alive()
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait(timeout=10)
+    session = AttendanceSession.objects.get(webinar=live_webinar)
+    assert session.registration_id is None and session.viewer_key.startswith("anon:")
+    assert_rollups_equal_sessions(live_webinar)
+    assert list(AttendanceRollup.objects.values_list("viewer_key", flat=True)) == [session.viewer_key]
+
+
+def _erase(person) -> None:
+    try:
+        attendee_data_delete(registration=person)
+    finally:
+        connection.close()  # this thread's own connection

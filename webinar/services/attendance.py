@@ -55,6 +55,16 @@ def _at(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, tz=UTC)
 
 
+def attendance_writes_lock(*, webinar_id: int) -> None:
+    """Serialise this transaction's writes of ``webinar_id``'s sessions and rollups with every other
+    writer's (the sampler's ticks, erasure): a PostgreSQL advisory lock held until the transaction ends,
+    taken again harmlessly by the same transaction. Call inside ``transaction.atomic``. SQLite writers
+    are serialised already (IMMEDIATE transactions)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_ADVISORY_LOCK_CLASS, webinar_id])
+
+
 def attendance_record(
     *, webinar_id: int, present: dict[str, tuple[float, str]], now: datetime, live: bool = True
 ) -> dict:
@@ -66,9 +76,7 @@ def attendance_record(
         present = {}
     gap = timedelta(seconds=settings.DEWAN_ATTENDANCE_MERGE_GAP_SECONDS)
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_ADVISORY_LOCK_CLASS, webinar_id])
+        attendance_writes_lock(webinar_id=webinar_id)
         open_sessions = AttendanceSession.objects.filter(webinar_id=webinar_id, left_at__isnull=True)
         open_keys = set(open_sessions.values_list("viewer_key", flat=True))
         gone = open_keys - present.keys()
@@ -166,6 +174,9 @@ def attendance_rollups_refresh(*, webinar_id: int, viewer_keys: set[str] | list[
     updates = ", ".join(f"{column} = excluded.{column}" for column in columns[2:])
     written = 0
     with transaction.atomic():
+        # Two refreshes of one viewer in flight at once could each read the sessions before the
+        # other's commit: one writer of a webinar's rollups at a time.
+        attendance_writes_lock(webinar_id=webinar_id)
         for chunk in chunks:
             sessions = AttendanceSession.objects.filter(webinar_id=webinar_id)
             rollups = AttendanceRollup.objects.filter(webinar_id=webinar_id)

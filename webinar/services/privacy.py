@@ -25,7 +25,7 @@ from webinar import live_state, selectors
 from webinar.campaigns.models import AnswerNotice, HubVisitor, PledgeTaker
 from webinar.models import AttendanceSession, AuditEntry, Question, Registration, Report, Vote, Webinar
 from webinar.reports.themes import phrases_version, question_phrases
-from webinar.services.attendance import attendance_rollups_refresh
+from webinar.services.attendance import attendance_rollups_refresh, attendance_writes_lock
 from webinar.services.audit import audit_record, audit_redact_words
 from webinar.services.questions import emit_question_changed
 from webinar.services.registration import registration_access_revoke
@@ -190,6 +190,10 @@ def attendee_data_delete(*, registration: Registration, actor=None) -> None:
     webinar_id = registration.webinar_id
     viewer_key = f"r:{registration.pk}"
     with transaction.atomic():
+        # First, before the registration's row lock: a sampler tick holds this lock while its new
+        # sessions' foreign keys wait for that row, so the other order could deadlock. No tick
+        # interleaves with the re-keying of the attendance sessions and their rollups below.
+        attendance_writes_lock(webinar_id=webinar_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if is_deleted(registration):
             return
