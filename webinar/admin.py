@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db import transaction
 
 from webinar import models
+from webinar.services.attendance import attendance_rollups_refresh
 
 
 @admin.register(models.Webinar)
@@ -82,7 +84,37 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 @admin.register(models.AttendanceSession)
 class AttendanceSessionAdmin(admin.ModelAdmin):
+    """Sessions edited by hand keep their viewers' rollups (``AttendanceRollup``) equal to them."""
+
     list_display = ("webinar", "viewer_key", "joined_at", "last_seen_at", "left_at")
+
+    def save_model(self, request, obj, form, change):
+        before = _viewers(models.AttendanceSession.objects.filter(pk=obj.pk)) if change else set()
+        super().save_model(request, obj, form, change)
+        _rollups_refresh(before | {(obj.webinar_id, obj.viewer_key)})
+
+    def delete_model(self, request, obj):
+        viewers = {(obj.webinar_id, obj.viewer_key)}
+        super().delete_model(request, obj)
+        _rollups_refresh(viewers)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            viewers = _viewers(queryset)
+            super().delete_queryset(request, queryset)
+            _rollups_refresh(viewers)
+
+
+def _viewers(sessions) -> set[tuple[int, str]]:
+    return set(sessions.values_list("webinar_id", "viewer_key"))
+
+
+def _rollups_refresh(viewers: set[tuple[int, str]]) -> None:
+    by_webinar: dict[int, set[str]] = {}
+    for webinar_id, key in viewers:
+        by_webinar.setdefault(webinar_id, set()).add(key)
+    for webinar_id, keys in by_webinar.items():
+        attendance_rollups_refresh(webinar_id=webinar_id, viewer_keys=keys)
 
 
 @admin.register(models.AttendanceSample)

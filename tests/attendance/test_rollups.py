@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from tests.attendance.conftest import START
 from tests.attendance.test_sampler import at, tick
 from tests.attendance.test_two_processes import _database_url
-from tests.factories import make_registration
+from tests.factories import make_registration, make_user
 from webinar.models import AttendanceRollup, AttendanceSession
 from webinar.selectors.attendance import attendance_counts, language_bits
 from webinar.services.attendance import attendance_record, attendance_rollups_refresh
@@ -264,3 +265,38 @@ def _erase(person) -> None:
         attendee_data_delete(registration=person)
     finally:
         connection.close()  # this thread's own connection
+
+
+def test_sessions_edited_in_the_admin_keep_their_rollups(client, live_webinar, attendee):
+    """The admin writes sessions around the sampler: adding, re-keying and deleting keep rollups equal."""
+    client.force_login(make_user("root@example.com", is_staff=True, is_superuser=True))
+    tick(live_webinar, 0, f"r:{attendee.pk}")
+    tick(live_webinar, 5)
+    session = AttendanceSession.objects.get()
+    url = reverse("admin:webinar_attendancesession_change", args=[session.pk])
+    form = {
+        "webinar": live_webinar.pk,
+        "registration": attendee.pk,
+        "viewer_key": "renamed",
+        "language": "ms",
+        "joined_at_0": "2027-01-15",
+        "joined_at_1": "10:00:00",
+        "last_seen_at_0": "2027-01-15",
+        "last_seen_at_1": "10:30:00",
+        "left_at_0": "2027-01-15",
+        "left_at_1": "10:30:00",
+    }
+    assert client.post(url, form).status_code == 302
+    assert set(rollups(live_webinar)) == {"renamed"}
+    assert_rollups_equal_sessions(live_webinar)
+    add = reverse("admin:webinar_attendancesession_add")
+    assert client.post(add, {**form, "viewer_key": "g1"}).status_code == 302
+    assert_rollups_equal_sessions(live_webinar)
+    changelist = reverse("admin:webinar_attendancesession_changelist")
+    chosen = list(AttendanceSession.objects.values_list("pk", flat=True))
+    response = client.post(
+        changelist, {"action": "delete_selected", "_selected_action": chosen, "post": "yes"}
+    )
+    assert response.status_code == 302
+    assert AttendanceSession.objects.count() == 0
+    assert rollups(live_webinar) == {}
