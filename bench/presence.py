@@ -288,7 +288,11 @@ async def run(args) -> dict:
 
         store = RedisPresenceStore(ttl=args.ttl, url=redis_url)
         store_count = await store.count(webinar_id)
-        await asyncio.sleep(1.5)  # one more hub tick so every survivor has heard the final count
+        # One more hub tick so every survivor has heard the final count; a room that had 1,000 viewers
+        # or more is told a changed count at most every DEWAN_PRESENCE_LARGE_ROOM_SECONDS (docs/protocol.md).
+        large = args.viewers >= int(os.environ.get("DEWAN_PRESENCE_LARGE_ROOM", "1000"))
+        hold = float(os.environ.get("DEWAN_PRESENCE_LARGE_ROOM_SECONDS", "5")) if large else 0.0
+        await asyncio.sleep(1.5 + hold)
         hub_counts = {c.count for c in survivors}
         expected = len(survivors)
         result = {
