@@ -49,7 +49,7 @@ pile_on	\b(?:share|sebar|sebarkan|post|viralkan|tularkan|screenshot|ss)\b.*\bbia
 # Round 4 (kinds): a crowd sent to a person's own account or page (not a scam's), flooding a person's phone
 # or DMs, a person's account found and handed over with "you know what to do", spreading a person's picture
 # so the whole country knows them, asking for a person's home address.
-@ROLE = (?:hosts?|hos|speakers?|panel|panelists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|organi[sz]ers?)
+@ROLE = (?:hosts?|hos|speakers?|panel|panelists?|panellists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|organi[sz]ers?)
 @ACCOUNT = (?:page|ig|instagram|fb|facebook|tiktok|account|akaun|dms?|inbox|whatsapp|wechat|twitter|profile|channel|comments?|phone|number|nombor|office|pejabat)
 pile_on	\b(?:everyone|everybody|guys|lets|let us|jom|semua|kita|korang|all)(?: \w+){0,3}? (?:report|flag|spam|serang|serbu|flood|attack|comment|komen|go|pergi|call)(?: \w+){0,2}? (?:(?:the )?{ROLE}(?: s)?|her|his|their|dia punya)(?: \w+)? {ACCOUNT}\b
 pile_on	\b(?:spam|flood|bombard|serang|serbu|banjiri|spam call|call)(?: \w+)? (?:his|her|their|dia punya|(?:the )?{ROLE}(?: s)?) (?:\w+ )?{ACCOUNT}\b(?: \w+){0,4}? (?:until|till|sampai|dont stop|jangan berhenti|non stop|nonstop|guys|geng|semua)\b
@@ -57,3 +57,33 @@ pile_on	\b(?:found|got|here is|here s|ini|jumpa|dapat)(?: \w+){0,2}? (?:{ROLE} s
 pile_on	\b(?:viralkan|sebarkan|tularkan|sebar|spread|share|post|leak|bocorkan|screenshot|ss)\b(?: \w+){0,5}? (?:biar|so|make|supaya|sampai|until) (?:satu malaysia|semua orang|everyone|the whole country|all of malaysia|dia|him|her|them)(?: \w+)? (?:kenal|tahu|nampak|know|knows|see|sees|famous|viral|malu|recognise|recognize)\b
 pile_on	\b(?:who|siapa|anyone|sapa|sesiapa)(?: \w+){0,2}? (?:has|have|got|ada|know|knows|tahu|tau)(?: \w+){0,2}? (?:the {ROLE} s|{ROLE} s|{ROLE}|his|her|dia punya)(?: \w+)? (?:home address|address|alamat rumah|alamat|house|rumah|ic)\b
 pile_on	\b(?:who|siapa|sapa|sesiapa|anyone)(?: \w+){0,2}? (?:has|have|got|ada|know|knows|tahu|tau) (?:alamat rumah|alamat|home address|address|ic|nombor ic) (?:{ROLE}|dia|mamat|minah|budak)\b
+# Round 5 (kinds): pile-ons that never say "mass report": a person's profile or face spread everywhere,
+# calling their boss or HR about them or until they are fired, a person's IC or address offered round,
+# flooding a person's comments, a hate page for a person and tagging their friends, messaging their
+# family, making a phone ring all night, making a person viral or finding their school, following them to
+# every platform, not letting them post in peace, spreading a rumour about them, making them feel unsafe
+# online, reporting an account "beramai2".
+@CROWD = (?:we all|we should all|we can all|lets all|let us all|everyone|everybody|guys|semua orang|kita semua|kita|jom|korang|ramai ramai|all of you|yall|y all)
+@KIN = (?:parents|mum|mom|mother|dad|father|family|wife|husband|kids|children|siblings|friends|followers|boss|employer|colleagues|teachers?|principal|mak|ayah|bapak|mak bapak|mak ayah|keluarga|isteri|suami|anak|kawan kawan|kawan|cikgu|pengetua|majikan|bos|hr)
+pile_on	\b(?:screenshot|ss|post|share|repost|spread|sebar|sebarkan|tularkan|upload)(?: \w+){0,2}? (?:her|his|their|dia punya|(?:the )?{ROLE} s?) (?:\w+ )?(?:profile|account|face|photos?|pics?|pictures?|page|selfies?|akaun|muka|gambar|profil)\b(?: \w+){0,4}? (?:everywhere|all over|merata|merata rata|semua tempat|every group|in every group|satu malaysia|the whole internet|all the groups)\b
+pile_on	\b(?:let|make|biar) (?:the whole internet|the whole country|everyone|semua orang|satu malaysia|the world) (?:know|knows|tahu|kenal) (?:who|siapa) (?:she|he|they|dia) (?:is|are|sebenarnya)\b
+pile_on	\b(?:call|email|contact|complain to|report to|mesej|telefon|hubungi|call up|ring|message|write to)(?: \w+){0,2}? (?:hr|boss|employer|majikan|bos|principal|pengetua|school|office|company|syarikat|pejabat)\b(?: \w+){0,2}? (?:about|pasal|tentang|on) (?:him|her|them|dia)\b
+pile_on	\b(?:till|until|sampai|so that|supaya) (?:he|she|they|dia) (?:\w+ )?(?:gets? fired|get sacked|gets sacked|kena pecat|dibuang kerja|loses? (?:his|her|their) (?:job|followers|career)|hilang kerja)\b
+pile_on	\b(?:dox|doxx)(?: \w+)? (?:dia|him|her|them|mamat tu|minah tu|budak tu)\b
+pile_on	\b(?:got|have|dapat|ada|found|jumpa) (?:her|his|their|dia punya|the {ROLE} s) (?:ic|address|alamat|home address|number|nombor|phone number|ic and address|address and ic|ic number)\b(?: \w+){0,5}? (?:who wants|who want|anyone want|siapa nak|sapa nak|nak tak|dm me|pm me|share|post|sebar|go get)\b
+pile_on	\b(?:keep|terus|jangan berhenti|dont stop|continue|never stop)(?: \w+)? (?:flooding|spamming|spam|flood|bombarding|attacking|serang|reporting|harassing|messaging|trolling|hantam) (?:his|her|their|dia punya|(?:the )?{ROLE} s?) (?:\w+ )?{ACCOUNT}\b
+pile_on	\b(?:make|create|buat|bikin|open|start|set up) (?:a |an |one )?(?:hate|troll|expose|aib|kecam|benci|anti) (?:page|account|group|akaun|grup|channel|thread)\b(?: \w+){0,2}? (?:for|about|on|untuk|pasal|tentang|against) (?:her|him|them|dia|mamat|minah|(?:the )?{ROLE})\b
+pile_on	\b(?:tag|mention|dm|message|msg|mesej|text|call|contact|tell|bagitahu|email|whatsapp) (?:all )?(?:her|his|their|dia punya) {KIN}\b(?: \w+){0,3}? (?:about|pasal|tentang|so|supaya|and|too|what he did|what she did)?
+pile_on	\b{CROWD}(?: \w+){0,3}? (?:message|msg|mesej|dm|text|call|contact|tell|bagitahu|report to|email|whatsapp|tag) (?:his|her|their|dia punya) {KIN}\b
+pile_on	\b(?:let|biar|make) (?:her|his|their|dia punya) (?:phone|fon|hp|handphone|inbox|dms?|notifications?) (?:\w+ )?(?:ring|rings|ringing|berbunyi|bunyi|blow up|explode|penuh|full|meletup)\b
+pile_on	\b(?:who|siapa|sapa|sesiapa|anyone)(?: \w+){0,2}? (?:has|have|got|ada|know|knows|tahu|tau)(?: \w+){0,2}? (?:her|his|dia punya|the {ROLE} s) (?:home |house |personal |private )?(?:number|nombor|phone|fon|hp)\b
+pile_on	\b(?:viralkan|tularkan|viral kan|expose|sebarkan cerita) (?:dia|him|her|them|mamat tu|minah tu|budak tu|perempuan tu|lelaki tu)\b
+pile_on	\b(?:cari|find|carikan|korek|dig up|track down) (?:sekolah|school|office|pejabat|tempat kerja|workplace|kolej|college|uni|universiti|kampus|campus) (?:dia|him|her|them)\b
+pile_on	\b(?:bagitahu|beritahu|report kat|tell|inform|lapor kat|adu kat|mesej) (?:cikgu|teacher|teachers|principal|pengetua|boss|bos|majikan|hr|mak bapak|mak ayah|parents|keluarga) (?:dia|him|her)\b
+pile_on	\b(?:follow|stalk|hunt|chase|ikut|kejar) (?:him|her|them|dia)(?: \w+)? (?:to|on|onto|ke|di|across) (?:every|all|semua|each|any) (?:platform|platforms|app|apps|account|site|sites|social media|media sosial|akaun|tempat)\b
+pile_on	\b(?:dont|do not|never|jangan|tak payah) (?:let|bagi|biar) (?:him|her|them|dia) (?:\w+ )?(?:post|live|rest|sleep|breathe|online|hidup|tenang|upload)(?: \w+){0,2}? (?:in peace|ever again|lagi|aman|dengan aman|dengan tenang|tenang)\b
+pile_on	\b(?:spread|start|sebar|sebarkan|buat|reka|tabur) (?:a |the |some )?(?:rumou?rs?|fitnah|khabar angin|gossip|gosip|lies|cerita)(?: \w+){0,2}? (?:that |yang |kata |cakap )?(?:she|he|they|dia|her|him|shes|hes|theyre)\b
+pile_on	\b(?:make|buat|bagi) (?:him|her|them|dia) (?:rasa |feel )?(?:tak selamat|tidak selamat|unsafe|scared|takut|afraid)\b(?: \w+){0,3}? (?:online|internet|to post|nak post|di internet|kat internet|kat sini|here|to log in)\b
+pile_on	\b(?:report|flag|serang|spam|hentam|kecam) (?:\w+ )?(?:beramai2|ramai2|rame2|beramai|beramai ramai|ramai ramai|rame rame|together)\b
+pile_on	\b(?:bagi|make|buat|get) (?:dia|him|her|them|akaun tu|that account|the account) (?:kena ban|banned|kena suspend|suspended|kena block)(?: \w+)? (?:forever|selamanya|for good|permanently|terus)\b
+pile_on	\b(?:siapa|sapa|sesiapa|who|anyone)(?: \w+){0,2}? (?:ada|has|have|got|tahu|tau) (?:nombor|no|number) (?:hp|fon|telefon|phone|rumah|ic|whatsapp) (?:dia|mamat tu|minah tu|budak tu|perempuan tu|{ROLE})\b

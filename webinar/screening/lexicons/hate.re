@@ -12,3 +12,10 @@
 \b(?:breed|breeding|membiak) (?:like|macam|seperti) (?:rats|rabbits|cockroaches|tikus|lipas|arnab)\b
 # From malaysian-manglish-nlp 3.3.0 (MIT licence, Copyright (c) 2026 Zafran): "don't let them in/stay".
 \bjangan bagi (?:\w+ ){0,3}?(?:masuk|duduk|tinggal) (?:malaysia|negara (?:ni|ini|kita|kami))\b
+# Round 5 (kinds): hate with no group insult: return to where one's forebears came from, "this land isn't
+# yours", a gender told to stay in the kitchen, calls to close or pull down a religion's places of worship.
+\b(?:return|go back|balik|pulang|kembali|get back|pack your bags and go)(?: \w+){0,2}? (?:to )?(?:where|tempat|negara) (?:\w+ ){0,2}?(?:came from|come from|datang|berasal|asal)\b
+\b(?:this|our|my) (?:land|country|negara|tanah|tanah air) (?:isnt|is not|bukan|is never|aint) (?:yours|your|for you|for them|untuk kau|untuk korang|milik kau|milik korang|korang punya|kau punya|theirs)\b
+\b(?:women|woman|females|female|girls|wives|perempuan|wanita|pompuan|betina|ladies|girl)(?: \w+){0,4}? (?:belong|stay|stick|go back|balik|duduk|stay at home and|stick to)(?: \w+){0,2}? (?:in |to |the |kat |di |dekat |ke |in the |to the )*(?:kitchen|dapur|making sandwiches|sandwich)\b
+\b(?:gereja|masjid|surau|kuil|tokong|churches|church|mosques|mosque|temples|temple|gurdwaras?|synagogues?|rumah ibadat)(?: \w+){0,3}? (?:patut|should|must|harus|perlu|kena|need to|needs to)(?: all| semua)?(?: be)? (?:ditutup|dirobohkan|dibakar|diharamkan|diruntuhkan|closed|shut|shut down|banned|torn down|demolished|burned|burnt)\b
+\b(?:close|shut down|tear down|ban|tutup|robohkan|runtuhkan|haramkan|bakar) (?:all |semua |every )?(?:their |the |these |those )?(?:gereja|masjid|surau|kuil|tokong|churches|mosques|temples|gurdwaras|synagogues)\b

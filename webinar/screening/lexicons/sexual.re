@@ -5,8 +5,8 @@
 # an invitation to a room, a hotel or a bed; a sexual act offered to or wanted with a person; arousal at a
 # person; women sought for company, a video call or money. Topics (sex education, sextortion, grooming)
 # name no person in these shapes and stay published.
-@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call body
-@ROLE = (?:hosts?|hos|speakers?|panel|panelists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|cikgu|teacher)
+@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call body taste lick jilat face muka bend over bed katil sext sexting sexted hook hookup batang kote kotek butuh keras tegang stim nampak looks look
+@ROLE = (?:hosts?|hos|speakers?|panel|panelists?|panellists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|cikgu|teacher)
 @WHO = (?:{ROLE}|you|your|yourself|sis|miss|missy|babe|baby|sayang|dear|adik manis|awek|cik puan|aunty|aunties|auntie|akak|kakak|makcik|amoi|minah|she|her|girls?|ladies|lady|perempuan tu|that girl|this girl|that woman|this woman)
 @BODY = (?:body|bodies|legs|leg|thighs|thigh|lips|lip|butt|ass|bum|booty|chest|breasts|breast|boobs|curves|figure|badan|tubuh|bibir|peha|dada|buah dada|punggung|bontot|tetek|betis|pinggang)
 @LOOKS = (?:nice|hot|sexy|seksi|juicy|tight|perfect|delicious|yummy|gorgeous|solid|mantap|cantik|lawa|besar|montok|gebu|padat|menggoda|distracting|made for (?:kiss|lick|touch|sex)\w*)
@@ -37,3 +37,15 @@
 \b(?:video call|vc|videocall)(?: \w+){0,3}? (?:bogel|naked|nude|nudes|tanpa baju|tak pakai baju|topless|tanpa pakaian)\b
 # Something "spicy" or "naughty" asked for ("send me something spicy").
 \b(?:send|hantar|bagi|give|pm|dm)(?: me| saya| aku| us)? something (?:spicy|sexy|seksi|naughty|nakal|hot|private|peribadi)\b
+# Round 5 (kinds): innuendo and body slang aimed at a person with no listed word: wanting to taste or lick
+# someone, a person who "looks sedap", sexting or a hook-up offered, sitting on a face, bending a person
+# over, a person "fun in bed", Malay slang for an aroused body.
+\b(?:wanna|want to|i want to|i d|id|i would|nak|let me|can i|boleh|i could|i ll|i will|gonna)(?: \w+){0,2}? (?:taste|lick|jilat|nibble) (?:you|your|her|him|{ROLE}|the {ROLE}|awak|kau|dia|sis|babe)\b
+\b{WHO}\b(?: \w+){0,5}? (?:nampak|looks?|look) (?:so |very |sangat |memang |damn |really )?(?:sedap|tasty|delicious|yummy|juicy|edible|lazat)\b(?!(?: \w+){0,3}? (?:recipe|resipi|makanan|food|nasi|kuih|rendang|masakan|dish|cake|kek))
+\b(?:wanna|want to|nak|jom|lets|who wants to|anyone|sesiapa|any girls?|any guys?|any ladies|ada awek|ada yang)(?: \w+){0,3}? (?:sext|sexting|sexted|phone sex|video sex|vc sex|hook up|hookup|hooking up|netflix and chill|fwb|one night)\b
+\b(?:hook up|hookup|hooking up)\b(?: \w+){0,5}? (?:girls only|ladies only|women only|awek only|perempuan je|18|18\+|no strings|nsa)\b
+\bsit on (?:my|your|his|her|muka) face\b
+\bbend (?:you|her|him|{ROLE}|the {ROLE}|that \w+|this \w+|dia|awak)(?: \w+)? over\b
+\b(?:she|he|you|{ROLE}|they|dia)(?: \w+){0,5}? (?:be |is |are |so |would be |must be )?(?:fun|wild|freaky|a freak|a beast|an animal|amazing|naughty|ganas|hebat) (?:in bed|in the bedroom|in the sheets|atas katil|kat katil|di katil)\b
+\b(?:batang|kote|kotek|butuh|burung)(?: \w+)? (?:aku|saya|abang|i|ku|gua)(?: \w+)? (?:keras|tegang|stim|naik|besar|panjang)\b
+\b(?:keras|tegang|stim|sange|horny) (?:\w+ )?(?:tengok|tgk|nampak|tengok kan|looking at|see) (?:{ROLE}|cikgu|awek|minah|dia|she|her|you|awak)\b
