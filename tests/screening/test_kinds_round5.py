@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.screening.test_kinds import assert_held_as, verdict
+from tests.screening.test_kinds import assert_held_as, codes, verdict
 from tests.screening.test_kinds_round3 import assert_published
 
 # Harassment as actions against a person (lexicons/harassment.re, "Round 5"): pile-ons that never say
@@ -215,3 +215,70 @@ def test_insults_and_spam_without_their_old_words_are_held(text, category):
 )
 def test_lookalikes_of_insults_and_spam_are_published(text):
     assert_published(text)
+
+
+# Personal data written unusually (rules.py): digit groups split by "*" or other symbols, z/s/b for
+# 2/5/8, a MyKad one digit at a time, a block-floor-unit code with a street and a state.
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("whatsapp me 012#555#7788 after work", "pii.phone"),
+        ("nombor sy 0l9_8Z3_4S67 ok", "pii.phone"),
+        ("my ic 8 5 0 3 1 2 - 1 0 - 5 5 6 7 is it leaked?", "pii.mykad"),
+        ("she lives at C-7-3 Vista Damai, Jalan Ampang, KL", "pii.address"),
+    ],
+)
+def test_personal_data_written_unusually_is_held(text, code):
+    assert_held_as(text, "personal_data")
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the score was 3*2 and then 4*5 lol",
+        "room B-2 on level 3 has the talk",
+        "my son's class got 5 stars at school",
+    ],
+)
+def test_numbers_and_rooms_that_are_no_personal_data_are_published(text):
+    assert_published(text)
+
+
+# Benign comments that name a harm (false holds of heldout_6): help-seeking about someone else's
+# self-harm or harassment, counter-speech that quotes hate to reject it or asks others not to share it,
+# self-deprecation with fillers, food and tiredness intensifiers, animals and nicknames.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bagaimana nak tahu kalau adik saya sakitkan diri?",
+        "i'm a streamer, how do I deal with trolls in my chat?",
+        "people who say disabled folks are 'a burden' are wrong",
+        "a troll wrote 'send them all home' and it hurt my students",
+        "jangan share video yang menghina bangsa lain",
+        "I felt like such a fool after paying the fake courier",
+        "penat nak mampus hari ni tapi webinar best",
+        "kuih ni 'bodoh sedap' kata mak saya",
+        "my cat's nickname is 'Babi' because he eats everything",
+        "should i go to the teachers or tell my son to ignore it?",
+        "my mum was freaking out about the parcel sms",
+    ],
+)
+def test_benign_comments_that_name_a_harm_are_published(text):
+    assert_published(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("saya nak sakitkan diri malam ni", "self_harm"),
+        ("you are like such an idiot", "insult"),
+        ("kau ni bodoh", "insult"),
+    ],
+)
+def test_the_same_words_aimed_or_first_person_are_still_held(text, category):
+    assert_held_as(text, category)

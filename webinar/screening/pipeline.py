@@ -195,6 +195,9 @@ class _RuleResult:
     supportive: bool = False  # an insult denied of the reader ("you're not stupid"): the abuse head is quiet
 
 
+_QUOTES = ('"', "\u201c", "'")
+
+
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
     """In counter-speech: whether a finding is hate being quoted, reported or rejected, or an insult word
     that only a group term made count."""
@@ -251,7 +254,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hits += rules.sexual_hits(flat, norm)
     hits += rules.insult_hits(flat, norm)
     lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
-    if '"' in norm.original or "\u201c" in norm.original or "'" in norm.original:
+    if any(q in norm.original for q in _QUOTES):
         # Word-list threats too ("my daughter got a message saying 'kill yourself'"), not only phrases;
         # someone else's words are left out of the text the model scores as well.
         found = len(hits) + len(lexical)
@@ -277,6 +280,19 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hate = rules.hate_hits(norm, flat, insult_tokens, allowed)
     grouped = bool(hate or any(h.category == "hate" for h in lexical) or rules.mentions_group(flat))
     counter = grouped and (rules.counter_speech(flat, norm) or rules.negated_generalisation(flat))
+    if (
+        not grouped
+        and not any(h.category in _ABUSE for h in lexical)
+        and any(q in norm.original for q in _QUOTES)
+        and rules.counter_speech(flat, norm)
+    ):
+        # Words quoted to reject them, that no word list flags ("hate speech like 'deport them all' hurts
+        # families"): left out of the text the model scores when they are less than half of the comment;
+        # the rest of the comment is scored as usual.
+        quoted = rules.quoted_spans(norm.original)
+        inside = [i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted)]
+        if 2 * len(inside) < len(norm.tokens) and not any(norm.tokens[i].entry is not None for i in inside):
+            innocent.update(inside)
     if counter:
         quoted = rules.quoted_spans(norm.original)
         reported = rules.reported_slur_tokens(flat)

@@ -224,8 +224,9 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
 SENSE_WINDOW = 5  # words either side that can show a flagged word's everyday sense (one clause)
 # Words that introduce a name: "my cat is named Butoh", "kucing saya namanya Butoh".
 _NAMING = frozenset(
-    ["named", "called", "nama", "namanya", "bernama", "name", "nicknamed", "digelar", "gelaran"]
+    ["named", "called", "nama", "namanya", "bernama", "name", "nicknamed", "digelar", "gelaran", "nickname"]
 )
+_NAME_LINK = frozenset(["is", "was", "ialah", "adalah", "as"])
 # Word-list categories whose words are also surnames, places, titles of works or pet names ("Moby Dick",
 # "Dick's Sporting Goods", "Butoh"). Slurs against groups are never excused as names.
 _NAME_CATEGORIES = frozenset(["insult", "profanity", "sexual"])
@@ -249,6 +250,8 @@ def _as_name(i: int, norm: Normalised, lex, entry) -> bool:
         return True
     if i > 0 and tokens[i - 1].words[-1] in _NAMING:
         return True
+    if i > 1 and tokens[i - 1].words[-1] in _NAME_LINK and tokens[i - 2].words[-1] in _NAMING:
+        return True  # "his nickname is Babi", "namanya ialah Butoh"
     original = norm.original
     tok = tokens[i]
     if not _capitalised(original[tok.start : tok.end]):
@@ -289,19 +292,29 @@ def _everyday_sense(i: int, norm: Normalised, lex, entry) -> bool:
 _CLAUSE_END = re.compile(r"[,.!?;:]")
 
 
+# Words that do not count toward the negation window: "felt like such an idiot" is "felt ... idiot".
+_FILLERS = frozenset(["like", "such", "so", "a", "an", "really", "totally", "macam", "mcm", "sangat", "very"])
+
+
 def _negated(i: int, tokens, lex, original: str = "") -> bool:
     """ "you are not stupid", "bukan bodoh", "jangan rasa bodoh", "don't feel dumb": negated or a feeling,
     not an attack. A command alone ("jangan jadi bodoh") still is one. The negator must be in the same
-    clause: "Hell no, swerve hoe" is not negated (no comma or full stop between them)."""
-    first = max(0, i - 3)
+    clause: "Hell no, swerve hoe" is not negated (no comma or full stop between them). The window is three
+    words; for a feeling verb fillers do not count ("I felt like such an idiot")."""
+    first, counted = i, 0
+    while first > 0 and counted < 3:
+        first -= 1
+        if not all(w in _FILLERS for w in tokens[first].words):
+            counted += 1
     if original:
         for k in range(i - 1, first - 1, -1):
             if _CLAUSE_END.search(original, tokens[k].end, tokens[k + 1].start) is not None:
                 first = k + 1
                 break
-    before = [w for t in tokens[first:i] for w in t.words]
-    if any(w in lex.feel_words for w in before):
+    wide = [w for t in tokens[first:i] for w in t.words]
+    if any(w in lex.feel_words for w in wide):
         return True
+    before = [w for t in tokens[max(first, i - 3) : i] for w in t.words]
     return any(w in lex.negators and w not in lex.commands for w in before)
 
 
@@ -921,11 +934,13 @@ CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 # "01 23 45 67 89", "+60 12-345 6789"); it is a phone number when its digits are a Malaysian number.
 _NUMBER_RUN = re.compile(r"(?<![\w+.])\+?\(?\d{1,11}\)?(?:[ .\-]\(?\d{1,8}\)?){0,6}(?![\w])")
 _MY_PHONE = re.compile(r"(?:\+?60|0)(?:1\d{8,9}|[3-9]\d{7,8})")
-# The same, written loosely: groups that hold at least one digit, with o/i/l standing in for some digits
-# ("+6O 12", "O19"), separated by spaced dashes or dots or single spaces ("012 - 345 - 6789",
-# "6 0 1 2 . 7 7 7 . 1 2 3 4"). A group without a digit (a lone "i" or "o") is never part of one.
+# The same, written loosely: groups that hold at least one digit, with o/i/l/z/s/b standing in for some
+# digits ("+6O 12", "O19", "O1Z"), separated by spaced dashes, dots or other symbols or single spaces
+# ("012 - 345 - 6789", "6 0 1 2 . 7 7 7 . 1 2 3 4", "016*772*9034"). A group without a digit (a lone
+# "i" or "o") is never part of one.
 _LOOSE_RUN = re.compile(
-    r"(?<![\w+(])\+?\(?[0-9oil]*\d[0-9oil]*\)?(?:(?: ?[-./] ?| )\(?[0-9oil]*\d[0-9oil]*\)?){1,12}(?!\w)"
+    r"(?<![\w+(])\+?\(?[0-9oilzsb]*\d[0-9oilzsb]*\)?"
+    r"(?:(?: ?[-./*_|~#] ?| )\(?[0-9oilzsb]*\d[0-9oilzsb]*\)?){1,12}(?!\w)"
 )
 # A bank account number: a bank's name or an account word, then within a few words a run of 9 to 18
 # digits in any grouping ("maybank acc 1142 5567 8890", "akaun public bank 3-1234567-12").
@@ -940,7 +955,7 @@ _PASSPORT = re.compile(
 )
 # Tokens of digits with letters standing in for some of them ("O12-3456789", "9OO1O1-14-5678").
 _DIGITISH = re.compile(r"(?<![a-z0-9])[0-9oil][0-9oil\-]{5,}(?![a-z0-9])")
-_DIGIT_FOR = str.maketrans({"o": "0", "i": "1", "l": "1"})
+_DIGIT_FOR = str.maketrans({"o": "0", "i": "1", "l": "1", "z": "2", "s": "5", "b": "8"})
 # Place-of-birth codes on a MyKad: Malaysian states and the codes for births abroad.
 MYKAD_PLACE_CODES = frozenset(
     [f"{i:02d}" for i in range(1, 17)]
@@ -956,6 +971,8 @@ _DIGIT_RUN = re.compile(r"\d[\d -]{6,}\d")
 _HOUSE = re.compile(
     r"\b(?:no|nombor|lot|unit|blok|block|rumah|house)\.? ?(?:[a-z] ?-? ?)?\d+(?:-\d+)*[a-z]?\b"
     r"|\b\d+[a-z]?,? (?:jalan|jln|lorong|lrg)\b"
+    # A block-floor-unit code on its own ("B-12-05").
+    r"|\b[a-z]{1,2}-\d{1,3}-\d{1,3}[a-z]?\b"
 )
 _STREET = re.compile(
     r"\b(?:jalan|jln|lorong|lrg|persiaran|lebuh|lebuhraya|taman|tmn|kampung|kg|kampong|desa|bandar|"
@@ -1038,6 +1055,34 @@ _NOT_A_NAME = frozenset(
         "juga",
         "always",
         "selalu",
+        "or",
+        "atau",
+        "go",
+        "goes",
+        "went",
+        "pergi",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "to",
+        "ke",
+        "with",
+        "dengan",
+        "but",
+        "tapi",
+        "because",
+        "sebab",
+        "when",
+        "bila",
+        "after",
+        "lepas",
+        "before",
+        "sebelum",
+        "just",
+        "still",
+        "masih",
     ]
 )
 
@@ -1231,6 +1276,12 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
             run = m.group(0)
             digits = re.sub(r"\D", "", run.translate(_DIGIT_FOR))
             letters = sum(c.isalpha() for c in run)
+            mykad = len(digits) == 12 and 2 * letters <= len(digits)
+            if mykad and mykad_ok(digits[:2], digits[2:4], digits[4:6], digits[6:8]):
+                # A MyKad written loosely, one digit at a time ("0 1 0 2 0 3 - 1 4 - ...").
+                if free(m.start(), m.end()):
+                    add("pii.mykad", m.start(), m.end(), 3)
+                continue
             if (
                 9 <= len(digits) <= 12
                 and 2 * letters <= len(digits)

@@ -45,3 +45,5 @@
 \b(?:dont|do not|please dont|pls dont|never|stop) (?:\w+ )?(?:call|calling|say|saying|use|using|compare|comparing|label|labelling|labeling) (?:\w+ ){0,4}?(?:\w+)\b.*\b(?:slur|slurs|dehumanising|dehumanizing|dehumanise|dehumanize|hurtful|racist|wrong|not ok|not okay|offensive|hinaan|kesat|menghina|tak baik)\b
 \b(?:that|this|the|itu|ini|a) (?:word|term|perkataan|istilah) (?:is|are|itu|ini|adalah)? ?(?:a )?(?:slur|racist|offensive|menghina|kesat|perkauman|rasis)\b
 \b(?:dehumanising|dehumanizing|dehumanises|dehumanizes|merendahkan martabat|menghina kaum)\b
+# Round 5: asking others not to share or spread content that mocks a group.
+\b(?:jangan|tolong jangan|stop|dont|do not|please dont|berhenti) (?:\w+ ){0,2}?(?:kongsi|share|sharing|sebar|sebarkan|post|posting|like|repost|forward|viralkan) (?:\w+ ){0,4}?(?:hina|menghina|mocking|mock|insulting|insult|racist|perkauman|rasis|mempersendakan|memperlekeh)\b
