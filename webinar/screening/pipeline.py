@@ -195,9 +195,6 @@ class _RuleResult:
     supportive: bool = False  # an insult denied of the reader ("you're not stupid"): the abuse head is quiet
 
 
-_QUOTES = ('"', "\u201c", "'")
-
-
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
     """In counter-speech: whether a finding is hate being quoted, reported or rejected, or an insult word
     that only a group term made count."""
@@ -254,7 +251,9 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hits += rules.sexual_hits(flat, norm)
     hits += rules.insult_hits(flat, norm)
     lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
-    if any(q in norm.original for q in _QUOTES):
+    original = norm.original
+    has_quote = '"' in original or "'" in original or "\u201c" in original
+    if has_quote:
         # Word-list threats too ("my daughter got a message saying 'kill yourself'"), not only phrases;
         # someone else's words are left out of the text the model scores as well.
         found = len(hits) + len(lexical)
@@ -281,9 +280,9 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     grouped = bool(hate or any(h.category == "hate" for h in lexical) or rules.mentions_group(flat))
     counter = grouped and (rules.counter_speech(flat, norm) or rules.negated_generalisation(flat))
     if (
-        not grouped
+        has_quote
+        and not grouped
         and not any(h.category in _ABUSE for h in lexical)
-        and any(q in norm.original for q in _QUOTES)
         and rules.counter_speech(flat, norm)
     ):
         # Words quoted to reject them, that no word list flags ("hate speech like 'deport them all' hurts
