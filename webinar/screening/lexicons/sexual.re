@@ -5,7 +5,7 @@
 # an invitation to a room, a hotel or a bed; a sexual act offered to or wanted with a person; arousal at a
 # person; women sought for company, a video call or money. Topics (sex education, sextortion, grooming)
 # name no person in these shapes and stay published.
-@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call body taste lick jilat face muka bend over bed katil sext sexting sexted hook hookup batang kote kotek butuh keras tegang stim nampak looks look
+@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call taste nibble face bend sext sexting sexted fwb netflix hook hookup batang kote kotek butuh tegang tasty delicious yummy juicy
 @ROLE = (?:hosts?|hos|speakers?|panel|panelists?|panellists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|cikgu|teacher)
 @WHO = (?:{ROLE}|you|your|yourself|sis|miss|missy|babe|baby|sayang|dear|adik manis|awek|cik puan|aunty|aunties|auntie|akak|kakak|makcik|amoi|minah|she|her|girls?|ladies|lady|perempuan tu|that girl|this girl|that woman|this woman)
 @BODY = (?:body|bodies|legs|leg|thighs|thigh|lips|lip|butt|ass|bum|booty|chest|breasts|breast|boobs|curves|figure|badan|tubuh|bibir|peha|dada|buah dada|punggung|bontot|tetek|betis|pinggang)
@@ -47,5 +47,5 @@
 \bsit on (?:my|your|his|her|muka) face\b
 \bbend (?:you|her|him|{ROLE}|the {ROLE}|that \w+|this \w+|dia|awak)(?: \w+)? over\b
 \b(?:she|he|you|{ROLE}|they|dia)(?: \w+){0,5}? (?:be |is |are |so |would be |must be )?(?:fun|wild|freaky|a freak|a beast|an animal|amazing|naughty|ganas|hebat) (?:in bed|in the bedroom|in the sheets|atas katil|kat katil|di katil)\b
-\b(?:batang|kote|kotek|butuh|burung)(?: \w+)? (?:aku|saya|abang|i|ku|gua)(?: \w+)? (?:keras|tegang|stim|naik|besar|panjang)\b
+\b(?:batang|kote|kotek|butuh)(?: \w+)? (?:aku|saya|abang|i|ku|gua)(?: \w+)? (?:keras|tegang|stim|naik|besar|panjang)\b
 \b(?:keras|tegang|stim|sange|horny) (?:\w+ )?(?:tengok|tgk|nampak|tengok kan|looking at|see) (?:{ROLE}|cikgu|awek|minah|dia|she|her|you|awak)\b
