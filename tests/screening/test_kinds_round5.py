@@ -282,3 +282,18 @@ def test_benign_comments_that_name_a_harm_are_published(text):
 )
 def test_the_same_words_aimed_or_first_person_are_still_held(text, category):
     assert_held_as(text, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "berita kata sindiket guna iklan 'kerja online mudah, hanya like dan share' untuk tipu orang",
+        "the news showed 'link in bio' ads used by scammers",
+    ],
+)
+def test_spam_words_quoted_in_news_or_as_an_advert_are_published(text):
+    assert_published(text)
+
+
+def test_spam_in_quotes_without_a_report_is_still_held():
+    assert_held_as("'link in bio' for cheap followers", "spam")

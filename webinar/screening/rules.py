@@ -880,7 +880,13 @@ def _spam_as_topic(flat: _Words, norm: Normalised, m: re.Match, quoted: list[tup
     outside = norm.original
     for a, b in quoted:
         outside = outside[:a] + " " * (b - a) + outside[b:]
-    return asks or REPORTING_RE.search(outside.lower()) is not None
+    outside = outside.lower()
+    return asks or REPORTING_RE.search(outside) is not None or _SPAM_NEWS_RE.search(outside) is not None
+
+
+# A quoted spam signal described as news or as someone's advert is reported, not sent ("news say the
+# syndicate used 'RM300 sehari' ads").
+_SPAM_NEWS_RE = re.compile(r"\b(?:news|berita|ads|iklan|adverts?|advertisements?|scam ads?)\b")
 
 
 def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> list[Hit]:
