@@ -45,6 +45,11 @@ if os.environ.get("DEWAN_TEST_WORKER_ENV") != _worker:
     if os.environ.get("REDIS_URL") and _worker:
         os.environ["REDIS_URL"] = _redis_url_for_worker(os.environ["REDIS_URL"], _worker)
     os.environ["DEWAN_TEST_WORKER_ENV"] = _worker
+    # Connecting to the machine's Redis on loopback takes microseconds, but four test processes and the
+    # servers they start on two cores can starve an event loop past production's 1 s connect timeout (CI
+    # saw "Timeout connecting to server" at load 9). A hung Redis still accepts connections (the kernel
+    # does), so the hung-Redis tests are about DEWAN_REDIS_TIMEOUT_SECONDS, which stays as in production.
+    os.environ.setdefault("DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS", "5")
 
 from webinar.settings import *  # noqa: E402, F403
 
