@@ -936,6 +936,10 @@ EMAIL_RE = re.compile(
 )
 MYKAD_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2}) ?[- ]? ?(\d{2}) ?[- ]? ?(\d{4})(?![\d-])")
 CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+# A card number laid out as printed (four groups of four) beside a card word is held even when its Luhn
+# check fails: a mistyped or made-up digit still shows the author sharing a card (round 6).
+_CARD_LAYOUT = re.compile(r"^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$")
+_CARD_WORD = re.compile(r"\b(?:card|cards|kad|credit|kredit|debit|visa|mastercard|amex|cvv)\b")
 # Any run of digits in small groups separated by one space, dot, dash or bracket ("012.345.6789",
 # "01 23 45 67 89", "+60 12-345 6789"); it is a phone number when its digits are a Malaysian number.
 _NUMBER_RUN = re.compile(r"(?<![\w+.])\+?\(?\d{1,11}\)?(?:[ .\-]\(?\d{1,8}\)?){0,6}(?![\w])")
@@ -1271,7 +1275,8 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
                 add("pii.mykad", m.start(), m.end(), 3)
         for m in CARD_RE.finditer(digits_text):
             digits = re.sub(r"\D", "", m.group(0))
-            if 13 <= len(digits) <= 19 and luhn_ok(digits) and free(m.start(), m.end()):
+            printed = _CARD_LAYOUT.match(m.group(0)) is not None and _CARD_WORD.search(text) is not None
+            if 13 <= len(digits) <= 19 and (printed or luhn_ok(digits)) and free(m.start(), m.end()):
                 add("pii.card", m.start(), m.end(), 3)
     if has_digit:
         for m in _NUMBER_RUN.finditer(digits_text) if _may(_NUMBER_RUN, digits_text) else ():

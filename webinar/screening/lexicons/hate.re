@@ -19,3 +19,9 @@
 \b(?:women|woman|females|female|girls|wives|perempuan|wanita|pompuan|betina|ladies|girl)(?: \w+){0,4}? (?:belong|stay|stick|go back|balik|duduk|stay at home and|stick to)(?: \w+){0,2}? (?:in |to |the |kat |di |dekat |ke |in the |to the )*(?:kitchen|dapur|making sandwiches|sandwich)\b
 \b(?:gereja|masjid|surau|kuil|tokong|churches|church|mosques|mosque|temples|temple|gurdwaras?|synagogues?|rumah ibadat)(?: \w+){0,3}? (?:patut|should|must|harus|perlu|kena|need to|needs to)(?: all| semua)?(?: be)? (?:ditutup|dirobohkan|dibakar|diharamkan|diruntuhkan|closed|shut|shut down|banned|torn down|demolished|burned|burnt)\b
 \b(?:close|shut down|tear down|ban|tutup|robohkan|runtuhkan|haramkan|bakar) (?:all |semua |every )?(?:their |the |these |those )?(?:gereja|masjid|surau|kuil|tokong|churches|mosques|temples|gurdwaras|synagogues)\b
+# Round 6: hate by anecdote, role or trait: every member "I met" was a liar or the whole race "is like that";
+# a gender that does not belong on a panel or stage; a group called primitive.
+\b(?:every|all|semua|setiap|tiap)(?: single)? \w+(?: \w+)? (?:i|saya|aku)(?: \w+){0,2}? (?:met|know|kenal|jumpa|dealt with|worked with)\b(?: \w+){0,3}? (?:liar|liars|penipu|thief|thieves|pencuri|lazy|malas|dirty|kotor|scammer|scammers|cheat|cheats|criminal|criminals|pemalas)\b(?: \w+){0,3}? (?:whole|all of them|semua|seluruh)\b
+\bthe whole (?:race|kaum|bangsa|tribe|religion)\b(?: \w+){0,2}? (?:is|are)? ?(?:like that|the same|all the same|liars|lazy|dirty)\b
+\b(?:seluruh|satu) (?:kaum|bangsa)(?: \w+){0,2}? (?:macam tu|sama je|sama saja|penipu|malas|kotor)\b
+\b(?:women|woman|females|girls|perempuan|wanita|ladies|pompuan)\b (?:dont|don t|do not|doesnt|does not|never|tak|tidak) (?:belong|layak)(?: \w+){0,1}? (?:on|in|at|dalam|di|kat|jadi)(?: \w+){0,2}? (?:panels?|panel|stage|pentas|boards?|tech|politics|politik|parliament|parlimen|leadership|office|meetings?)\b

@@ -5,7 +5,7 @@
 # an invitation to a room, a hotel or a bed; a sexual act offered to or wanted with a person; arousal at a
 # person; women sought for company, a video call or money. Topics (sex education, sextortion, grooming)
 # name no person in these shapes and stay published.
-@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call taste nibble face bend sext sexting sexted fwb netflix hook hookup batang kote kotek butuh tegang tasty delicious yummy juicy
+@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call taste nibble face bend sext sexting sexted fwb netflix hook hookup batang kote kotek butuh tegang tasty delicious yummy juicy thicc thiccc curvy more feet foot kaki toes used worn panties panty underwear seluar coli socks without tanpa bikini lingerie fwb projek jerk wank melancap strip cam webcam fckable fuckable rough kasar
 @ROLE = (?:hosts?|hos|speakers?|panel|panelists?|panellists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|cikgu|teacher)
 @WHO = (?:{ROLE}|you|your|yourself|sis|miss|missy|babe|baby|sayang|dear|adik manis|awek|cik puan|aunty|aunties|auntie|akak|kakak|makcik|amoi|minah|she|her|girls?|ladies|lady|perempuan tu|that girl|this girl|that woman|this woman)
 @BODY = (?:body|bodies|legs|leg|thighs|thigh|lips|lip|butt|ass|bum|booty|chest|breasts|breast|boobs|curves|figure|badan|tubuh|bibir|peha|dada|buah dada|punggung|bontot|tetek|betis|pinggang)
@@ -49,3 +49,18 @@
 \b(?:she|he|you|{ROLE}|they|dia)(?: \w+){0,5}? (?:be |is |are |so |would be |must be )?(?:fun|wild|freaky|a freak|a beast|an animal|amazing|naughty|ganas|hebat) (?:in bed|in the bedroom|in the sheets|atas katil|kat katil|di katil)\b
 \b(?:batang|kote|kotek|butuh)(?: \w+)? (?:aku|saya|abang|i|ku|gua)(?: \w+)? (?:keras|tegang|stim|naik|besar|panjang)\b
 \b(?:keras|tegang|stim|sange|horny) (?:\w+ )?(?:tengok|tgk|nampak|tengok kan|looking at|see) (?:{ROLE}|cikgu|awek|minah|dia|she|her|you|awak)\b
+# Round 6: sexual talk with no listed body word. A person's looks with intent ("looking thicc, wanna see
+# more"); pictures of feet or worn clothing bought; a video call or a look without clothes; one-night stands
+# and "projek" sought; acts offered on camera; a masked "-able" form of the f-word; "like it rough".
+\b(?:{WHO}|looking|looks|look|nampak)\b(?: \w+){0,2}? (?:thicc+|curvy)\b
+\b(?:hot|sexy|seksi|thicc+|curvy|montok|gebu|cantik|lawa)\b(?: \w+){0,4}? (?:wanna|want to|nak|can i|let me|let us|boleh) (?:see|tengok|lihat) (?:more|lagi|lebih)\b
+\b(?:pics?|pictures?|photos?|gambar|videos?|vids?) (?:of )?(?:your|her|awak|kau) (?:feet|foot|kaki|toes|jari kaki)\b
+\b(?:sell|selling|jual|buy|beli|want|nak|pay for|bayar)(?: \w+){0,2}? (?:used|worn|dirty|terpakai|bekas) (?:panties|panty|underwear|bra|socks|stockings|seluar dalam|coli|spender)\b
+\b(?:video call|videocall|vc|call|cam|webcam|kamera|camera)\b(?: \w+){0,3}? (?:without|tanpa|tak pakai|no) (?:baju|clothes|shirt|seluar|pants|bra|anything on)\b
+\b(?:see|tengok|lihat|wanna see|want to see|show me|tunjuk)(?: \w+){0,2}? (?:you|your|awak|kau|her|dia) (?:pakai|wear|wearing|in) (?:a )?(?:bikini|lingerie|underwear|bra|seluar dalam|coli)\b
+\b(?:nak|cari|want|wanna|looking for|anyone|sapa|siapa|any|jom)\b(?: \w+){0,3}? (?:ons|one night stand|one nite stand|fwb)\b
+\b(?:sapa|siapa|who|anyone|jom|cari)\b(?: \w+){0,2}? (?:projek|project) (?:malam ni|tonight|mlm ni|malam ini)\b
+\b(?:wanna|want to|wants to|nak|come)\b(?: \w+){0,2}? (?:see|watch|tengok) (?:me|i|saya|aku) (?:jerk|jerking|wank|wanking|strip|stripping|touch myself|melancap|bogel|telanjang)\b
+\b(?:jerk off|jerking off|wank|wanking|stripping|touch myself|melancap)\b(?: \w+){0,2}? (?:on|atas|depan) (?:cam|camera|kamera|webcam|video call|vc)\b
+\b(?:fckable|fuckable|fkable|fukable)\b
+\b(?:you|your|awak|kau|she|her)\b(?: \w+){0,3}? (?:like|likes|suka|love|loves) (?:it )?rough\b
