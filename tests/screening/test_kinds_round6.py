@@ -60,7 +60,9 @@ def test_threats_by_implication_are_held(text):
     [
         "do scammers know where I live if I click the link?",
         "i know where the venue is, see you there",
-        "leg day: hit the gym until i cant walk lol",
+        "the physio said to walk daily until i can walk without pain",
+        "i went home to get my knife for the cooking demo",
+        "i know where you can find the slides",
     ],
 )
 def test_everyday_lookalikes_of_threats_are_published(text):
