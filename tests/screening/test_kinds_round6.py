@@ -153,3 +153,38 @@ def verdict_held(text: str) -> bool:
     from tests.screening.test_kinds import verdict
 
     return verdict(text).action != "publish"
+
+
+# False holds (docs/screening.md, "Round 6"): help-seeking reports, supportive negation, talk about a word,
+# answers to whoever said a generalisation, news of an enforcement action.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody is really a loser for asking questions",
+        "bodoh tu perkataan yang kurang sopan kan",
+        "apa maksud bengap sebenarnya?",
+        "the word stupid is not allowed in our house",
+        "whoever says indians are lazy is simply wrong",
+        "my teenager texted kms after the results, what should i do?",
+        "polis tumpaskan sindiket judi online di Johor",
+        "people are spamming her tiktok comments, how do we stop it?",
+    ],
+)
+def test_reported_supportive_and_meta_uses_are_published(text):
+    assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you are an idiot",
+        "bodoh la kau ni",
+        "indians are lazy",
+        "main judi online sini, bonus 100%",
+        "everyone spam her tiktok comments tonight",
+    ],
+)
+def test_the_same_words_said_outright_are_still_held(text):
+    assert verdict_held(text), text

@@ -203,6 +203,9 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
         ):
             innocent.add(i)
             continue
+        if entry.category in ("insult", "profanity") and entry.severity <= 2 and _named_as_word(i, tokens):
+            innocent.add(i)
+            continue
         if entry.category == "insult" and entry.severity <= 2 and _self_directed(i, tokens, lex):
             continue
         if entry.category == "insult" and entry.severity <= 2 and _named_passively(i, tokens, norm.original):
@@ -300,7 +303,7 @@ def _negated(i: int, tokens, lex, original: str = "") -> bool:
     """ "you are not stupid", "bukan bodoh", "jangan rasa bodoh", "don't feel dumb": negated or a feeling,
     not an attack. A command alone ("jangan jadi bodoh") still is one. The negator must be in the same
     clause: "Hell no, swerve hoe" is not negated (no comma or full stop between them). The window is three
-    words; for a feeling verb fillers do not count ("I felt like such an idiot")."""
+    words, fillers not counted ("I felt like such an idiot", "nobody here is a loser for ...")."""
     first, counted = i, 0
     while first > 0 and counted < 3:
         first -= 1
@@ -314,8 +317,7 @@ def _negated(i: int, tokens, lex, original: str = "") -> bool:
     wide = [w for t in tokens[first:i] for w in t.words]
     if any(w in lex.feel_words for w in wide):
         return True
-    before = [w for t in tokens[max(first, i - 3) : i] for w in t.words]
-    return any(w in lex.negators and w not in lex.commands for w in before)
+    return any(w in lex.negators and w not in lex.commands for w in wide)
 
 
 # Words that make what follows a topic (guideline: sex education, sextortion and grooming as topics are
@@ -334,6 +336,26 @@ def _as_topic(i: int, tokens, lex, original: str) -> bool:
             return False
         if any(w in _TOPIC_WORDS for w in tokens[k].words):
             return True
+    return False
+
+
+_WORD_NOUNS = frozenset(["perkataan", "word", "words", "carutan", "maksud", "bermaksud", "means", "meaning",
+                         "term", "istilah", "slang"])  # fmt: skip
+_WORD_LINKS = frozenset(["tu", "ni", "itu", "ini", "is", "a", "an", "the", "satu", "ialah", "adalah", "does",
+                         "dia", "kind", "of"])  # fmt: skip
+
+
+def _named_as_word(i: int, tokens) -> bool:
+    """The word talked about as a word ("bangang tu perkataan kasar", "the word X is rude", "what does X
+    mean"): a word noun just before it, or after it past linking words."""
+    if i > 0 and any(w in ("word", "perkataan", "istilah", "term", "maksud") for w in tokens[i - 1].words):
+        return True
+    for k in range(i + 1, min(len(tokens), i + 4)):
+        words = tokens[k].words
+        if any(w in _WORD_NOUNS for w in words):
+            return True
+        if not all(w in _WORD_LINKS for w in words):
+            return False
     return False
 
 
@@ -699,6 +721,10 @@ _THIRD_PARTY = frozenset(
         "anak",
         "son",
         "daughter",
+        "teen",
+        "teenager",
+        "kid",
+        "child",
         "adik",
         "abang",
         "kakak",
@@ -832,9 +858,25 @@ def sexual_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
 
 
+_HELP_RE = re.compile(
+    r"\b(?:how (?:do|can|should) (?:i|we)|how to|what (?:do|should|can) (?:i|we)"
+    r"|macam mana|mcm mana|bagaimana|apa (?:patut|perlu|boleh) (?:saya|aku|kami))\b"
+)
+_DESCRIBING = frozenset(["are", "is", "were", "was", "keep", "keeps", "kept", "been", "sedang", "tengah",
+                         "asyik"])  # fmt: skip
+
+
+def _described(flat: _Words, norm: Normalised, hit: Hit) -> bool:
+    """A pile-on told as something others are doing ("they are mass reporting her"), not called for."""
+    first = next((k for k, owner in enumerate(flat.owner) if norm.tokens[owner].start == hit.start), None)
+    return first is not None and any(w in _DESCRIBING for w in flat.words[max(0, first - 2) : first])
+
+
 def harassment_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Calls to mass-report, hound or expose a person (harassment.re, pile_on)."""
     hits = _phrase_hits(_PILE_ON_RE, "insult.pile_on", "insult", flat, norm)
+    if hits and "?" in norm.original and _HELP_RE.search(flat.text) is not None:
+        hits = [h for h in hits if not _described(flat, norm, h)]
     return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
 
 
@@ -870,6 +912,8 @@ def _spam_as_topic(flat: _Words, norm: Normalised, m: re.Match, quoted: list[tup
     first = max(bisect.bisect_right(flat.starts, m.start()) - 1, 0)
     before = flat.words[max(0, first - 2) : first]
     asks = "?" in norm.original
+    if _SPAM_ENFORCED_RE.search(norm.folded) is not None:
+        return True  # "sindiket judi ditumpaskan": a news line on a raid or arrest
     if any(w in _SPAM_TOPIC or (asks and w in _SPAM_REPORTED) for w in before):
         return True
     if not quoted:
@@ -886,6 +930,10 @@ def _spam_as_topic(flat: _Words, norm: Normalised, m: re.Match, quoted: list[tup
 
 # A quoted spam signal described as news or as someone's advert is reported, not sent ("news say the
 # syndicate used 'RM300 sehari' ads").
+_SPAM_ENFORCED_RE = re.compile(
+    r"\b(?:sindiket|syndicate|syndicates|ditumpaskan|ditumpas|tumpas|diserbu|serbuan|ditahan|ditangkap"
+    r"|dirampas|busted|raided|arrested|crackdown|seized)\b"
+)
 _SPAM_NEWS_RE = re.compile(r"\b(?:news|berita|ads|iklan|adverts?|advertisements?|scam ads?)\b")
 
 

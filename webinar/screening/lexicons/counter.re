@@ -47,3 +47,5 @@
 \b(?:dehumanising|dehumanizing|dehumanises|dehumanizes|merendahkan martabat|menghina kaum)\b
 # Round 5: asking others not to share or spread content that mocks a group.
 \b(?:jangan|tolong jangan|stop|dont|do not|please dont|berhenti) (?:\w+ ){0,2}?(?:kongsi|share|sharing|sebar|sebarkan|post|posting|like|repost|forward|viralkan) (?:\w+ ){0,4}?(?:hina|menghina|mocking|mock|insulting|insult|racist|perkauman|rasis|mempersendakan|memperlekeh)\b
+# Round 6: the author answers whoever said it ("whoever said <group> <trait>, you're wrong").
+\b(?:whoever|anyone who|those who|people who|siapa yang|sesiapa yang|sapa yang)\b (?:said|says|say|cakap|kata|claims?|thinks?)\b.*\b(?:wrong|salah|silap)\b
