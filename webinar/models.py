@@ -420,6 +420,17 @@ class AttendanceRollup(models.Model):
     registration_high = models.BigIntegerField(null=True, blank=True)
     languages = models.BigIntegerField()
 
+    # The totals a rollup keeps per viewer, in the order ``attendance_rollups_refresh`` computes them.
+    TOTALS = (
+        "sessions",
+        "closed_watch",
+        "first_joined",
+        "last_left",
+        "registration_low",
+        "registration_high",
+        "languages",
+    )
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["webinar", "viewer_key"], name="attendance_rollup_viewer")

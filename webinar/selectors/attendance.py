@@ -244,16 +244,7 @@ def audience_totals(*, webinar: Webinar, detail: bool = False) -> dict:
     rollups_sql, rollup_params = (
         AttendanceRollup.objects.filter(webinar=webinar)
         .exclude(viewer_key__startswith=STAFF_VIEWER_PREFIX)
-        .values(
-            "viewer_key",
-            "sessions",
-            "closed_watch",
-            "first_joined",
-            "last_left",
-            "registration_low",
-            "registration_high",
-            "languages",
-        )
+        .values("viewer_key", *AttendanceRollup.TOTALS)
         .query.sql_with_params()
     )
     # A viewer's watch time: its closed sessions' (an interval on PostgreSQL, microseconds elsewhere, as

@@ -160,17 +160,7 @@ def attendance_rollups_refresh(*, webinar_id: int, viewer_keys: set[str] | list[
         else [keys[i : i + ROLLUP_KEYS_PER_STATEMENT] for i in range(0, len(keys), ROLLUP_KEYS_PER_STATEMENT)]
     )
     table = AttendanceRollup._meta.db_table
-    columns = [
-        "webinar_id",
-        "viewer_key",
-        "sessions",
-        "closed_watch",
-        "first_joined",
-        "last_left",
-        "registration_low",
-        "registration_high",
-        "languages",
-    ]
+    columns = ["webinar_id", "viewer_key", *AttendanceRollup.TOTALS]  # the order of ``grouped`` below
     updates = ", ".join(f"{column} = excluded.{column}" for column in columns[2:])
     written = 0
     with transaction.atomic():
