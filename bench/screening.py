@@ -194,7 +194,16 @@ def timing_before(rev: str, quick: bool) -> dict:
     return out
 
 
-HELDOUT = ("heldout_1", "heldout_2", "heldout_3", "heldout_4", "heldout_5", "heldout_6", "heldout_7")
+HELDOUT = (
+    "heldout_1",
+    "heldout_2",
+    "heldout_3",
+    "heldout_4",
+    "heldout_5",
+    "heldout_6",
+    "heldout_7",
+    "heldout_8",
+)
 
 
 def heldout(name: str) -> dict:
