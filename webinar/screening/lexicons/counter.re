@@ -49,3 +49,11 @@
 \b(?:jangan|tolong jangan|stop|dont|do not|please dont|berhenti) (?:\w+ ){0,2}?(?:kongsi|share|sharing|sebar|sebarkan|post|posting|like|repost|forward|viralkan) (?:\w+ ){0,4}?(?:hina|menghina|mocking|mock|insulting|insult|racist|perkauman|rasis|mempersendakan|memperlekeh)\b
 # Round 6: the author answers whoever said it ("whoever said <group> <trait>, you're wrong").
 \b(?:whoever|anyone who|those who|people who|siapa yang|sesiapa yang|sapa yang)\b (?:said|says|say|cakap|kata|claims?|thinks?)\b.*\b(?:wrong|salah|silap)\b
+# Round 7: more names for rejecting hate ("hateful", `biadab`, "inhumane", `tidak berperikemanusiaan`),
+# "how do you respond", a label pinned on a group called unfair (`tak adil cop X sebagai Y`, "salah besar
+# kata"), a comment "above"/"below" saying it, and asking the best way to correct someone (`cara nak tegur`).
+\b(?:hateful|penuh kebencian|biadab|kurang ajar|tidak berperikemanusiaan|tak berperikemanusiaan|inhumane|dehumanising|bigoted|vile|keji)\b
+\bhow (?:do|should|can|would) you (?:respond|reply|answer|react|deal with|handle|push back)\b
+\b(?:salah|wrong|tak adil|tidak adil|unfair|tak patut|tidak patut|tak baik|tidak baik|not fair|not right) (?:\w+ )?(?:(?:kalau|bila|jika|to|apabila|untuk) )?(?:kata|cakap|say|claim|anggap|cop|label|labelkan|tuduh|gelar|gelarkan|call|brand|paint|lump)\b
+\b(?:comment|komen|post|message|mesej) (?:above|below|atas|bawah|earlier|tadi|in the chat|dalam chat) (?:that|yang|saying|cakap|kata|which says)\b
+\b(?:cara|best way|the right way|a good way|cara baik|cara terbaik) (?:\w+ )?(?:nak|untuk|to) (?:tegur|menegur|nasihat|correct|call out|respond|balas|jawab)\b

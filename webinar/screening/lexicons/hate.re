@@ -25,3 +25,5 @@
 \bthe whole (?:race|kaum|bangsa|tribe|religion)\b(?: \w+){0,2}? (?:is|are)? ?(?:like that|the same|all the same|liars|lazy|dirty)\b
 \b(?:seluruh|satu) (?:kaum|bangsa)(?: \w+){0,2}? (?:macam tu|sama je|sama saja|penipu|malas|kotor)\b
 \b(?:women|woman|females|girls|perempuan|wanita|ladies|pompuan)\b (?:dont|don t|do not|doesnt|does not|never|tak|tidak) (?:belong|layak)(?: \w+){0,1}? (?:on|in|at|dalam|di|kat|jadi)(?: \w+){0,2}? (?:panels?|panel|stage|pentas|boards?|tech|politics|politik|parliament|parlimen|leadership|office|meetings?)\b
+# Round 7 (heldout_8's misses, by kind): people to be pushed out to sea.
+\b(?:push|send|pack|tolak|hantar|halau|campak|throw) (?:them|mereka|dorang|diorang|depa|every \w+|all \w+|all of them|semua \w+|these \w+)\b(?: \w+){0,4}? (?:out to sea|back to sea|into the sea|ke laut|ke tengah laut|balik ke laut)\b

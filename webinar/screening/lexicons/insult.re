@@ -24,3 +24,5 @@
 # brain-dead fossils).
 \b(?:your|his|her|their|the {ROLE} s|{ROLE} s|kau punya|dia punya) (?:\w+ )?(?:brain|brains|head|otak|kepala) (?:is |are |was |memang )?(?:empty|hollow|kosong|mush|rotten|dead|mati|tak ada isi)\b
 \b(?:these|those|this|that|the|all|you|your|our)(?: \w+)? (?:{ROLE}|guys|people|orang) (?:are|is|r|ni|tu|memang|so|really|just)(?: \w+)? (?:brain dead|braindead|brainless|mindless|tak berotak)\b
+# Round 7: a person called slow in the head (`lambat otak`, `otak lembab`).
+\b{WHO}(?: \w+){0,3}? (?:slow in the head|not right in the head|lambat otak|otak lembab|otak lembap|otak udang|otak siput)\b

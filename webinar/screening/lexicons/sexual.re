@@ -5,7 +5,7 @@
 # an invitation to a room, a hotel or a bed; a sexual act offered to or wanted with a person; arousal at a
 # person; women sought for company, a video call or money. Topics (sex education, sextortion, grooming)
 # name no person in these shapes and stay published.
-@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call taste nibble face bend sext sexting sexted fwb netflix hook hookup batang kote kotek butuh tegang tasty delicious yummy juicy thicc thiccc curvy cantik lawa panties panty underwear bra socks stockings seluar coli spender cam webcam kamera camera bikini lingerie fwb stand projek jerk jerking wank wanking strip stripping touch melancap bogel telanjang fckable fuckable fkable fukable rough
+@TRIGGERS = spicy naughty nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call taste nibble face bend sext sexting sexted fwb netflix hook hookup batang kote kotek butuh tegang tasty delicious yummy juicy thicc thiccc curvy cantik lawa panties panty underwear bra socks stockings seluar coli spender cam webcam kamera camera bikini lingerie fwb stand projek jerk jerking wank wanking strip stripping touch melancap bogel telanjang fckable fuckable fkable fukable rough dirty steamy nsfw flash kissable rate free fun
 @ROLE = (?:hosts?|hos|speakers?|panel|panelists?|panellists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|cikgu|teacher)
 @WHO = (?:{ROLE}|you|your|yourself|sis|miss|missy|babe|baby|sayang|dear|adik manis|awek|cik puan|aunty|aunties|auntie|akak|kakak|makcik|amoi|minah|she|her|girls?|ladies|lady|perempuan tu|that girl|this girl|that woman|this woman)
 @BODY = (?:body|bodies|legs|leg|thighs|thigh|lips|lip|butt|ass|bum|booty|chest|breasts|breast|boobs|curves|figure|badan|tubuh|bibir|peha|dada|buah dada|punggung|bontot|tetek|betis|pinggang)
@@ -64,3 +64,14 @@
 \b(?:jerk off|jerking off|wank|wanking|stripping|touch myself|melancap)\b(?: \w+){0,2}? (?:on|atas|depan) (?:cam|camera|kamera|webcam|video call|vc)\b
 \b(?:fckable|fuckable|fkable|fukable)\b
 \b(?:you|your|awak|kau|she|her)\b(?: \w+){0,3}? (?:like|likes|suka|love|loves) (?:it )?rough\b
+# Round 7 (heldout_8's misses, by kind): naughty or dirty cam sessions and texting sought, a chest flashed
+# on camera for gifts, a person's underwear asked about, one's body offered for rating with pictures sent
+# to anyone, lips called kissable, women sought "free tonight for fun".
+\b(?:naughty|dirty|steamy|nsfw|spicy|nakal)\b(?: \w+){0,2}? (?:cam|camera|video calls?|vc|session|sessions|show|chat|chatting|texting|sexting|pics|photos|videos)\b
+\bflash (?:\w+ )?(?:chest|boobs|body|breasts|dada|tetek|bra|butt|ass)\b
+\b(?:you|your|awak|kau|{ROLE} s|her|his)\b(?: \w+){0,2}? (?:underwear|panties|bra|lingerie|seluar dalam|coli|boxers)\b
+\brate my (?:body|figure|bod|badan|tubuh)\b
+\bsend (?:my |some )?(?:pics|photos|gambar|nudes|videos) to (?:anyone|everyone|whoever|sesiapa)\b
+\b(?:kissable|nak cium bibir|want to kiss (?:your|her|his) lips)\b
+\b(?:girls?|ladies|amoi|awek|aunty|cewek|chicks|babes|women|perempuan)\b(?: \w+){0,3}? free (?:tonight|malam ni|malam ini|later)(?: \w+){0,2}? (?:for |untuk )?(?:fun|some fun|a good time|enjoy|sedap sedap)\b
+\b(?:underwear|panties|bra|lingerie|seluar dalam|coli) (?:is|are|does|do) (?:the )?(?:{ROLE}|you|she|he|awak|kau|dia) (?:\w+ )?(?:wearing|wear|pakai|memakai)\b
