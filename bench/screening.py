@@ -233,24 +233,25 @@ def heldout(name: str) -> dict:
 
 
 def model_timing(texts: list[str]) -> dict:
-    """The model stage alone, per CPU-second: the run-time scorer (cached pieces, ``model.score``) against
-    the baseline it replaced (numpy over the batch's hashed n-grams, ``model.score_features``), one at a
-    time and in batches of 256, on the same canonical texts in the same run."""
+    """The model stage alone, per CPU-second: the run-time scorer (``model.score``: text by text below
+    ``BATCH_VIA_NUMPY`` texts, ``score_features`` from there on) against ``score_features`` for every
+    call (numpy over the call's table of hashed n-grams), one at a time and in batches of 256, on the same
+    canonical texts in the same run."""
     from webinar.screening import model
     from webinar.screening.normalise import normalise
 
     canon = [normalise(t).canonical for t in texts]
-    model.score(canon)  # warm the piece cache, as a running server has it
+    model.score(canon[:1])  # the model loaded
     out = {}
 
-    def pieces(batch: list[str]) -> object:
-        # The piece scorer alone, in chunks below the size from which ``score`` hands over to numpy.
+    def text_by_text(batch: list[str]) -> object:
+        # The one-text scorer alone, in chunks below the size from which ``score`` hands over to numpy.
         step = model.BATCH_VIA_NUMPY - 1
         return [model.score(batch[i : i + step]) for i in range(0, len(batch), step)]
 
     for name, fn in (
         ("runtime", model.score),
-        ("pieces_only", pieces),
+        ("text_by_text", text_by_text),
         ("baseline_numpy", model.score_features),
     ):
         c0 = time.thread_time()

@@ -67,34 +67,30 @@ def _labelled_canonical_texts() -> list[str]:
     examples = Path(__file__).parent / "labelled_examples.jsonl"
     texts = [json.loads(line)["text"] for line in examples.read_text(encoding="utf-8").splitlines() if line]
     texts += [r["text"] for r in dewan_set.load()][::3]
-    # Edge cases of the piece cache: empty, one letter, short words at either end, odd spacing.
-    return [normalise(t).canonical for t in texts] + ["", "a", "a b c", "  x  y ", "hi\tthere  you ", "ab"]
+    # Edge cases of the rolling hash: empty, one letter, short words at either end, odd spacing, a
+    # character outside the Basic Multilingual Plane.
+    edges = ["", "a", "a b c", "  x  y ", "hi\tthere  you ", "ab", "ok \U0001f600 lah"]
+    return [normalise(t).canonical for t in texts] + edges
 
 
-def test_runtime_pieces_are_exactly_the_training_features():
-    """``score`` sums cached pieces (unigram and bigram rows, segments, crossings): their buckets are the
-    same multiset as ``extract``'s word and character n-grams, text by text."""
+def test_one_text_hashes_exactly_the_training_features():
+    """``score`` hashes one comment on its own (words, bigrams, then a rolling hash of its character
+    n-grams): the same buckets, in the same blocks, as ``extract`` gives that text in a batch."""
     texts = _labelled_canonical_texts()
-    mask = model.load().buckets - 1
-    f = model.extract(texts)
+    buckets = model.load().buckets
+    f = model.extract(texts, buckets)
     for d, text in enumerate(texts):
         sel = f.doc == d
-        padded = " " + text + " "
-        pieces: list[int] = []
-        prev, s = 0, padded.find(" ", 1)
-        while s != -1:
-            pieces += model.segment_buckets(padded[prev : s + 1], mask)
-            if s < len(padded) - 1:
-                pieces += model.crossing_buckets(padded, s, mask)
-            prev, s = s, padded.find(" ", s + 1)
-        assert sorted(pieces) == sorted(f.bucket[sel & (f.kind >= 2)].tolist()), text
-        assert model._char_count(text) == int((sel & (f.kind >= 2)).sum())
+        where, n_word = model.text_buckets(text, buckets)
+        assert n_word == int((sel & (f.kind <= 1)).sum()), text
+        assert where[:n_word].tolist() == f.bucket[sel & (f.kind <= 1)].tolist(), text
+        assert sorted(where[n_word:].tolist()) == sorted(f.bucket[sel & (f.kind >= 2)].tolist()), text
 
 
 def test_runtime_scores_match_the_feature_scores_one_at_a_time_and_in_batches():
     texts = _labelled_canonical_texts()
     reference, ref_tops = model.score_features(texts)
-    step = model.BATCH_VIA_NUMPY - 1  # small batches go through the pieces, larger ones through numpy
+    step = model.BATCH_VIA_NUMPY - 1  # small batches are scored text by text, larger ones by numpy
     parts = [model.score(texts[i : i + step]) for i in range(0, len(texts), step)]
     batch = np.vstack([p for p, _t in parts])
     tops = [t for _p, ts in parts for t in ts]

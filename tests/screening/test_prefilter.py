@@ -1,18 +1,15 @@
-"""The RE2 look before each Python pattern (webinar/screening/prefilter.py) never hides a match, and the
-model's vectorised piece rows are the rows computed one n-gram at a time."""
+"""The RE2 look before each Python pattern (webinar/screening/prefilter.py) never hides a match."""
 
 from __future__ import annotations
 
-import itertools
 import json
 import random
 import re
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from webinar.screening import dewan_set, lexicons, model, prefilter, rules
+from webinar.screening import dewan_set, lexicons, prefilter, rules
 from webinar.screening.normalise import normalise
 
 PHRASE_FILES = ("self_harm.re", "threat.re", "harassment.re", "hate.re", "counter.re", "spam.tsv")
@@ -99,46 +96,3 @@ def test_non_ascii_and_odd_whitespace_are_always_handed_to_python():
     assert not guard.may_match("hello there")
     assert guard.may_match("kill\x1cyou")  # whitespace to Python, not to RE2
     assert guard.may_match("kıll you café")
-
-
-def test_vectorised_piece_rows_equal_the_rows_computed_one_by_one():
-    """``_Cache.fill`` (numpy, all new segments, crossings, unigrams and bigrams of a comment at once) gives
-    the rows that ``segment``, ``crossing``, ``word`` and ``bigram`` compute one by one, and a cold cache
-    scores as a warm one."""
-    m = model.load()
-    texts = [normalise(t).canonical for t in _labelled_texts()[:400]] + ["a", "ab cd", "i am ok x"]
-    one_by_one = model._Cache(m)
-    together = model._Cache(m)
-    for text in texts:
-        padded = " " + text + " "
-        segments, crossings = [], []
-        prev, s = 0, padded.find(" ", 1)
-        while s != -1:
-            segments.append(padded[prev : s + 1])
-            if s >= 3 and s + 4 <= len(padded) and s < len(padded) - 1:
-                crossings.append("\x00" + padded[s - 3 : s + 4])
-            prev, s = s, padded.find(" ", s + 1)
-        segments, crossings = list(dict.fromkeys(segments)), list(dict.fromkeys(crossings))
-        words = text.split()
-        singles = list(
-            dict.fromkeys(
-                ["\x01" + w for w in words] + ["\x02" + a + " " + b for a, b in itertools.pairwise(words)]
-            )
-        )
-        together.fill(segments, crossings, singles)
-        for w in words:
-            assert np.allclose(together.pieces["\x01" + w], one_by_one.word(w), rtol=0, atol=1e-9), w
-        for a, b in itertools.pairwise(words):
-            assert np.allclose(
-                together.pieces["\x02" + a + " " + b], one_by_one.bigram(a, b), rtol=0, atol=1e-9
-            )
-        for seg in segments:
-            assert np.allclose(together.pieces[seg], one_by_one.segment(seg), rtol=0, atol=1e-9), seg
-        for key in crossings:
-            expected = one_by_one._row(key, model.crossing_buckets(key, 4, one_by_one.mask))
-            assert np.allclose(together.pieces[key], expected, rtol=0, atol=1e-9), key
-    cold = model._Cache(m)
-    for text in texts:
-        a, b = cold.doc(text), one_by_one.doc(text)
-        assert a[2] == b[2]
-        assert np.allclose(np.array(a[0] + a[1]), np.array(b[0] + b[1]), rtol=0, atol=1e-9), text

@@ -15,7 +15,6 @@ import heapq
 import json
 import threading
 import zlib
-from array import array
 from dataclasses import dataclass
 from itertools import pairwise
 from math import exp
@@ -42,7 +41,6 @@ class ModelUnavailable(RuntimeError):
 @dataclass(frozen=True)
 class Model:
     weights: np.ndarray  # float32[buckets, heads]
-    by_head: np.ndarray  # the same weights as float32[heads, buckets], one contiguous row per head
     bias: np.ndarray  # float32[heads]
     buckets: int
     version: str
@@ -69,8 +67,7 @@ def load() -> Model:
                 if weights.shape != (meta["buckets"], len(heads)):
                     raise ModelUnavailable("screening model weights have the wrong shape")
                 bias = np.array(meta["bias"], dtype=np.float32)
-                by_head = np.ascontiguousarray(weights.T)
-                _model = Model(weights, by_head, bias, int(meta["buckets"]), meta["version"], heads,
+                _model = Model(weights, bias, int(meta["buckets"]), meta["version"], heads,
                                dict(meta["thresholds"]))  # fmt: skip
     return _model
 
@@ -263,268 +260,21 @@ def score_features(texts: list[str], top_k: int = 5) -> Scores:
 
 # --- scoring at run time ------------------------------------------------------------------------
 #
-# ``extract`` above hashes a whole batch with numpy; training uses it. At run time a comment is short, and
-# numpy's per-call overhead costs more than the arithmetic, so ``score`` computes the SAME features with
-# plain integers and caches the summed weights of the pieces a comment is made of:
-# - every word's unigram row and every adjacent pair's bigram row (kept apart, because the strongest word
-#   features are named to the host);
-# - every "segment" (a word with the spaces on both sides, " word ") -> the summed weights of all its
-#   character 2-5-grams;
-# - every word boundary -> the summed weights of the character n-grams that cross it, keyed by the seven
-#   characters around the space.
-# A character n-gram of " text " either lies inside one segment or crosses at least one space inside it,
-# and is counted at the first such space, so the union is exactly ``extract``'s n-grams (checked by
-# tests/screening/test_model.py against ``extract`` and ``score_features``). Rows are tuples of floats
-# (one per head); a comment then costs a few dozen dictionary look-ups and additions.
+# ``score_features`` above builds the whole batch's feature table (document ids, kinds, positions) and
+# sums it block by block; on one comment most of its ~150 numpy calls are per-call overhead. ``score``
+# computes the SAME n-grams of one comment with a few dozen calls: the word hashes (Python, cached per
+# word), their bigrams, and the character n-grams of " text " by a rolling hash that extends the (n-1)-gram
+# hashes by one character (``extract``'s hash of an n-gram starting at i is G_n[i] + n * 1_000_003 *
+# P**(n-1), where G_1 = the code points and G_n[i] = G_(n-1)[i] * P + code[i + n - 1], all mod 2**64);
+# then one mix, one gather of every feature's row and one float64 sum per block. It costs the same for a
+# comment never seen as for one seen before (no cache to fill), about 80 microseconds for a 120-character
+# comment and 250 for 700 characters; the piece cache it replaced took 550 and 1,570 on first sightings
+# (docs/screening.md, Speed). tests/screening/test_model.py checks it against ``score_features``.
 
 _M64 = (1 << 64) - 1
-_PI = int(_P)
-_M1I = int(_M1)
-_M2I = int(_M2)
-_CACHE_MAX = 100_000  # cached pieces (about 40 MB per process); the cache starts again when full
-
-
-def _mix_int(h: int) -> int:
-    h ^= h >> 33
-    h = (h * _M1I) & _M64
-    h ^= h >> 33
-    h = (h * _M2I) & _M64
-    return h ^ (h >> 33)
-
-
-def _gram_bucket(g: str, mask: int) -> int:
-    """``extract``'s bucket of one character n-gram."""
-    h = ord(g[0]) + len(g) * 1_000_003
-    for c in g[1:]:
-        h = (h * _PI + ord(c)) & _M64
-    return _mix_int(h) & mask
-
-
-def segment_buckets(segment: str, mask: int) -> list[int]:
-    """Buckets of every character n-gram inside one segment (" word ")."""
-    return [_gram_bucket(segment[i : i + n], mask) for n in CHAR_NS for i in range(len(segment) - n + 1)]
-
-
-def crossing_buckets(padded: str, s: int, mask: int) -> list[int]:
-    """Buckets of the character n-grams of ``padded`` whose first inner space is at ``s``."""
-    out = []
-    length = len(padded)
-    for n in CHAR_NS:
-        for start in range(max(0, s - n + 2), s):
-            if start + n <= length and " " not in padded[start + 1 : s]:
-                out.append(_gram_bucket(padded[start : start + n], mask))
-    return out
-
-
-Row = tuple[float, ...]
-
-
-class _Cache:
-    """Summed weight rows (one float per head) of the pieces comments are made of (see above)."""
-
-    def __init__(self, model: Model):
-        self.model = model
-        self.mask = model.buckets - 1
-        # "\x01word" (unigram), "\x02first second" (bigram), " segment ", "\x00crossing" -> row.
-        self.pieces: dict[str, Row] = {}
-
-    def _row(self, key: str, buckets: list[int]) -> Row:
-        taken = self.model.weights.take(np.array(buckets, dtype=np.intp), axis=0)
-        row = tuple(taken.sum(axis=0, dtype=np.float64).tolist())
-        if len(self.pieces) >= _CACHE_MAX:
-            self.pieces.clear()
-        self.pieces[key] = row
-        return row
-
-    def _single_buckets(self, keys: list[str]) -> np.ndarray:
-        """The buckets of unigram ("\x01word") and bigram ("\x02first second") keys, mixed with numpy as
-        ``extract`` mixes them."""
-        first: list[int] = []
-        second: list[int] = []
-        for key in keys:
-            if key[0] == "\x01":
-                first.append(_word_hash(key[1:]))
-                second.append(0)
-            else:
-                a, b = key[1:].split(" ")
-                first.append(_word_hash(a))
-                second.append(_word_hash(b))
-        h = np.array(first, dtype=np.uint64)
-        pair = np.array([k[0] == "\x02" for k in keys])
-        h[pair] = h[pair] * _P + np.array(second, dtype=np.uint64)[pair] + np.uint64(7)
-        return (_mix(h) & np.uint64(self.mask)).astype(np.intp)
-
-    def word(self, w: str) -> Row:
-        key = "\x01" + w
-        row = self.pieces.get(key)
-        if row is None:
-            row = self._row(key, [_mix_int(_word_hash(w)) & self.mask])
-        return row
-
-    def bigram(self, a: str, b: str) -> Row:
-        key = "\x02" + a + " " + b
-        row = self.pieces.get(key)
-        if row is None:
-            row = self._row(key, [_mix_int((_word_hash(a) * _PI + _word_hash(b) + 7) & _M64) & self.mask])
-        return row
-
-    def segment(self, seg: str) -> Row:
-        row = self.pieces.get(seg)
-        if row is None:
-            row = self._row(seg, segment_buckets(seg, self.mask))
-        return row
-
-    def crossing(self, padded: str, s: int) -> Row:
-        if s >= 3 and s + 4 <= len(padded):
-            key = "\x00" + padded[s - 3 : s + 4]
-            row = self.pieces.get(key)
-            if row is None:
-                row = self._row(key, crossing_buckets(key, 4, self.mask))
-            return row
-        # At either end of the comment (the first or last word has fewer than three letters). The n-grams
-        # crossing ``s`` lie inside padded[s - 3 : s + 4], so that fragment and where the space is in it
-        # name them, wherever the comment starts or ends.
-        inner = min(s, 3)
-        fragment = padded[s - inner : s + 4]
-        key = f"\x00{inner}\x00" + fragment
-        row = self.pieces.get(key)
-        if row is None:
-            row = self._row(key, crossing_buckets(fragment, inner, self.mask))
-        return row
-
-    def fill(self, segments: list[str], crossings: list[str], singles: list[str] | None = None) -> None:
-        """Compute and cache the rows of new segments (" word ") and new inner crossings (the keys
-        "\x00" + the seven characters around a space) with numpy, all n-grams at once: a comment full of
-        words never seen costs one vectorised pass instead of hashing each n-gram in Python. The rows are
-        those ``segment`` and ``crossing`` compute (tests/screening/test_prefilter.py). ``singles`` are
-        unigram and bigram keys, hashed and mixed in the same pass."""
-        singles = singles or []
-        bucket_parts: list[np.ndarray] = []
-        owner_parts: list[np.ndarray] = []
-        base = len(segments) + len(crossings)
-        if segments:
-            for _n, h, part, _idx in _char_grams("\x01".join(segments)):
-                bucket_parts.append(h)
-                owner_parts.append(part)
-        if crossings:
-            codes2 = np.frombuffer("".join(crossings).encode("utf-32-le"), dtype=np.uint32)
-            grid = codes2.astype(np.uint64).reshape(len(crossings), 8)
-            rows = np.arange(len(crossings), dtype=np.int64) + len(segments)
-            for n in CHAR_NS:
-                # crossing_buckets(key, 4, mask): starts max(0, 6 - n) .. 3, no space in key[start + 1 : 4].
-                for start in range(max(0, 6 - n), 4):
-                    if start + n > 8:
-                        continue
-                    h = grid[:, start] + np.uint64(n * 1_000_003)
-                    for k in range(1, n):
-                        h = h * _P + grid[:, start + k]
-                    ok = (
-                        (grid[:, start + 1 : 4] != 32).all(axis=1)
-                        if start + 1 < 4
-                        else np.ones(len(rows), bool)
-                    )
-                    bucket_parts.append(h[ok])
-                    owner_parts.append(rows[ok])
-        keys = segments + crossings + singles
-        if not keys:
-            return
-        n_heads = len(self.model.heads)
-        sums = np.zeros((len(keys), n_heads), dtype=np.float64)
-        if bucket_parts:
-            buckets = (_mix(np.concatenate(bucket_parts)) & np.uint64(self.mask)).astype(np.intp)
-            owners = np.concatenate(owner_parts).astype(np.intp)
-            by_head = self.model.by_head
-            for h in range(n_heads):
-                sums[:base, h] = np.bincount(owners, weights=by_head[h].take(buckets), minlength=base)
-        if singles:
-            sums[base:] = self.model.weights.take(self._single_buckets(singles), axis=0)
-        if len(self.pieces) + len(keys) >= _CACHE_MAX:
-            self.pieces.clear()
-        for key, row in zip(keys, sums.tolist(), strict=True):
-            self.pieces[key] = tuple(row)
-
-    def doc(self, text: str) -> tuple[list[Row], list[Row], list[str]]:
-        """The word rows (unigrams, then bigrams), the character rows and the words of one canonical text.
-        Cached pieces are looked up inline (this is the hot loop); when a comment brings several new
-        segments or crossings they are computed together with numpy (``fill``), a few one by one."""
-        get = self.pieces.get
-        words = text.split()
-        word_keys = ["\x01" + w for w in words]
-        word_keys += ["\x02" + a + " " + b for a, b in pairwise(words)]
-        word_rows = [get(k) for k in word_keys]
-        padded = " " + text + " "
-        keys: list[str] = []
-        add = keys.append
-        edges: list[tuple[int, int]] = []  # (index in keys, space) of crossings at either end
-        prev = 0
-        last = len(padded) - 1
-        s = padded.find(" ", 1)
-        while s != -1:
-            add(padded[prev : s + 1])
-            if s < last:
-                if s >= 3 and s + 4 <= len(padded):
-                    add("\x00" + padded[s - 3 : s + 4])
-                else:
-                    edges.append((len(keys), s))
-                    add("")
-            prev = s
-            s = padded.find(" ", s + 1)
-        char_rows = [get(k) for k in keys]
-        if None in word_rows:
-            missing_words = [k for k, row in zip(word_keys, word_rows, strict=True) if row is None]
-            missing = [k for k, row in zip(keys, char_rows, strict=True) if row is None and k]
-            if len(missing) + len(missing_words) >= FILL_WITH_NUMPY:
-                unique = list(dict.fromkeys(missing))
-                singles = list(dict.fromkeys(missing_words))
-                self.fill(
-                    [k for k in unique if k[0] == " "],
-                    [k for k in unique if k[0] == "\x00"],
-                    singles,
-                )
-            for i, k in enumerate(word_keys):
-                if word_rows[i] is None:
-                    word_rows[i] = get(k) or (
-                        self.word(k[1:]) if k[0] == "\x01" else self.bigram(*k[1:].split(" "))
-                    )
-        if None in char_rows:
-            pieces = self.pieces
-            missing = [
-                k for k, row in zip(keys, char_rows, strict=True) if row is None and k and k not in pieces
-            ]
-            if len(missing) >= FILL_WITH_NUMPY:
-                unique = list(dict.fromkeys(missing))
-                self.fill([k for k in unique if k[0] == " "], [k for k in unique if k[0] == "\x00"])
-            for i, s in edges:
-                char_rows[i] = self.crossing(padded, s)
-            for i, row in enumerate(char_rows):
-                if row is None:
-                    k = keys[i]
-                    row = get(k)
-                    if row is None:
-                        row = (
-                            self.segment(k)
-                            if k[0] == " "
-                            else self._row(k, crossing_buckets(k, 4, self.mask))
-                        )
-                    char_rows[i] = row
-        return word_rows, char_rows, words  # type: ignore[return-value]
-
-
-# New pieces per comment from which ``_Cache.doc`` computes them with numpy (``fill``) rather than one by one.
-FILL_WITH_NUMPY = 3
-
-_caches: dict[int, _Cache] = {}
-
-
-def _cache_for(model: Model) -> _Cache:
-    cache = _caches.get(id(model))
-    if cache is None or cache.model is not model:
-        cache = _Cache(model)
-        _caches.clear()
-        _caches[id(model)] = cache
-    return cache
-
-
+# extract's per-length constant n * 1_000_003, carried to the front of a rolling hash of n characters.
+_GRAM_OFFSET = {n: np.uint64((n * 1_000_003 * pow(int(_P), n - 1, 1 << 64)) & _M64) for n in CHAR_NS}
+_SEVEN = np.uint64(7)
 _scales: dict[int, float] = {}
 
 
@@ -536,53 +286,63 @@ def _block_scale(count: int) -> float:
     return v
 
 
-def _char_count(text: str) -> int:
-    length = len(text) + 2
-    return sum(max(0, length - n + 1) for n in CHAR_NS)
+def text_buckets(text: str, buckets: int = DEFAULT_BUCKETS) -> tuple[np.ndarray, int]:
+    """The buckets of one canonical text's features, as ``extract`` hashes them: its word unigrams, then
+    its bigrams (``2 * words - 1`` of them together, the second returned value), then its character
+    n-grams of " text " (2-grams, 3-grams, 4-grams, 5-grams). int64 array."""
+    words = text.split()
+    cached = _word_cache.get
+    uni = np.array([cached(w) or _word_hash(w) for w in words], dtype=np.uint64)
+    parts = [uni, uni[:-1] * _P + uni[1:] + _SEVEN]
+    codes = np.frombuffer((" " + text + " ").encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    g = codes
+    for n in CHAR_NS:
+        if len(g) < 2:
+            break  # " text " is shorter than n characters: no n-grams of this length or longer
+        g = g[:-1] * _P + codes[n - 1 :]
+        parts.append(g + _GRAM_OFFSET[n])
+    h = _mix(np.concatenate(parts))
+    h &= np.uint64(buckets - 1)
+    return h.astype(np.intp), 2 * len(words) - 1 if words else 0
 
 
 BATCH_VIA_NUMPY = 32  # texts per call from which ``score`` uses ``score_features``
-
-
-def _sums(rows: list[Row]) -> list[float]:
-    """Per head, the sum of the rows."""
-    return [sum(column) for column in zip(*rows, strict=True)]
 
 
 def score(texts: list[str], top_k: int = 5) -> Scores:
     """Per-head probabilities of canonical texts (float array, one row per text, one column per head in
     ``load().heads`` order) and, per text, the strongest word features of its highest-scoring head.
 
-    The same figures as ``score_features`` (up to float rounding in the last digits), from cached pieces
-    (see above): about 20 microseconds for a 120-character comment whose pieces have been seen."""
+    The same figures as ``score_features`` (up to float rounding in the last digits), one text at a time
+    (see above); from ``BATCH_VIA_NUMPY`` texts on, through ``score_features``, which is cheaper per text
+    for a batch."""
     model = load()
     if len(texts) >= BATCH_VIA_NUMPY:
-        # A batch is cheaper through numpy (one pass over all n-grams) than piece by piece, and gives the
-        # same figures (tests/screening/test_model.py); the bench times both.
+        # A batch is cheaper through numpy's one pass over all its n-grams, and gives the same figures
+        # (tests/screening/test_model.py); the bench times both.
         return score_features(texts, top_k)
-    cache = _cache_for(model)
     bias = model.bias.tolist()
+    weights = model.weights
     probs: list[list[float]] = []
     tops: list[tuple[tuple[str, float], ...]] = []
     for text in texts:
-        word_rows, char_rows, words = cache.doc(text)
-        ws = _block_scale(len(word_rows))
-        cs = _block_scale(_char_count(text))
-        if word_rows:
-            logits = [
-                w * ws + c * cs + b for w, c, b in zip(_sums(word_rows), _sums(char_rows), bias, strict=True)
-            ]
-        else:
-            logits = [c * cs + b for c, b in zip(_sums(char_rows), bias, strict=True)]
-        p = [1.0 / (1.0 + exp(-x)) for x in logits]
-        probs.append(p)
-        if not word_rows:
+        where, n_word = text_buckets(text, model.buckets)
+        rows = weights.take(where, axis=0)
+        cs = _block_scale(len(where) - n_word)
+        chars = rows[n_word:].sum(axis=0, dtype=np.float64).tolist()
+        if not n_word:
+            p = [1.0 / (1.0 + exp(-(c * cs + b))) for c, b in zip(chars, bias, strict=True)]
+            probs.append(p)
             tops.append(())
             continue
+        ws = _block_scale(n_word)
+        word_rows = rows[:n_word]
+        sums = word_rows.sum(axis=0, dtype=np.float64).tolist()
+        p = [1.0 / (1.0 + exp(-(w * ws + c * cs + b))) for w, c, b in zip(sums, chars, bias, strict=True)]
+        probs.append(p)
         best = p.index(max(p))
-        # As ``extract`` names them: the weight times the block scale, in float32 (a float32 product is
-        # exact in float64, so rounding the float64 product to float32 gives the same number).
-        own = array("f", [r[best] * ws for r in word_rows]).tolist()
+        # As ``extract`` names them: the weight times the block scale, in float32.
+        own = (word_rows[:, best] * np.float32(ws)).tolist()
         weight = [-abs(x) for x in own]
         # The 3 * top_k strongest, in the order a stable sort gives (a long comment is not sorted whole),
         # named only when looked at: unigrams first, then the bigram starting at each word.
@@ -591,6 +351,7 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
             order = heapq.nsmallest(k, range(len(own)), key=weight.__getitem__)
         else:
             order = sorted(range(len(own)), key=weight.__getitem__)[:k]
+        words = text.split()
         n = len(words)
         seen: dict[str, float] = {}
         for j in order:
