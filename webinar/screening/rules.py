@@ -215,7 +215,8 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
             innocent.add(i)
             continue
         if entry.category == "insult" and entry.severity <= 2 and _self_directed(i, tokens, lex):
-            innocent.add(i)  # round 7: self-deprecation is left out of the text the model scores too
+            if _self_subject(i, tokens):
+                innocent.add(i)  # round 7: "i damn bodoh", "bodohnya aku": left out of the model's text too
             continue
         if entry.category == "insult" and entry.severity <= 2 and _named_passively(i, tokens, norm.original):
             innocent.add(i)
@@ -396,7 +397,26 @@ def _intensifier(word: str) -> bool:
     return word.lower().rstrip("'").endswith(("ing", "in", "ng"))
 
 
-_MS_SELF = frozenset(["aku", "saya", "sy", "aq", "i"])
+_MS_SELF = frozenset(["aku", "saya", "sy", "aq"])
+_SUBJECT = frozenset(["i", "am", "im", "saya", "aku", "sy", "aq"])
+_INTENSIFIERS = frozenset(["damn", "so", "very", "really", "such", "a", "an", "totally", "memang", "sangat",
+                           "pun", "betul", "sikit", "gila", "la", "lah", "kind", "of", "bit", "quite",
+                           "just"])  # fmt: skip
+
+
+def _self_subject(i: int, tokens) -> bool:
+    """The author is the subject of the word: "i damn bodoh", "I'm so stupid", "saya memang bengap" (the
+    subject just before it, intensifiers skipped) or Malay order "bodohnya aku", "bengap betul saya" (just
+    after it). An object ("fight me hoe") or a pronoun in another role does not count."""
+    k = i - 1
+    while k >= 0 and all(w in _INTENSIFIERS for w in tokens[k].words):
+        k -= 1
+    if k >= 0 and tokens[k].words and tokens[k].words[-1] in _SUBJECT:
+        return True
+    k = i + 1
+    while k < len(tokens) and all(w in _INTENSIFIERS for w in tokens[k].words):
+        k += 1
+    return k < len(tokens) and bool(tokens[k].words) and tokens[k].words[0] in _MS_SELF
 
 
 # Being called a name is reported, not said ("nobody deserves to be called an idiot", "dia kena panggil
@@ -987,7 +1007,9 @@ def harassment_hits(flat: _Words, norm: Normalised) -> list[Hit]:
         hits = [h for h in hits if not _described(flat, norm, h)]
     if hits and _IMPOSTOR_RE.search(flat.text) is not None:
         # Reporting a fake or impostor account together is reporting abuse, not hounding a person.
-        hits = [h for h in hits if _PERSON_RE.search(norm.original[h.start : h.end].lower()) is not None]
+        # A fake account made to hound someone ("buat akaun palsu dan kutuk dia") is inside the match: kept.
+        spans = [(h, norm.original[h.start : h.end].lower()) for h in hits]
+        hits = [h for h, span in spans if _PERSON_RE.search(span) or _IMPOSTOR_RE.search(span)]
     return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
 
 
@@ -1200,6 +1222,7 @@ _NOT_A_NAME = frozenset(
         "keeps",
         "just",
         "also",
+        "s",
         "is",
         "was",
         "who",
@@ -1422,7 +1445,10 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
         if school is None:
             continue
         a, b = norm.span(child.end(), school.start()) if school.start() > child.end() else (0, 0)
-        words = [w for w in re.findall(r"[^\W\d_]+", original[a:b]) if w.lower() not in _NAME_INTRO]
+        words = re.findall(r"[^\W\d_]+", original[a:b])
+        if len(words) > 1 and words[0].lower() == "s" and words[1].lower() in ("name", "nama"):
+            words = words[1:]  # "my kid's name is ..."
+        words = [w for w in words if w.lower() not in _NAME_INTRO]
         if not words or words[0].lower() in _NOT_A_NAME:
             continue
         if mixed_case and not words[0][0].isupper():
@@ -1436,7 +1462,7 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
     return None
 
 
-_NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia", "iaitu", "is", "name", "s"])
+_NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia", "iaitu", "is", "name"])
 # Round 7: a Malaysian full name with "bin"/"binti"/"a/l"/"a/p" beside a school ("Nur Iman binti Zaki, murid
 # tahun 5 di SK ..."): a child named with their school even without a child word.
 _PATRONYM = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:bin|binti|bt|bte|a/l|a/p) [A-Z][a-z]+\b")
