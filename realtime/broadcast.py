@@ -506,6 +506,7 @@ class _Room:
         "polls",
         "presence_sent_at",
         "staff",
+        "touched",
         "vote_flush",
         "vote_versions",
         "votes",
@@ -525,6 +526,9 @@ class _Room:
         self.presence_sent_at = float("-inf")  # time.monotonic() when it was sent
         # A new stamp whenever the hub hears something that changes what a snapshot shows.
         self.generation = next(_stamps)
+        # A new stamp whenever the hub hears anything for the room (personal and revoke messages too),
+        # and when the room is made (subscribed): what ``Hub.quiet_since`` compares with.
+        self.touched = self.generation
         self.pledge: tuple[int, int] | None = None  # (campaign id, count): the newest received
         self.pledge_flush: asyncio.TimerHandle | None = None
         self.polls: dict[int, dict] = {}  # poll id -> newest results received in the window
@@ -565,6 +569,17 @@ class Hub:
         if room.last_presence is not None:
             # The count is sent only when it changes: a newcomer is told the current one now.
             listener.push(frame(protocol.dumps(protocol.presence_message(room.last_presence))))
+
+    def quiet_since(self, webinar_id: int, since: int) -> bool:
+        """Whether this process was subscribed to the webinar before stamp ``since`` and has heard
+        nothing for it after (no event, vote, poll, personal or revoke message).
+
+        A read of the database that began after ``since`` then cannot have missed anything a later
+        message would tell: what the consumer checks before it answers ``sync`` with the viewer's
+        own questions and votes read at connect (``LiveConsumer.on_sync``, docs/scaling.md).
+        """
+        room = self.rooms.get(webinar_id)
+        return self.layer is not None and room is not None and room.touched < since
 
     def demote(self, webinar_id: int, listener: Listener) -> None:
         """Stop sending the staff stream to this socket (its host role was revoked)."""
@@ -621,8 +636,9 @@ class Hub:
         if room is None:
             return
         kind = message["kind"]
+        room.touched = next(_stamps)
         if kind in (PUBLIC, STAFF, VOTES, POLL):  # what a snapshot shows
-            room.generation = next(_stamps)
+            room.generation = room.touched
         if kind in (PUBLIC, STAFF):
             event, texts = frame(message["text"]), message.get("texts")
             listeners = room.everyone if kind == PUBLIC else room.staff

@@ -177,6 +177,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
     _viewer: live_state.Viewer | None = None
     _listener: Listener | None = None
     joined = 0  # broadcast.stamp() right after joining the hub (what SharedState checks)
+    # The viewer's own questions and votes read at connect, with the stamp taken before that read;
+    # the first ``sync`` answers with them when nothing reached the hub since (``_snapshot_read_at_connect``).
+    _personal: tuple[int, live_state.Personal] | None = None
     access_checked_at = 0.0  # time.monotonic() of the last access check of an attendee socket
 
     def __init__(self, *args, **kwargs):
@@ -226,8 +229,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
         mode = (query.get("mode") or ["attendee"])[0]
         slug = self.scope["url_route"]["kwargs"]["slug"]
+        read_from = stamp()  # before the read: what the own questions and votes it reads are checked against
         try:
-            self._viewer = await connect_read(live_state.viewer_identify)(
+            self._viewer, personal = await connect_read(live_state.viewer_connect)(
                 slug=slug,
                 mode=mode,
                 session=self.scope.get("session"),
@@ -291,7 +295,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
         try:
             await hub.join(viewer.webinar_id, self.listener)
             self.joined = stamp()
-            self.access_checked_at = time.monotonic()  # viewer_identify just checked it
+            self.access_checked_at = time.monotonic()  # viewer_connect just checked it
+            if personal is not None:
+                self._personal = (read_from, personal)
             with translation.override(viewer.language):  # the snapshot that follows shares this read
                 state = await self._shared_state()
         except Exception:  # the layer (Redis) or the database is down: say so, the client retries
@@ -533,8 +539,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.listener.hold()
         try:
             if snapshot_only:
-                # The access re-check is read in the same round trip as the viewer's own questions.
                 shared = await self._shared_state()
+                snapshot = self._snapshot_read_at_connect(shared)
+                if snapshot is not None:  # no await from the check to the release below
+                    self.listener.release([snapshot])
+                    return
+                # The access re-check is read in the same round trip as the viewer's own questions.
                 if self.viewer.registration_id is not None:
                     self.access_checked_at = time.monotonic()
                 snapshot = await connect_read(live_state.attendee_snapshot)(
@@ -558,6 +568,25 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.listener.release([])
             raise
         self.listener.release(messages)
+
+    def _snapshot_read_at_connect(self, shared: dict) -> dict | None:
+        """The first ``snapshot`` from what ``viewer_connect`` read, when that proves current, else None.
+
+        Current means this process was subscribed to the webinar before that read began and its hub
+        has heard nothing for the webinar since (no event, vote, poll, personal or revoke message):
+        every change to a viewer's own questions, votes or access sends one of those after its commit,
+        so a change the read missed would have been heard. The access check made by that read (the
+        registration row, in the same round trip) is then as recent as the hub can tell; the socket
+        re-checks before every command and on ``ping`` as always. Used once: a later ``sync``
+        without ``since`` reads again.
+        """
+        prefetched, self._personal = self._personal, None
+        if prefetched is None:
+            return None
+        read_from, personal = prefetched
+        if not get_hub().quiet_since(self.viewer.webinar_id, read_from):
+            return None
+        return live_state.attendee_snapshot_read_at_connect(shared, personal)
 
     # --- Attendees ----------------------------------------------------------------------------
 

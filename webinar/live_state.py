@@ -81,21 +81,56 @@ def _live_webinar_forget(sender, instance: Webinar, **kwargs) -> None:
     _live_webinars.clear()  # slugs can change too: forget them all (a rare, host-driven event)
 
 
+@dataclass(frozen=True)
+class Personal:
+    """A viewer's own part of its ``snapshot`` (``mine``, ``my_votes``), read at connect.
+
+    ``mine``: its own questions as ``own_question_for`` dicts (newest 50, merged ones left out);
+    ``my_votes``: the ids of the questions it upvoted. Read in the same round trip as the
+    registration row that proved its access, so both describe one moment.
+    """
+
+    mine: list[dict]
+    my_votes: list[int]
+
+
 def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = None) -> Viewer | None:
     """Authorise a connection before it joins anything (RELIABILITY R8); None means refuse."""
+    return _identify(slug=slug, mode=mode, session=session, user=user, stage=stage, personal=False)[0]
+
+
+def viewer_connect(
+    *, slug: str, mode: str, session, user, stage: str | None = None
+) -> tuple[Viewer | None, Personal | None]:
+    """``viewer_identify``, and for the common viewer (a join link's session binding) its own
+    questions and votes, read in the **same** round trip as its registration row.
+
+    Returns ``(viewer, personal)``; ``viewer`` None means refuse; ``personal`` is None for hosts,
+    stage views, guests and an account's e-mail way in (their snapshot is read at ``sync``). The
+    consumer answers ``sync`` with ``personal`` only when its hub proves nothing for the webinar
+    arrived since before this read (``Hub.quiet_since``); otherwise it reads them again.
+    Queries: the registration row with the viewer's vote ids and own question ids (one); its own
+    questions only when it has some (one more).
+    """
+    return _identify(slug=slug, mode=mode, session=session, user=user, stage=stage, personal=True)
+
+
+def _identify(
+    *, slug: str, mode: str, session, user, stage: str | None, personal: bool
+) -> tuple[Viewer | None, Personal | None]:
     webinar = live_webinar(slug=slug)
     if webinar is None or (webinar.status == Webinar.Status.DRAFT and mode != "host"):
-        return None
+        return None, None
     user_id = user.pk if getattr(user, "is_authenticated", False) else None
     if mode == "stage":
         if not stage_key_valid(webinar, stage):
-            return None
-        return Viewer(webinar.pk, webinar.slug, "stage", False, None, None, None, "en", "stage")
+            return None, None
+        return Viewer(webinar.pk, webinar.slug, "stage", False, None, None, None, "en", "stage"), None
     role = selectors.staff_role(user=user, webinar=webinar)
     if mode == "host":
         if role is None:
-            return None
-        return Viewer(
+            return None, None
+        viewer = Viewer(
             webinar.pk,
             webinar.slug,
             role,
@@ -106,13 +141,25 @@ def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = 
             user.language,
             user.shown_name,
         )
+        return viewer, None
     # The common viewer came through a join link: one primary-key read (the account's e-mail is
     # the rarer way in, and only a verified account can take it).
-    registration = selectors.registration_bound_to_session(webinar_id=webinar.pk, session=session)
-    if registration is None and selectors.account_email_verified(user):
-        registration = selectors.registration_for_browser(webinar=webinar, session=session, user=user)
+    rows: list[tuple] | None = None
+    binding = selectors.session_binding(session=session, webinar_id=webinar.pk)
+    if binding is None:
+        registration = None
+    elif personal:
+        rows = _bound_rows(webinar.pk, binding[0])
+        row = next((row[1:] for row in rows if row[0] == "r"), None)
+        registration = selectors.registration_bound_in_row(webinar_id=webinar.pk, binding=binding, row=row)
+    else:
+        registration = selectors.registration_bound_to_session(webinar_id=webinar.pk, session=session)
+    if registration is None:
+        rows = None
+        if selectors.account_email_verified(user):
+            registration = selectors.registration_for_browser(webinar=webinar, session=session, user=user)
     if registration is not None:
-        return Viewer(
+        viewer = Viewer(
             webinar.pk,
             webinar.slug,
             "attendee",
@@ -123,8 +170,9 @@ def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = 
             registration.language,
             registration.name,
         )
+        return viewer, (None if rows is None else Personal(*_mine_from(viewer, rows)))
     if role is not None:  # a host looking at the attendee page: sees it, cannot ask
-        return Viewer(
+        viewer = Viewer(
             webinar.pk,
             webinar.slug,
             role,
@@ -135,7 +183,8 @@ def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = 
             user.language,
             user.shown_name,
         )
-    return None
+        return viewer, None
+    return None, None
 
 
 def still_attendee(viewer: Viewer, *, session, user) -> bool:
@@ -163,10 +212,11 @@ def webinar_state(webinar: Webinar) -> dict:
     }
 
 
+# ``{pad}``: the NULL columns that match the row put before it (the access row, the bound row).
 _MINE_SQL = (
-    "SELECT 'v', v.question_id, NULL, NULL FROM {vote} v JOIN {question} q ON q.id = v.question_id"
+    "SELECT 'v', v.question_id{pad} FROM {vote} v JOIN {question} q ON q.id = v.question_id"
     " WHERE v.registration_id = %s AND q.webinar_id = %s"
-    " UNION ALL SELECT 'q', id, NULL, NULL FROM {question}"
+    " UNION ALL SELECT 'q', id{pad} FROM {question}"
     " WHERE webinar_id = %s AND author_id = %s AND status <> %s"
 )
 # Put before _MINE_SQL (its column types lead): the access re-check's row, read with the viewer's own.
@@ -189,17 +239,32 @@ def _mine(viewer: Viewer) -> tuple[list[dict], list[int]]:
     return _mine_from(viewer, _mine_rows(viewer, with_access=False))
 
 
+def _mine_sql(pad: int) -> str:
+    return _MINE_SQL.format(question=Question._meta.db_table, vote=Vote._meta.db_table, pad=", NULL" * pad)
+
+
+def _mine_params(webinar_id: int, registration_id: int) -> list:
+    return [registration_id, webinar_id, webinar_id, registration_id, Question.Status.MERGED]
+
+
+def _bound_rows(webinar_id: int, registration_id: int) -> list[tuple]:
+    """The registration row a session binding names (kind ``r``, then ``selectors.bound_sql``'s
+    columns) and the rows of ``_MINE_SQL`` for it in this webinar, in one round trip.
+
+    The registration is found by primary key alone (``selectors._BOUND_SQL`` says why); nothing
+    of the rows is used unless ``selectors.registration_bound_in_row`` accepts the ``r`` row.
+    """
+    sql = selectors.bound_sql().replace("SELECT ", "SELECT 'r', ", 1) + " UNION ALL " + _mine_sql(5)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [registration_id, *_mine_params(webinar_id, registration_id)])
+        return cursor.fetchall()
+
+
 def _mine_rows(viewer: Viewer, *, with_access: bool) -> list[tuple]:
     """The rows of ``_MINE_SQL`` (kind, id, join secret, e-mail); with ``with_access``, the
     registration's access row (kind ``r``) in the same round trip."""
-    sql = _MINE_SQL.format(question=Question._meta.db_table, vote=Vote._meta.db_table)
-    params: list = [
-        viewer.registration_id,
-        viewer.webinar_id,
-        viewer.webinar_id,
-        viewer.registration_id,
-        Question.Status.MERGED,
-    ]
+    sql = _mine_sql(2)
+    params: list = _mine_params(viewer.webinar_id, viewer.registration_id)
     if with_access:
         sql = _ACCESS_SQL.format(registration=Registration._meta.db_table) + " UNION ALL " + sql
         params = [viewer.webinar_id, Registration.Status.CONFIRMED, viewer.registration_id, *params]
@@ -352,6 +417,23 @@ def attendee_snapshot(viewer: Viewer, shared: dict, *, session=None, user=None) 
         ):
             return None
         mine, my_votes = _mine_from(viewer, rows)
+    return _attendee_snapshot(shared, mine, my_votes, _with_answered(viewer, shared.get("poll")))
+
+
+def attendee_snapshot_read_at_connect(shared: dict, personal: Personal) -> dict | None:
+    """``attendee_snapshot`` from the own questions and votes ``viewer_connect`` read, with no read
+    at all; None when a poll is open (whether the viewer answered it is read then).
+
+    The caller proves ``personal`` is current first (``Hub.quiet_since``): no message for the
+    webinar (event, vote, poll, personal message, revoke) reached this process since before it was
+    read, while the process was subscribed, so nothing of the viewer's changed since that read.
+    """
+    if shared.get("poll") is not None:
+        return None
+    return _attendee_snapshot(shared, personal.mine, personal.my_votes, None)
+
+
+def _attendee_snapshot(shared: dict, mine: list[dict], my_votes: list[int], poll: dict | None) -> dict:
     return {
         "type": "snapshot",
         "seq": shared["seq"],
@@ -360,7 +442,7 @@ def attendee_snapshot(viewer: Viewer, shared: dict, *, session=None, user=None) 
         "questions": shared.get("questions_json", shared["questions"]),
         "mine": mine,
         "my_votes": my_votes,
-        "poll": _with_answered(viewer, shared.get("poll")),
+        "poll": poll,
         "closed_polls": shared.get("closed_polls_json", shared.get("closed_polls", [])),
     }
 

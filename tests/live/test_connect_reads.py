@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import attendee_session, make_live_webinar, make_registration
 from webinar import live_state
-from webinar.models import Registration
+from webinar.models import Question, Registration, Vote
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,42 @@ def test_a_registration_found_by_key_still_has_to_be_this_webinars_and_confirmed
     assert live_state.viewer_identify(slug=webinar.slug, mode="attendee", session=session, user=user) is None
     assert live_state.attendee_snapshot(viewer, shared, session=session, user=user) is None
     assert not live_state.still_attendee(viewer, session=session, user=user)
+
+
+def test_connect_reads_the_registration_with_its_own_votes_and_questions_in_one_query(attendee):
+    webinar, registration, session = attendee
+    user = AnonymousUser()
+    other = Registration.objects.exclude(pk=registration.pk).filter(webinar=webinar).first()
+    theirs = Question.objects.create(
+        webinar=webinar, author=other, text="Theirs", client_key="theirs", status="published"
+    )
+    Vote.objects.create(question=theirs, registration=registration)
+    own = Question.objects.create(webinar=webinar, author=registration, text="Own", client_key="own")
+
+    with CaptureQueriesContext(connection) as queries:
+        viewer, personal = live_state.viewer_connect(
+            slug=webinar.slug, mode="attendee", session=session, user=user
+        )
+    assert viewer.registration_id == registration.pk
+    assert personal.my_votes == [theirs.pk]
+    assert [q["id"] for q in personal.mine] == [own.pk]
+    # Besides the session and the webinar behind the URL: one round trip for the registration, its
+    # votes and its question ids; one more for its questions, as it has some.
+    elsewhere = ("django_session", "webinar_webinar")
+    reads = [q["sql"] for q in queries if not any(table in q["sql"] for table in elsewhere)]
+    assert len(reads) == 2
+    tables = (REGISTRATION_TABLE, Vote._meta.db_table, Question._meta.db_table)
+    assert all(table in reads[0] for table in tables)
+    assert by_primary_key(plan_of(reads[0])), reads[0]
+
+
+def test_connect_returns_nothing_of_the_rows_read_for_a_binding_that_no_longer_holds(attendee):
+    webinar, registration, session = attendee
+    user = AnonymousUser()
+    Question.objects.create(webinar=webinar, author=registration, text="Own", client_key="own")
+    for change in ({"join_secret": "rotated"}, {"status": Registration.Status.CANCELLED}):
+        Registration.objects.filter(pk=registration.pk).update(**change)
+        assert live_state.viewer_connect(slug=webinar.slug, mode="attendee", session=session, user=user) == (
+            None,
+            None,
+        )

@@ -205,6 +205,14 @@ class BoundRegistration(NamedTuple):
 _BOUND_SQL = "SELECT id, join_secret, language, name, webinar_id, status FROM {table} WHERE id = %s"
 
 
+def session_binding(*, session, webinar_id: int) -> tuple[int, str] | None:
+    """The binding this session holds for ``webinar_id``: ``(registration id, key)``, or None.
+
+    Only a claim until checked against the registration's row (``registration_bound_in_row``).
+    """
+    return _session_binding(session, webinar_id)
+
+
 def registration_bound_to_session(*, webinar_id: int, session) -> BoundRegistration | None:
     """The confirmed registration of ``webinar_id`` that this session's binding reaches, or None.
 
@@ -217,10 +225,25 @@ def registration_bound_to_session(*, webinar_id: int, session) -> BoundRegistrat
     if binding is None:
         return None
     with connection.cursor() as cursor:
-        cursor.execute(_BOUND_SQL.format(table=Registration._meta.db_table), [binding[0]])
+        cursor.execute(bound_sql(), [binding[0]])
         row = cursor.fetchone()
+    return registration_bound_in_row(webinar_id=webinar_id, binding=binding, row=row)
+
+
+def bound_sql() -> str:
+    """The registration row ``registration_bound_in_row`` checks, by primary key alone (one ``%s``)."""
+    return _BOUND_SQL.format(table=Registration._meta.db_table)
+
+
+def registration_bound_in_row(
+    *, webinar_id: int, binding: tuple[int, str], row: tuple | None
+) -> BoundRegistration | None:
+    """``registration_bound_to_session`` for a row the caller read itself with ``bound_sql()``
+    (the websocket reads it in the same round trip as the viewer's own questions and votes):
+    ``(id, join_secret, language, name, webinar_id, status)`` of registration ``binding[0]``, or None."""
     if (
         row is None
+        or row[0] != binding[0]
         or row[4] != webinar_id
         or row[5] != Registration.Status.CONFIRMED
         or row[1] == DELETED_MARKER
