@@ -54,9 +54,14 @@ demo-reset: $(STAMP)
 worker: $(STAMP)
 	PORT=$(PORT) $(VENV)/bin/celery -A webinar worker -B --loglevel=info
 
+# `--dist worksteal`: a worker that runs out takes queued tests from a busy one. With the default `load`
+# one worker was handed the browser tests early and ran 160 s alone after the other had finished (6:53
+# against 5:20 for the same embedded pass at the same load). `PYTHONDONTWRITEBYTECODE=` (empty: off) lets
+# pytest keep its rewritten test modules: with it set, as on this machine, every worker re-parsed every
+# test module's asserts on every run (~10 s of CPU each).
 test: $(DEV_STAMP) browser-deps
 	mkdir -p var test-artifacts
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
