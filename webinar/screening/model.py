@@ -11,7 +11,6 @@ loaded once, lazily, on first use. ``train.py`` rebuilds them.
 
 from __future__ import annotations
 
-import heapq
 import json
 import threading
 import zlib
@@ -41,6 +40,9 @@ class ModelUnavailable(RuntimeError):
 @dataclass(frozen=True)
 class Model:
     weights: np.ndarray  # float32[buckets, heads]
+    # The same as float64 (12.6 MB): one comment's rows are summed without a cast (``score``). The stored
+    # weights are float16, so any order of summing them in float64 gives the same sums.
+    weights64: np.ndarray
     bias: np.ndarray  # float32[heads]
     buckets: int
     version: str
@@ -67,8 +69,8 @@ def load() -> Model:
                 if weights.shape != (meta["buckets"], len(heads)):
                     raise ModelUnavailable("screening model weights have the wrong shape")
                 bias = np.array(meta["bias"], dtype=np.float32)
-                _model = Model(weights, bias, int(meta["buckets"]), meta["version"], heads,
-                               dict(meta["thresholds"]))  # fmt: skip
+                _model = Model(weights, weights.astype(np.float64), bias, int(meta["buckets"]),
+                               meta["version"], heads, dict(meta["thresholds"]))  # fmt: skip
     return _model
 
 
@@ -322,14 +324,15 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
         # (tests/screening/test_model.py); the bench times both.
         return score_features(texts, top_k)
     bias = model.bias.tolist()
-    weights = model.weights
+    weights = model.weights64
     probs: list[list[float]] = []
     tops: list[tuple[tuple[str, float], ...]] = []
     for text in texts:
         where, n_word = text_buckets(text, model.buckets)
         rows = weights.take(where, axis=0)
         cs = _block_scale(len(where) - n_word)
-        chars = rows[n_word:].sum(axis=0, dtype=np.float64).tolist()
+        # einsum sums each column in C (a quarter of the time of ``sum(axis=0)`` over a tall, narrow array).
+        chars = np.einsum("ij->j", rows[n_word:]).tolist()
         if not n_word:
             p = [1.0 / (1.0 + exp(-(c * cs + b))) for c, b in zip(chars, bias, strict=True)]
             probs.append(p)
@@ -337,27 +340,23 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
             continue
         ws = _block_scale(n_word)
         word_rows = rows[:n_word]
-        sums = word_rows.sum(axis=0, dtype=np.float64).tolist()
+        sums = np.einsum("ij->j", word_rows).tolist()
         p = [1.0 / (1.0 + exp(-(w * ws + c * cs + b))) for w, c, b in zip(sums, chars, bias, strict=True)]
         probs.append(p)
         best = p.index(max(p))
-        # As ``extract`` names them: the weight times the block scale, in float32.
-        own = (word_rows[:, best] * np.float32(ws)).tolist()
-        weight = [-abs(x) for x in own]
-        # The 3 * top_k strongest, in the order a stable sort gives (a long comment is not sorted whole),
-        # named only when looked at: unigrams first, then the bigram starting at each word.
-        k = 3 * top_k
-        if len(own) > 4 * k:
-            order = heapq.nsmallest(k, range(len(own)), key=weight.__getitem__)
-        else:
-            order = sorted(range(len(own)), key=weight.__getitem__)[:k]
+        # As ``extract`` names them: the weight times the block scale, in float32 (the float64 product of a
+        # float16 weight and a float32 scale is exact, so rounding it gives the float32 product).
+        own = (word_rows[:, best] * ws).astype(np.float32)
+        # The 3 * top_k strongest, in the order of a stable sort by strength; named only when looked at:
+        # unigrams first, then the bigram starting at each word.
+        order = np.argsort(-np.abs(own), kind="stable")[: 3 * top_k]
         words = text.split()
         n = len(words)
         seen: dict[str, float] = {}
-        for j in order:
+        for j, weight in zip(order.tolist(), own[order].tolist(), strict=True):
             name = words[j] if j < n else words[j - n] + " " + words[j - n + 1]
             if name not in seen:
-                seen[name] = round(own[j], 4)
+                seen[name] = round(weight, 4)
                 if len(seen) == top_k:
                     break
         tops.append(tuple(seen.items()))

@@ -72,7 +72,10 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), offsets
 
 
-_TOKEN_RE = re.compile(r"\$?[^\W_](?:[^\W_]|'(?=[^\W_])|[*@$!|]+(?=[^\W_]))*[*$]*")
+# A word: letters and digits, with apostrophes and runs of mask or leet symbols between them ("don't",
+# "f*ck", "sh!t"), an optional "$" before and masks after ("$hit", "fuck*"). Each part is a run of one
+# class rather than one character at a time: the same matches, about a quarter faster.
+_TOKEN_RE = re.compile(r"\$?[^\W_]+(?:(?:'|[*@$!|]+)[^\W_]+)*[*$]*")
 # Three or more single letters separated by dots, spaces, dashes...: "s.i.a.l", "b o d o h".
 _SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_*@$](?:[ .\-_*,/|+~]{1,3})){2,}[^\W_@$](?![^\W_])")
 _SPACED_GUARD = Guard(_SPACED_RE)
@@ -94,8 +97,8 @@ _SUFFIXES = ("s", "z", "y", "ed", "er", "es", "in", "an", "la", "je", "ing", "er
 _SUFFIXES_BY_LAST = {c: tuple(x for x in _SUFFIXES if x[-1] == c) for c in {x[-1] for x in _SUFFIXES}}
 
 
-@dataclass(frozen=True, slots=True)
-class Canon:
+class Canon(NamedTuple):
+    # A named tuple: a token is its word's Canon followed by the span (``Token``'s first four fields).
     form: str  # canonical spelling (the matched word-list term when there is one)
     words: tuple[str, ...]  # form with short forms expanded ("xnak" -> ("tak", "nak"))
     entry: lexicons.Entry | None
@@ -278,6 +281,14 @@ def normalise(text: str) -> Normalised:
                 consumed.append((m.start(), m.end()))
     cached = _CANON_CACHE.get
     new_token = tuple.__new__  # Token(...) without the named tuple's own __new__ (one call less per word)
+    if not consumed and offsets is None and "@" not in folded:
+        # The common comment (ASCII, no spaced letters, no @handle): a token is its word's Canon and the
+        # match's span.
+        tokens += [
+            new_token(Token, (cached(raw := m.group()) or canonicalise(raw)) + m.span())
+            for m in _TOKEN_RE.finditer(folded)
+        ]
+        return Normalised(text, folded, None, tuple(tokens))
     for m in _TOKEN_RE.finditer(folded):
         a, b = m.span()
         if consumed and any(x <= a < y for x, y in consumed):
@@ -289,7 +300,7 @@ def normalise(text: str) -> Normalised:
             # An @handle names someone ("@FuckKennyJ"); it is not what the comment says.
             tokens.append(Token(canon.form, canon.words, None, False, s, e))
             continue
-        tokens.append(new_token(Token, (canon.form, canon.words, canon.entry, canon.allowed, s, e)))
+        tokens.append(new_token(Token, (*canon, s, e)))
     if consumed:
         tokens.sort(key=lambda t: t.start)
     return Normalised(text, folded, None if offsets is None else tuple(offsets), tuple(tokens))

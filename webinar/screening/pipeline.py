@@ -7,6 +7,7 @@ question (it is never published unscreened). See docs/screening.md for the desig
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -235,6 +236,16 @@ def _reported_speech(norm: Normalised, hits: list[rules.Hit]) -> list[rules.Hit]
                                     and any(a <= h.start < b for a, b in quoted))]  # fmt: skip
 
 
+def _quoted_tokens(norm: Normalised, quoted: list[tuple[int, int]]) -> list[int]:
+    """Indices, in order, of the tokens starting inside the quoted spans ``quoted`` (original-text
+    offsets, in order and apart, as ``rules.quoted_spans`` gives them)."""
+    starts = [t.start for t in norm.tokens]  # in order: tokens are sorted by where they start
+    out: list[int] = []
+    for a, b in quoted:
+        out += range(bisect_left(starts, a), bisect_left(starts, b))
+    return out
+
+
 def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResult:
     """Rule hits, and the text the model scores: without the organiser's allowed terms, words used in
     an everyday sense, negated or as mild intensifiers, and anything quoted in counter-speech."""
@@ -260,8 +271,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         hits = _reported_speech(norm, hits) if hits else hits
         lexical = _reported_speech(norm, lexical) if lexical else lexical
         if len(hits) + len(lexical) < found:
-            quoted = rules.quoted_spans(norm.original)
-            innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
+            innocent.update(_quoted_tokens(norm, rules.quoted_spans(norm.original)))
     supportive = (
         rules.supportive_negation(flat, norm) if any(t.entry is not None for t in norm.tokens) else set()
     )
@@ -288,8 +298,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         # Words quoted to reject them, that no word list flags ("hate speech like 'deport them all' hurts
         # families"): left out of the text the model scores when they are less than half of the comment;
         # the rest of the comment is scored as usual.
-        quoted = rules.quoted_spans(norm.original)
-        inside = [i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted)]
+        inside = _quoted_tokens(norm, rules.quoted_spans(norm.original))
         if 2 * len(inside) < len(norm.tokens) and not any(norm.tokens[i].entry is not None for i in inside):
             innocent.update(inside)
     if counter:
@@ -303,7 +312,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         # Quoted hate goes, and so do insult words that a group term made count ("It is wrong to call gay
         # people useless", "Jangan la cakap orang asli bodoh").
         hits = [h for h in hits if not _rejected(h, norm, quoted, reported, near_group)]
-        innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
+        innocent.update(_quoted_tokens(norm, quoted))
     hits += hate
     pii, links = rules.pii_and_link_hits(norm)
     hits += pii
