@@ -194,6 +194,11 @@ def timing_before(rev: str, quick: bool) -> dict:
     return out
 
 
+# Sets labelled for one harm only: the SMS collection's "ham" holds real swearing that Dewan's guideline
+# holds as profanity, so beside every hold the bench counts the holds made AS that harm (round 7,
+# docs/screening.md): the figure the kept-back YouTube spam goal is closest to.
+OWN_HARM = {"en_sms_spam": frozenset({"spam"})}
+
 HELDOUT = (
     "heldout_1",
     "heldout_2",
@@ -343,6 +348,9 @@ def main() -> int:
                     for head in v.fired:
                         fired[head] = fired.get(head, 0) + 1
                 per["dewan_heads_fired"] = fired
+                if ds in OWN_HARM:
+                    own = [any(r.category in OWN_HARM[ds] for r in v.reasons) for v in verdicts]
+                    per["dewan_own_harm"] = quality(own, labels)
             elif fn is None:
                 per[name] = None
                 continue
@@ -370,6 +378,12 @@ def main() -> int:
                   f"score={q['score']} balanced_accuracy={q['balanced_accuracy']}"))  # fmt: skip
             for cat, c in sorted(cats.get(name, {}).items()):
                 print(f"      {cat:18s} n={c['n']:5d} {c['measures']}={c['share_held']}")
+            if name == "dewan" and "dewan_own_harm" in per:
+                q = per["dewan_own_harm"]
+                print(
+                    f"      held as {'/'.join(sorted(OWN_HARM[ds]))} only: recall={q['recall']} "
+                    f"false_hold={q['false_hold_rate']}"
+                )
     if not args.timing_only:
         results["heldout"] = {}
         for name in HELDOUT:

@@ -271,3 +271,30 @@ def test_round7_templates_share_under_40_percent_of_word_pairs_with_any_held_out
 @pytest.mark.parametrize("text", ["pi lilit tali kat tengkuk kau sendiri", "menyemak je korang hidup"])
 def test_telling_someone_in_malay_to_hang_themselves_or_that_their_life_is_clutter_is_held(text):
     assert_held_as(text, "threat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("1 r3ally w4nt t0 d13 t0n1ght", "self_harm"),
+        ("earned $2,500 in a week with my crypto bot, dm me to learn how", "spam"),
+    ],
+)
+def test_leet_first_person_and_dollar_amounts_are_read(text):
+    assert_held_as(*text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'my uncle forwarded "free followers, tekan profile saya", is that a scam?',
+        "as a trans man i get nasty DMs every week, how can i filter them?",
+        "the audio keeps dropping during the Q&A, anyone else?",
+    ],
+)
+def test_quoted_spam_trans_self_statements_and_audio_complaints_are_published(text):
+    assert_published(text)
+
+
+def test_hearing_hate_and_answering_it_is_counter_speech():
+    assert_published("Tiap kali terdengar saudara cakap pendatang semua pencuri, saya tunjuk statistik polis")

@@ -318,7 +318,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hits += pii
     hits += links
     extra = 1.0 if links else 0.0
-    hits += rules.spam_hits(flat, norm, extra + (1.0 if pii else 0.0), policy.strictness)
+    hits += rules.spam_hits(flat, norm, extra + (1.0 if pii else 0.0), policy.strictness, innocent)
     hits += rules.flood_hits(norm, flat, context.recent_texts)
     if policy.blocked_terms:
         for a, b in rules.term_matches(flat, rules.compile_terms(tuple(policy.blocked_terms))):

@@ -1070,18 +1070,30 @@ _SPAM_ENFORCED_RE = re.compile(
 _SPAM_NEWS_RE = re.compile(r"\b(?:news|berita|ads|iklan|adverts?|advertisements?|scam ads?)\b")
 
 
-def spam_hits(flat: _Words, norm: Normalised, extra: float, strictness: str) -> list[Hit]:
+def spam_hits(
+    flat: _Words, norm: Normalised, extra: float, strictness: str, innocent: set[int] | None = None
+) -> list[Hit]:
+    """Spam signals (spam.tsv), weighed. A signal quoted in a question or report ("mesej 'DM admin untuk
+    untung cepat' tu scam kan?") is asked about: it counts for nothing, and (round 7) the quoted words are
+    added to ``innocent`` so the spam head does not score them either."""
     total = extra
     spans = []
     text = flat.text
     if not flat.may_phrase(0) or not _may(_SPAM_ANY, text) or _SPAM_ANY.search(text) is None:
         return []
     quoted = quoted_spans(norm.original)
+    asked = False
     for rx, weight in _SPAM_RES:
         m = rx.search(text)
-        if m is not None and not _spam_as_topic(flat, norm, m, quoted):
+        if m is None:
+            continue
+        if not _spam_as_topic(flat, norm, m, quoted):
             total += weight
             spans.append(m)
+        elif quoted:
+            asked = True
+    if asked and innocent is not None:
+        innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
     if spans and "@" in norm.folded and _HANDLE_RE.search(norm.folded) is not None:
         total += 1.0  # a contact handle beside a promise ("PM @duitmudah")
     if not spans or total < SPAM_THRESHOLD.get(strictness, 2.0):

@@ -57,3 +57,4 @@
 \b(?:salah|wrong|tak adil|tidak adil|unfair|tak patut|tidak patut|tak baik|tidak baik|not fair|not right) (?:\w+ )?(?:(?:kalau|bila|jika|to|apabila|untuk) )?(?:kata|cakap|say|claim|anggap|cop|label|labelkan|tuduh|gelar|gelarkan|call|brand|paint|lump)\b
 \b(?:comment|komen|post|message|mesej) (?:above|below|atas|bawah|earlier|tadi|in the chat|dalam chat) (?:that|yang|saying|cakap|kata|which says)\b
 \b(?:cara|best way|the right way|a good way|cara baik|cara terbaik) (?:\w+ )?(?:nak|untuk|to) (?:tegur|menegur|nasihat|correct|call out|respond|balas|jawab)\b
+\b(?:bila|when|kalau|apabila|whenever|every time|tiap kali) (?:\w+ )?(?:dengar|terdengar|hear|heard|nampak|see|baca|read) (?:\w+ )?(?:orang|people|someone|seseorang|kawan|relatives?|saudara|my \w+) (?:\w+ )?(?:kata|cakap|say|says|said|claim|claims|tulis|post|posts)\b

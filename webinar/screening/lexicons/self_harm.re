@@ -148,3 +148,5 @@
 \b(?:baik|lebih baik|better) (?:{MS_FP} )?(?:terjun|lompat|jump) (?:\w+ )?(?:sungai|laut|tasik|lombong|river|sea|lake|bangunan|jambatan)\b
 \b{MS_FP} (?:\w+ ){0,2}?(?:nak|akan|mahu|nk) (?:habiskan|tamatkan|akhiri|selesaikan) (?:semuanya|segalanya|semua ni|semua ini)\b
 \b(?:tali|rope|noose) (?:\w+ ){0,3}?(?:ikat|diikat|gantung|tergantung|tied|hanging|ready|up) (?:\w+ ){0,3}?(?:kipas|siling|palang|fan|ceiling|beam|rafter)\b
+# Round 7: "1" for "I" at the start of a leetspeak line ("1 w4nt t0 d1e" reads "1 want to die").
+^1 (?:\w+ ){0,2}?{WANT} (?:to )?(?:die|end it all|end my life|kill myself|unalive)\b
