@@ -208,6 +208,7 @@ HELDOUT = (
     "heldout_6",
     "heldout_7",
     "heldout_8",
+    "heldout_9",
 )
 
 
