@@ -1404,9 +1404,18 @@ def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
     digits = 0
     spelled = 0
     tokens = norm.tokens
+    # An ASCII comment's folded text is its lower-cased text, offset for offset.
+    lowered = folded if norm.offsets is None else None
     for i, tok in enumerate((*tokens, None)):
-        form = norm.original[tok.start : tok.end].lower() if tok is not None else ""
-        if tok is not None and (form in numbers or form.isdigit() or _MIXED_FULL.fullmatch(form)):
+        if tok is None:
+            form = ""
+        else:
+            form = (
+                lowered[tok.start : tok.end]
+                if lowered is not None
+                else norm.original[tok.start : tok.end].lower()
+            )
+        if tok is not None and (form in numbers or form.isdigit() or _mixed_number(form)):
             run.append(i)
             if form in numbers:
                 digits += 1
@@ -1426,6 +1435,20 @@ _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
 _LETTERS = re.compile(r"[a-z]+")
 _MIXED_NUMBER = re.compile(r"\d+|zero|one|two|three|four|five|six|seven|eight|nine|o(?=\d)")
 _MIXED_FULL = re.compile(f"(?:{_MIXED_NUMBER.pattern})+")
+_MIXED_FIRST = frozenset("zotfsen")  # first letters of zero ... nine and "o"
+_MIXED_LAST = frozenset("oerxnt")  # last letters of zero ... nine
+
+
+def _mixed_number(form: str) -> bool:
+    """Whether ``form`` is digits and digit words run together ("o12", "one2three"). Every part starts with
+    a digit (``\\d``: a Unicode decimal) or one of _MIXED_FIRST, and the last ends with a digit or one of
+    _MIXED_LAST: most words are turned away before the regex."""
+    first, last = form[:1], form[-1:]
+    return (
+        (first in _MIXED_FIRST or first.isdecimal())
+        and (last in _MIXED_LAST or last.isdecimal())
+        and _MIXED_FULL.fullmatch(form) is not None
+    )
 
 
 def _address(text: str) -> tuple[int, int] | None:
