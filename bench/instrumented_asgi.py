@@ -9,9 +9,10 @@ With ``DEWAN_BENCH_LATENCY=1`` it also records the server-side latency of every 
 ``client_key`` (``realtime/latency.py``: from the read that brought the frame to its reply written) and
 answers ``GET /__bench/acks`` with the samples since the last call. ``GET /__bench/profile?start`` and
 ``?stop=<path>`` run cProfile, timed in each thread's CPU time (a thread waiting on the database or on
-the run queue costs nothing), on the event loop's thread and on every executor thread while it runs a
-work item (the connect read pool, asgiref's database thread), and write the merged stats to ``<path>``
-(``bench/abuse.py``, ``bench/connect.py --profile``).
+the run queue costs nothing), on the event loop's thread, on every executor thread while it runs a
+work item (asgiref's database thread) and on the connect read pool's threads while they run a read
+(``realtime.consumers.ReadPool``), and write the merged stats to ``<path>`` (``bench/abuse.py``,
+``bench/connect.py --profile``).
 
     uvicorn bench.instrumented_asgi:app ...
 """
@@ -114,6 +115,28 @@ def _profiled_work_item(self):
 
 
 _executor_thread._WorkItem.run = _profiled_work_item  # type: ignore[method-assign]
+
+
+def _profile_connect_reads() -> None:
+    """Wrap ``realtime.consumers.run_item``: each connect read is profiled in its pool thread while on."""
+    from realtime import consumers  # imported once webinar.asgi has set Django up
+
+    run = consumers.run_item
+
+    def profiled(context, func, args):
+        if not _profiler.on:
+            return run(context, func, args)
+        profile = _profiler.thread_profile()
+        profile.enable()
+        try:
+            return run(context, func, args)
+        finally:
+            profile.disable()
+
+    consumers.run_item = profiled
+
+
+_profile_connect_reads()
 
 
 def _profiling(query: dict[str, list[str]]) -> dict:

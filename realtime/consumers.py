@@ -13,13 +13,14 @@ import contextlib
 import contextvars
 import dataclasses
 import logging
+import queue
 import threading
 import time
 from collections import deque
 from collections.abc import Hashable
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
+from channels.auth import get_user
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
@@ -43,7 +44,116 @@ from webinar.services import moderation, questions
 log = logging.getLogger("dewan.realtime")
 
 
-_read_pool: ThreadPoolExecutor | None = None
+class ReadPool:
+    """Threads that run blocking reads for coroutines; each result comes back with one loop callback.
+
+    ``run_in_executor`` pays, per call, for a ``concurrent.futures.Future`` (with its ``Condition``
+    and lock), a second asyncio future chained to it, and the callbacks between them: a third of a
+    connect's CPU with the rest of the old hop (bench/connect.py, docs/scaling.md). Here a call is
+    one tuple handed to a thread's own ``SimpleQueue``; the thread runs it in the caller's context
+    and settles the caller's asyncio future with one ``call_soon_threadsafe``. A call whose future
+    was cancelled before its turn (its socket went away) is skipped.
+
+    As with ``ThreadPoolExecutor``, a thread is started only when no thread is idle (up to
+    ``threads``), and the thread that went idle last is the one used next: its database connection
+    is the warm one, and a quiet process holds as few connections as it needs.
+    """
+
+    def __init__(self, threads: int, name: str):
+        self.size, self.name = threads, name
+        self._lock = threading.Lock()
+        self._idle: list[queue.SimpleQueue] = []  # inboxes of idle threads, the last idle on top
+        self._inboxes: list[queue.SimpleQueue] = []
+        self._threads: list[threading.Thread] = []
+        self._backlog: deque = deque()  # calls waiting for a thread
+
+    async def run(self, context: contextvars.Context, func, *args):
+        """``context.run(func, *args)`` on one of the pool's threads; its result or its exception."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self._submit((loop, future, context, func, args))
+        return await future
+
+    def _submit(self, item: tuple) -> None:
+        with self._lock:
+            if self._idle:
+                self._idle.pop().put(item)
+                return
+            if len(self._threads) >= self.size:
+                self._backlog.append(item)
+                return
+            inbox: queue.SimpleQueue = queue.SimpleQueue()
+            inbox.put(item)
+            thread = threading.Thread(
+                target=self._work, args=(inbox,), name=f"{self.name}_{len(self._threads)}", daemon=True
+            )
+            self._inboxes.append(inbox)
+            self._threads.append(thread)
+        thread.start()
+
+    def _work(self, inbox: queue.SimpleQueue) -> None:
+        item = None
+        while True:
+            if item is None:
+                item = inbox.get()
+                if item is None:
+                    return
+            loop, future, outcome = self._run(*item)
+            # Idle (or on to the backlog) before the caller hears back, so that its next call finds
+            # this thread free instead of starting another.
+            with self._lock:
+                if self._backlog:
+                    item = self._backlog.popleft()
+                else:
+                    item = None
+                    self._idle.append(inbox)
+            if future is not None:
+                with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
+                    loop.call_soon_threadsafe(_settle, future, *outcome)
+
+    @staticmethod
+    def _run(loop, future, context, func, args) -> tuple:
+        """Run one call: ``(loop, future, (result, error))`` to settle, or a None future for none."""
+        if future is None:  # one of ``stop``'s calls: nobody awaits it
+            try:
+                func(*args)
+            except Exception:
+                log.warning("read pool: stop call failed", exc_info=True)
+            return None, None, None
+        if future.cancelled():  # read without the loop: at worst a cancelled call still runs
+            return None, None, None
+        try:
+            return loop, future, (run_item(context, func, args), None)
+        except BaseException as exc:  # handed to the caller, which re-raises it
+            return loop, future, (None, exc)
+
+    def stop(self, last=None) -> None:
+        """Run ``last()`` once on every thread started, after what it was given, then end them all."""
+        with self._lock:
+            inboxes, threads = list(self._inboxes), list(self._threads)
+        for inbox in inboxes:
+            if last is not None:
+                inbox.put((None, None, None, last, ()))
+            inbox.put(None)
+        for thread in threads:
+            thread.join(timeout=10)
+
+
+def run_item(context: contextvars.Context | None, func, args):
+    """One call on a ``ReadPool`` thread (bench/instrumented_asgi.py wraps it to profile the pool)."""
+    return func(*args) if context is None else context.run(func, *args)
+
+
+def _settle(future: asyncio.Future, result, error: BaseException | None) -> None:
+    if future.cancelled():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+_read_pool: ReadPool | None = None
 
 
 def connect_read(func):
@@ -51,11 +161,11 @@ def connect_read(func):
 
     Services stay on ``database_sync_to_async``'s single thread (their transactions and rate limits
     expect it); these reads have no such need, and in a reconnect storm thousands of them would
-    otherwise queue behind each other, one database round trip at a time. The pool has
-    ``DEWAN_CONNECT_READ_THREADS`` threads, each with its own persistent database connection
+    otherwise queue behind each other, one database round trip at a time. The pool (``ReadPool``)
+    has ``DEWAN_CONNECT_READ_THREADS`` threads, each with its own persistent database connection
     (docs/scaling.md).
 
-    The hop is one ``run_in_executor`` with the caller's context (its language), not
+    The hop is one ``ReadPool.run`` with the caller's context (its language), not
     ``database_sync_to_async``: that closes old connections before and after every call, which
     resets Django's health check, so each read paid a ``SELECT 1`` round trip besides. Here a
     connection is checked only after a call that failed on it, and one killed under us (a failover,
@@ -66,13 +176,10 @@ def connect_read(func):
     async def call(*args, **kwargs):
         global _read_pool
         if _read_pool is None:
-            _read_pool = ThreadPoolExecutor(
-                max_workers=int(getattr(settings, "DEWAN_CONNECT_READ_THREADS", 8)),
-                thread_name_prefix="dewan-connect-read",
-            )
-        context = contextvars.copy_context()
-        return await asyncio.get_running_loop().run_in_executor(
-            _read_pool, context.run, _pooled_read, translation.get_language(), func, args, kwargs
+            threads = int(getattr(settings, "DEWAN_CONNECT_READ_THREADS", 8))
+            _read_pool = ReadPool(threads, "dewan-connect-read")
+        return await _read_pool.run(
+            contextvars.copy_context(), _pooled_read, translation.get_language(), func, args, kwargs
         )
 
     return call
@@ -123,26 +230,20 @@ def _pooled_read(language: str | None, func, args, kwargs):
 def connect_reads_stop() -> None:
     """Give back every connect-pool thread's database connection and stop the pool (blocking).
 
-    Each thread runs exactly one closing task (they meet at a barrier, so none takes two); the pool
-    is made again on the next read. Called when the realtime runtime shuts down (a server's lifespan
-    shutdown, the end of a test), so no connection is left checked out of psycopg's pool.
+    Each thread closes its own connection exactly once (``ReadPool.stop``); the pool is made again
+    on the next read. Called when the realtime runtime shuts down (a server's lifespan shutdown, the
+    end of a test), so no connection is left checked out of psycopg's pool.
     """
     global _read_pool
     pool, _read_pool = _read_pool, None
     if pool is None:
         return
-    threads = len(pool._threads)
-    barrier = threading.Barrier(max(1, threads))
 
     def close() -> None:
-        with contextlib.suppress(threading.BrokenBarrierError):
-            barrier.wait(timeout=5)
         connection.close()
         _held.since = None
 
-    for _thread in range(threads):
-        pool.submit(close)
-    pool.shutdown(wait=True)
+    pool.stop(close)
 
 
 CLOSE_FORBIDDEN = 4403
@@ -231,13 +332,10 @@ class LiveConsumer(AsyncWebsocketConsumer):
         slug = self.scope["url_route"]["kwargs"]["slug"]
         read_from = stamp()  # before the read: what the own questions and votes it reads are checked against
         try:
-            self._viewer, personal = await connect_read(live_state.viewer_connect)(
-                slug=slug,
-                mode=mode,
-                session=self.scope.get("session"),
-                user=self.scope.get("user"),
-                stage=(query.get("key") or [None])[0],
+            user, self._viewer, personal = await connect_read(_identify_socket)(
+                self.scope, slug=slug, mode=mode, stage=(query.get("key") or [None])[0]
             )
+            self.scope["user"] = user
         except DatabaseError:
             log.exception("database unavailable at connect")
             await self.accept()
@@ -684,6 +782,23 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.listener.send_now(
             protocol.ack_message(for_type=command.type, client_key=command.client_key, **fields)
         )
+
+
+def _identify_socket(scope, *, slug: str, mode: str, stage: str | None):
+    """``(user, viewer, personal)`` of a socket: its user, then ``live_state.viewer_connect``.
+
+    The live socket's way in (``realtime.entry``) leaves the user to this first database call: it is
+    read here, on the connect pool, from the session (``channels.auth.get_user``: the user row only
+    when the session names one), instead of through a lazy object on every later use. A scope that
+    already has a user (Channels' stock chain) keeps it.
+    """
+    user = scope.get("user")
+    if user is None:
+        user = get_user.func(scope)
+    viewer, personal = live_state.viewer_connect(
+        slug=slug, mode=mode, session=scope.get("session"), user=user, stage=stage
+    )
+    return user, viewer, personal
 
 
 def _public_extra(command, exc: DewanError) -> dict:

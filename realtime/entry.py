@@ -4,28 +4,27 @@ Channels' websocket stack (origin check, cookies, session, auth, URL router) mak
 scope and keeps a suspended coroutine frame per layer, for the whole life of every socket, and its
 session wrapper sits on every ``send``. A websocket never writes its session (Channels saves one
 only on an HTTP response), so for the live socket all the chain does is: check the origin, find the
-session cookie, make the session and the user lazy, and match the URL. ``LiveEntry`` does exactly
-that in one frame and one scope copy, then runs ``LiveConsumer`` itself; every other websocket path
-(the campaign socket, an unknown path) goes through the stock chain unchanged.
+session cookie, make the session and the user lazy, and match the URL. ``LiveEntry`` does the first,
+second and last in one frame and one scope copy, makes the session lazy, and runs ``LiveConsumer``
+itself, which reads the user in its first database call; every other websocket path (the campaign
+socket, an unknown path) goes through the stock chain unchanged.
 
 The session is read in plain SQL (one primary-key read, no ORM query building) inside the
-consumer's first database call, on the connect pool, like the user (``DeferredAuthMiddleware``).
+consumer's first database call, on the connect pool, and so is the user (``consumers._identify_socket``;
+no lazy object, whose every attribute read costs a proxy call).
 Nothing of it is touched on the event loop. docs/scaling.md (*The connect path*) has the figures.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from importlib import import_module
 
-from channels.auth import get_user
 from channels.security.websocket import WebsocketDenier
 from django.conf import settings
 from django.contrib.sessions.backends import db as db_sessions
 from django.db import connection
 from django.http.cookie import parse_cookie
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 
 from realtime.consumers import LiveConsumer
 from realtime.middleware import SERVER_SEND, origin_allowed
@@ -99,8 +98,7 @@ class LiveEntry:
             "session": session_store_class()(session_cookie(scope)),
             SERVER_SEND: send,
         }
-        # Read inside the consumer's first database call (on the connect pool), never on the loop.
-        scope["user"] = SimpleLazyObject(partial(get_user.func, scope))
+        # No "user" yet: the consumer's first database call reads it (on the connect pool), never the loop.
         return await LiveConsumer()(scope, receive, send)
 
     def _match(self, scope):
