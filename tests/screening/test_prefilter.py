@@ -96,3 +96,19 @@ def test_non_ascii_and_odd_whitespace_are_always_handed_to_python():
     assert not guard.may_match("hello there")
     assert guard.may_match("kill\x1cyou")  # whitespace to Python, not to RE2
     assert guard.may_match("kıll you café")
+
+
+def test_every_guard_the_rules_ask_is_built_at_import():
+    """A guard built on first use costs the comment that first needs it several milliseconds (widening and
+    compiling a phrase file): every pattern ``rules.py`` hands to ``_may`` by name is in the list of
+    guards built at import (read from the source: in a test process, earlier tests may have built the
+    others already)."""
+    source = Path(rules.__file__).read_text(encoding="utf-8")
+    asked = set(re.findall(r"_may\((_?[A-Z][A-Z0-9_]*),", source))
+    built_at_import = source[source.index("for _rx in (") :]
+    built_at_import = set(re.findall(r"_?[A-Z][A-Z0-9_]+", built_at_import[: built_at_import.index("):")]))
+    assert len(asked) >= 15
+    assert asked <= built_at_import, asked - built_at_import
+    for name in asked:
+        rx = getattr(rules, name)
+        assert rules._GUARDS.get(id(rx), (None,))[0] is rx, name
