@@ -757,9 +757,11 @@ class LiveConsumer(AsyncWebsocketConsumer):
             registration_id=self.viewer.registration_id,
             poll_id=command.poll_id,
             client_key=command.client_key,
-            choices=list(command.choices),
+            # An answer field counts as sent when the frame carries it (even empty): the service
+            # refuses one that does not fit the poll's kind (``invalid_choice``).
+            choices=list(command.choices) if "choices" in command.model_fields_set else None,
             rating=command.rating,
-            word=command.word,
+            word=command.word if "word" in command.model_fields_set else None,
         )
         self.listener.send_now(
             protocol.ack_message(

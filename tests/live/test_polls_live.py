@@ -143,6 +143,26 @@ async def test_attendees_cannot_launch_and_bad_answers_are_refused_on_the_wire(s
     assert not await db(PollVote.objects.exists)()
 
 
+async def test_a_frame_carrying_another_kinds_field_is_invalid_choice_for_every_kind(sockets):
+    webinar, host, polls, people = await db(live_room)()
+    hosting = await sockets.host(webinar, host)
+    alice = await sockets.attendee(people[0])
+    misfits = {
+        "single": [{"rating": 2}, {"choices": [0], "word": "ya"}],
+        "multiple": [{"word": "tv"}, {"choices": [0, 1], "rating": 1}],
+        "rating": [{"choices": [0]}, {"rating": 3, "word": ""}],
+        "words": [{"choices": [0]}, {"rating": 4}, {"word": "hoax", "choices": []}],
+    }
+    for kind, frames in misfits.items():
+        await hosting.request({"type": "poll_launch", "poll_id": polls[kind].pk})
+        for n, answer in enumerate(frames):
+            frame = {"type": "poll_vote", "poll_id": polls[kind].pk, "client_key": f"{kind}{n}", **answer}
+            refused = await alice.request(frame)
+            assert (kind, refused["code"]) == (kind, "invalid_choice")
+        await hosting.request({"type": "poll_close", "poll_id": polls[kind].pk})
+    assert not await db(PollVote.objects.exists)()
+
+
 async def test_ending_the_webinar_closes_the_open_poll_for_everyone(sockets):
     webinar, host, polls, people = await db(live_room)()
     hosting = await sockets.host(webinar, host)

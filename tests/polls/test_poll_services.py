@@ -310,6 +310,16 @@ def test_only_confirmed_registrations_of_this_webinar_vote(room):
         ("rating", {"rating": 6}),
         ("rating", {"rating": True}),
         ("rating", {}),
+        # An answer field of another kind, alone or beside the fitting one (docs/protocol.md).
+        ("single", {"choices": [0], "rating": 3}),
+        ("single", {"word": "hoax"}),
+        ("multiple", {"choices": [0], "word": ""}),
+        ("rating", {"rating": 4, "choices": []}),
+        ("rating", {"word": "five"}),
+        ("words", {"choices": [0]}),
+        ("words", {"rating": 2}),
+        ("words", {"word": "hoax", "choices": [1]}),
+        ("words", {"word": "", "rating": 5}),
     ],
 )
 def test_answers_outside_the_poll_are_refused_and_nothing_is_counted(room, kind, answer):

@@ -293,7 +293,27 @@ def _emit(poll: Poll, event_type: str) -> None:
     )
 
 
+#: The answer field each poll kind takes; any other answer field in a vote is ``invalid_choice``.
+ANSWER_FIELD_BY_KIND = {
+    Poll.Kind.SINGLE: "choices",
+    Poll.Kind.MULTIPLE: "choices",
+    Poll.Kind.RATING: "rating",
+    Poll.Kind.WORDS: "word",
+}
+
+
 def _answer_fields(poll: Poll, *, choices, rating, word) -> dict:
+    """Check an answer against the poll's kind; returns the ``PollVote`` fields to store.
+
+    An answer field is present when it is not ``None``. A present field that belongs to another kind
+    (``choices`` on a rating poll, ``rating`` or ``choices`` next to a ``word``...) is refused with
+    ``invalid_choice`` before the fitting field is looked at; then ``invalid_choice`` / ``empty`` /
+    ``too_long`` for the fitting field itself (docs/protocol.md, "Errors" of ``poll_vote``).
+    """
+    given = {"choices": choices, "rating": rating, "word": word}
+    fitting = ANSWER_FIELD_BY_KIND[poll.kind]
+    if any(value is not None for name, value in given.items() if name != fitting):
+        raise ValidationFailed(_("This answer does not fit the poll's kind."), code=ErrorCode.INVALID_CHOICE)
     if poll.kind in CHOICE_KINDS:
         try:
             picked = sorted({int(c) for c in (choices or [])})
@@ -348,13 +368,15 @@ def poll_vote(
     client_key: str,
     choices: list[int] | None = None,
     rating: int | None = None,
-    word: str = "",
+    word: str | None = None,
 ) -> VoteResult:
     """Record one registration's answer to an open poll; returns the vote and whether it is new.
 
     ``choices`` are option indexes (exactly one for single choice, one or more for multiple choice),
     ``rating`` 1–5, ``word`` a word-cloud entry (≤ 40 characters, screened: only a published word
-    counts). A resend with the first vote's ``client_key`` returns that vote (``created`` False).
+    counts). Give only the field of the poll's kind (the others ``None``): any other answer field
+    present is ``invalid_choice``. A resend with the first vote's ``client_key`` returns that vote
+    (``created`` False).
     Raises ``PermissionDenied`` ``not_registered``, ``NotFound`` ``unknown_poll``, ``InvalidState``
     ``closed`` (poll not open or webinar not live), ``ValidationFailed`` ``already_voted`` /
     ``invalid_choice`` / ``empty`` / ``too_long``.
