@@ -385,5 +385,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"dewan": {"level": os.environ.get("DEWAN_LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "dewan": {"level": os.environ.get("DEWAN_LOG_LEVEL", "INFO")},
+        # Django's default config gives "django" a console handler of its own (in DEBUG) that also
+        # propagates to the root's: every warning ("Not Found: /x") was printed twice. Once, here.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
