@@ -469,7 +469,8 @@ def live_snapshot(viewer: Viewer) -> dict:
             .select_related("author")
             .order_by("-created_at")[:2000]
         )
-        snapshot["queue"] = [representations.staff_question(q) for q in queue]
+        ended = webinar.status == Webinar.Status.ENDED
+        snapshot["queue"] = [representations.staff_question(q, ended=ended) for q in queue]
     return snapshot
 
 

@@ -46,7 +46,8 @@ def _labels() -> dict:
     return {
         "connection": {
             "connecting": _("Connecting…"),
-            "open": _("Live"),
+            # The socket's state, not the event's (that is the status badge): never "Live".
+            "open": _("Connected"),
             "closed": _("Reconnecting…"),
             "forbidden": _("Not allowed: register or sign in"),
         },

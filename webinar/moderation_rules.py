@@ -32,6 +32,9 @@ _BY_STATUS: dict[str, frozenset[str]] = {
     Status.MERGED: frozenset(),
     Status.WITHDRAWN: frozenset(),
 }
+# After the end the queue is read-only, except taking content down and care: removing harm stays
+# possible after the event. Every other question command answers ``closed`` (docs/protocol.md).
+AFTER_END = frozenset({REJECT, CARE_HANDLED, CARE_REPLY})
 # What an author may still take back: anything not answered, merged, rejected or private (care).
 WITHDRAWABLE = frozenset({Status.PENDING, Status.HELD, Status.BLOCKED, Status.PUBLISHED})
 
@@ -41,11 +44,12 @@ def question_can_withdraw(question: Question) -> bool:
     return question.status in WITHDRAWABLE and question.answered_at is None and not question.care
 
 
-def question_actions_allowed(question: Question) -> list[str]:
+def question_actions_allowed(question: Question, *, ended: bool = False) -> list[str]:
     """The host commands legal for ``question`` now, sorted; the console shows exactly these.
 
     Returns e.g. ``["answer", "edit", "merge", "mute", ...]``. Care items: only ``care_handled``,
-    ``care_reply``, ``mute``/``unmute``, whatever their status field says.
+    ``care_reply``, ``mute``/``unmute``, whatever their status field says. ``ended`` (the webinar
+    has ended): only those of ``AFTER_END`` (``reject``, ``care_handled``, ``care_reply``) remain.
     """
     if question.care:
         allowed = set(CARE_ACTIONS)
@@ -57,12 +61,27 @@ def question_actions_allowed(question: Question) -> list[str]:
             allowed.add(UNPIN)
     if question.author_id is None:
         allowed -= {MUTE, UNMUTE, CARE_REPLY}
+    if ended:
+        allowed &= AFTER_END
     return sorted(allowed)
 
 
-def require_allowed(question: Question, action: str) -> None:
-    """Raise the error a host sees when ``action`` does not apply to ``question`` in its state."""
-    if action in question_actions_allowed(question):
+def require_open_after_end(action: str, *, ended: bool) -> None:
+    """Raise ``closed`` when the webinar has ended and ``action`` is not a take-down or care action."""
+    if ended and action not in AFTER_END:
+        raise InvalidState(
+            _("The webinar has ended: questions can only be rejected or handled as care items now."),
+            code=ErrorCode.CLOSED,
+        )
+
+
+def require_allowed(question: Question, action: str, *, ended: bool = False) -> None:
+    """Raise the error a host sees when ``action`` does not apply to ``question`` in its state.
+
+    After the end (``ended``) anything outside ``AFTER_END`` is ``closed`` before the state is looked at.
+    """
+    require_open_after_end(action, ended=ended)
+    if action in question_actions_allowed(question, ended=ended):
         return
     if question.care:
         raise InvalidState(

@@ -102,8 +102,10 @@ def _reasons(question: Question, language: str) -> list[dict]:
     return reasons
 
 
-def staff_question(question: Question, *, localised: bool = True) -> dict:
+def staff_question(question: Question, *, localised: bool = True, ended: bool = False) -> dict:
     """What hosts see: everything needed to moderate, including the screening verdict and spans.
+
+    ``ended``: the webinar has ended, so ``allowed`` keeps only the take-down and care actions.
 
     ``original_text`` is the text as submitted (personal data in full): hosts only.
     """
@@ -136,7 +138,7 @@ def staff_question(question: Question, *, localised: bool = True) -> dict:
         "original_text": question.original_text,
         "masked": list(question.masked or []),
         "moderated_at": _iso(question.moderated_at),
-        "allowed": question_actions_allowed(question),
+        "allowed": question_actions_allowed(question, ended=ended),
         "publish_overrides": screening_overridden(question),
     }
 

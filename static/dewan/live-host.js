@@ -185,8 +185,15 @@
 
   // The server says which actions apply to each question (q.allowed) and whether publishing it
   // overrides screening (q.publish_overrides); the console only offers those.
+  // After the end the queue is read-only except taking content down and care (docs/protocol.md,
+  // "After the end"); questions sent before the end still list their live actions, so drop the rest.
+  const AFTER_END = new Set(["reject", "care_handled", "care_reply"]);
+  function allowedNow(q) {
+    return (q.allowed || []).filter((type) => !ended() || AFTER_END.has(type));
+  }
+
   function actionsFor(q) {
-    const allowed = new Set(q.allowed || []);
+    const allowed = new Set(allowedNow(q));
     const list = [];
     const add = (type, label, cls) => {
       if (allowed.has(type)) {
@@ -209,7 +216,7 @@
   }
 
   function run(type, q, extra) {
-    if (!(q.allowed || []).includes(type) || ended()) return; // the server would refuse it anyway
+    if (!allowedNow(q).includes(type)) return; // the server would refuse it anyway
     const undoWith = (inverse, payload) => () => act(inverse, q.id, payload);
     if (type === "care_reply") {
       openDialog({
@@ -221,7 +228,7 @@
         title: t.reject_title, q, label: t.reject_reason_label, ok: t.reject,
         onOk: ({ text }) => {
           act("reject", q.id, { reason: text });
-          acted("reject", q, (q.allowed || []).includes("approve") || q.status === "published" ? undoWith("approve") : null);
+          acted("reject", q, !ended() && ((q.allowed || []).includes("approve") || q.status === "published") ? undoWith("approve") : null);
         },
       });
     } else if (type === "edit") {

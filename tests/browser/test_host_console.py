@@ -132,8 +132,23 @@ def test_the_care_banner_goes_when_the_care_queue_is_handled(pages, room):
 
 
 def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, room):
+    aisyah, ben, _ = room.registrations
+    _published(room, aisyah, "Will the recording be online?", "k1")
+    _held(room, ben, "Is the quiz graded?", "k2")
     host = pages.host(room.host, room.webinar)
+    published = _item(host, "published", "recording be online")
+    expect(published.locator("[data-action=pin]")).to_be_visible()
+    expect(host.locator("#conn")).to_have_text("Connected")  # the connection, not the event's state
     host.click("#btn-end")
     expect(host.locator("#console-ended")).to_be_visible()
     for control in ("#btn-pause", "#slow-form", "#shortcuts", "#btn-end"):
         expect(host.locator(control)).to_be_hidden()
+    # Per question only taking it down stays: no approve, pin, answer, edit, merge or mute after the end.
+    held = _item(host, "incoming", "quiz graded")
+    for item in (published, held):
+        expect(item.locator("[data-action=reject]")).to_be_visible()
+        expect(item.locator("[data-action]")).to_have_count(1)
+    expect(host.locator("#conn")).not_to_have_text(re.compile("Live"))
+    published.locator("[data-action=reject]").click()
+    host.locator("#host-dialog-ok").click()
+    expect(_item(host, "rejected", "recording be online")).to_be_visible()

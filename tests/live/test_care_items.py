@@ -150,3 +150,20 @@ def test_deleting_the_authors_data_removes_the_private_reply_too(room):
     assert care.care_reply == "" and care.text != CARE_TEXT
     entry = AuditEntry.objects.get(action="question.care_reply", target_id=str(care.pk))
     assert "Call us anytime." not in str(entry.after)
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+async def test_care_stays_possible_after_the_end_and_muting_is_closed(room, sockets, care_item, transport):
+    host = HostCommands(transport, sockets, room)
+    assert (await host.send({"type": "end"}))["type"] == "ack"
+    muted = await host.send({"type": "mute", "question_id": care_item.pk})
+    assert muted["code"] == "closed"
+    reply = await host.send(
+        {"type": "care_reply", "question_id": care_item.pk, "text": "Still here for you."}
+    )
+    assert reply["type"] == "ack", reply
+    handled = await host.send({"type": "care_handled", "question_id": care_item.pk})
+    assert handled["type"] == "ack", handled
+    staff = await sockets.host(room.webinar, room.host)
+    queued = {q["id"]: q for q in staff.snapshot["queue"]}[care_item.pk]
+    assert queued["allowed"] == ["care_handled", "care_reply"]

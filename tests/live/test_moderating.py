@@ -325,3 +325,35 @@ async def test_controls_are_announced_to_everyone(room, sockets):
 async def test_starting_a_live_webinar_again_is_an_invalid_transition(room, sockets):
     host = await sockets.host(room.webinar, room.host)
     assert (await host.request({"type": "start"}))["code"] == "invalid_transition"
+
+
+async def test_after_the_end_moderation_is_closed_except_taking_questions_down(
+    room, sockets, publish_everything
+):
+    public = await db(ask_as)(room.aisyah, "end1", "Will the recording be online?")
+    other = await db(ask_as)(room.ben, "end2", "Are the slides shared?")
+    ben = await sockets.attendee(room.ben)
+    host = await sockets.host(room.webinar, room.host)
+    assert (await host.request({"type": "end"}))["type"] == "ack"
+    audited = await db(AuditEntry.objects.count)()
+    refused = [
+        moderate("approve", public),
+        moderate("publish_anyway", public),
+        moderate("pin", public),
+        moderate("unpin", public),
+        moderate("answer", public),
+        moderate("unanswer", public),
+        moderate("edit", public, text="Rewritten after the end"),
+        moderate("merge", other, into_id=public),
+        moderate("mute", public),
+        moderate("unmute", public),
+    ]
+    for frame in refused:
+        reply = await host.request(frame)
+        assert (frame["type"], reply["type"], reply["code"]) == (frame["type"], "error", "closed")
+    assert await db(AuditEntry.objects.count)() == audited  # nothing changed, nothing audited
+    assert await status_of(other) == "published"
+    assert (await host.request(moderate("reject", public, reason="Personal details")))["type"] == "ack"
+    assert (await ben.receive_until("question.removed"))["data"]["question_id"] == public
+    later = await sockets.host(room.webinar, room.host)
+    assert {tuple(q["allowed"]) for q in later.snapshot["queue"]} == {("reject",)}

@@ -44,6 +44,7 @@ from webinar.moderation_rules import (
     UNMUTE,
     UNPIN,
     require_allowed,
+    require_open_after_end,
     screening_overridden,
 )
 from webinar.services.audit import audit_record
@@ -102,11 +103,12 @@ def _moderate(
 ) -> Question:
     """Lock the question, check ``action`` is legal in its state, apply, audit, emit after commit."""
     webinar = _webinar_for_host(actor, webinar_id)
+    ended = webinar.status == Webinar.Status.ENDED
     with transaction.atomic():
         question = Question.objects.select_for_update().filter(pk=question_id, webinar_id=webinar_id).first()
         if question is None:
             raise NotFound(_("No such question in this webinar."), code=ErrorCode.UNKNOWN_QUESTION)
-        require_allowed(question, action)
+        require_allowed(question, action, ended=ended)
         before = _snapshot(question)
         was_public = question.status == Status.PUBLISHED
         result = apply(question) or {}
@@ -124,7 +126,7 @@ def _moderate(
             before=before,
             after={**_snapshot(question), **change.extra},
         )
-        emit_question_changed(question, was_public=was_public)
+        emit_question_changed(question, was_public=was_public, ended=ended)
     return question
 
 
@@ -355,6 +357,7 @@ def question_care_reply(*, actor, webinar_id: int, question_id: int, text: str) 
 
 def _mute(*, actor, webinar_id: int, question_id: int, muted: bool) -> Registration:
     webinar = _webinar_for_host(actor, webinar_id)
+    require_open_after_end(MUTE if muted else UNMUTE, ended=webinar.status == Webinar.Status.ENDED)
     with transaction.atomic():
         question = Question.objects.filter(pk=question_id, webinar_id=webinar_id).first()
         if question is None or question.author_id is None:

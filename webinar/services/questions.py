@@ -181,17 +181,18 @@ def _check_question_rate(webinar: Webinar, registration: Registration) -> None:
         raise RateLimited(_("You are asking very quickly. Please wait a moment."), retry_after=retry_after)
 
 
-def emit_question_changed(question: Question, *, was_public: bool) -> None:
+def emit_question_changed(question: Question, *, was_public: bool, ended: bool = False) -> None:
     """Record the events a question change causes; call inside the transaction that changed it.
 
     Hosts get ``staff.question``; viewers ``question.published``/``updated`` while it is public, or
     ``question.removed`` when it stops being public. Earlier events about the question are then
     rewritten to its present state (``events_subject_rewrite``), so a replay never shows text that
     has since been edited, rejected, deleted or redacted. The author's sockets get
-    ``mine.question`` after commit.
+    ``mine.question`` after commit. ``ended``: the webinar has ended (the staff ``allowed`` list
+    keeps only the take-down and care actions).
     """
     webinar_id = question.webinar_id
-    staff_payload = {"question": representations.staff_question(question, localised=False)}
+    staff_payload = {"question": representations.staff_question(question, localised=False, ended=ended)}
     rewrite = events_subject_needs_rewrite(
         webinar_id=webinar_id, subject_id=question.pk, staff_payload=staff_payload
     )
