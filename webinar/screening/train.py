@@ -53,6 +53,10 @@ BUDGETS = {
     "self_harm": {"default": 0.001},
     "spam": {"default": 0.003},
 }
+# Per head, the rows with its harm weigh at least this share of all the training weight (summed over the
+# datasets): a harm taught by one or two datasets (sexual, self_harm, threat, spam) would otherwise weigh
+# 2.0-3.5 against 12-13.5 and its head would score new wordings far below 0.5 (docs/screening.md, "Round 8").
+POSITIVE_SHARE = 0.5
 MIN_BENIGN_ROWS = 50  # a dataset's budget is checked only where it has this many benign rows in a group
 STRICTNESS_FACTOR = {"relaxed": 0.5, "standard": 1.0, "strict": 2.0}
 # Each dataset's total training weight (a dataset weighs the same whatever its size), split half and
@@ -213,6 +217,15 @@ def _weights(rows: list[Row], head: str, total: float) -> list[float]:
     return [total * 0.5 * 10_000 / (pos if head in h else neg) for _, h in rows]
 
 
+def _balanced(y: np.ndarray, w: np.ndarray, share: float) -> np.ndarray:
+    """The weights ``w`` with the positive rows (``y == 1``) scaled up so they weigh at least ``share`` of the
+    total; never scaled down (a head whose harm is already common keeps its weights)."""
+    pos, neg = float(w[y == 1].sum()), float(w[y == 0].sum())
+    if pos == 0 or neg == 0 or pos / (pos + neg) >= share:
+        return w
+    return np.where(y == 1, w * (share / (1 - share)) * neg / pos, w)
+
+
 def main(argv: list[str] | None = None) -> int:
     import os
 
@@ -228,6 +241,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=model.DATA_DIR)
     parser.add_argument("--buckets", type=int, default=model.DEFAULT_BUCKETS)
     parser.add_argument("--C", type=float, default=2.0)
+    parser.add_argument(
+        "--positive-share",
+        type=float,
+        default=POSITIVE_SHARE,
+        help="least share of a head's training weight on rows with its harm (0 keeps the dataset weights)",
+    )
     parser.add_argument(
         "--calibrate-only", action="store_true", help="keep the stored weights, choose the thresholds again"
     )
@@ -258,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, rows in train.items():
             y += [1 if head in h else 0 for _, h in rows]
             w += _weights(rows, head, DATASET_WEIGHT[name])
+        w = _balanced(np.array(y), np.array(w), args.positive_share)
         clf = LogisticRegression(C=args.C, solver="liblinear", max_iter=200, random_state=0)
         clf.fit(x, np.array(y), sample_weight=np.array(w))
         weights[:, k] = clf.coef_[0]

@@ -1,0 +1,104 @@
+"""Validation figures per model head and language group: ``python bench/screening_validation.py``.
+
+Screens the VALIDATION split (bucket 2, the rows that set the thresholds; see webinar/screening/train.py)
+of every training dataset at one strictness (``--strictness``, default standard) under the dataset policy
+(links allowed, personal data published: the labels judge harm only), as ``train.calibrate`` does, and
+prints for each head and language group (``en``: English and undetected, ``ms``: Malay and Manglish):
+
+- ``recall``: of the rows labelled with the head's harm, the share on which the head fired (``Verdict.fired``:
+  at or above its threshold where the pipeline lets it decide);
+- ``beyond_rules``: of the benign rows, the share on which the head fired while the rules alone held
+  nothing (what the false-hold budgets in docs/screening.md limit).
+
+and per dataset the whole screener's recall and false-hold rate on the same rows. Figures are shares
+(0-1) with their row counts; the model is whatever ``model_data/`` holds (its version is printed). Run it
+before and after a retrain in the same checkout state to compare heads. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def _share(hits: int, n: int) -> dict:
+    return {"n": n, "share": round(hits / n, 4) if n else None}
+
+
+def validation_figures(strictness: str = "standard") -> dict:
+    """{"model_version", "heads": {head: {group: {"recall", "beyond_rules"}}}, "datasets": {name: {...}}}:
+    every figure a {"n", "share"} dict (share None when n is 0)."""
+    from webinar.screening.model import HEADS
+    from webinar.screening.model import load as load_model
+    from webinar.screening.pipeline import _THRESHOLD_GROUP, screen_many
+    from webinar.screening.train import DATASET_NAMES, _rule_held, dataset_policy, dataset_split, load_heads
+
+    policy = dataset_policy(strictness)
+    counts = {h: {g: [0, 0, 0, 0] for g in ("en", "ms")} for h in HEADS}  # pos fired, pos, ben fired, ben
+    datasets = {}
+    for name in DATASET_NAMES:
+        rows = [(t, h) for t, h in load_heads(name) if dataset_split(name, t) == "val"]
+        verdicts = screen_many([t for t, _ in rows], policy=policy)
+        held = [v.action != "publish" for v in verdicts]
+        positives = sum(1 for _, h in rows if h)
+        datasets[name] = {
+            "recall": _share(sum(1 for x, (_, h) in zip(held, rows, strict=True) if x and h), positives),
+            "false_hold_rate": _share(
+                sum(1 for x, (_, h) in zip(held, rows, strict=True) if x and not h), len(rows) - positives
+            ),
+        }
+        for (_, labels), v in zip(rows, verdicts, strict=True):
+            group = _THRESHOLD_GROUP[v.language]
+            rule_held = _rule_held(v)
+            for head in HEADS:
+                c = counts[head][group]
+                if head in labels:
+                    c[0] += head in v.fired
+                    c[1] += 1
+                elif not labels:
+                    c[2] += head in v.fired and not rule_held
+                    c[3] += 1
+    heads = {
+        h: {g: {"recall": _share(c[0], c[1]), "beyond_rules": _share(c[2], c[3])} for g, c in groups.items()}
+        for h, groups in counts.items()
+    }
+    return {"model_version": load_model().version, "strictness": strictness, "heads": heads,
+            "datasets": datasets}  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--strictness", default="standard", choices=("relaxed", "standard", "strict"))
+    parser.add_argument("--model-dir", type=Path, help="model_data/ to score with (default: the checkout's)")
+    args = parser.parse_args()
+    if args.model_dir is not None:
+        from webinar.screening import model
+
+        model.DATA_DIR = args.model_dir
+        model._model = None
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
+    import django
+
+    django.setup()
+    out = validation_figures(args.strictness)
+    print(f"model {out['model_version']}, validation split, {out['strictness']}")
+    for head, groups in out["heads"].items():
+        for g, f in groups.items():
+            r, b = f["recall"], f["beyond_rules"]
+            print(f"  {head:10s} {g}: recall {r['share']} (n={r['n']}), benign held beyond the rules "
+                  f"{b['share']} (n={b['n']})")  # fmt: skip
+    for name, f in out["datasets"].items():
+        print(f"  {name:24s} recall {f['recall']['share']} (n={f['recall']['n']}), false holds "
+              f"{f['false_hold_rate']['share']} (n={f['false_hold_rate']['n']})")  # fmt: skip
+    out["loadavg"] = [round(x, 2) for x in os.getloadavg()]
+    print(json.dumps(out, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
