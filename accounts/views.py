@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
@@ -87,10 +88,15 @@ class LoginView(auth_views.LoginView):
         if wait:
             form = self.get_form()
             form.errors.clear()
+            minutes = max(1, round(wait / 60))
             form.add_error(
                 None,
-                _("Too many sign-in attempts. Please try again in %(minutes)d minutes.")
-                % {"minutes": max(1, round(wait / 60))},
+                ngettext(
+                    "Too many sign-in attempts. Please try again in %(minutes)d minute.",
+                    "Too many sign-in attempts. Please try again in %(minutes)d minutes.",
+                    minutes,
+                )
+                % {"minutes": minutes},
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)

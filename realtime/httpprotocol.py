@@ -75,7 +75,8 @@ def retry_after_seconds(wait: float) -> int:
 def too_many_connections(wait: float) -> bytes:
     """The HTTP 429 answer to an upgrade request that must wait ``wait`` seconds (docs/protocol.md)."""
     seconds = retry_after_seconds(wait)
-    body = f"Too many connections. Retry after {seconds} seconds.\n".encode()
+    unit = "second" if seconds == 1 else "seconds"
+    body = f"Too many connections. Retry after {seconds} {unit}.\n".encode()
     return (
         f"HTTP/1.1 429 Too Many Requests\r\nRetry-After: {seconds}\r\n"
         f"Content-Type: text/plain; charset=utf-8\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"

@@ -9,6 +9,7 @@ from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -54,7 +55,13 @@ def _labels() -> dict:
         "status": {str(value): str(label) for value, label in Webinar.Status.choices},
         "paused": _("The hosts have paused questions for now."),
         "ended": _("This webinar has ended; questions are closed."),
-        "slow_mode": _("Slow mode: one question every %s seconds."),
+        # The page fills in the number, so it gets both forms (English and Malay need no more).
+        "slow_mode_one": ngettext(
+            "Slow mode: one question every %s second.", "Slow mode: one question every %s seconds.", 1
+        ),
+        "slow_mode": ngettext(
+            "Slow mode: one question every %s second.", "Slow mode: one question every %s seconds.", 2
+        ),
         "retry_after": _("try again in %s s"),
         "upvote": _("Upvote"),
         "pinned": _("Pinned"),

@@ -92,7 +92,7 @@
     let text = "";
     if (w.status === "ended") text = t.ended;
     else if (w.questions_paused) text = t.paused;
-    else if (w.slow_mode_seconds) text = t.slow_mode.replace("%s", w.slow_mode_seconds);
+    else if (w.slow_mode_seconds) text = (w.slow_mode_seconds === 1 ? t.slow_mode_one : t.slow_mode).replace("%s", w.slow_mode_seconds);
     notice.textContent = text;
     notice.hidden = !text;
     $("webinar-status").textContent = t.status[w.status] || w.status;

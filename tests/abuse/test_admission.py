@@ -104,7 +104,8 @@ def test_a_registration_that_cannot_pay_for_a_socket_is_refused_with_429_before_
         assert status == 429
         assert int(retry_after) >= 1, "Retry-After: when the registration can pay for a socket again"
         assert int(retry_after) <= math.ceil(told), "the 4429's retry_after already said to wait that long"
-        assert f"Retry after {retry_after} seconds" in body
+        unit = "second" if int(retry_after) == 1 else "seconds"
+        assert f"Retry after {retry_after} {unit}." in body
     assert queries == 0, f"refused before the session or the registration was read ({queries} queries)"
 
 

@@ -121,16 +121,34 @@ def webinar_update(*, webinar: Webinar, actor, **fields) -> Webinar:
     return webinar
 
 
+def transition_refusal(current: str, target: str) -> str:
+    """The translated sentence for a refused lifecycle move from ``current`` to ``target`` (status values).
+
+    A move to the state the webinar is already in says so ("This webinar has already ended."); any
+    other names both states by their translated labels in quotes, so no article or word order is
+    built from a status name.
+    """
+    if current == target:
+        already = {
+            Status.DRAFT: _("This webinar is still a draft."),
+            Status.SCHEDULED: _("This webinar is already scheduled."),
+            Status.LIVE: _("This webinar is already live."),
+            Status.ENDED: _("This webinar has already ended."),
+            Status.CANCELLED: _("This webinar is already cancelled."),
+        }
+        return already[current]
+    return _("This webinar is “%(current)s”: it cannot change to “%(target)s”.") % {
+        "current": Status(current).label,
+        "target": Status(target).label,
+    }
+
+
 def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
     """Move the webinar along its lifecycle; ending it queues the organiser's report."""
     with transaction.atomic():
         webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
         if to not in ALLOWED_TRANSITIONS[webinar.status]:
-            raise InvalidState(
-                _("A %(current)s webinar cannot become %(target)s.")
-                % {"current": webinar.status, "target": to},
-                code=ErrorCode.INVALID_TRANSITION,
-            )
+            raise InvalidState(transition_refusal(webinar.status, to), code=ErrorCode.INVALID_TRANSITION)
         before = webinar.status
         webinar.status = to
         now = timezone.now()

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from realtime import broadcast, protocol
 from realtime.protocol import ErrorCode
@@ -171,7 +172,11 @@ def _check_question_rate(webinar: Webinar, registration: Registration) -> None:
             wait = webinar.slow_mode_seconds - (timezone.now() - last).total_seconds()
             if wait > 0:
                 raise RateLimited(
-                    _("Slow mode is on: one question every %(seconds)d seconds.")
+                    ngettext(
+                        "Slow mode is on: one question every %(seconds)d second.",
+                        "Slow mode is on: one question every %(seconds)d seconds.",
+                        webinar.slow_mode_seconds,
+                    )
                     % {"seconds": webinar.slow_mode_seconds},
                     retry_after=round(wait, 1),
                     code=ErrorCode.SLOW_MODE,
