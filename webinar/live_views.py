@@ -131,7 +131,7 @@ def _labels() -> dict:
         "undo": _("Undo"),
         "done": {
             "approve": _("Approved {q}."),
-            "publish_anyway": _("Published {q}."),
+            "publish_anyway": _("Published {q} anyway."),
             "reject": _("Rejected {q}."),
             "answer": _("Marked {q} answered."),
             "unanswer": _("Marked {q} not answered."),

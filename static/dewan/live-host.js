@@ -100,9 +100,16 @@
   // After an action: say what happened, offer to undo it for a few seconds, and move on to the next
   // held question when the acted-on one leaves the incoming queue.
   let undoTimer = null;
+  // The name an action goes by for this question: its button and the toast after it both use it
+  // ("Publish anyway" -> "Published #18 anyway.", never "Approved" for a button that said otherwise).
+  function actionName(type, q) {
+    return type === "approve" && q.publish_overrides ? "publish_anyway" : type;
+  }
+
   function acted(type, q, undo) {
     const bar = $("undo-bar");
-    $("undo-text").textContent = fill((t.done || {})[type] || type, { q: `#${q.id}` });
+    const name = actionName(type, q);
+    $("undo-text").textContent = fill((t.done || {})[name] || name, { q: `#${q.id}` });
     const button = $("undo-button");
     button.textContent = t.undo;
     button.hidden = !undo;
@@ -200,7 +207,7 @@
         list.push(el("button", { type: "button", class: cls || "", dataset: { action: type }, text: label, onclick: () => run(type, q) }));
       }
     };
-    add("approve", q.publish_overrides ? t.publish_anyway : t.approve, "primary");
+    add("approve", t[actionName("approve", q)], "primary");
     if (q.answered) add("unanswer", t.unanswer);
     else add("answer", t.answer, "primary");
     if (q.pinned) add("unpin", t.unpin);

@@ -48,7 +48,11 @@ def test_publish_anyway_on_a_phone_number_shows_it_masked_to_another_attendee(pa
     incoming = host.locator(f'#list-incoming li.q[data-id="{held.pk}"]')
     expect(incoming).to_be_visible()
 
-    incoming.locator("[data-action=approve]").click()
+    button = incoming.locator("[data-action=approve]")
+    expect(button).to_have_text("Publish anyway")
+    button.click()
+    # The toast names the action the button named, not "Approved".
+    expect(host.locator("#undo-text")).to_have_text(f"Published #{held.pk} anyway.")
 
     shown = viewer.locator(f'#questions li.q[data-id="{held.pk}"]')
     expect(shown).to_contain_text("012-••• ••••")

@@ -71,3 +71,15 @@ def test_slow_mode_refusal_counts_seconds_in_the_singular_and_plural(seconds, se
 )
 def test_the_429_body_counts_seconds_in_the_singular_and_plural(wait, line):
     assert too_many_connections(wait).endswith(line)
+
+
+@pytest.mark.parametrize(
+    ("language", "approved", "published_anyway"),
+    [("en", "Approved {q}.", "Published {q} anyway."), ("ms", "{q} diluluskan.", "{q} tetap diterbitkan.")],
+)
+def test_the_consoles_toast_for_publish_anyway_names_that_action(language, approved, published_anyway):
+    from webinar.live_views import _labels
+
+    with translation.override(language):
+        done = _labels()["done"]
+    assert (done["approve"], done["publish_anyway"]) == (approved, published_anyway)
