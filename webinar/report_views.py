@@ -58,7 +58,8 @@ def dashboard(request, slug: str):
             "data": _dashboard_data(webinar),
             "attendees": selectors_attendance.attendance_by_attendee(webinar=webinar),
             "never_came": selectors_attendance.never_came(webinar=webinar),
-            "sample_seconds": f"{settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS:g}",
+            # A number (the sentence is singular or plural by it): whole seconds as an int ("15", not "15.0").
+            "sample_seconds": _whole_if_whole(float(settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS)),
         },
     )
 
@@ -214,3 +215,8 @@ def campaign(request):
             "chart": chart,
         },
     )
+
+
+def _whole_if_whole(value: float) -> int | float:
+    """``15.0`` -> ``15``; ``0.5`` stays ``0.5`` (shown as the setting was written)."""
+    return int(value) if value.is_integer() else value

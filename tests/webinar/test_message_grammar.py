@@ -83,3 +83,15 @@ def test_the_consoles_toast_for_publish_anyway_names_that_action(language, appro
     with translation.override(language):
         done = _labels()["done"]
     assert (done["approve"], done["publish_anyway"]) == (approved, published_anyway)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("capacity", "sentence"), [(1, "0 of 1 seat taken."), (40, "0 of 40 seats taken.")])
+def test_the_seats_line_counts_the_capacity_in_the_singular_and_plural(client, capacity, sentence):
+    from django.urls import reverse
+
+    from tests.factories import make_webinar
+
+    webinar = make_webinar(capacity=capacity)
+    page = client.get(reverse("webinar:detail", args=[webinar.slug]), HTTP_ACCEPT_LANGUAGE="en")
+    assert sentence in page.content.decode()
