@@ -211,6 +211,16 @@ HELDOUT = (
     "heldout_9",
 )
 
+# Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
+# fresh from the guideline by an engineer who read no rule (docs/screening.md, "Own evaluation sets"):
+# functional tests of hate in Malay and Singlish in the manner of HateCheck (Röttger et al., 2021: cases
+# grouped by functionality; none of its lines), and comments under public videos with spam among them.
+# Never trained or tuned on. Goal figures at standard: name -> (figure, goal, "min" | "max").
+OWN_EVAL_GOALS = {
+    "functional_ms_sg": {"hate_held": (0.80, "min"), "counter_and_neutral_published": (0.90, "min")},
+    "video_comments": {"spam_held": (0.80, "min"), "benign_held": (0.03, "max")},
+}
+
 
 def heldout(name: str) -> dict:
     """Dewan's fresh held-out files (webinar/screening/data/heldout_*.jsonl: written from the guideline,
@@ -293,12 +303,52 @@ def compare_before(now: dict, before: dict) -> None:
           f"ms (load {load}): x{now['speedup_vs_before']}")  # fmt: skip
 
 
+def own_eval(name: str) -> dict:
+    """One of ``OWN_EVAL_GOALS``'s files screened at standard under the default policy.
+
+    Returns ``{"n", figure: share, ..., "goals_met": {figure: bool}, "per_functionality_share_held"}``:
+    ``hate_held`` is the share of lines of category ``hate`` held; ``counter_and_neutral_published`` of
+    ``counter_speech`` and ``neutral_identity`` lines published; ``spam_held`` of lines labelled hold
+    (spam, and contact offers labelled personal data) held; ``benign_held`` of lines labelled publish held.
+    """
+    path = Path(__file__).resolve().parents[1] / "webinar" / "screening" / "data" / f"{name}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    verdicts = screen_many([r["text"] for r in rows], policy=Policy(strictness="standard"))
+    held = [v.action != "publish" for v in verdicts]
+
+    def share(selected: list[bool]) -> float:
+        return round(sum(selected) / len(selected), 4) if selected else 0.0
+
+    pairs = list(zip(held, rows, strict=True))
+    figures = {
+        "hate_held": share([h for h, r in pairs if r["category"] == "hate"]),
+        "counter_and_neutral_published": share(
+            [not h for h, r in pairs if r["category"] in ("counter_speech", "neutral_identity")]
+        ),
+        "spam_held": share([h for h, r in pairs if r["label"] == "hold"]),
+        "benign_held": share([h for h, r in pairs if r["label"] == "publish"]),
+    }
+    out: dict = {"n": len(rows)}
+    out["goals_met"] = {}
+    for figure, (goal, kind) in OWN_EVAL_GOALS[name].items():
+        out[figure] = figures[figure]
+        out["goals_met"][figure] = figures[figure] >= goal if kind == "min" else figures[figure] <= goal
+    groups: dict[str, list[bool]] = {}
+    for h, r in pairs:
+        groups.setdefault(r.get("functionality") or r["category"], []).append(h)
+    out["per_functionality_share_held"] = {k: share(v) for k, v in sorted(groups.items())}
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer timing samples")
     parser.add_argument("--no-timing", action="store_true", help="quality only")
     parser.add_argument("--timing-only", action="store_true", help="speed only (same comments)")
     parser.add_argument("--heldout-only", choices=HELDOUT, help="one held-out file's figures only")
+    parser.add_argument(
+        "--own-eval-only", action="store_true", help="the own evaluation files' goal figures only"
+    )
     parser.add_argument(
         "--before", default=BEFORE_REV, help=f"commit timed as the baseline ({BEFORE_REV}; 'none' skips)"
     )
@@ -312,6 +362,12 @@ def main() -> int:
         h = heldout(args.heldout_only)
         h["loadavg"] = [round(x, 2) for x in os.getloadavg()]
         print(json.dumps({"heldout": {args.heldout_only: h}}, sort_keys=True))
+        return 0
+    if args.own_eval_only:
+        own = {name: own_eval(name) for name in OWN_EVAL_GOALS}
+        print(
+            json.dumps({"own_eval": own, "loadavg": [round(x, 2) for x in os.getloadavg()]}, sort_keys=True)
+        )
         return 0
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -395,6 +451,11 @@ def main() -> int:
                   f"benign published {st['benign_published']}")  # fmt: skip
             for cat, share in st["per_category_share_held"].items():
                 print(f"      {cat:18s} share held={share}")
+        results["own_eval"] = {}
+        for name in OWN_EVAL_GOALS:
+            o = results["own_eval"][name] = own_eval(name)
+            figures = ", ".join(f"{f} {o[f]}" for f in OWN_EVAL_GOALS[name])
+            print(f"{name} (n={o['n']}, own evaluation set, standard): {figures}; goals met {o['goals_met']}")
     if args.timing_only:
         before = timing_before(args.before, args.quick) if args.before != "none" else None
         results["timing"] = timing(all_test_texts[::5], 2000 if args.quick else 10000)
