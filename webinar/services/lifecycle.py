@@ -136,7 +136,7 @@ def transition_refusal(current: str, target: str) -> str:
             Status.ENDED: _("This webinar has already ended."),
             Status.CANCELLED: _("This webinar is already cancelled."),
         }
-        return already[current]
+        return already[Status(current)]
     return _("This webinar is “%(current)s”: it cannot change to “%(target)s”.") % {
         "current": Status(current).label,
         "target": Status(target).label,
