@@ -98,3 +98,15 @@ def test_runtime_scores_match_the_feature_scores_one_at_a_time_and_in_batches():
     assert np.abs(batch - reference).max() < 1e-6
     assert np.abs(single - reference).max() < 1e-6
     assert tops == ref_tops
+
+
+def test_batch_scorer_gives_the_feature_scores_to_the_last_bit():
+    """``score_batch`` (what a batch of 32 comments or more is scored with) sums the same rows in the same
+    order as ``score_features``: identical probabilities and named features, in batches of any make-up
+    (empty texts, one-letter texts shorter than a character n-gram, a batch of one)."""
+    texts = _labelled_canonical_texts()
+    for batch in (texts, texts[:40] + ["", "a"], ["", ""], ["a"], ["ok \U0001f600 lah", "x y"]):
+        reference, ref_tops = model.score_features(batch)
+        probs, tops = model.score_batch(batch)
+        assert np.array_equal(probs, reference)
+        assert tops == ref_tops

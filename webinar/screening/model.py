@@ -83,17 +83,23 @@ def _mix(h: np.ndarray) -> np.ndarray:
     return h
 
 
-_word_cache: dict[str, int] = {}
+class _WordHashes(dict):
+    """Word -> its 64-bit hash, computed on first look (``hashes[w]`` never misses: ``map`` can read it
+    in C)."""
+
+    def __missing__(self, w: str) -> int:
+        h = (zlib.crc32(w.encode("utf-8")) * _WORD_SALT + len(w)) & 0xFFFFFFFFFFFFFFFF
+        if len(self) > 500_000:
+            self.clear()
+        self[w] = h
+        return h
+
+
+_word_cache: _WordHashes = _WordHashes()
 
 
 def _word_hash(w: str) -> int:
-    h = _word_cache.get(w)
-    if h is None:
-        h = (zlib.crc32(w.encode("utf-8")) * _WORD_SALT + len(w)) & 0xFFFFFFFFFFFFFFFF
-        if len(_word_cache) > 500_000:
-            _word_cache.clear()
-        _word_cache[w] = h
-    return h
+    return _word_cache[w]
 
 
 @dataclass(frozen=True)
@@ -196,8 +202,8 @@ Scores = tuple[np.ndarray, list[tuple[tuple[str, float], ...]]]
 
 
 def score_features(texts: list[str], top_k: int = 5) -> Scores:
-    """``score`` computed from ``extract``'s features of the whole batch: the reference ``score`` is
-    checked against, and what it falls back to for a comment too long for its cache."""
+    """``score`` computed from ``extract``'s features of the whole batch: the reference ``score`` and
+    ``score_batch`` (what runs) are checked against (tests/screening/test_model.py, bench/screening.py)."""
     model = load()
     n_heads = len(model.heads)
     f = extract(texts, model.buckets)
@@ -293,8 +299,7 @@ def text_buckets(text: str, buckets: int = DEFAULT_BUCKETS) -> tuple[np.ndarray,
     its bigrams (``2 * words - 1`` of them together, the second returned value), then its character
     n-grams of " text " (2-grams, 3-grams, 4-grams, 5-grams). int64 array."""
     words = text.split()
-    cached = _word_cache.get
-    uni = np.array([cached(w) or _word_hash(w) for w in words], dtype=np.uint64)
+    uni = np.fromiter(map(_word_cache.__getitem__, words), dtype=np.uint64, count=len(words))
     parts = [uni, uni[:-1] * _P + uni[1:] + _SEVEN]
     codes = np.frombuffer((" " + text + " ").encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     g = codes
@@ -308,7 +313,7 @@ def text_buckets(text: str, buckets: int = DEFAULT_BUCKETS) -> tuple[np.ndarray,
     return h.astype(np.intp), 2 * len(words) - 1 if words else 0
 
 
-BATCH_VIA_NUMPY = 32  # texts per call from which ``score`` uses ``score_features``
+BATCH_VIA_NUMPY = 32  # texts per call from which ``score`` uses ``score_batch``
 
 
 def score(texts: list[str], top_k: int = 5) -> Scores:
@@ -316,13 +321,13 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
     ``load().heads`` order) and, per text, the strongest word features of its highest-scoring head.
 
     The same figures as ``score_features`` (up to float rounding in the last digits), one text at a time
-    (see above); from ``BATCH_VIA_NUMPY`` texts on, through ``score_features``, which is cheaper per text
-    for a batch."""
+    (see above); from ``BATCH_VIA_NUMPY`` texts on, through ``score_batch`` (``score_features``'s figures
+    exactly), which is cheaper per text for a batch."""
     model = load()
     if len(texts) >= BATCH_VIA_NUMPY:
-        # A batch is cheaper through numpy's one pass over all its n-grams, and gives the same figures
+        # A batch is cheaper through numpy's passes over all its n-grams, and gives the same figures
         # (tests/screening/test_model.py); the bench times both.
-        return score_features(texts, top_k)
+        return score_batch(texts, top_k)
     bias = model.bias.tolist()
     weights = model.weights64
     probs: list[list[float]] = []
@@ -361,3 +366,117 @@ def score(texts: list[str], top_k: int = 5) -> Scores:
                     break
         tops.append(tuple(seen.items()))
     return np.array(probs, dtype=np.float64).reshape(len(texts), len(model.heads)), tops
+
+
+# --- scoring a batch at run time -----------------------------------------------------------------
+#
+# ``score_features`` builds ``extract``'s whole feature table (document ids, kinds and positions of every
+# n-gram, ~620 for a 120-character comment) and sums it block by block; most of its time is numpy passes
+# over that table. ``score_batch`` computes the same blocks with fewer passes: the character n-grams of
+# the batch's joined text by the rolling hash of ``text_buckets`` (one multiply-add per length instead of
+# n), only the positions inside a comment gathered (each comment's n-grams of one length are one run), and
+# kinds, positions and document ids kept for the word features alone (the only ones named). The rows,
+# their float32 scaling and the float64 sums per block are ``score_features``'s, in the same order, so the
+# probabilities and named features are the same to the last bit (tests/screening/test_model.py).
+
+
+def _runs(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The indices ``starts[d] .. starts[d] + counts[d] - 1`` for every d, in order (int64)."""
+    total = int(counts.sum())
+    offsets = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+    return np.arange(total, dtype=np.int64) + offsets
+
+
+def _block_sums(logits: np.ndarray, rows: np.ndarray, counts: np.ndarray) -> None:
+    """Adds to ``logits`` (docs x heads, float64) each document's float64 sum of its run of ``rows``
+    (``counts[d]`` rows per document, in document order), as ``score_features`` sums one block."""
+    present = counts > 0
+    if not present.any():
+        return
+    firsts = (np.cumsum(counts) - counts)[present]
+    logits[present] += np.add.reduceat(rows, firsts, axis=0, dtype=np.float64)
+
+
+def score_batch(texts: list[str], top_k: int = 5) -> Scores:
+    """``score_features(texts, top_k)``, the same figures to the last bit, in fewer numpy passes (see
+    above): what a batch of ``BATCH_VIA_NUMPY`` canonical texts or more is scored with at run time."""
+    model = load()
+    n_docs = len(texts)
+    mask = np.uint64(model.buckets - 1)
+    weights = model.weights
+    # Words and bigrams, as ``extract`` hashes them.
+    word_lists = [t.split() for t in texts]
+    n_words = np.fromiter(map(len, word_lists), dtype=np.int64, count=n_docs)
+    word_list = [w for words in word_lists for w in words]
+    uni = np.fromiter(map(_word_cache.__getitem__, word_list), dtype=np.uint64, count=len(word_list))
+    n_bi = np.maximum(n_words - 1, 0)
+    word_first = np.cumsum(n_words) - n_words  # each document's first word in ``uni``
+    bpos = _runs(word_first, n_bi)  # each bigram's first word
+    bi = uni[bpos] * _P + uni[bpos + 1] + _SEVEN
+    # extract's 1/sqrt(count) scales, in float32 as there.
+    w_count = (n_words + n_bi).astype(np.float32)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs) + 2  # " text "
+    c_counts = {n: np.maximum(lengths - n + 1, 0) for n in CHAR_NS}
+    c_count = sum(c_counts.values()).astype(np.float32)
+    w_scale = 1.0 / np.sqrt(np.maximum(w_count, 1.0))
+    c_scale = 1.0 / np.sqrt(np.maximum(c_count, 1.0))
+    logits = np.zeros((n_docs, len(model.heads)), dtype=np.float64)
+    word_rows = []
+    for hashes, counts in ((uni, n_words), (bi, n_bi)):
+        hashes = _mix(hashes)
+        hashes &= mask
+        rows = weights.take(hashes.view(np.int64), axis=0)
+        rows *= np.repeat(w_scale, counts)[:, None]
+        _block_sums(logits, rows, counts)
+        word_rows.append(rows)
+    # Character n-grams of " text " per document, documents separated by code point 1 in one string: a
+    # document's n-grams of length n start at its first character and are ``lengths - n + 1`` in a row.
+    joined = "\x01".join(" " + t + " " for t in texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    doc_first = np.cumsum(lengths + 1) - (lengths + 1)
+    g = codes
+    for n in CHAR_NS:
+        if len(g) < 2:
+            break
+        g = g[:-1] * _P + codes[n - 1 :]
+        counts = c_counts[n]
+        h = g[_runs(doc_first, counts)]
+        h += _GRAM_OFFSET[n]
+        h = _mix(h)
+        h &= mask
+        rows = weights.take(h.view(np.int64), axis=0)
+        rows *= np.repeat(c_scale, counts)[:, None]
+        _block_sums(logits, rows, counts)
+    logits += model.bias
+    probs = 1.0 / (1.0 + np.exp(-logits))
+    # The strongest word and word-pair features of each text's highest-scoring head, chosen and named as
+    # ``score_features`` does: its word features are the unigrams, then the bigrams, each in text order.
+    if len(uni) == 0:
+        return probs, [() for _ in texts]
+    wdoc = np.concatenate([np.repeat(np.arange(n_docs), n_words), np.repeat(np.arange(n_docs), n_bi)])
+    kinds_all = np.concatenate([np.zeros(len(uni), np.int8), np.ones(len(bi), np.int8)])
+    pos_all = np.concatenate([np.arange(len(uni), dtype=np.int64), bpos])
+    best = np.argmax(probs, axis=1)
+    rows = np.concatenate(word_rows)
+    own = rows[np.arange(len(rows)), best[wdoc]]
+    order = np.lexsort((-np.abs(own), wdoc))
+    docs_sorted = wdoc[order]
+    starts = np.searchsorted(docs_sorted, np.arange(n_docs))
+    first = order[np.arange(len(order)) - starts[docs_sorted] < 3 * top_k]
+    chosen_docs = wdoc[first]
+    ends = np.searchsorted(chosen_docs, np.arange(1, n_docs + 1)).tolist()
+    kinds, positions, weights_own = kinds_all[first].tolist(), pos_all[first].tolist(), own[first].tolist()
+    tops: list[tuple[tuple[str, float], ...]] = []
+    a = 0
+    for b in ends:  # each document's chosen features, strongest first
+        seen: dict[str, float] = {}
+        for j in range(a, b):
+            pos = positions[j]
+            name = word_list[pos] if kinds[j] == 0 else word_list[pos] + " " + word_list[pos + 1]
+            if name not in seen:
+                seen[name] = round(weights_own[j], 4)
+                if len(seen) == top_k:
+                    break
+        tops.append(tuple(seen.items()))
+        a = b
+    return probs, tops

@@ -489,7 +489,7 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
     norms = [normalise(t) for t in texts]
     rule_results = [_rule_hits(n, policy, c) for n, c in zip(norms, ctxs, strict=True)]
     model_texts = [r.model_text for r in rule_results]
-    probs, tops = model.score_features(model_texts) if via_numpy else model.score(model_texts)
+    probs, tops = model.score_batch(model_texts) if via_numpy else model.score(model_texts)
     probs = probs.tolist()  # Python floats: the verdict reads each probability a few times
     return [
         _verdict(n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive)
