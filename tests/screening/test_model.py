@@ -105,7 +105,7 @@ def test_batch_scorer_gives_the_feature_scores_to_the_last_bit():
     order as ``score_features``: identical probabilities and named features, in batches of any make-up
     (empty texts, one-letter texts shorter than a character n-gram, a batch of one)."""
     texts = _labelled_canonical_texts()
-    for batch in (texts, texts[:40] + ["", "a"], ["", ""], ["a"], ["ok \U0001f600 lah", "x y"]):
+    for batch in (texts, [*texts[:40], "", "a"], ["", ""], ["a"], ["ok \U0001f600 lah", "x y"]):
         reference, ref_tops = model.score_features(batch)
         probs, tops = model.score_batch(batch)
         assert np.array_equal(probs, reference)
