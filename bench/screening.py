@@ -209,6 +209,7 @@ HELDOUT = (
     "heldout_7",
     "heldout_8",
     "heldout_9",
+    "heldout_10",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
