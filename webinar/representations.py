@@ -85,21 +85,25 @@ def _reason_message(reason: dict, language: str, heads: dict) -> str:
 
 
 def _reasons(question: Question, language: str) -> list[dict]:
-    reasons = []
+    """The question's screening reasons in ``language``; the support message once per question."""
     screening = question.screening or {}
-    for reason in screening.get("reasons", []):
-        reasons.append(
-            {
-                "code": reason.get("code", ""),
-                "category": reason.get("category", ""),
-                "message": _reason_message(reason, language, screening.get("heads") or {}),
-                "start": reason.get("start"),
-                "end": reason.get("end"),
-                "matched": reason.get("matched", ""),
-                "severity": reason.get("severity", 1),
-            }
-        )
-    return reasons
+    stored = screening.get("reasons", [])
+    codes = [reason.get("code", "") for reason in stored]
+    texts = screening_messages.support_once(
+        codes, [_reason_message(reason, language, screening.get("heads") or {}) for reason in stored], language
+    )
+    return [
+        {
+            "code": code,
+            "category": reason.get("category", ""),
+            "message": text,
+            "start": reason.get("start"),
+            "end": reason.get("end"),
+            "matched": reason.get("matched", ""),
+            "severity": reason.get("severity", 1),
+        }
+        for code, reason, text in zip(codes, stored, texts, strict=True)
+    ]
 
 
 def staff_question(question: Question, *, localised: bool = True, ended: bool = False) -> dict:

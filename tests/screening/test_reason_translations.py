@@ -56,3 +56,18 @@ def test_an_unknown_code_falls_back_to_the_stored_text(live_webinar):
         screening={"reasons": [{"code": "retired.rule", "message_en": "Kept", "message_ms": "Disimpan"}]},
     )
     assert own_question(question, language="ms")["reasons"][0]["message"] == "Disimpan"
+
+
+def test_a_care_item_shows_the_support_message_once_however_many_reasons_call_for_it(live_webinar):
+    language = "en"
+    from tests.live.trust import ask
+
+    author = make_registration(live_webinar, language=language)
+    question = ask(author, "care-twice", "i want to kill myself, nobody cares")
+    with translation.override(language):
+        reasons = staff_question(question)["screening"]["reasons"]
+        support = translation.gettext(messages.SUPPORT)
+    codes = [reason["code"] for reason in reasons]
+    assert question.care and {"self_harm.phrase", "model.self_harm"} <= set(codes), codes
+    assert sum(reason["message"].count(support) for reason in reasons) == 1
+    assert reasons[0]["message"].endswith(support), "after the first reason that calls for it"

@@ -16,7 +16,8 @@ SUPPORT = _(
     "now: Befrienders Kuala Lumpur 03-7627 2929 (24 hours, free and confidential), Talian "
     "HEAL 15555, or 999 in an emergency. A member of the team will read your message."
 )
-# Reasons about self-harm end with the support message above.
+# A question with a reason about self-harm shows the support message above once, after the first such
+# reason (``support_once``), never under each of its reasons.
 WITH_SUPPORT = frozenset({"self_harm.phrase", "model.self_harm"})
 
 MESSAGES: dict[str, str] = {
@@ -68,16 +69,31 @@ MESSAGES: dict[str, str] = {
 
 
 def render_in(code: str, language: str, matched: str = "", score: float | None = None) -> str:
-    """The reason ``code`` in ``language``, with the matched words (quoted) and the model score filled in."""
+    """The reason ``code`` in ``language``, with the matched words (quoted) and the model score filled in.
+
+    One reason only: the support message a self-harm reason calls for is added per question, by
+    ``support_once``.
+    """
     shown = f'"{matched}"' if matched else ""
     values = {"matched": shown, "score": f"{score:.2f}" if score is not None else ""}
     with translation.override(language):
         text = gettext(MESSAGES[code]).format(**values)
         if not matched:
             text = text.replace(": .", ".")
-        if code in WITH_SUPPORT:
-            text = f"{text} {gettext(SUPPORT)}"
     return text
+
+
+def support_once(codes: list[str], texts: list[str], language: str) -> list[str]:
+    """One question's reason ``texts`` (in the order of their ``codes``) with the support message in
+    ``language`` added once, after the first reason that calls for it (``WITH_SUPPORT``); the others
+    are unchanged. Two self-harm reasons (a phrase and the model) show the helplines once, not twice.
+    """
+    first = next((i for i, code in enumerate(codes) if code in WITH_SUPPORT), None)
+    if first is None:
+        return list(texts)
+    with translation.override(language):
+        support = gettext(SUPPORT)
+    return [f"{text} {support}" if i == first else text for i, text in enumerate(texts)]
 
 
 def render(code: str, matched: str = "", score: float | None = None) -> tuple[str, str]:
