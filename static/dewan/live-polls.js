@@ -105,6 +105,7 @@
     const list = $("poll-history-list");
     list.replaceChildren();
     $("poll-history").hidden = !earlier.length;
+    $("poll-history-count").textContent = String(earlier.length);
     for (const item of earlier) {
       const li = node("li", "poll-past");
       li.dataset.poll = String(item.poll.id);

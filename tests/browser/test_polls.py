@@ -4,6 +4,8 @@ still shows the closed polls' results."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -78,4 +80,51 @@ def test_launch_vote_in_two_browsers_results_live_and_on_stage(pages, prepared):
     expect(aisyah.locator("#poll-results .poll-bar[data-index='3']")).to_have_attribute("data-count", "1")
     earlier = aisyah.locator(f"#poll-history-list li[data-poll='{poll.pk}']")
     expect(earlier.locator(".poll-bar[data-index='1']")).to_have_attribute("data-count", "2")
+    assert not pages.page_errors, pages.page_errors
+
+
+def _console_with_polls_and_a_held_question():
+    """The prepared room with a closed poll (answered), an open poll and one question held for the hosts."""
+    from webinar.campaigns.services.polls import poll_close, poll_launch, poll_vote
+    from webinar.models import ScreeningSettings
+    from webinar.services.questions import question_submit
+
+    webinar, host, polls, people, _key = _prepared()
+    ScreeningSettings.objects.update_or_create(webinar=webinar, defaults={"hold_all": True})
+    rating = polls["rating"]
+    poll_launch(actor=host, webinar_id=webinar.pk, poll_id=rating.pk)
+    for n, person in enumerate(people):
+        poll_vote(webinar_id=webinar.pk, registration_id=person.pk, poll_id=rating.pk, client_key=f"r{n}", rating=4)
+    poll_close(actor=host, webinar_id=webinar.pk, poll_id=rating.pk)
+    poll_launch(actor=host, webinar_id=webinar.pk, poll_id=polls["single"].pk)
+    question_submit(webinar_id=webinar.pk, registration_id=people[0].pk, client_key="q1", text="Held for you?")
+    return webinar, host, rating
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["laptop", "phone"]
+)
+def test_the_held_queue_comes_before_the_polls_in_the_host_console(pages, transactional_db, viewport):
+    webinar, host, rating = off_loop(_console_with_polls_and_a_held_question)
+    console = pages.host(host, webinar)
+    console.set_viewport_size(viewport)
+    held = console.locator("#list-incoming li.q", has_text="Held for you?")
+    expect(held).to_be_visible()
+    expect(console.locator("#poll-question")).to_have_text("Do you check before you share?")
+    held_box = held.bounding_box()
+    poll_box = console.locator("#poll-card").bounding_box()
+    if viewport["width"] >= 900:
+        # Beside each other: the held question is on the first screen, the polls in the next column.
+        assert held_box["y"] + held_box["height"] <= viewport["height"], "the held question is on the first screen"
+        assert poll_box["x"] >= held_box["x"] + held_box["width"], "the polls sit beside the queue"
+    else:
+        assert held_box["y"] < poll_box["y"], "one column: the held queue comes first"
+    # Closed polls are folded: their results take no room until the host opens them.
+    history = console.locator("#poll-history")
+    expect(history.locator("summary")).to_have_text(re.compile(r"Earlier polls \(1\)"))
+    earlier = history.locator(f"li[data-poll='{rating.pk}']")
+    expect(earlier).to_be_hidden()
+    history.locator("summary").click()
+    expect(earlier.locator(".poll-bar[data-index='3']")).to_have_attribute("data-count", "2")
+    expect(earlier).to_be_visible()
     assert not pages.page_errors, pages.page_errors
