@@ -170,3 +170,31 @@ def test_cancelling_a_registration_removes_the_event_from_the_calendar(organiser
     assert str(calendar["method"]) == "CANCEL"
     assert str(event["uid"]) == str(first_event["uid"])
     assert int(event["sequence"]) > int(first_event["sequence"])
+
+
+def _text(html: str) -> str:
+    """The page's words without tags or repeated spaces, as a page without script reads."""
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_without_script_each_page_shows_a_webinars_time_once_in_its_own_zone(client):
+    start = datetime(2030, 3, 5, 7, 39, tzinfo=UTC)  # 15:39 in Kuala Lumpur
+    webinar = make_webinar(title="Once", starts_at=start, ends_at=start.replace(hour=9))
+    detail = client.get(reverse("webinar:detail", args=[webinar.slug])).content.decode()
+    when = _text(detail.split('<p class="when">')[1].split("</p>")[0])
+    assert when == "Tuesday, 5 March 2030, 15:39 – 17:39 (Asia/Kuala Lumpur)"
+    assert _text(detail).count("15:39") == 1 and "07:39" not in detail
+    index = _text(client.get(reverse("webinar:index")).content.decode())
+    assert index.count("5 Mar 2030, 15:39 (Asia/Kuala Lumpur)") == 1
+    # The viewer's own time is only ever added by the script, empty and hidden until then.
+    assert '<span class="viewer-time" data-label="Your time" hidden></span>' in detail
+
+
+def test_the_calendar_file_keeps_utc_whatever_the_page_shows(client):
+    start = datetime(2030, 3, 5, 7, 39, tzinfo=UTC)
+    webinar = make_webinar(starts_at=start, ends_at=start.replace(hour=9))
+    calendar = Calendar.from_ical(client.get(reverse("webinar:calendar", args=[webinar.slug])).content)
+    event = calendar.walk("VEVENT")[0]
+    assert event.decoded("dtstart") == start and event.decoded("dtend") == start.replace(hour=9)
