@@ -89,8 +89,9 @@ def _reasons(question: Question, language: str) -> list[dict]:
     screening = question.screening or {}
     stored = screening.get("reasons", [])
     codes = [reason.get("code", "") for reason in stored]
+    heads = screening.get("heads") or {}
     texts = screening_messages.support_once(
-        codes, [_reason_message(reason, language, screening.get("heads") or {}) for reason in stored], language
+        codes, [_reason_message(reason, language, heads) for reason in stored], language
     )
     return [
         {

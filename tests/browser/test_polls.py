@@ -94,10 +94,14 @@ def _console_with_polls_and_a_held_question():
     rating = polls["rating"]
     poll_launch(actor=host, webinar_id=webinar.pk, poll_id=rating.pk)
     for n, person in enumerate(people):
-        poll_vote(webinar_id=webinar.pk, registration_id=person.pk, poll_id=rating.pk, client_key=f"r{n}", rating=4)
+        poll_vote(
+            webinar_id=webinar.pk, registration_id=person.pk, poll_id=rating.pk, client_key=f"r{n}", rating=4
+        )
     poll_close(actor=host, webinar_id=webinar.pk, poll_id=rating.pk)
     poll_launch(actor=host, webinar_id=webinar.pk, poll_id=polls["single"].pk)
-    question_submit(webinar_id=webinar.pk, registration_id=people[0].pk, client_key="q1", text="Held for you?")
+    question_submit(
+        webinar_id=webinar.pk, registration_id=people[0].pk, client_key="q1", text="Held for you?"
+    )
     return webinar, host, rating
 
 
@@ -115,7 +119,7 @@ def test_the_held_queue_comes_before_the_polls_in_the_host_console(pages, transa
     poll_box = console.locator("#poll-card").bounding_box()
     if viewport["width"] >= 900:
         # Beside each other: the held question is on the first screen, the polls in the next column.
-        assert held_box["y"] + held_box["height"] <= viewport["height"], "the held question is on the first screen"
+        assert held_box["y"] + held_box["height"] <= viewport["height"], "on the first screen"
         assert poll_box["x"] >= held_box["x"] + held_box["width"], "the polls sit beside the queue"
     else:
         assert held_box["y"] < poll_box["y"], "one column: the held queue comes first"

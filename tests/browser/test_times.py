@@ -29,7 +29,7 @@ def _when(pages, webinar, label, language="en", **options):
 
 
 def test_a_london_viewer_sees_the_event_time_in_its_zone_and_their_own_beside_it(pages, afternoon_webinar):
-    page, when = _when(pages, afternoon_webinar, "london", timezone_id="Europe/London", locale="en-GB")
+    _page, when = _when(pages, afternoon_webinar, "london", timezone_id="Europe/London", locale="en-GB")
     event, yours = when.splitlines()
     assert event == "Tuesday, 5 March 2030, 15:39 – 17:39 (Asia/Kuala Lumpur)"
     assert yours == "Your time: Tuesday, 5 March 2030, 07:39 – 09:39 (Europe/London)"
@@ -56,14 +56,18 @@ def test_another_zone_with_the_same_clock_adds_nothing(pages, afternoon_webinar)
 
 
 def test_a_malay_viewer_in_kuala_lumpur_reads_petang(pages, afternoon_webinar):
-    _page, when = _when(pages, afternoon_webinar, "ms-kl", "ms", timezone_id="Asia/Kuala_Lumpur", locale="ms-MY")
+    _page, when = _when(
+        pages, afternoon_webinar, "ms-kl", "ms", timezone_id="Asia/Kuala_Lumpur", locale="ms-MY"
+    )
     assert "3:39 petang" in when and "5:39 petang" in when
     assert "malam" not in when and "Masa anda" not in when
     assert when.count("(Asia/Kuala Lumpur)") == 1
 
 
 def test_a_malay_viewer_in_london_reads_their_own_morning_time_beside_it(pages, afternoon_webinar):
-    _page, when = _when(pages, afternoon_webinar, "ms-london", "ms", timezone_id="Europe/London", locale="ms-MY")
+    _page, when = _when(
+        pages, afternoon_webinar, "ms-london", "ms", timezone_id="Europe/London", locale="ms-MY"
+    )
     event, yours = when.splitlines()
     assert "3:39 petang" in event and event.endswith("(Asia/Kuala Lumpur)")
     assert yours.startswith("Masa anda: ") and "7:39 pagi" in yours and yours.endswith("(Europe/London)")
