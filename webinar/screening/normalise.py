@@ -170,6 +170,24 @@ def _wildcard(token: str, lex: lexicons.Lexicon) -> tuple[str, lexicons.Entry] |
     return None
 
 
+# Endings a swapped word may carry ("Mlaays", "bdoohnya"); the swap is looked up on what is before them.
+_SWAP_ENDINGS = ("s", "es", "nya", "lah", "la", "kan", "ing", "ed")
+
+
+def _unswap(token: str, lex: lexicons.Lexicon) -> str | None:
+    """The listed word ``token`` misspells by two adjacent letters swapped ("klil" -> "kill", "pneipu" ->
+    "penipu"), with its ending kept; None when it is no such spelling or a real word (``lexicons._swaps``)."""
+    word = lex.swaps.get(token)
+    if word is not None:
+        return word
+    for ending in _SWAP_ENDINGS:
+        if token.endswith(ending):
+            word = lex.swaps.get(token[: -len(ending)])
+            if word is not None:
+                return word + ending
+    return None
+
+
 def canonicalise(raw: str) -> Canon:
     cached = _CANON_CACHE.get(raw)
     if cached is not None:
@@ -218,6 +236,12 @@ def canonicalise(raw: str) -> Canon:
                     if m is not None:
                         found = (squeezed, lex.substring_entries[m.group(0)], False)
                         break
+    if found is None and token.isalpha() and len(token) >= lexicons.SWAP_MIN_LENGTH:
+        swapped = _unswap(token, lex)
+        if swapped is not None:
+            found = _lookup(swapped, lex)
+            if found is None:
+                token = swapped
     if found is None:
         if _INNER_LEET.fullmatch(token) is not None:
             token = token.translate(_LEET)
@@ -258,6 +282,65 @@ def leet_reading(text: str) -> str | None:
     return " ".join(w.translate(_LEET_READING) if _LEET_INSIDE.search(w) else w for w in text.split(" "))
 
 
+_LETTER = re.compile(r"[^\W_]")
+
+
+def _word_break(joined: str, known: frozenset[str]) -> list[int] | None:
+    """The fewest cuts of ``joined`` into words of ``known`` (at most four words), as end indices; None
+    when there is none ("ihate" -> [1, 5]: "i", "hate")."""
+    n = len(joined)
+    best: list[list[int] | None] = [[]] + [None] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 24), end):
+            before = best[start]
+            if before is not None and len(before) < 4 and joined[start:end] in known:
+                if best[end] is None or len(before) + 1 < len(best[end]):  # type: ignore[arg-type]
+                    best[end] = [*before, end]
+    return best[n]
+
+
+def _spaced_words(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words spelled by letters spaced or dotted out in ``folded[start:end]``, as folded spans.
+
+    Wider gaps than the narrowest one in a run separate words ("b o d o h   p u n y a   h o s t"); a run
+    whose letters spell no word the lists know is cut into words they know where it can be ("I h a t e"
+    is "i" + "hate", "o r a n g i n d i a" is "orang" + "india"), else joined whole: a listed word ("b o d o
+    h"), a short form ("k m s"), a word the rules know ("s u i c i d e"), any four or more letters, one of
+    several words, or three letters joined by dots or dashes rather than spaces ("k.m.s", "k-y-s", but not
+    "p.s. i"): an abbreviation written out, never three words.
+    """
+    letters = [m.start() for m in _LETTER.finditer(folded, start, end)]
+    gaps = [letters[i + 1] - letters[i] for i in range(len(letters) - 1)]
+    narrow = min(gaps)
+    groups: list[list[int]] = [[letters[0]]]
+    for pos, gap in zip(letters[1:], gaps, strict=True):
+        if gap > narrow and folded[pos - 1].isspace():
+            groups.append([pos])
+        else:
+            groups[-1].append(pos)
+    known = lexicons.load().known
+    several = len(groups) > 1
+    out: list[tuple[int, int]] = []
+    for group in groups:
+        if len(group) < (2 if several else 3):
+            continue
+        a, b = group[0], group[-1] + 1
+        joined = "".join(folded[p] for p in group)
+        canon = canonicalise(joined)
+        if canon.entry is not None or canon.form in known or canon.words != (canon.form,):
+            out.append((a, b))
+            continue
+        cuts = _word_break(joined, known) if joined.isalpha() else None
+        if cuts is not None:
+            first = 0
+            for cut in cuts:
+                out.append((group[first], group[cut - 1] + 1))
+                first = cut
+        elif several or _joinable(joined, folded[a:b], canon):
+            out.append((a, b))
+    return out
+
+
 def normalise(text: str) -> Normalised:
     folded, offsets = fold_with_offsets(text)
 
@@ -270,15 +353,12 @@ def normalise(text: str) -> Normalised:
     consumed: list[tuple[int, int]] = []
     if _SPACED_GUARD.may_match(folded) and _SPACED_RE.search(folded) is not None:
         for m in _SPACED_RE.finditer(folded):
-            joined = "".join(c for c in m.group(0) if c.isalnum())
-            canon = canonicalise(joined)
-            # A listed word ("b o d o h"), a short form ("k m s"), four or more letters spelling any word
-            # ("s u i c i d e"), or three letters joined by dots or dashes rather than spaces ("k.m.s",
-            # "k-y-s", but not "p.s. i"): an abbreviation written out, never three words.
-            if canon.entry is not None or _joinable(joined, m.group(0), canon):
-                s, e = span(m.start(), m.end())
+            for a, b in _spaced_words(folded, m.start(), m.end()):
+                joined = "".join(c for c in folded[a:b] if c.isalnum())
+                canon = canonicalise(joined)
+                s, e = span(a, b)
                 tokens.append(Token(canon.form, canon.words, canon.entry, False, s, e))
-                consumed.append((m.start(), m.end()))
+                consumed.append((a, b))
     cached = _CANON_CACHE.get
     new_token = tuple.__new__  # Token(...) without the named tuple's own __new__ (one call less per word)
     if not consumed and offsets is None and "@" not in folded:

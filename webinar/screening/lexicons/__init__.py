@@ -58,6 +58,8 @@ class Lexicon:
     tlds: tuple[str, ...]
     hate_predicates: dict[str, dict[tuple[str, ...], str]]  # first word -> {words: kind}
     language: dict[str, str]  # function word -> "ms" / "en"
+    swaps: dict[str, str]  # a listed word with two adjacent letters swapped ("bdooh") -> the word ("bodoh")
+    known: frozenset[str]  # every single word of these lists: how spaced letters are cut into words
 
 
 def _lines(name: str):
@@ -162,7 +164,68 @@ def load() -> Lexicon:
         tlds=tuple(_lines("tlds.txt")),
         hate_predicates=predicates,
         language=dict(_pairs("language.tsv")),
+        swaps=_swaps(words, identity, predicates, shortforms, allow, targets),
+        known=frozenset(
+            {t for t in _signal_words(words, identity, predicates) if t.isalpha()}
+            | {t for t in (*words, *targets, *shortforms) if " " not in t}
+            | {w for w, _lang in _pairs("language.tsv")}
+            | {w for w, _p in pronouns}
+        ),
     )
+
+
+# Words of these phrase-rule files are read through one swap of adjacent letters too ("klil" -> "kill").
+SWAP_RULE_FILES = ("threat.re", "self_harm.re", "sexual.re")
+SWAP_MIN_LENGTH = 4  # shorter words have too many real neighbours ("fuk" / "ufk" is not worth the risk)
+
+
+def swap_targets(
+    words: dict[str, Entry], identity: list[str], predicates: dict[str, dict[tuple[str, ...], str]]
+) -> frozenset[str]:
+    """The words a misspelling with two adjacent letters swapped is read as: word-list terms of severity 2
+    or 3, identity terms, one-word hate predicates and dehumanising words, and the trigger words of the
+    threat, self-harm and sexual phrase rules; letters only, at least ``SWAP_MIN_LENGTH`` long."""
+    found = {t for t, e in words.items() if e.severity >= 2 and not e.mild}
+    found |= _signal_words(words, identity, predicates)
+    return frozenset(t for t in found if t.isalpha() and len(t) >= SWAP_MIN_LENGTH)
+
+
+def _signal_words(words, identity, predicates) -> set[str]:
+    """Single words the rules look for besides the word lists: identity terms, one-word hate predicates,
+    dehumanising words and the trigger words of ``SWAP_RULE_FILES``."""
+    found = {t for t in identity if " " not in t}
+    found |= {phrase[0] for table in predicates.values() for phrase in table if len(phrase) == 1}
+    found |= {_norm_term(t) for t in _lines("dehumanising.txt")}
+    for name in SWAP_RULE_FILES:
+        found |= triggers(name) or frozenset()
+    return found
+
+
+def one_swaps(word: str) -> set[str]:
+    """Every spelling of ``word`` with two adjacent, different letters swapped."""
+    return {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]
+    }
+
+
+def _swaps(words, identity, predicates, shortforms, allow, targets) -> dict[str, str]:
+    """Misspelling -> word for ``swap_targets``, leaving out every spelling that is a real word itself
+    (``swap_real_words.txt``: English and Malay words found in the benign rows of the training sets, see
+    ``webinar.screening.swap_words``), any word of these lists, and spellings two targets share."""
+    known = set(words) | set(identity) | set(shortforms) | set(allow) | set(targets)
+    known |= {w for w, _lang in _pairs("language.tsv")} | {w for w, _p in _pairs("pronouns.tsv")}
+    known |= {_norm_term(t) for t in _lines("swap_real_words.txt")}
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    chosen = swap_targets(words, identity, predicates)
+    for target in sorted(chosen):
+        for spelling in one_swaps(target):
+            if spelling in known or spelling in chosen:
+                continue
+            if spelling in out and out[spelling] != target:
+                shared.add(spelling)
+            out[spelling] = target
+    return {k: v for k, v in out.items() if k not in shared}
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
