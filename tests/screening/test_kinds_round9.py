@@ -6,11 +6,16 @@ text. Wordings are these tests' own."""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
 from tests.screening.test_kinds import assert_held_as, verdict
 from tests.screening.test_kinds_round3 import assert_published
-from webinar.screening import lexicons, swap_words, train
+from tests.screening.test_kinds_round7 import _pairs
+from webinar.screening import dewan_set, lexicons, swap_words, train
 from webinar.screening.normalise import normalise
 
 # --- two adjacent letters swapped ---------------------------------------------------------------------
@@ -96,6 +101,7 @@ def test_the_real_word_file_holds_every_swapped_spelling_the_training_sets_use()
         ("k.i.l.l them all", "kill them all"),
         ("p-e-n-d-a-t-a-n-g semua penipu", "pendatang semua penipu"),
         ("s u i c i d e", "suicide"),
+        ("i want to k 1 l l  m y s e l f", "i want to kill myself"),  # leetspeak spaced out
     ],
 )
 def test_letters_spaced_or_dotted_out_are_read_as_the_words_they_spell(spaced, meant):
@@ -116,6 +122,14 @@ def test_spaced_letters_reach_the_rules(text, category):
     assert_held_as(text, category)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["no saya 0 1 2 - 3 4 5 6 7 8 9", "n o m b o r  s a y a  0 1 2 3 4 5 6 7 8 9", "6 0 1 2 . 3 4 5 . 6 7 8 9"],
+)
+def test_digits_spaced_out_stay_a_phone_number(text):
+    assert_held_as(text, "personal_data")
+
+
 def test_spaced_letters_reach_the_model_heads():
     assert verdict("p e n d a t a n g semua pemalas").heads == verdict("pendatang semua pemalas").heads
 
@@ -131,3 +145,49 @@ def test_spaced_letters_reach_the_model_heads():
 )
 def test_spaced_abbreviations_and_thanks_publish(text):
     assert_published(text)
+
+
+# --- the round's training lines ---------------------------------------------------------------------------
+
+
+def test_round9_templates_share_under_40_percent_of_word_pairs_with_the_own_evaluation_sets():
+    """The own evaluation-only files (functional tests, video comments) stay honest: no round-9 line shares
+    40% or more of its word pairs with one of their lines (the held-out files are checked by round 7's test,
+    which covers every section from round 7 on)."""
+    data = Path(dewan_set.__file__).resolve().parent / "data"
+    kept = [
+        _pairs(json.loads(line)["text"])
+        for name in ("functional_ms_sg.jsonl", "video_comments.jsonl")
+        for line in (data / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    index: dict[tuple[str, str], list[int]] = {}
+    for k, pairs in enumerate(kept):
+        for p in pairs:
+            index.setdefault(p, []).append(k)
+    slots, rows = dewan_set.parse()
+    section = dewan_set.TEMPLATES.read_text(encoding="utf-8").split("# Round 9 (issue 13", 1)[1]
+    templates = set(section.splitlines())
+    lines = dewan_set.expand(slots, [r for r in rows if r[0] in templates])
+    assert len(lines) > 3000
+    for row in lines:
+        mine = _pairs(row["text"])
+        shared: dict[int, int] = {}
+        for p in mine:
+            for k in index.get(p, ()):
+                shared[k] = shared.get(k, 0) + 1
+        for k, n in shared.items():
+            assert n / len(mine) < 0.4, (row["text"], n, len(mine))
+            assert len(kept[k]) < 6 or n / len(kept[k]) < 0.4, (row["text"], n, len(kept[k]))
+
+
+def test_round9_writes_every_kind_with_its_benign_lookalikes_in_all_three_languages():
+    slots, rows = dewan_set.parse()
+    section = dewan_set.TEMPLATES.read_text(encoding="utf-8").split("# Round 9 (issue 13", 1)[1]
+    templates = set(section.splitlines())
+    lines = dewan_set.expand(slots, [r for r in rows if r[0] in templates])
+    per = Counter((r["category"], r["language"]) for r in lines)
+    for category in ("hate", "threat", "self_harm", "sexual", "spam", "benign", "counter_speech"):
+        for language in ("en", "ms", "mixed"):
+            assert per[category, language] >= 15, (category, language, per[category, language])
+    assert sum(n for (c, _l), n in per.items() if c == "neutral_identity") >= 200

@@ -327,10 +327,12 @@ def _spaced_words(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         a, b = group[0], group[-1] + 1
         joined = "".join(folded[p] for p in group)
         canon = canonicalise(joined)
+        if not canon.form.isalpha() and canon.entry is None:
+            continue  # digits spaced out are a number ("0 1 2  3 4 5"): personal data reads them as they are
         if canon.entry is not None or canon.form in known or canon.words != (canon.form,):
             out.append((a, b))
             continue
-        cuts = _word_break(joined, known) if joined.isalpha() else None
+        cuts = _word_break(canon.form, known) if len(canon.form) == len(joined) else None
         if cuts is not None:
             first = 0
             for cut in cuts:

@@ -288,7 +288,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     )
     hate = rules.hate_hits(norm, flat, insult_tokens, allowed)
     grouped = bool(hate or any(h.category == "hate" for h in lexical) or rules.mentions_group(flat))
-    counter = grouped and (rules.counter_speech(flat, norm) or rules.negated_generalisation(flat))
+    counter = grouped and (rules.counter_speech(flat, norm) or rules.negated_generalisation(flat, norm))
     if (
         has_quote
         and not grouped

@@ -564,6 +564,24 @@ def _negated_word(words: list[str], i: int, lex) -> bool:
     return any(w in lex.negators and w not in lex.commands for w in before)
 
 
+def _negated_claim(flat: _Words, norm: Normalised, ga: int, gb: int, pa: int, lex) -> bool:
+    """A generalisation about the group at words ``ga..gb`` denied before the group: a negator and a claim
+    word ("don't think", "not all", "tak semua", "bukan semua", "it's not true that") within three words
+    before it, the predicate at ``pa`` in the same clause ("I don't believe Chinese, they all cheat" is
+    not a denial)."""
+    words = flat.words
+    before = words[max(0, ga - 4) : ga]
+    if not any(w in lex.claim_words for w in before):
+        return False
+    if not any(
+        w in lex.negators and any(x in lex.claim_words for x in before[k + 1 : k + 3])
+        for k, w in enumerate(before)
+    ):
+        return False
+    tg, tp = norm.tokens[flat.owner[gb]], norm.tokens[flat.owner[pa]]
+    return _CLAUSE_END.search(norm.original, tg.end, tp.start) is None
+
+
 def mentions_group(flat: _Words) -> bool:
     """Whether the comment names a group of people (identity.txt)."""
     return bool(flat.groups())
@@ -663,6 +681,8 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                     continue
                 if _negated_word(words, pa, lex):
                     continue
+                if kind == "after" and gb < pa and _negated_claim(flat, norm, ga, gb, pa, lex):
+                    continue  # "I don't think Indians are lazy", "tak semua orang Cina penipu"
                 if kind == "before" and pb + 1 < len(words) and words[pb + 1] in _HATE_AS_NOUN:
                     continue  # "hate against Muslims", "hate speech": hate as a topic
                 if kind == "passive" and gb < pa <= gb + 5 and _reported_event(words, ga, gb, pa, pb):
@@ -935,19 +955,23 @@ def tokens_near_groups(flat: _Words) -> set[int]:
     return out
 
 
-def negated_generalisation(flat: _Words) -> bool:
-    """A group with a negated generalisation ("Refugees are not criminals", "Melayu bukan pemalas"):
-    counter-speech (docs/screening-guidelines.md), so the hate head stays silent as for other rejections."""
+def negated_generalisation(flat: _Words, norm: Normalised) -> bool:
+    """A group with a negated generalisation ("Refugees are not criminals", "Melayu bukan pemalas", "I don't
+    think Indians are lazy", "tak semua pendatang penjenayah"): counter-speech
+    (docs/screening-guidelines.md), so the hate head stays silent as for other rejections."""
     lex = lexicons.load()
     groups = flat.groups()
     if not groups:
         return False
     words = flat.words
     for pa, _pb, kind in _predicates(words, lex):
-        if kind != "after" or not _negated_word(words, pa, lex):
+        if kind != "after":
             continue
-        if any(gb < pa <= gb + 5 for _ga, gb in groups):
-            return True
+        for ga, gb in groups:
+            if gb < pa <= gb + 5 and (
+                _negated_word(words, pa, lex) or _negated_claim(flat, norm, ga, gb, pa, lex)
+            ):
+                return True
     return False
 
 

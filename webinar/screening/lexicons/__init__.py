@@ -52,6 +52,7 @@ class Lexicon:
     negators: frozenset[str]
     commands: frozenset[str]  # negators that negate only with a feeling verb ("jangan rasa bodoh")
     feel_words: frozenset[str]
+    claim_words: frozenset[str]  # after a negator and before a group, deny its generalisation ("not all")
     senses: dict[str, frozenset[str]]  # term -> words showing its everyday sense
     titles: frozenset[str]
     numbers: dict[str, str]  # spelled digit -> digit
@@ -155,9 +156,10 @@ def load() -> Lexicon:
         target_phrases=_phrase_table((tuple(t.split()), None) for t in targets if " " in t),
         first_person=frozenset(w for w, p in pronouns if p == "first"),
         second_person=frozenset(w for w, p in pronouns if p == "second"),
-        negators=frozenset(w.removeprefix("imp:") for w in negators if not w.startswith("feel:")),
+        negators=frozenset(w.removeprefix("imp:") for w in negators if not w.startswith(("feel:", "claim:"))),
         commands=frozenset(w[4:] for w in negators if w.startswith("imp:")),
         feel_words=frozenset(w[5:] for w in negators if w.startswith("feel:")),
+        claim_words=frozenset(w[6:] for w in negators if w.startswith("claim:")),
         senses={term: frozenset(words.split()) for term, words in _pairs("senses.tsv")},
         titles=frozenset(_norm_term(t) for t in _lines("titles.txt")),
         numbers=dict(_pairs("numbers.tsv")),
