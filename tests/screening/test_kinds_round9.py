@@ -124,7 +124,11 @@ def test_spaced_letters_reach_the_rules(text, category):
 
 @pytest.mark.parametrize(
     "text",
-    ["no saya 0 1 2 - 3 4 5 6 7 8 9", "n o m b o r  s a y a  0 1 2 3 4 5 6 7 8 9", "6 0 1 2 . 3 4 5 . 6 7 8 9"],
+    [
+        "no saya 0 1 2 - 3 4 5 6 7 8 9",
+        "n o m b o r  s a y a  0 1 2 3 4 5 6 7 8 9",
+        "6 0 1 2 . 3 4 5 . 6 7 8 9",
+    ],
 )
 def test_digits_spaced_out_stay_a_phone_number(text):
     assert_held_as(text, "personal_data")

@@ -293,9 +293,11 @@ def _word_break(joined: str, known: frozenset[str]) -> list[int] | None:
     for end in range(1, n + 1):
         for start in range(max(0, end - 24), end):
             before = best[start]
-            if before is not None and len(before) < 4 and joined[start:end] in known:
-                if best[end] is None or len(before) + 1 < len(best[end]):  # type: ignore[arg-type]
-                    best[end] = [*before, end]
+            if before is None or len(before) >= 4 or joined[start:end] not in known:
+                continue
+            now = best[end]
+            if now is None or len(before) + 1 < len(now):
+                best[end] = [*before, end]
     return best[n]
 
 

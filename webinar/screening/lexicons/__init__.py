@@ -205,9 +205,8 @@ def _signal_words(words, identity, predicates) -> set[str]:
 
 def one_swaps(word: str) -> set[str]:
     """Every spelling of ``word`` with two adjacent, different letters swapped."""
-    return {
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]
-    }
+    pairs = range(len(word) - 1)
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in pairs if word[i] != word[i + 1]}
 
 
 def _swaps(words, identity, predicates, shortforms, allow, targets) -> dict[str, str]:
