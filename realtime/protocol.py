@@ -506,7 +506,9 @@ class OwnQuestion(PublicQuestion):
 class StaffReason(_Out):
     code: str
     category: str
-    message: str
+    message: str = Field(
+        description="in the host's language; a question's self-harm reasons add the support message once"
+    )
     start: int | None = Field(description="span in `text` (characters), or null")
     end: int | None
     matched: str

@@ -24,6 +24,11 @@ CATEGORY_LABELS = {
     "none": _("None"),
 }
 
+# The screening model's heads whose names are not categories (the others are: hate, sexual, self_harm, ...).
+MODEL_HEAD_LABELS = {
+    "abuse": _("Abusive language"),
+}
+
 LANGUAGE_LABELS = {
     "en": _("English"),
     "ms": _("Bahasa Malaysia"),

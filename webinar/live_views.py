@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 
 from realtime import protocol
 from realtime.protocol import ErrorCode
-from webinar import live_state, selectors
+from webinar import labels, live_state, selectors
 from webinar.exceptions import DewanError, NotFound, PermissionDenied
-from webinar.models import Webinar
+from webinar.models import Question, Webinar
 from webinar.services import moderation
 
 
@@ -53,6 +53,12 @@ def _labels() -> dict:
             "forbidden": _("Not allowed: register or sign in"),
         },
         "status": {str(value): str(label) for value, label in Webinar.Status.choices},
+        # The host console's tags: a question's status, screening categories and model heads, in words.
+        "question_status": {str(value): str(label) for value, label in Question.Status.choices},
+        "categories": {
+            code: str(label) for code, label in {**labels.CATEGORY_LABELS, **labels.MODEL_HEAD_LABELS}.items()
+        },
+        "score": _("score"),
         "paused": _("The hosts have paused questions for now."),
         "ended": _("This webinar has ended; questions are closed."),
         # The page fills in the number, so it gets both forms (English and Malay need no more).

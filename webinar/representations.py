@@ -7,6 +7,7 @@ viewer's language when sent (``localise``), so events and snapshots say the same
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -60,16 +61,37 @@ def public_question(question: Question, *, localised: bool = True) -> dict:
 
 
 def localise(payload: dict, language: str) -> dict:
-    """An event payload as a viewer in ``language`` sees it: the anonymous label in their language."""
-    question = payload.get("question")
-    if not isinstance(question, dict) or question.get("author") != ANONYMOUS:
+    """An event payload as a viewer in ``language`` sees it: the anonymous label and, in a staff view,
+    the screening reasons in their language (events store both in English, ``localised=False``)."""
+    if not needs_localising(payload):
         return payload
-    return {**payload, "question": {**question, "author": anonymous_label(language)}}
+    question = dict(payload["question"])
+    if question.get("author") == ANONYMOUS:
+        question["author"] = anonymous_label(language)
+    screening = question.get("screening")
+    if isinstance(screening, dict) and screening.get("reasons"):
+        question["screening"] = {
+            **screening,
+            "reasons": _staff_reasons_in(screening["reasons"], screening.get("heads") or {}, language),
+        }
+    return {**payload, "question": question}
 
 
 def needs_localising(payload: dict) -> bool:
+    """Whether ``payload`` says something in words that differ by language (see ``localise``)."""
     question = payload.get("question")
-    return isinstance(question, dict) and question.get("author") == ANONYMOUS
+    if not isinstance(question, dict):
+        return False
+    screening = question.get("screening")
+    return question.get("author") == ANONYMOUS or bool(isinstance(screening, dict) and screening.get("reasons"))
+
+
+def _staff_reasons_in(reasons: list[dict], heads: dict, language: str) -> list[dict]:
+    """A staff view's reasons (``StaffReason``) with each ``message`` rendered again in ``language``."""
+    texts = [_reason_message(reason, language, heads) for reason in reasons]
+    codes = [reason.get("code", "") for reason in reasons]
+    texts = screening_messages.support_once(codes, texts, language)
+    return [{**reason, "message": text} for reason, text in zip(reasons, texts, strict=True)]
 
 
 def _reason_message(reason: dict, language: str, heads: dict) -> str:
@@ -81,7 +103,8 @@ def _reason_message(reason: dict, language: str, heads: dict) -> str:
         score = heads.get(code.removeprefix("model.")) if code.startswith("model.") else None
         return screening_messages.render_in(code, language, matched, score)
     key = "message_ms" if language == "ms" else "message_en"
-    return reason.get(key) or reason.get("message_en", "")
+    # A staff view's reason (StaffReason) keeps only ``message``, in English.
+    return reason.get(key) or reason.get("message_en") or reason.get("message", "")
 
 
 def _reasons(question: Question, language: str) -> list[dict]:
@@ -112,9 +135,12 @@ def staff_question(question: Question, *, localised: bool = True, ended: bool = 
 
     ``ended``: the webinar has ended, so ``allowed`` keeps only the take-down and care actions.
 
-    ``original_text`` is the text as submitted (personal data in full): hosts only.
+    ``original_text`` is the text as submitted (personal data in full): hosts only. Screening reasons
+    are in the active language, or in English with ``localised=False`` (events; ``localise`` renders
+    them per viewer).
     """
     screening = question.screening or {}
+    language = (translation.get_language() or settings.LANGUAGE_CODE) if localised else "en"
     return {
         **public_question(question, localised=localised),
         "author": question.author_name or (anonymous_label() if localised else ANONYMOUS),
@@ -131,7 +157,7 @@ def staff_question(question: Question, *, localised: bool = True, ended: bool = 
             "heads": screening.get("heads", {}),
             "fired": screening.get("fired", []),
             "shadow_action": screening.get("shadow_action", ""),
-            "reasons": _reasons(question, "en"),
+            "reasons": _reasons(question, language),
             "error": screening.get("error"),
         },
         "care": question.care,

@@ -274,6 +274,16 @@
     return !!state.webinar && state.webinar.status === "ended";
   }
 
+  // A screening category or model head in words (the code itself when it has none).
+  function word(code) {
+    return t.categories[code] || code;
+  }
+
+  // A reason's message, with the matched words after it only when the message does not quote them.
+  function reasonText(r) {
+    return r.matched && !r.message.includes(r.matched) ? `${r.message} «${r.matched}»` : r.message;
+  }
+
   function card(q) {
     const s = q.screening || {};
     const reasons = s.reasons || [];
@@ -293,7 +303,7 @@
           "div",
           { class: "meta" },
           `${q.author}${q.anonymous ? ` (${t.anonymous})` : ""} · ${timeAgo(q.created_at)}`,
-          el("span", { class: `tag ${q.status}`, text: q.status }),
+          el("span", { class: `tag ${q.status}`, text: t.question_status[q.status] || q.status }),
           q.pinned ? el("span", { class: "tag pinned", text: t.pinned }) : null,
           q.answered ? el("span", { class: "tag answered", text: t.answered }) : null,
           q.edited ? el("span", { class: "tag edited", text: t.edited_tag }) : null,
@@ -302,13 +312,13 @@
           q.care_handled ? el("span", { class: "tag", text: t.care_handled_tag }) : null,
           q.care_replied ? el("span", { class: "tag", text: t.care_replied_tag }) : null,
           q.masked && q.masked.length ? el("span", { class: "tag", text: `${t.masked}: ${q.masked.join(", ")}` }) : null,
-          s.categories && s.categories.length ? el("span", { class: "tag", text: s.categories.join(", ") }) : null,
-          typeof s.score === "number" ? el("span", { class: "tag", text: `score ${s.score.toFixed(2)}` }) : null,
+          s.categories && s.categories.length ? el("span", { class: "tag", text: s.categories.map(word).join(", ") }) : null,
+          typeof s.score === "number" ? el("span", { class: "tag", text: `${t.score} ${s.score.toFixed(2)}` }) : null,
           s.fired && s.fired.length
-            ? el("span", { class: "tag held", title: t.heads_fired, text: s.fired.map((h) => `${h} ${(s.heads[h] || 0).toFixed(2)}`).join(", ") })
+            ? el("span", { class: "tag held", title: t.heads_fired, text: s.fired.map((h) => `${word(h)} ${(s.heads[h] || 0).toFixed(2)}`).join(", ") })
             : null,
         ),
-        reasons.length && q.status !== "published" ? el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: `${r.message}${r.matched ? ` «${r.matched}»` : ""}` }))) : null,
+        reasons.length && q.status !== "published" ? el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: reasonText(r) }))) : null,
         q.reject_reason ? el("p", { class: "reasons", text: q.reject_reason }) : null,
         actionsFor(q),
       ),

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import off_loop
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -152,3 +153,36 @@ def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, roo
     published.locator("[data-action=reject]").click()
     host.locator("#host-dialog-ok").click()
     expect(_item(host, "rejected", "recording be online")).to_be_visible()
+
+
+def test_a_malay_host_reads_every_tag_and_reason_of_a_held_question_in_malay(pages, room):
+    """Status, categories, the model's score and the reasons: no code or English left on the card."""
+    from webinar.models import Question
+
+    def speaks_malay():
+        room.host.language = "ms"
+        room.host.save(update_fields=["language"])
+
+    off_loop(speaks_malay)
+    _held(room, room.registrations[0], "I want to kill myself, nobody cares", "care-ms")
+    _held(room, room.registrations[1], "Boleh kongsi slaid?", "k-ms")
+    host = pages.open("host-ms", "/", viewport={"width": 1280, "height": 900})
+    host.context.add_cookies([{"name": "django_language", "value": "ms", "url": pages.server.url}])
+    host.goto(f"/accounts/login/?next=/w/{room.webinar.slug}/host/")
+    host.fill("#id_username", room.host.email)
+    host.fill("#id_password", PASSWORD)
+    host.locator("#id_password").press("Enter")
+    host.wait_for_url(re.compile(r"/host/$"))
+    care = _item(host, "care", "kill myself")
+    expect(care.locator(f".tag.{Question.Status.CARE}")).to_have_text("Ditahan atas sebab kebajikan")
+    expect(care.locator(".tag", has_text=re.compile(r"^Mencederakan diri$"))).to_be_visible()
+    expect(care.locator(".tag.held", has_text=re.compile(r"^Mencederakan diri \d\.\d\d$"))).to_be_visible()
+    expect(care.locator(".tag", has_text="skor")).to_be_visible()
+    reasons = care.locator("ul.reasons li")
+    expect(reasons.first).to_contain_text("Anda tidak keseorangan")
+    assert "You are not alone" not in care.inner_text() and "self_harm" not in care.inner_text()
+    assert care.inner_text().count("Anda tidak keseorangan") == 1, "the support message once"
+    assert care.inner_text().count("«") == 0, "the matched words are quoted once, inside the reason"
+    held = _item(host, "incoming", "slaid")
+    expect(held.locator(".tag.held")).to_have_text("Ditahan untuk semakan hos")
+    expect(held.locator("ul.reasons")).to_contain_text("Penganjur menyemak setiap soalan sebelum dipaparkan.")

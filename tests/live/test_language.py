@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from tests.factories import make_registration
 from tests.live.helpers import db
@@ -41,3 +42,43 @@ async def test_the_anonymous_label_in_live_events_and_replays_follows_each_viewe
     assert replay["type"] == "synced"
     replayed = [m for m in malay.seen if m.get("type") == "question.published"]
     assert {m["data"]["question"]["author"] for m in replayed} == {"Tanpa nama"}
+
+
+async def test_each_host_reads_screening_reasons_in_their_own_language_live_in_replays_and_snapshots(
+    room, sockets
+):
+    """A Malay host's console is Malay down to why a question was held; the support message once."""
+    from tests.factories import make_host, make_user
+    from tests.live.trust import CARE_TEXT
+    from webinar.screening import messages
+
+    farah = await db(make_user)("farah@example.com", "Farah", language="ms")
+    await db(make_host)(room.webinar, farah)
+    malay, english = await sockets.host(room.webinar, farah), await sockets.host(room.webinar, room.host)
+    asker = await sockets.attendee(room.aisyah)
+    await asker.request({"type": "ask", "client_key": "care", "text": CARE_TEXT})
+
+    def expected(screening, language):
+        with translation.override(language):
+            support = translation.gettext(messages.SUPPORT)
+        heads = screening["heads"]
+        texts = [
+            messages.render_in(r["code"], language, r["matched"], heads.get(r["code"].removeprefix("model.")))
+            for r in screening["reasons"]
+        ]
+        return [f"{texts[0]} {support}", *texts[1:]]
+
+    live = {}
+    for language, host in (("ms", malay), ("en", english)):
+        question = (await host.receive_until("staff.question"))["data"]["question"]
+        reasons = question["screening"]["reasons"]
+        assert question["care"] and reasons[0]["code"] == "self_harm.phrase", reasons
+        assert [r["message"] for r in reasons] == expected(question["screening"], language)
+        live[language] = reasons
+    assert live["ms"][0]["message"] != live["en"][0]["message"]
+    snapshot = await malay.sync(since=None)
+    assert snapshot["queue"][0]["screening"]["reasons"] == live["ms"]
+    replay = await malay.sync(since=0, staff_since=0)
+    assert replay["type"] == "synced"
+    replayed = [m for m in malay.seen if m.get("type") == "staff.question"][-1]
+    assert replayed["data"]["question"]["screening"]["reasons"] == live["ms"]
