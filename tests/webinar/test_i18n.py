@@ -219,3 +219,17 @@ def test_the_dashboard_labels_its_live_updates_in_the_viewers_language():
     client.login(email=organiser.email, password=PASSWORD)
     page = client.get(reverse("webinar:dashboard", args=[webinar.slug])).content.decode()
     assert 'data-label-updated="Dikemas kini"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ms"])
+def test_the_language_switcher_names_each_language_in_that_language_and_marks_the_current_one(language):
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(reverse("webinar:index")).content.decode()
+    switcher = page.split('class="inline lang"')[1].split("</form>")[0]
+    assert 'aria-label="{}"'.format("Bahasa" if language == "ms" else "Language") in switcher
+    for code, name in settings.LANGUAGES:
+        button = re.search(rf'<button[^>]*value="{code}"[^>]*>', switcher).group(0)
+        assert f'lang="{code}"' in button and f'aria-label="{name}"' in button, button
+        assert ('aria-current="true"' in button) == (code == language), button

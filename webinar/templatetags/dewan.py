@@ -48,3 +48,12 @@ def event_when(starts_at: datetime, zone: str, ends_at: datetime | None = None, 
         "start_format": fmt,
         "end_format": "H:i" if same_day else fmt,
     }
+
+
+@register.filter
+def language_own_name(code: str) -> str:
+    """The site language ``code`` named in itself, as ``settings.LANGUAGES`` has it (``"Bahasa Malaysia"``),
+    whatever the page's language: the language switcher's buttons (marked with ``lang``) read so."""
+    from django.conf import settings
+
+    return dict(settings.LANGUAGES).get(code, code)
