@@ -20,7 +20,7 @@ from webinar.exceptions import DewanError
 from webinar.labels import category_label, language_label
 from webinar.models import Report, Webinar
 from webinar.reports import exports, queries
-from webinar.reports.text import clock, duration, percent, screening_sentence, summary_render
+from webinar.reports.text import clock, duration, percent, screening_sentence, summary_render, zone_label
 from webinar.selectors import attendance as selectors_attendance
 from webinar.services import summaries
 
@@ -79,7 +79,7 @@ def _report_display(data: dict) -> dict:
     tz = data["webinar"]["timezone"]
     a, q = data["attendance"], data["questions"]
     return {
-        "peak_at": f"{clock(a['peak_at'], tz)} ({tz})" if a["peak_at"] else clock(None, tz),
+        "peak_at": f"{clock(a['peak_at'], tz)} ({zone_label(tz)})" if a["peak_at"] else clock(None, tz),
         "conversion": percent(a["conversion"]),
         "watch_median": duration(a["watch_median_seconds"]),
         "watch_mean": duration(a["watch_mean_seconds"]),

@@ -83,7 +83,9 @@ def needs_localising(payload: dict) -> bool:
     if not isinstance(question, dict):
         return False
     screening = question.get("screening")
-    return question.get("author") == ANONYMOUS or bool(isinstance(screening, dict) and screening.get("reasons"))
+    return question.get("author") == ANONYMOUS or bool(
+        isinstance(screening, dict) and screening.get("reasons")
+    )
 
 
 def _staff_reasons_in(reasons: list[dict], heads: dict, language: str) -> list[dict]:

@@ -110,6 +110,8 @@
       conn.textContent = t.ended_pill;
       conn.dataset.ended = "true";
       if (watching) watching.textContent = t.ended_watching;
+      // Nothing can be asked any more: the box and its options say so instead of accepting typing.
+      for (const control of [textarea, $("ask-anonymous")]) if (control) control.disabled = true;
     }
   }
 

@@ -39,7 +39,7 @@
 
   function fillResults(box, shown, results) {
     const voters = results.voters;
-    box.append(node("p", "meta poll-voters", `${voters} ${L.labelVoters}`));
+    box.append(node("p", "meta poll-voters", `${voters} ${voters === 1 ? L.labelVoter : L.labelVoters}`));
     if (shown.kind === "words") {
       const cloud = node("p", "poll-words");
       const top = results.words.length ? results.words[0].count : 1;

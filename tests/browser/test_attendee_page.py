@@ -122,6 +122,9 @@ def test_after_the_end_the_page_says_ended_and_votes_stop(pages, open_room):
     vote = asker.locator("#questions li.q .votes button").first
     expect(vote).to_be_disabled()
     expect(vote).to_have_attribute("aria-label", re.compile("after today"))
+    # The question box no longer takes typing that could never be sent.
+    expect(asker.locator("#ask-text")).to_be_disabled()
+    expect(asker.locator("#ask-anonymous")).to_be_disabled()
 
 
 def test_accessibility_on_a_phone(pages, open_room):

@@ -132,3 +132,26 @@ def test_the_held_queue_comes_before_the_polls_in_the_host_console(pages, transa
     expect(earlier.locator(".poll-bar[data-index='3']")).to_have_attribute("data-count", "2")
     expect(earlier).to_be_visible()
     assert not pages.page_errors, pages.page_errors
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"), [("en", "1 answer", "2 answers"), ("ms", "1 jawapan", "2 jawapan")]
+)
+def test_the_number_of_answers_reads_right_for_one_and_for_more(pages, prepared, language, one, two):
+    from urllib.parse import urlparse
+
+    from webinar.campaigns.services.polls import poll_launch
+    from webinar.services.notifications import join_url
+
+    webinar, host, polls, (aisyah, ben), _key = prepared
+    off_loop(poll_launch, actor=host, webinar_id=webinar.pk, poll_id=polls["single"].pk)
+    page = pages.open(f"aisyah-{language}", "/")
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": pages.server.url}])
+    page.goto(urlparse(off_loop(join_url, aisyah)).path)
+    other = pages.attendee(ben, "ben")
+    page.locator("#poll-options input[value='1']").check()
+    page.click("#poll-submit")
+    expect(page.locator("#poll-results .poll-voters")).to_have_text(one)
+    other.locator("#poll-options input[value='0']").check()
+    other.click("#poll-submit")
+    expect(page.locator("#poll-results .poll-voters")).to_have_text(two)

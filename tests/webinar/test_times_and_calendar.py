@@ -100,7 +100,7 @@ def test_malay_times_never_call_the_afternoon_night():
 def test_the_pdf_header_time_is_local_and_names_its_zone():
     with translation.override("ms"):
         assert local_datetime("2025-03-04T07:39:00+00:00", "Asia/Kuala_Lumpur") == (
-            "4 Mac 2025, 15:39 (Asia/Kuala_Lumpur)"
+            "4 Mac 2025, 15:39 (Asia/Kuala Lumpur)"
         )
     assert local_datetime(datetime(2025, 3, 4, 7, 39, tzinfo=UTC), "Europe/London") == (
         "4 March 2025, 07:39 (Europe/London)"
@@ -198,3 +198,16 @@ def test_the_calendar_file_keeps_utc_whatever_the_page_shows(client):
     calendar = Calendar.from_ical(client.get(reverse("webinar:calendar", args=[webinar.slug])).content)
     event = calendar.walk("VEVENT")[0]
     assert event.decoded("dtstart") == start and event.decoded("dtend") == start.replace(hour=9)
+
+
+def test_people_read_a_zone_by_its_name_without_underscores_in_e_mails_and_reports():
+    from webinar.reports.text import local_datetime, zone_label
+
+    webinar = make_webinar(timezone="Asia/Kuala_Lumpur")
+    make_registration(webinar, email="reader@example.com")
+    (confirmation,) = mail.outbox
+    assert "(Asia/Kuala Lumpur)" in confirmation.body and "Kuala_Lumpur" not in confirmation.body
+    assert zone_label("America/Argentina/Buenos_Aires") == "America/Argentina/Buenos Aires"
+    assert local_datetime(datetime(2025, 3, 4, 7, 39, tzinfo=UTC), "Asia/Kuala_Lumpur").endswith(
+        "(Asia/Kuala Lumpur)"
+    )

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from webinar.labels import category_label, language_label
+from webinar.reports import text
 
 matplotlib.use("Agg")
 import matplotlib.dates as mdates
@@ -64,7 +65,7 @@ def concurrency(data: dict, *, tz: str) -> Figure:
         ax.plot(times, counts, color=BRAND, linewidth=1.6)
         ax.fill_between(times, counts, color=BRAND, alpha=0.12)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M", tz=zone))
-        ax.set_xlabel(_("Time (%(zone)s)") % {"zone": tz})
+        ax.set_xlabel(_("Time (%(zone)s)") % {"zone": text.zone_label(tz)})
         peak_at = data["attendance"]["peak_at"]
         if peak_at:
             ax.annotate(

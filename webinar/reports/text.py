@@ -51,17 +51,23 @@ def clock(value, tz: str) -> str:
     return moment.astimezone(ZoneInfo(tz)).strftime("%H:%M")
 
 
+def zone_label(tz: str) -> str:
+    """An IANA zone named for people (pages, e-mails, reports): ``"Asia/Kuala_Lumpur"`` ->
+    ``"Asia/Kuala Lumpur"``. Machine formats (the ``.ics``, CSV) keep the identifier."""
+    return tz.replace("_", " ")
+
+
 def local_datetime(value, tz: str) -> str:
     """A moment as a date and 24-hour time in the zone ``tz``, with the zone named: for people, not logs.
 
     ``value`` is an aware datetime or an ISO 8601 string; the month name is in the active language
-    (``4 Mac 2025, 15:39 (Asia/Kuala_Lumpur)``).
+    (``4 Mac 2025, 15:39 (Asia/Kuala Lumpur)``).
     """
     if not value:
         return "–"
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     local = moment.astimezone(ZoneInfo(tz))
-    return f"{dateformat.format(local, 'j F Y, H:i')} ({tz})"
+    return f"{dateformat.format(local, 'j F Y, H:i')} ({zone_label(tz)})"
 
 
 def summary_build(data: dict, *, tz: str) -> list[dict]:
@@ -201,7 +207,7 @@ def _statement_text(code: str, p: dict) -> str:
             "At most %(peak)s person watched at once, at %(time)s.",
             "At most %(peak)s people watched at once, at %(time)s.",
             p["peak"],
-        ) % {"peak": p["peak"], "time": f"{clock(p['peak_at'], tz)} ({tz})"}
+        ) % {"peak": p["peak"], "time": f"{clock(p['peak_at'], tz)} ({zone_label(tz)})"}
         return f"{watched} {peak}"
     if code == "watch":
         return _("The median viewer watched for %(median)s (average %(mean)s).") % {

@@ -23,8 +23,9 @@ _WHEN_FORMATS = {"long": "l, j F Y, H:i", "short": "j M Y, H:i"}
 
 @register.filter
 def zone_label(zone: str) -> str:
-    """An IANA zone as people read it: ``"Asia/Kuala_Lumpur"`` -> ``"Asia/Kuala Lumpur"``."""
-    return zone.replace("_", " ")
+    """An IANA zone as people read it: ``"Asia/Kuala_Lumpur"`` -> ``"Asia/Kuala Lumpur"``
+    (``reports.text.zone_label``)."""
+    return text.zone_label(zone)
 
 
 @register.inclusion_tag("webinar/_when.html")
