@@ -82,8 +82,12 @@ async def runtime_shutdown() -> None:
 class RealtimeApp:
     """ASGI wrapper: the lifespan protocol (shutdown stops the runtime); each connection's serving loop."""
 
-    def __init__(self, app):
+    def __init__(self, app, on_startup=None):
         self.app = app
+        # Called once at the lifespan's start-up, before the server accepts anything (webinar/asgi.py:
+        # the screener loaded and the start-up objects frozen out of the garbage collector's scans). A
+        # failure is logged and the server starts anyway.
+        self.on_startup = on_startup
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "lifespan":
@@ -99,6 +103,11 @@ class RealtimeApp:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                if self.on_startup is not None:
+                    try:
+                        self.on_startup()
+                    except Exception:  # the server is still useful without it; say why it was skipped
+                        log.exception("start-up hook failed")
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 try:

@@ -14,6 +14,7 @@ from realtime.entry import LiveEntry  # noqa: E402
 from realtime.middleware import LiveAuthMiddlewareStack, SameOriginValidator, ServerSendMiddleware  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
 from realtime.runtime import RealtimeApp  # noqa: E402
+from webinar.startup import server_process_ready  # noqa: E402
 
 routes = ProtocolTypeRouter(
     {
@@ -28,5 +29,6 @@ routes = ProtocolTypeRouter(
         ),
     }
 )
-# The lifespan (shutdown stops this process's realtime runtime) and each connection's serving loop.
-application = RealtimeApp(routes)
+# The lifespan (start-up: the screener loaded and frozen out of the collector's scans, webinar/startup.py;
+# shutdown stops this process's realtime runtime) and each connection's serving loop.
+application = RealtimeApp(routes, on_startup=server_process_ready)

@@ -59,3 +59,27 @@ async def test_shutdown_without_a_runtime_is_harmless():
     assert await lifespan.receive_output(2) == {"type": "lifespan.startup.complete"}
     await lifespan.send_input({"type": "lifespan.shutdown"})
     assert await lifespan.receive_output(2) == {"type": "lifespan.shutdown.complete"}
+
+
+async def test_the_start_up_hook_runs_once_before_start_up_completes_and_a_failing_one_is_logged(caplog):
+    calls: list[str] = []
+
+    def ready() -> None:
+        calls.append("ready")
+
+    lifespan = ApplicationCommunicator(RealtimeApp(_unused_app, on_startup=ready), {"type": "lifespan"})
+    await lifespan.send_input({"type": "lifespan.startup"})
+    assert await lifespan.receive_output(2) == {"type": "lifespan.startup.complete"}
+    assert calls == ["ready"]
+    await lifespan.send_input({"type": "lifespan.shutdown"})
+    assert await lifespan.receive_output(2) == {"type": "lifespan.shutdown.complete"}
+
+    def broken() -> None:
+        raise RuntimeError("no model")
+
+    lifespan = ApplicationCommunicator(RealtimeApp(_unused_app, on_startup=broken), {"type": "lifespan"})
+    await lifespan.send_input({"type": "lifespan.startup"})
+    assert await lifespan.receive_output(2) == {"type": "lifespan.startup.complete"}  # serves anyway
+    assert "start-up hook failed" in caplog.text
+    await lifespan.send_input({"type": "lifespan.shutdown"})
+    assert await lifespan.receive_output(2) == {"type": "lifespan.shutdown.complete"}

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from webinar.screening import lexicons, messages, model, rules
 from webinar.screening.normalise import Normalised, normalise
@@ -131,7 +132,7 @@ def detect_language(norm: Normalised) -> str:
     """'en', 'ms', 'mixed' or 'unknown', from the share of Malay and English function words
     (lexicons/language.tsv)."""
     get = lexicons.load().language.get
-    found = [get(tok.words[0]) for tok in norm.tokens]
+    found = list(map(get, [tok[1][0] for tok in norm.tokens]))  # each token's first word (``Token.words``)
     ms = found.count("ms")
     en = found.count("en")
     if ms + en == 0:
@@ -246,6 +247,9 @@ def _quoted_tokens(norm: Normalised, quoted: list[tuple[int, int]]) -> list[int]
     return out
 
 
+_ENTRY = itemgetter(2)  # a token's ``entry`` (normalise.Token is a named tuple)
+
+
 def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResult:
     """Rule hits, and the text the model scores: without the organiser's allowed terms, words used in
     an everyday sense, negated or as mild intensifiers, and anything quoted in counter-speech."""
@@ -272,9 +276,9 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         lexical = _reported_speech(norm, lexical) if lexical else lexical
         if len(hits) + len(lexical) < found:
             innocent.update(_quoted_tokens(norm, rules.quoted_spans(norm.original)))
-    supportive = (
-        rules.supportive_negation(flat, norm) if any(t.entry is not None for t in norm.tokens) else set()
-    )
+    # Whether any token is a word-list word (an Entry is always true, None false): looked at in C.
+    listed = any(map(_ENTRY, norm.tokens))
+    supportive = rules.supportive_negation(flat, norm) if listed else set()
     if supportive:
         # "Don't call yourself an idiot", "kau tak bodoh pun": the insult is denied, not said.
         lexical = [
@@ -349,19 +353,36 @@ HEAD_CATEGORY = {
 }
 
 
+# The model they were read from and, per (strictness, language group), one threshold per head: a tuple
+# swapped whole, so a thread never files one model's thresholds under another.
+_thresholds: tuple[model.Model | None, dict[tuple[str, str], tuple[float, ...]]] = (None, {})
+
+
+def _head_thresholds(m: model.Model, strictness: str, group: str) -> tuple[float, ...]:
+    """``m``'s threshold of each head (in ``m.heads`` order) at ``strictness`` for a language group."""
+    global _thresholds
+    made_with, table = _thresholds
+    if made_with is not m:
+        table = {}
+        _thresholds = (m, table)
+    found = table.get((strictness, group))
+    if found is None:
+        found = table[(strictness, group)] = tuple(m.thresholds[strictness][h][group] for h in m.heads)
+    return found
+
+
 def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
              m: model.Model, counter: bool = False, supportive: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
-    group = _THRESHOLD_GROUP[language]
-    thresholds = m.thresholds[policy.strictness]
+    thresholds = _head_thresholds(m, policy.strictness, _THRESHOLD_GROUP[language])
     abuse_hits = [h for h in hits if h.category in _ABUSE]
     abuse_rules = bool(abuse_hits)
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
     heads = dict(zip(m.heads, [round(p, 4) for p in probs], strict=True))
     fired = []
-    for head, p in zip(m.heads, probs, strict=True):
-        if not p >= thresholds[head][group]:
+    for head, p, threshold in zip(m.heads, probs, thresholds, strict=True):
+        if not p >= threshold:
             continue  # most heads of most comments: the rest of the loop is about the few that reach it
         if counter and head in COUNTER_SILENCES:
             continue

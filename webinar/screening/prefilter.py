@@ -125,6 +125,30 @@ class Guard:
         return data is None or regexp.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
 
 
+class CueGuard(Guard):
+    """A guard for several patterns at once (their alternation), asked about the same text by several
+    rules: ``may_match`` is False only when none of ``patterns`` can match, so each rule may skip its own
+    guard; the last text's answer is kept (checked by identity, a tuple swapped whole: thread-safe), so
+    the rules that ask about one comment share one RE2 pass."""
+
+    __slots__ = ("_last",)
+
+    def __init__(self, patterns: list[re.Pattern]):
+        if any(p.flags & ~(re.UNICODE | re.ASCII) for p in patterns):
+            super().__init__("")  # always yes: see Guard
+        else:
+            super().__init__("|".join(f"(?:{p.pattern})" for p in patterns))
+        self._last: tuple[str | None, bool] = (None, True)
+
+    def may_match(self, text: str) -> bool:
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        answer = super().may_match(text)
+        self._last = (text, answer)
+        return answer
+
+
 def _readable(text: str) -> bytes | None:
     """``text`` as the bytes RE2 reads, or None when the guards must hand it to Python (a non-ASCII
     character or an odd separator). A comment is asked about by several guards in a row, so the last

@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from webinar.screening import lexicons
 from webinar.screening.normalise import Normalised, leet_reading, normalise
-from webinar.screening.prefilter import Guard
+from webinar.screening.prefilter import CueGuard, Guard
 
 # Keyed by id: hashing a compiled pattern hashes its whole compiled code every time (about 35
 # microseconds for a phrase file), so the pattern is kept beside its guard and checked by identity.
@@ -49,7 +49,7 @@ _PLUS_ONE = (1).__add__
 class _Words:
     """The comment as a flat list of canonical words, each pointing back to its token."""
 
-    __slots__ = ("_groups", "_leet", "_phrases", "owner", "starts", "text", "word_set", "words")
+    __slots__ = ("_groups", "_leet", "_phrases", "_starts", "owner", "text", "word_set", "words")
 
     def __init__(self, norm: Normalised):
         tokens = norm.tokens
@@ -63,11 +63,20 @@ class _Words:
             else [i for i, tok in enumerate(tokens) for _w in tok.words]
         )
         self.text = " ".join(words)
-        # Where each word starts in ``text``.
-        self.starts = list(accumulate(map(_PLUS_ONE, map(len, words[:-1])), initial=0)) if words else []
+        self._starts: list[int] | None = None
         self._groups: list[tuple[int, int]] | None = None
         self._leet: tuple[str, frozenset[str]] | bool | None = False
         self._phrases: tuple[bool, bool] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts in ``text`` (computed on first use: most comments never ask)."""
+        starts = self._starts
+        if starts is None:
+            words = self.words
+            starts = list(accumulate(map(_PLUS_ONE, map(len, words[:-1])), initial=0)) if words else []
+            self._starts = starts
+        return starts
 
     def may_phrase(self, reading: int) -> bool:
         """Whether any of the phrase files every comment is scanned with (harassment, hate,
@@ -505,13 +514,25 @@ def _has_context(i, tokens, flagged, lex, n, category: str = "") -> bool:
 # --- hate against groups ------------------------------------------------------------------------
 
 
+_GROUP_WORDS: list = [None, frozenset()]  # the identity set it was built from, its words and plurals
+
+
+def _group_words(lex) -> frozenset[str]:
+    """Every one-word group term and its plural ("lesbians" with "lesbian" listed), longer than four
+    letters as a plural: ``w in`` it says what ``w in lex.identity or (len(w) > 4 and w[-1] == "s" and
+    w[:-1] in lex.identity)`` says, in one look."""
+    built = _GROUP_WORDS
+    if built[0] is not lex.identity:
+        plurals = (t + "s" for t in lex.identity if len(t) + 1 > 4)
+        built[1] = frozenset(lex.identity).union(plurals)
+        built[0] = lex.identity
+    return built[1]
+
+
 def _group_spans(words: list[str], lex) -> list[tuple[int, int]]:
     # A plural of a listed group word names the group too ("lesbians" with "lesbian" listed).
-    spans = [
-        (i, i)
-        for i, w in enumerate(words)
-        if w in lex.identity or (len(w) > 4 and w[-1] == "s" and w[:-1] in lex.identity)
-    ]
+    group_words = _group_words(lex)
+    spans = [] if group_words.isdisjoint(words) else [(i, i) for i, w in enumerate(words) if w in group_words]
     if lex.identity_phrase_table:
         spans += _phrase_matches(words, lex.identity_phrase_table)
     return spans
@@ -1414,15 +1435,20 @@ def link_view(folded: str) -> tuple[str, list[int]]:
     return _sub_mapped(text, where, _DOT_LIKE, ".")
 
 
-def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
-    """Token ranges of numbers spelled out in words, seven digits or more ("kosong satu dua ...")."""
+def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tuple[int, int]]:
+    """Token ranges of numbers spelled out in words, seven digits or more ("kosong satu dua ...").
+    ``has_digit``: whether the folded text has a digit (``\\d``), when the caller knows."""
     numbers = lexicons.load().numbers
     out: list[tuple[int, int]] = []
     # Two spelled digits at least: a comment with neither a letter beside a digit ("o1two") nor two
     # number words has none (a cheap look before the per-token walk).
     folded = norm.folded
-    letter_digit = _ANY_DIGIT.search(folded) is not None and _LETTER_DIGIT.search(folded) is not None
-    if not letter_digit and sum(map(numbers.__contains__, _LETTERS.findall(folded))) < 2:
+    if has_digit is None:
+        has_digit = _ANY_DIGIT.search(folded) is not None
+    letter_digit = has_digit and _LETTER_DIGIT.search(folded) is not None
+    if not letter_digit and (
+        not _two_number_words(folded, numbers) or sum(map(numbers.__contains__, _LETTERS.findall(folded))) < 2
+    ):
         return out
     run: list[int] = []
     digits = 0
@@ -1457,6 +1483,23 @@ def _spelled_numbers(norm: Normalised) -> list[tuple[int, int]]:
 
 _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
 _LETTERS = re.compile(r"[a-z]+")
+_TWO_NUMBER_WORDS: list = [None, None]  # the number words it was built for, the RE2 look
+
+
+def _two_number_words(folded: str, numbers: dict[str, str]) -> bool:
+    """False only when ``folded`` certainly has fewer than two runs of letters (``[a-z]+``, whole) that
+    are number words: one RE2 pass for what ``_LETTERS.findall`` and a look per run would say. A run is
+    whole when no letter stands either side of it (``[^a-z]`` or the text's ends: ``\\z`` is RE2's end of
+    text, and only RE2 reads this pattern); the second run starts after a non-letter that ends the first.
+    Texts RE2 is not asked about (see prefilter.py) say True."""
+    built = _TWO_NUMBER_WORDS
+    if built[0] is not numbers:
+        words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+        built[1] = Guard(rf"(?:^|[^a-z])(?:{words})[^a-z](?:[\s\S]*[^a-z])?(?:{words})(?:[^a-z]|\z)")
+        built[0] = numbers
+    return built[1].may_match(folded)
+
+
 _MIXED_NUMBER = re.compile(r"\d+|zero|one|two|three|four|five|six|seven|eight|nine|o(?=\d)")
 _MIXED_FULL = re.compile(f"(?:{_MIXED_NUMBER.pattern})+")
 _MIXED_FIRST = frozenset("zotfsen")  # first letters of zero ... nine and "o"
@@ -1499,7 +1542,7 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
     text written in mixed case the name must be capitalised ("my son Ahmad ..." but not "my son got
     ..."); in all-lower or all-upper text it must not be a common word."""
     mixed_case = not (original.islower() or original.isupper())
-    for child in _CHILD.finditer(text) if _may(_CHILD, text) else ():
+    for child in _CHILD.finditer(text) if _FOLDED_CUES.may_match(text) and _may(_CHILD, text) else ():
         school = _SCHOOL.search(text, child.end(), child.end() + 80)
         if school is None:
             continue
@@ -1556,7 +1599,8 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
             if 13 <= len(digits) <= 19 and (printed or luhn_ok(digits)) and free(m.start(), m.end()):
                 add("pii.card", m.start(), m.end(), 3)
     if has_digit:
-        for m in _NUMBER_RUN.finditer(digits_text) if _may(_NUMBER_RUN, digits_text) else ():
+        # No guard: any digit is a number run (a guard would say yes to every comment that gets here).
+        for m in _NUMBER_RUN.finditer(digits_text):
             digits = re.sub(r"\D", "", m.group(0))
             if 9 <= len(digits) <= 12 and _MY_PHONE.fullmatch(digits) and free(m.start(), m.end()):
                 add("pii.phone", m.start(), m.end())
@@ -1577,14 +1621,15 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
                 and free(m.start(), m.end())
             ):
                 add("pii.phone", m.start(), m.end())
-        for rx, code in ((_BANK_ACCOUNT, "pii.bank_account"), (_PASSPORT, "pii.passport")):
-            for m in rx.finditer(text) if _may(rx, text) else ():
-                if free(m.start(1), m.end(1)):
-                    add(code, m.start(1), m.end(1))
-        where = _address(text)
-        if where is not None and free(*where):
-            add("pii.address", *where)
-    for a, b in _spelled_numbers(norm):
+        if _NUMBERED_CUES.may_match(text):  # one RE2 pass: most comments with a digit have none of these
+            for rx, code in ((_BANK_ACCOUNT, "pii.bank_account"), (_PASSPORT, "pii.passport")):
+                for m in rx.finditer(text) if _may(rx, text) else ():
+                    if free(m.start(1), m.end(1)):
+                        add(code, m.start(1), m.end(1))
+            where = _address(text)
+            if where is not None and free(*where):
+                add("pii.address", *where)
+    for a, b in _spelled_numbers(norm, has_digit):
         s, e = norm.tokens[a].start, norm.tokens[b].end
         taken.append((s, e))
         pii.append(Hit("pii.phone", "personal_data", 2, s, e))
@@ -1623,7 +1668,8 @@ def _shingles(text: str) -> set[str]:
 
 def flood_hits(norm: Normalised, flat: _Words, recent: tuple[str, ...]) -> list[Hit]:
     out = []
-    m = _CHAR_RUN.search(norm.folded) if _may(_LETTER_RUN_15, norm.folded) else None
+    folded = norm.folded
+    m = _CHAR_RUN.search(folded) if _FOLDED_CUES.may_match(folded) and _may(_LETTER_RUN_15, folded) else None
     if m is not None:
         s, e = norm.span(m.start(), m.end())
         out.append(Hit("flood.repeated", "flood", 1, s, e))
@@ -1675,11 +1721,16 @@ def term_matches(flat: _Words, table) -> list[tuple[int, int]]:
     return [(flat.owner[a], flat.owner[b]) for a, b in _phrase_matches(flat.words, table)]
 
 
+# Looks shared by rules that ask about the same folded text (see prefilter.CueGuard): a child beside a
+# school and a letter flood (every comment), and the numbered personal data (comments with a digit).
+_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15])
+_NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
+
 # Every guard is built at import (widening and compiling them takes about 0.1 s) rather than by the first
 # comment that asks it: a guard built on first use cost that one comment several milliseconds.
 for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SEXUAL_RE,
             _HATE_RE, _COUNTER_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE, LINK_RE, EMAIL_RE,
-            _DIGIT_RUN, _NUMBER_RUN, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
+            _DIGIT_RUN, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
             _ADDRESS_CUE, _CHILD, _LETTER_RUN_15):  # fmt: skip
     _may(_rx, "")
 
