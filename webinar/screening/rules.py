@@ -1420,19 +1420,19 @@ _DOT_ALNUM = re.compile(r"\.[a-z0-9]")
 _DOT_LIKE_CUES = ("dot", "titik", " . ", "[", "(", "{", "<")
 
 
-def link_view(folded: str) -> tuple[str, list[int]]:
+def link_view(folded: str) -> tuple[str, list[int] | None]:
     """``folded`` with disguised dots folded to "." and "w w w" to "www", and, per character, its index
-    in ``folded``."""
-    text, where = folded, list(range(len(folded)))
+    in ``folded``; None instead of that list when nothing was folded (the same text, index for index)."""
+    text, where = folded, None
     if "w w" in text:
-        text, where = _sub_mapped(text, where, _SPACED_WWW, "www")
+        text, where = _sub_mapped(text, list(range(len(text))), _SPACED_WWW, "www")
     if (
         (text.isascii() and not any(c in text for c in _DOT_LIKE_CUES))
         or not _may(_DOT_LIKE, text)
         or _DOT_LIKE.search(text) is None
     ):
         return text, where
-    return _sub_mapped(text, where, _DOT_LIKE, ".")
+    return _sub_mapped(text, where if where is not None else list(range(len(text))), _DOT_LIKE, ".")
 
 
 def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tuple[int, int]]:
@@ -1450,35 +1450,67 @@ def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tu
         not _two_number_words(folded, numbers) or sum(map(numbers.__contains__, _LETTERS.findall(folded))) < 2
     ):
         return out
+    # An ASCII comment's folded text is its lower-cased text, offset for offset.
+    if norm.offsets is None:
+        forms = [folded[tok.start : tok.end] for tok in norm.tokens]
+    else:
+        original = norm.original
+        forms = [original[tok.start : tok.end].lower() for tok in norm.tokens]
+    counts = _number_counts(numbers)
+    found = list(map(counts.__getitem__, forms))
+    if len(found) - found.count(None) < 2:
+        return out  # a run needs two number tokens side by side
     run: list[int] = []
     digits = 0
     spelled = 0
-    tokens = norm.tokens
-    # An ASCII comment's folded text is its lower-cased text, offset for offset.
-    lowered = folded if norm.offsets is None else None
-    for i, tok in enumerate((*tokens, None)):
-        if tok is None:
-            form = ""
-        else:
-            form = (
-                lowered[tok.start : tok.end]
-                if lowered is not None
-                else norm.original[tok.start : tok.end].lower()
-            )
-        if tok is not None and (form in numbers or form.isdigit() or _mixed_number(form)):
+    for i, count in enumerate(found):
+        if count is not None:
             run.append(i)
-            if form in numbers:
-                digits += 1
-                spelled += 1
-            else:
-                mixed = _MIXED_NUMBER.findall(form)
-                digits += sum(len(x) if x.isdigit() else 1 for x in mixed)
-                spelled += sum(1 for x in mixed if not x.isdigit())
+            digits += count[0]
+            spelled += count[1]
             continue
         if len(run) >= 2 and digits >= 7 and spelled >= 2:
             out.append((run[0], run[-1]))
         run, digits, spelled = [], 0, 0
+    if len(run) >= 2 and digits >= 7 and spelled >= 2:
+        out.append((run[0], run[-1]))
     return out
+
+
+class _NumberCounts(dict):
+    """A token's form -> (digits, spelled digits) it adds to a spelled number ("satu" (1, 1), "o12" (3, 1),
+    "2023" (4, 0)), or None when it is no part of one; worked out on first look (``counts[form]`` never
+    misses, so ``map`` reads it in C)."""
+
+    def __init__(self, numbers: dict[str, str]):
+        super().__init__()
+        self.numbers = numbers
+
+    def __missing__(self, form: str) -> tuple[int, int] | None:
+        count: tuple[int, int] | None = None
+        if form in self.numbers:
+            count = (1, 1)
+        elif form.isdigit() or _mixed_number(form):
+            mixed = _MIXED_NUMBER.findall(form)
+            count = (
+                sum(len(x) if x.isdigit() else 1 for x in mixed),
+                sum(1 for x in mixed if not x.isdigit()),
+            )
+        if len(self) >= 100_000:
+            self.clear()
+        self[form] = count
+        return count
+
+
+_number_counts_made: list[_NumberCounts] = []
+
+
+def _number_counts(numbers: dict[str, str]) -> _NumberCounts:
+    """The form counts for the number words ``numbers`` (made again when the word lists are)."""
+    made = _number_counts_made
+    if not made or made[-1].numbers is not numbers:
+        made[:] = [_NumberCounts(numbers)]
+    return made[-1]
 
 
 _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
@@ -1644,7 +1676,7 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
         if not any(cue in view for cue in _LINK_CUES) and _DOT_ALNUM.search(view) is None:
             return pii, links
         for m in LINK_RE.finditer(view) if _may(LINK_RE, view) else ():
-            a, b = where[m.start()], where[m.end() - 1] + 1
+            a, b = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
             if free(a, b):
                 s, e = norm.span(a, b)
                 links.append(Hit("link", "link", 1, s, e))
