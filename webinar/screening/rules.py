@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
+from operator import itemgetter
 
 from webinar.screening import lexicons
 from webinar.screening.normalise import Normalised, leet_reading, normalise
@@ -44,6 +45,7 @@ IDENTITY_WINDOW = 3
 
 
 _PLUS_ONE = (1).__add__
+_TOKEN_WORDS = itemgetter(1)  # normalise.Token.words (a named tuple's second field)
 
 
 class _Words:
@@ -53,7 +55,7 @@ class _Words:
 
     def __init__(self, norm: Normalised):
         tokens = norm.tokens
-        words = [w for tok in tokens for w in tok.words]
+        words = list(chain.from_iterable(map(_TOKEN_WORDS, tokens)))  # each token's words, in C
         self.words = words
         self.word_set = frozenset(words)
         # Most tokens are one word ("xnak" is two: "tak nak").
