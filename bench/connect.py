@@ -156,7 +156,7 @@ def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | Non
         path = f"/ws/w/{room['slug']}/" if kind == "dewan" else "/ws/raw/"
         keys = room["keys"] if kind == "dewan" else [None] * (args.clients + 1)
         clients.ask("connect", [(ports[0], path, keys[-1])], 1, only=0)  # warm-up: imports, first queries
-        queries_before = server_stats(ports[0])["queries"] if kind == "dewan" else 0
+        stats_before = server_stats(ports[0]) if kind == "dewan" else {}
         load = load_average()
         profile = Profile(args, f"connect-{kind}-{room_rows(room)}", ports[0] if kind == "dewan" else None)
         cpu_before = cpu_seconds([servers[0].pid])
@@ -177,12 +177,45 @@ def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | Non
         }
         if kind == "dewan":
             time.sleep(1.0)
-            queries = server_stats(ports[0])["queries"] - queries_before
+            stats = server_stats(ports[0])
+            queries = stats["queries"] - stats_before["queries"]
             result["queries_per_connect"] = round(queries / max(1, connected - 1), 2)
-        clients.ask("close")
+            # The garbage collector's share of the phase (counted in the server, bench/instrumented_asgi.py).
+            result["gc_collections"] = [
+                after - before
+                for after, before in zip(stats["gc_collections"], stats_before["gc_collections"], strict=True)
+            ]
+            result["gc_seconds"] = [
+                round(after - before, 3)
+                for after, before in zip(stats["gc_seconds"], stats_before["gc_seconds"], strict=True)
+            ]
+            result["gc_ms_per_connect"] = round(
+                (sum(stats["gc_seconds"]) - sum(stats_before["gc_seconds"])) * 1000 / max(1, connected - 1), 3
+            )
+        result.update(disconnect_cost(kind, clients, servers[0], ports[0], connected - 1))
         return result
     finally:
         stop_servers(servers)
+
+
+def disconnect_cost(kind: str, clients: Clients, server, port: int, sockets: int) -> dict:
+    """Close every client socket at once (no close frame, as a dropped network does) and measure the
+    server's CPU until it has let them all go: Dewan's socket count (``/__bench/stats``) back to 0
+    (the warm-up socket closes too); the raw server keeps no count, so it is given 1.5 s (it needs
+    far less)."""
+    cpu_before = cpu_seconds([server.pid])
+    started = time.monotonic()
+    clients.ask("close")
+    if kind == "dewan":
+        while server_stats(port)["sockets"] > 0 and time.monotonic() - started < 60:
+            time.sleep(0.1)
+    else:
+        time.sleep(max(0.0, 1.5 - (time.monotonic() - started)))
+    cpu_used = cpu_seconds([server.pid]) - cpu_before
+    return {
+        "disconnect_seconds": round(time.monotonic() - started, 2),
+        "server_cpu_ms_per_disconnect": round(cpu_used * 1000 / max(1, sockets), 3),
+    }
 
 
 class Profile:
@@ -428,6 +461,9 @@ def main() -> None:
         "connect_rate": round(dewan["viewers_per_second"] / max(1, raw["viewers_per_second"]), 3),
         "server_cpu_per_connect": round(
             dewan["server_cpu_ms_per_connect"] / max(0.001, raw["server_cpu_ms_per_connect"]), 3
+        ),
+        "server_cpu_per_disconnect": round(
+            dewan["server_cpu_ms_per_disconnect"] / max(0.001, raw["server_cpu_ms_per_disconnect"]), 3
         ),
     }
     if "dewan_stored" in result:

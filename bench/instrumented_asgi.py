@@ -20,6 +20,7 @@ work item (asgiref's database thread) and on the connect read pool's threads whi
 from __future__ import annotations
 
 import cProfile
+import gc
 import json
 import os
 import pstats
@@ -53,6 +54,22 @@ def _instrument(sender, connection, **kwargs):
 
 connection_created.connect(_instrument)
 
+# Garbage collections: how many per generation and their CPU (thread time of the collecting thread).
+_gc = {"collections": [0, 0, 0], "seconds": [0.0, 0.0, 0.0]}
+_gc_started: list[float] = []
+
+
+def _gc_callback(phase: str, info: dict) -> None:
+    if phase == "start":
+        _gc_started.append(time.thread_time())
+    elif _gc_started:
+        generation = info["generation"]
+        _gc["collections"][generation] += 1
+        _gc["seconds"][generation] += time.thread_time() - _gc_started.pop()
+
+
+gc.callbacks.append(_gc_callback)
+
 
 def _stats() -> dict:
     from realtime import broadcast
@@ -62,6 +79,10 @@ def _stats() -> dict:
         "queries": _queries,
         "hub_messages": sum(hub.messages_received for hub in hubs),
         "sockets": sum(len(room.everyone) for hub in hubs for room in hub.rooms.values()),
+        "gc_collections": list(_gc["collections"]),
+        "gc_seconds": [round(seconds, 4) for seconds in _gc["seconds"]],
+        "gc_frozen": gc.get_freeze_count(),
+        "gc_tracked": [len(gc.get_objects(generation)) for generation in range(3)],
     }
 
 

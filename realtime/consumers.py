@@ -274,6 +274,17 @@ class LiveConsumer(AsyncWebsocketConsumer):
             raise ValueError(f"No handler for message type {message['type']}")
         await handler(message)
 
+    async def websocket_disconnect(self, message):
+        """``disconnect``, then stop: the stock handler's group discards and ``aclose_old_connections``
+        are left out. This consumer is in no channel-layer group (the hub delivers), and its database
+        calls close old connections themselves (``database_sync_to_async`` before and after each call;
+        the connect pool checks its own, ``connect_read``). The stock hop queued one call per closing
+        socket on the services' single thread: in a mass disconnect, thousands of them, a sixth of
+        the CPU of a connect each time (bench/connect.py, ``server_cpu_ms_per_disconnect``).
+        """
+        await self.disconnect(message["code"])
+        raise StopConsumer()
+
     # Set by connect(); frames are read only once both are (``receive`` checks ``_listener``).
     _viewer: live_state.Viewer | None = None
     _listener: Listener | None = None

@@ -134,3 +134,31 @@ async def test_registering_in_a_browser_does_not_let_it_connect_until_it_opens_t
     live = await sockets.join(room.webinar, session_key=browser.session.session_key)
     assert live.welcome["role"] == "attendee"
     assert live.welcome["config"]["registration_id"] == registration.pk
+
+
+async def test_a_closed_socket_leaves_its_room_without_a_hop_to_the_services_thread(
+    room, sockets, monkeypatch
+):
+    """Channels' stock disconnect queued ``close_old_connections`` on the services' single thread for
+    every closing socket; the live socket's database calls close old connections themselves."""
+    from channels import db as channels_db
+
+    from realtime.broadcast import get_hub
+
+    hops: list[str] = []
+    real = channels_db.close_old_connections
+
+    def counted() -> None:
+        hops.append("close_old_connections")
+        real()
+
+    monkeypatch.setattr(channels_db, "close_old_connections", counted)
+    live = await sockets.attendee(room.aisyah)
+    hub = get_hub()
+    assert len(hub.rooms[room.webinar.pk].everyone) == 1
+    hops.clear()
+
+    await live.comm.disconnect()
+
+    assert hops == []
+    assert room.webinar.pk not in hub.rooms or not hub.rooms[room.webinar.pk].everyone

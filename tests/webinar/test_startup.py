@@ -6,13 +6,16 @@ import gc
 
 from webinar.asgi import application
 from webinar.screening import model
-from webinar.startup import server_process_ready
+from webinar.startup import FULL_COLLECTION_EVERY, server_process_ready
 
 
 def test_the_server_process_loads_the_screener_and_freezes_what_start_up_made():
     assert application.on_startup is server_process_ready  # what Uvicorn's lifespan start-up runs
+    threshold = gc.get_threshold()
     try:
         server_process_ready()
+        # Young collections as before; a full one waits for 100 second-generation ones, not 10.
+        assert gc.get_threshold() == (threshold[0], threshold[1], FULL_COLLECTION_EVERY)
         assert model._model is not None  # the first question does not wait for the model
         frozen = gc.get_freeze_count()
         assert frozen > 10_000  # the screener's word lists, patterns and tables, among the rest
@@ -21,3 +24,4 @@ def test_the_server_process_loads_the_screener_and_freezes_what_start_up_made():
         del made_later
     finally:
         gc.unfreeze()  # the test process goes on as it was
+        gc.set_threshold(*threshold)
