@@ -309,8 +309,8 @@ def main() -> int:
     default_cache = Path(tempfile.gettempdir()) / "dewan-second-stage-embeddings.npz"
     parser.add_argument("--cache", type=Path, nargs="+", default=[default_cache],
                         help="embedding caches: all are read, the first is written")  # fmt: skip
-    parser.add_argument("--train-cap", type=int, default=300, help="train rows sampled per shared dataset")
-    parser.add_argument("--dewan-cap", type=int, default=1500, help="train rows sampled from Dewan's set")
+    parser.add_argument("--train-cap", type=int, default=600, help="train rows sampled per shared dataset")
+    parser.add_argument("--dewan-cap", type=int, default=3000, help="train rows sampled from Dewan's set")
     parser.add_argument("--val-cap", type=int, default=700, help="validation rows sampled per shared dataset")
     parser.add_argument("--C", type=float, default=4.0)
     parser.add_argument("--speed-comments", type=int, default=300)
