@@ -18,6 +18,7 @@ from webinar.screening import (
     screen,
     screen_many,
 )
+from webinar.screening import messages as screening_messages
 
 
 def test_a_benign_question_is_published_with_a_model_score_and_version():
@@ -73,8 +74,13 @@ def test_self_harm_is_held_for_care_with_support_resources():
     verdict = screen("saya nak bunuh diri")
     assert verdict.action == "hold"
     assert "self_harm" in verdict.categories
-    reason = next(r for r in verdict.reasons if r.category == "self_harm")
-    assert "15555" in reason.message_ms and "Befrienders" in reason.message_en
+    codes = [r.code for r in verdict.reasons]
+    # The helplines are shown once per question, after its first self-harm reason (support_once).
+    shown_ms = screening_messages.support_once(codes, [r.message_ms for r in verdict.reasons], "ms")
+    shown_en = screening_messages.support_once(codes, [r.message_en for r in verdict.reasons], "en")
+    first = next(i for i, r in enumerate(verdict.reasons) if r.category == "self_harm")
+    assert "15555" in shown_ms[first] and "Befrienders" in shown_en[first]
+    assert sum("Befrienders" in text for text in shown_en) == 1
 
 
 def test_self_harm_is_never_blocked_or_published_whatever_the_policy():
