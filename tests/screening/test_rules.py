@@ -104,15 +104,17 @@ def test_a_different_question_is_not_a_duplicate():
 
 
 def test_every_phrase_rule_match_contains_one_of_its_files_trigger_words():
-    """The @TRIGGERS prefilter may skip a file only when no pattern could match: checked on every line of
-    Dewan's labelled set and the labelled examples."""
+    """The @TRIGGERS prefilter may skip a file only when no pattern could match: checked on every labelled
+    example and a fixed sample of 5,000 lines of Dewan's labelled set (all 18,000+ took 27 s under load,
+    and the set grows every round)."""
     import json
+    import random
     from pathlib import Path
 
     from webinar.screening import dewan_set, rules
     from webinar.screening.normalise import normalise
 
-    texts = [r["text"] for r in dewan_set.load()]
+    texts = random.Random(5).sample([r["text"] for r in dewan_set.load()], 5000)
     examples = Path(__file__).parent / "labelled_examples.jsonl"
     texts += [json.loads(line)["text"] for line in examples.read_text(encoding="utf-8").splitlines() if line]
     checked = 0
