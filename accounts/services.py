@@ -154,3 +154,18 @@ def _account_email(user, *, kind: str, next_url: str) -> None:
         subject = " ".join(render_to_string(f"accounts/signup_{kind}_subject.txt", context).split())
         body = render_to_string(f"accounts/signup_{kind}_email.txt", context)
     EmailMessage(subject=subject, body=body, to=[user.email]).send()
+
+
+def user_language_set(*, user, language: str) -> bool:
+    """Make ``language`` (one of ``settings.LANGUAGES``' codes) the account's: what the server says to
+    this person later (live pages' pushed text, e-mails) is in it. Returns whether it changed.
+    Raises ``ValueError`` for a language the site does not speak."""
+    from accounts.languages import language_supported
+
+    if not language_supported(language):
+        raise ValueError(f"unsupported language: {language!r}")
+    if user.language == language:
+        return False
+    user.language = language
+    user.save(update_fields=["language"])
+    return True

@@ -23,6 +23,7 @@ from webinar import ratelimit
 from webinar.http import client_ip, redirect_next, safe_next
 
 from .emails import InvalidEmail, email_normalise
+from .languages import language_agree_on_sign_in
 from .forms import SignInForm, SignUpForm
 
 
@@ -68,7 +69,7 @@ def activate(request, uidb64: str, token: str):
     if user is None:
         return render(request, "accounts/activate_invalid.html", status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # rotates the session key
-    return redirect(safe_next(request) or "webinar:dashboard_home")
+    return language_agree_on_sign_in(request, user, redirect(safe_next(request) or "webinar:dashboard_home"))
 
 
 class LoginView(auth_views.LoginView):
@@ -101,6 +102,9 @@ class LoginView(auth_views.LoginView):
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
 
+    def form_valid(self, form):
+        return language_agree_on_sign_in(self.request, form.get_user(), super().form_valid(form))
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset, with limits: per client address (answered), per account (silent: the page
@@ -116,6 +120,9 @@ class PasswordResetView(auth_views.PasswordResetView):
             form.add_error(None, _("Too many attempts from your network. Please try again later."))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        return language_agree_on_sign_in(self.request, form.get_user(), super().form_valid(form))
 
     def form_valid(self, form):
         email = _typed_email(self.request, "email")

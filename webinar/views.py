@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.joinlinks import read_token
-from accounts.languages import language_supported
+from accounts.services import user_language_set
+from accounts.languages import language_cookie_set, language_supported
 from webinar import ratelimit, selectors
 from webinar.audit_text import audit_lines
 from webinar.exceptions import DewanError
@@ -127,9 +128,8 @@ def set_language(request):
             ),
             language=language,
         )
-        if request.user.is_authenticated and request.user.language != language:
-            request.user.language = language
-            request.user.save(update_fields=["language"])
+        if request.user.is_authenticated:
+            user_language_set(user=request.user, language=language)
     return response
 
 
@@ -217,14 +217,7 @@ def join(request, slug: str, token: str):
     # The registrant chose a language when registering: the link opens the interface in it, unless
     # this browser has already picked one with the switcher.
     if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            registration.language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        )
+        language_cookie_set(response, registration.language)
     return response
 
 

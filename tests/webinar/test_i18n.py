@@ -233,3 +233,28 @@ def test_the_language_switcher_names_each_language_in_that_language_and_marks_th
         button = re.search(rf'<button[^>]*value="{code}"[^>]*>', switcher).group(0)
         assert f'lang="{code}"' in button and f'aria-label="{name}"' in button, button
         assert ('aria-current="true"' in button) == (code == language), button
+
+
+@pytest.mark.django_db
+def test_signing_in_after_choosing_malay_makes_the_account_malay_so_the_console_and_its_socket_agree():
+    from accounts.models import User
+    from tests.factories import PASSWORD
+
+    user = make_user("farah@example.com")
+    assert user.language == "en"
+    client = malay_client()  # chose Bahasa Malaysia with the switcher before signing in
+    response = client.post(reverse("accounts:login"), {"username": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert User.objects.get(pk=user.pk).language == "ms"
+
+
+@pytest.mark.django_db
+def test_signing_in_on_a_browser_that_chose_no_language_opens_the_accounts_language():
+    from tests.factories import PASSWORD
+
+    user = make_user("aisyah@example.com", language="ms")
+    client = Client()
+    response = client.post(reverse("accounts:login"), {"username": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ms"
+    assert '<html lang="ms">' in client.get(reverse("webinar:index")).content.decode()
