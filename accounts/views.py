@@ -23,8 +23,8 @@ from webinar import ratelimit
 from webinar.http import client_ip, redirect_next, safe_next
 
 from .emails import InvalidEmail, email_normalise
-from .languages import language_agree_on_sign_in
 from .forms import SignInForm, SignUpForm
+from .languages import language_agree_on_sign_in
 
 
 def _typed_email(request, field: str) -> str:
@@ -120,9 +120,6 @@ class PasswordResetView(auth_views.PasswordResetView):
             form.add_error(None, _("Too many attempts from your network. Please try again later."))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        return language_agree_on_sign_in(self.request, form.get_user(), super().form_valid(form))
 
     def form_valid(self, form):
         email = _typed_email(self.request, "email")

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.joinlinks import read_token
-from accounts.services import user_language_set
 from accounts.languages import language_cookie_set, language_supported
+from accounts.services import user_language_set
 from webinar import ratelimit, selectors
 from webinar.audit_text import audit_lines
 from webinar.exceptions import DewanError
