@@ -16,10 +16,16 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import WAIT_MS, off_loop, wait_connected
 from tests.factories import PASSWORD, make_host, make_live_webinar, make_registration, make_user
 from tests.servers import ARTIFACTS, Server, free_port, server_env, shared_database_url
+
+# Playwright's assertions (``expect``) wait 5 s by default, not the context's timeout: on a loaded
+# machine (2 cores, several test processes) a live update then missed its 5 s now and again. Every
+# wait in a browser test is bounded by WAIT_MS instead, assertions included.
+expect.set_options(timeout=WAIT_MS)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
