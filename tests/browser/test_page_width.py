@@ -1,0 +1,67 @@
+"""No page pushes sideways: charts and tables fit their column, on a laptop and on a 390x844 phone.
+
+A page wider than the screen hides its right edge (the report's language chart was cut off at 1280
+pixels) and makes a phone reader scroll both ways.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.helpers import off_loop
+from tests.factories import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+WIDTHS = [pytest.param(1280, id="laptop"), pytest.param(390, id="phone")]
+
+
+@pytest.fixture
+def reported(transactional_db):
+    def build():
+        from tests.reports.conftest import build_sample_webinar
+        from webinar.tasks import build_report
+
+        webinar, _parts = build_sample_webinar()
+        build_report.apply(args=[webinar.pk])
+        return webinar, webinar.organiser
+
+    return off_loop(build)
+
+
+def _overflowing(page, width: int) -> list[str]:
+    return page.evaluate(
+        """(width) => Array.from(document.querySelectorAll('main *'))
+            .filter((el) => el.getBoundingClientRect().right > width + 1)
+            .slice(0, 5).map((el) => `${el.tagName}.${el.className}`)""",
+        width,
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_report_with_its_charts_fits_the_screen(pages, reported, width):
+    webinar, organiser = reported
+    page = pages.open(f"report-{width}", f"/accounts/login/?next=/w/{webinar.slug}/report/")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.fill("#id_username", organiser.email)
+    page.fill("#id_password", PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(re.compile(r"/report/$"))
+    page.locator("img[src^='data:image/svg'], img[src*='chart']").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, _overflowing(page, width)
+    assert _overflowing(page, width) == []
+
+
+def test_the_reports_generation_line_starts_with_a_capital_in_malay_too(pages, reported):
+    webinar, organiser = reported
+    page = pages.open("report-ms", "/")
+    page.context.add_cookies([{"name": "django_language", "value": "ms", "url": pages.server.url}])
+    page.goto(f"/accounts/login/?next=/w/{webinar.slug}/report/")
+    page.fill("#id_username", organiser.email)
+    page.fill("#id_password", PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(re.compile(r"/report/$"))
+    line = page.locator("p.meta", has_text="Dijana")
+    assert re.match(r"Cubaan ke-1 · Dijana \d", line.inner_text()), line.inner_text()
