@@ -112,3 +112,43 @@ def test_every_guard_the_rules_ask_is_built_at_import():
     for name in asked:
         rx = getattr(rules, name)
         assert rules._GUARDS.get(id(rx), (None,))[0] is rx, name
+
+
+def test_the_shared_looks_never_say_no_where_their_patterns_match():
+    """The looks several rules share (one RE2 pass each for a comment): the folded-text cues (a child
+    beside a school, a letter flood), the numbered personal data (bank account, passport, house, street),
+    the spaced-letters look (exact boundaries rather than dropped lookarounds) and the two-number-words
+    look. Each says yes wherever one of its Python patterns (or the count it stands for) finds something,
+    and turns most texts away."""
+    from webinar.screening import normalise as normalise_module
+
+    texts: list[str] = []
+    for text in random.Random(11).sample(_labelled_texts(), 1500):
+        texts += [text, normalise(text).folded]
+    texts += _generated_texts(600)
+    texts += ["s u i c i d e", "b.o.d.o.h", "end. I a b", "x y z", "kosong satu dua", "one two", "ab c d e"]
+    numbers = lexicons.load().numbers
+    looks = [
+        (rules._FOLDED_CUES, lambda t: rules._CHILD.search(t) or rules._LETTER_RUN_15.search(t)),
+        (
+            rules._NUMBERED_CUES,
+            lambda t: any(
+                rx.search(t) for rx in (rules._BANK_ACCOUNT, rules._PASSPORT, rules._HOUSE, rules._STREET)
+            ),
+        ),
+        (normalise_module._SPACED_GUARD, normalise_module._SPACED_RE.search),
+    ]
+    for look, finds in looks:
+        matched = refused = 0
+        for text in texts:
+            may = look.may_match(text)
+            if finds(text):
+                matched += 1
+                assert may, text
+            elif not may:
+                refused += 1
+        assert matched > 0
+        assert refused > 2 * matched
+    spelled = [t for t in texts if sum(map(numbers.__contains__, rules._LETTERS.findall(t))) >= 2]
+    assert spelled and all(rules._two_number_words(t, numbers) for t in spelled)
+    assert sum(not rules._two_number_words(t, numbers) for t in texts) > 2 * len(spelled)

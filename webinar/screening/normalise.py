@@ -78,7 +78,11 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
 _TOKEN_RE = re.compile(r"\$?[^\W_]+(?:(?:'|[*@$!|]+)[^\W_]+)*[*$]*")
 # Three or more single letters separated by dots, spaces, dashes...: "s.i.a.l", "b o d o h".
 _SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_*@$](?:[ .\-_*,/|+~]{1,3})){2,}[^\W_@$](?![^\W_])")
-_SPACED_GUARD = Guard(_SPACED_RE)
+# Its look before Python reads the lookarounds as consumed boundaries: a letter or digit neither side of the
+# run, or the text's end (``\z``, RE2's end of text). On the ASCII text RE2 is asked about (prefilter.py)
+# that says exactly what Python's lookarounds say, so the look turns away the many comments where a word
+# ends beside a one-letter word ("end. I a"), which the widened pattern let through.
+_SPACED_GUARD = Guard(r"(?:^|[^0-9A-Za-z])(?:[^\W_*@$](?:[ .\-_*,/|+~]{1,3})){2,}[^\W_@$](?:[^0-9A-Za-z]|\z)")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                        "!": "i", "|": "i", "8": "b", "9": "g", "€": "e"})  # fmt: skip
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "i"})

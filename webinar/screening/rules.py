@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 from operator import itemgetter
 
 from webinar.screening import lexicons
@@ -46,6 +46,7 @@ IDENTITY_WINDOW = 3
 
 _PLUS_ONE = (1).__add__
 _TOKEN_WORDS = itemgetter(1)  # normalise.Token.words (a named tuple's second field)
+_TOKEN_ENTRY = itemgetter(2)  # normalise.Token.entry
 
 
 class _Words:
@@ -175,10 +176,10 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
     if lex.allow_phrases:
         for a, b in _phrase_matches(words, lex.allow_phrases):
             allowed_tokens.update(range(flat.owner[a], flat.owner[b] + 1))
-    flagged: set[int] = set()
-    for i, tok in enumerate(tokens):
-        if tok.entry is not None and i not in allowed_tokens:
-            flagged.add(i)
+    # The tokens that are word-list words (an Entry is always true, None false), but not allow-listed.
+    flagged: set[int] = set(compress(range(len(tokens)), map(_TOKEN_ENTRY, tokens)))
+    if allowed_tokens and flagged:
+        flagged -= allowed_tokens
     phrase_hits = []
     for a, b, entry in _phrase_entries(words, lex.phrases):
         ta, tb = flat.owner[a], flat.owner[b]
