@@ -118,8 +118,8 @@ def test_the_shared_looks_never_say_no_where_their_patterns_match():
     """The looks several rules share (one RE2 pass each for a comment): the folded-text cues (a child
     beside a school, a letter flood), the numbered personal data (bank account, passport, house, street),
     the spaced-letters look (exact boundaries rather than dropped lookarounds) and the two-number-words
-    look. Each says yes wherever one of its Python patterns (or the count it stands for) finds something,
-    and turns most texts away."""
+    look, and the nine-digits look before the phone-number scan. Each says yes wherever one of its Python
+    patterns (or the count it stands for) finds something, and turns most texts away."""
     from webinar.screening import normalise as normalise_module
 
     texts: list[str] = []
@@ -149,6 +149,12 @@ def test_the_shared_looks_never_say_no_where_their_patterns_match():
                 refused += 1
         assert matched > 0
         assert refused > 2 * matched
+    phones = ["call 012-345 6789", "+60 12 345 6789 now", "O12.345.6789", "ic 900101-14-5678", "rm 50 x 3"]
+    for text in texts + phones:
+        view = rules._digit_view(text)
+        long_runs = [m for m in rules._NUMBER_RUN.finditer(view) if len(re.sub(r"\D", "", m.group(0))) >= 9]
+        assert not long_runs or rules._NINE_DIGITS.may_match(view), text
+    assert not rules._NINE_DIGITS.may_match("rm 50 x 3") and rules._NINE_DIGITS.may_match("012-345 6789")
     spelled = [t for t in texts if sum(map(numbers.__contains__, rules._LETTERS.findall(t))) >= 2]
     assert spelled and all(rules._two_number_words(t, numbers) for t in spelled)
     assert sum(not rules._two_number_words(t, numbers) for t in texts) > 2 * len(spelled)

@@ -1398,7 +1398,7 @@ def _digit_view(text: str) -> str:
         letters = sum(c.isalpha() for c in run)
         return run.translate(_DIGIT_FOR) if digits and digits >= 2 * letters else run
 
-    return _DIGITISH.sub(fix, text)
+    return _DIGITISH.sub(fix, text) if _may(_DIGITISH, text) else text
 
 
 def _sub_mapped(text: str, where: list[int], rx: re.Pattern, repl: str) -> tuple[str, list[int]]:
@@ -1417,6 +1417,8 @@ def _sub_mapped(text: str, where: list[int], rx: re.Pattern, repl: str) -> tuple
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# Nine digits, anything between them: necessary for a phone number (_NUMBER_RUN's 9 to 12 digits).
+_NINE_DIGITS = Guard(r"[0-9](?:[^0-9]*[0-9]){8}")
 _LINK_CUES = ("http", "hxxp", "www.")
 _DOT_ALNUM = re.compile(r"\.[a-z0-9]")
 # Cheap necessary conditions for _DOT_LIKE: a bracket, a spelled dot, a spaced dot or a non-ASCII stop.
@@ -1634,8 +1636,8 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
             if 13 <= len(digits) <= 19 and (printed or luhn_ok(digits)) and free(m.start(), m.end()):
                 add("pii.card", m.start(), m.end(), 3)
     if has_digit:
-        # No guard: any digit is a number run (a guard would say yes to every comment that gets here).
-        for m in _NUMBER_RUN.finditer(digits_text):
+        # A phone number has nine digits or more: one RE2 pass turns away most comments with a digit.
+        for m in _NUMBER_RUN.finditer(digits_text) if _NINE_DIGITS.may_match(digits_text) else ():
             digits = re.sub(r"\D", "", m.group(0))
             if 9 <= len(digits) <= 12 and _MY_PHONE.fullmatch(digits) and free(m.start(), m.end()):
                 add("pii.phone", m.start(), m.end())
@@ -1765,7 +1767,7 @@ _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 # comment that asks it: a guard built on first use cost that one comment several milliseconds.
 for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SEXUAL_RE,
             _HATE_RE, _COUNTER_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE, LINK_RE, EMAIL_RE,
-            _DIGIT_RUN, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
+            _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
             _ADDRESS_CUE, _CHILD, _LETTER_RUN_15):  # fmt: skip
     _may(_rx, "")
 
