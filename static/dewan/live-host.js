@@ -363,6 +363,11 @@
     // After the end there is nothing to pause, slow down or moderate with keys.
     const over = w.status === "ended";
     for (const id of ["btn-pause", "btn-resume", "slow-form", "shortcuts"]) if (over) $(id).hidden = true;
+    // An empty box is not left behind (the error line sits outside it).
+    $("host-controls").hidden = over;
+    // Polls are launched only while the webinar is live (the server refuses otherwise): no button
+    // offers what cannot be done (dewan.css hides .poll-launch unless the console is live).
+    document.body.dataset.webinarStatus = w.status;
     $("console-ended").hidden = !over;
     $("console-ended").textContent = over ? t.console_ended : "";
   }

@@ -133,17 +133,31 @@ def test_the_care_banner_goes_when_the_care_queue_is_handled(pages, room):
 
 
 def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, room):
+    from webinar.campaigns.services.polls import poll_create
+
     aisyah, ben, _ = room.registrations
     _published(room, aisyah, "Will the recording be online?", "k1")
     _held(room, ben, "Is the quiz graded?", "k2")
+    poll = off_loop(
+        poll_create,
+        actor=room.host,
+        webinar_id=room.webinar.pk,
+        kind="rating",
+        question_en="Rate it",
+        question_ms="",
+    )
     host = pages.host(room.host, room.webinar)
     published = _item(host, "published", "recording be online")
     expect(published.locator("[data-action=pin]")).to_be_visible()
     expect(host.locator("#conn")).to_have_text("Connected")  # the connection, not the event's state
+    launch = host.locator(f"#host-polls button.poll-launch[data-poll='{poll.pk}']")
+    expect(launch).to_be_visible()
     host.click("#btn-end")
     expect(host.locator("#console-ended")).to_be_visible()
-    for control in ("#btn-pause", "#slow-form", "#shortcuts", "#btn-end"):
+    # Nothing is offered that the server would refuse, and no empty box is left where the controls were.
+    for control in ("#btn-pause", "#slow-form", "#shortcuts", "#btn-end", "#host-controls"):
         expect(host.locator(control)).to_be_hidden()
+    expect(launch).to_be_hidden()
     # Per question only taking it down stays: no approve, pin, answer, edit, merge or mute after the end.
     held = _item(host, "incoming", "quiz graded")
     for item in (published, held):
