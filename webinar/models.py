@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from accounts.languages import language_choices
 
@@ -180,7 +181,9 @@ class ScreeningSettings(models.Model):
     care_resources = models.TextField(
         _("support resources shown to people in distress"),
         blank=True,
-        default=(
+        # Unchanged, it is shown translated (representations.care_resources_in): gettext_noop marks it
+        # for the catalogue and keeps the stored default (and the migrations) as they are.
+        default=gettext_noop(
             "Befrienders Kuala Lumpur: 03-7627 2929 (24 hours), befrienders.org.my\n"
             "Talian HEAL 15555 (Ministry of Health Malaysia)\n"
             "Emergency: 999"

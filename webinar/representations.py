@@ -205,7 +205,9 @@ def own_question(question: Question, *, language: str, care_resources: str | Non
                 "Your message has been passed to our hosts privately. If you are going through a hard time, "
                 "you do not have to face it alone:"
             )
-            data["care_resources"] = care_resources if care_resources is not None else _default_resources()
+            data["care_resources"] = (
+                care_resources if care_resources is not None else care_resources_in(None, "", language)
+            )
             if question.care_reply:
                 data["care_reply"] = question.care_reply
     return data
@@ -217,5 +219,18 @@ def _care_label(question: Question) -> str:
     return _("Shared privately with the hosts")
 
 
-def _default_resources() -> str:
-    return str(ScreeningSettings._meta.get_field("care_resources").default)
+def care_resources_in(english: str | None, malay: str, language: str) -> str:
+    """The support resources a reader in ``language`` is shown, from a webinar's screening settings
+    (``care_resources``, ``care_resources_ms``; ``english`` None when the webinar has no settings).
+
+    The organiser's Malay text for a Malay reader when given; the default resources (a webinar that
+    kept them, or has no settings) in the reader's language; otherwise the organiser's text as written.
+    A teenager in distress reading Malay is never handed the helplines in English by default.
+    """
+    if language == "ms" and malay.strip():
+        return malay
+    default = str(ScreeningSettings._meta.get_field("care_resources").default)
+    if english is None or english.strip() == default:
+        with translation.override(language):
+            return _(default)
+    return english

@@ -99,3 +99,32 @@ def test_care_resources_reach_a_malay_author_in_malay(live_webinar):
             webinar=live_webinar, author=author, text="...", client_key=language, status="care", care=True
         )
         assert expected in own_question_for(question)["care_resources"]
+
+
+@pytest.mark.parametrize("has_settings", [True, False], ids=["default-kept", "no-settings"])
+def test_the_default_care_resources_reach_a_malay_author_in_malay_and_an_organisers_own_text_as_written(
+    live_webinar, has_settings
+):
+    if has_settings:
+        ScreeningSettings.objects.update_or_create(webinar=live_webinar, defaults={})
+    else:
+        ScreeningSettings.objects.filter(webinar=live_webinar).delete()
+    shown = {}
+    for language in ("ms", "en"):
+        author = make_registration(live_webinar, language=language)
+        question = Question.objects.create(
+            webinar=live_webinar, author=author, text="...", client_key=language, status="care", care=True
+        )
+        shown[language] = own_question_for(question)["care_resources"]
+    assert "Kementerian Kesihatan Malaysia" in shown["ms"] and "Kecemasan: 999" in shown["ms"]
+    assert "Ministry of Health" not in shown["ms"]
+    assert "Ministry of Health Malaysia" in shown["en"] and "Emergency: 999" in shown["en"]
+    # An organiser who wrote their own resources (in English only) has them shown as written.
+    ScreeningSettings.objects.update_or_create(
+        webinar=live_webinar, defaults={"care_resources": "Call 15999"}
+    )
+    author = make_registration(live_webinar, language="ms")
+    question = Question.objects.create(
+        webinar=live_webinar, author=author, text="...", client_key="own", status="care", care=True
+    )
+    assert own_question_for(question)["care_resources"] == "Call 15999"

@@ -260,8 +260,8 @@ def own_question_for(question: Question) -> dict:
             .values_list("care_resources", "care_resources_ms")
             .first()
         )
-        if found is not None:
-            resources = found[1] if language == "ms" and found[1].strip() else found[0]
+        english, malay = found if found is not None else (None, "")
+        resources = representations.care_resources_in(english, malay, language)
     return representations.own_question(question, language=language, care_resources=resources)
 
 
