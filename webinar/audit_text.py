@@ -38,6 +38,16 @@ _SENTENCES = {
     "screening.update": lambda: _("%(actor)s changed the screening settings."),
     "report.request": lambda: _("%(actor)s asked for the report to be built."),
     "report.emailed": lambda: _("The report was e-mailed to the organiser."),
+    "poll.create": lambda: _("%(actor)s prepared poll %(target)s."),
+    "poll.update": lambda: _("%(actor)s edited poll %(target)s."),
+    "poll.delete": lambda: _("%(actor)s deleted poll %(target)s."),
+    "poll.launch": lambda: _("%(actor)s launched poll %(target)s."),
+    "poll.close": lambda: _("%(actor)s closed poll %(target)s."),
+    "campaign.create": lambda: _("%(actor)s created the campaign."),
+    "campaign.update": lambda: _("%(actor)s changed the campaign."),
+    "campaign.partners": lambda: _("%(actor)s changed the campaign's partners."),
+    "campaign.webinars": lambda: _("%(actor)s changed the campaign's webinars."),
+    "campaign.transparency": lambda: _("%(actor)s changed the campaign's transparency report."),
 }
 
 

@@ -120,3 +120,41 @@ def test_audit_entries_cannot_be_added_or_changed_in_the_admin():
     assert not model_admin.has_delete_permission(request)
     client = _signed_in(admin_user)
     assert client.get(reverse("admin:webinar_auditentry_add")).status_code == 403
+
+
+def test_every_action_the_services_record_reads_as_a_sentence_not_its_code():
+    """Each ``action="…"`` written to the audit log has its sentence (EN and MS); polls read as words."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from webinar.audit_text import _SENTENCES
+
+    source = Path(settings.BASE_DIR) / "webinar"
+    recorded = {
+        action
+        for path in source.rglob("*.py")
+        if "migrations" not in path.parts
+        for action in re.findall(r'action="([a-z_]+\.[a-z_]+)"', path.read_text(encoding="utf-8"))
+    }
+    assert {"poll.create", "poll.launch", "poll.close", "campaign.create"} <= recorded
+    assert recorded - set(_SENTENCES) == set()
+
+
+def test_a_polls_life_reads_as_sentences_in_malay(live_webinar, host_user):
+    from webinar.campaigns.services.polls import poll_close, poll_create, poll_launch
+
+    poll = poll_create(
+        actor=host_user, webinar_id=live_webinar.pk, kind="rating", question_en="Rate it", question_ms=""
+    )
+    poll_launch(actor=host_user, webinar_id=live_webinar.pk, poll_id=poll.pk)
+    poll_close(actor=host_user, webinar_id=live_webinar.pk, poll_id=poll.pk)
+    with translation.override("ms"):
+        sentences = [line["sentence"] for line in audit_lines(webinar=live_webinar)[:3]]
+    name = host_user.shown_name
+    assert sentences == [
+        f"{name} menutup undian #{poll.pk}.",
+        f"{name} melancarkan undian #{poll.pk}.",
+        f"{name} menyediakan undian #{poll.pk}.",
+    ]
