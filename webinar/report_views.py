@@ -17,7 +17,7 @@ from accounts.languages import language_supported
 from realtime.presence import get_presence_store
 from webinar import selectors
 from webinar.exceptions import DewanError
-from webinar.labels import category_label, language_label
+from webinar.labels import LANGUAGE_LABELS, category_label, language_label
 from webinar.models import Report, Webinar
 from webinar.reports import exports, queries
 from webinar.reports.text import clock, duration, percent, screening_sentence, summary_render, zone_label
@@ -58,6 +58,8 @@ def dashboard(request, slug: str):
             "data": _dashboard_data(webinar),
             "attendees": selectors_attendance.attendance_by_attendee(webinar=webinar),
             "never_came": selectors_attendance.never_came(webinar=webinar),
+            # The live "by language" line is redrawn by dashboard.js: it names languages with these.
+            "language_names": {code: language_label(code) for code in LANGUAGE_LABELS},
             # A number (the sentence is singular or plural by it): whole seconds as an int ("15", not "15.0").
             "sample_seconds": _whole_if_whole(float(settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS)),
         },

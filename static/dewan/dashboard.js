@@ -8,14 +8,19 @@
   const interval = Number(root.dataset.interval) || 2000;
   const SVG = "http://www.w3.org/2000/svg";
 
+  const lang = document.documentElement.lang || undefined;
+  // Languages by name in the page's language ("Bahasa Malaysia 2"), as the server renders them.
+  const names = JSON.parse((document.getElementById("language-names") || {}).textContent || "{}");
+
+  // The time in the page's language on a 24-hour clock, like every time the server writes here.
   function clock(iso) {
     if (!iso) return "—";
     const d = new Date(iso);
-    return isNaN(d) ? "—" : d.toLocaleTimeString();
+    return isNaN(d) ? "—" : d.toLocaleTimeString(lang, { hourCycle: "h23" });
   }
 
   function languages(map) {
-    const parts = Object.entries(map || {}).sort((a, b) => b[1] - a[1]).map(([lang, n]) => (lang || "?") + " " + n);
+    const parts = Object.entries(map || {}).sort((a, b) => b[1] - a[1]).map(([code, n]) => (names[code || ""] || code || "?") + " " + n);
     return parts.length ? parts.join(", ") : "—";
   }
 
@@ -36,7 +41,7 @@
     if (status && data.status) status.className = "badge " + data.status;
     timeline(data.timeline || []);
     const updated = document.getElementById("dash-updated");
-    if (updated) updated.textContent = `${root.dataset.labelUpdated || "Updated"} ${new Date().toLocaleTimeString(document.documentElement.lang || undefined)}`;
+    if (updated) updated.textContent = `${root.dataset.labelUpdated || "Updated"} ${clock(new Date().toISOString())}`;
   }
 
   function timeline(points) {

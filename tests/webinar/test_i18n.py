@@ -258,3 +258,23 @@ def test_signing_in_on_a_browser_that_chose_no_language_opens_the_accounts_langu
     assert response.status_code == 302
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ms"
     assert '<html lang="ms">' in client.get(reverse("webinar:index")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_dashboard_names_languages_in_words_not_codes():
+    import json
+
+    from tests.factories import PASSWORD
+
+    organiser = make_user("org-languages@example.com")
+    webinar = make_webinar(organiser=organiser, status="live")
+    make_registration(webinar, name="Siti", email="siti@example.com", language="ms")
+    client = malay_client()
+    client.login(email=organiser.email, password=PASSWORD)
+    page = client.get(reverse("webinar:dashboard", args=[webinar.slug])).content.decode()
+    assert "<td>Siti</td><td>Bahasa Malaysia</td>" in page
+    assert "<td>ms</td>" not in page
+    names = json.loads(
+        page.split('<script id="language-names" type="application/json">')[1].split("</script>")[0]
+    )
+    assert names["en"] == "Bahasa Inggeris" and names["ms"] == "Bahasa Malaysia"

@@ -58,3 +58,12 @@ def language_own_name(code: str) -> str:
     from django.conf import settings
 
     return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.filter
+def language_name(code: str | None) -> str:
+    """A language code of a row (``en``, ``ms``, ``mixed``, ``""``) in words, in the page's language
+    (``labels.language_label``)."""
+    from webinar.labels import language_label
+
+    return language_label(code or "")
