@@ -344,7 +344,11 @@ class LiveConsumer(AsyncWebsocketConsumer):
         read_from = stamp()  # before the read: what the own questions and votes it reads are checked against
         try:
             user, self._viewer, personal = await connect_read(_identify_socket)(
-                self.scope, slug=slug, mode=mode, stage=(query.get("key") or [None])[0]
+                self.scope,
+                slug=slug,
+                mode=mode,
+                stage=(query.get("key") or [None])[0],
+                stage_language=(query.get("lang") or [None])[0],
             )
             self.scope["user"] = user
         except DatabaseError:
@@ -797,7 +801,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         )
 
 
-def _identify_socket(scope, *, slug: str, mode: str, stage: str | None):
+def _identify_socket(scope, *, slug: str, mode: str, stage: str | None, stage_language: str | None = None):
     """``(user, viewer, personal)`` of a socket: its user, then ``live_state.viewer_connect``.
 
     The live socket's way in (``realtime.entry``) leaves the user to this first database call: it is
@@ -809,7 +813,12 @@ def _identify_socket(scope, *, slug: str, mode: str, stage: str | None):
     if user is None:
         user = get_user.func(scope)
     viewer, personal = live_state.viewer_connect(
-        slug=slug, mode=mode, session=scope.get("session"), user=user, stage=stage
+        slug=slug,
+        mode=mode,
+        session=scope.get("session"),
+        user=user,
+        stage=stage,
+        stage_language=stage_language,
     )
     return user, viewer, personal
 

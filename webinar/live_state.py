@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import orjson
 from django.conf import settings
@@ -15,6 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 
+from accounts.languages import language_supported
 from realtime.redis_health import redis_failed, redis_ok, redis_suspended
 from webinar import representations, selectors
 from webinar.models import Question, Registration, Vote, Webinar
@@ -100,7 +101,7 @@ def viewer_identify(*, slug: str, mode: str, session, user, stage: str | None = 
 
 
 def viewer_connect(
-    *, slug: str, mode: str, session, user, stage: str | None = None
+    *, slug: str, mode: str, session, user, stage: str | None = None, stage_language: str | None = None
 ) -> tuple[Viewer | None, Personal | None]:
     """``viewer_identify``, and for the common viewer (a join link's session binding) its own
     questions and votes, read in the **same** round trip as its registration row.
@@ -110,9 +111,13 @@ def viewer_connect(
     consumer answers ``sync`` with ``personal`` only when its hub proves nothing for the webinar
     arrived since before this read (``Hub.quiet_since``); otherwise it reads them again.
     Queries: the registration row with the viewer's vote ids and own question ids (one); its own
-    questions only when it has some (one more).
+    questions only when it has some (one more). ``stage_language``: the stage view's page language
+    (the stage has no account or registration to take one from); the default language otherwise.
     """
-    return _identify(slug=slug, mode=mode, session=session, user=user, stage=stage, personal=True)
+    viewer, personal = _identify(slug=slug, mode=mode, session=session, user=user, stage=stage, personal=True)
+    if viewer is not None and viewer.role == "stage" and language_supported(stage_language):
+        viewer = replace(viewer, language=stage_language)
+    return viewer, personal
 
 
 def _identify(
@@ -125,6 +130,7 @@ def _identify(
     if mode == "stage":
         if not stage_key_valid(webinar, stage):
             return None, None
+        # English; viewer_connect gives the stage its page's language when the socket says it (lang).
         return Viewer(webinar.pk, webinar.slug, "stage", False, None, None, None, "en", "stage"), None
     role = selectors.staff_role(user=user, webinar=webinar)
     if mode == "host":

@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -217,7 +217,8 @@ def stage(request, slug: str):
     return render(
         request,
         "webinar/live/stage.html",
-        {"webinar": webinar, "config": _page_config(webinar, "stage", key=key)},
+        # The stage's socket speaks the page's language (anonymous authors), passed as ``lang``.
+        {"webinar": webinar, "config": _page_config(webinar, "stage", key=key, lang=get_language())},
     )
 
 

@@ -28,6 +28,7 @@
       const scheme = location.protocol === "https:" ? "wss" : "ws";
       let url = `${scheme}://${location.host}${this.config.ws_path}?mode=${encodeURIComponent(this.config.mode)}`;
       if (this.config.key) url += `&key=${encodeURIComponent(this.config.key)}`;
+      if (this.config.lang) url += `&lang=${encodeURIComponent(this.config.lang)}`;
       return url;
     }
 

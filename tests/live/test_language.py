@@ -82,3 +82,22 @@ async def test_each_host_reads_screening_reasons_in_their_own_language_live_in_r
     assert replay["type"] == "synced"
     replayed = [m for m in malay.seen if m.get("type") == "staff.question"][-1]
     assert replayed["data"]["question"]["screening"]["reasons"] == live["ms"]
+
+
+async def test_the_stage_view_speaks_its_pages_language(room, sockets, publish_everything):
+    """The stage has no account or registration: its page's language comes with the socket (``lang``)."""
+    from tests.live.helpers import Live
+    from webinar.live_state import stage_key
+
+    key = await db(stage_key)(room.webinar)
+    malay = Live((await sockets.open(room.webinar.slug, mode="stage", key=f"{key}&lang=ms"))[1])
+    default = Live((await sockets.open(room.webinar.slug, mode="stage", key=f"{key}&lang=xx"))[1])
+    for stage in (malay, default):
+        assert (await stage.receive())["type"] == "welcome"
+        await stage.sync()
+    asker = await sockets.attendee(room.aisyah)
+    await asker.request({"type": "ask", "client_key": "anon", "text": "Siapa bayar?", "anonymous": True})
+    shown_ms = (await malay.receive_until("question.published"))["data"]["question"]["author"]
+    shown_default = (await default.receive_until("question.published"))["data"]["question"]["author"]
+    assert (shown_ms, shown_default) == ("Tanpa nama", "Anonymous")
+    assert (await malay.sync(since=None))["questions"][0]["author"] == "Tanpa nama"

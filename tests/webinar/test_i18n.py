@@ -278,3 +278,17 @@ def test_the_dashboard_names_languages_in_words_not_codes():
         page.split('<script id="language-names" type="application/json">')[1].split("</script>")[0]
     )
     assert names["en"] == "Bahasa Inggeris" and names["ms"] == "Bahasa Malaysia"
+
+
+@pytest.mark.django_db
+def test_the_stage_page_tells_its_socket_its_language():
+    import json
+
+    from webinar.live_state import stage_key
+
+    webinar = make_webinar(status="live")
+    page = malay_client().get(f"/w/{webinar.slug}/stage/?key={stage_key(webinar)}").content.decode()
+    config = json.loads(
+        page.split('<script id="live-config" type="application/json">')[1].split("</script>")[0]
+    )
+    assert config["lang"] == "ms" and config["mode"] == "stage"
