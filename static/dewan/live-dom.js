@@ -39,12 +39,23 @@
     return JSON.parse(document.getElementById("live-config").textContent);
   }
 
+  // A question's age in the page's language, short: "5s", "3m", "2h" in English; "5 s", "3 min", "2 j"
+  // in Malay (Intl's narrow units), never English abbreviations on a Malay console.
+  const units = {};
+  function unit(name, n) {
+    if (!units[name]) {
+      const lang = document.documentElement.lang || undefined;
+      units[name] = new Intl.NumberFormat(lang, { style: "unit", unit: name, unitDisplay: "narrow" });
+    }
+    return units[name].format(n);
+  }
+
   function timeAgo(iso) {
     if (!iso) return "";
     const seconds = Math.max(0, (Date.now() - new Date(iso).getTime()) / 1000);
-    if (seconds < 60) return `${Math.floor(seconds)}s`;
-    if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
-    return `${Math.floor(seconds / 3600)}h`;
+    if (seconds < 60) return unit("second", Math.floor(seconds));
+    if (seconds < 3600) return unit("minute", Math.floor(seconds / 60));
+    return unit("hour", Math.floor(seconds / 3600));
   }
 
   function setConnection(node, state, labels) {

@@ -274,6 +274,11 @@
     return !!state.webinar && state.webinar.status === "ended";
   }
 
+  // The tags that are there, each after a space.
+  function spaced(...tags) {
+    return tags.filter(Boolean).flatMap((tag) => [" ", tag]);
+  }
+
   // A screening category or model head in words (the code itself when it has none).
   function word(code) {
     return t.categories[code] || code;
@@ -303,20 +308,23 @@
           "div",
           { class: "meta" },
           `${q.author}${q.anonymous ? ` (${t.anonymous})` : ""} · ${timeAgo(q.created_at)}`,
-          el("span", { class: `tag ${q.status}`, text: t.question_status[q.status] || q.status }),
-          q.pinned ? el("span", { class: "tag pinned", text: t.pinned }) : null,
-          q.answered ? el("span", { class: "tag answered", text: t.answered }) : null,
-          q.edited ? el("span", { class: "tag edited", text: t.edited_tag }) : null,
-          q.author_id && state.muted.has(q.author_id) ? el("span", { class: "tag muted", text: t.muted_badge }) : null,
-          q.review_requested && INCOMING.has(q.status) ? el("span", { class: "tag held", text: t.review_flag }) : null,
-          q.care_handled ? el("span", { class: "tag", text: t.care_handled_tag }) : null,
-          q.care_replied ? el("span", { class: "tag", text: t.care_replied_tag }) : null,
-          q.masked && q.masked.length ? el("span", { class: "tag", text: `${t.masked}: ${q.masked.join(", ")}` }) : null,
-          s.categories && s.categories.length ? el("span", { class: "tag", text: s.categories.map(word).join(", ") }) : null,
-          typeof s.score === "number" ? el("span", { class: "tag", text: `${t.score} ${s.score.toFixed(2)}` }) : null,
-          s.fired && s.fired.length
-            ? el("span", { class: "tag held", title: t.heads_fired, text: s.fired.map((h) => `${word(h)} ${(s.heads[h] || 0).toFixed(2)}`).join(", ") })
-            : null,
+          // A space between tags: read aloud (and copied) they are separate words, not "1 sHeld".
+          spaced(
+            el("span", { class: `tag ${q.status}`, text: t.question_status[q.status] || q.status }),
+            q.pinned ? el("span", { class: "tag pinned", text: t.pinned }) : null,
+            q.answered ? el("span", { class: "tag answered", text: t.answered }) : null,
+            q.edited ? el("span", { class: "tag edited", text: t.edited_tag }) : null,
+            q.author_id && state.muted.has(q.author_id) ? el("span", { class: "tag muted", text: t.muted_badge }) : null,
+            q.review_requested && INCOMING.has(q.status) ? el("span", { class: "tag held", text: t.review_flag }) : null,
+            q.care_handled ? el("span", { class: "tag", text: t.care_handled_tag }) : null,
+            q.care_replied ? el("span", { class: "tag", text: t.care_replied_tag }) : null,
+            q.masked && q.masked.length ? el("span", { class: "tag", text: `${t.masked}: ${q.masked.join(", ")}` }) : null,
+            s.categories && s.categories.length ? el("span", { class: "tag", text: s.categories.map(word).join(", ") }) : null,
+            typeof s.score === "number" ? el("span", { class: "tag", text: `${t.score} ${s.score.toFixed(2)}` }) : null,
+            s.fired && s.fired.length
+              ? el("span", { class: "tag held", title: t.heads_fired, text: s.fired.map((h) => `${word(h)} ${(s.heads[h] || 0).toFixed(2)}`).join(", ") })
+              : null,
+          ),
         ),
         reasons.length && q.status !== "published" ? el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: reasonText(r) }))) : null,
         q.reject_reason ? el("p", { class: "reasons", text: q.reject_reason }) : null,

@@ -199,4 +199,8 @@ def test_a_malay_host_reads_every_tag_and_reason_of_a_held_question_in_malay(pag
     assert care.inner_text().count("«") == 0, "the matched words are quoted once, inside the reason"
     held = _item(host, "incoming", "slaid")
     expect(held.locator(".tag.held")).to_have_text("Ditahan untuk semakan hos")
+    # Its age in Malay units ("12 s", "3 min"), not English abbreviations.
+    expect(held.locator(".body > .meta")).to_contain_text(
+        re.compile(r"· \d+ (s|min|j) Ditahan untuk semakan hos skor")
+    )
     expect(held.locator("ul.reasons")).to_contain_text("Penganjur menyemak setiap soalan sebelum dipaparkan.")
