@@ -4,8 +4,9 @@
    identify the viewer, ``welcome``, ``sync`` -> ``snapshot``, presence), first to the raw server, then
    to Dewan with the webinar holding only those viewers' rows, then again after ``--stored`` rows
    (registrations and their sessions, questions, events) were added: viewers per second for each,
-   the ratios, and the database queries per connect counted inside the Dewan process
-   (bench/instrumented_asgi.py).
+   the ratios, and the database queries per connect and the garbage collections (per generation, and
+   their CPU per connect) counted inside the Dewan process (bench/instrumented_asgi.py). Then every
+   client drops its socket at once: the server's CPU per disconnect, raw and Dewan.
 2. **Reconnect storm.** ``--storm-viewers`` viewers on two processes; sequenced public events are
    recorded through the event log at ``--event-rate`` per second and ticks are published for latency;
    one process is SIGKILLed. Its viewers reconnect (to the survivor, with the client's back-off) and
