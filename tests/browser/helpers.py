@@ -29,3 +29,17 @@ def off_loop(function, /, *args, **kwargs):
 
 def wait_connected(page, timeout: float = WAIT_MS) -> None:
     page.wait_for_selector('#conn[data-state="open"]', timeout=timeout)
+
+
+def question_asked(room, registration, text: str, key: str):
+    """``registration`` asks ``text`` in ``room``'s webinar through the service (real screening); the
+    stored question. In the conftest's ``room`` every question waits for the host."""
+    from webinar.services.questions import question_submit
+
+    return off_loop(
+        lambda: (
+            question_submit(
+                webinar_id=room.webinar.pk, registration_id=registration.pk, client_key=key, text=text
+            ).question
+        )
+    )

@@ -12,29 +12,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import off_loop
+from tests.browser.helpers import question_asked
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHECK = (Path(__file__).parent / "contrast.js").read_text()
 
 
-def _ask(room, registration, text, key):
-    from webinar.services.questions import question_submit
-
-    return off_loop(
-        lambda: (
-            question_submit(
-                webinar_id=room.webinar.pk, registration_id=registration.pk, client_key=key, text=text
-            ).question
-        )
-    )
-
-
 def test_the_host_console_and_the_attendee_page_meet_aa_contrast(pages, room):
     aisyah, ben, _ = room.registrations
-    _ask(room, aisyah, "Is the quiz graded?", "k1")  # held (every question waits for the host)
-    _ask(room, ben, "I want to kill myself, nobody cares", "k2")  # the care queue
+    question_asked(room, aisyah, "Is the quiz graded?", "k1")  # held (every question waits for the host)
+    question_asked(room, ben, "I want to kill myself, nobody cares", "k2")  # the care queue
     host = pages.host(room.host, room.webinar)
     expect(host.locator("#list-care li.q")).to_have_count(1)
     expect(host.locator("#list-incoming li.q .tag.held")).to_be_visible()

@@ -8,22 +8,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import off_loop
+from tests.browser.helpers import off_loop, question_asked
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _held(room, registration, text, key):
-    from webinar.services.questions import question_submit
-
-    return off_loop(
-        lambda: (
-            question_submit(
-                webinar_id=room.webinar.pk, registration_id=registration.pk, client_key=key, text=text
-            ).question
-        )
-    )
+_held = question_asked
 
 
 def _published(room, registration, text, key):
