@@ -93,19 +93,19 @@ def record(stride: int, single: int) -> dict:
     # holds: the path a live question takes.
     # Chosen by a hash of the text, so a line added elsewhere (a new test) leaves the others as they were.
     step = max(1, single)
-    chosen = [
-        i
-        for i, t in enumerate(plain)
-        if int(hashlib.sha1(t.encode(), usedforsecurity=False).hexdigest()[:8], 16) % step == 0
-    ]
+    # The author's context and the policy come from the same hash (not from the text's rank among those
+    # chosen), so a text added elsewhere changes only the recent questions of the three texts after it.
+    hashes = [int(hashlib.sha1(t.encode(), usedforsecurity=False).hexdigest()[:8], 16) for t in plain]
+    chosen = [i for i, h in enumerate(hashes) if h % step == 0]
     ones = []
     keys = []
-    for k, i in enumerate(chosen):
+    for i in chosen:
         recent = tuple(plain[max(0, i - 3) : i])
-        context = Context(is_first_question=k % 2 == 0, recent_texts=recent)
-        name = "standard" if k % 3 else "strict_terms"
+        first = (hashes[i] // step) % 2 == 0
+        name = "standard" if (hashes[i] // (2 * step)) % 3 else "strict_terms"
+        context = Context(is_first_question=first, recent_texts=recent)
         ones.append(screen(plain[i], policy=policies()[name], context=context).as_dict())
-        keys.append(json.dumps([plain[i], recent, k % 2 == 0, name]))
+        keys.append(json.dumps([plain[i], recent, first, name]))
     out["verdicts"]["single_with_context"] = ones
     out["keys"] = dict.fromkeys(out["verdicts"], plain)
     out["keys"]["single_with_context"] = keys
