@@ -89,7 +89,9 @@ class WebinarForm(forms.ModelForm):
     class Meta:
         model = Webinar
         # What organisers may edit is decided by the lifecycle service; custom questions have their own field.
-        fields = [name for name in EDITABLE_FIELDS if name != "custom_questions"]
+        # ``languages`` is not asked: nothing reads it (registration and the live pages offer every
+        # site language), and a first organiser took the "en,ms" box for a setting that does something.
+        fields = [name for name in EDITABLE_FIELDS if name not in {"custom_questions", "languages"}]
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

@@ -132,3 +132,17 @@ def test_stage_view_needs_its_signed_key():
     assert Client().get(url).status_code == 404
     assert Client().get(url, {"key": "forged"}).status_code == 404
     assert Client().get(url, {"key": stage_key(webinar)}).status_code == 200
+
+
+def test_the_webinar_form_asks_only_for_settings_that_do_something():
+    """``languages`` is stored but read by nothing: the form does not ask for it (registration and the
+    live pages offer every site language)."""
+    organiser = make_user("org-form@example.com")
+    client = signed_in(organiser)
+    for path in (
+        reverse("webinar:create"),
+        reverse("webinar:manage", args=[make_webinar(organiser=organiser).slug]),
+    ):
+        page = client.get(path).content.decode()
+        assert 'name="title"' in page and 'name="capacity"' in page
+        assert 'name="languages"' not in page, path
