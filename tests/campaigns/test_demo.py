@@ -97,3 +97,23 @@ def test_seed_demo_reset_refuses_outside_debug(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo", "--reset", stdout=io.StringIO())
     assert not Webinar.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_make_run_prints_a_sign_in_for_every_demo_account_and_each_signs_in(client):
+    """README.md lists every demo account (aisyah, wei.jie, priya, ...) as printed by `make run`:
+    the printed list is every account the demo creates, and each printed sign-in works."""
+    import re
+
+    from accounts.models import User
+    from webinar.management.commands.seed_demo import DEMO_PASSWORD
+
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)
+    printed = re.findall(rf"(\S+@dewan\.demo) / {re.escape(DEMO_PASSWORD)}", output.getvalue())
+
+    assert sorted(printed) == sorted(User.objects.values_list("email", flat=True))
+    assert "priya@dewan.demo" in printed
+    for email in printed:
+        assert client.login(username=email, password=DEMO_PASSWORD), email
+        client.logout()

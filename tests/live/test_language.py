@@ -101,3 +101,23 @@ async def test_the_stage_view_speaks_its_pages_language(room, sockets, publish_e
     shown_default = (await default.receive_until("question.published"))["data"]["question"]["author"]
     assert (shown_ms, shown_default) == ("Tanpa nama", "Anonymous")
     assert (await malay.sync(since=None))["questions"][0]["author"] == "Tanpa nama"
+
+
+async def test_the_stage_views_lang_also_sets_the_language_of_its_error_messages(room, sockets):
+    """docs/protocol.md, *Connecting*: ``lang`` is the language of every word the server gives the stage,
+    its refusals included; a value other than exactly ``en`` or ``ms`` is the site's default."""
+    from tests.live.helpers import Live
+    from webinar.live_state import stage_key
+
+    key = await db(stage_key)(room.webinar)
+    refusals = {}
+    for lang in ("ms", "en", "MS", "ms-MY"):
+        stage = Live((await sockets.open(room.webinar.slug, mode="stage", key=f"{key}&lang={lang}"))[1])
+        assert (await stage.receive())["type"] == "welcome"
+        refusals[lang] = await stage.request({"type": "ask", "client_key": "k1", "text": "Boleh?"})
+    assert {lang: (reply["code"], reply["message"]) for lang, reply in refusals.items()} == {
+        "ms": ("forbidden", "Hanya peserta berdaftar boleh berbuat demikian."),
+        "en": ("forbidden", "Only registered attendees can do that."),
+        "MS": ("forbidden", "Only registered attendees can do that."),
+        "ms-MY": ("forbidden", "Only registered attendees can do that."),
+    }

@@ -188,6 +188,19 @@ async def test_closing_a_listener_cancels_its_blocked_send(hub):
     assert inbox.texts == []
 
 
+async def test_a_rooms_first_viewer_gets_no_count_until_the_loops_first_and_a_newcomer_gets_the_last_sent(hub):
+    """docs/protocol.md, ``presence`` after ``welcome``: only a room this process has sent a count to
+    gives a newcomer that count at once; the room's first viewer waits for the once-a-second count."""
+    _first, first = await listen(hub)
+    assert first.texts == []  # no count sent to this room yet: nothing comes with the welcome
+
+    hub.live_count_set(WEBINAR, 1)  # the presence loop's first count for the room
+    _second, second = await listen(hub)
+
+    assert [json.loads(text) for text in first.texts] == [{"type": "presence", "count": 1}]
+    assert [json.loads(text) for text in second.texts] == [{"type": "presence", "count": 1}]
+
+
 async def test_vote_tallies_reach_viewers_at_most_once_per_flush_interval(hub, monkeypatch):
     monkeypatch.setattr(broadcast, "VOTE_FLUSH_SECONDS", 0.05)
     _listener, inbox = await listen(hub)

@@ -21,6 +21,13 @@ from webinar.services.registration import registration_create
 
 DEMO_PASSWORD = "dewan-demo-2026"  # noqa: S105 - printed for the demo on purpose  # nosec B105
 SLUG = "selamat-online"
+# The live webinar's attendees, each with an account (signed in with DEMO_PASSWORD) and a registration.
+# `make run` prints a sign-in line for each, from this one list (README.md, "Two commands").
+ATTENDEES = [
+    ("aisyah@dewan.demo", "Aisyah", "ms"),
+    ("wei.jie@dewan.demo", "Wei Jie", "en"),
+    ("priya@dewan.demo", "Priya", "en"),
+]
 
 
 class Command(BaseCommand):
@@ -58,8 +65,10 @@ class Command(BaseCommand):
             f"  Webinar page:   {site}/w/{webinar.slug}/",
             f"  Organiser:      organiser@dewan.demo / {DEMO_PASSWORD}  → {site}/w/{webinar.slug}/manage/",
             f"  Host:           host@dewan.demo / {DEMO_PASSWORD}  → {site}/w/{webinar.slug}/host/",
-            f"  Attendee:       aisyah@dewan.demo / {DEMO_PASSWORD}  → {site}/w/{webinar.slug}/live/",
-            f"  Attendee:       wei.jie@dewan.demo / {DEMO_PASSWORD}",
+            *(
+                f"  Attendee:       {email} / {DEMO_PASSWORD}  → {site}/w/{webinar.slug}/live/"
+                for email, _name, _language in ATTENDEES
+            ),
             f"  Admin:          admin@dewan.demo / {DEMO_PASSWORD}  → {site}/admin/",
             f"  Campaign:       {site}/c/{campaign.slug}/  (organiser: {site}/c/{campaign.slug}/manage/)",
             "  Join links (no password needed):",
@@ -96,11 +105,7 @@ class Command(BaseCommand):
         )
         WebinarRole.objects.create(webinar=webinar, user=host, role=WebinarRole.Role.HOST)
         webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.SCHEDULED)
-        for email, name, language in [
-            ("aisyah@dewan.demo", "Aisyah", "ms"),
-            ("wei.jie@dewan.demo", "Wei Jie", "en"),
-            ("priya@dewan.demo", "Priya", "en"),
-        ]:
+        for email, name, language in ATTENDEES:
             user = self._user(email, name, language=language)
             registration_create(
                 webinar=webinar, name=name, email=email, consent=True, language=language, user=user
