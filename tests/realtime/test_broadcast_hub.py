@@ -188,7 +188,7 @@ async def test_closing_a_listener_cancels_its_blocked_send(hub):
     assert inbox.texts == []
 
 
-async def test_a_rooms_first_viewer_gets_no_count_until_the_loops_first_and_a_newcomer_gets_the_last_sent(hub):
+async def test_a_rooms_first_viewer_waits_for_the_loops_first_count_and_a_newcomer_gets_the_last_sent(hub):
     """docs/protocol.md, ``presence`` after ``welcome``: only a room this process has sent a count to
     gives a newcomer that count at once; the room's first viewer waits for the once-a-second count."""
     _first, first = await listen(hub)
