@@ -93,3 +93,24 @@ async def test_withdraw_over_the_socket_removes_it_for_everyone_and_tells_hosts(
         staff = await host.receive_until("staff.question")
     refused = await ben.request({"type": "withdraw", "question_id": question_id})
     assert refused["type"] == "error" and refused["code"] == "unknown_question"
+
+
+async def test_a_hosts_snapshot_leaves_withdrawn_questions_out_of_the_queue_and_the_author_keeps_them(
+    room, sockets, publish_everything
+):
+    """docs/protocol.md, ``snapshot.queue``: every question except merged and withdrawn ones, as the
+    ``staff.question`` with status ``withdrawn`` told the console (drop it from every queue)."""
+    aisyah = await sockets.attendee(room.aisyah)
+    kept = await aisyah.request({"type": "ask", "client_key": "q1", "text": "Is there a recording?"})
+    taken = await aisyah.request({"type": "ask", "client_key": "q2", "text": "Can I take this back?"})
+    await aisyah.request({"type": "withdraw", "question_id": taken["question"]["id"]})
+
+    host = await sockets.host(room.webinar, room.host)
+    queue = (await host.sync())["queue"]
+    mine = (await aisyah.sync())["mine"]
+
+    assert [q["id"] for q in queue] == [kept["question"]["id"]]
+    assert [(q["id"], q["status"]) for q in mine] == [
+        (taken["question"]["id"], "withdrawn"),
+        (kept["question"]["id"], "published"),
+    ]
