@@ -195,3 +195,39 @@ def test_round9_writes_every_kind_with_its_benign_lookalikes_in_all_three_langua
         for language in ("en", "ms", "mixed"):
             assert per[category, language] >= 15, (category, language, per[category, language])
     assert sum(n for (c, _l), n in per.items() if c == "neutral_identity") >= 200
+
+
+# --- denied claims and denied acts against a group are not hate ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think Indians are lazy",
+        "I honestly don't believe immigrants are criminals",
+        "it is not true that Muslims are terrorists",
+        "Tak semua orang Cina penipu",
+        "Saya tak rasa pendatang semua penjenayah",
+        "no one should say Chinese are greedy",
+        "I don't hate Malays, I hate scammers",
+        "Saya tidak benci orang Cina",
+        "jangan benci orang India, benci penipu",
+        "dont ban Muslims, ban the scam syndicates",
+    ],
+)
+def test_a_denied_generalisation_or_act_against_a_group_is_counter_speech(text):
+    assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't believe Chinese, they are all cheats",  # a clause break: the claim is made, not denied
+        "Indians are lazy, I don't think otherwise",
+        "I hate Malays",
+        "never trust Indians",
+        "ban all Muslims",
+    ],
+)
+def test_a_claim_made_after_a_denial_or_without_one_is_still_hate(text):
+    assert_held_as(text, "hate")

@@ -583,9 +583,20 @@ def _reported_event(words: list[str], ga: int, gb: int, pa: int, pb: int) -> boo
     return counted or any(w in _PAST for w in between) or after in _EVENT_AFTER
 
 
-def _negated_word(words: list[str], i: int, lex) -> bool:
-    before = words[max(0, i - 2) : i]
-    return any(w in lex.negators and w not in lex.commands for w in before)
+def _negated_word(words: list[str], i: int, lex, act: bool = False) -> bool:
+    """A negator within two words before word ``i``. A command word ("dont", "jangan") negates after a
+    subject ("I don't hate Malays") or before an act against a group (``act``: "jangan benci orang Cina",
+    "don't ban Muslims"); before anything else it is still an order ("jangan jadi bodoh")."""
+    start = max(0, i - 2)
+    for k in range(start, i):
+        w = words[k]
+        if w in lex.negators and (
+            act
+            or w not in lex.commands
+            or (k > 0 and (words[k - 1] in lex.first_person or words[k - 1] in lex.targets))
+        ):
+            return True
+    return False
 
 
 def _negated_claim(flat: _Words, norm: Normalised, ga: int, gb: int, pa: int, lex) -> bool:
@@ -598,7 +609,7 @@ def _negated_claim(flat: _Words, norm: Normalised, ga: int, gb: int, pa: int, le
     if not any(w in lex.claim_words for w in before):
         return False
     if not any(
-        w in lex.negators and any(x in lex.claim_words for x in before[k + 1 : k + 3])
+        w in lex.negators and any(x in lex.claim_words for x in before[k + 1 : k + 4])
         for k, w in enumerate(before)
     ):
         return False
@@ -703,7 +714,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
             for pa, pb, kind in preds:
                 if pa <= gb and pb >= ga:
                     continue
-                if _negated_word(words, pa, lex):
+                if _negated_word(words, pa, lex, act=kind == "before"):
                     continue
                 if kind == "after" and gb < pa and _negated_claim(flat, norm, ga, gb, pa, lex):
                     continue  # "I don't think Indians are lazy", "tak semua orang Cina penipu"
@@ -988,7 +999,11 @@ def negated_generalisation(flat: _Words, norm: Normalised) -> bool:
     if not groups:
         return False
     words = flat.words
-    for pa, _pb, kind in _predicates(words, lex):
+    for pa, pb, kind in _predicates(words, lex):
+        if kind == "before" and _negated_word(words, pa, lex, act=True):
+            # "I don't hate Malays", "saya tidak benci orang Cina": the act against the group is denied.
+            if any(pb < ga and ga - pb <= 6 for ga, _gb in groups):
+                return True
         if kind != "after":
             continue
         for ga, gb in groups:
