@@ -1000,10 +1000,10 @@ def negated_generalisation(flat: _Words, norm: Normalised) -> bool:
         return False
     words = flat.words
     for pa, pb, kind in _predicates(words, lex):
-        if kind == "before" and _negated_word(words, pa, lex, act=True):
-            # "I don't hate Malays", "saya tidak benci orang Cina": the act against the group is denied.
-            if any(pb < ga and ga - pb <= 6 for ga, _gb in groups):
-                return True
+        # "I don't hate Malays", "saya tidak benci orang Cina": the act against the group is denied.
+        denied = kind == "before" and _negated_word(words, pa, lex, act=True)
+        if denied and any(pb < ga and ga - pb <= 6 for ga, _gb in groups):
+            return True
         if kind != "after":
             continue
         for ga, gb in groups:
