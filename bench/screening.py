@@ -220,6 +220,7 @@ HELDOUT = (
     "heldout_8",
     "heldout_9",
     "heldout_10",
+    "heldout_11",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
