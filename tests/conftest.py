@@ -42,6 +42,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="runs in the Redis pass of `make test` (REDIS_URL)"))
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, and before it drops them, every other session on this worker's
+    PostgreSQL test database ended: a read thread's connection (realtime's ReadPool keeps one per thread)
+    or a server process a test left behind would otherwise make the drop fail ("is being accessed by
+    other users") and leave the database for the next run to recreate."""
+    yield
+    if not USING_POSTGRES:
+        return
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _celery_in_process(request):
     """Tasks run in the test process (as in the embedded default) unless a test drives a real worker."""
