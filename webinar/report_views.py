@@ -35,7 +35,9 @@ def _organised(request, slug):
 def _dashboard_data(webinar: Webinar) -> dict:
     figures = selectors_attendance.attendance_figures(webinar=webinar)
     return {
-        "live": selectors_attendance.live_audience(async_to_sync(get_presence_store().present)(webinar.pk)),
+        "live": selectors_attendance.live_audience(
+            webinar=webinar, present=async_to_sync(get_presence_store().present)(webinar.pk)
+        ),
         "status": webinar.status,
         "figures": figures,
         "timeline": selectors_attendance.attendance_timeline(webinar=webinar),

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tests.attendance.test_sampler import at, tick
 from tests.factories import PASSWORD, make_registration
-from webinar.models import AttendanceSample, Question, Registration
+from webinar.models import AttendanceSample, Question, Registration, Webinar
 from webinar.reports import exports, queries
 from webinar.selectors.attendance import attendance_by_attendee, live_audience
 from webinar.services.registration import registration_cancel
@@ -78,9 +78,15 @@ def test_hosts_are_not_in_unique_viewers_the_attendee_table_or_the_csv(live_webi
     assert queries.attendance_figures(webinar=live_webinar)["languages"] == [{"language": "en", "viewers": 2}]
 
 
-def test_live_card_counts_the_audience_and_shows_staff_apart():
+def test_live_card_counts_the_audience_and_shows_staff_apart(live_webinar):
     present = {"r:1": (0.0, "ms"), "r:2": (0.0, "en"), "u:9": (0.0, "en")}
-    assert live_audience(present) == {"count": 2, "staff": 1, "languages": {"ms": 1, "en": 1}}
+    assert live_audience(webinar=live_webinar, present=present) == {
+        "count": 2,
+        "staff": 1,
+        "languages": {"ms": 1, "en": 1},
+    }
+    live_webinar.status = Webinar.Status.ENDED
+    assert live_audience(webinar=live_webinar, present=present) == {"count": 0, "staff": 0, "languages": {}}
 
 
 def test_campaign_rates_are_shares_of_people_and_never_pass_one(organiser, live_webinar):

@@ -414,7 +414,8 @@ def attendance_timeline(*, webinar: Webinar, points: int = TIMELINE_POINTS) -> l
 
 
 def attendance_by_attendee(*, webinar: Webinar, limit: int = 200) -> list[dict]:
-    """Per registered attendee: joins (merged sessions), first join, last seen, watch time; longest first."""
+    """Per registered attendee: joins (merged sessions), first join, last seen, watch time (seconds), and
+    ``watching`` (an open session of a live webinar: never after the end); longest watch first."""
     rows = (
         audience_sessions(webinar=webinar)
         .filter(registration__isnull=False)
@@ -428,6 +429,7 @@ def attendance_by_attendee(*, webinar: Webinar, limit: int = 200) -> list[dict]:
         )
         .order_by("-watch", "registration_id")[:limit]
     )
+    live = webinar.status == Webinar.Status.LIVE
     return [
         {
             "registration_id": row["registration_id"],
@@ -437,7 +439,7 @@ def attendance_by_attendee(*, webinar: Webinar, limit: int = 200) -> list[dict]:
             "first_joined": row["first_joined"],
             "last_seen": row["last_seen"],
             "watch_seconds": _seconds(row["watch"]),
-            "watching": row["still_open"] > 0,
+            "watching": live and row["still_open"] > 0,
         }
         for row in rows
     ]
@@ -453,12 +455,17 @@ def never_came(*, webinar: Webinar, limit: int = 200) -> list[Registration]:
     )
 
 
-def live_audience(present: dict[str, tuple[float, str]]) -> dict:
-    """Who is watching right now, from a presence snapshot (``viewer key -> (heartbeat, language)``).
+def live_audience(*, webinar: Webinar, present: dict[str, tuple[float, str]]) -> dict:
+    """Who is watching ``webinar`` right now, from a presence snapshot (``viewer key -> (heartbeat,
+    language)``).
 
     Returns ``{"count", "staff", "languages": {language: count}}``: the audience count (hosts and organisers
-    apart, as in the samples and the report), the staff watching, and the audience by language.
+    apart, as in the samples and the report), the staff watching, and the audience by language. Nobody
+    watches a webinar that is not live: before it starts and after it ends the answer is zero and empty,
+    whatever pages are still open (their heartbeats are not watching).
     """
+    if webinar.status != Webinar.Status.LIVE:
+        return {"count": 0, "staff": 0, "languages": {}}
     languages: dict[str, int] = {}
     count = 0
     for key, (_at, language) in present.items():

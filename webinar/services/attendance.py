@@ -28,10 +28,11 @@ from django.db.models import (
     Max,
     Min,
     OuterRef,
+    Q,
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
 from webinar.models import AttendanceRollup, AttendanceSample, AttendanceSession, Webinar
 from webinar.selectors.attendance import is_audience_key, viewer_languages
@@ -70,13 +71,17 @@ def attendance_record(
 ) -> dict:
     """Apply one presence snapshot (``viewer key -> (newest heartbeat, language)``) taken at ``now``.
 
-    When the webinar is not live, every open session closes and no sample is written.
+    When the webinar is not live (as the caller saw it, or as it is once this tick holds the attendance
+    lock: an end committed since the caller looked wins), every open session closes, no later than the
+    end (``attendance_sessions_close``), and no sample is written.
     """
-    if not live:
-        present = {}
     gap = timedelta(seconds=settings.DEWAN_ATTENDANCE_MERGE_GAP_SECONDS)
     with transaction.atomic():
         attendance_writes_lock(webinar_id=webinar_id)
+        live = live and Webinar.objects.filter(pk=webinar_id, status=Webinar.Status.LIVE).exists()
+        if not live:
+            closed = attendance_sessions_close(webinar_id=webinar_id)
+            return {"count": 0, "opened": 0, "reopened": 0, "closed": closed, "sampled": False}
         open_sessions = AttendanceSession.objects.filter(webinar_id=webinar_id, left_at__isnull=True)
         open_keys = set(open_sessions.values_list("viewer_key", flat=True))
         gone = open_keys - present.keys()
@@ -124,12 +129,9 @@ def attendance_record(
         sampled = False
         # The audience only: hosts and organisers are not counted (webinar.selectors.attendance).
         audience = sum(1 for key in present if is_audience_key(key))
-        if (
-            live
-            and not AttendanceSample.objects.filter(
-                webinar_id=webinar_id, at__gt=now - SAMPLE_MIN_SPACING, at__lte=now
-            ).exists()
-        ):
+        if not AttendanceSample.objects.filter(
+            webinar_id=webinar_id, at__gt=now - SAMPLE_MIN_SPACING, at__lte=now
+        ).exists():
             AttendanceSample.objects.create(webinar_id=webinar_id, at=now, count=audience)
             sampled = True
     return {
@@ -139,6 +141,36 @@ def attendance_record(
         "closed": closed,
         "sampled": sampled,
     }
+
+
+def attendance_sessions_close(*, webinar_id: int) -> int:
+    """Close every open attendance session of a webinar that is no longer live; returns how many closed.
+
+    The rule: nobody watches a webinar that is not live. A session closes at its last heartbeat, and
+    never after the webinar's ``ended_at`` (a tick that extended it while the end was committing does
+    not add watch time past the end). Called by ``webinar_transition`` in the transaction that ends
+    the webinar, so the dashboard and the report never see a session of an ended webinar still open
+    or running past its end (sessions already closed after ``ended_at`` are cut back to it too),
+    whether or not a sampler runs; the sampler calls it on every tick of a webinar that is not live
+    (which also closes sessions left open before this rule). Rolls up the viewers it closed. Takes the
+    attendance writes lock; call inside ``transaction.atomic``.
+    """
+    attendance_writes_lock(webinar_id=webinar_id)
+    ended_at = Webinar.objects.filter(pk=webinar_id).values_list("ended_at", flat=True).first()
+    sessions = AttendanceSession.objects.filter(webinar_id=webinar_id)
+    open_sessions = sessions.filter(left_at__isnull=True)
+    keys = set(open_sessions.values_list("viewer_key", flat=True))
+    if ended_at is not None:
+        # Heartbeats written past the end count up to the end only (a session begun after it: nothing).
+        past_end = sessions.filter(Q(last_seen_at__gt=ended_at) | Q(left_at__gt=ended_at))
+        keys |= set(past_end.values_list("viewer_key", flat=True))
+        stop = Greatest(F("joined_at"), Value(ended_at))
+        past_end.filter(last_seen_at__gt=ended_at).update(last_seen_at=stop)
+        sessions.filter(left_at__gt=ended_at).update(left_at=stop)
+    closed = open_sessions.update(left_at=F("last_seen_at"))
+    if keys:
+        attendance_rollups_refresh(webinar_id=webinar_id, viewer_keys=keys)
+    return closed
 
 
 def attendance_rollups_refresh(*, webinar_id: int, viewer_keys: set[str] | list[str] | None = None) -> int:

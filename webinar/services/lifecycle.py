@@ -13,6 +13,7 @@ from realtime.protocol import ErrorCode
 from webinar.exceptions import InvalidState, ValidationFailed
 from webinar.models import Registration, ScreeningSettings, Webinar
 from webinar.services import summaries
+from webinar.services.attendance import attendance_sessions_close
 from webinar.services.audit import audit_record
 from webinar.services.events import Stream, event_record
 
@@ -144,7 +145,8 @@ def transition_refusal(current: str, target: str) -> str:
 
 
 def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
-    """Move the webinar along its lifecycle; ending it queues the organiser's report."""
+    """Move the webinar along its lifecycle; ending it closes every open attendance session (at the end
+    time at the latest: nobody watches an ended webinar) and queues the organiser's report."""
     with transaction.atomic():
         webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
         if to not in ALLOWED_TRANSITIONS[webinar.status]:
@@ -175,6 +177,7 @@ def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
             from webinar.campaigns.services.polls import polls_close_at_end
 
             polls_close_at_end(webinar_id=webinar.pk)
+            attendance_sessions_close(webinar_id=webinar.pk)
             summaries.report_enqueue(webinar_id=webinar.pk)
     return webinar
 
