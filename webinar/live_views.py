@@ -60,7 +60,8 @@ def _labels() -> dict:
         },
         "score": _("score"),
         "paused": _("The hosts have paused questions for now."),
-        "ended": _("This webinar has ended; questions are closed."),
+        # Only the status badge says "ended" (it is the one status): the notice says what that means here.
+        "ended": _("Questions and votes are closed."),
         # The page fills in the number, so it gets both forms (English and Malay need no more).
         "slow_mode_one": ngettext(
             "Slow mode: one question every %s second.", "Slow mode: one question every %s seconds.", 1
@@ -90,6 +91,10 @@ def _labels() -> dict:
         "edit_prompt": _("Edit the question:"),
         "merge_prompt": _("Merge into which question number?"),
         "end_confirm": _("End the webinar for everyone?"),
+        "end_explain": _(
+            "Attendees can no longer ask or vote, and the report is prepared. A webinar cannot be restarted."
+        ),
+        "end_ok": _("End webinar"),
         "no_pinned": _("No question pinned yet"),
         "votes": _("votes"),
         "review_flag": _("Author asked for review"),
@@ -113,8 +118,6 @@ def _labels() -> dict:
         "filter_open": _("Open"),
         "filter_answered": _("Answered"),
         "filter_empty": _("No questions match this filter."),
-        "ended_pill": _("Ended"),
-        "ended_watching": _("The webinar has ended"),
         "voting_closed": _("Voting has closed."),
         # {text} and {n} are filled in by the page.
         "upvote_named": _("Upvote: {text}, {n} votes"),

@@ -101,15 +101,14 @@
     updateCounter();
   }
 
-  // After the end: the pill and the "watching" count say so, and voting stops.
+  // After the end the status badge is the one place that says so: the pill keeps telling the connection
+  // (answers and take-downs still arrive), the "watching" count goes (nobody watches an ended webinar),
+  // and voting stops.
   function renderEnded() {
-    const conn = $("conn");
-    const watching = $("watching");
+    document.body.dataset.webinarStatus = state.webinar ? state.webinar.status : "";
+    const watching = $("watching-line");
     if (ended()) {
-      conn.className = "conn ended";
-      conn.textContent = t.ended_pill;
-      conn.dataset.ended = "true";
-      if (watching) watching.textContent = t.ended_watching;
+      if (watching) watching.hidden = true;
       // Nothing can be asked any more: the box and its options say so instead of accepting typing.
       for (const control of [textarea, $("ask-anonymous")]) if (control) control.disabled = true;
     }

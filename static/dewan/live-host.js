@@ -131,12 +131,20 @@
     if (next !== undefined) select(next);
   }
 
-  // The in-page dialog (no window.prompt): shows the question, takes a reason, a new text, a reply, or
-  // a merge target found by searching the published questions.
-  function openDialog({ title, q, label, text, merge, ok, onOk }) {
+  // The in-page dialog (no window.prompt or confirm): shows the question (or, with no question, a line
+  // of ``body``), takes a reason, a new text, a reply, or a merge target found by searching the published
+  // questions. ``danger``: an action that cannot be undone, so its button is red and Cancel has the focus
+  // (Enter or Escape then does nothing harmful).
+  function openDialog({ title, q, body, label, text, merge, ok, danger, onOk }) {
     const dialog = $("host-dialog");
     $("host-dialog-title").textContent = title;
-    $("host-dialog-question").textContent = q.text;
+    const quoted = $("host-dialog-question");
+    quoted.textContent = q ? q.text : "";
+    quoted.hidden = !q;
+    const note = $("host-dialog-body");
+    note.textContent = body || "";
+    note.hidden = !body;
+    $("host-dialog-ok").className = danger ? "danger" : "primary";
     const area = $("host-dialog-text");
     const areaLabel = $("host-dialog-label");
     area.hidden = areaLabel.hidden = label === undefined;
@@ -152,7 +160,7 @@
     function renderTargets() {
       const needle = search.value.trim().toLowerCase().replace(/^#/, "");
       const options = Array.from(state.questions.values())
-        .filter((other) => other.status === "published" && other.id !== q.id && !other.care)
+        .filter((other) => other.status === "published" && (!q || other.id !== q.id) && !other.care)
         .filter((other) => !needle || String(other.id) === needle || other.text.toLowerCase().includes(needle))
         .sort((a, b) => b.votes - a.votes || a.id - b.id)
         .slice(0, 30);
@@ -187,7 +195,7 @@
       dialog.returnValue = "";
     };
     dialog.showModal();
-    (merge ? search : label !== undefined ? area : $("host-dialog-ok")).focus();
+    (merge ? search : label !== undefined ? area : danger ? $("host-dialog-cancel") : $("host-dialog-ok")).focus();
   }
 
   // The server says which actions apply to each question (q.allowed) and whether publishing it
@@ -415,7 +423,15 @@
   $("btn-pause").addEventListener("click", () => client.send({ type: "pause" }));
   $("btn-resume").addEventListener("click", () => client.send({ type: "resume" }));
   $("btn-start").addEventListener("click", () => client.send({ type: "start" }));
-  $("btn-end").addEventListener("click", () => window.confirm(t.end_confirm) && client.send({ type: "end" }));
+  $("btn-end").addEventListener("click", () =>
+    openDialog({
+      title: t.end_confirm,
+      body: t.end_explain,
+      ok: t.end_ok,
+      danger: true,
+      onOk: () => client.send({ type: "end" }),
+    }),
+  );
   $("slow-form").addEventListener("submit", (event) => {
     event.preventDefault();
     client.send({ type: "slow_mode", seconds: Math.max(0, Number($("slow-seconds").value) || 0) });

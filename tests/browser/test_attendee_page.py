@@ -109,16 +109,22 @@ def test_the_counter_counts_code_points_like_the_server(pages, open_room):
     expect(page.locator("#ask-counter")).to_have_text(re.compile(r"^11 / "))
 
 
-def test_after_the_end_the_page_says_ended_and_votes_stop(pages, open_room):
+def test_after_the_end_the_page_says_ended_once_and_votes_stop(pages, open_room):
     webinar, (aisyah, _ben) = open_room
     asker = pages.attendee(aisyah, "asker")
     asker.fill("#ask-text", "What happens after today?")
     asker.click("#ask-submit")
     expect(asker.locator("#questions li.q", has_text="after today")).to_be_visible()
     host = pages.host(off_loop(lambda: webinar.roles.get().user), webinar)
-    host.click("#btn-end")  # the confirm() dialog is accepted by the fixture
-    expect(asker.locator("#conn")).to_have_attribute("data-ended", "true")
-    expect(asker.locator("#watching")).not_to_contain_text(re.compile(r"^\d"))
+    host.click("#btn-end")
+    host.locator("#host-dialog-ok").click()
+    expect(asker.locator("body")).to_have_attribute("data-webinar-status", "ended")
+    # One status, in the badge; the pill still tells the connection; nobody is "watching" any more.
+    expect(asker.locator("#webinar-status")).to_have_text("Ended")
+    expect(asker.locator("#conn")).to_have_text("Connected")
+    expect(asker.locator("#watching-line")).to_be_hidden()
+    expect(asker.locator("#ask-notice")).to_have_text("Questions and votes are closed.")
+    assert asker.locator("body").inner_text().lower().count("ended") == 1
     vote = asker.locator("#questions li.q .votes button").first
     expect(vote).to_be_disabled()
     expect(vote).to_have_attribute("aria-label", re.compile("after today"))

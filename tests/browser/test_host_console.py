@@ -144,6 +144,7 @@ def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, roo
     launch = host.locator(f"#host-polls button.poll-launch[data-poll='{poll.pk}']")
     expect(launch).to_be_visible()
     host.click("#btn-end")
+    host.locator("#host-dialog-ok").click()
     expect(host.locator("#console-ended")).to_be_visible()
     # Nothing is offered that the server would refuse, and no empty box is left where the controls were.
     for control in ("#btn-pause", "#slow-form", "#shortcuts", "#btn-end", "#host-controls"):
@@ -158,6 +159,34 @@ def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, roo
     published.locator("[data-action=reject]").click()
     host.locator("#host-dialog-ok").click()
     expect(_item(host, "rejected", "recording be online")).to_be_visible()
+
+
+def test_end_is_asked_in_the_consoles_own_dialog_from_the_keyboard_and_escape_keeps_it_live(pages, room):
+    host = pages.host(room.host, room.webinar)
+    end = host.locator("#btn-end")
+    end.focus()
+    host.keyboard.press("Enter")
+    dialog = host.locator("#host-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator("#host-dialog-title")).to_have_text("End the webinar for everyone?")
+    expect(dialog.locator("#host-dialog-body")).to_contain_text("cannot be restarted")
+    expect(dialog.locator("#host-dialog-question")).to_be_hidden()
+    expect(dialog.locator("#host-dialog-ok")).to_have_text("End webinar")
+    # Ending cannot be undone: the focus starts on Cancel, and Escape closes without ending.
+    expect(dialog.locator("#host-dialog-cancel")).to_be_focused()
+    host.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(end).to_be_visible()
+    expect(host.locator("#console-ended")).to_be_hidden()
+    end.focus()
+    host.keyboard.press("Enter")
+    expect(dialog.locator("#host-dialog-cancel")).to_be_focused()
+    host.keyboard.press("Shift+Tab")
+    expect(dialog.locator("#host-dialog-ok")).to_be_focused()
+    host.keyboard.press("Enter")
+    expect(host.locator("#console-ended")).to_be_visible()
+    expect(end).to_be_hidden()
+    assert pages.dialogs == [], "no browser dialog was opened"
 
 
 def test_a_malay_host_reads_every_tag_and_reason_of_a_held_question_in_malay(pages, room):
