@@ -160,7 +160,8 @@ def _labels() -> dict:
         "edited_tag": _("Edited"),
         "muted_badge": _("muted"),
         "unmute": _("Unmute author"),
-        "console_ended": _("This webinar has ended: questions are closed and the queue is read-only."),
+        # The status badge says "ended": the banner says what that means for the queue.
+        "console_ended": _("Questions are closed and the queue is read-only."),
     }
 
 

@@ -384,6 +384,8 @@
     // Polls are launched only while the webinar is live (the server refuses otherwise): no button
     // offers what cannot be done (dewan.css hides .poll-launch unless the console is live).
     document.body.dataset.webinarStatus = w.status;
+    // The badge is the one place that says "ended"; nobody watches an ended webinar, so no count.
+    $("watching-line").hidden = over;
     $("console-ended").hidden = !over;
     $("console-ended").textContent = over ? t.console_ended : "";
   }

@@ -145,7 +145,9 @@ def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, roo
     expect(launch).to_be_visible()
     host.click("#btn-end")
     host.locator("#host-dialog-ok").click()
-    expect(host.locator("#console-ended")).to_be_visible()
+    expect(host.locator("#console-ended")).to_have_text("Questions are closed and the queue is read-only.")
+    expect(host.locator("#webinar-status")).to_have_text("Ended")
+    expect(host.locator("#watching-line")).to_be_hidden()  # nobody watches an ended webinar
     # Nothing is offered that the server would refuse, and no empty box is left where the controls were.
     for control in ("#btn-pause", "#slow-form", "#shortcuts", "#btn-end", "#host-controls"):
         expect(host.locator(control)).to_be_hidden()

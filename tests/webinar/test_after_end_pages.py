@@ -30,6 +30,7 @@ WORDS = {
         "end_title": "End the webinar for everyone?",
         "end_ok": "End webinar",
         "end_explain": "A webinar cannot be restarted.",
+        "console_ended": "Questions are closed and the queue is read-only.",
     },
     "ms": {
         "ended": "Tamat",
@@ -37,6 +38,7 @@ WORDS = {
         "end_title": "Tamatkan webinar untuk semua orang?",
         "end_ok": "Tamatkan webinar",
         "end_explain": "Webinar tidak boleh dimulakan semula.",
+        "console_ended": "Soalan ditutup dan baris gilir hanya untuk dibaca.",
     },
 }
 
@@ -96,5 +98,22 @@ def test_the_host_console_asks_before_ending_in_its_own_dialog_in_the_hosts_lang
     assert labels["end_confirm"] == words["end_title"]
     assert labels["end_ok"] == words["end_ok"]
     assert labels["end_explain"].endswith(words["end_explain"])
+    assert labels["console_ended"] == words["console_ended"]
+    assert '<span id="watching-line">' in page  # live: the count is shown
+
+
+@pytest.mark.parametrize("language", ["en", "ms"])
+def test_an_ended_webinars_host_console_says_ended_once_and_shows_no_watching_count(language):
+    words = WORDS[language]
+    organiser = make_user()
+    webinar = make_live_webinar(organiser=organiser)
+    webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.ENDED)
+    client = _client(language)
+    client.force_login(organiser)
+    page = client.get(reverse("webinar:host", args=[webinar.slug])).content.decode()
+    head = _visible_text(page.split('<div class="live-head">')[1].split("</div>")[0])
+    assert head.lower().count(words["ended"].lower()) == 1
+    assert '<span id="watching-line" hidden>' in page
+    assert words["ended"].lower() not in _config(page)["labels"]["console_ended"].lower()
     script = (settings.BASE_DIR / "static" / "dewan" / "live-host.js").read_text()
     assert "window.confirm" not in script and "confirm(" not in script
