@@ -362,6 +362,11 @@ def main() -> int:
         "--own-eval-only", action="store_true", help="the own evaluation files' goal figures only"
     )
     parser.add_argument(
+        "--no-heldout",
+        action="store_true",
+        help="skip the files kept from the team (heldout_*.jsonl, own evaluation files): shared sets only",
+    )
+    parser.add_argument(
         "--no-start-up",
         action="store_true",
         help="time without the server process's start-up (webinar/startup.py: gc.freeze)",
@@ -458,7 +463,7 @@ def main() -> int:
                     f"      held as {'/'.join(sorted(OWN_HARM[ds]))} only: recall={q['recall']} "
                     f"false_hold={q['false_hold_rate']}"
                 )
-    if not args.timing_only:
+    if not args.timing_only and not args.no_heldout:
         results["heldout"] = {}
         for name in HELDOUT:
             h = results["heldout"][name] = heldout(name)

@@ -10,7 +10,11 @@ prints for each head and language group (``en``: English and undetected, ``ms``:
 - ``beyond_rules``: of the benign rows, the share on which the head fired while the rules alone held
   nothing (what the false-hold budgets in docs/screening.md limit).
 
-and per dataset the whole screener's recall and false-hold rate on the same rows. Figures are shares
+and per dataset the whole screener's recall and false-hold rate on the same rows. With ``--swing-against DIR``
+it also chooses the thresholds again for two models (``--model-dir`` or the checkout's, and DIR: two
+retrains) on the same validation rows, by the rule in use (``train.choose_thresholds``: a budget is never
+less than one row) and by the rule of rounds 5-9 (no such floor), and prints each head's standard threshold
+per group for both models and the mean and largest absolute difference (the swing; 0-1). Figures are shares
 (0-1) with their row counts; the model is whatever ``model_data/`` holds (its version is printed). Run it
 before and after a retrain in the same checkout state to compare heads. The last line is one JSON object.
 """
@@ -71,10 +75,35 @@ def validation_figures(strictness: str = "standard") -> dict:
             "datasets": datasets}  # fmt: skip
 
 
+def threshold_swing(model_dirs: list[Path]) -> dict:
+    """{rule: {"thresholds": [per model {head: {group: t}}], "mean_swing", "max_swing"}} at standard for the
+    rule in use ("floor_one_row") and the rule of rounds 5-9 ("no_floor"), both models scored on the same
+    validation rows."""
+    from webinar.screening import model, train
+    from webinar.screening.model import HEADS
+
+    val = {}
+    for name in train.DATASET_NAMES:
+        val[name] = [r for r in train.load_heads(name) if train.dataset_split(name, r[0]) == "val"]
+    scored = []
+    for d in model_dirs:
+        model.DATA_DIR = d
+        model._model = None
+        scored.append(train.validation_scores(val))
+    out = {}
+    for rule, floor in (("floor_one_row", train.MIN_ALLOWED_ROWS), ("no_floor", 0.0)):
+        chosen = [train.choose_thresholds(s, min_allowed=floor)["standard"] for s in scored]
+        diffs = [abs(chosen[0][h][g] - chosen[1][h][g]) for h in HEADS for g in ("en", "ms")]
+        out[rule] = {"thresholds": chosen, "mean_swing": round(sum(diffs) / len(diffs), 4),
+                     "max_swing": round(max(diffs), 4)}  # fmt: skip
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--strictness", default="standard", choices=("relaxed", "standard", "strict"))
     parser.add_argument("--model-dir", type=Path, help="model_data/ to score with (default: the checkout's)")
+    parser.add_argument("--swing-against", type=Path, help="a second model_data/: thresholds chosen for both")
     args = parser.parse_args()
     if args.model_dir is not None:
         from webinar.screening import model
@@ -95,6 +124,17 @@ def main() -> int:
     for name, f in out["datasets"].items():
         print(f"  {name:24s} recall {f['recall']['share']} (n={f['recall']['n']}), false holds "
               f"{f['false_hold_rate']['share']} (n={f['false_hold_rate']['n']})")  # fmt: skip
+    if args.swing_against is not None:
+        from webinar.screening import model
+
+        out["swing"] = threshold_swing([model.DATA_DIR, args.swing_against])
+        for rule, f in out["swing"].items():
+            pairs = ", ".join(
+                f"{h}.{g} {f['thresholds'][0][h][g]:.2f}/{f['thresholds'][1][h][g]:.2f}"
+                for h in f["thresholds"][0]
+                for g in ("en", "ms")
+            )
+            print(f"  thresholds by {rule}: mean swing {f['mean_swing']}, max {f['max_swing']}: {pairs}")
     out["loadavg"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(out, sort_keys=True))
     return 0

@@ -58,6 +58,11 @@ BUDGETS = {
 # 2.0-3.5 against 12-13.5 and its head would score new wordings far below 0.5 (docs/screening.md, "Round 8").
 POSITIVE_SHARE = 0.5
 MIN_BENIGN_ROWS = 50  # a dataset's budget is checked only where it has this many benign rows in a group
+# The least allowance of a budget at standard, in rows: a budget of 0.1-0.3% of ~400 rows is under one row, so
+# the threshold was the single highest benign score and moved by tenths per retrain (round 9); allowing one
+# row sets it by the second highest instead (docs/screening.md, "Round 10"). Relaxed allows half (no row),
+# strict twice, as with the budgets themselves.
+MIN_ALLOWED_ROWS = 1.0
 STRICTNESS_FACTOR = {"relaxed": 0.5, "standard": 1.0, "strict": 2.0}
 # Each dataset's total training weight (a dataset weighs the same whatever its size), split half and
 # half between rows with and without a harm where it has both.
@@ -338,13 +343,16 @@ def _eligible(verdict, head: str) -> float:
     return verdict.heads[head]
 
 
-def calibrate(val: dict[str, list[Row]]) -> dict[str, dict[str, dict[str, float]]]:
-    """Per strictness, head and language group, the lowest threshold (>= 0.5, so the model never holds
-    on its doubts) at which, on every dataset's benign validation rows of that group, the head holds no
-    more than its budget beyond what the rules already hold. The lowest threshold catches the most."""
+Scored = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def validation_scores(val: dict[str, list[Row]]) -> dict[str, Scored]:
+    """Per dataset, its validation rows screened at the standard dataset policy, as five row-aligned arrays:
+    rule_held (bool: the rules alone hold it), heads (float, rows x len(HEADS): each head's eligible score,
+    0-1), group ("en" / "ms", ``pipeline._THRESHOLD_GROUP``), benign (bool: no harm label) and unit (int: the
+    row's counting unit for the budgets, see ``budget_units``)."""
     from webinar.screening.pipeline import _THRESHOLD_GROUP, screen_many
 
-    grid = np.round(np.arange(0.50, 0.995, 0.01), 3)
     sets = {}
     for name, rows in val.items():
         verdicts = screen_many([t for t, _ in rows], policy=dataset_policy())
@@ -352,26 +360,67 @@ def calibrate(val: dict[str, list[Row]]) -> dict[str, dict[str, dict[str, float]
         heads = np.array([[_eligible(v, h) for h in HEADS] for v in verdicts]).reshape(len(rows), len(HEADS))
         group = np.array([_THRESHOLD_GROUP[v.language] for v in verdicts])
         benign = np.array([not h for _, h in rows])
-        sets[name] = (rule_held, heads, group, benign)
+        sets[name] = (rule_held, heads, group, benign, budget_units(name, [t for t, _ in rows]))
+    return sets
+
+
+def budget_units(name: str, texts: list[str]) -> np.ndarray:
+    """The unit each row counts in when a budget is checked (an int per row): in Dewan's set the template the
+    line was expanded from (its ~10 lines are variants of one sentence, not independent comments), in every
+    other set the row itself."""
+    if name != "dewan":
+        return np.arange(len(texts))
+    table = _dewan_template_table()
+    ids: dict[str, int] = {}
+    return np.array([ids.setdefault(table.get(t.casefold(), t), len(ids)) for t in texts], dtype=np.int64)
+
+
+@cache
+def _dewan_template_table() -> dict[str, str]:
+    """Each line of Dewan's set (casefolded) -> the template it was expanded from (``dewan_set.expand``)."""
+    slots, rows = dewan_set.parse()
+    table: dict[str, str] = {}
+    for row in rows:
+        for line in dewan_set.expand(slots, [row]):
+            table.setdefault(line["text"].casefold(), row[0])
+    return table
+
+
+def choose_thresholds(
+    sets: dict[str, Scored], per_template: bool = False, min_allowed: float = MIN_ALLOWED_ROWS
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Per strictness, head and language group, the lowest threshold (>= 0.5, so the model never holds on its
+    doubts) at which, on every dataset's benign validation rows of that group, the head holds beyond what the
+    rules already hold no more than its allowance: ``max(budget x units, min_allowed)`` units at standard
+    (relaxed: half, strict: twice). A unit is a row; with ``per_template`` a template in Dewan's set, whose
+    held lines count as the share of its lines held. The lowest threshold catches the most.
+    ``min_allowed=0`` is the rule of rounds 5-9, under which a budget of under one row made the threshold the
+    single highest benign score; ``per_template`` was measured in round 10 and not kept (it lets a head hold
+    a whole benign template: 1.7-2.3% of Dewan's benign validation rows; docs/screening.md, "Round 10")."""
+    grid = np.round(np.arange(0.50, 0.995, 0.01), 3)
     out: dict[str, dict[str, dict[str, float]]] = {}
     for strictness, factor in STRICTNESS_FACTOR.items():
         out[strictness] = {}
         for k, head in enumerate(HEADS):
             out[strictness][head] = {}
             for g in ("en", "ms"):
+                checks = []
+                for name, (rule_held, scores, group, benign, units) in sets.items():
+                    in_group = benign & (group == g)
+                    if in_group.sum() < MIN_BENIGN_ROWS:
+                        continue  # too few rows to judge a budget on
+                    unit = units if per_template else np.arange(len(units))
+                    # What holding a row costs: a whole unit shared among its benign rows of the group.
+                    _, inverse, sizes = np.unique(unit[in_group], return_inverse=True, return_counts=True)
+                    cost = np.zeros(len(unit))
+                    cost[in_group] = 1.0 / sizes[inverse]
+                    budget = BUDGETS[head].get(name, BUDGETS[head]["default"]) * factor
+                    allowed = max(budget * len(sizes), min_allowed * factor)
+                    beyond = in_group & ~rule_held  # rows the rules hold are not held beyond them
+                    checks.append((scores[beyond, k], cost[beyond], allowed))
                 chosen = 0.99
                 for t in grid:
-                    ok = True
-                    for name, (rule_held, scores, group, benign) in sets.items():
-                        mask = benign & (group == g)
-                        if mask.sum() < MIN_BENIGN_ROWS:
-                            continue  # too few rows to judge a budget on
-                        budget = BUDGETS[head].get(name, BUDGETS[head]["default"]) * factor
-                        extra = (scores[mask, k] >= t) & ~rule_held[mask]
-                        if extra.mean() > budget:
-                            ok = False
-                            break
-                    if ok:
+                    if all(float(c[s >= t].sum()) <= allowed + 1e-9 for s, c, allowed in checks):
                         chosen = float(t)
                         break
                 out[strictness][head][g] = chosen
@@ -382,6 +431,11 @@ def calibrate(val: dict[str, list[Row]]) -> dict[str, dict[str, dict[str, float]
             out["relaxed"][head][g] = max(out["relaxed"][head][g], std)
             out["strict"][head][g] = min(out["strict"][head][g], std)
     return out
+
+
+def calibrate(val: dict[str, list[Row]]) -> dict[str, dict[str, dict[str, float]]]:
+    """The thresholds chosen on the validation rows (``choose_thresholds`` on ``validation_scores``)."""
+    return choose_thresholds(validation_scores(val))
 
 
 if __name__ == "__main__":
