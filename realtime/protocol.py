@@ -484,6 +484,9 @@ class OwnQuestion(PublicQuestion):
     """The author's own question, in any status: what happened to it, in their language."""
 
     status: QuestionStatus
+    client_key: str = Field(
+        description="the `client_key` of the `ask` that made it: a pending copy with this key is it"
+    )
     status_label: str = Field(description="translated; for care items a supportive status, never 'Rejected'")
     reasons: list[OwnReason] = Field(description="screening reasons (not for published or care questions)")
     reject_reason: str

@@ -182,6 +182,9 @@ def own_question(question: Question, *, language: str, care_resources: str | Non
         data = {
             **public_question(question),
             "status": question.status,
+            # The author's own key back: a page holding the `ask` as "sending" replaces it with this
+            # question whichever arrives first, the `ack` or this `mine.question` (they race).
+            "client_key": question.client_key,
             "status_label": _care_label(question) if question.care else str(Status(question.status).label),
             "reasons": [
                 {"code": r["code"], "category": r["category"], "message": r["message"]}

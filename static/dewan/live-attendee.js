@@ -298,6 +298,8 @@
       if (!ended()) $("viewers").textContent = String(m.count);
     },
     [M.mine_question](m) {
+      // It may arrive before the ask's ack (another stream): it replaces the "Sending…" copy all the same.
+      state.sending.delete(m.question.client_key);
       state.mine.set(m.question.id, m.question);
       if (m.question.status === "withdrawn") state.questions.delete(m.question.id);
       renderMine();

@@ -92,6 +92,23 @@ async def test_same_ask_frame_twice_makes_one_question_and_two_identical_acks(
     assert len(published) == 1
 
 
+async def test_the_authors_own_question_carries_the_asks_client_key_in_the_ack_and_the_event(
+    room, sockets, monkeypatch
+):
+    """The ``ack`` and the ``mine.question`` event travel on different streams and may arrive in either
+    order: both name the ``ask``'s ``client_key``, so a page replaces its "Sending…" copy with whichever
+    comes first, on every tab of the author (docs/protocol.md, <OwnQuestion>)."""
+    screen_as(monkeypatch, "hold", ["insult"])
+    tab, other_tab = await sockets.attendee(room.aisyah), await sockets.attendee(room.aisyah)
+
+    ack = await tab.request(ask("key-7f3", "You are all idiots"))
+    assert ack["question"]["client_key"] == "key-7f3"
+    for socket in (tab, other_tab):
+        event = await socket.receive_until("mine.question")
+        assert event["question"]["id"] == ack["question"]["id"]
+        assert event["question"]["client_key"] == "key-7f3"
+
+
 async def test_same_ask_from_two_tabs_at_once_makes_one_question(room, sockets, publish_everything):
     tab1, tab2 = await sockets.attendee(room.aisyah), await sockets.attendee(room.aisyah)
     await asyncio.gather(tab1.send(ask("race")), tab2.send(ask("race")))
