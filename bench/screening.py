@@ -221,6 +221,7 @@ HELDOUT = (
     "heldout_9",
     "heldout_10",
     "heldout_11",
+    "heldout_12",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
