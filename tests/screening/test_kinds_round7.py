@@ -5,13 +5,12 @@ lookalikes that must stay published."""
 
 from __future__ import annotations
 
-import itertools
 import json
-import re
 from pathlib import Path
 
 import pytest
 
+from tests.screening.overlap import assert_under_40_percent_shared, template_lines_from
 from tests.screening.test_kinds import assert_held_as
 from tests.screening.test_kinds_round3 import assert_published
 from webinar.screening import dewan_set
@@ -233,39 +232,20 @@ def test_a_child_named_with_their_school_is_personal_data(text):
     assert_held_as(text, "personal_data")
 
 
-def _pairs(text: str) -> set[tuple[str, str]]:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return set(itertools.pairwise(words))
-
-
 def test_round7_templates_share_under_40_percent_of_word_pairs_with_any_held_out_line():
-    """The round-7 benign templates (written for the model's false holds) are our own wordings: no line
-    they expand to shares 40% or more of its word pairs with a held-out line (nor a held-out line of six
-    or more pairs 40% of its own with it)."""
+    """The templates from round 7 on (the round-7 ones were written for the model's false holds) are our
+    own wordings: no line they expand to shares 40% or more of its word pairs with a held-out line (nor a
+    held-out line of six or more pairs 40% of its own with it)."""
     data = Path(dewan_set.__file__).resolve().parent / "data"
     held = [
-        _pairs(json.loads(line)["text"])
+        json.loads(line)["text"]
         for path in sorted(data.glob("heldout_*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    index: dict[tuple[str, str], list[int]] = {}
-    for k, pairs in enumerate(held):
-        for p in pairs:
-            index.setdefault(p, []).append(k)
-    slots, rows = dewan_set.parse()
-    section = dewan_set.TEMPLATES.read_text(encoding="utf-8").split("# Round 7 (issue 13", 1)[1]
-    lines = dewan_set.expand(slots, [r for r in rows if r[0] in section])
+    lines = template_lines_from("# Round 7 (issue 13")
     assert len(lines) > 400
-    for row in lines:
-        mine = _pairs(row["text"])
-        shared: dict[int, int] = {}
-        for p in mine:
-            for k in index.get(p, ()):
-                shared[k] = shared.get(k, 0) + 1
-        for k, n in shared.items():
-            assert n / len(mine) < 0.4, (row["text"], n, len(mine))
-            assert len(held[k]) < 6 or n / len(held[k]) < 0.4, (row["text"], n, len(held[k]))
+    assert_under_40_percent_shared(lines, held)
 
 
 @pytest.mark.parametrize("text", ["pi lilit tali kat tengkuk kau sendiri", "menyemak je korang hidup"])

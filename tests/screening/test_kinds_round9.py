@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.screening.overlap import assert_under_40_percent_shared, template_lines_from
 from tests.screening.test_kinds import assert_held_as, verdict
 from tests.screening.test_kinds_round3 import assert_published
-from tests.screening.test_kinds_round7 import _pairs
 from webinar.screening import dewan_set, lexicons, swap_words, train
 from webinar.screening.normalise import normalise
 
@@ -160,29 +160,14 @@ def test_round9_templates_share_under_40_percent_of_word_pairs_with_the_own_eval
     which covers every section from round 7 on)."""
     data = Path(dewan_set.__file__).resolve().parent / "data"
     kept = [
-        _pairs(json.loads(line)["text"])
+        json.loads(line)["text"]
         for name in ("functional_ms_sg.jsonl", "video_comments.jsonl")
         for line in (data / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    index: dict[tuple[str, str], list[int]] = {}
-    for k, pairs in enumerate(kept):
-        for p in pairs:
-            index.setdefault(p, []).append(k)
-    slots, rows = dewan_set.parse()
-    section = dewan_set.TEMPLATES.read_text(encoding="utf-8").split("# Round 9 (issue 13", 1)[1]
-    templates = set(section.splitlines())
-    lines = dewan_set.expand(slots, [r for r in rows if r[0] in templates])
+    lines = template_lines_from("# Round 9 (issue 13")
     assert len(lines) > 3000
-    for row in lines:
-        mine = _pairs(row["text"])
-        shared: dict[int, int] = {}
-        for p in mine:
-            for k in index.get(p, ()):
-                shared[k] = shared.get(k, 0) + 1
-        for k, n in shared.items():
-            assert n / len(mine) < 0.4, (row["text"], n, len(mine))
-            assert len(kept[k]) < 6 or n / len(kept[k]) < 0.4, (row["text"], n, len(kept[k]))
+    assert_under_40_percent_shared(lines, kept)
 
 
 def test_round9_writes_every_kind_with_its_benign_lookalikes_in_all_three_languages():
