@@ -21,7 +21,7 @@ def benign_rows(threat_scores: list[float], rule_held: list[bool] | None = None)
     heads = np.zeros((n, len(HEADS)))
     heads[:, THREAT] = threat_scores
     held = np.array(rule_held if rule_held is not None else [False] * n)
-    return held, heads, np.array(["en"] * n), np.ones(n, dtype=bool), np.arange(n)
+    return held, heads, np.array(["en"] * n), np.ones(n, dtype=bool)
 
 
 def threat_en(scores: list[float], strictness: str = "standard", **rule) -> float:
@@ -62,14 +62,3 @@ def test_rows_the_rules_already_hold_cost_the_head_nothing():
 
 def test_a_group_with_too_few_benign_rows_sets_no_limit():
     assert threat_en([0.99] * 49) == 0.5
-
-
-def test_per_template_counting_lets_a_head_hold_one_whole_template():
-    """The alternative measured in round 10 and not kept: Dewan's lines counted per template, a template's
-    held lines as the share of its lines held, so one allowed unit is a whole template (ten rows here)."""
-    scores = [0.3] * 390 + [0.905] * 10
-    held, heads, group, benign, _ = benign_rows(scores)
-    units = np.arange(400) // 10  # forty templates of ten lines
-    sets = {"dewan": (held, heads, group, benign, units)}
-    assert choose_thresholds(sets, per_template=True)["standard"]["threat"]["en"] == 0.5
-    assert choose_thresholds(sets)["standard"]["threat"]["en"] == 0.91

@@ -343,14 +343,13 @@ def _eligible(verdict, head: str) -> float:
     return verdict.heads[head]
 
 
-Scored = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+Scored = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 def validation_scores(val: dict[str, list[Row]]) -> dict[str, Scored]:
-    """Per dataset, its validation rows screened at the standard dataset policy, as five row-aligned arrays:
+    """Per dataset, its validation rows screened at the standard dataset policy, as four row-aligned arrays:
     rule_held (bool: the rules alone hold it), heads (float, rows x len(HEADS): each head's eligible score,
-    0-1), group ("en" / "ms", ``pipeline._THRESHOLD_GROUP``), benign (bool: no harm label) and unit (int: the
-    row's counting unit for the budgets, see ``budget_units``)."""
+    0-1), group ("en" / "ms", ``pipeline._THRESHOLD_GROUP``) and benign (bool: no harm label)."""
     from webinar.screening.pipeline import _THRESHOLD_GROUP, screen_many
 
     sets = {}
@@ -360,43 +359,19 @@ def validation_scores(val: dict[str, list[Row]]) -> dict[str, Scored]:
         heads = np.array([[_eligible(v, h) for h in HEADS] for v in verdicts]).reshape(len(rows), len(HEADS))
         group = np.array([_THRESHOLD_GROUP[v.language] for v in verdicts])
         benign = np.array([not h for _, h in rows])
-        sets[name] = (rule_held, heads, group, benign, budget_units(name, [t for t, _ in rows]))
+        sets[name] = (rule_held, heads, group, benign)
     return sets
 
 
-def budget_units(name: str, texts: list[str]) -> np.ndarray:
-    """The unit each row counts in when a budget is checked (an int per row): in Dewan's set the template the
-    line was expanded from (its ~10 lines are variants of one sentence, not independent comments), in every
-    other set the row itself."""
-    if name != "dewan":
-        return np.arange(len(texts))
-    table = _dewan_template_table()
-    ids: dict[str, int] = {}
-    return np.array([ids.setdefault(table.get(t.casefold(), t), len(ids)) for t in texts], dtype=np.int64)
-
-
-@cache
-def _dewan_template_table() -> dict[str, str]:
-    """Each line of Dewan's set (casefolded) -> the template it was expanded from (``dewan_set.expand``)."""
-    slots, rows = dewan_set.parse()
-    table: dict[str, str] = {}
-    for row in rows:
-        for line in dewan_set.expand(slots, [row]):
-            table.setdefault(line["text"].casefold(), row[0])
-    return table
-
-
 def choose_thresholds(
-    sets: dict[str, Scored], per_template: bool = False, min_allowed: float = MIN_ALLOWED_ROWS
+    sets: dict[str, Scored], min_allowed: float = MIN_ALLOWED_ROWS
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Per strictness, head and language group, the lowest threshold (>= 0.5, so the model never holds on its
     doubts) at which, on every dataset's benign validation rows of that group, the head holds beyond what the
-    rules already hold no more than its allowance: ``max(budget x units, min_allowed)`` units at standard
-    (relaxed: half, strict: twice). A unit is a row; with ``per_template`` a template in Dewan's set, whose
-    held lines count as the share of its lines held. The lowest threshold catches the most.
-    ``min_allowed=0`` is the rule of rounds 5-9, under which a budget of under one row made the threshold the
-    single highest benign score; ``per_template`` was measured in round 10 and not kept (it lets a head hold
-    a whole benign template: 1.7-2.3% of Dewan's benign validation rows; docs/screening.md, "Round 10")."""
+    rules already hold no more than its allowance: ``max(budget x rows, min_allowed)`` rows at standard
+    (relaxed: half, strict: twice). The lowest threshold catches the most. ``min_allowed=0`` is the rule of
+    rounds 5-9, under which a budget of under one row made the threshold the single highest benign score
+    (counting Dewan's lines per template instead was measured in round 10 and not kept: docs/screening.md)."""
     grid = np.round(np.arange(0.50, 0.995, 0.01), 3)
     out: dict[str, dict[str, dict[str, float]]] = {}
     for strictness, factor in STRICTNESS_FACTOR.items():
@@ -405,22 +380,17 @@ def choose_thresholds(
             out[strictness][head] = {}
             for g in ("en", "ms"):
                 checks = []
-                for name, (rule_held, scores, group, benign, units) in sets.items():
+                for name, (rule_held, scores, group, benign) in sets.items():
                     in_group = benign & (group == g)
                     if in_group.sum() < MIN_BENIGN_ROWS:
                         continue  # too few rows to judge a budget on
-                    unit = units if per_template else np.arange(len(units))
-                    # What holding a row costs: a whole unit shared among its benign rows of the group.
-                    _, inverse, sizes = np.unique(unit[in_group], return_inverse=True, return_counts=True)
-                    cost = np.zeros(len(unit))
-                    cost[in_group] = 1.0 / sizes[inverse]
                     budget = BUDGETS[head].get(name, BUDGETS[head]["default"]) * factor
-                    allowed = max(budget * len(sizes), min_allowed * factor)
+                    allowed = max(budget * int(in_group.sum()), min_allowed * factor)
                     beyond = in_group & ~rule_held  # rows the rules hold are not held beyond them
-                    checks.append((scores[beyond, k], cost[beyond], allowed))
+                    checks.append((scores[beyond, k], allowed))
                 chosen = 0.99
                 for t in grid:
-                    if all(float(c[s >= t].sum()) <= allowed + 1e-9 for s, c, allowed in checks):
+                    if all(int((s >= t).sum()) <= allowed + 1e-9 for s, allowed in checks):
                         chosen = float(t)
                         break
                 out[strictness][head][g] = chosen
