@@ -73,6 +73,8 @@ def publish(*, webinar_id: int, stream: str, message: dict, texts: dict[str, str
     payload: dict[str, object] = {"kind": stream, "text": protocol.dumps(message)}
     if texts:
         payload["texts"] = texts
+    if message.get("type") == protocol.WEBINAR_STATUS:  # the hub reads it without decoding the text
+        payload["status"] = message["data"]["status"]
     _send(webinar_id, payload)
 
 
@@ -499,6 +501,7 @@ class _Room:
         "everyone",
         "generation",
         "last_presence",
+        "over",
         "pledge",
         "pledge_flush",
         "poll_flush",
@@ -524,6 +527,8 @@ class _Room:
         self.vote_flush: asyncio.TimerHandle | None = None
         self.last_presence: int | None = None  # the live count last sent to the room
         self.presence_sent_at = float("-inf")  # time.monotonic() when it was sent
+        # The webinar ended or was cancelled (protocol.LIVE_OVER): no more viewer counts or heartbeats.
+        self.over = False
         # A new stamp whenever the hub hears something that changes what a snapshot shows.
         self.generation = next(_stamps)
         # A new stamp whenever the hub hears anything for the room (personal and revoke messages too),
@@ -566,9 +571,35 @@ class Hub:
             room.staff.add(listener)
         if listener.registration_id is not None:
             room.by_registration.setdefault(listener.registration_id, set()).add(listener)
-        if room.last_presence is not None:
-            # The count is sent only when it changes: a newcomer is told the current one now.
+
+    def greet(self, webinar_id: int, listener: Listener, *, status: str) -> None:
+        """After ``join`` and the read of the webinar's state (``status``, read after the join): tell a
+        newcomer the count last sent to the room, which is sent only when it changes.
+
+        A ``status`` in ``protocol.LIVE_OVER`` ends the room's live traffic (``live_traffic_end``), so
+        a process that missed the end's broadcast learns it from its next viewer, who gets no count.
+        """
+        if status in protocol.LIVE_OVER:
+            self.live_traffic_end(webinar_id)
+        room = self.rooms.get(webinar_id)
+        if room is not None and not room.over and room.last_presence is not None:
             listener.push(frame(protocol.dumps(protocol.presence_message(room.last_presence))))
+
+    def live_traffic_end(self, webinar_id: int) -> None:
+        """The webinar ended or was cancelled: its room gets no viewer count or breakdown from now on,
+        and its viewers are no longer heartbeated or sampled here (docs/protocol.md, "After the end").
+
+        The statuses are final (webinar/services/lifecycle.py), so this is never undone; a room made
+        again later (after its last socket left) learns it again from ``greet``.
+        """
+        room = self.rooms.get(webinar_id)
+        if room is not None:
+            room.over = True
+
+    def live_traffic_over(self, webinar_id: int) -> bool:
+        """True once ``live_traffic_end`` ran for the webinar's room here (False without a room)."""
+        room = self.rooms.get(webinar_id)
+        return room is not None and room.over
 
     def quiet_since(self, webinar_id: int, since: int) -> bool:
         """Whether this process was subscribed to the webinar before stamp ``since`` and has heard
@@ -639,6 +670,8 @@ class Hub:
         room.touched = next(_stamps)
         if kind in (PUBLIC, STAFF, VOTES, POLL):  # what a snapshot shows
             room.generation = room.touched
+        if message.get("status") in protocol.LIVE_OVER:  # a ``webinar.status`` event: ended, cancelled
+            room.over = True
         if kind in (PUBLIC, STAFF):
             event, texts = frame(message["text"]), message.get("texts")
             listeners = room.everyone if kind == PUBLIC else room.staff
@@ -712,18 +745,21 @@ class Hub:
     # --- The small interface the presence loop (realtime/presence.py) uses ---------------------------
 
     def webinar_ids(self) -> list[int]:
-        """The webinars with a socket in this process (campaign pages have negative room ids: left out)."""
-        return [room_id for room_id in self.rooms if room_id >= 0]
+        """The webinars with a socket in this process whose live traffic goes on: counted, broken down
+        for hosts and sampled (campaign pages, negative room ids, and ended or cancelled ones left out)."""
+        return [room_id for room_id, room in self.rooms.items() if room_id >= 0 and not room.over]
 
     def staff_listeners(self, webinar_id: int) -> frozenset[Listener]:
-        """The host sockets of a webinar in this process (empty when it has none)."""
+        """The host sockets of a webinar in this process (empty when it has none, or it is over)."""
         room = self.rooms.get(webinar_id)
-        return frozenset(room.staff) if room is not None else frozenset()
+        return frozenset(room.staff) if room is not None and not room.over else frozenset()
 
     def open_viewers(self) -> dict[int, dict[str, str]]:
-        """Every viewer with an open socket here: ``{webinar id: {viewer key: language}}``."""
+        """Every viewer with an open socket here, of a webinar not over: ``{webinar id: {key: language}}``."""
         viewers: dict[int, dict[str, str]] = {}
         for webinar_id, room in self.rooms.items():
+            if room.over:  # nobody watches an ended webinar: its viewers drop out of the store
+                continue
             keys = {
                 listener.viewer_key: listener.language
                 for listener in room.everyone
@@ -743,7 +779,7 @@ class Hub:
         would otherwise get a frame a second for a number that moves by a few viewers.
         """
         room = self.rooms.get(webinar_id)
-        if room is None or count == room.last_presence:
+        if room is None or room.over or count == room.last_presence:
             return
         now = time.monotonic()
         large = max(count, room.last_presence or 0) >= settings.DEWAN_PRESENCE_LARGE_ROOM

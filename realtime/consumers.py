@@ -413,6 +413,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 self._personal = (read_from, personal)
             with translation.override(viewer.language):  # the snapshot that follows shares this read
                 state = await self._shared_state()
+            hub.greet(viewer.webinar_id, self.listener, status=state["webinar"]["status"])
         except Exception:  # the layer (Redis) or the database is down: say so, the client retries
             log.exception("could not join webinar %s", viewer.webinar_id)
             await get_hub().leave(viewer.webinar_id, self.listener)
@@ -439,7 +440,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 )
             ]
         )
-        await presence.viewer_joined(viewer)
+        if not hub.live_traffic_over(viewer.webinar_id):  # nobody watches an ended webinar
+            await presence.viewer_joined(viewer)
 
     async def _shared_state(self) -> dict:
         """The webinar's public state as of a seq, shared by this process's viewers (one read per change)."""
@@ -640,7 +642,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
             log.warning("role recheck failed", exc_info=True)
 
     async def _heartbeat(self):
-        if self.viewer.viewer_key is not None and presence.client_heartbeats():
+        if self.viewer.viewer_key is None or not presence.client_heartbeats():
+            return
+        if not get_hub().live_traffic_over(self.viewer.webinar_id):  # an ended webinar has no viewers
             await presence.viewer_heartbeat(self.viewer)
 
     async def on_sync(self, command: protocol.Sync):

@@ -508,12 +508,7 @@ class PresenceLoop:
                 next_refresh = time.monotonic() + float(settings.DEWAN_HEARTBEAT_SECONDS)
                 await self.refresh()
             store = get_presence_store()
-            webinar_ids = self.hub.webinar_ids()
-            for webinar_id in webinar_ids:
-                await self._tell_count(store, webinar_id)
-                await self._tell_hosts(store, webinar_id)
-            for webinar_id in set(self._told) - set(webinar_ids):
-                del self._told[webinar_id]
+            webinar_ids = await self.counts_tell()
             if time.monotonic() >= next_sample:
                 next_sample = time.monotonic() + float(settings.DEWAN_ATTENDANCE_SAMPLE_SECONDS)
                 if self.sampler is not None and webinar_ids:
@@ -521,6 +516,19 @@ class PresenceLoop:
                         await self.sampler(webinar_ids=webinar_ids, store=store)
                     except Exception:
                         log.warning("in-process attendance sampling failed", exc_info=True)
+
+    async def counts_tell(self) -> list[int]:
+        """One tick's counts: the live count to each webinar's local sockets (when it changed) and the
+        breakdown to its host sockets. Returns the webinars told: ``Hub.webinar_ids``, which leaves out
+        those that ended or were cancelled (docs/protocol.md, "After the end")."""
+        store = get_presence_store()
+        webinar_ids = self.hub.webinar_ids()
+        for webinar_id in webinar_ids:
+            await self._tell_count(store, webinar_id)
+            await self._tell_hosts(store, webinar_id)
+        for webinar_id in set(self._told) - set(webinar_ids):
+            del self._told[webinar_id]
+        return webinar_ids
 
     async def _tell_count(self, store: PresenceStore, webinar_id: int) -> None:
         try:
@@ -540,6 +548,7 @@ class PresenceLoop:
         except Exception:
             log.warning("presence detail failed for webinar %s", webinar_id, exc_info=True)
             return
+        hosts = self.hub.staff_listeners(webinar_id)  # again: the webinar may have ended meanwhile
         last, told = self._told.get(webinar_id, (None, set()))
         told = set() if detail != last else told & hosts
         event = frame(protocol.dumps(protocol.presence_detail_message(detail)))

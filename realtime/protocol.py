@@ -458,6 +458,8 @@ class _Out(BaseModel):
 Role = Literal["attendee", "host", "organiser", "stage"]
 QuestionStatus = Literal["pending", "held", "care", "blocked", "published", "rejected", "merged", "withdrawn"]
 WebinarStatus = Literal["draft", "scheduled", "live", "ended", "cancelled"]
+# After these the room has no live traffic: no viewer count (docs/protocol.md, "After the end").
+LIVE_OVER: frozenset[str] = frozenset({"ended", "cancelled"})
 
 
 class PublicQuestion(_Out):

@@ -89,8 +89,10 @@ def tick(seq: int) -> dict:
 
 async def listen(hub: Hub, **kwargs) -> tuple[Listener, Inbox]:
     inbox = Inbox(stuck=kwargs.pop("stuck", False), broken=kwargs.pop("broken", False))
+    status = kwargs.pop("status", "live")
     listener = Listener(inbox, registration_id=kwargs.pop("registration_id", None), staff=False, **kwargs)
     await hub.join(WEBINAR, listener)
+    hub.greet(WEBINAR, listener, status=status)
     return listener, inbox
 
 
@@ -377,3 +379,57 @@ async def test_a_socket_that_breaks_mid_broadcast_is_closed_and_the_rest_are_ser
     hub.deliver(tick(2))
     assert all(inbox.types == [1, 2] for inbox in fine)
     assert all(listener._closed for listener in broken)
+
+
+def status_event(status: str, seq: int = 1) -> dict:
+    """A ``webinar.status`` event as ``broadcast.publish`` hands it to the layer (status beside the text)."""
+    message = protocol.event_message(
+        type="webinar.status", seq=seq, stream=PUBLIC, payload={"status": status}
+    )
+    return {"w": WEBINAR, "kind": PUBLIC, "text": protocol.dumps(message), "status": status}
+
+
+async def test_publishing_a_status_event_names_the_status_beside_the_encoded_text(layer):
+    message = protocol.event_message(type="webinar.status", seq=3, stream=PUBLIC, payload={"status": "ended"})
+    broadcast.publish(webinar_id=WEBINAR, stream=PUBLIC, message=message)
+    broadcast.publish(webinar_id=WEBINAR, stream=PUBLIC, message=json.loads(tick(4)["text"]))
+    await asyncio.sleep(0)  # publish from the loop's own thread sends in a task
+    (_group, status), (_group2, other) = layer.sent
+    assert status["status"] == "ended" and json.loads(status["text"])["data"] == {"status": "ended"}
+    assert "status" not in other
+
+
+@pytest.mark.parametrize("over", ["ended", "cancelled"])
+async def test_after_the_end_the_room_is_told_no_count_and_is_neither_counted_nor_heartbeated(hub, over):
+    """docs/protocol.md, "After the end": the status event is delivered, then nothing about viewers."""
+    _host, host_inbox = await listen(hub, viewer_key="u:1")
+    hub.rooms[WEBINAR].staff.add(_host)
+    hub.live_count_set(WEBINAR, 3)
+    assert WEBINAR in hub.webinar_ids() and WEBINAR in hub.open_viewers() and hub.staff_listeners(WEBINAR)
+
+    hub.deliver(status_event(over))
+    hub.live_count_set(WEBINAR, 4)  # a count the presence loop computed as the event arrived
+    _late, late_inbox = await listen(hub, viewer_key="r:2")  # opened after the end
+
+    assert [json.loads(text)["type"] for text in host_inbox.texts] == ["presence", "webinar.status"]
+    assert late_inbox.texts == []  # no count with its welcome
+    assert hub.live_traffic_over(WEBINAR)
+    assert (hub.webinar_ids(), hub.open_viewers(), hub.staff_listeners(WEBINAR)) == ([], {}, frozenset())
+
+
+async def test_a_viewer_whose_state_read_says_ended_ends_the_rooms_live_traffic(hub):
+    """A process that missed the end's broadcast learns it from the state its next viewer read."""
+    _first, first = await listen(hub, viewer_key="r:1")
+    hub.live_count_set(WEBINAR, 1)
+    _second, second = await listen(hub, viewer_key="r:2", status="ended")
+    hub.live_count_set(WEBINAR, 2)
+    assert [json.loads(text) for text in first.texts] == [{"type": "presence", "count": 1}]
+    assert second.texts == []
+    assert hub.webinar_ids() == []
+
+
+async def test_a_live_or_scheduled_status_event_keeps_the_count_going(hub):
+    _listener, inbox = await listen(hub)
+    hub.deliver(status_event("live"))
+    hub.live_count_set(WEBINAR, 1)
+    assert [json.loads(text)["type"] for text in inbox.texts] == ["webinar.status", "presence"]
