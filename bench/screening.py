@@ -222,6 +222,7 @@ HELDOUT = (
     "heldout_10",
     "heldout_11",
     "heldout_12",
+    "heldout_13",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
