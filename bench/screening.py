@@ -223,6 +223,7 @@ HELDOUT = (
     "heldout_11",
     "heldout_12",
     "heldout_13",
+    "heldout_14",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
