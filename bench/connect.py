@@ -14,7 +14,8 @@
    over half of the client processes (``--client-procs 4`` or more), so that no client process is what
    cannot keep up; clients read on for up to ``--drain-seconds`` before the sequence check. Printed:
    seconds until every viewer is back and caught up, sockets missing any sequence number (must be 0),
-   and the survivor's own viewers' tick latency p99 before and during the storm.
+   the survivor's own viewers' tick latency p99 before and during the storm, and the database queries
+   the survivor ran per reconnect (connect, access re-check, replay; counted in the server).
 3. **Graceful restart.** The survivor is sent SIGTERM: every socket must be closed with code 1012 and a
    ``retry_after_ms`` hint (docs/protocol.md); printed: the spread of those hints.
 
@@ -320,6 +321,7 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
         for index in survivor_procs:
             clients.ask("reset", True, only=index)
         profile = Profile(args, "storm-survivor", ports[0])
+        stats_before = server_stats(ports[0])
         cpu_before = cpu_seconds([servers[0].pid])
         killed_at = time.time()
         servers[1].kill()  # SIGKILL: no disconnect handler, no close frame
@@ -335,6 +337,10 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
                 back_seconds = max(s["last_back_ns"] for s in states) / 1e9 - killed_at
                 break
         survivor_cpu = cpu_seconds([servers[0].pid]) - cpu_before
+        # Counted in the survivor from the kill until every viewer was back: its own viewers send
+        # nothing (no client heartbeats), and the events are written by this process, so what it ran
+        # is the reconnects (connect, access re-check, replay) and its background loops.
+        storm_queries = server_stats(ports[0])["queries"] - stats_before["queries"]
         profile.stop(viewers - survivor_share)
         during = clients.totals_over(survivor_procs, latencies=True)
         load_during = load_average()
@@ -372,6 +378,7 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             "reconnect_attempts_failed": failed,
             # The survivor's CPU from the kill until every viewer was back (its own viewers' events too).
             "survivor_cpu_seconds": round(survivor_cpu, 2),
+            "queries_per_reconnect": round(storm_queries / max(1, sum(s["reconnected"] for s in states)), 2),
             "events_written": writer.written,
             "sockets_missing_seq": sum(g["sockets_missing"] for g in gaps),
             "seqs_missing": sum(g["missing"] for g in gaps),
