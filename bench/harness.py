@@ -277,9 +277,9 @@ def bench_env(*, database_url: str, redis_url: str, prefix: str, **extra: str) -
     }
 
 
-def server_stats(port: int) -> dict:
+def server_stats(port: int, timeout: float = 10) -> dict:
     """Counters of one instrumented Dewan process (bench/instrumented_asgi.py)."""
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__bench/stats", timeout=10) as response:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__bench/stats", timeout=timeout) as response:
         return json.loads(response.read())
 
 
