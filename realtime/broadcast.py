@@ -336,10 +336,13 @@ class Listener:
         """Buffer broadcasts while a snapshot or replay is being prepared."""
         self.held = []
 
-    def release(self, first: list[dict]) -> None:
-        """Send ``first`` (the snapshot or replay), then what arrived meanwhile."""
+    def release(self, first: list[dict], *, encoded: list[dict] | tuple[dict, ...] = ()) -> None:
+        """Send ``encoded`` (frames already built, ``frame``: a shared replay's events), then ``first``
+        (the snapshot, or the replay's messages), then what arrived meanwhile."""
         buffered, self.held = self.held or [], None
         self.overflowed = False
+        for event in encoded:
+            self._enqueue(event)
         for message in first:
             self._enqueue(frame(protocol.dumps(message)))
         for event in buffered:

@@ -17,7 +17,7 @@ import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from urllib.parse import parse_qs
 
 from channels.auth import get_user
@@ -31,11 +31,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from realtime import budget, latency, presence, protocol
-from realtime.broadcast import Listener, get_hub, stamp
+from realtime.broadcast import Listener, frame, get_hub, stamp
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
+from realtime.replay import shared_replay
 from realtime.runtime import runtime_get
-from webinar import live_state
+from realtime.wsprotocol import WebSocketProtocol
+from webinar import live_replay, live_state
 from webinar.campaigns.services import polls
 from webinar.exceptions import DewanError
 from webinar.http import scope_client_ip
@@ -66,12 +68,17 @@ class ReadPool:
         self._inboxes: list[queue.SimpleQueue] = []
         self._threads: list[threading.Thread] = []
         self._backlog: deque = deque()  # calls waiting for a thread
+        self.skipped = 0  # calls skipped because their socket had gone (``run``'s ``gone``)
 
-    async def run(self, context: contextvars.Context, func, *args):
-        """``context.run(func, *args)`` on one of the pool's threads; its result or its exception."""
+    async def run(self, context: contextvars.Context, func, *args, gone: Callable[[], bool] | None = None):
+        """``context.run(func, *args)`` on one of the pool's threads; its result or its exception.
+
+        ``gone``: asked on the thread when the call's turn comes; True (the socket it is for has
+        closed) skips the call and raises ``SocketGone`` here instead.
+        """
         loop = asyncio.get_running_loop()
         future = loop.create_future()
-        self._submit((loop, future, context, func, args))
+        self._submit((loop, future, context, func, args, gone))
         return await future
 
     def _submit(self, item: tuple) -> None:
@@ -111,8 +118,7 @@ class ReadPool:
                 with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
                     loop.call_soon_threadsafe(_settle, future, *outcome)
 
-    @staticmethod
-    def _run(loop, future, context, func, args) -> tuple:
+    def _run(self, loop, future, context, func, args, gone) -> tuple:
         """Run one call: ``(loop, future, (result, error))`` to settle, or a None future for none."""
         if future is None:  # one of ``stop``'s calls: nobody awaits it
             try:
@@ -122,6 +128,9 @@ class ReadPool:
             return None, None, None
         if future.cancelled():  # read without the loop: at worst a cancelled call still runs
             return None, None, None
+        if gone is not None and gone():  # the socket closed while the call waited its turn
+            self.skipped += 1
+            return loop, future, (None, SocketGone())
         try:
             return loop, future, (run_item(context, func, args), None)
         except BaseException as exc:  # handed to the caller, which re-raises it
@@ -133,10 +142,28 @@ class ReadPool:
             inboxes, threads = list(self._inboxes), list(self._threads)
         for inbox in inboxes:
             if last is not None:
-                inbox.put((None, None, None, last, ()))
+                inbox.put((None, None, None, last, (), None))
             inbox.put(None)
         for thread in threads:
             thread.join(timeout=10)
+
+
+class SocketGone(Exception):
+    """A read was skipped: the socket it was for closed while the read waited for a thread."""
+
+
+def socket_gone_check(send) -> Callable[[], bool] | None:
+    """Whether the peer of the socket behind the server's ``send`` has gone, as a check any thread
+    may call; None when ``send`` is not Uvicorn's (realtime.wsprotocol; Channels' test communicator).
+
+    Reads the protocol's ``disconnected`` flag, which Uvicorn sets when the connection is lost.
+    What a connect's first read asks before it runs: in a storm a client may give up on a
+    handshake that waited too long, and its read is then not worth a database round trip.
+    """
+    protocol = getattr(send, "__self__", None)
+    if not isinstance(protocol, WebSocketProtocol):
+        return None
+    return lambda: protocol.disconnected
 
 
 def run_item(context: contextvars.Context | None, func, args):
@@ -156,7 +183,7 @@ def _settle(future: asyncio.Future, result, error: BaseException | None) -> None
 _read_pool: ReadPool | None = None
 
 
-def connect_read(func):
+def connect_read(func, *, gone: Callable[[], bool] | None = None):
     """Run a read of the connect path (or an access re-check) on a pool of threads of its own.
 
     Services stay on ``database_sync_to_async``'s single thread (their transactions and rate limits
@@ -171,6 +198,9 @@ def connect_read(func):
     connection is checked only after a call that failed on it, and one killed under us (a failover,
     a restarted pooler) costs a read a single retry on a fresh connection: these are reads, so
     running one twice is harmless.
+
+    ``gone`` (``socket_gone_check``, or a listener's ``closed``): a read whose socket has closed by
+    the time a thread takes it is skipped and raises ``SocketGone``.
     """
 
     async def call(*args, **kwargs):
@@ -179,7 +209,13 @@ def connect_read(func):
             threads = int(getattr(settings, "DEWAN_CONNECT_READ_THREADS", 8))
             _read_pool = ReadPool(threads, "dewan-connect-read")
         return await _read_pool.run(
-            contextvars.copy_context(), _pooled_read, translation.get_language(), func, args, kwargs
+            contextvars.copy_context(),
+            _pooled_read,
+            translation.get_language(),
+            func,
+            args,
+            kwargs,
+            gone=gone,
         )
 
     return call
@@ -247,6 +283,9 @@ def connect_reads_stop() -> None:
 
 
 CLOSE_FORBIDDEN = 4403
+# Commands that only read: one still running when its socket closes is cancelled (its reads that
+# have not started are skipped, ``ReadPool``); any other finishes, so nothing is left half-done.
+READ_ONLY_COMMANDS = frozenset({"sync"})
 
 
 class LiveConsumer(AsyncWebsocketConsumer):
@@ -307,6 +346,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         # Each with the time its frame arrived when ``latency`` is recording (else None).
         self._pending: deque[tuple[protocol.Command | dict, float | None]] = deque()
         self._worker: asyncio.Task | None = None
+        self._running: str | None = None  # the type of the command ``_worker`` is running
         self._arrived: float | None = None  # of the frame being received (``latency``)
 
     async def _refuse_over_budget(self, retry_after: float, message: str) -> None:
@@ -342,8 +382,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
         mode = (query.get("mode") or ["attendee"])[0]
         slug = self.scope["url_route"]["kwargs"]["slug"]
         read_from = stamp()  # before the read: what the own questions and votes it reads are checked against
+        gone = socket_gone_check(self.scope.get(SERVER_SEND) or self.base_send)
         try:
-            user, self._viewer, personal = await connect_read(_identify_socket)(
+            user, self._viewer, personal = await connect_read(_identify_socket, gone=gone)(
                 self.scope,
                 slug=slug,
                 mode=mode,
@@ -351,6 +392,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 stage_language=(query.get("lang") or [None])[0],
             )
             self.scope["user"] = user
+        except SocketGone:  # the client gave up before its turn: its disconnect, next, cleans up
+            return
         except DatabaseError:
             log.exception("database unavailable at connect")
             await self.accept()
@@ -474,6 +517,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self._listener.close()  # frames still queued for this socket are dropped
         self._pending.clear()  # commands not started are never run; the one running finishes
         if self._worker is not None:
+            if self._running in READ_ONLY_COMMANDS:
+                self._worker.cancel()  # only reads: its queued reads are skipped, nothing half-done
             await asyncio.wait({self._worker})
         if self._viewer is None or self._listener is None:
             return
@@ -520,17 +565,22 @@ class LiveConsumer(AsyncWebsocketConsumer):
                     self.listener.send_now(item)
                     continue
                 handler = getattr(self, f"on_{item.type}", None) or self.on_host_command
+                self._running = item.type
                 with translation.override(self.viewer.language):  # replies in the viewer's language
                     await self._dispatch(handler, item)
+                self._running = None
                 client_key = getattr(item, "client_key", None)
                 if arrived is not None and client_key:
                     latency.record(client_key, arrived)
+        except SocketGone:  # its read was skipped: the socket has closed, nothing to answer
+            self._pending.clear()
         except Exception:
             log.exception("websocket command failed")
             self._pending.clear()
             self.listener.abort(1011)
         finally:
             self._worker = None
+            self._running = None
 
     def _spend(self, command_type: str | None) -> bool:
         """Charge the command's cost to this socket and its registration, before any database or
@@ -651,10 +701,21 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if self.viewer.staff:
             await self._recheck_staff()  # a demoted host's sync returns no queue
         snapshot_only = command.since is None and not self.viewer.staff
-        if not snapshot_only and not await self._still_attendee(command):
+        resume = command.since is not None and not self.viewer.staff
+        if not snapshot_only and not resume and not await self._still_attendee(command):
             return
         self.listener.hold()
+        held_at = stamp()  # broadcasts reaching the hub from here on are sent after the reply
         try:
+            if resume:
+                replay = await self._resume(command.since, held_at)
+                if replay is None:
+                    self.listener.release([])
+                    self._access_lost(command)
+                    return
+                frames, messages = replay
+                self.listener.release(messages, encoded=frames)
+                return
             if snapshot_only:
                 shared = await self._shared_state()
                 snapshot = self._snapshot_read_at_connect(shared)
@@ -672,9 +733,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
                     self._access_lost(command)
                     return
                 messages = [snapshot]
-            else:
-                # A read like the connect's: on the connect pool, so a reconnect storm's replays run
-                # side by side instead of one at a time on the services' thread.
+            else:  # staff: their own read of both streams (a few sockets per webinar)
+                # A read like the connect's: on the connect pool, so replays run side by side
+                # instead of one at a time on the services' thread.
                 messages = await connect_read(live_state.live_sync)(
                     self.viewer,
                     since=command.since,
@@ -685,6 +746,52 @@ class LiveConsumer(AsyncWebsocketConsumer):
             self.listener.release([])
             raise
         self.listener.release(messages)
+
+    async def _resume(self, since: int, held_at: int) -> tuple[list[dict], list[dict]] | None:
+        """A non-staff viewer's reply to ``sync`` with ``since``: ``(event frames, [synced])``, or
+        ``([], [snapshot])`` when more than the replay limit was missed or the cursor is ahead;
+        None when its browser lost access (nothing of the viewer's is read then).
+
+        The events, the cursor and the tallies come from a range this process reads once for every
+        viewer resuming from that cursor or a later one (``realtime.replay.SharedReplay``; each event
+        encoded once); ``held_at`` is the stamp from which this socket holds broadcasts back. The
+        viewer's own questions and votes are read with the access re-check, in one round trip, first:
+        a browser that lost access is refused before anything is read for it.
+        """
+        mine: list[dict] = []
+        my_votes: list[int] = []
+        if self.viewer.registration_id is not None:
+            self.access_checked_at = time.monotonic()
+            own = await connect_read(live_state.attendee_own, gone=self._gone)(
+                self.viewer, session=self.scope.get("session"), user=self.scope.get("user")
+            )
+            if own is None:
+                return None
+            mine, my_votes = own
+        webinar_id, language = self.viewer.webinar_id, translation.get_language() or settings.LANGUAGE_CODE
+        read = connect_read(live_replay.replay_range_read)
+        replay = await shared_replay(get_hub(), stamp).get(
+            webinar_id,
+            language,
+            since,
+            held_at,
+            lambda after: read(
+                webinar_id=webinar_id,
+                after_seq=after,
+                limit=settings.DEWAN_EVENT_REPLAY_LIMIT,
+                language=language,
+            ),
+        )
+        resumed = replay.resume(since)
+        if resumed is None:
+            return [], [await connect_read(live_state.live_snapshot, gone=self._gone)(self.viewer)]
+        texts, seq = resumed
+        synced = live_replay.synced_message(seq=seq, mine=mine, my_votes=my_votes, votes=replay.votes)
+        return [frame(text) for text in texts], [synced]
+
+    def _gone(self) -> bool:
+        """Whether this socket has closed (asked by the read pool before a queued read runs)."""
+        return self._listener is None or self._listener.closed
 
     def _snapshot_read_at_connect(self, shared: dict) -> dict | None:
         """The first ``snapshot`` from what ``viewer_connect`` read, when that proves current, else None.

@@ -409,21 +409,36 @@ def attendee_snapshot(viewer: Viewer, shared: dict, *, session=None, user=None) 
     the viewer's is returned then). One query for the common viewer, who has asked nothing; one
     more when it has questions, and one when a poll is open.
     """
-    if viewer.registration_id is None:
-        mine, my_votes = [], []
-    else:
-        rows = _mine_rows(viewer, with_access=True)
-        access = next(((row[2], row[3]) for row in rows if row[0] == "r"), None)
-        if not selectors.registration_access_in_row(
-            webinar_id=viewer.webinar_id,
-            registration_id=viewer.registration_id,
-            row=access,
-            session=session,
-            user=user,
-        ):
-            return None
-        mine, my_votes = _mine_from(viewer, rows)
+    own = attendee_own(viewer, session=session, user=user)
+    if own is None:
+        return None
+    mine, my_votes = own
     return _attendee_snapshot(shared, mine, my_votes, _with_answered(viewer, shared.get("poll")))
+
+
+def attendee_own(viewer: Viewer, *, session=None, user=None) -> tuple[list[dict], list[int]] | None:
+    """``(mine, my_votes)`` of a non-staff viewer, read with the access re-check in one round trip.
+
+    ``mine``: its own questions (``own_question_for`` dicts, newest 50, merged ones left out);
+    ``my_votes``: the ids of the questions it upvoted. For an attendee (a registration) the
+    registration row of ``still_attendee`` is read in the same round trip, and None means the
+    browser lost access (nothing of the viewer's is returned then). ``([], [])`` for a viewer with
+    no registration. One query for the common viewer, who has asked nothing; one more when it has
+    questions. What ``attendee_snapshot`` and a resuming viewer's ``synced`` show.
+    """
+    if viewer.registration_id is None:
+        return [], []
+    rows = _mine_rows(viewer, with_access=True)
+    access = next(((row[2], row[3]) for row in rows if row[0] == "r"), None)
+    if not selectors.registration_access_in_row(
+        webinar_id=viewer.webinar_id,
+        registration_id=viewer.registration_id,
+        row=access,
+        session=session,
+        user=user,
+    ):
+        return None
+    return _mine_from(viewer, rows)
 
 
 def attendee_snapshot_read_at_connect(shared: dict, personal: Personal) -> dict | None:
@@ -502,14 +517,16 @@ def live_sync(viewer: Viewer, *, since: int | None, staff_since: int | None, lim
         "staff_seq": (staff[-1]["seq"] if staff else staff_since) if viewer.staff else None,
         "mine": mine,
         "my_votes": my_votes,
-        "votes": {str(k): v for k, v in _vote_counts(viewer.webinar_id).items()},
+        "votes": vote_counts(webinar_id=viewer.webinar_id),
     }
     return [*public, *staff, synced]
 
 
-def _vote_counts(webinar_id: int) -> dict[int, int]:
-    return dict(
-        Question.objects.filter(webinar_id=webinar_id, status=Question.Status.PUBLISHED).values_list(
-            "id", "vote_count"
-        )
-    )
+def vote_counts(*, webinar_id: int) -> dict[str, int]:
+    """``synced.votes``: the vote count of every published question, keyed by its id as a string."""
+    return {
+        str(pk): count
+        for pk, count in Question.objects.filter(
+            webinar_id=webinar_id, status=Question.Status.PUBLISHED
+        ).values_list("id", "vote_count")
+    }
