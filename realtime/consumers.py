@@ -68,7 +68,7 @@ class ReadPool:
         self._inboxes: list[queue.SimpleQueue] = []
         self._threads: list[threading.Thread] = []
         self._backlog: deque = deque()  # calls waiting for a thread
-        self.skipped = 0  # calls skipped because their socket had gone (``run``'s ``gone``)
+        self.skipped = 0  # calls skipped: cancelled, or their socket had gone (``run``'s ``gone``)
 
     async def run(self, context: contextvars.Context, func, *args, gone: Callable[[], bool] | None = None):
         """``context.run(func, *args)`` on one of the pool's threads; its result or its exception.
@@ -127,6 +127,7 @@ class ReadPool:
                 log.warning("read pool: stop call failed", exc_info=True)
             return None, None, None
         if future.cancelled():  # read without the loop: at worst a cancelled call still runs
+            self.skipped += 1
             return None, None, None
         if gone is not None and gone():  # the socket closed while the call waited its turn
             self.skipped += 1
@@ -700,15 +701,16 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def on_sync(self, command: protocol.Sync):
         if self.viewer.staff:
             await self._recheck_staff()  # a demoted host's sync returns no queue
-        snapshot_only = command.since is None and not self.viewer.staff
-        resume = command.since is not None and not self.viewer.staff
+        since = command.since
+        snapshot_only = since is None and not self.viewer.staff
+        resume = since is not None and not self.viewer.staff
         if not snapshot_only and not resume and not await self._still_attendee(command):
             return
         self.listener.hold()
         held_at = stamp()  # broadcasts reaching the hub from here on are sent after the reply
         try:
-            if resume:
-                replay = await self._resume(command.since, held_at)
+            if resume and since is not None:
+                replay = await self._resume(since, held_at)
                 if replay is None:
                     self.listener.release([])
                     self._access_lost(command)

@@ -27,7 +27,7 @@ import contextlib
 import logging
 import weakref
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
 
 log = logging.getLogger("dewan.realtime")
 
@@ -38,12 +38,15 @@ class Range(Protocol):
     def covers(self, since: int) -> bool: ...
 
 
+R = TypeVar("R", bound=Range)
+
+
 class _Read:
     """A range read: from cursor ``after``, begun at stamp ``started`` at room generation ``generation``."""
 
     __slots__ = ("after", "generation", "room", "started", "task")
 
-    def __init__(self, after: int, started: int, generation: int, room: object, task: asyncio.Task):
+    def __init__(self, after: int, started: int, generation: int, room: Any, task: asyncio.Task):
         self.after, self.started, self.generation = after, started, generation
         self.room, self.task = room, task
 
@@ -68,8 +71,8 @@ class SharedReplay:
         language: str,
         since: int,
         held_at: int,
-        read: Callable[[int], Awaitable[Range]],
-    ) -> Range:
+        read: Callable[[int], Awaitable[R]],
+    ) -> R:
         """A range for a viewer of ``webinar_id`` resuming from ``since`` whose socket holds back
         broadcasts since stamp ``held_at``: one it may share (``covers(since)``), else one read for it
         with ``read(since)``. Raises what that read raised."""
@@ -81,7 +84,7 @@ class SharedReplay:
                 return await read(since)
             for done, value in reversed(self._done.get(key, ())):
                 if done.good_for(room, held_at) and value.covers(since):
-                    return value
+                    return cast(R, value)
             pending = next(
                 (
                     r
@@ -96,7 +99,7 @@ class SharedReplay:
             with contextlib.suppress(Exception):  # that read failed: try another, or our own
                 await asyncio.shield(pending.task)
         own = self._start(key, room, since, read)
-        return await asyncio.shield(own.task)
+        return cast(R, await asyncio.shield(own.task))
 
     def _start(self, key: tuple[int, str], room: Any, since: int, read) -> _Read:
         self.reads += 1

@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from realtime.consumers import ReadPool
+from realtime.consumers import ReadPool, SocketGone
 
 LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("language", default="en")
 
@@ -61,7 +61,26 @@ async def test_a_call_cancelled_before_its_turn_is_skipped(pool):
     gate.set()
     await asyncio.gather(*busy)
     await call(pool, lambda: None)  # after the cancelled one, on the same queue
-    assert ran == []
+    assert ran == [] and pool.skipped == 1
+
+
+async def test_a_call_whose_socket_has_gone_by_its_turn_is_skipped_and_says_so(pool):
+    """``gone`` is asked when a thread takes the call: what a storm's queued reads for sockets that
+    closed meanwhile cost is that question, not a database round trip."""
+    gate, ran, closed = threading.Event(), [], threading.Event()
+    busy = [asyncio.ensure_future(call(pool, gate.wait, 5)) for _ in range(3)]
+    await asyncio.sleep(0.05)
+    queued = [
+        asyncio.ensure_future(pool.run(contextvars.copy_context(), ran.append, name, gone=check))
+        for name, check in (("gone", closed.is_set), ("open", lambda: False), ("unchecked", None))
+    ]
+    await asyncio.sleep(0.05)
+    closed.set()  # the first one's socket closes while all three wait
+    gate.set()
+    await asyncio.gather(*busy)
+    outcomes = await asyncio.gather(*queued, return_exceptions=True)
+    assert isinstance(outcomes[0], SocketGone) and outcomes[1:] == [None, None]
+    assert sorted(ran) == ["open", "unchecked"] and pool.skipped == 1
 
 
 def test_stop_runs_its_call_once_on_every_thread_started():
