@@ -321,7 +321,7 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
         for index in survivor_procs:
             clients.ask("reset", True, only=index)
         profile = Profile(args, "storm-survivor", ports[0])
-        stats_before = server_stats(ports[0])
+        stats_before = server_stats(ports[0], timeout=120)  # a loaded machine: may answer late
         cpu_before = cpu_seconds([servers[0].pid])
         killed_at = time.time()
         servers[1].kill()  # SIGKILL: no disconnect handler, no close frame
