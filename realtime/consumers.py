@@ -127,15 +127,19 @@ class ReadPool:
                 log.warning("read pool: stop call failed", exc_info=True)
             return None, None, None
         if future.cancelled():  # read without the loop: at worst a cancelled call still runs
-            self.skipped += 1
+            self._count_skipped()
             return None, None, None
         if gone is not None and gone():  # the socket closed while the call waited its turn
-            self.skipped += 1
+            self._count_skipped()
             return loop, future, (None, SocketGone())
         try:
             return loop, future, (run_item(context, func, args), None)
         except BaseException as exc:  # handed to the caller, which re-raises it
             return loop, future, (None, exc)
+
+    def _count_skipped(self) -> None:
+        with self._lock:
+            self.skipped += 1
 
     def stop(self, last=None) -> None:
         """Run ``last()`` once on every thread started, after what it was given, then end them all."""
