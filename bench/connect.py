@@ -16,12 +16,17 @@
    seconds until every viewer is back and caught up, sockets missing any sequence number (must be 0),
    the survivor's own viewers' tick latency p99 before and during the storm, and the database queries
    the survivor ran per reconnect (connect, access re-check, replay; counted in the server).
-3. **Graceful restart.** The survivor is sent SIGTERM: every socket must be closed with code 1012 and a
+3. **Resume.** ``--resume-viewers`` viewers on one process lose their sockets at once (no close frame)
+   and come back to the same process, syncing from their last sequence number while events are
+   written: the server's CPU and database queries per reconnect, with no kill and no second process
+   to blur them (``resume_phase``).
+4. **Graceful restart.** The survivor is sent SIGTERM: every socket must be closed with code 1012 and a
    ``retry_after_ms`` hint (docs/protocol.md); printed: the spread of those hints.
 
 The last line printed is JSON, with the load average at each phase (the machine is shared).
 
-    .venv/bin/python bench/connect.py [--clients 2000] [--stored 100000] [--storm-viewers 2000]
+    .venv/bin/python bench/connect.py [--clients 2000] [--stored 100000] [--resume-viewers 1000]
+        [--storm-viewers 2000] [--skip stored|resume|storm]
 """
 
 from __future__ import annotations
@@ -411,6 +416,89 @@ def survivor_queries(port: int) -> int | None:
         return None
 
 
+def resume_phase(args, env: dict, clients: Clients, room: dict) -> dict:
+    """``--resume-viewers`` viewers on one process lose their sockets at once and come back to it.
+
+    What a reconnect costs the process that takes it, with no kill and no second process: events are
+    written at ``--event-rate`` throughout, so each viewer's ``sync`` from its last sequence number
+    replays the few events it missed (the back-off's first wait is ``--backoff-ms``). Printed: seconds
+    until all are back and caught up, the server's CPU per reconnect (its side of the dropped sockets'
+    disconnects included) and the database queries per reconnect, both counted in the server.
+    """
+    servers, ports = start_servers("dewan", args, env, count=1)
+    writer = EventWriter(room["webinar_id"], args.event_rate)
+    try:
+        path = f"/ws/w/{room['slug']}/"
+        targets = [(ports[0], path, room["keys"][n]) for n in range(args.resume_viewers)]
+        procs = len(clients.pipes)
+        for index in range(procs):
+            clients.ask("connect", targets[index::procs], 32, only=index)
+        clients.ask("reconnects_clear")
+        clients.ask("reconnect_to", ports[0], args.backoff_ms)
+        writer.start()
+        time.sleep(2.0)
+        load = load_average()
+        queries_before = survivor_queries(ports[0])
+        cpu_before = cpu_seconds([servers[0].pid])
+        dropped_at = time.time()
+        dropped = sum(clients.ask("drop"))
+        back_seconds = None
+        deadline = time.monotonic() + args.storm_cap
+        while time.monotonic() < deadline:
+            time.sleep(0.25)
+            states = clients.ask("reconnects")
+            if sum(s["waiting"] for s in states) == 0 and all(s["reconnected"] >= s["lost"] for s in states):
+                back_seconds = max(s["last_back_ns"] for s in states) / 1e9 - dropped_at
+                break
+        cpu_used = cpu_seconds([servers[0].pid]) - cpu_before
+        queries_after = survivor_queries(ports[0])
+        writer.running = False
+        writer.join(timeout=10)
+        from webinar.models import Webinar
+
+        last = Webinar.objects.get(pk=room["webinar_id"]).last_public_seq
+        drain_deadline = time.monotonic() + args.drain_seconds
+        while True:  # what was sent may still sit unread in the clients' buffers
+            time.sleep(0.5)
+            gaps = clients.ask("gaps", last)
+            if not any(g["sockets_missing"] for g in gaps) or time.monotonic() > drain_deadline:
+                break
+        states = clients.ask("reconnects")
+        reconnected = sum(s["reconnected"] for s in states)
+        back_ms = [ms for state in states for ms in state["back_ms"]]
+        failed: dict[str, int] = {}
+        for state in states:
+            for why, n in state["failed"].items():
+                failed[why] = failed.get(why, 0) + n
+        result = {
+            "viewers": dropped,
+            "reconnected": reconnected,
+            "back_and_caught_up_seconds": round(back_seconds, 2) if back_seconds is not None else None,
+            "back_ms_p50": percentile(back_ms, 0.5) if back_ms else None,
+            "back_ms_p99": percentile(back_ms, 0.99) if back_ms else None,
+            "reconnect_attempts_failed": failed,
+            "server_cpu_ms_per_reconnect": round(cpu_used * 1000 / max(1, reconnected), 3),
+            "queries_per_reconnect": (
+                round((queries_after - queries_before) / max(1, reconnected), 2)
+                if queries_before is not None and queries_after is not None
+                else None
+            ),
+            "events_written": writer.written,
+            "sockets_missing_seq": sum(g["sockets_missing"] for g in gaps),
+            "sockets_checked": sum(g["checked"] for g in gaps),
+            "load_average": load,
+            "load_average_after": load_average(),
+        }
+        clients.ask("reconnect_to", None, args.backoff_ms)
+        clients.ask("close")
+        clients.ask("reconnects_clear")
+        note(f"resume: {result}")
+        return result
+    finally:
+        writer.running = False
+        stop_servers(servers)
+
+
 def graceful_phase(args, clients: Clients, server) -> dict:
     """SIGTERM the survivor: every socket closes with 1012 and a retry hint spread over a window."""
     clients.ask("reconnect_to", None, args.backoff_ms)
@@ -448,7 +536,10 @@ def main() -> None:
         "--drain-seconds", type=float, default=20.0, help="how long clients may read on before the check"
     )
     parser.add_argument("--backoff-ms", type=int, default=500, help="the client's first reconnect delay")
-    parser.add_argument("--skip", action="append", default=[], choices=["stored", "storm"])
+    parser.add_argument(
+        "--resume-viewers", type=int, default=1000, help="viewers that drop and resume on one process"
+    )
+    parser.add_argument("--skip", action="append", default=[], choices=["stored", "resume", "storm"])
     parser.add_argument(
         "--profile", action="store_true", help="profile Dewan's connect phases in the server (var/*.pstats)"
     )
@@ -458,7 +549,7 @@ def main() -> None:
     prefix = f"dewan-connect-{random.randrange(10**9)}:"
     env = bench_env(database_url=args.database_url, redis_url=args.redis_url, prefix=prefix)
     ensure_database(args.database_url)
-    viewers = max(args.clients, args.storm_viewers)
+    viewers = max(args.clients, args.storm_viewers, args.resume_viewers)
     room = live_webinar_with_viewers(env, viewers + 1, title="Connect bench")
     room["keys"] = room["keys"][:viewers] + room["keys"][-1:]
     clients = Clients(args.client_procs)
@@ -475,6 +566,8 @@ def main() -> None:
             room["stored"] = stored["registrations"]
             result["dewan_stored"] = {"stored": stored, **connect_phase("dewan", args, env, clients, room)}
             note(f"dewan with stored rows: {result['dewan_stored']}")
+        if "resume" not in args.skip:
+            result["resume"] = resume_phase(args, env, clients, room)
         if "storm" not in args.skip:
             result["storm"] = storm_phase(args, env, clients, room)
     finally:

@@ -442,6 +442,18 @@ async def _serve(pipe) -> None:
             await asyncio.sleep(0.5)
             stats.closed = 0
             return True
+        if command == "reconnects_clear":
+            reconnector.lost = reconnector.reconnected = reconnector.waiting = reconnector.last_back_ns = 0
+            reconnector.back_ms.clear()
+            reconnector.failed.clear()
+            return True
+        if command == "drop":
+            # Every socket lost at once, as a killed server's are (no close frame): the reconnector
+            # brings each back to its port (``reconnect_to``) and syncs from its last sequence number.
+            for socket in list(sockets):
+                if socket.transport is not None:
+                    socket.transport.abort()
+            return len(sockets)
         if command == "stop":
             done.set_result(None)
             return True
