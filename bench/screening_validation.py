@@ -12,9 +12,9 @@ prints for each head and language group (``en``: English and undetected, ``ms``:
 
 and per dataset the whole screener's recall and false-hold rate on the same rows. With ``--swing-against DIR``
 it also chooses the thresholds again for two models (``--model-dir`` or the checkout's, and DIR: two
-retrains) on the same validation rows, by the rule in use (``train.choose_thresholds``: a budget is never
-less than one row) and by the rule of rounds 5-9 (no such floor), and prints each head's standard threshold
-per group for both models and the mean and largest absolute difference (the swing; 0-1). Figures are shares
+retrains) on the same validation rows, by each rule of ``train.choose_thresholds`` (round 11's pooled rule in
+use, round 10's one-row floor per dataset, rounds 5-9's per-dataset budgets), and prints each head's standard
+threshold per group for both models and the mean and largest absolute difference (the swing; 0-1). Figures are shares
 (0-1) with their row counts; the model is whatever ``model_data/`` holds (its version is printed). Run it
 before and after a retrain in the same checkout state to compare heads. The last line is one JSON object.
 """
@@ -76,23 +76,24 @@ def validation_figures(strictness: str = "standard") -> dict:
 
 
 def threshold_swing(model_dirs: list[Path]) -> dict:
-    """{rule: {"thresholds": [per model {head: {group: t}}], "mean_swing", "max_swing"}} at standard for the
-    rule in use ("floor_one_row") and the rule of rounds 5-9 ("no_floor"), both models scored on the same
-    validation rows."""
+    """{rule: {"thresholds": [per model {head: {group: t}}], "mean_swing", "max_swing"}} at standard for each
+    rule of ``train.RULES`` (round 11's "pooled" in use, round 10's "per_dataset_floor", rounds 5-9's
+    "per_dataset"), both models scored on the same validation rows."""
     from webinar.screening import model, train
     from webinar.screening.model import HEADS
 
     val = {}
     for name in train.DATASET_NAMES:
         val[name] = [r for r in train.load_heads(name) if train.dataset_split(name, r[0]) == "val"]
+    templates = train.validation_templates(val)
     scored = []
     for d in model_dirs:
         model.DATA_DIR = d
         model._model = None
         scored.append(train.validation_scores(val))
     out = {}
-    for rule, floor in (("floor_one_row", train.MIN_ALLOWED_ROWS), ("no_floor", 0.0)):
-        chosen = [train.choose_thresholds(s, min_allowed=floor)["standard"] for s in scored]
+    for rule in train.RULES:
+        chosen = [train.choose_thresholds(s, rule=rule, templates=templates)["standard"] for s in scored]
         diffs = [abs(chosen[0][h][g] - chosen[1][h][g]) for h in HEADS for g in ("en", "ms")]
         out[rule] = {"thresholds": chosen, "mean_swing": round(sum(diffs) / len(diffs), 4),
                      "max_swing": round(max(diffs), 4)}  # fmt: skip

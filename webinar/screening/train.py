@@ -57,11 +57,15 @@ BUDGETS = {
 # datasets): a harm taught by one or two datasets (sexual, self_harm, threat, spam) would otherwise weigh
 # 2.0-3.5 against 12-13.5 and its head would score new wordings far below 0.5 (docs/screening.md, "Round 8").
 POSITIVE_SHARE = 0.5
-MIN_BENIGN_ROWS = 50  # a dataset's budget is checked only where it has this many benign rows in a group
-# The least allowance of a budget at standard, in rows: a budget of 0.1-0.3% of ~400 rows is under one row, so
-# the threshold was the single highest benign score and moved by tenths per retrain (round 9); allowing one
-# row sets it by the second highest instead (docs/screening.md, "Round 10"). Relaxed allows half (no row),
-# strict twice, as with the budgets themselves.
+MIN_BENIGN_ROWS = 50  # a group (or, checked on its own, a dataset) with fewer benign rows sets no limit
+# The least allowance of a budget at standard, in rows, counted over a language group's POOLED benign rows
+# (round 11). A budget of 0.1-0.3% of one dataset's ~400 rows is under one row, so the threshold was the
+# single highest benign score and moved by tenths per retrain (round 9). Round 10 allowed one row per
+# DATASET: a group of seven datasets could hold seven benign rows beyond its budget, 2-4% of the small ones
+# (TOXIGEN, `id_blob`), and the weak heads' thresholds fell onto Dewan's benign lookalikes. Now a group's
+# allowance is its datasets' budgets summed over its benign rows (``max(sum of budget x rows, 1)``), and a
+# dataset is also checked on its own only where its own budget comes to a whole row (docs/screening.md,
+# "Round 11"). Relaxed allows half, strict twice, as with the budgets themselves.
 MIN_ALLOWED_ROWS = 1.0
 STRICTNESS_FACTOR = {"relaxed": 0.5, "standard": 1.0, "strict": 2.0}
 # Each dataset's total training weight (a dataset weighs the same whatever its size), split half and
@@ -179,6 +183,18 @@ def dataset_split(name: str, text: str) -> str:
 @cache
 def _dewan_split_table() -> dict[str, str]:
     return {r["text"]: r["split"] for r in dewan_set.load()}
+
+
+@cache
+def dewan_template_of() -> dict[str, int]:
+    """Each line of Dewan's set -> the index of the template it was expanded from (``dewan_set.parse`` order;
+    a line two templates expand to belongs to the first, as in ``dewan_set.expand``)."""
+    slots, rows = dewan_set.parse()
+    table: dict[str, int] = {}
+    for k, row in enumerate(rows):
+        for line in dewan_set.expand(slots, [row]):
+            table.setdefault(line["text"], k)
+    return table
 
 
 def load_handwritten(path: Path = HANDWRITTEN) -> list[tuple[str, int]]:
@@ -344,34 +360,83 @@ def _eligible(verdict, head: str) -> float:
 
 
 Scored = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+RULES = ("pooled", "per_dataset_floor", "per_dataset")  # see choose_thresholds
+
+
+@cache
+def davidson_hate_disputed(root: Path = DATASETS) -> frozenset[str]:
+    """The Davidson tweets labelled "neither" that at least one of their raters called hate speech
+    (``hate_speech`` votes >= 1 in labeled_data.csv: 252 of 4,163). Label noise for the hate head: the
+    majority said "neither", yet most name a race or gender ("white people selling #African art", "country
+    boy, hick lyfe, white tee, rebel flag"), so they are neither clean benign nor hate, and the hate head's
+    budget does not count them (every other head's does; training is unchanged)."""
+    with open(root / "en_davidson" / "labeled_data.csv", newline="", encoding="utf-8") as fh:
+        return frozenset(
+            r["tweet"] for r in csv.DictReader(fh) if r["class"] == "2" and int(r["hate_speech"]) >= 1
+        )
 
 
 def validation_scores(val: dict[str, list[Row]]) -> dict[str, Scored]:
     """Per dataset, its validation rows screened at the standard dataset policy, as four row-aligned arrays:
     rule_held (bool: the rules alone hold it), heads (float, rows x len(HEADS): each head's eligible score,
-    0-1), group ("en" / "ms", ``pipeline._THRESHOLD_GROUP``) and benign (bool: no harm label)."""
+    0-1), group ("en" / "ms", ``pipeline._THRESHOLD_GROUP``) and benign (bool, rows x len(HEADS): the row
+    counts as benign in that head's budget: no harm label, and for the hate head not a Davidson row a rater
+    called hate, ``davidson_hate_disputed``)."""
     from webinar.screening.pipeline import _THRESHOLD_GROUP, screen_many
 
     sets = {}
+    hate = HEADS.index("hate")
     for name, rows in val.items():
         verdicts = screen_many([t for t, _ in rows], policy=dataset_policy())
         rule_held = np.array([_rule_held(v) for v in verdicts])
         heads = np.array([[_eligible(v, h) for h in HEADS] for v in verdicts]).reshape(len(rows), len(HEADS))
         group = np.array([_THRESHOLD_GROUP[v.language] for v in verdicts])
-        benign = np.array([not h for _, h in rows])
+        benign = np.repeat(np.array([not h for _, h in rows]).reshape(-1, 1), len(HEADS), axis=1)
+        if name == "en_davidson":
+            benign[:, hate] &= np.array([t not in davidson_hate_disputed() for t, _ in rows], dtype=bool)
         sets[name] = (rule_held, heads, group, benign)
     return sets
 
 
+def _exceeds(scores: np.ndarray, grid: np.ndarray) -> np.ndarray:
+    """For each threshold of ``grid``, how many of ``scores`` are at or above it."""
+    return len(scores) - np.searchsorted(np.sort(scores), grid, side="left")
+
+
+def _templates_held(scores: np.ndarray, template: np.ndarray, grid: np.ndarray) -> np.ndarray:
+    """For each threshold of ``grid``, how many templates have half or more of their lines (``scores``, each
+    row's template in ``template``) at or above it: a template is held from its median line's score."""
+    medians = [np.median(scores[template == t]) for t in np.unique(template)]
+    return _exceeds(np.array(medians, dtype=np.float64), grid)
+
+
 def choose_thresholds(
-    sets: dict[str, Scored], min_allowed: float = MIN_ALLOWED_ROWS
+    sets: dict[str, Scored],
+    min_allowed: float = MIN_ALLOWED_ROWS,
+    rule: str = "pooled",
+    templates: dict[str, np.ndarray] | None = None,
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Per strictness, head and language group, the lowest threshold (>= 0.5, so the model never holds on its
-    doubts) at which, on every dataset's benign validation rows of that group, the head holds beyond what the
-    rules already hold no more than its allowance: ``max(budget x rows, min_allowed)`` rows at standard
-    (relaxed: half, strict: twice). The lowest threshold catches the most. ``min_allowed=0`` is the rule of
-    rounds 5-9, under which a budget of under one row made the threshold the single highest benign score
-    (counting Dewan's lines per template instead was measured in round 10 and not kept: docs/screening.md)."""
+    doubts) at which the head holds, beyond what the rules already hold, no more benign validation rows of
+    that group than it is allowed (relaxed: half of each allowance, strict: twice). The lowest threshold
+    catches the most. Rules (``rule``):
+
+    - ``pooled`` (round 11, in use): the group's benign rows of every dataset together may be held at most
+      ``max(sum over datasets of budget x rows, min_allowed)`` times; a dataset whose own allowance
+      (budget x its rows) is at least one row is also checked on its own (with that allowance); a group with
+      fewer than ``MIN_BENIGN_ROWS`` pooled rows, or a dataset with fewer on its own, sets no limit. And
+      where ``templates`` gives a dataset's rows their template (Dewan's set: ``dewan_template_of``), no
+      benign template of the group may have half or more of its lines held (the lookalike guard: a template
+      is one kind of benign comment written ten ways, so the pool must not spend its rows on a whole kind,
+      and one odd variant of it does not set the threshold alone).
+    - ``per_dataset_floor`` (round 10): every dataset with ``MIN_BENIGN_ROWS`` rows in the group on its own,
+      ``max(budget x rows, min_allowed)`` rows.
+    - ``per_dataset`` (rounds 5-9): the same with no floor (``min_allowed`` ignored): a budget under one row
+      makes the threshold the single highest benign score.
+
+    ``benign`` in a Scored set is per row, or per row and head (``validation_scores``)."""
+    if rule not in RULES:
+        raise ValueError(rule)
     grid = np.round(np.arange(0.50, 0.995, 0.01), 3)
     out: dict[str, dict[str, dict[str, float]]] = {}
     for strictness, factor in STRICTNESS_FACTOR.items():
@@ -379,21 +444,31 @@ def choose_thresholds(
         for k, head in enumerate(HEADS):
             out[strictness][head] = {}
             for g in ("en", "ms"):
-                checks = []
+                ok = np.ones(len(grid), dtype=bool)
+                pooled, pooled_rows, pooled_allowed = [], 0, 0.0
                 for name, (rule_held, scores, group, benign) in sets.items():
-                    in_group = benign & (group == g)
-                    if in_group.sum() < MIN_BENIGN_ROWS:
-                        continue  # too few rows to judge a budget on
+                    ben = benign if benign.ndim == 1 else benign[:, k]
+                    in_group = ben & (group == g)
+                    n = int(in_group.sum())
                     budget = BUDGETS[head].get(name, BUDGETS[head]["default"]) * factor
-                    allowed = max(budget * int(in_group.sum()), min_allowed * factor)
-                    beyond = in_group & ~rule_held  # rows the rules hold are not held beyond them
-                    checks.append((scores[beyond, k], allowed))
-                chosen = 0.99
-                for t in grid:
-                    if all(int((s >= t).sum()) <= allowed + 1e-9 for s, allowed in checks):
-                        chosen = float(t)
-                        break
-                out[strictness][head][g] = chosen
+                    beyond = scores[in_group & ~rule_held, k]  # rows the rules hold are not held beyond them
+                    pooled.append(beyond)
+                    pooled_rows += n
+                    pooled_allowed += budget * n
+                    if n < MIN_BENIGN_ROWS:
+                        continue  # too few rows to judge a budget on
+                    if rule == "pooled" and templates is not None and name in templates:
+                        ok &= _templates_held(beyond, templates[name][in_group & ~rule_held], grid) == 0
+                    if rule == "pooled" and budget * n < factor:
+                        continue  # under a whole row: judged in the pool only
+                    floor = min_allowed * factor if rule == "per_dataset_floor" else 0.0
+                    ok &= _exceeds(beyond, grid) <= max(budget * n, floor) + 1e-9
+                if rule == "pooled" and pooled_rows >= MIN_BENIGN_ROWS:
+                    ok &= (
+                        _exceeds(np.concatenate(pooled), grid)
+                        <= max(pooled_allowed, min_allowed * factor) + 1e-9
+                    )
+                out[strictness][head][g] = float(grid[np.argmax(ok)]) if ok.any() else 0.99
     # Stricter never means a higher threshold.
     for head in HEADS:
         for g in ("en", "ms"):
@@ -405,7 +480,13 @@ def choose_thresholds(
 
 def calibrate(val: dict[str, list[Row]]) -> dict[str, dict[str, dict[str, float]]]:
     """The thresholds chosen on the validation rows (``choose_thresholds`` on ``validation_scores``)."""
-    return choose_thresholds(validation_scores(val))
+    return choose_thresholds(validation_scores(val), templates=validation_templates(val))
+
+
+def validation_templates(val: dict[str, list[Row]]) -> dict[str, np.ndarray]:
+    """Per dataset written from templates (Dewan's set), each validation row's template index."""
+    table = dewan_template_of()
+    return {"dewan": np.array([table[t] for t, _ in val["dewan"]])} if "dewan" in val else {}
 
 
 if __name__ == "__main__":
