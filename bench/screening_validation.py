@@ -14,9 +14,10 @@ and per dataset the whole screener's recall and false-hold rate on the same rows
 it also chooses the thresholds again for two models (``--model-dir`` or the checkout's, and DIR: two
 retrains) on the same validation rows, by each rule of ``train.choose_thresholds`` (round 11's pooled rule in
 use, round 10's one-row floor per dataset, rounds 5-9's per-dataset budgets), and prints each head's standard
-threshold per group for both models and the mean and largest absolute difference (the swing; 0-1). Figures are shares
-(0-1) with their row counts; the model is whatever ``model_data/`` holds (its version is printed). Run it
-before and after a retrain in the same checkout state to compare heads. The last line is one JSON object.
+threshold per group for both models and the mean and largest absolute difference (the swing; 0-1). Figures
+are shares (0-1) with their row counts; the model is whatever ``model_data/`` holds (its version is
+printed). Run it before and after a retrain in the same checkout state to compare heads. The last line is
+one JSON object.
 """
 
 from __future__ import annotations

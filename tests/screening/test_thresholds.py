@@ -11,7 +11,6 @@ median line, and Davidson "neither" tweets a rater called hate do not count in t
 from __future__ import annotations
 
 import numpy as np
-
 import pytest
 
 from webinar.screening import train
