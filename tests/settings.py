@@ -58,6 +58,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # What webinar.screening.backends.FixedVerdictBackend returns when a test selects it (tests about
 # something other than screening choose the backend in settings instead of patching the pipeline).
 DEWAN_SCREENING_FIXED_VERDICT = {"action": "publish", "language": "en"}
+# The second screening stage is off unless a test turns it on (tests/live/test_checking.py): most tests are
+# about something else and need no embedding model.
+DEWAN_SECOND_STAGE = False
 
 # The suite opens many sockets from one address and fuzzes frames quickly: budgets are relaxed here
 # unless a run sets them; tests of the budgets themselves set their own (tests/abuse/).

@@ -201,6 +201,9 @@ class ScreeningSettings(models.Model):
 class Question(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting screening")
+        # Published by the first stage, waiting for the second (docs/screening.md, "Second stage"): seen only
+        # by its author and the hosts until a task publishes or holds it.
+        CHECKING = "checking", _("Being checked")
         HELD = "held", _("Held for a host")
         CARE = "care", _("Held for care")
         BLOCKED = "blocked", _("Blocked")

@@ -25,6 +25,9 @@ NEEDS_PUBLISHED = frozenset({ANSWER, UNANSWER, PIN, MERGE})
 CARE_ACTIONS = frozenset({CARE_HANDLED, CARE_REPLY, MUTE, UNMUTE})
 _BY_STATUS: dict[str, frozenset[str]] = {
     Status.PENDING: frozenset({APPROVE, PUBLISH_ANYWAY, REJECT, EDIT}),
+    # Waiting for the second screening stage (a moment): a host may publish or reject it first; its text
+    # is not edited while it is being checked.
+    Status.CHECKING: frozenset({APPROVE, REJECT}),
     Status.HELD: frozenset({APPROVE, PUBLISH_ANYWAY, REJECT, EDIT}),
     Status.BLOCKED: frozenset({APPROVE, PUBLISH_ANYWAY, REJECT, EDIT}),
     Status.REJECTED: frozenset({APPROVE, PUBLISH_ANYWAY, REJECT, EDIT}),
@@ -36,7 +39,7 @@ _BY_STATUS: dict[str, frozenset[str]] = {
 # possible after the event. Every other question command answers ``closed`` (docs/protocol.md).
 AFTER_END = frozenset({REJECT, CARE_HANDLED, CARE_REPLY})
 # What an author may still take back: anything not answered, merged, rejected or private (care).
-WITHDRAWABLE = frozenset({Status.PENDING, Status.HELD, Status.BLOCKED, Status.PUBLISHED})
+WITHDRAWABLE = frozenset({Status.PENDING, Status.CHECKING, Status.HELD, Status.BLOCKED, Status.PUBLISHED})
 
 
 def question_can_withdraw(question: Question) -> bool:

@@ -17,7 +17,14 @@ from webinar.screening import messages as screening_messages
 from webinar.services.masking import masked_labels
 
 Status = Question.Status
-AUTHOR_VISIBLE_STATUSES = {Status.PENDING, Status.HELD, Status.CARE, Status.BLOCKED, Status.REJECTED}
+AUTHOR_VISIBLE_STATUSES = {
+    Status.PENDING,
+    Status.CHECKING,
+    Status.HELD,
+    Status.CARE,
+    Status.BLOCKED,
+    Status.REJECTED,
+}
 
 
 def _iso(value) -> str | None:

@@ -284,6 +284,11 @@ CELERY_BEAT_SCHEDULE = {
 DEWAN_SCREENING_BACKEND = os.environ.get(
     "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.PipelineBackend"
 )
+# The second screening stage (docs/screening.md, "Second stage"): a question the first stage publishes but
+# almost held waits as "checking" while a task checks it with a sentence-embedding model. Off: the first
+# stage alone decides. ``DEWAN_SECOND_STAGE_PLAN``: the plan file (default: the one in model_data/).
+DEWAN_SECOND_STAGE = _env_bool("DEWAN_SECOND_STAGE", True)
+DEWAN_SECOND_STAGE_PLAN = os.environ.get("DEWAN_SECOND_STAGE_PLAN", "")
 DEWAN_QUESTION_MAX_CHARS = int(os.environ.get("DEWAN_QUESTION_MAX_CHARS", "500"))
 DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64 * 1024)))
 DEWAN_QUESTION_RATE = os.environ.get("DEWAN_QUESTION_RATE", "5/60")  # questions per seconds, per attendee

@@ -59,3 +59,12 @@ def purge_expired_personal_data() -> int:
     from webinar.services.privacy import personal_data_purge_expired
 
     return personal_data_purge_expired()
+
+
+@shared_task(name="webinar.check_question_second_stage", acks_late=True, reject_on_worker_lost=True)
+def check_question_second_stage(question_id: int) -> str | None:
+    """The second screening stage of one ``checking`` question (webinar/services/checking.py): publish
+    it or hold it; a failure of the stage holds it for a host. Safe to run twice."""
+    from webinar.services.checking import question_second_stage_check
+
+    return question_second_stage_check(question_id=question_id)

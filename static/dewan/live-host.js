@@ -11,7 +11,7 @@
   const UNDO_SECONDS = 6;
   // What undoes each action (merge and approve have no exact inverse, so they offer none).
   const INVERSE = { pin: "unpin", unpin: "pin", answer: "unanswer", unanswer: "answer", mute: "unmute", unmute: "mute", reject: "approve" };
-  const INCOMING = new Set(["pending", "held", "blocked"]);
+  const INCOMING = new Set(["pending", "checking", "held", "blocked"]);
 
   const client = new window.DewanLive.LiveClient(cfg, {
     status(s) {

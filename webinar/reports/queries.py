@@ -206,7 +206,9 @@ def question_figures(*, webinar: Webinar) -> dict:
             "published": Count("id", filter=Q(status=QStatus.PUBLISHED)),
             "held": Count("id", filter=Q(screening_action="hold")),
             "blocked": Count("id", filter=Q(screening_action="block")),
-            "still_held": Count("id", filter=Q(status__in=[QStatus.HELD, QStatus.CARE, QStatus.PENDING])),
+            "still_held": Count(
+                "id", filter=Q(status__in=[QStatus.HELD, QStatus.CARE, QStatus.PENDING, QStatus.CHECKING])
+            ),
             "rejected": Count("id", filter=Q(status=QStatus.REJECTED)),
             "merged": Count("id", filter=Q(status=QStatus.MERGED)),
             "answered": Count("id", filter=Q(answered_at__isnull=False)),

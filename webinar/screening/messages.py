@@ -18,7 +18,7 @@ SUPPORT = _(
 )
 # A question with a reason about self-harm shows the support message above once, after the first such
 # reason (``support_once``), never under each of its reasons.
-WITH_SUPPORT = frozenset({"self_harm.phrase", "model.self_harm"})
+WITH_SUPPORT = frozenset({"self_harm.phrase", "model.self_harm", "second_stage.self_harm"})
 
 MESSAGES: dict[str, str] = {
     "profanity.lexicon": _("Contains profanity: {matched}."),
@@ -63,6 +63,14 @@ MESSAGES: dict[str, str] = {
     "model.threat": _("Our language model rates this question as a likely threat (score {score})."),
     "model.self_harm": _("Our language model thinks the author may be at risk of self-harm (score {score})."),
     "model.spam": _("Our language model rates this question as likely spam (score {score})."),
+    # The second stage (webinar/services/checking.py): its findings and its failure.
+    "second_stage.self_harm": _(
+        "A second check by a language model found signs that the author may be at risk of self-harm."
+    ),
+    "second_stage.spam": _("A second check by a language model rates this question as likely spam."),
+    "second_stage.unavailable": _(
+        "The second screening check could not be completed, so a host will review this question."
+    ),
     "policy.hold_all": _("The organiser reviews every question before it is shown."),
     "policy.first_time": _("The organiser reviews a participant's first question before it is shown."),
 }

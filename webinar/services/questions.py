@@ -25,6 +25,7 @@ from webinar.blank import clean_text
 from webinar.exceptions import InvalidState, NotFound, PermissionDenied, RateLimited, ValidationFailed
 from webinar.models import Question, Registration, ScreeningSettings, Vote, Webinar
 from webinar.moderation_rules import question_can_withdraw
+from webinar.services.checking import second_stage_dispatch, second_stage_heads
 from webinar.services.events import (
     Stream,
     event_record,
@@ -58,6 +59,9 @@ def _screen(*, webinar: Webinar, registration: Registration, text: str) -> dict:
         )
         context = screening.Context(is_first_question=not recent, recent_texts=recent)
         verdict = screening.get_backend().screen(text=text, policy=policy, context=context)
+        reaching = second_stage_heads(verdict, policy.strictness)
+        if reaching:
+            verdict["second_stage"] = {"state": "checking", "heads": list(reaching)}
     except Exception as exc:
         log.exception("screening failed; holding the question")
         verdict = {
@@ -86,6 +90,8 @@ def _screen(*, webinar: Webinar, registration: Registration, text: str) -> dict:
 def _status_for(verdict: dict) -> str:
     if "self_harm" in verdict.get("categories", []):
         return Status.CARE
+    if verdict.get("action") == "publish" and (verdict.get("second_stage") or {}).get("state") == "checking":
+        return Status.CHECKING
     return {"publish": Status.PUBLISHED, "block": Status.BLOCKED}.get(verdict.get("action", ""), Status.HELD)
 
 
@@ -149,6 +155,9 @@ def question_submit(
                 published_at=now if status == Status.PUBLISHED else None,
             )
             emit_question_changed(question, was_public=False)
+            if status == Status.CHECKING:
+                question_id = question.pk
+                transaction.on_commit(lambda: second_stage_dispatch(question_id))
     except IntegrityError:  # the same client_key from a second socket won the race
         existing = Question.objects.filter(
             webinar=webinar, author=registration, client_key=client_key
