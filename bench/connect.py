@@ -34,6 +34,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import signal
+import subprocess
 import threading
 import time
 import urllib.request
@@ -166,12 +168,14 @@ def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | Non
         stats_before = server_stats(ports[0]) if kind == "dewan" else {}
         load = load_average()
         profile = Profile(args, f"connect-{kind}-{room_rows(room)}", ports[0] if kind == "dewan" else None)
+        sampler = PySpy(args, f"connect-{kind}-{room_rows(room)}", servers[0].pid)
         cpu_before = cpu_seconds([servers[0].pid])
         started = time.monotonic()
         connected = clients.connect([(ports[0], path, keys[n]) for n in range(args.clients)], args.parallel)
         seconds = time.monotonic() - started
         cpu_used = cpu_seconds([servers[0].pid]) - cpu_before
         profile.stop(connected - 1)
+        sampler.stop()
         result = {
             "clients": connected - 1,
             "seconds": round(seconds, 2),
@@ -223,6 +227,34 @@ def disconnect_cost(kind: str, clients: Clients, server, port: int, sockets: int
         "disconnect_seconds": round(time.monotonic() - started, 2),
         "server_cpu_ms_per_disconnect": round(cpu_used * 1000 / max(1, sockets), 3),
     }
+
+
+class PySpy:
+    """A sampling profile of one connect phase (``--py-spy PATH``): py-spy attached to the server.
+
+    py-spy samples wall time; ``--gil`` keeps only the samples holding the GIL, so a thread waiting on
+    the database or a lock is left out. The collapsed stacks go to ``var/pyspy-<name>-<time>.txt``
+    (one stack and its count per line: any flame-graph tool reads them). py-spy runs in its own process
+    and reads the server's memory without stopping it (``--nonblocking``), so its CPU is not in the
+    server's figure. Not in the venv: install it where you like (``pip install py-spy``).
+    """
+
+    def __init__(self, args, name: str, pid: int):
+        self.process: subprocess.Popen | None = None
+        if not args.py_spy:
+            return
+        self.out = ROOT / "var" / f"pyspy-{name}-{time.strftime('%H%M%S')}.txt"
+        command = [args.py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "250"]
+        command += ["--nonblocking", "--gil", "-o", str(self.out)]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)  # attached before the phase starts
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.send_signal(signal.SIGINT)  # py-spy writes its stacks on SIGINT
+        self.process.wait(timeout=60)
+        note(f"py-spy: {self.out}")
 
 
 class Profile:
@@ -540,6 +572,7 @@ def main() -> None:
         "--resume-viewers", type=int, default=1000, help="viewers that drop and resume on one process"
     )
     parser.add_argument("--skip", action="append", default=[], choices=["stored", "resume", "storm"])
+    parser.add_argument("--py-spy", default=None, help="py-spy's path: sample the connect phases (var/)")
     parser.add_argument(
         "--profile", action="store_true", help="profile Dewan's connect phases in the server (var/*.pstats)"
     )
