@@ -198,3 +198,20 @@ def test_the_host_console_shows_a_checking_question_among_the_incoming_ones_in_e
     for language, label in (("en", "Being checked"), ("ms", "Sedang disemak")):
         with translation.override(language):
             assert _labels()["question_status"]["checking"] == label
+
+
+async def test_when_the_broker_cannot_take_the_task_the_process_checks_the_question_itself(
+    room, sockets, second_stage, queued, monkeypatch
+):
+    second_stage(QUIET)
+
+    def broker_down(*args, **kwargs):
+        raise OSError("broker unreachable")
+
+    monkeypatch.setattr(check_question_second_stage, "delay", broker_down)
+    aisyah, ben = await sockets.attendee(room.aisyah), await sockets.attendee(room.ben)
+    ack = await aisyah.request(ask("c7"))
+    assert ack["question"]["status"] == "checking"
+    await db(checking.second_stage_wait)()
+    published = await ben.receive_until("question.published", timeout=5)
+    assert published["data"]["question"]["id"] == ack["question"]["id"]
