@@ -194,12 +194,18 @@ class ScreeningSettingsForm(forms.Form):
         label=_("Allowed terms"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     care_resources = forms.CharField(
-        label=_("Care resources"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Care resources"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Shown privately to someone whose question suggests they may be at risk of self-harm, one "
+            "resource per line. Left as it is, the list is shown in each reader's language."
+        ),
     )
     care_resources_ms = forms.CharField(
         label=_("Care resources in Bahasa Malaysia"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown to Malay readers; leave empty to show the resources above."),
     )
 

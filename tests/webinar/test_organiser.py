@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -146,3 +148,33 @@ def test_the_webinar_form_asks_only_for_settings_that_do_something():
         page = client.get(path).content.decode()
         assert 'name="title"' in page and 'name="capacity"' in page
         assert 'name="languages"' not in page, path
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "en",
+            [
+                "Care resources",
+                "may be at risk of self-harm, one resource per line",
+                "each reader's language",
+            ],
+        ),
+        (
+            "ms",
+            [
+                "Sumber sokongan",
+                "berisiko mencederakan diri, satu sumber bagi setiap baris",
+                "bahasa pembaca",
+            ],
+        ),
+    ],
+)
+def test_the_screening_page_says_who_sees_the_care_resources_in_the_organisers_language(language, words):
+    webinar = make_webinar()
+    client = signed_in(webinar.organiser)
+    client.cookies["django_language"] = language
+    page = html.unescape(client.get(reverse("webinar:screening", args=[webinar.slug])).content.decode())
+    for text in words:
+        assert text in page, text
