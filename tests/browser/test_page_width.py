@@ -65,3 +65,52 @@ def test_the_reports_generation_line_starts_with_a_capital_in_malay_too(pages, r
     page.wait_for_url(re.compile(r"/report/$"))
     line = page.locator("p.meta", has_text="Dijana")
     assert re.match(r"Cubaan ke-1 · Dijana \d", line.inner_text()), line.inner_text()
+
+
+# The organiser's pages whose tables grow with titles and columns (the demo's bilingual titles made each
+# of them wider than a 390-pixel phone), and the public pages with tables.
+DEMO_PAGES = [
+    "/dashboard/",
+    "/dashboard/campaign/",
+    "/dashboard/campaigns/",
+    "/w/selamat-online/manage/",
+    "/w/selamat-online/dashboard/",
+    "/c/think-twice/manage/hub/",
+    "/c/think-twice/manage/funnel/",
+    "/c/think-twice/manage/people/",
+    "/c/think-twice/manage/pledge/",
+    "/c/think-twice/push/",
+    "/c/think-twice/transparency/",
+]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    def seed():
+        import io
+
+        from django.core.management import call_command
+
+        call_command("seed_demo", stdout=io.StringIO())
+
+    off_loop(seed)
+
+
+@pytest.mark.parametrize("language", ["en", "ms"])
+def test_the_organisers_pages_of_the_demo_never_scroll_sideways_on_a_phone(pages, demo, language):
+    """A wide table scrolls inside its own box (``.table-scroll``); the page itself stays 390 wide."""
+    page = pages.open(f"demo-{language}", "/", viewport={"width": 390, "height": 844})
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": pages.server.url}])
+    page.goto("/accounts/login/")
+    page.fill("#id_username", "organiser@dewan.demo")
+    page.fill("#id_password", "dewan-demo-2026")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(re.compile(r"/dashboard/$"))
+    wide = {}
+    for path in DEMO_PAGES:
+        response = page.goto(path)
+        assert response is not None and response.status == 200, path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+    assert wide == {}
