@@ -286,7 +286,7 @@ def _mine_from(viewer: Viewer, rows: list[tuple]) -> tuple[list[dict], list[int]
     own = (
         Question.objects.filter(webinar_id=viewer.webinar_id, author_id=viewer.registration_id)
         .exclude(status=Question.Status.MERGED)
-        .select_related("author")
+        .select_related("author", "webinar")
         .order_by("-created_at")[:50]
     )
     return [own_question_for(q) for q in own], votes

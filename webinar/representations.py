@@ -183,8 +183,14 @@ def staff_question(question: Question, *, localised: bool = True, ended: bool = 
     }
 
 
-def own_question(question: Question, *, language: str, care_resources: str | None = None) -> dict:
-    """What the author sees of their own question, with reasons in their language."""
+def own_question(
+    question: Question, *, language: str, care_resources: str | None = None, closed: bool = False
+) -> dict:
+    """What the author sees of their own question, with reasons in their language.
+
+    ``closed``: the webinar no longer takes questions (ended or cancelled), so no host can approve a held
+    one any more and ``can_request_review`` is false (docs/protocol.md, "After the end").
+    """
     with translation.override(language):
         data = {
             **public_question(question),
@@ -203,7 +209,8 @@ def own_question(question: Question, *, language: str, care_resources: str | Non
             "reject_reason": question.reject_reason if question.status == Status.REJECTED else "",
             "review_requested": question.review_requested_at is not None,
             "can_request_review": question.status in {Status.HELD, Status.BLOCKED}
-            and question.review_requested_at is None,
+            and question.review_requested_at is None
+            and not closed,
             "can_withdraw": question_can_withdraw(question),
             "masked": masked_labels(list(question.masked or [])),
         }

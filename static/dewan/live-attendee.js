@@ -60,6 +60,11 @@
     return !!state.webinar && state.webinar.status === "ended";
   }
 
+  // Ended or cancelled: no host can approve a held question any more (docs/protocol.md, "After the end").
+  function closedForQuestions() {
+    return !!state.webinar && state.webinar.status !== "live" && state.webinar.status !== "scheduled";
+  }
+
   // "try again in N s": counts down, then Send comes back (the text stays in the box meanwhile).
   let countdown = null;
   function waitThenRetry(seconds, message) {
@@ -220,7 +225,8 @@
             q.care_message ? el("p", { class: "notice", text: q.care_message }) : null,
             q.care_resources ? el("div", { class: "resources", text: q.care_resources }) : null,
             q.can_withdraw && q.status !== "published" ? withdrawButton(q) : null,
-            q.can_request_review
+            // Questions received before the end still say they can be reviewed: after it, no host can approve.
+            q.can_request_review && !closedForQuestions()
               ? el("button", { type: "button", class: "review", text: t.request_review, onclick: () => requestReview(q.id) })
               : q.review_requested
                 ? el("p", { class: "meta", text: t.review_requested })
@@ -281,6 +287,7 @@
         state.webinar.status = d.status;
         announce(fill(t.status_announce, { status: t.status[d.status] || d.status }));
         renderNotice();
+        renderMine();
       } else if (m.type === M.webinar_settings) {
         Object.assign(state.webinar, d);
         renderNotice();

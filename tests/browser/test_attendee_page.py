@@ -175,3 +175,20 @@ def test_the_author_withdraws_an_unanswered_question_from_the_page(pages, open_r
     expect(asker.locator("#questions li.q", has_text="never mind")).to_have_count(0)
     expect(theirs).to_have_count(0)
     assert pages.dialogs == []
+
+
+def test_after_the_end_a_held_question_no_longer_offers_a_review(pages, open_room):
+    """No host can approve a held question after the end, so the page stops offering to ask for one,
+    for the question it already showed (docs/protocol.md, "After the end")."""
+    webinar, (aisyah, _ben) = open_room
+    asker = pages.attendee(aisyah, "asker")
+    asker.fill("#ask-text", "Slides are at https://example.com/slides, right?")  # links are held by default
+    asker.click("#ask-submit")
+    held = asker.locator("#mine li.q", has_text="example.com")
+    expect(held.locator("button.review")).to_be_visible()
+    host = pages.host(off_loop(lambda: webinar.roles.get().user), webinar)
+    host.click("#btn-end")
+    host.locator("#host-dialog-ok").click()
+    expect(asker.locator("body")).to_have_attribute("data-webinar-status", "ended")
+    expect(held).to_be_visible()
+    expect(held.locator("button.review")).to_have_count(0)

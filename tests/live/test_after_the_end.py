@@ -1,6 +1,7 @@
 """docs/protocol.md, "After the end": once a webinar ends (or is cancelled) its open sockets get no more
 viewer counts (``presence``), hosts no more breakdowns (``presence_detail``), a socket that opens later
-gets none with its ``welcome``, and the process stops heartbeating the room's viewers.
+gets none with its ``welcome``, and the process stops heartbeating the room's viewers. An author can no
+longer ask for a review of a held question (no host could approve it).
 
 Runs on whatever the settings give: the in-memory layer and store (embedded default), or Redis pub/sub
 and the Redis presence store when ``REDIS_URL`` is set (the end's broadcast then crosses Redis).
@@ -13,8 +14,9 @@ import pytest
 from realtime import presence
 from realtime.runtime import runtime_get
 from tests.factories import make_webinar
+from tests.live.conftest import screen_as
 from tests.live.helpers import db
-from webinar.models import Webinar
+from webinar.models import Question, Webinar
 from webinar.services.lifecycle import webinar_transition
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,3 +64,28 @@ async def test_a_room_opened_on_an_ended_webinar_gets_no_count_and_no_breakdown(
     await another_viewer_arrives(ended.pk)
     await runtime_get().presence.counts_tell()
     assert [m["type"] for m in await host.collect(ignore=EVERYTHING)] == []
+
+
+@pytest.mark.parametrize(("before", "after"), [("live", "ended"), ("scheduled", "cancelled")])
+async def test_after_the_end_a_held_question_cannot_be_sent_for_review(
+    sockets, room, monkeypatch, before, after
+):
+    screen_as(monkeypatch, "hold", ["link"])
+    if before != "live":
+        await db(Webinar.objects.filter(pk=room.webinar.pk).update)(status=before)
+    aisyah = await sockets.attendee(room.aisyah)
+    ack = await aisyah.request({"type": "ask", "client_key": "held-1", "text": "see example.com"})
+    held = ack["question"]
+    assert held["status"] == "held" and held["can_request_review"] is True
+
+    await db(webinar_transition)(webinar=room.webinar, actor=room.organiser, to=after)
+    await aisyah.receive_until("webinar.status")
+    error = await aisyah.request({"type": "request_review", "question_id": held["id"]})
+    assert (error["type"], error["code"], error["for_type"]) == ("error", "closed", "request_review")
+    assert (
+        await db(Question.objects.filter(pk=held["id"], review_requested_at__isnull=False).exists)() is False
+    )
+
+    later = await sockets.attendee(room.aisyah)  # what a reload shows: no review offered
+    (mine,) = later.snapshot["mine"]
+    assert (mine["id"], mine["status"], mine["can_request_review"]) == (held["id"], "held", False)

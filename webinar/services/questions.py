@@ -250,7 +250,7 @@ def emit_question_changed(question: Question, *, was_public: bool, ended: bool =
 
 
 def _notify_author(webinar_id: int, registration_id: int, question_id: int) -> None:
-    question = Question.objects.select_related("author").filter(pk=question_id).first()
+    question = Question.objects.select_related("author", "webinar").filter(pk=question_id).first()
     if question is None or question.author is None:
         return
     broadcast.publish_personal(
@@ -261,6 +261,11 @@ def _notify_author(webinar_id: int, registration_id: int, question_id: int) -> N
 
 
 def own_question_for(question: Question) -> dict:
+    """The author's view of ``question`` (``representations.own_question``), in the author's language.
+
+    Reads ``question.author`` and ``question.webinar`` (select them with the question): a webinar that
+    no longer takes questions offers no review.
+    """
     resources = None
     language = question.author.language if question.author else "en"
     if question.care:
@@ -271,7 +276,12 @@ def own_question_for(question: Question) -> dict:
         )
         english, malay = found if found is not None else (None, "")
         resources = representations.care_resources_in(english, malay, language)
-    return representations.own_question(question, language=language, care_resources=resources)
+    return representations.own_question(
+        question,
+        language=language,
+        care_resources=resources,
+        closed=question.webinar.status not in OPEN_FOR_QUESTIONS,
+    )
 
 
 def vote_set(*, webinar_id: int, registration_id: int, question_id: int, value: bool) -> tuple[int, bool]:
@@ -366,9 +376,17 @@ def question_withdraw(*, webinar_id: int, registration_id: int, question_id: int
 
 
 def question_request_review(*, webinar_id: int, registration_id: int, question_id: int) -> Question:
-    """The author of a held question asks a human to look at it."""
+    """The author of a held question asks a human to look at it.
+
+    Errors: ``unknown_question`` (not this author's), ``closed`` (the webinar ended or was cancelled: no
+    host can approve it any more; nothing is stored), ``not_held``.
+    """
     with transaction.atomic():
         question = _own_question_locked(webinar_id, registration_id, question_id)
+        if not Webinar.objects.filter(pk=webinar_id, status__in=OPEN_FOR_QUESTIONS).exists():
+            raise InvalidState(
+                _("Questions are closed, so no host can review this one any more."), code=ErrorCode.CLOSED
+            )
         if question.status not in {Status.HELD, Status.BLOCKED}:
             raise InvalidState(_("Only held questions can be sent for review."), code=ErrorCode.NOT_HELD)
         if question.review_requested_at is None:
