@@ -83,6 +83,8 @@ ROOT_URLCONF = "webinar.urls"
 ASGI_APPLICATION = "webinar.asgi.application"
 WSGI_APPLICATION = None
 
+# After a refused submit the first field with an error has focus (webinar/form_rendering.py).
+FORM_RENDERER = "webinar.form_rendering.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -87,3 +87,51 @@ def test_the_consent_links_to_a_privacy_notice_with_contact_purpose_retention_an
     malay = Client()
     malay.cookies["django_language"] = "ms"
     assert "42 hari" in malay.get(notice_url).content.decode()
+
+
+def _fields(page: str) -> dict[str, str]:
+    """Each named form control's opening tag, by name."""
+    import re
+
+    return {
+        match.group(2): match.group(0)
+        for match in re.finditer(r'<(input|select|textarea)[^>]*name="([^"]+)"[^>]*>', page)
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        ("en", "Tick the box to agree to the privacy notice: we cannot register you without it."),
+        ("ms", "Tandakan kotak ini untuk bersetuju dengan notis privasi: kami tidak dapat mendaftarkan anda"),
+    ],
+)
+def test_registering_without_consent_says_why_and_puts_the_focus_on_the_box(language, why):
+    webinar = make_webinar(title="Selamat Online")
+    client = Client()
+    client.cookies["django_language"] = language
+    data = {"name": "Aisyah", "email": "aisyah@example.com", "language": language}
+    response = client.post(reverse("webinar:detail", args=[webinar.slug]), data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert why in page
+    assert not Registration.objects.exists()  # refused, and what was typed is kept for the next try
+    fields = _fields(page)
+    assert 'value="Aisyah"' in fields["name"] and 'value="aisyah@example.com"' in fields["email"]
+    assert "autofocus" in fields["consent"] and 'aria-invalid="true"' in fields["consent"]
+    assert page.count("autofocus") == 1
+
+
+def test_the_first_refused_field_has_the_focus_whatever_else_is_wrong():
+    webinar = make_webinar()
+    response = Client().post(reverse("webinar:detail", args=[webinar.slug]), {"name": "", "email": "nope"})
+    fields = _fields(response.content.decode())
+    assert "autofocus" in fields["name"]
+    assert "autofocus" not in fields["email"] and "autofocus" not in fields["consent"]
+
+
+def test_a_fresh_registration_form_takes_no_focus_and_names_its_fields_for_autofill():
+    webinar = make_webinar()
+    fields = _fields(Client().get(reverse("webinar:detail", args=[webinar.slug])).content.decode())
+    assert 'autocomplete="name"' in fields["name"] and 'autocomplete="email"' in fields["email"]
+    assert not any("autofocus" in tag for tag in fields.values())

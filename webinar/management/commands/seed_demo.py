@@ -92,16 +92,30 @@ class Command(BaseCommand):
             organiser=organiser,
             slug=SLUG,
             title="Selamat Online: keeping teens safe on social media",
+            title_ms="Selamat Online: melindungi remaja di media sosial",
             description=(
                 "A live conversation with mental-health professionals and creators about cyberbullying, "
                 "scams and wellbeing online. Ask your questions in English or Bahasa Malaysia."
+            ),
+            # What a Malay reader sees (Webinar.shown_title, shown_description): the demo is walked in both.
+            description_ms=(
+                "Perbualan secara langsung bersama pakar kesihatan mental dan pencipta kandungan "
+                "tentang buli siber, penipuan dan kesejahteraan dalam talian. Tanyakan soalan anda "
+                "dalam Bahasa Malaysia atau bahasa Inggeris."
             ),
             speakers="Dr. Farah Hassan, clinical psychologist\nAmir Khan, creator",
             starts_at=now - timedelta(minutes=5),
             ends_at=now + timedelta(hours=2),
             capacity=500,
             stream_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-            custom_questions=[{"key": "school", "label": "School or organisation", "required": False}],
+            custom_questions=[
+                {
+                    "key": "school",
+                    "label": "School or organisation",
+                    "label_ms": "Sekolah atau organisasi",
+                    "required": False,
+                }
+            ],
         )
         WebinarRole.objects.create(webinar=webinar, user=host, role=WebinarRole.Role.HOST)
         webinar_transition(webinar=webinar, actor=organiser, to=Webinar.Status.SCHEDULED)
