@@ -1,0 +1,47 @@
+"""A wrong address or a fault on the server gets a page in the reader's language that says what to do,
+not Django's bare English "Not Found" / "Server Error (500)" (the test settings run with DEBUG off, as
+production does)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client, RequestFactory
+from django.utils import translation
+from django.views.defaults import server_error
+
+pytestmark = pytest.mark.django_db
+
+WORDS = {
+    "en": {
+        "missing": ["Page not found", "check that it was copied whole", "See the upcoming webinars"],
+        "fault": ["Something went wrong", "try again in a minute", "Back to Dewan"],
+    },
+    "ms": {
+        "missing": ["Halaman tidak dijumpai", "disalin sepenuhnya", "Lihat webinar yang akan datang"],
+        "fault": ["Berlaku masalah", "cuba lagi sebentar lagi", "Kembali ke Dewan"],
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ms"])
+def test_a_wrong_address_says_so_in_the_readers_language_and_leads_back(language):
+    client = Client()
+    client.cookies["django_language"] = language
+    response = client.get("/w/no-such-webinar/")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert f'<html lang="{language}">' in page
+    for text in WORDS[language]["missing"]:
+        assert text in page, text
+    assert 'href="/"' in page
+
+
+@pytest.mark.parametrize("language", ["en", "ms"])
+def test_a_fault_on_the_server_gets_a_page_that_needs_no_request_or_database(language):
+    with translation.override(language):
+        response = server_error(RequestFactory().get("/"))
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{language}">' in page
+    for text in WORDS[language]["fault"]:
+        assert text in page, text
