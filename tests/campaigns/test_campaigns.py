@@ -287,3 +287,27 @@ def test_organiser_sees_each_persons_path_across_the_series(client, series):
         .content.decode()
     )
     assert "aisyah@example.com" in html and "attended" in html
+
+
+def test_people_who_watched_are_the_reports_unique_viewers_never_the_hosts(client, series):
+    """The campaign page once counted the host watching from the console as one more person who watched
+    (5 on the page, 4 unique viewers in the report, after the demo's event)."""
+    from webinar.selectors.attendance import attendance_counts
+    from webinar.services.attendance import attendance_record
+    from webinar.services.lifecycle import webinar_transition
+
+    webinar = series.live
+    aisyah = make_registration(webinar, "Aisyah", "aisyah@example.com")
+    ben = make_registration(webinar, "Ben", "ben@example.com")
+    host = make_user(name="Host")
+    now = timezone.now()
+    seen = now.timestamp()
+    present = {f"r:{aisyah.pk}": (seen, "ms"), f"r:{ben.pk}": (seen, "en"), f"u:{host.pk}": (seen, "en")}
+    attendance_record(webinar_id=webinar.pk, present=present, now=now)
+    webinar_transition(webinar=webinar, actor=series.owner, to=webinar.Status.ENDED)
+
+    summary = selectors.webinar_public_summary(webinar=webinar)
+
+    assert summary["watched"] == 2 == attendance_counts(webinar=webinar)["unique_viewers"]
+    html = client.get(reverse("campaigns:page", args=[series.campaign.slug])).content.decode()
+    assert '<dd class="watched">2</dd>' in html

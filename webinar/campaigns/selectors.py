@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from webinar import selectors as webinar_selectors
 from webinar.campaigns.models import Campaign, CampaignWebinar, Pledge, PledgeTaker
 from webinar.models import AttendanceSession, Question, Registration, Vote, Webinar
+from webinar.selectors.attendance import audience_totals
 
 
 def can_manage_campaign(*, user, campaign: Campaign) -> bool:
@@ -64,10 +65,12 @@ class PublicSeries:
 def webinar_public_summary(*, webinar: Webinar) -> dict:
     """Figures anyone may see about an ended webinar: people who watched, questions published and answered.
 
-    Source: attendance sessions (distinct registration, else anonymous viewer key) and question statuses.
+    Returns ``{"watched", "published", "answered"}`` (counts). ``watched`` is the report's "unique
+    viewers" (``webinar.selectors.attendance.audience_totals``: the audience only, never the hosts and
+    organisers who watched from the console), so the campaign page and the report always agree.
+    Source: the attendance rollups and question statuses.
     """
-    sessions = AttendanceSession.objects.filter(webinar=webinar)
-    watched = sessions.values("viewer_key").distinct().count()
+    watched = audience_totals(webinar=webinar)["unique"]
     questions = Question.objects.filter(webinar=webinar).aggregate(
         published=Count("id", filter=Q(status=Question.Status.PUBLISHED)),
         answered=Count("id", filter=Q(status=Question.Status.PUBLISHED, answered_at__isnull=False)),
