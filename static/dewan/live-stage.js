@@ -11,13 +11,21 @@
     $("stage-question").textContent = pinned ? pinned.text : cfg.labels.no_pinned;
     $("stage-author").textContent = pinned ? `— ${pinned.author} · ▲ ${pinned.votes}` : "";
   }
+  // Nobody watches an ended webinar: the count goes, as on the attendee page and the host console.
+  let over = false;
+  function renderStatus(status) {
+    over = status === "ended";
+    $("stage-watching").hidden = over;
+  }
   const client = new window.DewanLive.LiveClient(cfg, {
     snapshot(m) {
       questions.clear();
       for (const q of m.questions) questions.set(q.id, q);
+      renderStatus(m.webinar.status);
       render();
     },
     event(m) {
+      if (m.type === M.webinar_status) renderStatus(m.data.status);
       if (m.type === M.question_published || m.type === M.question_updated) questions.set(m.data.question.id, m.data.question);
       if (m.type === M.question_removed) questions.delete(m.data.question_id);
       render();
@@ -30,6 +38,7 @@
       render();
     },
     presence(m) {
+      if (over) return; // a count still in flight at the end (docs/protocol.md, "After the end")
       $("stage-count").textContent = String(m.count);
     },
   });

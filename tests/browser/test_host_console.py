@@ -125,6 +125,7 @@ def test_the_care_banner_goes_when_the_care_queue_is_handled(pages, room):
 
 def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, room):
     from webinar.campaigns.services.polls import poll_create
+    from webinar.live_state import stage_key
 
     aisyah, ben, _ = room.registrations
     _published(room, aisyah, "Will the recording be online?", "k1")
@@ -138,6 +139,8 @@ def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, roo
         question_ms="",
     )
     host = pages.host(room.host, room.webinar)
+    stage = pages.open("stage", f"/w/{room.webinar.slug}/stage/?key={off_loop(stage_key, room.webinar)}")
+    expect(stage.locator("#stage-watching")).to_be_visible()
     published = _item(host, "published", "recording be online")
     expect(published.locator("[data-action=pin]")).to_be_visible()
     expect(host.locator("#conn")).to_have_text("Connected")  # the connection, not the event's state
@@ -148,6 +151,7 @@ def test_after_the_end_the_console_hides_live_controls_and_says_ended(pages, roo
     expect(host.locator("#console-ended")).to_have_text("Questions are closed and the queue is read-only.")
     expect(host.locator("#webinar-status")).to_have_text("Ended")
     expect(host.locator("#watching-line")).to_be_hidden()  # nobody watches an ended webinar
+    expect(stage.locator("#stage-watching")).to_be_hidden()  # the projector stops showing a count too
     # Nothing is offered that the server would refuse, and no empty box is left where the controls were.
     for control in ("#btn-pause", "#slow-form", "#shortcuts", "#btn-end", "#host-controls"):
         expect(host.locator(control)).to_be_hidden()

@@ -117,3 +117,17 @@ def test_an_ended_webinars_host_console_says_ended_once_and_shows_no_watching_co
     assert words["ended"].lower() not in _config(page)["labels"]["console_ended"].lower()
     script = (settings.BASE_DIR / "static" / "dewan" / "live-host.js").read_text()
     assert "window.confirm" not in script and "confirm(" not in script
+
+
+def test_the_stage_view_shows_the_watching_count_only_while_nobody_has_ended_the_webinar():
+    """A first walk found the projector still showing "– watching" under an ended webinar, while the
+    attendee page and the console had dropped the count."""
+    from webinar.live_state import stage_key
+
+    webinar = make_live_webinar()
+    url = reverse("webinar:stage", args=[webinar.slug])
+    live = _client("en").get(url, {"key": stage_key(webinar)}).content.decode()
+    assert '<span id="stage-watching">' in live
+    webinar_transition(webinar=webinar, actor=webinar.organiser, to=Webinar.Status.ENDED)
+    ended = _client("en").get(url, {"key": stage_key(webinar)}).content.decode()
+    assert '<span id="stage-watching" hidden>' in ended
