@@ -73,11 +73,8 @@ def campaign_demo_seed(*, organiser, host, live_webinar: Webinar) -> Campaign:
         partners=[
             PartnerInput(name="Befrienders KL", link="https://www.befrienders.org.my"),
             PartnerInput(name="CyberSecurity Malaysia", link="https://www.cybersecurity.my"),
-            PartnerInput(
-                name="Universiti Teknologi MARA",
-                logo_url="https://upload.wikimedia.org/wikipedia/commons/2/2f/UiTM_logo.svg",
-                link="https://uitm.edu.my",
-            ),
+            # No logo: the demo must render offline, and a remote image is a request to a third party.
+            PartnerInput(name="Universiti Teknologi MARA", link="https://uitm.edu.my"),
         ],
         webinar_ids=[ended.pk, live_webinar.pk, upcoming.pk],
         slug=SLUG,
