@@ -824,9 +824,12 @@ class SharedState:
     database and kept with the room's ``generation`` read *before* the build. It is handed to a
     viewer only when that proves the viewer misses nothing: either no event reached the hub since
     the build began (the generation is unchanged, and the viewer has been joined, so every later
-    event reaches it), or the build began after the viewer joined (``since`` is a ``stamp()``
-    taken after ``Hub.join``). Concurrent requests share one build. Events the database committed
-    but the hub has not heard yet arrive after the viewer joined, so it receives them.
+    event reaches it after the reply), or the build began after ``since``: a ``stamp()`` taken once
+    the viewer's socket is joined *and* holds back broadcasts (``Listener.hold``) for this reply.
+    Not the stamp of the join when the hold came later (a ``sync``): an event heard between the
+    two went out before the reply and may be missing from a build begun between them. Concurrent
+    requests share one build. Events the database committed but the hub has not heard yet reach
+    the socket after ``since``, held until the reply is sent.
     """
 
     def __init__(self, hub: Hub):
@@ -835,7 +838,7 @@ class SharedState:
         self._building: dict[tuple[int, object], tuple[int, asyncio.Future]] = {}
 
     async def get(self, webinar_id: int, key: object, since: int, build: Callable[[], Awaitable[object]]):
-        """The shared value for ``key``, good for a viewer joined before stamp ``since``."""
+        """The shared value for ``key``, good for a viewer joined and holding broadcasts since stamp ``since``."""
         while True:
             room = self.hub.rooms.get(webinar_id)
             cached = self._values.get(webinar_id, {}).get(key)

@@ -332,7 +332,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
     # Set by connect(); frames are read only once both are (``receive`` checks ``_listener``).
     _viewer: live_state.Viewer | None = None
     _listener: Listener | None = None
-    joined = 0  # broadcast.stamp() right after joining the hub (what SharedState checks)
     # The viewer's own questions and votes read at connect, with the stamp taken before that read;
     # the first ``sync`` answers with them when nothing reached the hub since (``_snapshot_read_at_connect``).
     _personal: tuple[int, live_state.Personal] | None = None
@@ -455,12 +454,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
         hub = runtime_get().start().hub  # this process's hub and presence loop, started once
         try:
             await hub.join(viewer.webinar_id, self.listener)
-            self.joined = stamp()
+            joined = stamp()  # held since before the join: every broadcast it hears from here is held
             self.access_checked_at = time.monotonic()  # viewer_connect just checked it
             if personal is not None:
                 self._personal = (read_from, personal)
             with translation.override(viewer.language):  # the snapshot that follows shares this read
-                state = await self._shared_state()
+                state = await self._shared_state(joined)
             hub.greet(viewer.webinar_id, self.listener, status=state["webinar"]["status"])
         except Exception:  # the layer (Redis) or the database is down: say so, the client retries
             log.exception("could not join webinar %s", viewer.webinar_id)
@@ -491,13 +490,20 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if not hub.live_traffic_over(viewer.webinar_id):  # nobody watches an ended webinar
             await presence.viewer_joined(viewer)
 
-    async def _shared_state(self) -> dict:
-        """The webinar's public state as of a seq, shared by this process's viewers (one read per change)."""
+    async def _shared_state(self, held_at: int) -> dict:
+        """The webinar's public state as of a seq, shared by this process's viewers (one read per change).
+
+        ``held_at``: a ``stamp()`` taken once this socket holds back broadcasts (``Listener.hold``) and
+        is in its room, so every event the hub hears after it reaches the socket after the reply. A
+        shared read begun before it is good only if the hub heard nothing since (``SharedState``): an
+        event it heard in between was sent to the socket before the reply and may be missing from the
+        read, and a client replaces its state with the snapshot (docs/protocol.md).
+        """
         webinar_id = self.viewer.webinar_id
         return await get_hub().shared.get(
             webinar_id,
             translation.get_language(),
-            self.joined,
+            held_at,
             lambda: connect_read(live_state.shared_live_state)(webinar_id=webinar_id),
         )
 
@@ -723,7 +729,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 self.listener.release(messages, encoded=frames)
                 return
             if snapshot_only:
-                shared = await self._shared_state()
+                shared = await self._shared_state(held_at)
                 snapshot = self._snapshot_read_at_connect(shared)
                 if snapshot is not None:  # no await from the check to the release below
                     self.listener.release([snapshot])
