@@ -838,7 +838,7 @@ class SharedState:
         self._building: dict[tuple[int, object], tuple[int, asyncio.Future]] = {}
 
     async def get(self, webinar_id: int, key: object, since: int, build: Callable[[], Awaitable[object]]):
-        """The shared value for ``key``, good for a viewer joined and holding broadcasts since stamp ``since``."""
+        """The shared value for ``key``, good for a viewer joined and holding broadcasts since ``since``."""
         while True:
             room = self.hub.rooms.get(webinar_id)
             cached = self._values.get(webinar_id, {}).get(key)
