@@ -195,6 +195,9 @@ class _RuleResult:
     model_text: str  # the canonical text the model scores
     counter: bool  # counter-speech: quotes or rejects hate
     supportive: bool = False  # an insult denied of the reader ("you're not stupid"): the abuse head is quiet
+    # Self-harm wording a third person's, reported by the author ("my niece keeps typing kms"): the
+    # self_harm head is quiet (rules.self_harm_reported).
+    reported_self_harm: bool = False
 
 
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
@@ -338,8 +341,8 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     dropped = allowed | innocent
     if dropped:
         kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped]
-        return _RuleResult(hits, " ".join(kept), counter, bool(supportive))
-    return _RuleResult(hits, flat.text, counter, bool(supportive))
+        return _RuleResult(hits, " ".join(kept), counter, bool(supportive), rules.self_harm_reported(flat))
+    return _RuleResult(hits, flat.text, counter, bool(supportive), rules.self_harm_reported(flat))
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).
@@ -372,7 +375,8 @@ def _head_thresholds(m: model.Model, strictness: str, group: str) -> tuple[float
 
 
 def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
-             m: model.Model, counter: bool = False, supportive: bool = False) -> Verdict:  # fmt: skip
+             m: model.Model, counter: bool = False, supportive: bool = False,
+             reported_self_harm: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
     thresholds = _head_thresholds(m, policy.strictness, _THRESHOLD_GROUP[language])
@@ -390,6 +394,8 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
             continue  # "you're not stupid, it happens to anyone": support, not abuse
         if self_harm_only and head in ("abuse", "threat", "hate"):
             continue  # "I want to kill myself" is care, not abuse
+        if reported_self_harm and head == "self_harm":
+            continue  # "my niece keeps typing kms": a third person's words, not the author's (guideline)
         fired.append(head)
         category = HEAD_CATEGORY[head]
         if head == "abuse" and abuse_hits:
@@ -513,6 +519,6 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
     probs, tops = model.score_batch(model_texts) if via_numpy else model.score(model_texts)
     probs = probs.tolist()  # Python floats: the verdict reads each probability a few times
     return [
-        _verdict(n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive)
+        _verdict(n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive, r.reported_self_harm)
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

@@ -856,6 +856,10 @@ _REPORTING = frozenset(
         "posts",
         "writes",
         "texts",
+        # Round 11: reported while it goes on ("she keeps saying she wants to die").
+        "saying",
+        "posting",
+        "texting",
     ]
 )
 _THIRD_PARTY = frozenset(
@@ -937,6 +941,12 @@ _THIRD_PARTY = frozenset(
         "kids",
         "children",
         "sekelas",
+        # Round 11: "mereka cakap nak mati", "my aunt types kms".
+        "mereka",
+        "ibu",
+        "bapa",
+        "abah",
+        "emak",
     ]
 )
 
@@ -950,9 +960,68 @@ def _reported_by_someone_else(flat: _Words, norm: Normalised, hit: Hit) -> bool:
     # third person, so the reporting verb may stand just after it.
     owned = words[first] in _POSSESSIVE and any(w in _THIRD_PARTY for w in words[max(0, first - 3) : first])
     end = first + 3 if owned else first
-    return any(w in _REPORTING for w in words[max(0, first - 3) : end]) and any(
-        w in _THIRD_PARTY for w in words[max(0, first - 6) : first]
+    if not (
+        any(w in _REPORTING for w in words[max(0, first - 3) : end])
+        and any(w in _THIRD_PARTY for w in words[max(0, first - 6) : first])
+    ):
+        return False
+    # Round 11: the author speaks in the reported clause or is its subject ("my niece said I should kms",
+    # "my friend and I said we want to die"): the author's own self-harm, for care.
+    last = next((k for k in range(len(words) - 1, -1, -1) if norm.tokens[flat.owner[k]].end <= hit.end), first)
+    cues = _author_cues(words)
+    return not any(max(0, first - 6) <= k <= last for k in cues)
+
+
+def self_harm_reported(flat: _Words) -> bool:
+    """Whether the comment's self-harm wording is a third person's, reported by the author: a verb of
+    saying, typing, posting or threatening (``_REPORTING``) with a third person (``_THIRD_PARTY``: my niece,
+    adik saya, kawan i, he, dia, mereka) within six words before it, and no first-person word of the author
+    anywhere (``_author_cues``: "I", "me", "aku", "saya", "we" as a subject; a possessive "adik saya" or an
+    addressee "told me", "cakap kat saya" is not one).
+
+    "my niece keeps typing kms after every lost match" -> True; "my niece said I should kms",
+    "me and my niece both want to die" -> False. The same reading as the self-harm rules'
+    (``_reported_by_someone_else``), for the whole text: the pipeline keeps the self_harm model head from
+    holding such a comment for care (docs/screening-guidelines.md, self_harm row: third parties are benign).
+    """
+    if _REPORTING.isdisjoint(flat.word_set):
+        return False
+    words = flat.words
+    reported = any(
+        w in _REPORTING and any(t in _THIRD_PARTY for t in words[max(0, k - 6) : k]) for k, w in enumerate(words)
     )
+    return reported and not _author_cues(words)
+
+
+# The author as a subject: in English, Malay and Manglish.
+_FIRST_PERSON = frozenset(
+    ["i", "im", "ive", "id", "me", "we", "us", "aku", "saya", "sy", "aq", "ku", "gua", "gue", "kami"]
+)
+# Verbs whose object is whom the words were said to ("told me", "bagitahu saya"), and the prepositions
+# after a reporting verb that name it ("cakap kat saya", "said to me").
+_TELLING = frozenset(["told", "tells", "tell", "texted", "texts", "messaged", "messages", "mesej", "bagitahu",
+                      "bagitau", "beritahu", "threatened", "ugut", "warned"])  # fmt: skip
+_TO = frozenset(["kat", "dekat", "kepada", "pada", "to", "with"])
+
+
+def _author_cues(words: list[str]) -> list[int]:
+    """Positions of first-person words where the author is a subject: not a possessive after a third
+    person ("adik saya", "kawan i", "anak kami") and not the addressee of a reporting verb ("told me",
+    "texted us", "cakap kat saya", "beritahu aku"). "my" is never a cue; "myself" is not one either, as a
+    reported "kms" reads "kill myself"."""
+    out = []
+    for k, w in enumerate(words):
+        if w not in _FIRST_PERSON:
+            continue
+        before = words[k - 1] if k else ""
+        if w in _POSSESSIVE and before in _THIRD_PARTY:
+            continue
+        if (w in ("me", "us") and before in _REPORTING) or before in _TELLING:
+            continue
+        if before in _TO and k >= 2 and words[k - 2] in _REPORTING:
+            continue
+        out.append(k)
+    return out
 
 
 _POSSESSIVE = frozenset(["saya", "sy", "aku", "i", "kami"])

@@ -150,3 +150,6 @@
 \b(?:tali|rope|noose) (?:\w+ ){0,3}?(?:ikat|diikat|gantung|tergantung|tied|hanging|ready|up) (?:\w+ ){0,3}?(?:kipas|siling|palang|fan|ceiling|beam|rafter)\b
 # Round 7: "1" for "I" at the start of a leetspeak line ("1 w4nt t0 d1e" reads "1 want to die").
 ^1 (?:\w+ ){0,2}?{WANT} (?:to )?(?:die|end it all|end my life|kill myself|unalive)\b
+# Round 11: the author together with someone else ("me and my niece both want to die", "me and my brother
+# want to kill ourselves"): the author's own wish, for care, whoever else shares it.
+\b(?:me|i) and (?:my |our )?(?:\w+ ){1,3}?{WANT} (?:to )?(?:die|be dead|end it all|end our lives|kill ourselves|unalive ourselves|commit suicide)\b(?! (?:laughing|of laughter|of embarrassment|of shame)\b)
