@@ -341,8 +341,8 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     dropped = allowed | innocent
     if dropped:
         kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped]
-        return _RuleResult(hits, " ".join(kept), counter, bool(supportive), rules.self_harm_reported(flat))
-    return _RuleResult(hits, flat.text, counter, bool(supportive), rules.self_harm_reported(flat))
+        return _RuleResult(hits, " ".join(kept), counter, bool(supportive), rules.self_harm_reported(flat, norm))
+    return _RuleResult(hits, flat.text, counter, bool(supportive), rules.self_harm_reported(flat, norm))
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).

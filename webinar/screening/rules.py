@@ -972,12 +972,13 @@ def _reported_by_someone_else(flat: _Words, norm: Normalised, hit: Hit) -> bool:
     return not any(max(0, first - 6) <= k <= last for k in cues)
 
 
-def self_harm_reported(flat: _Words) -> bool:
+def self_harm_reported(flat: _Words, norm: Normalised) -> bool:
     """Whether the comment's self-harm wording is a third person's, reported by the author: a verb of
     saying, typing, posting or threatening (``_REPORTING``) with a third person (``_THIRD_PARTY``: my niece,
     adik saya, kawan i, he, dia, mereka) within six words before it, and no first-person word of the author
-    anywhere (``_author_cues``: "I", "me", "aku", "saya", "we" as a subject; a possessive "adik saya" or an
-    addressee "told me", "cakap kat saya" is not one).
+    anywhere (``_author_cues``: "I", "me", "aku", "saya", "we" as a subject; a possessive "adik saya", an
+    addressee "told me", "cakap kat saya", or one in a question asking what to do, "..., what should I
+    do?", is not one).
 
     "my niece keeps typing kms after every lost match" -> True; "my niece said I should kms",
     "me and my niece both want to die" -> False. The same reading as the self-harm rules'
@@ -990,7 +991,34 @@ def self_harm_reported(flat: _Words) -> bool:
     reported = any(
         w in _REPORTING and any(t in _THIRD_PARTY for t in words[max(0, k - 6) : k]) for k, w in enumerate(words)
     )
-    return reported and not _author_cues(words)
+    if not reported:
+        return False
+    asking = _asking_words(flat, norm)
+    return not any(k not in asking for k in _author_cues(words))
+
+
+# The first word of a question asking what to do ("what should I do?", "should we see a counsellor?",
+# "siapa patut saya hubungi?"): the author asks for help, not of themself.
+_ASKING = frozenset(["what", "how", "should", "shall", "can", "could", "who", "where", "is", "are", "do",
+                     "does", "any", "siapa", "macam", "mcm", "bagaimana", "apa", "patut", "perlu", "boleh",
+                     "cara", "camne", "camana", "mana"])  # fmt: skip
+
+
+def _asking_words(flat: _Words, norm: Normalised) -> set[int]:
+    """Word positions inside a clause (``_CLAUSE_END`` apart) that ends with "?" and starts with an
+    ``_ASKING`` word ("..., what should I do?")."""
+    out: set[int] = set()
+    original, tokens, owner = norm.original, norm.tokens, flat.owner
+    n = len(flat.words)
+    start = 0
+    for k in range(n):
+        tail_end = tokens[owner[k + 1]].start if k + 1 < n else len(original)
+        gap = original[tokens[owner[k]].end : tail_end] if k + 1 == n or owner[k + 1] != owner[k] else ""
+        if k + 1 == n or _CLAUSE_END.search(gap):
+            if "?" in gap and flat.words[start] in _ASKING:
+                out.update(range(start, k + 1))
+            start = k + 1
+    return out
 
 
 # The author as a subject: in English, Malay and Manglish.
