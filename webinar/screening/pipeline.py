@@ -339,10 +339,11 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
             or not any(norm.tokens[i].start < h.end and h.start < norm.tokens[i].end for i in allowed)
         ]
     dropped = allowed | innocent
+    reported_self_harm = rules.self_harm_reported(flat, norm)
     if dropped:
         kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped]
-        return _RuleResult(hits, " ".join(kept), counter, bool(supportive), rules.self_harm_reported(flat, norm))
-    return _RuleResult(hits, flat.text, counter, bool(supportive), rules.self_harm_reported(flat, norm))
+        return _RuleResult(hits, " ".join(kept), counter, bool(supportive), reported_self_harm)
+    return _RuleResult(hits, flat.text, counter, bool(supportive), reported_self_harm)
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).

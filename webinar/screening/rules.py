@@ -967,9 +967,9 @@ def _reported_by_someone_else(flat: _Words, norm: Normalised, hit: Hit) -> bool:
         return False
     # Round 11: the author speaks in the reported clause or is its subject ("my niece said I should kms",
     # "my friend and I said we want to die"): the author's own self-harm, for care.
-    last = next((k for k in range(len(words) - 1, -1, -1) if norm.tokens[flat.owner[k]].end <= hit.end), first)
-    cues = _author_cues(words)
-    return not any(max(0, first - 6) <= k <= last for k in cues)
+    ends = [norm.tokens[owner].end for owner in flat.owner]
+    last = max((k for k, end in enumerate(ends) if hit.end is not None and end <= hit.end), default=first)
+    return not any(max(0, first - 6) <= k <= last for k in _author_cues(words))
 
 
 def self_harm_reported(flat: _Words, norm: Normalised) -> bool:
@@ -989,7 +989,7 @@ def self_harm_reported(flat: _Words, norm: Normalised) -> bool:
         return False
     words = flat.words
     reported = any(
-        w in _REPORTING and any(t in _THIRD_PARTY for t in words[max(0, k - 6) : k]) for k, w in enumerate(words)
+        w in _REPORTING and not _THIRD_PARTY.isdisjoint(words[max(0, k - 6) : k]) for k, w in enumerate(words)
     )
     if not reported:
         return False
