@@ -33,6 +33,8 @@ THIRD_PARTY_REPORTED = [
     "mereka cakap nak mati je",
     # Manglish
     "kawan i asyik taip kms bila kalah",
+    "Excuse me, my nephew typed kms after losing a game, should we talk to him?",
+    "Salam, anak buah saya taip kms lepas kalah game, patut risau ke?",
 ]
 
 AUTHORS_OWN = [
@@ -48,6 +50,7 @@ AUTHORS_OWN = [
     "aku dan kawan aku dua dua nak mati",
     "saya dengan adik saya sama sama nak bunuh diri",
     "adik saya cakap saya patut bunuh diri",
+    "I told my friend I want to die",
 ]
 
 
@@ -81,6 +84,9 @@ def test_an_insult_beside_reported_self_harm_is_still_held():
     [
         ("my niece keeps typing kms after every lost match", True),
         ("adik saya taip kms lepas kalah game", True),  # "saya" after a kinship noun is a possessive
+        ("anak buah saya taip kms lepas kalah game, patut risau ke?", True),  # two words after it too
+        ("excuse me, my nephew typed kms after losing a game", True),
+        ("I told my friend I want to die", False),  # an English "I" after "friend" is the author
         ("dia cakap kat saya dia nak mati", True),  # "kat saya": the author is the addressee
         ("my friend told me she wants to die", True),
         ("my teenager texted kms, what should i do?", True),  # a question asking what to do

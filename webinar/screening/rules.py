@@ -1030,11 +1030,18 @@ _FIRST_PERSON = frozenset(
 _TELLING = frozenset(["told", "tells", "tell", "texted", "texts", "messaged", "messages", "mesej", "bagitahu",
                       "bagitau", "beritahu", "threatened", "ugut", "warned"])  # fmt: skip
 _TO = frozenset(["kat", "dekat", "kepada", "pada", "to", "with"])
+# Malay third persons: a Manglish "i" after one is a possessive ("kawan i"); after an English one it is the
+# author ("told my friend I want to die").
+_MS_THIRD_PARTY = frozenset(["kawan", "anak", "adik", "abang", "kakak", "mak", "ayah", "suami", "isteri",
+                             "pelajar", "rakan", "member", "nenek", "atuk", "murid", "jiran", "pakcik",
+                             "makcik", "sepupu", "budak", "sekelas", "ibu", "bapa", "abah",
+                             "emak"])  # fmt: skip
 
 
 def _author_cues(words: list[str]) -> list[int]:
-    """Positions of first-person words where the author is a subject: not a possessive after a third
-    person ("adik saya", "kawan i", "anak kami") and not the addressee of a reporting verb ("told me",
+    """Positions of first-person words where the author is a subject: not a possessive within two words
+    after a third person ("adik saya", "anak buah saya", "kawan i", "anak kami"), not "excuse me", and not
+    the addressee of a reporting verb ("told me",
     "texted us", "cakap kat saya", "beritahu aku"). "my" is never a cue; "myself" is not one either, as a
     reported "kms" reads "kill myself"."""
     out = []
@@ -1042,7 +1049,11 @@ def _author_cues(words: list[str]) -> list[int]:
         if w not in _FIRST_PERSON:
             continue
         before = words[k - 1] if k else ""
-        if w in _POSSESSIVE and before in _THIRD_PARTY:
+        if w in _POSSESSIVE and any(
+            t in (_MS_THIRD_PARTY if w == "i" else _THIRD_PARTY) for t in words[max(0, k - 2) : k]
+        ):
+            continue  # "adik saya", "anak buah saya", "rakan sekerja sy", Manglish "kawan i"
+        if w == "me" and before == "excuse":
             continue
         if (w in ("me", "us") and before in _REPORTING) or before in _TELLING:
             continue
