@@ -58,6 +58,17 @@ from harness import (
 )
 
 
+def _reconnect_totals(states: list[dict]) -> tuple[list[float], dict[str, int]]:
+    """The client processes' ``reconnects`` answers summed: every socket's time back (ms) and the
+    failed attempts by reason."""
+    back_ms = [ms for state in states for ms in state["back_ms"]]
+    failed: dict[str, int] = {}
+    for state in states:
+        for why, n in state["failed"].items():
+            failed[why] = failed.get(why, 0) + n
+    return back_ms, failed
+
+
 def store_rows(webinar_id: int, rows: int) -> dict:
     """Add ``rows`` registrations with a session each, rows/5 questions and rows/2 public events.
 
@@ -398,11 +409,7 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             detail = clients.ask("gap_detail", last)
             note(f"storm: sockets missing public seqs (first few per client process): {detail}")
         states = clients.ask("reconnects")
-        back_ms = [ms for state in states for ms in state["back_ms"]]
-        failed: dict[str, int] = {}
-        for state in states:
-            for why, n in state["failed"].items():
-                failed[why] = failed.get(why, 0) + n
+        back_ms, failed = _reconnect_totals(states)
         result = {
             "viewers": viewers,
             "on_killed_process": viewers - survivor_share,
@@ -497,11 +504,7 @@ def resume_phase(args, env: dict, clients: Clients, room: dict) -> dict:
                 break
         states = clients.ask("reconnects")
         reconnected = sum(s["reconnected"] for s in states)
-        back_ms = [ms for state in states for ms in state["back_ms"]]
-        failed: dict[str, int] = {}
-        for state in states:
-            for why, n in state["failed"].items():
-                failed[why] = failed.get(why, 0) + n
+        back_ms, failed = _reconnect_totals(states)
         result = {
             "viewers": dropped,
             "reconnected": reconnected,
