@@ -224,6 +224,7 @@ HELDOUT = (
     "heldout_12",
     "heldout_13",
     "heldout_14",
+    "heldout_15",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
