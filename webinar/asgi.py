@@ -14,7 +14,7 @@ from realtime.entry import LiveEntry  # noqa: E402
 from realtime.middleware import LiveAuthMiddlewareStack, SameOriginValidator, ServerSendMiddleware  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
 from realtime.runtime import RealtimeApp  # noqa: E402
-from webinar.startup import server_process_ready  # noqa: E402
+from webinar.startup import server_process_start  # noqa: E402
 
 routes = ProtocolTypeRouter(
     {
@@ -29,6 +29,7 @@ routes = ProtocolTypeRouter(
         ),
     }
 )
-# The lifespan (start-up: the screener loaded and frozen out of the collector's scans, webinar/startup.py;
+# The lifespan (start-up: the screener loaded and frozen out of the collector's scans, the embedded
+# default's sweep of checking questions started, webinar/startup.py;
 # shutdown stops this process's realtime runtime) and each connection's serving loop.
-application = RealtimeApp(routes, on_startup=server_process_ready)
+application = RealtimeApp(routes, on_startup=server_process_start)

@@ -278,6 +278,11 @@ class Question(models.Model):
         indexes = [
             models.Index(fields=["webinar", "status"]),
             models.Index(fields=["webinar", "author", "created_at"]),
+            # The sweep of every webinar's checking questions (webinar/services/checking.py), every few
+            # seconds in each process: only the few waiting rows are indexed.
+            models.Index(
+                fields=["created_at"], condition=Q(status="checking"), name="question_checking_since"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -274,6 +274,10 @@ CELERY_BEAT_SCHEDULE = {
     "sample-attendance": {"task": "webinar.sample_attendance", "schedule": DEWAN_ATTENDANCE_SAMPLE_SECONDS},
     "purge-expired-personal-data": {"task": "webinar.purge_expired_personal_data", "schedule": 3600.0},
     "send-answer-digests": {"task": "campaigns.send_answer_digests", "schedule": 300.0},
+    "sweep-checking-questions": {
+        "task": "webinar.sweep_checking_questions",
+        "schedule": float(os.environ.get("DEWAN_CHECKING_SWEEP_SECONDS", "15")),
+    },
     "flush-hub-counts": {
         "task": "campaigns.flush_hub_counts",
         "schedule": float(os.environ.get("DEWAN_HUB_FLUSH_SECONDS", "30")),
@@ -291,6 +295,13 @@ DEWAN_SCREENING_BACKEND = os.environ.get(
 # stage alone decides. ``DEWAN_SECOND_STAGE_PLAN``: the plan file (default: the one in model_data/).
 DEWAN_SECOND_STAGE = _env_bool("DEWAN_SECOND_STAGE", True)
 DEWAN_SECOND_STAGE_PLAN = os.environ.get("DEWAN_SECOND_STAGE_PLAN", "")
+# The bound on the "checking" wait (webinar/services/checking.py, questions_checking_sweep): a check not
+# done after REQUEUE seconds is started again; a question still checking after GIVE_UP seconds is held for
+# a host. The sweep runs every SWEEP seconds (beat with a broker; each server process in the embedded
+# default), so no question waits as "checking" much longer than GIVE_UP + SWEEP seconds.
+DEWAN_CHECKING_REQUEUE_SECONDS = float(os.environ.get("DEWAN_CHECKING_REQUEUE_SECONDS", "30"))
+DEWAN_CHECKING_GIVE_UP_SECONDS = float(os.environ.get("DEWAN_CHECKING_GIVE_UP_SECONDS", "120"))
+DEWAN_CHECKING_SWEEP_SECONDS = float(os.environ.get("DEWAN_CHECKING_SWEEP_SECONDS", "15"))
 DEWAN_QUESTION_MAX_CHARS = int(os.environ.get("DEWAN_QUESTION_MAX_CHARS", "500"))
 DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64 * 1024)))
 DEWAN_QUESTION_RATE = os.environ.get("DEWAN_QUESTION_RATE", "5/60")  # questions per seconds, per attendee

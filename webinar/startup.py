@@ -1,6 +1,6 @@
 """What a server process does once at start-up, after Django is set up and before it serves anything.
 
-``webinar/asgi.py`` hands ``server_process_ready`` to the lifespan (``realtime.runtime.RealtimeApp``), so
+``webinar/asgi.py`` hands ``server_process_start`` to the lifespan (``realtime.runtime.RealtimeApp``), so
 Uvicorn runs it once per server process at the lifespan's start-up.
 """
 
@@ -52,3 +52,16 @@ def server_process_ready() -> None:
     young, middle, _full = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
     log.info("server process ready: %d objects frozen out of the collector's scans", gc.get_freeze_count())
+
+
+def server_process_start() -> None:
+    """The lifespan's start-up: ``server_process_ready``, then, in the embedded default, this process's
+    sweep of ``checking`` questions (webinar/services/checking.py: once now, for the checks a process
+    that died was running, then every ``DEWAN_CHECKING_SWEEP_SECONDS``; with a broker, beat sweeps)."""
+    server_process_ready()
+    from webinar.services.checking import checking_sweeper_start
+
+    try:
+        checking_sweeper_start()
+    except Exception:  # the server is still useful without it; a broker's beat or a restart sweeps
+        log.exception("checking sweeper not started")

@@ -68,3 +68,13 @@ def check_question_second_stage(question_id: int) -> str | None:
     from webinar.services.checking import question_second_stage_check
 
     return question_second_stage_check(question_id=question_id)
+
+
+@shared_task(name="webinar.sweep_checking_questions", ignore_result=True)
+def sweep_checking_questions() -> None:
+    """Every few seconds (beat): re-queue lost second-stage checks, hold for a host the questions that
+    waited too long as ``checking`` (webinar/services/checking.py). Safe to run twice and beside the
+    checks: each decision is an UPDATE conditional on the status."""
+    from webinar.services.checking import questions_checking_sweep
+
+    questions_checking_sweep()

@@ -9,15 +9,26 @@ whose weights are all zero scores every comment at sigmoid(bias).
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
+from django.utils import timezone
 
 from tests.live.conftest import screen_as
 from tests.live.helpers import db
-from webinar.models import Question, Registration
+from tests.servers import server_env, shared_database_url
+from webinar.models import Question, Registration, WebinarEvent
 from webinar.screening import model
 from webinar.services import checking, moderation
 from webinar.tasks import check_question_second_stage
@@ -215,3 +226,231 @@ async def test_when_the_broker_cannot_take_the_task_the_process_checks_the_quest
     await db(checking.second_stage_wait)()
     published = await ben.receive_until("question.published", timeout=5)
     assert published["data"]["question"]["id"] == ack["question"]["id"]
+
+
+# --- The bound on the wait: the sweep (webinar/services/checking.py, questions_checking_sweep) ----------
+
+
+@contextmanager
+def embedded():
+    """The embedded default for what follows: a check the sweep starts runs on this process's thread."""
+    from webinar.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = before
+
+
+def after(seconds: float):
+    return timezone.now() + timedelta(seconds=seconds)
+
+
+def staff_events(question_id: int) -> int:
+    return WebinarEvent.objects.filter(subject_id=question_id, type="staff.question").count()
+
+
+async def mine_until(live, status: str) -> dict:
+    mine = await live.receive_until("mine.question", timeout=5)
+    while mine["question"]["status"] != status:
+        mine = await live.receive_until("mine.question", timeout=5)
+    return mine["question"]
+
+
+def kill_mid_check(question_id: int, env: dict, log: Path) -> int | None:
+    """Start ``tests/live/checking_child.py`` on the question, wait until its check is in flight, SIGKILL
+    it; the child's return code."""
+    with log.open("w") as err:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.live.checking_child", str(question_id)],
+            cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=err, text=True,
+        )  # fmt: skip
+        try:
+            line = child.stdout.readline()  # the child prints one line, or dies and closes its output
+            assert line.strip() == "in flight", log.read_text()[-3000:]
+        finally:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(10)
+            child.stdout.close()
+    return child.returncode
+
+
+async def test_a_check_lost_with_the_process_that_ran_it_is_started_again_by_the_sweep_and_publishes(
+    room, sockets, second_stage, queued, tmp_path
+):
+    second_stage(QUIET)
+    aisyah, ben = await sockets.attendee(room.aisyah), await sockets.attendee(room.ben)
+    host = await sockets.host(room.webinar, room.host)
+    own = (await aisyah.request(ask("s1")))["question"]
+    assert own["status"] == "checking"
+
+    # Another process takes the check and dies (SIGKILL) while it is in flight.
+    env = server_env(port=0, database_url=await db(shared_database_url)(), redis_url="")
+    env.update(DEWAN_SECOND_STAGE="1", DEWAN_SECOND_STAGE_PLAN=settings.DEWAN_SECOND_STAGE_PLAN)
+    assert await asyncio.to_thread(kill_mid_check, own["id"], env, tmp_path / "child.log") == -signal.SIGKILL
+    assert (await db(Question.objects.get)(pk=own["id"])).status == "checking"  # the dead check did nothing
+
+    assert await db(checking.questions_checking_sweep)(now=after(5)) == checking.SweepResult([], [])
+    with embedded():
+        swept = await db(checking.questions_checking_sweep)(now=after(31))
+        assert swept.requeued == [own["id"]] and swept.held == []
+        await db(checking.second_stage_wait)()
+    published = await ben.receive_until("question.published", timeout=5)
+    assert published["data"]["question"]["id"] == own["id"]
+    assert (await mine_until(aisyah, "published"))["id"] == own["id"]
+    staff = (await host.receive_until("staff.question"))["data"]["question"]
+    while staff["status"] == "checking":
+        staff = (await host.receive_until("staff.question"))["data"]["question"]
+    assert staff["status"] == "published"
+    row = await db(Question.objects.get)(pk=own["id"])
+    assert row.screening["second_stage"]["state"] == "done" and row.screening["second_stage"]["requeues"] == 1
+
+
+async def test_a_question_checking_past_the_give_up_bound_is_held_for_a_host_and_its_author_told(
+    room, sockets, second_stage, queued
+):
+    second_stage(QUIET)
+    aisyah, ben = await sockets.attendee(room.aisyah), await sockets.attendee(room.ben)
+    host = await sockets.host(room.webinar, room.host)
+    own = (await aisyah.request(ask("s2")))["question"]
+
+    swept = await db(checking.questions_checking_sweep)(now=after(settings.DEWAN_CHECKING_GIVE_UP_SECONDS))
+    assert swept.held == [own["id"]] and swept.requeued == []
+    mine = await mine_until(aisyah, "held")
+    assert mine["status_label"] == "Held for a host" and "care_message" not in mine
+    assert [r["message"] for r in mine["reasons"]] == [
+        "The second screening check could not be completed, so a host will review this question."
+    ]
+    staff = (await host.receive_until("staff.question"))["data"]["question"]
+    while staff["status"] == "checking":
+        staff = (await host.receive_until("staff.question"))["data"]["question"]
+    assert staff["status"] == "held" and "approve" in staff["allowed"]
+    assert [r["code"] for r in staff["screening"]["reasons"]] == ["second_stage.unavailable"]
+    await ben.assert_nothing(timeout=0.3)
+    row = await db(Question.objects.get)(pk=own["id"])
+    assert row.screening["second_stage"]["state"] == "expired" and row.published_at is None
+    # A second sweep, and the lost check turning up late, change nothing.
+    assert await db(checking.questions_checking_sweep)(now=after(600)) == checking.SweepResult([], [])
+    assert await db(checking.question_second_stage_check)(question_id=own["id"]) is None
+    assert await db(staff_events)(own["id"]) == 2  # checking, then held: decided once
+
+
+async def test_with_the_second_stage_off_the_sweep_holds_a_waiting_question_at_the_first_bound(
+    room, sockets, second_stage, queued, monkeypatch
+):
+    second_stage(QUIET)
+    aisyah = await sockets.attendee(room.aisyah)
+    own = (await aisyah.request(ask("s3")))["question"]
+    monkeypatch.setattr(settings, "DEWAN_SECOND_STAGE", False)  # e.g. restarted with the stage switched off
+
+    swept = await db(checking.questions_checking_sweep)(now=after(settings.DEWAN_CHECKING_REQUEUE_SECONDS))
+    assert swept.held == [own["id"]]
+    assert (await mine_until(aisyah, "held"))["id"] == own["id"]
+
+
+async def test_the_sweep_starts_a_check_again_at_most_once_per_bound(room, sockets, second_stage, queued):
+    second_stage(QUIET)
+    aisyah = await sockets.attendee(room.aisyah)
+    own = (await aisyah.request(ask("s4")))["question"]
+    bound = settings.DEWAN_CHECKING_REQUEUE_SECONDS
+
+    assert (await db(checking.questions_checking_sweep)(now=after(bound))).requeued == [own["id"]]
+    assert (await db(checking.questions_checking_sweep)(now=after(bound + 1))).requeued == []
+    assert (await db(checking.questions_checking_sweep)(now=after(2 * bound))).requeued == [own["id"]]
+    row = await db(Question.objects.get)(pk=own["id"])
+    assert row.status == "checking" and row.screening["second_stage"]["requeues"] == 2
+
+
+class EngineGate:
+    """Stands in for the embedding engine's one-at-a-time lock: the real check runs up to the engine
+    (question read as ``checking``, engine made) and waits there until the test opens the gate."""
+
+    def __init__(self):
+        self.reached, self.opened = threading.Event(), threading.Event()
+
+    def __enter__(self):
+        self.reached.set()
+        assert self.opened.wait(30)
+
+    def __exit__(self, *exc):
+        return False
+
+
+def run_check_in_thread(question_id: int) -> tuple[threading.Thread, list]:
+    outcome: list = []
+
+    def run():
+        try:
+            outcome.append(checking.question_second_stage_check(question_id=question_id))
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
+async def test_a_sweep_racing_the_real_check_decides_once_the_sweep_first(
+    room, sockets, second_stage, queued, monkeypatch
+):
+    from webinar.screening import second_stage as stage
+
+    second_stage(QUIET)
+    gate = EngineGate()
+    monkeypatch.setattr(stage, "_query_lock", gate)
+    aisyah = await sockets.attendee(room.aisyah)
+    own = (await aisyah.request(ask("s5")))["question"]
+
+    thread, outcome = run_check_in_thread(own["id"])
+    assert await asyncio.to_thread(gate.reached.wait, 60)  # the check has read the question as checking
+    swept = await db(checking.questions_checking_sweep)(now=after(settings.DEWAN_CHECKING_GIVE_UP_SECONDS))
+    gate.opened.set()
+    await asyncio.to_thread(thread.join, 60)
+
+    assert swept.held == [own["id"]] and outcome == [None]  # the check, finishing second, changed nothing
+    row = await db(Question.objects.get)(pk=own["id"])
+    assert row.status == "held" and row.screening["second_stage"]["state"] == "expired"
+    assert await db(staff_events)(own["id"]) == 2
+
+
+async def test_a_sweep_racing_the_real_check_decides_once_the_check_first(
+    room, sockets, second_stage, queued, monkeypatch
+):
+    second_stage(QUIET)
+    aisyah = await sockets.attendee(room.aisyah)
+    own = (await aisyah.request(ask("s6")))["question"]
+    real_decide = checking._checking_decide
+    decided: list = []
+
+    def sweep_reads_then_check_decides(**kwargs):
+        # The sweep has read the question as waiting; the real check decides before the sweep writes.
+        monkeypatch.setattr(checking, "_checking_decide", real_decide)
+        decided.append(checking.question_second_stage_check(question_id=own["id"]))
+        return real_decide(**kwargs)
+
+    monkeypatch.setattr(checking, "_checking_decide", sweep_reads_then_check_decides)
+    swept = await db(checking.questions_checking_sweep)(now=after(settings.DEWAN_CHECKING_GIVE_UP_SECONDS))
+
+    assert decided == ["published"] and swept.held == []
+    row = await db(Question.objects.get)(pk=own["id"])
+    assert row.status == "published" and row.screening["second_stage"]["state"] == "done"
+    assert await db(staff_events)(own["id"]) == 2
+
+
+async def test_a_server_process_sweeps_at_start_up_in_the_embedded_default(
+    room, sockets, second_stage, queued, monkeypatch
+):
+    second_stage(QUIET)
+    aisyah = await sockets.attendee(room.aisyah)
+    own = (await aisyah.request(ask("s7")))["question"]
+    # Left by a process that died long ago: older than the give-up bound.
+    await db(Question.objects.filter(pk=own["id"]).update)(created_at=after(-600))
+    monkeypatch.setattr(settings, "DEWAN_CHECKING_SWEEP_SECONDS", 3600.0)
+    with embedded():
+        assert await db(checking.checking_sweeper_start)() is True
+    try:
+        assert (await mine_until(aisyah, "held"))["id"] == own["id"]
+    finally:
+        await asyncio.to_thread(checking.checking_sweeper_stop)

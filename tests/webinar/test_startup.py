@@ -6,11 +6,11 @@ import gc
 
 from webinar.asgi import application
 from webinar.screening import model
-from webinar.startup import FULL_COLLECTION_EVERY, server_process_ready
+from webinar.startup import FULL_COLLECTION_EVERY, server_process_ready, server_process_start
 
 
 def test_the_server_process_loads_the_screener_and_freezes_what_start_up_made():
-    assert application.on_startup is server_process_ready  # what Uvicorn's lifespan start-up runs
+    assert application.on_startup is server_process_start  # what Uvicorn's lifespan start-up runs
     threshold = gc.get_threshold()
     try:
         server_process_ready()
