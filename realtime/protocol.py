@@ -492,7 +492,10 @@ class OwnQuestion(PublicQuestion):
         description="the `client_key` of the `ask` that made it: a pending copy with this key is it"
     )
     status_label: str = Field(description="translated; for care items a supportive status, never 'Rejected'")
-    reasons: list[OwnReason] = Field(description="screening reasons (not for published or care questions)")
+    reasons: list[OwnReason] = Field(
+        description="screening reasons (not for published or care questions): one per category (per code "
+        "for personal data and flood), the most specific, naming every matched word once"
+    )
     reject_reason: str
     review_requested: bool
     can_request_review: bool

@@ -139,6 +139,28 @@ def _reasons(question: Question, language: str) -> list[dict]:
     ]
 
 
+def _author_reasons(question: Question, language: str) -> list[dict]:
+    """The reasons the author is shown, in ``language``: one per category, the most specific, with every
+    rule's words once (``messages.reader_reasons``); hosts keep every finding (``_reasons``)."""
+    screening = question.screening or {}
+    stored = screening.get("reasons", [])
+    heads = screening.get("heads") or {}
+    shown = []
+    for index, words in screening_messages.reader_reasons(stored):
+        reason = stored[index]
+        code = reason.get("code", "")
+        if code in screening_messages.MESSAGES and words:
+            text = screening_messages.render_in(code, language, words)
+        else:
+            text = _reason_message(reason, language, heads)
+        shown.append((code, reason.get("category", ""), text))
+    texts = screening_messages.support_once([c for c, _, _ in shown], [t for _, _, t in shown], language)
+    return [
+        {"code": code, "category": category, "message": text}
+        for (code, category, _), text in zip(shown, texts, strict=True)
+    ]
+
+
 def staff_question(question: Question, *, localised: bool = True, ended: bool = False) -> dict:
     """What hosts see: everything needed to moderate, including the screening verdict and spans.
 
@@ -199,10 +221,7 @@ def own_question(
             # question whichever arrives first, the `ack` or this `mine.question` (they race).
             "client_key": question.client_key,
             "status_label": _care_label(question) if question.care else str(Status(question.status).label),
-            "reasons": [
-                {"code": r["code"], "category": r["category"], "message": r["message"]}
-                for r in _reasons(question, language)
-            ]
+            "reasons": _author_reasons(question, language)
             # A person in distress gets support, not the hosts' screening vocabulary.
             if question.status in AUTHOR_VISIBLE_STATUSES and question.status != Status.CARE
             else [],

@@ -7,6 +7,8 @@ reader's language when shown, so a corrected translation reaches questions scree
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _
@@ -76,13 +78,80 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def render_in(code: str, language: str, matched: str = "", score: float | None = None) -> str:
-    """The reason ``code`` in ``language``, with the matched words (quoted) and the model score filled in.
+# Categories whose codes each ask the author to change something different (a phone number or an address;
+# a repeat or a length): the author is told of each code once. In every other category all codes say one
+# thing to a reader ("this is a threat"), so the author is told once per category (``reader_reasons``).
+PER_CODE = frozenset({"personal_data", "flood"})
+
+
+def reader_reasons(reasons: Sequence[Mapping]) -> list[tuple[int, list[str]]]:
+    """Which of a question's stored ``reasons`` its author is shown, and with which words.
+
+    Screening keeps every finding for the hosts: a threat phrase, the word list's entry for the same
+    words, the model's head; two phrases overlapping ("I will find you" inside "I will find you and stab
+    you"). To a reader those repeat one another. One reason per category (per code in ``PER_CODE``), in
+    the order the first of each appeared: the most specific of the group (``_specificity``), with the
+    words of every rule in the group, each once and none that lies inside another (``_words``).
+    Returns ``(index of the reason kept, its words)`` pairs.
+    """
+    groups: dict[str, list[int]] = {}
+    for i, reason in enumerate(reasons):
+        category = str(reason.get("category", ""))
+        key = f"{category}:{reason.get('code', '')}" if category in PER_CODE else category
+        groups.setdefault(key, []).append(i)
+    return [
+        (max(members, key=lambda i: _specificity(reasons[i])), _words([reasons[i] for i in members]))
+        for members in groups.values()
+    ]
+
+
+def _specificity(reason: Mapping) -> tuple[bool, int, bool, int]:
+    """Rules over a model's score (they name the words), then severity, then a phrase or pattern over a
+    word-list entry (``*.lexicon``: "kill yourself" said as a telling-to, not as a listed word), then the
+    longer match."""
+    code = str(reason.get("code", ""))
+    rule = not code.startswith(("model.", "second_stage."))
+    return (
+        rule,
+        int(reason.get("severity") or 0),
+        not code.endswith(".lexicon"),
+        len(reason.get("matched") or ""),
+    )
+
+
+def _words(group: Sequence[Mapping]) -> list[str]:
+    """The matched words of a group's reasons, in text order, each once (case aside): a match whose span
+    lies inside another's is dropped, two that overlap are joined ("pergi mati" + "mati la kau": "pergi
+    mati la kau"); personal data is never repeated back."""
+    spans = []
+    for reason in group:
+        matched = str(reason.get("matched") or "")
+        if matched and not str(reason.get("code", "")).startswith("pii."):
+            start, end = reason.get("start"), reason.get("end")
+            placed = start is not None and end is not None and end - start == len(matched)
+            spans.append((start, end, matched) if placed else (-1, -1, matched))
+    kept: list[list] = []
+    for start, end, matched in sorted(spans, key=lambda s: (s[0], -s[1])):
+        last = next((k for k in reversed(kept) if k[0] >= 0), None)
+        if start >= 0 and last is not None and start < last[1]:  # inside or overlapping the previous span
+            if end > last[1]:
+                last[2] += matched[last[1] - start :]
+                last[1] = end
+            continue
+        if matched.casefold() not in {k[2].casefold() for k in kept}:
+            kept.append([start, end, matched])
+    return [k[2] for k in kept]
+
+
+def render_in(code: str, language: str, matched: str | Sequence[str] = "", score: float | None = None) -> str:
+    """The reason ``code`` in ``language``, with the matched words (each quoted; several joined with
+    commas) and the model score filled in.
 
     One reason only: the support message a self-harm reason calls for is added per question, by
     ``support_once``.
     """
-    shown = f'"{matched}"' if matched else ""
+    words = [matched] if isinstance(matched, str) else list(matched)
+    shown = ", ".join(f'"{w}"' for w in words if w)
     values = {"matched": shown, "score": f"{score:.2f}" if score is not None else ""}
     with translation.override(language):
         text = gettext(MESSAGES[code]).format(**values)
