@@ -322,8 +322,8 @@ def _sweep_every(interval: float) -> None:
     while True:
         try:
             questions_checking_sweep()
-        except Exception:  # the database may be away for a while; the next round tries again
-            log.exception("checking sweep failed")
+        except Exception as exc:  # the database may be away (or not migrated yet); the next round retries
+            log.warning("checking sweep failed (%s: %s); next in %.0f s", type(exc).__name__, exc, interval)
         finally:
             close_old_connections()
         if _sweeper_stop.wait(interval):
