@@ -198,6 +198,9 @@ class _RuleResult:
     # Self-harm wording a third person's, reported by the author ("my niece keeps typing kms"): the
     # self_harm head is quiet (rules.self_harm_reported).
     reported_self_harm: bool = False
+    # Insults or slurs mentioned, not used ("someone called me a ..., can I report that?"): the abuse and
+    # hate heads are quiet unless a rule still finds abuse (rules.mentioned_tokens).
+    mention: bool = False
 
 
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
@@ -214,6 +217,15 @@ def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near
     if hit.category == "insult":
         return hit.severity <= 1 or (hit.severity <= 2 and _token_at(norm, hit.start) in near_group)
     return False
+
+
+# Word-list categories a mention excuses: the insult, profanity and hate words someone was called or that
+# the author rejects. Threats, self-harm and sexual requests have their own reported-speech reading.
+_MENTIONABLE = frozenset({"insult", "profanity", "hate"})
+
+
+def _mentioned(hit: rules.Hit, norm: Normalised, mentioned: set[int]) -> bool:
+    return hit.category in _MENTIONABLE and hit.start is not None and _token_at(norm, hit.start) in mentioned
 
 
 def _token_at(norm: Normalised, start: int) -> int:
@@ -288,6 +300,20 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
             h for h in lexical if h.category not in _ABUSE or _token_at(norm, h.start) not in supportive
         ]
         innocent.update(supportive)
+    mentioned = rules.mentioned_tokens(flat, norm) if listed or has_quote else set()
+    mention = False
+    if mentioned:
+        used = rules.also_used(flat, norm, mentioned)
+        if used is not None:
+            hits.append(used)  # "someone called me a ..., and you are one too": the reader is called it
+        else:
+            # Mentioned, not used (docs/screening.md): the insult, profanity and slur findings of the span go,
+            # and so do phrase insults inside it ("He said 'you're a dumb cow' to my mum"); threats,
+            # self-harm and everything outside the span stay.
+            lexical = [h for h in lexical if not _mentioned(h, norm, mentioned)]
+            hits = [h for h in hits if h.code != "insult.phrase" or not _mentioned(h, norm, mentioned)]
+            innocent.update(mentioned)
+            mention = True
     hits += lexical
     insult_starts = {h.start for h in lexical if h.category in _INSULTING and h.code != "profanity.mild"}
     insult_tokens = (
@@ -342,8 +368,8 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     reported_self_harm = rules.self_harm_reported(flat, norm)
     if dropped:
         kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped]
-        return _RuleResult(hits, " ".join(kept), counter, bool(supportive), reported_self_harm)
-    return _RuleResult(hits, flat.text, counter, bool(supportive), reported_self_harm)
+        return _RuleResult(hits, " ".join(kept), counter, bool(supportive), reported_self_harm, mention)
+    return _RuleResult(hits, flat.text, counter, bool(supportive), reported_self_harm, mention)
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).
@@ -377,7 +403,7 @@ def _head_thresholds(m: model.Model, strictness: str, group: str) -> tuple[float
 
 def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
              m: model.Model, counter: bool = False, supportive: bool = False,
-             reported_self_harm: bool = False) -> Verdict:  # fmt: skip
+             reported_self_harm: bool = False, mention: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
     thresholds = _head_thresholds(m, policy.strictness, _THRESHOLD_GROUP[language])
@@ -391,6 +417,8 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
             continue  # most heads of most comments: the rest of the loop is about the few that reach it
         if counter and head in COUNTER_SILENCES:
             continue
+        if mention and head in COUNTER_SILENCES and not abuse_rules:
+            continue  # "someone called me a ..., can I report that?": the words are mentioned, not used
         if supportive and head == "abuse" and not abuse_rules:
             continue  # "you're not stupid, it happens to anyone": support, not abuse
         if self_harm_only and head in ("abuse", "threat", "hate"):
@@ -520,6 +548,8 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
     probs, tops = model.score_batch(model_texts) if via_numpy else model.score(model_texts)
     probs = probs.tolist()  # Python floats: the verdict reads each probability a few times
     return [
-        _verdict(n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive, r.reported_self_harm)
+        _verdict(
+            n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive, r.reported_self_harm, r.mention
+        )
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

@@ -1087,6 +1087,186 @@ def reported_slur_tokens(flat: _Words) -> set[int]:
     return out
 
 
+# --- mentioned, not used (issue 13: counter-speech about people) -----------------------------------
+# An insult, swear word or slur the author quotes or reports in order to reject it, report it or ask about
+# it is *mentioned*: "someone in chat called me a <slur>, can I report that?", "jangan panggil orang
+# <insult>, tak baik", "stop saying '<word>'". The span after a verb of naming or saying, or inside quotation
+# marks, is excused (the pipeline drops its word-list findings and keeps the abuse and hate heads quiet);
+# whatever else the comment says is judged as usual.
+_MENTION_VERBS = frozenset(["called", "call", "calls", "calling", "panggil", "memanggil",
+                            "dipanggil", "gelar", "gelarkan", "digelar", "menggelar", "ejek",
+                            "mengejek", "diejek", "maki", "memaki", "dimaki", "label", "labelled",
+                            "labeled", "labelling", "labeling", "cop", "say", "says", "said",
+                            "saying", "cakap", "kata", "sebut", "wrote", "write", "writes", "tulis",
+                            "menulis", "commented", "comment", "comments", "komen", "typed", "taip",
+                            "posted", "texted", "messaged", "mesej", "hantar", "sent", "named"])  # fmt: skip
+# A verb of naming in the passive reports that someone was its target ("my son was called a ...",
+# "kena maki ...", "dipanggil ...").
+_MENTION_PASSIVE = frozenset(["was", "were", "got", "get", "gets", "getting", "been", "being", "be",
+                              "kena", "is", "are", "am", "keep", "keeps", "kept"])  # fmt: skip
+# Who says it when it is not the author: people around the author, "who"/"yang" of "people who call ...".
+_MENTION_SAYERS = frozenset(["someone", "somebody", "people", "orang", "others", "they", "dorang",
+                             "diorang", "depa", "he", "she", "dia", "mereka", "guy", "guys", "user",
+                             "users", "viewer", "scammer", "scammers", "boss", "bos", "customer",
+                             "pelanggan", "stranger", "strangers", "troll", "trolls", "who", "yang",
+                             "everyone", "anyone", "semua", "netizen", "netizens", "budak", "kids",
+                             "teacher", "cikgu", "manager", "ada"])  # fmt: skip
+# Telling others not to say it, or saying it is wrong: the verb comes after one of these ("jangan panggil",
+# "stop saying", "tak baik panggil", "wrong to call", "pls dont call").
+_MENTION_REJECTING = frozenset(["jangan", "jgn", "dont", "never", "stop", "berhenti", "usah",
+                                "baik", "wrong", "salah", "not", "ok", "okay", "allowed",
+                                "shouldnt", "elak", "avoid"])  # fmt: skip
+# A verb of naming as the subject of a rejection ("calling someone a ... is not ok").
+_MENTION_GERUNDS = frozenset(["calling", "saying", "labelling", "labeling"])
+# The author as the target ("called me", "panggil saya", "my son", "anak saya").
+_MENTION_AUTHOR = frozenset(["me", "i", "saya", "sy", "aku", "aq", "us", "kami", "my", "our", "mak", "anak"])
+# Where a mention ends: a clause break, a contrast or a cause ("they call me stupid but you are ...").
+_MENTION_STOPS = frozenset(["but", "tapi", "tetapi", "because", "sebab", "coz", "cause", "padahal",
+                            "whereas", "while", "so", "jadi", "then", "lepas", "after", "when",
+                            "bila"])  # fmt: skip
+_MENTION_SPAN = 6  # words after the verb that can be the name someone was called
+# A frame that rejects, reports or asks (beyond the counter-speech phrases): "can I report that?",
+# "is that allowed", "boleh lapor polis ke", "macam mana nak padam".
+_MENTION_FRAME = frozenset(["report", "reported", "reporting", "lapor", "laporkan", "melaporkan",
+                            "remove", "removed", "delete", "deleted", "padam", "buang", "ban",
+                            "block", "sekat", "allowed", "normal", "ok", "okay", "boleh", "patut",
+                            "should", "help", "tolong", "polis", "police", "hurts", "hurt", "sakit",
+                            "wrong", "salah", "tak", "not", "jangan", "stop"])  # fmt: skip
+# The reader addressed as one of the same: "and you are one too", "kau pun sama", "so are you".
+_ALSO_YOU_RE = re.compile(
+    r"(?<![^ ])(?:(?:you are|you|u|kau|ko|awak|korang|kamu|engkau|anda|lu)(?: pun| memang| ni| tu| la| lah)?"
+    r" (?:(?:are |is |also |just |really |the )?(?:one|one too|too|also|the same|the real one|sama"
+    r"|pun sama|juga|sama je|lagi teruk|worse))|so are you|same as you|just like you"
+    r"|macam (?:kau|ko|awak|korang)(?: la| lah)?)(?![^ ])"
+)
+
+
+def _clause_break(norm: Normalised, flat: _Words, k: int) -> bool:
+    """Whether a clause ends between words ``k`` and ``k + 1`` (or ``k`` is the last word)."""
+    if k + 1 >= len(flat.owner):
+        return True
+    a, b = flat.owner[k], flat.owner[k + 1]
+    return a != b and _CLAUSE_END.search(norm.original, norm.tokens[a].end, norm.tokens[b].start) is not None
+
+
+def _mention_source(flat: _Words, norm: Normalised, k: int, author: set[int]) -> str:
+    """Who says the words after the verb at ``k``: "author" (the author as its subject: "I call him ..."),
+    "other" (a third person, or the verb in the passive: "someone called me", "kena maki"), "rejected"
+    (told not to or called wrong: "jangan panggil", "stop saying", "wrong to call", "calling someone a ...
+    is not ok") or "" (none: a command, "call him a ...")."""
+    words = flat.words
+    verb = words[k]
+    if verb.startswith("di") or (verb in ("called", "named") and k and words[k - 1] in _MENTION_PASSIVE):
+        return "other"
+    found = ""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if _clause_break(norm, flat, j):
+            break
+        w = words[j]
+        if j in author:
+            return "author"
+        if w in _MENTION_REJECTING:
+            return "rejected"
+        if not found and (w in _MENTION_PASSIVE or w in _MENTION_SAYERS or w in _THIRD_PARTY):
+            found = "other"
+    if not found and verb in _MENTION_GERUNDS and _mention_frame(flat):
+        return "rejected"
+    return found
+
+
+def _mention_frame(flat: _Words) -> bool:
+    """The comment rejects, reports or asks: a counter-speech phrase, a question, a help phrase or a word
+    of reporting or rejecting."""
+    if "?" in flat.text:
+        return True
+    if not _MENTION_FRAME.isdisjoint(flat.word_set) or _HELP_RE.search(flat.text) is not None:
+        return True
+    return flat.may_phrase(0) and _may(_COUNTER_RE, flat.text) and _COUNTER_RE.search(flat.text) is not None
+
+
+def mentioned_tokens(flat: _Words, norm: Normalised, frame: bool | None = None) -> set[int]:
+    """Tokens of words the author mentions rather than uses: within ``_MENTION_SPAN`` words after a verb
+    of naming or saying whose subject is someone else or which the author rejects ("someone called me a
+    ...", "jangan panggil orang ...", "stop saying ..."), stopping at a clause break, a contrast ("but") or
+    the reader; or inside quotation marks in a comment that reports, rejects or asks. The object must not
+    be the reader or a role noun present ("everyone calls you an idiot, host" uses the word), and the
+    comment must reject, report or ask, or name the author as the target ("my classmate keeps calling me
+    ..."). Empty when there is none."""
+    words = flat.words
+    out: set[int] = set()
+    has_verb = not _MENTION_VERBS.isdisjoint(flat.word_set)
+    quoted = quoted_spans(norm.original)
+    if not has_verb and not quoted:
+        return out
+    lex = lexicons.load()
+    if frame is None:
+        frame = _mention_frame(flat)
+    author = set(_author_cues(words))
+    reader = lex.second_person | _role_nouns(lex.targets)
+    n = len(words)
+    for k in range(n) if has_verb else ():
+        if words[k] not in _MENTION_VERBS:
+            continue
+        source = _mention_source(flat, norm, k, author)
+        if source in ("", "author"):
+            continue
+        span: list[int] = []
+        aimed = False
+        for j in range(k + 1, min(n, k + 1 + _MENTION_SPAN)):
+            w = words[j]
+            if w in reader:
+                aimed = j <= k + 2  # "calls you an idiot": the reader is the target
+                break
+            if w in _MENTION_STOPS:
+                break
+            span.append(j)
+            if _clause_break(norm, flat, j):
+                break
+        if aimed or not span:
+            continue
+        to_author = any(words[j] in _MENTION_AUTHOR for j in span[:2])
+        if frame or to_author or source == "rejected":
+            out.update(flat.owner[j] for j in span)
+    if quoted and (frame or has_verb):
+        inside = {i for a, b in quoted for i, t in enumerate(norm.tokens) if a <= t.start < b}
+        for j, owner in enumerate(flat.owner):
+            if owner not in inside:
+                continue
+            # The nearest verb of naming or saying before the quotation: not the author's own ("I say
+            # 'fuck you' host").
+            verb = next((i for i in range(j - 1, max(-1, j - 5), -1) if words[i] in _MENTION_VERBS), None)
+            source = _mention_source(flat, norm, verb, author) if verb is not None else ""
+            if source == "author" or (source == "" and not frame):
+                continue
+            out.add(owner)
+    return out
+
+
+def also_used(flat: _Words, norm: Normalised, mentioned: set[int]) -> Hit | None:
+    """The reader called the same outside the mention ("someone called me a ..., and you are one too",
+    "orang panggil aku sial, kau pun sama"): an insult of its own (``insult.phrase``), and the mention is
+    not excused."""
+    text = " ".join(w for w, o in zip(flat.words, flat.owner, strict=True) if o not in mentioned)
+    m = _ALSO_YOU_RE.search(text) if _may(_ALSO_YOU_RE, text) else None
+    if m is None:
+        return None
+    kept = [o for o in flat.owner if o not in mentioned]
+    starts = list(accumulate((len(w) + 1 for w in text.split(" ")[:-1]), initial=0))
+    a = kept[bisect.bisect_right(starts, m.start()) - 1]
+    b = kept[bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1]
+    return Hit("insult.phrase", "insult", 2, norm.tokens[a].start, norm.tokens[b].end)
+
+
+# The pronouns and pointing words of targets.txt: what is left of it are role nouns, people present at the
+# webinar (host, speaker, admin, penceramah).
+_POINTING_TARGETS = frozenset(["he", "she", "him", "her", "dia", "mamat", "minah", "dasar"])
+
+
+@lru_cache(maxsize=4)
+def _role_nouns(targets: frozenset[str]) -> frozenset[str]:
+    return targets - _POINTING_TARGETS
+
+
 def tokens_near_groups(flat: _Words) -> set[int]:
     """Tokens within IDENTITY_WINDOW words of a group term."""
     out: set[int] = set()
@@ -1171,11 +1351,25 @@ _IMPOSTOR_RE = re.compile(
 _PERSON_RE = re.compile(r"\b(?:him|her|them|his|dia|mamat|minah|this guy|this girl|that guy|that girl)\b")
 
 
+_ALONE_RE = re.compile(
+    r"[,.;:!?]\s*(?:so |then |tapi |but )?(?:can|could|should|may|do|boleh|patut|perlu|macam mana|mcm mana"
+    r"|how do|how can|how should) (?:i|saya|sy|aku)\b"
+)
+
+
+def _asks_alone(norm: Normalised, hit: Hit) -> bool:
+    """A crowd word in one clause and the author asking whether they (alone) may report in the next: "my
+    boss called me an idiot in front of everyone, can I report him?" is no call to a crowd."""
+    return hit.start is not None and _ALONE_RE.search(norm.original[hit.start : hit.end].lower()) is not None
+
+
 def harassment_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Calls to mass-report, hound or expose a person (harassment.re, pile_on)."""
     hits = _phrase_hits(_PILE_ON_RE, "insult.pile_on", "insult", flat, norm)
     if hits and "?" in norm.original and _HELP_RE.search(flat.text) is not None:
         hits = [h for h in hits if not _described(flat, norm, h)]
+    if hits and "?" in norm.original:
+        hits = [h for h in hits if not _asks_alone(norm, h)]
     if hits and _IMPOSTOR_RE.search(flat.text) is not None:
         # Reporting a fake or impostor account together is reporting abuse, not hounding a person.
         # A fake account made to hound someone ("buat akaun palsu dan kutuk dia") is inside the match: kept.
@@ -1891,7 +2085,7 @@ _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SEXUAL_RE,
             _HATE_RE, _COUNTER_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE, LINK_RE, EMAIL_RE,
             _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
-            _ADDRESS_CUE, _CHILD, _LETTER_RUN_15):  # fmt: skip
+            _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE):  # fmt: skip
     _may(_rx, "")
 
 Words = _Words
