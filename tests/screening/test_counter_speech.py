@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.screening.test_kinds import assert_held_as, verdict
+from tests.screening.test_kinds import assert_held_as, assert_published_everywhere, verdict
 from tests.screening.test_kinds_round3 import assert_published
 from webinar.screening import rules
 from webinar.screening.normalise import normalise
@@ -137,3 +137,42 @@ def test_a_mention_does_not_excuse_a_quoted_threat_about_the_author_in_a_rule():
     # Threat phrases are judged as before: only someone else's quoted threat in a report is published.
     assert_held_as("someone called me a bitch, I'll kill him", "threat")
 
+
+# False friends (docs/screening-guidelines.md, false_friend): words with two senses in their everyday sense,
+# found by the same context words as `konek wifi` and `babi panggang` (lexicons/senses.tsv), never by
+# taking the word out of the lists; beside "you" or a person they are still what they say.
+EVERYDAY_SENSE = [
+    "how does knn classifier work compared to random forest for fraud detection?",
+    "KNN algorithm boleh detect scam transactions ke?",
+    "during the CB period many scams went up, any data?",
+    "my daughter graduated magna cum laude, how do I protect her LinkedIn from scammers?",
+    "the clinic did a finger prick test for my diabetes, is the SMS from them real?",
+    "where to buy a garden hoe online without getting scammed?",
+    "the dyke broke and the river flooded our kampung, how to claim aid safely?",
+    "boleh ke ibu bagi susu tetek sambil makan ubat?",
+    "the ass and the foal in the petting zoo",
+    "i beat him at chess",
+    "we beat them in the final",
+    "our team beat them 3-1 last night",
+]
+
+STILL_MEANT = [
+    ("knn la kau", "profanity"),
+    ("cb host", "profanity"),
+    ("the speaker is a prick", "insult"),
+    ("what a hoe", "insult"),
+    ("you dumb ass", "profanity"),
+    ("tetek besar", "sexual"),
+    ("i will beat you in the parking lot", "threat"),
+    ("we beat them up in the car park", "threat"),
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_SENSE)
+def test_a_word_in_its_everyday_sense_publishes_at_every_strictness(text):
+    assert_published_everywhere(text)
+
+
+@pytest.mark.parametrize(("text", "category"), STILL_MEANT)
+def test_the_same_words_aimed_at_someone_are_still_held(text, category):
+    assert_held_as(text, category)

@@ -3,7 +3,10 @@
 @FP = (?:i|ill|im|i am|we|we are|imma|i will)
 @MS_FP = (?:saya|aku|sy|aq|ku|kami|i|gua|gue)
 @YOU = (?:you|your|ya|kau|awak|korang|kamu|engkau|anda|mak kau|keluarga kau|u)
-\b{FP}\s(?:will |shall |am |are |m )?(?:going to |gonna |gon |want to |wanna )?(?:fucking |really |)(?:kill|murder|stab|shoot|hurt|beat up|beat|punch|rape|hunt down|hunt|bomb|burn|strangle|choke|slap|smash|destroy|find) (?:you|your|ya|him|her|them|everyone|all of you|u)\b
+# Round 12 (issue 13, two senses): "beat" a person at a game or in a match is winning, not violence ("i beat
+# him at chess", "we beat them in the final", "beat you 3-1").
+@GAME = (?:(?:at|in) (?:the |a |an |our |their |this |that |last |every )?(?:\w+ )?(?:chess|game|games|match|matches|final|finals|semi final|semis|race|quiz|tournament|league|round|futsal|football|badminton|tennis|carrom|dam|fifa|scrabble|trivia|kahoot|bowling|golf|arm wrestling|pubg|mobile legends|ml|mlbb|valorant|dota|sukan|perlawanan|pertandingan|catur)\b|\d+ ?- ?\d+)
+\b{FP}\s(?:will |shall |am |are |m )?(?:going to |gonna |gon |want to |wanna )?(?:fucking |really |)(?:kill|murder|stab|shoot|hurt|beat up|beat(?! (?:you|ya|him|her|them|everyone|all of you|u) {GAME})|punch|rape|hunt down|hunt|bomb|burn|strangle|choke|slap|smash|destroy|find) (?:you|your|ya|him|her|them|everyone|all of you|u)\b
 \b(?:you|ya) (?:will|are going to|gonna|re going to|are gonna|shall) (?:die|pay|regret|suffer|bleed)\b
 \b(?:hope|wish) (?:you|ya)(?: all| guys| people| lot)? (?:die|get raped|get killed|get cancer|burn|rot|suffer)\b
 \bi know where (?:you|ya) live\b
