@@ -106,7 +106,7 @@ def _mentioned_words(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "mentioned", "used"),
     [
-        ("they call me stupid but you are the real idiot", "stupid", "idiot"),
+        ("they call me stupid but you are the real idiot, should I report them?", "stupid", "idiot"),
         ("jangan panggil orang bodoh, kau yang bodoh", "bodoh", None),
         ('someone wrote "fuck you" under my post, how do I report it?', "fuck", None),
         ('stop saying "retard", you retard', "retard", None),

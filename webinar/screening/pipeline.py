@@ -310,10 +310,15 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
             # Mentioned, not used (docs/screening.md): the insult, profanity and slur findings of the span go,
             # and so do phrase insults inside it ("He said 'you're a dumb cow' to my mum"); threats,
             # self-harm and everything outside the span stay.
+            found = len(lexical) + len(hits)
             lexical = [h for h in lexical if not _mentioned(h, norm, mentioned)]
             hits = [h for h in hits if h.code != "insult.phrase" or not _mentioned(h, norm, mentioned)]
             innocent.update(mentioned)
-            mention = True
+            # The heads are kept quiet only when the span holds an insult, a swear word or a slur: a
+            # report of what someone typed is no licence for the rest of the comment.
+            mention = len(lexical) + len(hits) < found or any(
+                (e := norm.tokens[i].entry) is not None and e.category in _MENTIONABLE for i in mentioned
+            )
     hits += lexical
     insult_starts = {h.start for h in lexical if h.category in _INSULTING and h.code != "profanity.mild"}
     insult_tokens = (

@@ -1114,24 +1114,22 @@ _MENTION_SAYERS = frozenset(["someone", "somebody", "people", "orang", "others",
 # Telling others not to say it, or saying it is wrong: the verb comes after one of these ("jangan panggil",
 # "stop saying", "tak baik panggil", "wrong to call", "pls dont call").
 _MENTION_REJECTING = frozenset(["jangan", "jgn", "dont", "never", "stop", "berhenti", "usah",
-                                "baik", "wrong", "salah", "not", "ok", "okay", "allowed",
-                                "shouldnt", "elak", "avoid"])  # fmt: skip
+                                "baik", "wrong", "salah", "ok", "okay", "allowed", "shouldnt",
+                                "elak", "avoid"])  # fmt: skip
 # A verb of naming as the subject of a rejection ("calling someone a ... is not ok").
 _MENTION_GERUNDS = frozenset(["calling", "saying", "labelling", "labeling"])
-# The author as the target ("called me", "panggil saya", "my son", "anak saya").
-_MENTION_AUTHOR = frozenset(["me", "i", "saya", "sy", "aku", "aq", "us", "kami", "my", "our", "mak", "anak"])
 # Where a mention ends: a clause break, a contrast or a cause ("they call me stupid but you are ...").
 _MENTION_STOPS = frozenset(["but", "tapi", "tetapi", "because", "sebab", "coz", "cause", "padahal",
                             "whereas", "while", "so", "jadi", "then", "lepas", "after", "when",
                             "bila"])  # fmt: skip
 _MENTION_SPAN = 6  # words after the verb that can be the name someone was called
-# A frame that rejects, reports or asks (beyond the counter-speech phrases): "can I report that?",
-# "is that allowed", "boleh lapor polis ke", "macam mana nak padam".
+# Words that report or reject (beside the counter-speech phrases): "can I report that?", "is that allowed",
+# "boleh lapor polis ke", "macam mana nak padam". A question mark or a help phrase only asks: it counts
+# after a verb of naming, not for a quotation alone.
 _MENTION_FRAME = frozenset(["report", "reported", "reporting", "lapor", "laporkan", "melaporkan",
                             "remove", "removed", "delete", "deleted", "padam", "buang", "ban",
-                            "block", "sekat", "allowed", "normal", "ok", "okay", "boleh", "patut",
-                            "should", "help", "tolong", "polis", "police", "hurts", "hurt", "sakit",
-                            "wrong", "salah", "tak", "not", "jangan", "stop"])  # fmt: skip
+                            "block", "sekat", "allowed", "polis", "police", "hurts",
+                            "hurtful"])  # fmt: skip
 # The reader addressed as one of the same: "and you are one too", "kau pun sama", "so are you".
 _ALSO_YOU_RE = re.compile(
     r"(?<![^ ])(?:(?:you are|you|u|kau|ko|awak|korang|kamu|engkau|anda|lu)(?: pun| memang| ni| tu| la| lah)?"
@@ -1159,39 +1157,43 @@ def _mention_source(flat: _Words, norm: Normalised, k: int, author: set[int]) ->
     if verb.startswith("di") or (verb in ("called", "named") and k and words[k - 1] in _MENTION_PASSIVE):
         return "other"
     found = ""
+    second = lexicons.load().second_person
     for j in range(k - 1, max(-1, k - 5), -1):
         if _clause_break(norm, flat, j):
             break
         w = words[j]
         if j in author:
             return "author"
-        if w in _MENTION_REJECTING:
-            return "rejected"
+        if w in second:
+            return ""  # "who you calling a ...": the reader speaks or is spoken to
+        if w in _MENTION_REJECTING and k - j <= 3:
+            # "I dont say ...", "aku tak pernah panggil ...": the author denies saying it, not rejects it.
+            return "author" if j - 1 in author else "rejected"
         if not found and (w in _MENTION_PASSIVE or w in _MENTION_SAYERS or w in _THIRD_PARTY):
             found = "other"
-    if not found and verb in _MENTION_GERUNDS and _mention_frame(flat):
+    if not found and verb in _MENTION_GERUNDS and _mention_frame(flat, norm):
         return "rejected"
     return found
 
 
-def _mention_frame(flat: _Words) -> bool:
-    """The comment rejects, reports or asks: a counter-speech phrase, a question, a help phrase or a word
-    of reporting or rejecting."""
-    if "?" in flat.text:
+def _mention_frame(flat: _Words, norm: Normalised | None = None) -> bool:
+    """The comment rejects or reports in words (a counter-speech phrase, a word of reporting or rejecting)
+    or, given ``norm``, asks (a question mark or a help phrase: "how do I ...")."""
+    if norm is not None and ("?" in norm.original or _HELP_RE.search(flat.text) is not None):
         return True
-    if not _MENTION_FRAME.isdisjoint(flat.word_set) or _HELP_RE.search(flat.text) is not None:
+    if not _MENTION_FRAME.isdisjoint(flat.word_set):
         return True
     return flat.may_phrase(0) and _may(_COUNTER_RE, flat.text) and _COUNTER_RE.search(flat.text) is not None
 
 
-def mentioned_tokens(flat: _Words, norm: Normalised, frame: bool | None = None) -> set[int]:
+def mentioned_tokens(flat: _Words, norm: Normalised) -> set[int]:
     """Tokens of words the author mentions rather than uses: within ``_MENTION_SPAN`` words after a verb
     of naming or saying whose subject is someone else or which the author rejects ("someone called me a
     ...", "jangan panggil orang ...", "stop saying ..."), stopping at a clause break, a contrast ("but") or
-    the reader; or inside quotation marks in a comment that reports, rejects or asks. The object must not
-    be the reader or a role noun present ("everyone calls you an idiot, host" uses the word), and the
-    comment must reject, report or ask, or name the author as the target ("my classmate keeps calling me
-    ..."). Empty when there is none."""
+    the reader; or inside quotation marks after such a verb, or in a comment that rejects or reports without
+    a question mark counting. The object must not be the reader or a role noun present ("everyone calls
+    you an idiot, host" uses the word), and the comment must reject, report or ask (a question mark counts
+    after a verb: "my classmate keeps calling me ..., what should I do?"). Empty when there is none."""
     words = flat.words
     out: set[int] = set()
     has_verb = not _MENTION_VERBS.isdisjoint(flat.word_set)
@@ -1199,8 +1201,8 @@ def mentioned_tokens(flat: _Words, norm: Normalised, frame: bool | None = None) 
     if not has_verb and not quoted:
         return out
     lex = lexicons.load()
-    if frame is None:
-        frame = _mention_frame(flat)
+    strong = _mention_frame(flat)  # rejects or reports in words
+    frame = strong or _mention_frame(flat, norm)
     author = set(_author_cues(words))
     reader = lex.second_person | _role_nouns(lex.targets)
     n = len(words)
@@ -1224,10 +1226,9 @@ def mentioned_tokens(flat: _Words, norm: Normalised, frame: bool | None = None) 
                 break
         if aimed or not span:
             continue
-        to_author = any(words[j] in _MENTION_AUTHOR for j in span[:2])
-        if frame or to_author or source == "rejected":
+        if frame or source == "rejected":
             out.update(flat.owner[j] for j in span)
-    if quoted and (frame or has_verb):
+    if quoted and frame:
         inside = {i for a, b in quoted for i, t in enumerate(norm.tokens) if a <= t.start < b}
         for j, owner in enumerate(flat.owner):
             if owner not in inside:
@@ -1236,7 +1237,7 @@ def mentioned_tokens(flat: _Words, norm: Normalised, frame: bool | None = None) 
             # 'fuck you' host").
             verb = next((i for i in range(j - 1, max(-1, j - 5), -1) if words[i] in _MENTION_VERBS), None)
             source = _mention_source(flat, norm, verb, author) if verb is not None else ""
-            if source == "author" or (source == "" and not frame):
+            if source == "author" or (source == "" and not strong):
                 continue
             out.add(owner)
     return out
