@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import translation
 
 from accounts.languages import language_supported
@@ -41,6 +42,11 @@ class Viewer:
 
 def stage_key(webinar: Webinar) -> str:
     return signing.dumps({"w": webinar.pk}, salt=STAGE_SALT)
+
+
+def stage_path(webinar: Webinar) -> str:
+    """The stage view's site-relative URL with its key: the page is 404 without one, whoever opens it."""
+    return f"{reverse('webinar:stage', args=[webinar.slug])}?key={stage_key(webinar)}"
 
 
 def stage_key_valid(webinar: Webinar, key: str | None) -> bool:

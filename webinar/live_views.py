@@ -204,7 +204,7 @@ def host_console(request, slug: str):
     if not selectors.can_moderate(user=request.user, webinar=webinar):
         # Signed in but not a host of this one (perhaps of another webinar): say so, clearly.
         return render(request, "webinar/not_host.html", {"webinar": webinar}, status=403)
-    stage_url = request.build_absolute_uri(f"/w/{webinar.slug}/stage/?key={live_state.stage_key(webinar)}")
+    stage_url = request.build_absolute_uri(live_state.stage_path(webinar))
     context = {
         "webinar": webinar,
         "stage_url": stage_url,

@@ -16,7 +16,7 @@ from django.views.i18n import set_language as django_set_language
 from accounts.joinlinks import read_token
 from accounts.languages import language_cookie_set, language_supported
 from accounts.services import user_language_set
-from webinar import ratelimit, selectors
+from webinar import live_state, ratelimit, selectors
 from webinar.audit_text import audit_lines
 from webinar.exceptions import DewanError
 from webinar.forms import CalibrationForm, RegistrationForm, ScreeningSettingsForm, WebinarForm
@@ -290,6 +290,7 @@ def webinar_manage(request, slug: str):
         "registrations": selectors.webinar_registrations(webinar=webinar),
         "audit": audit_lines(webinar=webinar),
         "hosts": selectors.webinar_hosts(webinar=webinar),
+        "stage_path": live_state.stage_path(webinar),
     }
     return render(request, "webinar/organiser/manage.html", context)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from webinar.models import Registration, ScreeningSettings, Webinar, WebinarRole
@@ -51,8 +51,18 @@ def hosted_by(user) -> Q:
 
 
 def webinars_for_organiser(*, user) -> QuerySet[Webinar]:
-    """Webinars the user organises or hosts (the signed-in home page)."""
-    return Webinar.objects.filter(organised_by(user) | hosted_by(user)).distinct()
+    """Webinars the user organises or hosts (the signed-in home page).
+
+    Each carries ``organised``: whether the user organises it (``organised_by``). A host who does not
+    may open only the host console; the organiser's pages (manage, live dashboard, report) are 404 to
+    them, so the home page must not link there.
+    """
+    organises = Webinar.objects.filter(organised_by(user), pk=OuterRef("pk"))
+    return (
+        Webinar.objects.filter(organised_by(user) | hosted_by(user))
+        .distinct()
+        .annotate(organised=Exists(organises))
+    )
 
 
 def staff_role(*, user, webinar: Webinar) -> str | None:
