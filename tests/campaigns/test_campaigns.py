@@ -172,6 +172,16 @@ def test_public_page_shows_the_malay_description_in_bahasa_malaysia(client, seri
     assert "Fikir sebelum kongsi." in html and "Think before you share." not in html
 
 
+def test_public_page_shows_each_webinars_malay_title_in_bahasa_malaysia(client, series):
+    for webinar in (series.live, series.ended, series.upcoming):
+        webinar.title_ms = f"{webinar.title} (BM)"
+        webinar.save(update_fields=["title_ms"])
+    client.cookies["django_language"] = "ms"
+    html = client.get(reverse("campaigns:page", args=[series.campaign.slug])).content.decode()
+    for webinar in (series.live, series.ended, series.upcoming):
+        assert f">{webinar.title} (BM)</a>" in html and f">{webinar.title}</a>" not in html
+
+
 def test_an_unpublished_campaign_is_not_public(client, db):
     hidden = build_series(published=False)
     assert client.get(reverse("campaigns:page", args=[hidden.campaign.slug])).status_code == 404
