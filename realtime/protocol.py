@@ -572,7 +572,10 @@ class StaffQuestion(PublicQuestion):
 class WebinarState(_Out):
     id: int
     slug: str
-    title: str
+    title: str = Field(
+        description="in the viewer's language: the Malay title for a Malay viewer when the organiser "
+        "gave one, the main title otherwise (as the webinar's pages show it)"
+    )
     status: WebinarStatus
     questions_paused: bool
     slow_mode_seconds: int

@@ -217,7 +217,7 @@ def webinar_state(webinar: Webinar) -> dict:
     return {
         "id": webinar.pk,
         "slug": webinar.slug,
-        "title": webinar.title,
+        "title": webinar.shown_title,  # the active language: the viewer's (shared state is kept per language)
         "status": webinar.status,
         "questions_paused": webinar.questions_paused,
         "slow_mode_seconds": webinar.slow_mode_seconds,

@@ -121,3 +121,15 @@ async def test_the_stage_views_lang_also_sets_the_language_of_its_error_messages
         "MS": ("forbidden", "Only registered attendees can do that."),
         "ms-MY": ("forbidden", "Only registered attendees can do that."),
     }
+
+
+async def test_welcome_and_snapshot_give_each_viewer_the_title_its_pages_show(room, sockets):
+    """A Malay attendee reads the Malay title the organiser gave; an English one the main title; a
+    webinar without a Malay title shows its main title to both (the shared state is kept per language)."""
+    await db(Webinar.objects.filter(pk=room.webinar.pk).update)(title_ms="Tajuk dalam Bahasa Melayu")
+    siti = await db(make_registration)(room.webinar, "Siti", "siti@example.com", language="ms")
+    malay, english = await sockets.attendee(siti), await sockets.attendee(room.ben)
+    assert malay.welcome["webinar"]["title"] == "Tajuk dalam Bahasa Melayu"
+    assert english.welcome["webinar"]["title"] == room.webinar.title
+    assert (await malay.sync(since=None))["webinar"]["title"] == "Tajuk dalam Bahasa Melayu"
+    assert (await english.sync(since=None))["webinar"]["title"] == room.webinar.title
