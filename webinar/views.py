@@ -398,8 +398,18 @@ def _my_registration(request, slug: str) -> tuple[Webinar, Registration]:
 
 
 def my_data(request, slug: str):
-    """What Dewan holds about you for this webinar, to download or delete."""
-    webinar, registration = _my_registration(request, slug)
+    """What Dewan holds about you for this webinar, to download or delete.
+
+    A browser with no registration for the webinar gets a 404 that says why and how to get there (the
+    privacy notice links here for everyone): its join link sent again, or signing in."""
+    webinar = _public_webinar(slug)
+    registration = selectors.registration_for_browser(
+        webinar=webinar, session=request.session, user=request.user, confirmed_only=False
+    )
+    if registration is None:
+        if request.GET.get("format") == "json":
+            raise Http404
+        return render(request, "webinar/my_data_unknown.html", {"webinar": webinar}, status=404)
     if request.GET.get("format") == "json":
         from django.http import JsonResponse
 

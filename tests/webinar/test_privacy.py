@@ -74,7 +74,27 @@ def test_attendee_downloads_their_data_as_json(asked):
 
 def test_someone_else_cannot_see_my_data(asked):
     webinar, _author, _question = asked
-    assert Client().get(reverse("webinar:my_data", args=[webinar.slug])).status_code == 404
+    page = Client().get(reverse("webinar:my_data", args=[webinar.slug]))
+    assert page.status_code == 404
+    assert b"aisyah" not in page.content.lower()
+    url = reverse("webinar:my_data", args=[webinar.slug]) + "?format=json"
+    assert Client().get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [("en", "This browser holds no registration"), ("ms", "Pelayar ini tidak menyimpan pendaftaran")],
+)
+def test_a_browser_without_a_registration_is_told_how_to_reach_its_data(asked, language, says):
+    """The privacy notice links every reader here: one without a registration in this browser learns why
+    there is nothing, and can have the join link sent again (which opens the page in this browser)."""
+    webinar, _author, _question = asked
+    client = Client(headers={"accept-language": language})
+    page = client.get(reverse("webinar:my_data", args=[webinar.slug]))
+    assert page.status_code == 404
+    text = page.content.decode()
+    assert says in text
+    assert reverse("webinar:resend_link", args=[webinar.slug]) in text
 
 
 def test_deletion_anonymises_everywhere_but_keeps_counts(asked):
