@@ -31,6 +31,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from realtime import budget, latency, presence, protocol
+from realtime.admission import CLOSE_TRY_AGAIN_LATER, RETRY_REASON, admission
 from realtime.broadcast import Listener, frame, get_hub, stamp
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
@@ -137,6 +138,11 @@ class ReadPool:
         except BaseException as exc:  # handed to the caller, which re-raises it
             return loop, future, (None, exc)
 
+    @property
+    def queued(self) -> int:
+        """Calls waiting for a thread (admission control reads it: ``realtime.admission``)."""
+        return len(self._backlog)
+
     def _count_skipped(self) -> None:
         with self._lock:
             self.skipped += 1
@@ -224,6 +230,11 @@ def connect_read(func, *, gone: Callable[[], bool] | None = None):
         )
 
     return call
+
+
+def connect_reads_queued() -> int:
+    """Reads waiting for a connect-pool thread right now (0 before the pool is made)."""
+    return 0 if _read_pool is None else _read_pool.queued
 
 
 # How long a connect-pool thread keeps the database connection it borrowed (seconds).
@@ -375,11 +386,35 @@ class LiveConsumer(AsyncWebsocketConsumer):
         return self._listener
 
     async def connect(self):
+        """Admission first (``realtime.admission``): over the process's bound on connects served at
+        once, the socket is refused with 1013 and a retry hint before anything is read for it."""
+        admit = admission()
+        hint = admit.admit(self, connect_reads_queued())
+        if hint is not None:
+            await self._refuse_busy(hint)
+            return
+        welcomed = False
+        try:
+            welcomed = await self._connect()
+        finally:
+            admit.done(self, welcomed=welcomed)
+
+    async def _refuse_busy(self, hint_ms: int) -> None:
+        """Accept only to say ``unavailable`` (with ``retry_after``), close 1013 ``retry_after_ms=<n>``."""
+        await self.accept()
+        message = protocol.error_message(
+            ErrorCode.UNAVAILABLE, _("Please retry shortly."), retry_after=round(hint_ms / 1000, 3)
+        )
+        await self.send(text_data=protocol.dumps(message))
+        await self.close(code=CLOSE_TRY_AGAIN_LATER, reason=RETRY_REASON.format(hint_ms))
+
+    async def _connect(self) -> bool:
+        """The admitted connect; whether it ended welcomed."""
         address = scope_client_ip(self.scope)
         wait = budget.process_budgets().connect_allowed(address)
         if wait:
             await self._refuse_over_budget(wait, _("Too many connections from your network. Please wait."))
-            return
+            return False
         budget.process_budgets().open(address)
         self._address = address
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
@@ -397,12 +432,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
             )
             self.scope["user"] = user
         except SocketGone:  # the client gave up before its turn: its disconnect, next, cleans up
-            return
+            return False
         except DatabaseError:
             log.exception("database unavailable at connect")
             await self.accept()
             await self._refuse_unavailable()
-            return
+            return False
         await self.accept()
         if self._viewer is None:
             await self.send(
@@ -413,7 +448,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 )
             )
             await self.close(code=CLOSE_FORBIDDEN)
-            return
+            return False
         viewer = self._viewer
         self._principal = budget.principal(viewer.registration_id, viewer.user_id)
         budget.process_budgets().remember(budget.connect_key(self.scope), self._principal)
@@ -426,7 +461,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 )
                 await self.send(text_data=protocol.dumps(error))
                 await self.close(code=budget.CLOSE_OVER_BUDGET)
-                return
+                return False
             self._counted_registration = viewer.registration_id
         if self._principal is not None:
             bucket = budget.process_budgets().registration_bucket(self._principal)
@@ -439,7 +474,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
                 )
                 await self.send(text_data=protocol.dumps(error))
                 await self.close(code=budget.CLOSE_OVER_BUDGET)
-                return
+                return False
         self._listener = Listener(
             self.scope.get(SERVER_SEND) or self.base_send,
             registration_id=viewer.registration_id,
@@ -466,7 +501,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await get_hub().leave(viewer.webinar_id, self.listener)
             self._listener = None
             await self._refuse_unavailable()
-            return
+            return False
         self.listener.release(
             [
                 protocol.welcome_message(
@@ -489,6 +524,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         )
         if not hub.live_traffic_over(viewer.webinar_id):  # nobody watches an ended webinar
             await presence.viewer_joined(viewer)
+        return True
 
     async def _shared_state(self, held_at: int) -> dict:
         """The webinar's public state as of a seq, shared by this process's viewers (one read per change).

@@ -346,6 +346,12 @@ DEWAN_CONNECT_READ_THREADS = int(os.environ.get("DEWAN_CONNECT_READ_THREADS", "8
 # A stopping server process spreads its sockets' reconnects over a window (docs/protocol.md, 1012).
 DEWAN_RESTART_RECONNECTS_PER_SECOND = float(os.environ.get("DEWAN_RESTART_RECONNECTS_PER_SECOND", "500"))
 DEWAN_RESTART_SPREAD_MAX_SECONDS = float(os.environ.get("DEWAN_RESTART_SPREAD_MAX_SECONDS", "30"))
+# Admission control at connect (realtime/admission.py, docs/protocol.md "Too busy: 1013"): at most this
+# many connects served at once per process, none while more reads than this wait for a connect-pool
+# thread; the refused are closed with 1013 and a retry hint spread over at most this many seconds.
+DEWAN_ADMISSION_MAX_CONNECTING = int(os.environ.get("DEWAN_ADMISSION_MAX_CONNECTING", "128"))
+DEWAN_ADMISSION_MAX_QUEUED_READS = int(os.environ.get("DEWAN_ADMISSION_MAX_QUEUED_READS", "256"))
+DEWAN_ADMISSION_RETRY_MAX_SECONDS = float(os.environ.get("DEWAN_ADMISSION_RETRY_MAX_SECONDS", "30"))
 DEWAN_ATTENDANCE_MERGE_GAP_SECONDS = float(os.environ.get("DEWAN_ATTENDANCE_MERGE_GAP_SECONDS", "60"))
 DEWAN_RETENTION_DAYS = int(os.environ.get("DEWAN_RETENTION_DAYS", "180"))
 # Client IPs come from REMOTE_ADDR unless a trusted proxy is configured (then X-Forwarded-For).
