@@ -66,8 +66,10 @@
           return;
         }
         this.status("closed");
-        // A server being restarted spreads its sockets over a window: come back exactly when told.
-        const hint = event.code === 1012 && /^retry_after_ms=(\d+)$/.exec(event.reason || "");
+        // A server being restarted (1012), or too busy to take this connect now (1013), spreads its
+        // sockets over a window: come back exactly when told (docs/protocol.md). The back-off is kept.
+        const hinted = event.code === 1012 || event.code === 1013;
+        const hint = hinted && /^retry_after_ms=(\d+)$/.exec(event.reason || "");
         if (hint) {
           if (!this.stopped) setTimeout(() => this.start(), Number(hint[1]));
           return;
