@@ -198,6 +198,7 @@ def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | Non
             "load_average": load,
         }
         if kind == "dewan":
+            result["refused_busy"] = clients.refused_busy  # admission control (1013), retried as told
             time.sleep(1.0)
             stats = server_stats(ports[0])
             queries = stats["queries"] - stats_before["queries"]
@@ -369,7 +370,7 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
         for index in survivor_procs:
             clients.ask("reset", True, only=index)
         profile = Profile(args, "storm-survivor", ports[0])
-        queries_before = survivor_queries(ports[0])
+        counters_before = survivor_stats(ports[0])
         cpu_before = cpu_seconds([servers[0].pid])
         killed_at = time.time()
         servers[1].kill()  # SIGKILL: no disconnect handler, no close frame
@@ -388,7 +389,8 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
         # Counted in the survivor from the kill until every viewer was back: its own viewers send
         # nothing (no client heartbeats), and the events are written by this process, so what it ran
         # is the reconnects (connect, access re-check, replay) and its background loops.
-        queries_after = survivor_queries(ports[0])
+        counters_after = survivor_stats(ports[0])
+        queries = _counted(counters_before, counters_after, "queries")
         profile.stop(viewers - survivor_share)
         during = clients.totals_over(survivor_procs, latencies=True)
         load_during = load_average()
@@ -410,6 +412,7 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             note(f"storm: sockets missing public seqs (first few per client process): {detail}")
         states = clients.ask("reconnects")
         back_ms, failed = _reconnect_totals(states)
+        hinted = [ms for state in states for ms in state.get("hinted_waits_ms", [])]
         result = {
             "viewers": viewers,
             "on_killed_process": viewers - survivor_share,
@@ -423,10 +426,17 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             # The survivor's CPU from the kill until every viewer was back (its own viewers' events too).
             "survivor_cpu_seconds": round(survivor_cpu, 2),
             "queries_per_reconnect": (
-                round((queries_after - queries_before) / max(1, sum(s["reconnected"] for s in states)), 2)
-                if queries_before is not None and queries_after is not None
+                round(queries / max(1, sum(s["reconnected"] for s in states)), 2)
+                if queries is not None
                 else None
             ),
+            # Admission control (realtime/admission.py): connects the survivor admitted and refused
+            # (1013 with a retry hint) from the kill until every viewer was back; the hints waited.
+            "survivor_admitted": _counted(counters_before, counters_after, "admitted"),
+            "survivor_refused": _counted(counters_before, counters_after, "refused"),
+            "refusals_seen_by_clients": len(hinted),
+            "hinted_wait_ms_p50": percentile(hinted, 0.5) if hinted else None,
+            "hinted_wait_ms_max": max(hinted) if hinted else None,
             "events_written": writer.written,
             "sockets_missing_seq": sum(g["sockets_missing"] for g in gaps),
             "seqs_missing": sum(g["missing"] for g in gaps),
@@ -444,15 +454,22 @@ def storm_phase(args, env: dict, clients: Clients, room: dict) -> dict:
         stop_servers(servers)
 
 
-def survivor_queries(port: int) -> int | None:
-    """The survivor's query count, or None when it does not answer within a minute: on a loaded
-    machine its listen queue can be full of reconnect attempts, and the figure is then not printed
-    rather than the storm's others lost."""
+def survivor_stats(port: int) -> dict | None:
+    """The survivor's counters (queries; admission control's admitted and refused connects), or None
+    when it does not answer within a minute: on a loaded machine its listen queue can be full of
+    reconnect attempts, and the figures are then not printed rather than the storm's others lost."""
     try:
-        return server_stats(port, timeout=60)["queries"]
+        return server_stats(port, timeout=60)
     except OSError as exc:  # urllib's timeouts and refusals
-        note(f"storm: the survivor's query count was not read ({exc!r})")
+        note(f"storm: the survivor's counters were not read ({exc!r})")
         return None
+
+
+def _counted(before: dict | None, after: dict | None, key: str) -> int | None:
+    """``after[key] - before[key]``, or None when either was not read (or the server has no such counter)."""
+    if before is None or after is None or key not in before or key not in after:
+        return None
+    return after[key] - before[key]
 
 
 def resume_phase(args, env: dict, clients: Clients, room: dict) -> dict:
@@ -477,7 +494,7 @@ def resume_phase(args, env: dict, clients: Clients, room: dict) -> dict:
         writer.start()
         time.sleep(2.0)
         load = load_average()
-        queries_before = survivor_queries(ports[0])
+        counters_before = survivor_stats(ports[0])
         cpu_before = cpu_seconds([servers[0].pid])
         dropped_at = time.time()
         dropped = sum(clients.ask("drop"))
@@ -490,7 +507,8 @@ def resume_phase(args, env: dict, clients: Clients, room: dict) -> dict:
                 back_seconds = max(s["last_back_ns"] for s in states) / 1e9 - dropped_at
                 break
         cpu_used = cpu_seconds([servers[0].pid]) - cpu_before
-        queries_after = survivor_queries(ports[0])
+        counters_after = survivor_stats(ports[0])
+        queries = _counted(counters_before, counters_after, "queries")
         writer.running = False
         writer.join(timeout=10)
         from webinar.models import Webinar
@@ -513,11 +531,8 @@ def resume_phase(args, env: dict, clients: Clients, room: dict) -> dict:
             "back_ms_p99": percentile(back_ms, 0.99) if back_ms else None,
             "reconnect_attempts_failed": failed,
             "server_cpu_ms_per_reconnect": round(cpu_used * 1000 / max(1, reconnected), 3),
-            "queries_per_reconnect": (
-                round((queries_after - queries_before) / max(1, reconnected), 2)
-                if queries_before is not None and queries_after is not None
-                else None
-            ),
+            "queries_per_reconnect": round(queries / max(1, reconnected), 2) if queries is not None else None,
+            "refused": _counted(counters_before, counters_after, "refused"),
             "events_written": writer.written,
             "sockets_missing_seq": sum(g["sockets_missing"] for g in gaps),
             "sockets_checked": sum(g["checked"] for g in gaps),

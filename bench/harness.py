@@ -181,7 +181,7 @@ class Clients:
         shares = [targets[n :: len(self.pipes)] for n in range(len(self.pipes))]
         for pipe, share in zip(self.pipes, shares, strict=True):
             pipe.send(("connect", (share, parallel)))
-        connected = self.failures = 0
+        connected = self.failures = self.refused_busy = 0
         for pipe in self.pipes:
             if not pipe.poll(600):
                 raise TimeoutError("clients did not connect in time")
@@ -190,6 +190,7 @@ class Clients:
                 raise RuntimeError(value)
             connected += value["connected"]
             self.failures += value["failures"]  # handshakes refused or timed out (60 s each) in this call
+            self.refused_busy += value.get("refused_busy", 0)  # 1013 with a hint, then retried as told
         return connected
 
     def totals(self, latencies: bool = False) -> dict:

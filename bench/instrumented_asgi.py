@@ -72,10 +72,20 @@ gc.callbacks.append(_gc_callback)
 
 
 def _stats() -> dict:
-    from realtime import broadcast
+    from realtime import broadcast, consumers
+    from realtime.admission import admission
 
     hubs = list(broadcast._hubs.values())
+    admit = admission()
+    pool = consumers._read_pool
     return {
+        # Admission control at connect (realtime/admission.py) and the connect read pool.
+        "connecting": admit.connecting,
+        "admitted": admit.admitted,
+        "refused": admit.refused,
+        "connect_seconds": round(admit.connect_seconds, 4),
+        "reads_queued": consumers.connect_reads_queued(),
+        "reads_skipped": pool.skipped if pool is not None else 0,
         "queries": _queries,
         "hub_messages": sum(hub.messages_received for hub in hubs),
         "sockets": sum(len(room.everyone) for hub in hubs for room in hub.rooms.values()),

@@ -231,17 +231,24 @@ async def connect(
             socket.transport.close()
         stage = "sync answer" if socket.welcome.done() else "welcome"
         why = "timeout" if isinstance(exc, TimeoutError) else socket.refused or f"close {socket.close_code}"
-        raise AttemptFailed(f"no {stage}: {why}") from exc
+        failed = AttemptFailed(f"no {stage}: {why}")
+        if socket.close_code in (1012, 1013):
+            failed.hint_ms = retry_hint(socket.close_reason)
+        raise failed from exc
     return socket
 
 
 class AttemptFailed(ConnectionError):
-    """A connect that did not reach its sync answer; the message says where it stopped and why."""
+    """A connect that did not reach its sync answer; the message says where it stopped and why, and
+    ``hint_ms`` the server's ``retry_after_ms`` when it was refused with one (1013 busy, 1012 restart)."""
+
+    hint_ms: int | None = None
 
 
 class Reconnector:
-    """Brings lost sockets back like static/dewan/live-client.js: honour the server's retry hint, else
-    back off (first delay ``backoff_ms``, doubling, jittered 0.7-1.3x), and sync from the last seq."""
+    """Brings lost sockets back like static/dewan/live-client.js: honour the server's retry hint (a
+    1012 restart's or a 1013 refusal's), else back off (first delay ``backoff_ms``, doubling, jittered
+    0.7-1.3x), and sync from the last seq."""
 
     def __init__(self, stats: Stats, sockets: list[Socket]):
         self.stats, self.sockets = stats, sockets
@@ -253,12 +260,13 @@ class Reconnector:
         self.retry_after_ms: list[int] = []
         self.back_ms: list[int] = []  # per viewer brought back: from its loss to its sync answer
         self.failed: dict[str, int] = {}  # reconnect attempts that failed, by where and why
+        self.hinted_waits_ms: list[int] = []  # retry hints of refused attempts (1013), as waited
 
     def on_lost(self, socket: Socket) -> None:
         code = str(socket.close_code) if socket.close_code is not None else (socket.refused or "none")
         self.codes[code] = self.codes.get(code, 0) + 1
         hint = retry_hint(socket.close_reason)
-        if hint is not None:
+        if hint is not None and socket.close_code == 1012:  # the graceful restart's (1013: refusals)
             self.retry_after_ms.append(hint)
         if self.port is None or not socket.established:
             return  # a reconnect attempt that failed: the loop that made it tries again
@@ -285,6 +293,11 @@ class Reconnector:
             except Exception as exc:
                 why = str(exc) if isinstance(exc, AttemptFailed) else type(exc).__name__
                 self.failed[why] = self.failed.get(why, 0) + 1
+                hint_ms = exc.hint_ms if isinstance(exc, AttemptFailed) else None
+                if hint_ms is not None:  # told when to come back: exactly then, the back-off kept
+                    self.hinted_waits_ms.append(hint_ms)
+                    await asyncio.sleep(hint_ms / 1000)
+                    continue
                 delay = min(delay * 2, 15000)
                 await asyncio.sleep(delay * (0.7 + random.random() * 0.6) / 1000)
         self.sockets[self.sockets.index(old)] = new
@@ -320,20 +333,33 @@ async def _serve(pipe) -> None:
 
     async def connect_all(targets: list[tuple[int, str, str | None]], parallel: int) -> dict:
         gate = asyncio.Semaphore(parallel)
-        failures = 0
+        failures = refused = 0
 
         async def one(port, path, cookie):
-            nonlocal failures
-            async with gate:
-                try:
-                    sockets.append(
-                        await connect(stats, port=port, path=path, cookie=cookie, on_lost=reconnector.on_lost)
-                    )
-                except Exception:
-                    failures += 1
+            nonlocal failures, refused
+            for _attempt in range(20):
+                async with gate:
+                    try:
+                        sockets.append(
+                            await connect(
+                                stats, port=port, path=path, cookie=cookie, on_lost=reconnector.on_lost
+                            )
+                        )
+                        return
+                    except AttemptFailed as exc:
+                        if exc.hint_ms is None:
+                            failures += 1
+                            return
+                        refused += 1
+                        wait_ms = exc.hint_ms
+                    except Exception:
+                        failures += 1
+                        return
+                await asyncio.sleep(wait_ms / 1000)  # refused as too busy (1013): come back when told
+            failures += 1
 
         await asyncio.gather(*(one(*target) for target in targets))
-        return {"connected": len(sockets), "failures": failures}
+        return {"connected": len(sockets), "failures": failures, "refused_busy": refused}
 
     def missing_seqs(first: int, last: int) -> dict:
         expected = set(range(first, last + 1))
@@ -422,6 +448,7 @@ async def _serve(pipe) -> None:
                 "last_back_ns": reconnector.last_back_ns,
                 "back_ms": reconnector.back_ms,
                 "failed": reconnector.failed,
+                "hinted_waits_ms": reconnector.hinted_waits_ms,
             }
         if command == "ping_every":
             (seconds,) = args
