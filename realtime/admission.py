@@ -7,12 +7,13 @@ hundreds of connects in the process: its own viewers' p99 rose 4-7x and, on a lo
 of the returning viewers were not back within two minutes (docs/scaling.md, *Restarts and reconnect
 storms*).
 
-So a process serves at most ``DEWAN_ADMISSION_MAX_CONNECTING`` connects at once (admitted, not yet
-welcomed or refused), and none while more than ``DEWAN_ADMISSION_MAX_QUEUED_READS`` reads wait for a
-connect-pool thread (``realtime.consumers.ReadPool``: connect reads, replays, access re-checks). Above
-either bound a connect is refused before anything is read for it: the socket is accepted only to say
-``unavailable`` and is closed with **1013** (try again later) and the reason ``retry_after_ms=<n>``, the
-graceful restart's hint (docs/protocol.md). Sockets already open are never touched.
+So a process serves at most ``DEWAN_ADMISSION_MAX_CONNECTING`` connects at once (admitted and not yet
+caught up: the first ``sync`` not yet answered, at most ``FIRST_SYNC_SECONDS`` after the welcome), and
+none while more than ``DEWAN_ADMISSION_MAX_QUEUED_READS`` reads wait for a connect-pool thread
+(``realtime.consumers.ReadPool``: connect reads, replays, access re-checks). Above either bound a
+connect is refused before anything is read for it: the socket is accepted only to say ``unavailable``
+and is closed with **1013** (try again later) and the reason ``retry_after_ms=<n>``, the graceful
+restart's hint (docs/protocol.md). Sockets already open are never touched.
 
 The hints are reservations: the refused clients are given slots one after another at the rate the
 process is getting connects through (Little's law: the bound over the time an admitted connect takes,
@@ -22,13 +23,15 @@ back spread out at about the rate they can be taken, not all at once again.
 No hint is longer than ``DEWAN_ADMISSION_RETRY_MAX_SECONDS``: past that, hints are spread at random over
 the second half of that window. A client refused again is simply given a new slot.
 
-One ``Admission`` per process (``admission()``), used only from the event loop's thread.
+One ``Admission`` per event loop (``admission()``: a server process has one), used only from its thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
+import weakref
 from collections.abc import Callable, Hashable
 
 from django.conf import settings
@@ -40,6 +43,9 @@ RETRY_REASON = "retry_after_ms={}"  # as the graceful restart's 1012 (realtime.b
 # measurement moves the average (an exponentially weighted mean).
 FIRST_CONNECT_SECONDS = 0.05
 WEIGHT = 0.1
+# An admitted connect counts until its first ``sync`` is answered; one that sends none within this many
+# seconds of its welcome stops counting then (it cannot hold a slot of the bound by never asking).
+FIRST_SYNC_SECONDS = 5.0
 
 
 class Admission:
@@ -59,13 +65,13 @@ class Admission:
         self.clock = clock
         self.admitted = 0
         self.refused = 0
-        self.connect_seconds = FIRST_CONNECT_SECONDS  # average time from admission to welcome
+        self.connect_seconds = FIRST_CONNECT_SECONDS  # average time from admission to caught up
         self._flight: dict[Hashable, float] = {}  # admitted connects in flight: when each was admitted
         self._next_slot = 0.0  # clock time at which the next refused client's slot begins
 
     @property
     def connecting(self) -> int:
-        """Admitted connects not yet welcomed, refused or gone."""
+        """Admitted connects not yet caught up, refused or gone."""
         return len(self._flight)
 
     def admit(self, key: Hashable, queued_reads: int) -> int | None:
@@ -81,10 +87,11 @@ class Admission:
         self.refused += 1
         return self.hint()
 
-    def done(self, key: Hashable, *, welcomed: bool) -> None:
-        """The admitted connect ``key`` ended; a welcomed one measures how long a connect takes here."""
+    def done(self, key: Hashable, *, measured: bool) -> None:
+        """The admitted connect ``key`` is served (caught up) or ended; ``measured``: it was caught up,
+        so its time measures how long a connect takes here."""
         started = self._flight.pop(key, None)
-        if started is not None and welcomed:
+        if started is not None and measured:
             self.connect_seconds += WEIGHT * (self.clock() - started - self.connect_seconds)
 
     def expected_seconds(self) -> float:
@@ -107,22 +114,20 @@ class Admission:
         return int(1000 * (start - now + interval * random.random()))  # noqa: S311  # nosec B311
 
 
-_admission: Admission | None = None
+_admissions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Admission] = weakref.WeakKeyDictionary()
 
 
 def admission() -> Admission:
-    """This process's admission control, made from the settings on first use."""
-    global _admission
-    if _admission is None:
-        _admission = Admission(
+    """The running event loop's admission control (the process's), made from the settings on first use.
+
+    Per loop, as the hub is: a test's loop starts with nothing in flight, whatever an earlier one left.
+    """
+    loop = asyncio.get_running_loop()
+    made = _admissions.get(loop)
+    if made is None:
+        made = _admissions[loop] = Admission(
             max_connecting=settings.DEWAN_ADMISSION_MAX_CONNECTING,
             max_queued_reads=settings.DEWAN_ADMISSION_MAX_QUEUED_READS,
             retry_max_seconds=settings.DEWAN_ADMISSION_RETRY_MAX_SECONDS,
         )
-    return _admission
-
-
-def admission_reset() -> None:
-    """Forget the process's admission control (tests that change its settings)."""
-    global _admission
-    _admission = None
+    return made

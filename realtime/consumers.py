@@ -31,7 +31,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from realtime import budget, latency, presence, protocol
-from realtime.admission import CLOSE_TRY_AGAIN_LATER, RETRY_REASON, admission
+from realtime.admission import CLOSE_TRY_AGAIN_LATER, FIRST_SYNC_SECONDS, RETRY_REASON, admission
 from realtime.broadcast import Listener, frame, get_hub, stamp
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
@@ -347,6 +347,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
     # the first ``sync`` answers with them when nothing reached the hub since (``_snapshot_read_at_connect``).
     _personal: tuple[int, live_state.Personal] | None = None
     access_checked_at = 0.0  # time.monotonic() of the last access check of an attendee socket
+    # Admitted and welcomed, not yet caught up: ends its slot in the admission bound (``_admission_end``).
+    _admission: asyncio.TimerHandle | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -387,7 +389,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def connect(self):
         """Admission first (``realtime.admission``): over the process's bound on connects served at
-        once, the socket is refused with 1013 and a retry hint before anything is read for it."""
+        once, the socket is refused with 1013 and a retry hint before anything is read for it. An
+        admitted connect is served until its first ``sync`` is answered (a returning viewer's replay
+        is most of its cost), or its socket closes, or ``FIRST_SYNC_SECONDS`` after its welcome."""
         admit = admission()
         hint = admit.admit(self, connect_reads_queued())
         if hint is not None:
@@ -397,7 +401,21 @@ class LiveConsumer(AsyncWebsocketConsumer):
         try:
             welcomed = await self._connect()
         finally:
-            admit.done(self, welcomed=welcomed)
+            if welcomed:  # served until caught up: its first sync answered (or given up on)
+                self._admission = asyncio.get_running_loop().call_later(
+                    FIRST_SYNC_SECONDS, self._admission_end, False
+                )
+            else:
+                admit.done(self, measured=False)
+
+    def _admission_end(self, caught_up: bool) -> None:
+        """This connect no longer counts against the admission bound: its first ``sync`` was answered
+        (``caught_up``: how long that took is measured), its socket closed, or it sent no ``sync``
+        within ``FIRST_SYNC_SECONDS`` of its welcome."""
+        timer, self._admission = self._admission, None
+        if timer is not None:
+            timer.cancel()
+            admission().done(self, measured=caught_up)
 
     async def _refuse_busy(self, hint_ms: int) -> None:
         """Accept only to say ``unavailable`` (with ``retry_after``), close 1013 ``retry_after_ms=<n>``."""
@@ -553,6 +571,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self.close(code=1013)
 
     async def disconnect(self, code):
+        self._admission_end(False)
         budgets = budget.process_budgets()
         if self._address is not None:
             budgets.close(self._address)
@@ -745,6 +764,12 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await presence.viewer_heartbeat(self.viewer)
 
     async def on_sync(self, command: protocol.Sync):
+        try:
+            await self._sync(command)
+        finally:
+            self._admission_end(True)  # caught up: its slot in the admission bound is free
+
+    async def _sync(self, command: protocol.Sync):
         if self.viewer.staff:
             await self._recheck_staff()  # a demoted host's sync returns no queue
         since = command.since

@@ -3,8 +3,8 @@
 Against a real server process that serves one connect at a time (``DEWAN_ADMISSION_MAX_CONNECTING=1``)
 on one connect-pool thread: while a connect is held in flight (its first read waits behind a lock on
 the sessions the test holds in the database), the next one is refused with ``unavailable`` and close
-1013 ``retry_after_ms=<n>`` before any database read; sockets already open stay open; once the bound
-frees, the refused client that comes back when told is admitted and replays what it missed without a
+1013 ``retry_after_ms=<n>`` before any database read; sockets already open stay open; a connect counts
+until its first ``sync`` is answered; once the bound frees, the refused client that comes back when told is admitted and replays what it missed without a
 gap; and a connect whose socket closed while its read waited for the pool thread costs no read.
 """
 
@@ -147,6 +147,10 @@ async def test_over_the_bound_a_connect_is_refused_1013_with_a_hint_before_any_r
     webinar, (watching, slow, returning) = await room_with(3)
     existing = await open_socket(server, webinar.slug, watching)
     await until_type(existing, "welcome")
+    await until_stats(server, connecting=1)  # welcomed, not yet caught up: still served
+    await existing.send('{"type": "sync"}')
+    await until_type(existing, "snapshot")
+    await until_stats(server, connecting=0)  # its first sync answered: the bound is free
     ws = await open_socket(server, webinar.slug, returning)
     await until_type(ws, "welcome")
     await ws.send('{"type": "sync"}')
@@ -172,9 +176,11 @@ async def test_over_the_bound_a_connect_is_refused_1013_with_a_hint_before_any_r
     assert after["refused"] == before["refused"] + 1
     assert after["queries"] == before["queries"]  # refused before anything was read for it
 
-    async with await held as first:  # the bound frees once the held connect is welcomed
+    async with await held as first:  # the bound frees once the held connect is caught up
         await until_type(first, "welcome")
-    await until_stats(server, connecting=0)
+        await first.send('{"type": "sync"}')
+        await until_type(first, "snapshot")
+        await until_stats(server, connecting=0)
 
     # Come back exactly when told (and again if told again), then sync from the last seq seen.
     for _attempt in range(10):

@@ -33,7 +33,7 @@ def test_admits_up_to_the_bound_refuses_above_it_and_admits_again_below_it(clock
     admission = made(clock, connecting=2)
     assert admission.admit("a", 0) is None and admission.admit("b", 0) is None
     assert isinstance(admission.admit("c", 0), int)  # the third, while two are in flight
-    admission.done("a", welcomed=False)
+    admission.done("a", measured=False)
     assert admission.admit("c", 0) is None
     assert (admission.connecting, admission.admitted, admission.refused) == (2, 3, 1)
 
@@ -50,7 +50,7 @@ def test_refused_clients_get_one_slot_each_at_the_measured_rate_after_the_connec
         admission.admit(n, 0)
     clock.now += 0.4  # every admitted connect took 0.4 s: the average moves towards it
     for n in range(4):
-        admission.done(n, welcomed=True)
+        admission.done(n, measured=True)
     seconds = admission.connect_seconds
     assert 0.05 < seconds < 0.4
     for n in range(4):
@@ -70,7 +70,7 @@ def test_a_burst_not_yet_welcomed_spreads_the_refused_by_how_long_its_oldest_con
     hints = [admission.admit("refused", 0) for _ in range(8)]
     assert all(2000 <= hint <= 2000 + 8 * 500 for hint in hints)  # slots of 2 s / 4, after 2 s
     assert hints == sorted(hints)
-    admission.done(0, welcomed=False)  # a connect that ended unwelcomed measures nothing
+    admission.done(0, measured=False)  # a connect that ended unwelcomed measures nothing
     assert admission.connect_seconds == pytest.approx(0.05)
 
 
