@@ -14,8 +14,10 @@
    over half of the client processes (``--client-procs 4`` or more), so that no client process is what
    cannot keep up; clients read on for up to ``--drain-seconds`` before the sequence check. Printed:
    seconds until every viewer is back and caught up, sockets missing any sequence number (must be 0),
-   the survivor's own viewers' tick latency p99 before and during the storm, and the database queries
-   the survivor ran per reconnect (connect, access re-check, replay; counted in the server).
+   the survivor's own viewers' tick latency p99 before and during the storm, the database queries
+   the survivor ran per reconnect (connect, access re-check, replay; counted in the server), and its
+   admission control's admitted and refused connects (1013 with a ``retry_after_ms`` hint, which the
+   clients honour: realtime/admission.py) with the hints the clients waited.
 3. **Resume.** ``--resume-viewers`` viewers on one process lose their sockets at once (no close frame)
    and come back to the same process, syncing from their last sequence number while events are
    written: the server's CPU and database queries per reconnect, with no kill and no second process
