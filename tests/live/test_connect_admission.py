@@ -4,8 +4,9 @@ Against a real server process that serves one connect at a time (``DEWAN_ADMISSI
 on one connect-pool thread: while a connect is held in flight (its first read waits behind a lock on
 the sessions the test holds in the database), the next one is refused with ``unavailable`` and close
 1013 ``retry_after_ms=<n>`` before any database read; sockets already open stay open; a connect counts
-until its first ``sync`` is answered; once the bound frees, the refused client that comes back when told is admitted and replays what it missed without a
-gap; and a connect whose socket closed while its read waited for the pool thread costs no read.
+until its first ``sync`` is answered; once the bound frees, the refused client that comes back when
+told is admitted and replays what it missed without a gap; and a connect whose socket closed while its
+read waited for the pool thread costs no read.
 """
 
 from __future__ import annotations
