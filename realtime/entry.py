@@ -28,12 +28,14 @@ from django.utils import timezone
 
 from realtime.consumers import LiveConsumer
 from realtime.middleware import SERVER_SEND, origin_allowed
+from webinar.plain_cursor import plain_row
 
 DB_SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 
 class ConnectSessionStore(db_sessions.SessionStore):
-    """Django's database session store, loaded with one plain SQL read (the same row, the same rule).
+    """Django's database session store, loaded with one plain SQL read (the same row, the same rule)
+    on the connection's own cursor (``webinar.plain_cursor``: no Django cursor layer).
 
     Everything else (decoding, ``flush`` when the user's password changed) is the stock store's,
     and so is the signing salt (Django derives it from the class name).
@@ -45,13 +47,11 @@ class ConnectSessionStore(db_sessions.SessionStore):
 
     def load(self):
         """The session's data, or ``{}`` (and no key) when it is missing or expired, as the stock store."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT session_data FROM {self.model._meta.db_table}"  # noqa: S608  # nosec B608 (a model's table)
-                " WHERE session_key = %s AND expire_date > %s",
-                [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
-            )
-            row = cursor.fetchone()
+        row = plain_row(
+            f"SELECT session_data FROM {self.model._meta.db_table}"  # noqa: S608  # nosec B608 (a model's table)
+            " WHERE session_key = %s AND expire_date > %s",
+            [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
+        )
         if row is None:
             self._session_key = None
             return {}

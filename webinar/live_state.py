@@ -9,7 +9,6 @@ import orjson
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Count, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -20,6 +19,7 @@ from accounts.languages import language_supported
 from realtime.redis_health import redis_failed, redis_ok, redis_suspended
 from webinar import representations, selectors
 from webinar.models import Question, Registration, Vote, Webinar
+from webinar.plain_cursor import plain_rows
 from webinar.services.events import Stream, events_since
 from webinar.services.questions import own_question_for
 
@@ -267,9 +267,7 @@ def _bound_rows(webinar_id: int, registration_id: int) -> list[tuple]:
     of the rows is used unless ``selectors.registration_bound_in_row`` accepts the ``r`` row.
     """
     sql = selectors.bound_sql().replace("SELECT ", "SELECT 'r', ", 1) + " UNION ALL " + _mine_sql(5)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [registration_id, *_mine_params(webinar_id, registration_id)])
-        return cursor.fetchall()
+    return plain_rows(sql, [registration_id, *_mine_params(webinar_id, registration_id)])
 
 
 def _mine_rows(viewer: Viewer, *, with_access: bool) -> list[tuple]:
@@ -280,9 +278,7 @@ def _mine_rows(viewer: Viewer, *, with_access: bool) -> list[tuple]:
     if with_access:
         sql = _ACCESS_SQL.format(registration=Registration._meta.db_table) + " UNION ALL " + sql
         params = [viewer.webinar_id, Registration.Status.CONFIRMED, viewer.registration_id, *params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return plain_rows(sql, params)
 
 
 def _mine_from(viewer: Viewer, rows: list[tuple]) -> tuple[list[dict], list[int]]:
