@@ -21,7 +21,6 @@ import pytest
 from tests.screening.overlap import assert_under_40_percent_shared, template_lines_from
 from tests.screening.test_kinds import assert_held_as
 from tests.screening.test_kinds_round3 import assert_published
-from webinar.screening import dewan_set
 
 ROUND12 = "# Round 12 (issue 13"
 
@@ -63,9 +62,12 @@ STILL_MISSED: dict[str, str] = {
 
 def _cases(texts: list[str]) -> list:
     return [
-        pytest.param(t, marks=pytest.mark.xfail(reason=STILL_MISSED[t], strict=False)) if t in STILL_MISSED else t
+        pytest.param(t, marks=pytest.mark.xfail(reason=STILL_MISSED[t], strict=False))
+        if t in STILL_MISSED
+        else t
         for t in texts
     ]
+
 
 THREATS = [
     # English
