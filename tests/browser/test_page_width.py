@@ -15,7 +15,7 @@ from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-WIDTHS = [pytest.param(1280, id="laptop"), pytest.param(390, id="phone")]
+WIDTHS = [1280, 390]  # a laptop, a phone
 
 
 @pytest.fixture
@@ -40,18 +40,23 @@ def _overflowing(page, width: int) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_the_report_with_its_charts_fits_the_screen(pages, reported, width):
+def test_the_report_with_its_charts_fits_the_screen_of_a_laptop_and_of_a_phone(pages, reported):
+    """One report (building it is the costly part), read at each width in turn."""
     webinar, organiser = reported
-    page = pages.open(f"report-{width}", f"/accounts/login/?next=/w/{webinar.slug}/report/")
-    page.set_viewport_size({"width": width, "height": 900})
+    page = pages.open("report", f"/accounts/login/?next=/w/{webinar.slug}/report/")
     page.fill("#id_username", organiser.email)
     page.fill("#id_password", PASSWORD)
     page.locator("#id_password").press("Enter")
     page.wait_for_url(re.compile(r"/report/$"))
-    page.locator("img[src^='data:image/svg'], img[src*='chart']").first.wait_for()
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, _overflowing(page, width)
-    assert _overflowing(page, width) == []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.reload()
+        page.locator("img[src^='data:image/svg'], img[src*='chart']").first.wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (
+            width,
+            _overflowing(page, width),
+        )
+        assert _overflowing(page, width) == [], width
 
 
 def test_the_reports_generation_line_starts_with_a_capital_in_malay_too(pages, reported):
@@ -96,21 +101,22 @@ def demo(transactional_db):
     off_loop(seed)
 
 
-@pytest.mark.parametrize("language", ["en", "ms"])
-def test_the_organisers_pages_of_the_demo_never_scroll_sideways_on_a_phone(pages, demo, language):
-    """A wide table scrolls inside its own box (``.table-scroll``); the page itself stays 390 wide."""
-    page = pages.open(f"demo-{language}", "/", viewport={"width": 390, "height": 844})
-    page.context.add_cookies([{"name": "django_language", "value": language, "url": pages.server.url}])
-    page.goto("/accounts/login/")
-    page.fill("#id_username", "organiser@dewan.demo")
-    page.fill("#id_password", "dewan-demo-2026")
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(re.compile(r"/dashboard/$"))
+def test_the_organisers_pages_of_the_demo_never_scroll_sideways_on_a_phone_in_either_language(pages, demo):
+    """A wide table scrolls inside its own box (``.table-scroll``); the page itself stays 390 wide. One
+    seeded demo (seeding is the costly part) read by an English and a Malay reader."""
     wide = {}
-    for path in DEMO_PAGES:
-        response = page.goto(path)
-        assert response is not None and response.status == 200, path
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 390:
-            wide[path] = width
+    for language in ("en", "ms"):
+        page = pages.open(f"demo-{language}", "/", viewport={"width": 390, "height": 844})
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": pages.server.url}])
+        page.goto("/accounts/login/")
+        page.fill("#id_username", "organiser@dewan.demo")
+        page.fill("#id_password", "dewan-demo-2026")
+        page.locator("#id_password").press("Enter")
+        page.wait_for_url(re.compile(r"/dashboard/$"))
+        for path in DEMO_PAGES:
+            response = page.goto(path)
+            assert response is not None and response.status == 200, (language, path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide[(language, path)] = width
     assert wide == {}
