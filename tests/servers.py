@@ -23,6 +23,11 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
+# How long a started server may take to answer. Start-up costs about 2-3 s of CPU (Django, the screening
+# rules and model); on this 2-core machine with four test processes, Chromium and other servers at load 12-16,
+# importing the ASGI application alone took 38 s of wall time once, and 30 s failed three tests of a
+# PostgreSQL pass that way. A server that never comes up still fails, with its log.
+START_TIMEOUT_SECONDS = 90.0
 UVICORN = str(Path(sys.executable).with_name("uvicorn"))
 # Refuses unwanted websocket upgrades before parsing them (realtime/httpprotocol.py; the Makefile's flags).
 HTTP_PROTOCOL = "realtime.httpprotocol:HttpProtocol"
@@ -102,7 +107,7 @@ class Server:
     def pid(self) -> int | None:
         return self.process.pid if self.process else None
 
-    def start(self, *, timeout: float = 30) -> Server:
+    def start(self, *, timeout: float = START_TIMEOUT_SECONDS) -> Server:
         """Start the process and return once it answers HTTP on its port."""
         if self.running():
             raise RuntimeError(f"{self.name} is already running (pid {self.pid})")
@@ -183,7 +188,7 @@ class Server:
         os.kill(self.process.pid, signal.SIGKILL)
         self.process.wait(5)
 
-    def restart(self, *, timeout: float = 30) -> Server:
+    def restart(self, *, timeout: float = START_TIMEOUT_SECONDS) -> Server:
         self.kill()
         return self.start(timeout=timeout)
 
