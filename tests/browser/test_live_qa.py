@@ -101,6 +101,9 @@ def test_an_upvote_reorders_the_list_for_another_viewer(pages, room):
     )
 
 
+RECONNECT_BACKOFF_MAX_MS = 15_000 * 1.3
+
+
 def test_the_page_recovers_from_a_server_restart_and_catches_up(pages, room, server):
     from webinar.models import Question
     from webinar.services.moderation import question_approve
@@ -129,7 +132,9 @@ def test_the_page_recovers_from_a_server_restart_and_catches_up(pages, room, ser
     server.start()
 
     for page in (asker, viewer):
-        wait_connected(page, timeout=WAIT_MS)
+        # The client's back-off grew while the server was down (up to 15 s, +30% jitter: live-client.js),
+        # and at load a restart takes long enough for it to get there: its next try may come that late.
+        wait_connected(page, timeout=RECONNECT_BACKOFF_MAX_MS + WAIT_MS)
         expect(published(page, text)).to_be_visible()
         assert_not_reloaded(page)
     expect(asker.locator("#mine li.q", has_text=text)).to_have_count(0)
