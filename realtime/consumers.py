@@ -536,6 +536,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
                         "max_frame_bytes": settings.DEWAN_WS_MAX_FRAME_BYTES,
                         "registration_id": viewer.registration_id,
                         "name": viewer.name,
+                        "own_resync_seconds": settings.DEWAN_OWN_RESYNC_SECONDS,
                     },
                 )
             ]

@@ -587,6 +587,11 @@ class WelcomeConfig(_Out):
     max_frame_bytes: int
     registration_id: int | None
     name: str
+    own_resync_seconds: int = Field(
+        ge=1,
+        description="while one of your own questions is `pending` or `checking`, send `sync` with your "
+        "cursors every this many seconds, times a random 0.7-1.3 (docs: *Own questions*)",
+    )
 
 
 class Welcome(_Out):
@@ -668,7 +673,10 @@ class Synced(_Out):
     type: Literal["synced"]
     seq: int
     staff_seq: int | None
-    mine: list[OwnQuestion]
+    mine: list[OwnQuestion] = Field(
+        description="every own question as it is now (newest 50, merged ones left out; `[]` for staff "
+        "and the stage): replace yours, it repairs any `mine.question` you missed"
+    )
     my_votes: list[int]
     votes: dict[str, int]
 
@@ -761,6 +769,8 @@ class PollClosed(_Event):
 
 
 class MineQuestion(_Out):
+    """Not sequenced and never replayed: a lost one is repaired by the `mine` of the next `sync` reply."""
+
     type: Literal["mine.question"]
     question: OwnQuestion
 

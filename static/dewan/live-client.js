@@ -1,6 +1,8 @@
 // Dewan live client: one websocket, the protocol in docs/protocol.md.
 // Reconnects with back-off, resumes from the last sequence numbers, dedupes by seq, resyncs on
-// gaps, and re-sends unacknowledged questions with their idempotency key after a reconnect.
+// gaps, re-sends unacknowledged questions with their idempotency key after a reconnect, and re-syncs
+// while one of the viewer's own questions is still waiting (pending, checking): `mine.question` is not
+// sequenced, so a lost one is repaired by the next sync reply's `mine` (docs/protocol.md, "Own questions").
 (function () {
   "use strict";
 
@@ -22,6 +24,8 @@
       this.heartbeat = null;
       this.stopped = false;
       this.syncing = false;
+      this.own = new Map(); // own question id -> status, from snapshot/synced `mine`, mine.question, ack
+      this.ownResync = null; // the timer of the next re-sync while an own question waits
     }
 
     url() {
@@ -59,6 +63,7 @@
       };
       ws.onclose = (event) => {
         clearInterval(this.heartbeat);
+        this.ownResyncStop(); // the reconnect's sync comes first
         this.ws = null;
         if (event.code === 4403) {
           this.stopped = true;
@@ -136,6 +141,7 @@
           this.seq = message.seq;
           this.staffSeq = message.staff_seq;
           this.syncing = false;
+          this.ownReplace(message.mine);
           if (h.snapshot) h.snapshot(message);
           this.afterSync();
           return;
@@ -143,6 +149,7 @@
           this.seq = message.seq;
           if (message.staff_seq !== null && message.staff_seq !== undefined) this.staffSeq = message.staff_seq;
           this.syncing = false;
+          this.ownReplace(message.mine);
           if (h.synced) h.synced(message);
           this.afterSync();
           return;
@@ -151,6 +158,7 @@
           return;
         case M.ack:
           if (message.client_key) this.pending.delete(message.client_key);
+          if (message.question && message.question.status) this.ownSet(message.question);
           if (h.ack) h.ack(message);
           return;
         case M.error:
@@ -159,6 +167,9 @@
           return;
         case M.pong:
           return;
+        case M.mine_question:
+          this.ownSet(message.question);
+          break;
         default:
           break;
       }
@@ -182,6 +193,42 @@
       else this.seq = message.seq;
       if (this.handlers.event) this.handlers.event(message);
       document.dispatchEvent(new CustomEvent("dewan:message", { detail: message }));
+    }
+
+    // Own questions: while one is pending or checking, sync every own_resync_seconds (x 0.7-1.3).
+    ownReplace(list) {
+      this.own = new Map((list || []).map((q) => [q.id, q.status]));
+      this.ownResyncStop(); // this reply answered the last re-sync: the next is counted from now
+      this.ownResyncPlan();
+    }
+
+    ownSet(question) {
+      this.own.set(question.id, question.status);
+      this.ownResyncPlan();
+    }
+
+    ownWaiting() {
+      for (const status of this.own.values()) if (status === "pending" || status === "checking") return true;
+      return false;
+    }
+
+    ownResyncPlan() {
+      if (!this.ownWaiting()) {
+        this.ownResyncStop();
+        return;
+      }
+      const seconds = this.welcome && this.welcome.config.own_resync_seconds;
+      if (this.ownResync !== null || !seconds || !this.ws) return;
+      this.ownResync = setTimeout(() => {
+        this.ownResync = null;
+        if (!this.syncing && this.ownWaiting()) this.sync(); // its reply plans the next one
+        else this.ownResyncPlan();
+      }, seconds * 1000 * (0.7 + Math.random() * 0.6));
+    }
+
+    ownResyncStop() {
+      clearTimeout(this.ownResync);
+      this.ownResync = null;
     }
 
     afterSync() {

@@ -21,10 +21,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
+from realtime import broadcast
 from tests.live.conftest import screen_as
 from tests.live.helpers import db
 from tests.servers import server_env, shared_database_url
@@ -141,6 +143,49 @@ async def test_a_self_harm_finding_sends_the_question_to_the_care_queue(room, so
     assert found["allowed"] == ["care_handled", "care_reply", "mute", "unmute"]
     await ben.assert_nothing(timeout=0.3)
     assert (await ben.sync())["questions"] == []
+
+
+def personal_messages_lost(monkeypatch) -> list[dict]:
+    """From now on the channel layer loses every personal message (``mine.question``) it is given, as
+    pub/sub may (at most once); the public and staff streams still flow. The lost messages, in order."""
+    layer = get_channel_layer()
+    send, lost = layer.group_send, []
+
+    async def group_send(group: str, message: dict) -> None:
+        if message.get("kind") == broadcast.PERSONAL:
+            lost.append(message)
+            return
+        await send(group, message)
+
+    monkeypatch.setattr(layer, "group_send", group_send)
+    return lost
+
+
+async def test_a_care_decision_whose_mine_question_was_lost_reaches_the_author_by_their_next_sync(
+    room, sockets, second_stage, queued, monkeypatch
+):
+    second_stage(FIRES)
+    aisyah = await sockets.attendee(room.aisyah)
+    host = await sockets.host(room.webinar, room.host)
+    own = (await aisyah.request(ask("c2b")))["question"]
+    assert own["status"] == "checking"
+    assert (await mine_until(aisyah, "checking"))["id"] == own["id"]  # the ask's own notice, delivered
+    lost = personal_messages_lost(monkeypatch)
+
+    assert await db(checking.question_second_stage_check)(question_id=own["id"]) == "care"
+    found = (await host.receive_until("staff.question"))["data"]["question"]
+    while found["status"] == "checking":
+        found = (await host.receive_until("staff.question"))["data"]["question"]
+    assert found["status"] == "care"  # the hosts heard of the decision; the author's notice was lost
+    lost_notices = [(m["target"], json.loads(m["text"])["question"]["status"]) for m in lost]
+    assert lost_notices == [(room.aisyah.pk, "care")]
+    assert [m for m in await aisyah.collect(timeout=0.3) if m["type"] == "mine.question"] == []
+
+    # Without reconnecting, the author's sync from the cursor it holds repairs it.
+    synced = await aisyah.sync(since=aisyah.snapshot["seq"])
+    assert synced["type"] == "synced"
+    mine = {q["id"]: q for q in synced["mine"]}
+    assert mine[own["id"]]["status"] == "care" and mine[own["id"]]["care_message"]
 
 
 async def test_when_the_second_stage_fails_the_question_is_held_for_a_host(

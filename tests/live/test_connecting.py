@@ -18,7 +18,8 @@ async def test_attendee_is_welcomed_with_the_protocol_version_then_gets_a_snapsh
     assert live.welcome["protocol"] == PROTOCOL_VERSION
     assert live.welcome["role"] == "attendee"
     assert live.welcome["config"]["registration_id"] == room.aisyah.pk
-    assert {"heartbeat_seconds", "max_question_chars", "max_frame_bytes"} <= set(live.welcome["config"])
+    config = {"heartbeat_seconds", "max_question_chars", "max_frame_bytes", "own_resync_seconds"}
+    assert config <= set(live.welcome["config"])
     assert live.snapshot["seq"] == live.welcome["seq"]
     assert live.snapshot["staff_seq"] is None
     assert "queue" not in live.snapshot
