@@ -589,8 +589,9 @@ class WelcomeConfig(_Out):
     name: str
     own_resync_seconds: int = Field(
         ge=1,
-        description="while one of your own questions is `pending` or `checking`, send `sync` with your "
-        "cursors every this many seconds, times a random 0.7-1.3 (docs: *Own questions*)",
+        description="while one of your own questions is `pending`, `checking`, or `care` without a "
+        "`care_reply`, send `sync` with your cursors every this many seconds, times a random 0.7-1.3 "
+        "(docs: *Own questions*)",
     )
 
 

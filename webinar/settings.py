@@ -302,9 +302,9 @@ DEWAN_SECOND_STAGE_PLAN = os.environ.get("DEWAN_SECOND_STAGE_PLAN", "")
 DEWAN_CHECKING_REQUEUE_SECONDS = float(os.environ.get("DEWAN_CHECKING_REQUEUE_SECONDS", "30"))
 DEWAN_CHECKING_GIVE_UP_SECONDS = float(os.environ.get("DEWAN_CHECKING_GIVE_UP_SECONDS", "120"))
 DEWAN_CHECKING_SWEEP_SECONDS = float(os.environ.get("DEWAN_CHECKING_SWEEP_SECONDS", "15"))
-# While one of an attendee's own questions is pending or checking, its browser re-syncs about this often
-# (0.7-1.3 times it, jittered), so a lost `mine.question` is repaired without a reconnect
-# (docs/protocol.md, "Own questions"). Sent in `welcome.config.own_resync_seconds`.
+# While one of an attendee's own questions is pending, checking or an unreplied care item, its browser
+# re-syncs about this often (0.7-1.3 times it, jittered), so a lost `mine.question` is repaired without a
+# reconnect (docs/protocol.md, "Own questions"). Sent in `welcome.config.own_resync_seconds`.
 DEWAN_OWN_RESYNC_SECONDS = int(os.environ.get("DEWAN_OWN_RESYNC_SECONDS", "15"))
 DEWAN_QUESTION_MAX_CHARS = int(os.environ.get("DEWAN_QUESTION_MAX_CHARS", "500"))
 DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64 * 1024)))

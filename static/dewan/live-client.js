@@ -1,7 +1,8 @@
 // Dewan live client: one websocket, the protocol in docs/protocol.md.
 // Reconnects with back-off, resumes from the last sequence numbers, dedupes by seq, resyncs on
 // gaps, re-sends unacknowledged questions with their idempotency key after a reconnect, and re-syncs
-// while one of the viewer's own questions is still waiting (pending, checking): `mine.question` is not
+// while one of the viewer's own questions is still waiting (pending, checking, or a care item no host has
+// replied to yet): `mine.question` is not
 // sequenced, so a lost one is repaired by the next sync reply's `mine` (docs/protocol.md, "Own questions").
 (function () {
   "use strict";
@@ -24,7 +25,7 @@
       this.heartbeat = null;
       this.stopped = false;
       this.syncing = false;
-      this.own = new Map(); // own question id -> status, from snapshot/synced `mine`, mine.question, ack
+      this.own = new Map(); // own question id -> waiting?, from snapshot/synced `mine`, mine.question, ack
       this.ownResync = null; // the timer of the next re-sync while an own question waits
     }
 
@@ -195,20 +196,25 @@
       document.dispatchEvent(new CustomEvent("dewan:message", { detail: message }));
     }
 
-    // Own questions: while one is pending or checking, sync every own_resync_seconds (x 0.7-1.3).
+    // Own questions: while one waits, sync every own_resync_seconds (x 0.7-1.3). Waiting: a decision is
+    // due (pending, checking), or a person in distress may get a host's reply (care, none yet).
+    static ownWaits(q) {
+      return q.status === "pending" || q.status === "checking" || (q.status === "care" && !q.care_reply);
+    }
+
     ownReplace(list) {
-      this.own = new Map((list || []).map((q) => [q.id, q.status]));
+      this.own = new Map((list || []).map((q) => [q.id, LiveClient.ownWaits(q)]));
       this.ownResyncStop(); // this reply answered the last re-sync: the next is counted from now
       this.ownResyncPlan();
     }
 
     ownSet(question) {
-      this.own.set(question.id, question.status);
+      this.own.set(question.id, LiveClient.ownWaits(question));
       this.ownResyncPlan();
     }
 
     ownWaiting() {
-      for (const status of this.own.values()) if (status === "pending" || status === "checking") return true;
+      for (const waits of this.own.values()) if (waits) return true;
       return false;
     }
 

@@ -1,5 +1,6 @@
-"""An author's own question never stays stale in the browser: while one waits (pending, checking), the page
-re-syncs every ``config.own_resync_seconds`` without reconnecting (docs/protocol.md, client rule 10)."""
+"""An author's own question never stays stale in the browser: while one waits (pending, checking, a care item
+without a reply), the page re-syncs every ``config.own_resync_seconds`` without reconnecting
+(docs/protocol.md, client rule 10)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def set_status(question_id: int, **fields) -> None:
     off_loop(lambda: Question.objects.filter(pk=question_id).update(**fields))
 
 
-def test_a_checking_question_decided_unheard_reaches_its_author_by_the_periodic_resync_which_then_stops(
+def test_a_care_decision_and_reply_written_unheard_reach_the_author_by_the_periodic_resync_which_then_stops(
     pages, room
 ):
     from webinar.services.notifications import join_url
@@ -56,6 +57,9 @@ def test_a_checking_question_decided_unheard_reaches_its_author_by_the_periodic_
     expect(page.locator("#mine .notice").first).to_contain_text("passed to our hosts privately")
     assert syncs[0] == {"type": "sync", "since": None, "staff_since": None}  # the connect's
     assert len(syncs) >= 2 and all(isinstance(s["since"], int) for s in syncs[1:])  # from the cursor
+
+    set_status(question.pk, care_reply="You are not alone: a host will call you")  # the reply, also lost
+    expect(page.locator("#mine .care-reply")).to_contain_text("You are not alone")
     assert len(sockets) == 1  # without reconnecting
 
     settled = len(syncs)  # nothing waits any more: no re-sync in twice the longest interval (1.3 s)
