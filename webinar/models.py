@@ -490,3 +490,43 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"Report for {self.webinar} ({self.status})"
+
+
+class OutboxEntry(models.Model):
+    """Work a change promised to do after its commit (an e-mail to a registrant, a rebuild of the report),
+    written in the same transaction as the change (webinar/services/outbox.py).
+
+    The on-commit task does the work and stamps ``done_at``; if the process dies between the commit and
+    the queueing, or the broker loses the task, the entry stays open and the outbox sweep queues it again
+    once ``due_at`` passes (bounded attempts, backoff). docs/reliability.md, "Work promised on commit".
+    """
+
+    class Topic(models.TextChoices):
+        EMAIL = "email", "registration e-mail"
+        REPORT = "report", "report build"
+
+    topic = models.CharField(max_length=10, choices=Topic.choices)
+    webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="+")
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=40, blank=True)  # the e-mail's kind (notifications.SUBJECTS)
+    occasion = models.CharField(max_length=64, blank=True)  # the e-mail's occasion ("" for a report)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # When the sweep may queue it (again): the on-commit task's grace, then the backoff after each try.
+    due_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)  # how many times the sweep queued it
+    done_at = models.DateTimeField(null=True, blank=True)
+    # "sent", "built", "failed" (the report build failed for good), "superseded" (no longer needed) or
+    # "gave_up" (after the last attempt; logged as an error).
+    outcome = models.CharField(max_length=12, blank=True)
+    error = models.TextField(blank=True)  # the last failure to queue or run it
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["due_at"], condition=Q(done_at__isnull=True), name="outbox_open_due"),
+            models.Index(fields=["registration", "kind", "occasion"], name="outbox_email"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} {self.kind} for webinar {self.webinar_id} ({self.outcome or 'open'})"

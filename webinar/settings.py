@@ -278,6 +278,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "webinar.sweep_checking_questions",
         "schedule": float(os.environ.get("DEWAN_CHECKING_SWEEP_SECONDS", "15")),
     },
+    "sweep-outbox": {
+        "task": "webinar.sweep_outbox",
+        "schedule": float(os.environ.get("DEWAN_OUTBOX_SWEEP_SECONDS", "30")),
+    },
     "flush-hub-counts": {
         "task": "campaigns.flush_hub_counts",
         "schedule": float(os.environ.get("DEWAN_HUB_FLUSH_SECONDS", "30")),
@@ -306,6 +310,14 @@ DEWAN_CHECKING_SWEEP_SECONDS = float(os.environ.get("DEWAN_CHECKING_SWEEP_SECOND
 # re-syncs about this often (0.7-1.3 times it, jittered), so a lost `mine.question` is repaired without a
 # reconnect (docs/protocol.md, "Own questions"). Sent in `welcome.config.own_resync_seconds`.
 DEWAN_OWN_RESYNC_SECONDS = int(os.environ.get("DEWAN_OWN_RESYNC_SECONDS", "15"))
+# Work promised on commit (registration e-mails, report rebuilds; webinar/services/outbox.py): the sweep
+# queues an entry not done GRACE seconds after its commit, again after a doubling backoff (at most an
+# hour), MAX_ATTEMPTS times, then gives up (logged as an error). It runs every SWEEP seconds (beat with a
+# broker; each server process in the embedded default); done entries are kept KEEP_DAYS days.
+DEWAN_OUTBOX_GRACE_SECONDS = float(os.environ.get("DEWAN_OUTBOX_GRACE_SECONDS", "60"))
+DEWAN_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("DEWAN_OUTBOX_MAX_ATTEMPTS", "6"))
+DEWAN_OUTBOX_SWEEP_SECONDS = float(os.environ.get("DEWAN_OUTBOX_SWEEP_SECONDS", "30"))
+DEWAN_OUTBOX_KEEP_DAYS = float(os.environ.get("DEWAN_OUTBOX_KEEP_DAYS", "7"))
 DEWAN_QUESTION_MAX_CHARS = int(os.environ.get("DEWAN_QUESTION_MAX_CHARS", "500"))
 DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64 * 1024)))
 DEWAN_QUESTION_RATE = os.environ.get("DEWAN_QUESTION_RATE", "5/60")  # questions per seconds, per attendee

@@ -57,11 +57,15 @@ def server_process_ready() -> None:
 def server_process_start() -> None:
     """The lifespan's start-up: ``server_process_ready``, then, in the embedded default, this process's
     sweep of ``checking`` questions (webinar/services/checking.py: once now, for the checks a process
-    that died was running, then every ``DEWAN_CHECKING_SWEEP_SECONDS``; with a broker, beat sweeps)."""
+    that died was running, then every ``DEWAN_CHECKING_SWEEP_SECONDS``; with a broker, beat sweeps) and
+    its outbox sweep (webinar/services/outbox.py: the e-mails and report builds promised on commit that a
+    process that died never queued, then every ``DEWAN_OUTBOX_SWEEP_SECONDS``)."""
     server_process_ready()
     from webinar.services.checking import checking_sweeper_start
+    from webinar.services.outbox import outbox_sweeper_start
 
-    try:
-        checking_sweeper_start()
-    except Exception:  # the server is still useful without it; a broker's beat or a restart sweeps
-        log.exception("checking sweeper not started")
+    for start in (checking_sweeper_start, outbox_sweeper_start):
+        try:
+            start()
+        except Exception:  # the server is still useful without it; a broker's beat or a restart sweeps
+            log.exception("%s failed", start.__name__)

@@ -78,3 +78,13 @@ def sweep_checking_questions() -> None:
     from webinar.services.checking import questions_checking_sweep
 
     questions_checking_sweep()
+
+
+@shared_task(name="webinar.sweep_outbox", ignore_result=True)
+def sweep_outbox() -> None:
+    """Every few seconds (beat): queue again the e-mails and report builds promised on commit and not done
+    (webinar/services/outbox.py). Safe to run twice and beside the on-commit tasks: each claim is an
+    UPDATE conditional on the attempt count, and the senders do their work once."""
+    from webinar.services.outbox import outbox_sweep
+
+    outbox_sweep()
