@@ -80,6 +80,8 @@ SUBJECTS = {
 # Kinds whose e-mail carries the calendar file, and those whose file removes the event.
 CALENDAR_KINDS = {"confirmation", "promoted", "rescheduled", "link_again"}
 CANCEL_KINDS = {"cancelled", "webinar_cancelled"}
+# Kinds whose occasion is the registration's status change: once the status changed again they are moot.
+STATUS_KINDS = {"confirmation", "waitlisted", "promoted", "cancelled"}
 
 
 def email_subject(template: str, context: dict) -> str:
@@ -101,18 +103,31 @@ def registration_email_send(*, registration_id: int, kind: str, occasion: str | 
             task delivered or run twice sends one e-mail, while a later change (cancel, register
             again) sends a new one.
     The registration row stays locked while sending: a second run waits, then sees the record.
-    An SMTP failure rolls the record back, so the task's retry sends it.
+    An SMTP failure rolls the record back, so the task's retry sends it. The outbox entry of this
+    e-mail (webinar/services/outbox.py) is stamped done in the same transaction as the record.
+    Nothing is sent, and the entry is settled as ``superseded``, when the occasion is over: a status
+    e-mail (``STATUS_KINDS``) whose status changed since (a confirmation retried after a cancel), or
+    a registration whose data was deleted.
     """
+    from webinar.services.outbox import email_done
+    from webinar.services.privacy import is_deleted
+
     with transaction.atomic():
         registration = (
             Registration.objects.select_for_update().select_related("webinar").get(pk=registration_id)
         )
-        occasion = occasion or registration.status_changed_at.isoformat()
+        current = registration.status_changed_at.isoformat()
+        occasion = occasion or current
         if (registration.emails_sent or {}).get(kind) == occasion:
+            email_done(registration_id=registration_id, kind=kind, occasion=occasion)
+            return False
+        if is_deleted(registration) or (kind in STATUS_KINDS and occasion != current):
+            email_done(registration_id=registration_id, kind=kind, occasion=occasion, outcome="superseded")
             return False
         _send(registration, kind)
         registration.emails_sent = {**(registration.emails_sent or {}), kind: occasion}
         registration.save(update_fields=["emails_sent"])
+        email_done(registration_id=registration_id, kind=kind, occasion=occasion)
     return True
 
 

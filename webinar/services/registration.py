@@ -109,7 +109,7 @@ def registration_create(
             owner = user if selectors.account_email_verified(user) and user.email.lower() == email else None
             registration.user = owner
             registration.save()
-            _notify_on_commit(registration.pk, "confirmation")
+            _notify_on_commit(registration, "confirmation")
     except IntegrityError as exc:  # the unique (webinar, lower(email)) constraint lost a race
         raise RegistrationError(
             _("This e-mail address is already registered."), code=ErrorCode.DUPLICATE
@@ -140,7 +140,7 @@ def registration_request(*, webinar: Webinar, email: str, **details) -> Registra
     if existing is not None and not ratelimit.hit(
         f"already-registered:{existing.pk}", rate=settings.DEWAN_REGISTRATION_REMINDER_RATE
     ):
-        _notify_on_commit(existing.pk, "already_registered", occasion=timezone.now().isoformat())
+        _notify_on_commit(existing, "already_registered", occasion=timezone.now().isoformat())
     return None
 
 
@@ -169,7 +169,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
         registration.save(update_fields=["status", "status_changed_at", "join_secret"])
         if was_confirmed:
             registration_access_revoke(registration=registration)
-        _notify_on_commit(registration.pk, "cancelled")
+        _notify_on_commit(registration, "cancelled")
         if was_confirmed:
             waitlist_promote(webinar=webinar)
     return registration
@@ -212,7 +212,7 @@ def waitlist_promote(*, webinar: Webinar) -> list[Registration]:
         registration.status = Status.CONFIRMED
         registration.status_changed_at = timezone.now()
         registration.save(update_fields=["status", "status_changed_at"])
-        _notify_on_commit(registration.pk, "promoted")
+        _notify_on_commit(registration, "promoted")
         promoted.append(registration)
         if free is not None:
             free -= 1
@@ -246,15 +246,27 @@ def registration_link_resend(*, webinar: Webinar, email: str) -> bool:
     )
     if registration is None:
         return False
-    _notify_on_commit(registration.pk, "link_again", occasion=timezone.now().isoformat())
+    _notify_on_commit(registration, "link_again", occasion=timezone.now().isoformat())
     return True
 
 
-def _notify_on_commit(registration_id: int, kind: str, *, occasion: str | None = None) -> None:
-    """Enqueue the e-mail after commit. The registration is stored whatever the broker does: with the
-    broker (Redis) down the enqueue fails, which is logged as an error and never turns the answer
-    into a 500; the registrant can ask for the link again from the registered page."""
+def _notify_on_commit(registration: Registration, kind: str, *, occasion: str | None = None) -> None:
+    """Owe the registrant the ``kind`` e-mail: an outbox entry in the current transaction, and the task
+    queued after commit. ``occasion`` defaults to the registration's last status change.
+
+    The registration is stored whatever the broker does: with the broker (Redis) down the enqueue fails,
+    which is logged as an error and never turns the answer into a 500. Whether the enqueue fails, the
+    broker loses the task or the process dies before queueing it, the outbox sweep sends the e-mail later
+    (webinar/services/outbox.py); the registrant can also ask for the link again from the registered page.
+    """
+    from webinar.services.outbox import email_promise
     from webinar.tasks import send_registration_email
+
+    registration_id = registration.pk
+    occasion = occasion or registration.status_changed_at.isoformat()
+    email_promise(
+        webinar_id=registration.webinar_id, registration_id=registration_id, kind=kind, occasion=occasion
+    )
 
     def enqueue() -> None:
         try:

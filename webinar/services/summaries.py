@@ -41,6 +41,7 @@ from webinar.exceptions import InvalidState, PermissionDenied
 from webinar.models import Question, Report, Webinar
 from webinar.services.audit import audit_record
 from webinar.services.notifications import email_subject
+from webinar.services.outbox import report_done, report_promise
 
 log = logging.getLogger("dewan.reports")
 Status = Report.Status
@@ -261,6 +262,7 @@ def _report_finish(*, report_id: int, attempt: int, data: dict, charts: dict) ->
         report.error = ""
         report.finished_at = timezone.now()
         report.save()
+        report_done(webinar_id=report.webinar_id)
     return True
 
 
@@ -274,6 +276,7 @@ def _report_fail(*, report_id: int, attempt: int, error: str) -> None:
         report.stage = gettext_noop("Failed")
         report.finished_at = timezone.now()
         report.save()
+        report_done(webinar_id=report.webinar_id, outcome="failed")
 
 
 def report_notify(*, webinar_id: int) -> bool:
@@ -390,9 +393,14 @@ def report_enqueue(*, webinar_id: int) -> None:
 
     The one place the task is enqueued: ending a webinar, the organiser's retry and an attendee's data
     deletion all come here. Outside a transaction it is queued at once. Raises nothing itself.
+    The build is also owed in the outbox (webinar/services/outbox.py), written in the current
+    transaction and stamped done when the report is built or fails, so a process that dies before
+    queueing it, or a broker that loses the task, delays the report until the outbox sweep instead of
+    leaving it pending until someone asks again.
     """
     from webinar.tasks import build_report
 
+    report_promise(webinar_id=webinar_id)
     transaction.on_commit(lambda: build_report.delay(webinar_id))
 
 
