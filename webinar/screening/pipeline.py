@@ -39,6 +39,8 @@ _INSULTING = frozenset({"insult", "profanity", "hate"})  # word-list findings th
 # Counter-speech quotes hateful words to reject them: the abuse and hate heads, which cannot tell quoting
 # from saying, stay silent on it; the rules still judge whatever is not quoted or rejected.
 COUNTER_SILENCES = frozenset({"abuse", "hate"})
+# Details held for a service or a thing reported (_RuleResult.notice): neither a threat nor harassment.
+NOTICE_SILENCES = frozenset({"threat", "abuse"})
 
 
 class ScreeningError(RuntimeError):
@@ -201,6 +203,10 @@ class _RuleResult:
     # Insults or slurs mentioned, not used ("someone called me a ..., can I report that?"): the abuse and
     # hate heads are quiet unless a rule still finds abuse (rules.mentioned_tokens).
     mention: bool = False
+    # Details a service holds for a stated purpose ("we have your address for the certificate") or a thing
+    # reported by a crowd ("report the fake bank page until it is taken down"): the threat and abuse heads
+    # are quiet unless a rule finds abuse (rules.details_for_a_service, rules.thing_reported).
+    notice: bool = False
 
 
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
@@ -371,10 +377,11 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         ]
     dropped = allowed | innocent
     reported_self_harm = rules.self_harm_reported(flat, norm)
+    notice = rules.details_for_a_service(flat) or rules.thing_reported(flat)
+    text = flat.text
     if dropped:
-        kept = [w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped]
-        return _RuleResult(hits, " ".join(kept), counter, bool(supportive), reported_self_harm, mention)
-    return _RuleResult(hits, flat.text, counter, bool(supportive), reported_self_harm, mention)
+        text = " ".join(w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped)
+    return _RuleResult(hits, text, counter, bool(supportive), reported_self_harm, mention, notice)
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).
@@ -408,7 +415,8 @@ def _head_thresholds(m: model.Model, strictness: str, group: str) -> tuple[float
 
 def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
              m: model.Model, counter: bool = False, supportive: bool = False,
-             reported_self_harm: bool = False, mention: bool = False) -> Verdict:  # fmt: skip
+             reported_self_harm: bool = False, mention: bool = False,
+             notice: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
     thresholds = _head_thresholds(m, policy.strictness, _THRESHOLD_GROUP[language])
@@ -430,6 +438,8 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
             continue  # "I want to kill myself" is care, not abuse
         if reported_self_harm and head == "self_harm":
             continue  # "my niece keeps typing kms": a third person's words, not the author's (guideline)
+        if notice and head in NOTICE_SILENCES and not abuse_rules:
+            continue  # "we have your address for the certificate": a service's notice, not a threat
         fired.append(head)
         category = HEAD_CATEGORY[head]
         if head == "abuse" and abuse_hits:
@@ -554,7 +564,8 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
     probs = probs.tolist()  # Python floats: the verdict reads each probability a few times
     return [
         _verdict(
-            n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive, r.reported_self_harm, r.mention
+            n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive, r.reported_self_harm, r.mention,
+            r.notice,
         )
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

@@ -997,6 +997,98 @@ def self_harm_reported(flat: _Words, norm: Normalised) -> bool:
     return not any(k not in asking for k in _author_cues(words))
 
 
+# --- details held for a service, a thing reported (round 12b; guideline: personal data, threats,
+# harassment) -------------------------------------------------------------------------------------------
+# An organiser or service telling people what details it holds or needs for a stated service purpose ("we
+# have your address for the certificate", "kami ada alamat anda untuk pos sijil", "the form needs your IC
+# number for the certificate") is neither a threat nor harassment; a crowd asked to report a *thing* (a page,
+# an account, a scam link) and not to hound a person is not a pile-on. Both are readings in the manner of
+# ``self_harm_reported``: the pipeline keeps the threat and abuse heads quiet on them, unless a rule finds
+# abuse; any menace or person in the comment ends the reading ("we have your address, we know where you
+# sleep", "keep reporting her page until she quits").
+_HOLDING = frozenset(["have", "has", "had", "got", "hold", "holds", "keep", "keeps", "kept", "need", "needs",
+                      "needed", "require", "requires", "required", "collect", "collects", "ada", "simpan",
+                      "menyimpan", "disimpan", "perlu", "perlukan", "memerlukan", "diperlukan",
+                      "kumpul"])  # fmt: skip
+_DETAILS = frozenset(["address", "addresses", "alamat", "email", "emel", "number", "numbers", "nombor", "no",
+                      "ic", "nric", "phone", "telefon", "details", "butiran", "maklumat", "postcode",
+                      "poskod", "name", "names", "nama"])  # fmt: skip
+_PURPOSE = frozenset(["for", "to", "untuk", "utk", "bagi", "nak"])
+# What the details are for: a thing the service sends or runs, never a verb ("post", "send" say nothing of
+# what is sent: "we need your address to post your photos" is no service).
+_SERVICE = frozenset(["certificate", "certificates", "cert", "certs", "ecert", "sijil", "esijil", "gift",
+                      "gifts", "hadiah", "cenderamata", "souvenir", "prize", "prizes", "draw", "cabutan",
+                      "receipt", "receipts", "resit", "invoice", "delivery", "penghantaran", "parcel",
+                      "bungkusan", "registration", "pendaftaran", "attendance", "kehadiran", "voucher",
+                      "vouchers", "baucar", "kit", "kits", "newsletter", "records", "rekod"])  # fmt: skip
+# Menace beside the details ends the reading: knowing where someone sleeps or lives, a visit, a wait,
+# "watch your back", "better be careful", hurting or finding someone, their family.
+_MENACE = frozenset(["know", "knows", "tahu", "tau", "sleep", "sleeps", "tidur", "live", "lives", "tinggal",
+                     "duduk", "watch", "careful", "visit", "visiting", "tonight", "wait", "waiting",
+                     "tunggu", "find", "cari", "coming", "datang", "jaga", "hati", "better", "kill",
+                     "bunuh", "hurt", "pukul", "belasah", "family", "keluarga", "regret", "menyesal",
+                     "leak", "sebar", "expose", "photos", "gambar", "pictures", "pics"])  # fmt: skip
+
+
+def details_for_a_service(flat: _Words) -> bool:
+    """Whether the comment tells what details a service holds or needs for a stated service purpose: a verb
+    of holding or needing (``_HOLDING``) within four words before a detail (``_DETAILS``: address, IC number,
+    alamat), a purpose word (for, to, untuk) within three words after it and a service thing (``_SERVICE``:
+    certificate, sijil, door gift, lucky draw) within four words after that, and no menace anywhere
+    (``_MENACE``).
+
+    "we have your address for the certificate" -> True; "we have your address, we know where you sleep",
+    "we have your address for the certificate, and we know where you sleep" -> False.
+    """
+    if _HOLDING.isdisjoint(flat.word_set) or _SERVICE.isdisjoint(flat.word_set):
+        return False
+    if not _MENACE.isdisjoint(flat.word_set):
+        return False
+    words = flat.words
+    n = len(words)
+    for k, w in enumerate(words):
+        if w not in _DETAILS or _HOLDING.isdisjoint(words[max(0, k - 4) : k]):
+            continue
+        for p in range(k + 1, min(n, k + 4)):
+            if words[p] in _PURPOSE and not _SERVICE.isdisjoint(words[p + 1 : p + 5]):
+                return True
+    return False
+
+
+_REPORT_VERBS = frozenset(["report", "reports", "reporting", "reported", "lapor", "laporkan", "melaporkan",
+                           "repot", "flag", "flagging"])  # fmt: skip
+# Things one reports: pages, accounts, links and what they carry, in English and Malay.
+_THINGS = frozenset(["page", "pages", "account", "accounts", "akaun", "link", "links", "pautan", "site",
+                     "sites", "website", "websites", "laman", "web", "ad", "ads", "iklan", "group", "groups",
+                     "kumpulan", "app", "apps", "aplikasi", "profile", "profil", "listing", "number",
+                     "nombor", "url"])  # fmt: skip
+# People beyond the targets, second persons and third persons of the other rules: a person's page is theirs.
+_PEOPLE = frozenset(["his", "hers", "them", "perempuan", "lelaki", "awek", "pakwe", "orang", "guy", "woman",
+                     "man", "lady", "uncle", "auntie", "aunty"])  # fmt: skip
+
+
+def thing_reported(flat: _Words) -> bool:
+    """Whether a crowd is asked to report a thing, not a person: a verb of reporting (``_REPORT_VERBS``)
+    with a thing (``_THINGS``: page, account, scam link, akaun, laman) within four words after it, and no
+    person anywhere: no second person, role noun or third person (targets.txt, ``_THIRD_PARTY``,
+    ``_PEOPLE``: her, dia, the host, budak tu).
+
+    "everyone please report the fake bank page until it is taken down" -> True; "everyone keep reporting her
+    page until she quits", "jom report akaun budak tu sampai dia delete" -> False.
+    """
+    if _REPORT_VERBS.isdisjoint(flat.word_set) or _THINGS.isdisjoint(flat.word_set):
+        return False
+    lex = lexicons.load()
+    if not (flat.word_set.isdisjoint(lex.targets) and flat.word_set.isdisjoint(lex.second_person)):
+        return False
+    if not (flat.word_set.isdisjoint(_THIRD_PARTY) and flat.word_set.isdisjoint(_PEOPLE)):
+        return False
+    words = flat.words
+    return any(
+        w in _REPORT_VERBS and not _THINGS.isdisjoint(words[k + 1 : k + 5]) for k, w in enumerate(words)
+    )
+
+
 # The first word of a question asking what to do ("what should I do?", "should we see a counsellor?",
 # "siapa patut saya hubungi?"): the author asks for help, not of themself.
 _ASKING = frozenset(["what", "how", "should", "shall", "can", "could", "who", "where", "is", "are", "do",

@@ -70,10 +70,11 @@ clause	\b(?:i|ill|im|i am|we|imma|i will)\s(?:\w+ ){0,3}?(?:bring|bringing|broug
 \b(?:penceramah|hos|host|admin|speaker|moderator|panel|pembentang|penganjur|scammer|penipu|dia|mamat|minah|budak) (?:ni |tu |itu |ini )?(?:memang )?(?:patut|layak|harus|wajib) (?:kena |di)?(?:tembak|bunuh|pukul|belasah|tikam|bakar|sembelih|tetak|lanyak|ditembak|dibunuh|dipukul|dibelasah|ditikam|dibakar|disembelih)\b
 # Round 4 (kinds): menacing warnings about another's back or step, making a person pay, knowing or having a
 # person's (or their children's) school, office or address, waiting for "kau" somewhere, people sent to beat
-# someone, "or I'll drop you", paying someone a visit.
+# someone, "or I'll drop you", paying someone a visit. Round 12b: "we got your address already for the cert"
+# is an organiser's notice (an "already" may stand before its "for").
 \b(?:better|should|had better|kena|baik) (?:watch|jaga) (?:his|her|their|your|ur|dia punya|kau punya) (?:back|step|belakang|langkah)\b
 clause	\b(?:i|ill|im|i am|we|well|imma|i will|we will|i swear i)\s(?:\w+ ){0,6}?make (?:him|her|them|you|u|ya|(?:the|that|this) (?:speaker|host|admin|moderator|mod|organi[sz]er|presenter|panel|panelist|mc|penceramah|hos)) pay\b(?! (?:back|for the|the|rm|it|me|us|a|\d))
-\b(?:i|we|aku|saya|kami)(?: \w+)? (?:know|have|got|tahu|tau|ada|dapat|found)(?: \w+){0,2}? (?:your|ur|his|her|their)(?: \w+)? (?:home |office |house |kids |kids s |children s |family s )?(?:address|school|office|house|workplace)\b(?! (?:for|to send|on file)\b)
+\b(?:i|we|aku|saya|kami)(?: \w+)? (?:know|have|got|tahu|tau|ada|dapat|found)(?: \w+){0,2}? (?:your|ur|his|her|their)(?: \w+)? (?:home |office |house |kids |kids s |children s |family s )?(?:address|school|office|house|workplace)\b(?!(?: already| dah| sudah)? (?:for|to send|on file)\b)
 \b(?:i|we|aku|saya|kami)(?: \w+)? (?:know|tahu|tau)(?: \w+)? (?:(?:which|what|mana) (?:school|sekolah|office|pejabat|house|rumah|class|kelas|taman|route|jalan)|(?:school|sekolah|office|pejabat|house|rumah|kelas|taman|jalan) mana)\b(?: \w+){0,2}? (?:your|you|ur|kau|awak|anak kau|anak awak|his|her)\b
 \btunggu (?:kau|korang|ko|engkau)(?: \w+){0,2}? (?:kat|dekat|di|depan|luar|at|outside|lepas|after)\b
 \b(?:send|hantar|bawa|panggil) (?:\w+ )?(?:ppl|people|orang|geng|gang|boys|budak|member|kawan|samseng|gangsters?) (?:to |untuk |pergi |nak )?(?:belasah|pukul|settle|find|beat|serang|cari|tetak|bunuh|attack|visit|hentam|ajar) (?:\w+ )?(?:you|u|kau|awak|ko|him|her|dia|the \w+)\b
