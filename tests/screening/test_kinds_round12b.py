@@ -67,6 +67,7 @@ PILE_ONS = [
     "semua report page perempuan tu sampai dia tutup akaun",
     "mass report the speaker's account guys, make him regret joining",
     "everyone report her tiktok account until she deletes it lah",
+    "everyone go report that influencer account until it gets banned",
 ]
 
 
@@ -125,6 +126,7 @@ def test_details_are_read_as_a_services_notice_only_with_a_holding_verb_a_stated
         ("report the host's account", False),  # a role noun
         ("jom report akaun budak tu", False),  # a third person
         ("report your account settings", False),  # a second person
+        ("everyone go report that influencer account until it gets banned", False),  # a person's account
         ("report him until he leaves", False),  # no thing
         ("the fake page is still up", False),  # no verb of reporting
     ],

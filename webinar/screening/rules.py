@@ -1063,8 +1063,10 @@ _THINGS = frozenset(["page", "pages", "account", "accounts", "akaun", "link", "l
                      "kumpulan", "app", "apps", "aplikasi", "profile", "profil", "listing", "number",
                      "nombor", "url"])  # fmt: skip
 # People beyond the targets, second persons and third persons of the other rules: a person's page is theirs.
-_PEOPLE = frozenset(["his", "hers", "them", "perempuan", "lelaki", "awek", "pakwe", "orang", "guy", "woman",
-                     "man", "lady", "uncle", "auntie", "aunty"])  # fmt: skip
+_PEOPLE = frozenset(["his", "hers", "them", "perempuan", "pompuan", "lelaki", "jantan", "betina", "awek",
+                     "pakwe", "gadis", "orang", "guy", "woman", "man", "lady", "uncle", "auntie", "aunty",
+                     "influencer", "influencers", "youtuber", "tiktoker", "streamer", "artis", "artist",
+                     "selebriti", "celebrity", "makhluk"])  # fmt: skip
 
 
 def thing_reported(flat: _Words) -> bool:
