@@ -24,15 +24,15 @@ from tests.screening.test_kinds_round3 import assert_published
 
 ROUND12 = "# Round 12 (issue 13"
 
-# Examples the model in use (round 11's heads-a189bb18d6ee) misses: round 12's retrains on this round's data
-# held published examples of earlier rounds and were not kept (docs/screening.md, "Round 12"). Kept as
-# expected failures with the reason, so the tests say what is not learnt yet and pass once a model learns it.
-_NOT_KEPT = "missed by heads-a189bb18d6ee; round 12's retrains were not kept (docs/screening.md, Round 12)"
+# Examples the model in use (round 12b's heads-817135ebf402, trained on this round's data) misses, as round
+# 11's heads-a189bb18d6ee did (docs/screening.md, "Round 12" and "Round 12b"). Kept as expected failures with
+# the reason, so the tests say what is not learnt yet and pass once a model learns it; the two round 12b's
+# retrain learnt are plain tests now.
+_NOT_KEPT = "missed by heads-817135ebf402 (round 12b) as by heads-a189bb18d6ee (docs/screening.md, Round 12b)"
 STILL_MISSED: dict[str, str] = {
     text: f"{kind} {_NOT_KEPT}"
     for kind, texts in {
         "a threat worded without a threat word,": [
-            "delete your review or those photos of you go to everyone on your contact list",
             "the speaker better not show up at the next event, some people are waiting for her",
             "kalau tak bayar, gambar kau aku sebar satu Malaysia",
             "penceramah tu tunggu la nasib dia lepas ni",
@@ -47,7 +47,6 @@ STILL_MISSED: dict[str, str] = {
         "a farewell or an indirect plan,": [
             "this is my goodbye note to everyone in this chat",
             "don't worry, I won't be a problem much longer",
-            "dah tulis surat untuk mak, lepas ni dia tak payah risau pasal aku lagi",
         ],
         "a minor solicited or a body remarked on in Malay,": [
             "hey little girl how old are you? send pics",
