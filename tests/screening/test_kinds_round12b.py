@@ -13,7 +13,7 @@ import pytest
 
 from tests.screening.test_kinds import assert_held_as, verdict
 from tests.screening.test_kinds_round3 import assert_published
-from webinar.screening import rules
+from webinar.screening import model, rules
 from webinar.screening.normalise import normalise
 
 DETAILS_FOR_A_SERVICE = [
@@ -133,3 +133,12 @@ def test_details_are_read_as_a_services_notice_only_with_a_holding_verb_a_stated
 )
 def test_a_report_is_read_as_of_a_thing_only_with_a_thing_after_the_verb_and_no_person(text, reading):
     assert rules.thing_reported(_words(text)) is reading
+
+
+def test_the_abuse_head_reaches_its_threshold_on_a_thing_reported_and_is_kept_quiet_by_the_reading():
+    # The reading must be what publishes it: the head alone would hold it as a pile-on.
+    text = "semua tolong report page palsu ni sampai kena tutup"
+    threshold = model.load().thresholds["standard"]["abuse"]["ms"]
+    v = verdict(text)
+    assert v.heads["abuse"] >= threshold, v.heads
+    assert v.action == "publish" and "insult" not in v.categories
