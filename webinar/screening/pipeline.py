@@ -564,7 +564,17 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
     probs = probs.tolist()  # Python floats: the verdict reads each probability a few times
     return [
         _verdict(
-            n, list(r.hits), p, top, policy, c, m, r.counter, r.supportive, r.reported_self_harm, r.mention,
+            n,
+            list(r.hits),
+            p,
+            top,
+            policy,
+            c,
+            m,
+            r.counter,
+            r.supportive,
+            r.reported_self_harm,
+            r.mention,
             r.notice,
         )
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
