@@ -127,6 +127,27 @@ def test_rescheduling_emails_registrants_an_updated_calendar_with_the_same_uid(o
     assert Registration.objects.get(pk=seated.pk).status == Registration.Status.CONFIRMED
 
 
+def test_every_change_of_time_is_emailed_and_a_fan_out_run_twice_sends_each_once(organiser):
+    """Each change registrants are told of is its own occasion (the calendar's SEQUENCE): a second
+    change of time sends a second "New time" e-mail, with the newer calendar; the fan-out task
+    delivered twice sends nothing more."""
+    from webinar.services.notifications import registrants_notify
+
+    webinar = make_webinar(organiser=organiser, timezone="Europe/London")
+    make_registration(webinar, "Seated", "seated@example.com")
+    mail.outbox.clear()
+    for hour in (9, 11):
+        start = datetime(2026, 7, 1, hour, 0, tzinfo=UTC)
+        webinar_update(
+            webinar=webinar, actor=organiser, starts_at=start, ends_at=start.replace(hour=hour + 1)
+        )
+    registrants_notify(webinar_id=webinar.pk, kind="rescheduled")  # the last fan-out, delivered again
+    assert [message.to for message in mail.outbox] == [["seated@example.com"]] * 2
+    sequences = [int(_event(message)[1]["sequence"]) for message in mail.outbox]
+    assert sequences == [1, 2]
+    assert _event(mail.outbox[-1])[1].decoded("dtstart") == datetime(2026, 7, 1, 11, 0, tzinfo=UTC)
+
+
 def test_changes_that_do_not_touch_the_calendar_send_nothing(organiser):
     webinar = make_webinar(organiser=organiser)
     make_registration(webinar)

@@ -158,18 +158,24 @@ def registrants_notify(*, webinar_id: int, kind: str) -> int:
     """Queue ``kind`` (``rescheduled`` or ``webinar_cancelled``) to every confirmed or waitlisted registrant.
 
     Returns the number of e-mails queued. Each e-mail is its own task (``send_registration_email``), so
-    one failing address is retried alone.
+    one failing address is retried alone. The occasion of each is the webinar's ``calendar_sequence``
+    (raised by every change registrants are told of): a fan-out run twice sends each e-mail once, and a
+    second change of time sends a second "New time" e-mail (with the registration's status change as
+    occasion, the second was taken for the first and never sent). Two changes before the fan-out runs
+    send one e-mail, with the time now in force.
     """
     from webinar.tasks import send_registration_email
 
     if kind not in {"rescheduled", "webinar_cancelled"}:
         raise ValueError(f"not a registrant-wide kind: {kind}")
+    sequence = Webinar.objects.filter(pk=webinar_id).values_list("calendar_sequence", flat=True).first()
+    occasion = f"calendar-sequence:{sequence}"
     ids = Registration.objects.filter(
         webinar_id=webinar_id,
         status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
     ).values_list("pk", flat=True)
     count = 0
     for registration_id in ids.iterator():
-        send_registration_email.delay(registration_id, kind)
+        send_registration_email.delay(registration_id, kind, occasion)
         count += 1
     return count
