@@ -57,6 +57,11 @@ def shared_database_url() -> str:
     raise RuntimeError(f"no server URL for database vendor {connection.vendor!r}")
 
 
+# For a server whose test counts its database queries: no background sweeps (the ``checking`` and outbox
+# sweeps of the embedded default run every 15 and 30 s and read the database whatever the test does).
+NO_BACKGROUND_SWEEPS = {"DEWAN_CHECKING_SWEEP_SECONDS": "0", "DEWAN_OUTBOX_SWEEP_SECONDS": "0"}
+
+
 def server_env(*, port: int, database_url: str, redis_url: str | None = None, **extra: str) -> dict[str, str]:
     """The environment for a server process: this one's, pointed at the test database.
 

@@ -31,6 +31,7 @@ from tests.factories import (
 )
 from tests.servers import (
     HTTP_PROTOCOL,
+    NO_BACKGROUND_SWEEPS,
     Server,
     free_port,
     open_live_socket,
@@ -43,9 +44,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 def _server(name: str, *, http: str = HTTP_PROTOCOL, **settings: str) -> Server:
-    """A server with the counters of ``bench/instrumented_asgi.py`` (queries run by the process)."""
+    """A server with the counters of ``bench/instrumented_asgi.py`` (queries run by the process), and no
+    background sweeps to add queries of their own."""
     port = free_port()
-    env = server_env(port=port, database_url=shared_database_url(), **settings)
+    env = server_env(port=port, database_url=shared_database_url(), **{**NO_BACKGROUND_SWEEPS, **settings})
     return Server(port=port, env=env, name=name, app="bench.instrumented_asgi:app", http=http).start()
 
 

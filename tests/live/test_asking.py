@@ -150,7 +150,7 @@ async def test_blank_question_gets_empty_error(room, sockets):
 
 
 async def test_rate_limit_returns_retry_after_and_creates_nothing(
-    room, sockets, settings, publish_everything
+    room, sockets, settings, publish_everything, rate_window_held
 ):
     settings.DEWAN_QUESTION_RATE = "2/60"
     aisyah = await sockets.attendee(room.aisyah)
@@ -163,7 +163,9 @@ async def test_rate_limit_returns_retry_after_and_creates_nothing(
     assert await count_questions() == 2
 
 
-async def test_tabs_of_one_attendee_share_one_rate_limit_bucket(room, sockets, settings, publish_everything):
+async def test_tabs_of_one_attendee_share_one_rate_limit_bucket(
+    room, sockets, settings, publish_everything, rate_window_held
+):
     settings.DEWAN_QUESTION_RATE = "2/60"
     tab1, tab2 = await sockets.attendee(room.aisyah), await sockets.attendee(room.aisyah)
     assert (await tab1.request(ask("t1", "First")))["type"] == "ack"

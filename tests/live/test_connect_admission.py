@@ -26,7 +26,7 @@ from channels.db import database_sync_to_async
 from django.db import transaction
 
 from tests.factories import attendee_session, make_live_webinar, make_registration, make_user
-from tests.servers import Server, free_port, server_env, shared_database_url
+from tests.servers import NO_BACKGROUND_SWEEPS, Server, free_port, server_env, shared_database_url
 from webinar.services.events import event_record
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -44,6 +44,7 @@ def server(request):
         DEWAN_ADMISSION_MAX_CONNECTING=str(getattr(request, "param", 1)),
         DEWAN_ADMISSION_RETRY_MAX_SECONDS=str(RETRY_MAX_SECONDS),
         DEWAN_CONNECT_READ_THREADS="1",
+        **NO_BACKGROUND_SWEEPS,  # the test counts the server's queries
     )
     started = Server(port=port, env=env, name="admission", app="bench.instrumented_asgi:app").start()
     yield started

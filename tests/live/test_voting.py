@@ -89,7 +89,9 @@ async def test_vote_on_a_held_question_is_not_found(room, sockets, monkeypatch):
     assert await db(Vote.objects.count)() == 0
 
 
-async def test_vote_rate_limit_returns_retry_after(room, sockets, settings, publish_everything):
+async def test_vote_rate_limit_returns_retry_after(
+    room, sockets, settings, publish_everything, rate_window_held
+):
     settings.DEWAN_VOTE_RATE = "2/60"
     aisyah, ben = await sockets.attendee(room.aisyah), await sockets.attendee(room.ben)
     question_id = await published_question(aisyah)

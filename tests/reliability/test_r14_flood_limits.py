@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 async def test_r14_over_the_limit_from_two_tabs_gets_retry_after_and_stores_nothing(
-    room, sockets, publish_everything, settings
+    room, sockets, publish_everything, settings, rate_window_held
 ):
     from webinar.models import Question
 
