@@ -2,8 +2,14 @@
 
 Data is made in the test process with the factories; ``transactional_db`` commits it, so the server
 process (which has its own connections) sees it. The server is per module (a test that kills it
-gets it back before the next test); tests that need other settings start their own. Every page is
-screenshotted into ``test-artifacts/`` when its test ends (with a ``FAILED-`` prefix when it failed).
+gets it back before the next test); tests that need other settings start their own.
+
+Screenshots go to ``test-artifacts/``. When a test fails, every page it opened is screenshotted, full
+page, as ``FAILED-<test>-<person>.png``. For passing tests nothing is screenshotted unless
+``DEWAN_TEST_SCREENSHOTS=all``: then every page is, viewport only, when its test ends
+(``<test>-<person>.png``), and so are the steps tests name (``pages.screenshot``: viewport only unless
+the test asks for the full page). A screenshot costs Chromium a render of the page, and a full-page one
+of every page of every test was the largest part of the browser tests' CPU that no check needed.
 """
 
 from __future__ import annotations
@@ -28,13 +34,46 @@ from tests.servers import ARTIFACTS, Server, free_port, server_env, shared_datab
 expect.set_options(timeout=WAIT_MS)
 
 CHROMIUM = "/usr/bin/chromium"
+# Features Playwright disables itself (its chromiumSwitches.ts, 1.65): Chromium keeps only the last
+# ``--disable-features`` switch on a command line, and ours comes after Playwright's, so it repeats them.
+PLAYWRIGHT_DISABLED_FEATURES = [
+    "AimEnabled",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsFirstBalancedModeAutoEnable",
+    "HttpsUpgrades",
+    "LensOverlay",
+    "MediaRouter",
+    "NetworkTimeServiceQuerying",
+    "OptimizationHints",
+    "PaintHolding",
+    "PreconnectToSearch",
+    "ThirdPartyStoragePartitioning",
+]
+# Background services no test uses: the optimization guide and its on-device model service (Debian's
+# Chromium started one a few minutes into a run), translation, casting and media controls, autofill's
+# server queries.
+UNUSED_FEATURES = [
+    "OptimizationGuideModelDownloading",
+    "OptimizationHintsFetching",
+    "OptimizationTargetPrediction",
+    "OptimizationGuideOnDeviceModel",
+    "Translate",
+    "DialMediaRouteProvider",
+    "GlobalMediaControls",
+    "AutofillServerCommunication",
+]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNUSED_FEATURES),
 ]
+# ``all``: passing tests leave screenshots too (see the module docstring).
+SCREENSHOTS_ALL = os.environ.get("DEWAN_TEST_SCREENSHOTS") == "all"
 
 
 @pytest.hookimpl(wrapper=True)
@@ -165,19 +204,29 @@ class Pages:
         wait_connected(page)
         return page
 
-    def screenshot(self, page, name: str) -> Path:
+    def screenshot(self, page, name: str, *, full_page: bool = False) -> Path | None:
+        """A step the test names, kept only with ``DEWAN_TEST_SCREENSHOTS=all``; the path, or None."""
+        if not SCREENSHOTS_ALL:
+            return None
+        return self._save(page, name, full_page=full_page)
+
+    @staticmethod
+    def _save(page, name: str, *, full_page: bool) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / name
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     def close(self, failed: bool) -> None:
-        prefix = "FAILED-" if failed else ""
-        for label, page in self.pages:
-            try:
-                self.screenshot(page, f"{prefix}{self.test_name}-{label}.png")
-            except Exception:  # noqa: S112 - a page that already crashed has nothing to show
-                continue
+        """Screenshots every page (full page, ``FAILED-``) when the test failed, or (viewport) with
+        ``DEWAN_TEST_SCREENSHOTS=all``; then closes the contexts."""
+        if failed or SCREENSHOTS_ALL:
+            prefix = "FAILED-" if failed else ""
+            for label, page in self.pages:
+                try:
+                    self._save(page, f"{prefix}{self.test_name}-{label}.png", full_page=failed)
+                except Exception:  # noqa: S112 - a page that already crashed has nothing to show
+                    continue
         for context in self.contexts:
             context.close()
 

@@ -1,8 +1,9 @@
 """The whole first event in real browsers (issue 14's "done when"): register → e-mail → join → ask →
 moderate → end → report → exports, in English on a laptop and in Bahasa Malaysia on a 390x844 phone.
 
-Every step is screenshotted into test-artifacts/ (walk-<language>-<step>.png); the e-mails the server
-process sent are read from its file e-mail backend, as a person would read their inbox.
+With DEWAN_TEST_SCREENSHOTS=all every step is screenshotted, full page, into test-artifacts/
+(walk-<language>-<step>.png); the e-mails the server process sent are read from its file e-mail
+backend, as a person would read their inbox.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def _body(message: email.message.Message) -> str:
 
 
 def _shot(pages, page, language: str, step: str) -> None:
-    pages.screenshot(page, f"walk-{language}-{step}.png")
+    pages.screenshot(page, f"walk-{language}-{step}.png", full_page=True)
 
 
 def _signed_in(pages, label, user, path, options, language):
