@@ -34,8 +34,9 @@ from tests.servers import ARTIFACTS, Server, free_port, server_env, shared_datab
 expect.set_options(timeout=WAIT_MS)
 
 CHROMIUM = "/usr/bin/chromium"
-# Features Playwright disables itself (its chromiumSwitches.ts, 1.65): Chromium keeps only the last
-# ``--disable-features`` switch on a command line, and ours comes after Playwright's, so it repeats them.
+# Features Playwright disables itself (its chromiumSwitches.ts, 1.65). A switch given twice counts once
+# in Chromium (the last, as others measured for ``--disable-features``) and ours comes after Playwright's,
+# so it repeats them rather than turn them back on.
 PLAYWRIGHT_DISABLED_FEATURES = [
     "AimEnabled",
     "AvoidCorsURLLoaderRestartOnRedirect",
