@@ -7,6 +7,7 @@ import os
 import pytest
 from django.conf import settings
 
+from tests.celery_mode import tasks_eager
 from tests.factories import make_host, make_live_webinar, make_registration, make_user, make_webinar
 
 USING_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
@@ -66,12 +67,8 @@ def _celery_in_process(request):
     if request.node.get_closest_marker("real_celery_worker"):
         yield
         return
-    from webinar.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = before
+    with tasks_eager():
+        yield
 
 
 @pytest.fixture(autouse=True)

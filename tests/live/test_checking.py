@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import threading
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from django.db import connections
 from django.utils import timezone
 
 from realtime import broadcast
+from tests.celery_mode import tasks_eager
 from tests.live.conftest import screen_as
 from tests.live.helpers import db
 from tests.servers import server_env, shared_database_url
@@ -76,12 +76,8 @@ def second_stage(monkeypatch, tmp_path):
 def queued():
     """Tasks go to the broker and no worker runs them: a checking question stays checking until the test
     runs its task (``check_question_second_stage.apply``), as a worker would."""
-    from webinar.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    yield
-    app.conf.task_always_eager = before
+    with tasks_eager(False):
+        yield
 
 
 def ask(key: str, text: str = TEXT) -> dict:
@@ -276,19 +272,6 @@ async def test_when_the_broker_cannot_take_the_task_the_process_checks_the_quest
 # --- The bound on the wait: the sweep (webinar/services/checking.py, questions_checking_sweep) ----------
 
 
-@contextmanager
-def embedded():
-    """The embedded default for what follows: a check the sweep starts runs on this process's thread."""
-    from webinar.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    try:
-        yield
-    finally:
-        app.conf.task_always_eager = before
-
-
 def after(seconds: float):
     return timezone.now() + timedelta(seconds=seconds)
 
@@ -338,7 +321,7 @@ async def test_a_check_lost_with_the_process_that_ran_it_is_started_again_by_the
     assert (await db(Question.objects.get)(pk=own["id"])).status == "checking"  # the dead check did nothing
 
     assert await db(checking.questions_checking_sweep)(now=after(5)) == checking.SweepResult([], [])
-    with embedded():
+    with tasks_eager():  # the embedded default: a check the sweep starts runs here
         swept = await db(checking.questions_checking_sweep)(now=after(31))
         assert swept.requeued == [own["id"]] and swept.held == []
         await db(checking.second_stage_wait)()
@@ -493,7 +476,7 @@ async def test_a_server_process_sweeps_at_start_up_in_the_embedded_default(
     # Left by a process that died long ago: older than the give-up bound.
     await db(Question.objects.filter(pk=own["id"]).update)(created_at=after(-600))
     monkeypatch.setattr(settings, "DEWAN_CHECKING_SWEEP_SECONDS", 3600.0)
-    with embedded():
+    with tasks_eager():  # the embedded default: a check the sweep starts runs here
         assert await db(checking.checking_sweeper_start)() is True
     try:
         assert (await mine_until(aisyah, "held"))["id"] == own["id"]

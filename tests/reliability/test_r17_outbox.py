@@ -39,19 +39,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SECRET_TEXT = "Zebra-crossing question from Aisyah about the Kuantan bypass?"
 
 
-@pytest.fixture(autouse=True)
-def embedded():
-    """The embedded default: a task the sweep (or a commit) queues runs in this process, at once."""
-    from webinar.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    try:
-        yield
-    finally:
-        app.conf.task_always_eager = before
-
-
 def later(seconds: float):
     return timezone.now() + timedelta(seconds=seconds)
 

@@ -37,6 +37,7 @@ from django.utils import timezone
 from webinar.models import Question
 from webinar.screening import messages, second_stage
 from webinar.screening.pipeline import HEAD_CATEGORY
+from webinar.sweeper import Sweeper
 
 log = logging.getLogger("dewan.checking")
 Status = Question.Status
@@ -289,42 +290,18 @@ def questions_checking_sweep(*, now: datetime | None = None) -> SweepResult:
     return result
 
 
-_sweeper: threading.Thread | None = None
-_sweeper_stop = threading.Event()
+_sweeper = Sweeper(
+    "dewan-checking-sweep", lambda: questions_checking_sweep(), lambda: settings.DEWAN_CHECKING_SWEEP_SECONDS
+)
 
 
 def checking_sweeper_start() -> bool:
     """In the embedded default (tasks eager, no beat), sweep from this process: once now (the checks a
     process that died before this one was running are lost) and every ``DEWAN_CHECKING_SWEEP_SECONDS``
     (0: never) on a daemon thread. Returns whether it started; with a broker, beat sweeps instead."""
-    global _sweeper
-    from webinar.celery import app
-
-    interval = float(settings.DEWAN_CHECKING_SWEEP_SECONDS)
-    if not app.conf.task_always_eager or interval <= 0 or (_sweeper is not None and _sweeper.is_alive()):
-        return False
-    _sweeper_stop.clear()
-    _sweeper = threading.Thread(
-        target=_sweep_every, args=(interval,), name="dewan-checking-sweep", daemon=True
-    )
-    _sweeper.start()
-    return True
+    return _sweeper.start()
 
 
 def checking_sweeper_stop(timeout: float = 5.0) -> None:
     """Stop this process's sweeper thread (tests)."""
-    _sweeper_stop.set()
-    if _sweeper is not None:
-        _sweeper.join(timeout)
-
-
-def _sweep_every(interval: float) -> None:
-    while True:
-        try:
-            questions_checking_sweep()
-        except Exception as exc:  # the database may be away (or not migrated yet); the next round retries
-            log.warning("checking sweep failed (%s: %s); next in %.0f s", type(exc).__name__, exc, interval)
-        finally:
-            close_old_connections()
-        if _sweeper_stop.wait(interval):
-            return
+    _sweeper.stop(timeout)

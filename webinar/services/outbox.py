@@ -22,16 +22,15 @@ start-up (for what a process that died left open) and every ``DEWAN_OUTBOX_SWEEP
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import close_old_connections
 from django.db.models import F
 from django.utils import timezone
 
 from webinar.models import OutboxEntry, Report
+from webinar.sweeper import Sweeper
 
 log = logging.getLogger("dewan.outbox")
 Topic = OutboxEntry.Topic
@@ -150,40 +149,16 @@ def outbox_sweep(*, now: datetime | None = None) -> OutboxSweep:
     return result
 
 
-_sweeper: threading.Thread | None = None
-_sweeper_stop = threading.Event()
+_sweeper = Sweeper("dewan-outbox-sweep", lambda: outbox_sweep(), lambda: settings.DEWAN_OUTBOX_SWEEP_SECONDS)
 
 
 def outbox_sweeper_start() -> bool:
     """In the embedded default (tasks eager, no beat), sweep from this process: once now and every
     ``DEWAN_OUTBOX_SWEEP_SECONDS`` (0: never) on a daemon thread. Returns whether it started; with a
     broker, beat sweeps instead."""
-    global _sweeper
-    from webinar.celery import app
-
-    interval = float(settings.DEWAN_OUTBOX_SWEEP_SECONDS)
-    if not app.conf.task_always_eager or interval <= 0 or (_sweeper is not None and _sweeper.is_alive()):
-        return False
-    _sweeper_stop.clear()
-    _sweeper = threading.Thread(target=_sweep_every, args=(interval,), name="dewan-outbox-sweep", daemon=True)
-    _sweeper.start()
-    return True
+    return _sweeper.start()
 
 
 def outbox_sweeper_stop(timeout: float = 5.0) -> None:
     """Stop this process's sweeper thread (tests)."""
-    _sweeper_stop.set()
-    if _sweeper is not None:
-        _sweeper.join(timeout)
-
-
-def _sweep_every(interval: float) -> None:
-    while True:
-        try:
-            outbox_sweep()
-        except Exception as exc:  # the database may be away (or not migrated yet); the next round retries
-            log.warning("outbox sweep failed (%s: %s); next in %.0f s", type(exc).__name__, exc, interval)
-        finally:
-            close_old_connections()
-        if _sweeper_stop.wait(interval):
-            return
+    _sweeper.stop(timeout)
