@@ -176,7 +176,11 @@ async def test_over_the_bound_a_connect_is_refused_1013_with_a_hint_before_any_r
     assert 0 <= hint_ms <= RETRY_MAX_SECONDS * 1000
     assert error["retry_after"] == pytest.approx(hint_ms / 1000, abs=0.001)
     assert after["refused"] == before["refused"] + 1
-    assert after["queries"] == before["queries"]  # refused before anything was read for it
+    # Refused before anything was read for it: the one pool thread is held, so a read of the refused
+    # connect could only wait in the pool's queue (or be skipped there once its socket had gone). The
+    # process's whole query count is not the measure: its attendance sampler reads for the open viewer.
+    pool_reads = ("reads_queued", "reads_skipped")
+    assert [after[key] for key in pool_reads] == [before[key] for key in pool_reads]
 
     async with await held as first:  # the bound frees once the held connect is caught up
         await until_type(first, "welcome")
