@@ -1,7 +1,7 @@
 """A socket the app closed for abuse stops costing the server at once (issue 12, realtime/wsprotocol.py).
 
 Against a real Uvicorn process with the documented flags: a client that never reads and floods past its
-budget has its TCP connection ended by the server within ``CLOSE_TIMEOUT`` (1 s; stock Uvicorn waits 10 s
+budget has its TCP connection ended by the server within ``CLOSE_TIMEOUT`` (3 s; stock Uvicorn waits 10 s
 while it keeps parsing the flood), while a client that reads still gets ``rate_limited`` and a clean
 4429 close, and other viewers keep being served throughout.
 """
