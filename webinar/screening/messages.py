@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "pii.mykad": _("Contains what looks like a MyKad number. It is hidden to protect you."),
     "pii.phone": _("Contains a phone number. It is hidden to protect you."),
     "pii.email": _("Contains an e-mail address. It is hidden to protect you."),
+    "pii.handle": _("Contains a social media or chat handle. It is hidden to protect you."),
     "pii.card": _("Contains what looks like a payment card number. It is hidden to protect you."),
     "pii.bank_account": _("Contains what looks like a bank account number. It is hidden to protect you."),
     "pii.passport": _("Contains what looks like a passport number. It is hidden to protect you."),

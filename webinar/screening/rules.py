@@ -1595,8 +1595,22 @@ _CARD_LAYOUT = re.compile(r"^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$")
 _CARD_WORD = re.compile(r"\b(?:card|cards|kad|credit|kredit|debit|visa|mastercard|amex|cvv)\b")
 # Any run of digits in small groups separated by one space, dot, dash or bracket ("012.345.6789",
 # "01 23 45 67 89", "+60 12-345 6789"); it is a phone number when its digits are a Malaysian number.
-_NUMBER_RUN = re.compile(r"(?<![\w+.])\+?\(?\d{1,11}\)?(?:[ .\-]\(?\d{1,8}\)?){0,6}(?![\w])")
-_MY_PHONE = re.compile(r"(?:\+?60|0)(?:1\d{8,9}|[3-9]\d{7,8})")
+# Round 13: a bracketed country code before the number ("(+60)12-345 6789") and the international prefix
+# "00" ("006012 345 6789") too.
+_NUMBER_RUN = re.compile(
+    r"(?<![\w+.(])(?:\(\+?\d{1,4}\) ?|\+)?\(?\d{1,11}\)?(?:[ .\-]\(?\d{1,8}\)?){0,6}(?![\w])"
+)
+_MY_PHONE = re.compile(r"(?:\+?(?:00)?60|0)(?:1\d{8,9}|[3-9]\d{7,8})")
+
+
+def phone_digits(digits: str) -> bool:
+    """Whether a string of digits is a Malaysian phone number: 9 to 12 digits (14 with the international
+    prefix "00"), a mobile (01x), a landline (03-09) or either after the country code 60."""
+    n = len(digits)
+    long_form = n <= 14 and digits.startswith("0060")
+    return (9 <= n <= 12 or long_form) and _MY_PHONE.fullmatch(digits) is not None
+
+
 # The same, written loosely: groups that hold at least one digit, with o/i/l/z/s/b standing in for some
 # digits ("+6O 12", "O19", "O1Z"), separated by spaced dashes, dots or other symbols or single spaces
 # ("012 - 345 - 6789", "6 0 1 2 . 7 7 7 . 1 2 3 4", "016*772*9034"). A group without a digit (a lone
@@ -1875,43 +1889,71 @@ def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tu
         forms = [original[tok.start : tok.end].lower() for tok in norm.tokens]
     counts = _number_counts(numbers)
     found = list(map(counts.__getitem__, forms))
-    if len(found) - found.count(None) < 2:
-        return out  # a run needs two number tokens side by side
+    if len(found) == found.count(None):
+        return out
     run: list[int] = []
-    digits = 0
-    spelled = 0
     for i, count in enumerate(found):
         if count is not None:
             run.append(i)
-            digits += count[0]
-            spelled += count[1]
             continue
-        if len(run) >= 2 and digits >= 7 and spelled >= 2:
+        if run and _spelled_run([found[k] for k in run]):  # type: ignore[misc]
             out.append((run[0], run[-1]))
-        run, digits, spelled = [], 0, 0
-    if len(run) >= 2 and digits >= 7 and spelled >= 2:
+        run = []
+    if run and _spelled_run([found[k] for k in run]):  # type: ignore[misc]
         out.append((run[0], run[-1]))
     return out
 
 
+def _spelled_run(counts: list[tuple[int, int, str]]) -> bool:
+    """Whether number tokens side by side (their _NumberCounts) make a number written in words: two spelled
+    digits or more and seven digits in all ("kosong satu dua ...", one token if it holds nine:
+    "O1Two345six78nine"), or (round 13) one spelled digit or more in a Malaysian phone or MyKad number
+    ("zero12-3456789", "012 three four five 6789")."""
+    digits = sum(c[0] for c in counts)
+    spelled = sum(c[1] for c in counts)
+    if spelled >= 2 and digits >= 7 and (len(counts) >= 2 or digits >= 9):
+        return True
+    if spelled < 1 or digits < 9:
+        return False
+    number = _said_digits([c[2] for c in counts])
+    return phone_digits(number) or (
+        len(number) == 12 and mykad_ok(number[:2], number[2:4], number[4:6], number[6:8])
+    )
+
+
+def _said_digits(parts: list[str]) -> str:
+    """The digits a run of number tokens says: "double"/"triple" (``*2``, ``*3``) repeat the next digit."""
+    out: list[str] = []
+    times = 1
+    for part in parts:
+        if part.startswith("*"):
+            times = int(part[1:])
+            continue
+        out.append(part[0] * times + part[1:])
+        times = 1
+    return "".join(out)
+
+
 class _NumberCounts(dict):
-    """A token's form -> (digits, spelled digits) it adds to a spelled number ("satu" (1, 1), "o12" (3, 1),
-    "2023" (4, 0)), or None when it is no part of one; worked out on first look (``counts[form]`` never
-    misses, so ``map`` reads it in C)."""
+    """A token's form -> (digits, spelled digits, the digits said) it adds to a spelled number ("satu"
+    (1, 1, "1"), "o12" (3, 1, "012"), "2023" (4, 0, "2023"), "double" (1, 1, "*2")), or None when it is no
+    part of one; worked out on first look (``counts[form]`` never misses, so ``map`` reads it in C)."""
 
     def __init__(self, numbers: dict[str, str]):
         super().__init__()
         self.numbers = numbers
 
-    def __missing__(self, form: str) -> tuple[int, int] | None:
-        count: tuple[int, int] | None = None
+    def __missing__(self, form: str) -> tuple[int, int, str] | None:
+        count: tuple[int, int, str] | None = None
         if form in self.numbers:
-            count = (1, 1)
+            value = self.numbers[form]
+            count = (1, 1, "*" + value[:-1] if value.endswith("x") else value)
         elif form.isdigit() or _mixed_number(form):
             mixed = _MIXED_NUMBER.findall(form)
             count = (
                 sum(len(x) if x.isdigit() else 1 for x in mixed),
                 sum(1 for x in mixed if not x.isdigit()),
+                "".join(x if x.isdigit() else self.numbers.get(x, "0") for x in mixed),
             )
         if len(self) >= 100_000:
             self.clear()
@@ -1949,10 +1991,14 @@ def _two_number_words(folded: str, numbers: dict[str, str]) -> bool:
     return built[1].may_match(folded)
 
 
-_MIXED_NUMBER = re.compile(r"\d+|zero|one|two|three|four|five|six|seven|eight|nine|o(?=\d)")
+# English and (round 13) Malay digit words run together with digits ("o12", "kosong12", "satu2tiga").
+_MIXED_NUMBER = re.compile(
+    r"\d+|zero|one|two|three|four|five|six|seven|eight|nine|o(?=\d)"
+    r"|kosong|sifar|satu|dua|tiga|empat|lima|enam|tujuh|lapan|sembilan"
+)
 _MIXED_FULL = re.compile(f"(?:{_MIXED_NUMBER.pattern})+")
-_MIXED_FIRST = frozenset("zotfsen")  # first letters of zero ... nine and "o"
-_MIXED_LAST = frozenset("oerxnt")  # last letters of zero ... nine
+_MIXED_FIRST = frozenset("zotfsenkdl")  # first letters of zero ... nine, "o", kosong ... sembilan
+_MIXED_LAST = frozenset("oerxntgaumhr")  # last letters of zero ... nine, kosong ... sembilan
 
 
 def _mixed_number(form: str) -> bool:
@@ -2019,6 +2065,103 @@ _NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia",
 _PATRONYM = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:bin|binti|bt|bte|a/l|a/p) [A-Z][a-z]+\b")
 
 
+# Round 13: a public service's published line is not personal data (guideline: official hotlines are
+# benign): a name from services.txt within a few words before the number ("Befrienders KL 03-7627 2929",
+# "the number for Befrienders is ...", "maybank hotline 1300 88 6688") or just after it ("03-2610 1559
+# (CCID)"), in the same sentence, with no first-person word between them ("Befrienders or my number ...",
+# "hotline saya ..."); and a business line (1-300 / 1-800, ten digits), which no private person has.
+_SERVICES = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.load().services)) + r")\b")
+_OWN = re.compile(r"\b(?:my|mine|me|i|saya|sy|aku|ku|kami|personal|peribadi|sendiri)\b|[.!?;]\s")
+_BUSINESS_LINE = re.compile(r"1[ -]?[38]00[ -]?\d")
+SERVICE_BEFORE = 40  # characters before a number where a service's name may stand
+SERVICE_AFTER = 25
+
+
+def _service_number(text: str, a: int, b: int) -> bool:
+    """Whether the number at ``text[a:b]`` is a public service's line (see _SERVICES)."""
+    if _BUSINESS_LINE.match(text, a) is not None:
+        return True
+    before = text[max(0, a - SERVICE_BEFORE) : a]
+    for m in _SERVICES.finditer(before):
+        if _OWN.search(before, m.end()) is None:
+            return True
+    after = text[b : b + SERVICE_AFTER]
+    m = _SERVICES.search(after)
+    return m is not None and _OWN.search(after, 0, m.start()) is None
+
+
+# Round 13: an address at a webmail provider written without its ending ("alibaba at gmail", "siti[at]yahoo"):
+# an e-mail when the name before it looks like one (a digit, dot or underscore) or an e-mail word comes
+# shortly before ("email saya ali at gmail"); never a pronoun or everyday word ("someone at gmail").
+_WEBMAIL = re.compile(
+    r"(?<![\w.@])([a-z][\w.]{2,}) ?(?:\[at\]|\(at\)|\{at\}| at |@) ?"
+    r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|icloud|live|protonmail|proton|aol|rocketmail)\b(?![.@])"
+)
+_MAIL_CUE = re.compile(r"\b(?:e-?mail|emel|email|e-mel|mail|gmail|contact|hubungi|reach|send)\b")
+_NOT_A_MAILBOX = frozenset(
+    ["someone", "somebody", "people", "anyone", "account", "accounts", "akaun", "him", "her", "them", "you",
+     "me", "saya", "aku", "kami", "mereka", "dia", "scammer", "scammers", "staff", "team", "login", "work",
+     "sign", "signed", "log", "logged", "spam", "phishing", "email", "emails", "emel", "mail", "mails"]
+)  # fmt: skip
+# An organisation's role mailbox at an official, educational or organisation domain ("aduan@mcmc.gov.my",
+# "info@dewan.org.my") is where the public writes to it, not a private person's address.
+_PUBLIC_MAILBOX = re.compile(
+    r"^(?:info|admin|aduan|enquiry|enquiries|inquiry|pertanyaan|support|help|helpdesk|contact|hello|"
+    r"secretariat|urusetia|media|feedback|maklumbalas|complaints?|report|reports|scam|noreply|no-reply)"
+    r"@[\w.-]+\.(?:gov|edu|org)(?:\.my)?$"
+)
+
+
+def _public_mailbox(address: str) -> bool:
+    return _PUBLIC_MAILBOX.match(address) is not None
+
+
+def _webmail_address(text: str, m: re.Match) -> bool:
+    name = m.group(1)
+    if name in _NOT_A_MAILBOX:
+        return False
+    if any(c.isdigit() or c in "._" for c in name):
+        return True
+    return _MAIL_CUE.search(text, max(0, m.start() - 30), m.start()) is not None
+
+
+# Round 13: a social or chat handle given so that people reach the author ("add me on ig @ali_baba99",
+# "my telegram is @duitcepat99", "wechat id: ali8899", "ig saya sitikk99"): a platform (or "add/follow/
+# find me") and then a handle: an @name, a name with a digit, dot or underscore, or any name after a colon
+# or "=". "my ig is private", "add me to the group" and "follow me on twitter for updates" give none.
+_PLATFORM = (
+    r"(?:ig|insta|instagram|snap|snapchat|tiktok|tik tok|tt|fb|facebook|telegram|tele|tg|twitter|threads|"
+    r"wechat|discord|kik|skype|youtube|yt|twitch)"
+)
+_HANDLE_WORD = r"(?:@[a-z0-9_.]{2,}|[a-z0-9_.]*(?:[a-z][0-9_]|[0-9_][a-z]|[a-z]\.[a-z])[a-z0-9_.]*)"
+_HANDLE_AFTER_COLON = r"(?:@?[a-z][a-z0-9_.]{2,})"
+_GIVEN_HANDLE_RE = re.compile(
+    r"(?:\b(?:add|follow|find|search|cari|tambah|dm|pm|message|msg|contact|hubungi|ping|reach) "
+    r"(?:me|saya|aku|sy|us|kami)(?: (?:on|at|kat|dekat|di|in|via))?(?: " + _PLATFORM + r")?"
+    r"|\b(?:(?:add|follow|find|search|cari|tambah) )?(?:my|our) "
+    + _PLATFORM
+    + r"(?: (?:id|name|username|handle|acc|account))?"
+    r"(?: (?:is|ialah))?"
+    r"|\b" + _PLATFORM + r"(?: (?:id|name|username|handle|acc|account|akaun|nama))?"
+    r" (?:saya|aku|sy|kami|i)(?: (?:ialah|adalah|is))?"
+    r"|\b(?:" + _PLATFORM[3:-1] + r"|line) (?:id|username|handle))"
+    r"(?:\s*[:=]\s*(" + _HANDLE_AFTER_COLON + r")|\s*-?\s*(" + _HANDLE_WORD + r"))(?![\w@])"
+)
+
+
+def _handles(text: str) -> list[tuple[int, int]]:
+    """Spans of the handles a comment gives (see _HANDLE_RE)."""
+    if not _may(_GIVEN_HANDLE_RE, text):
+        return []
+    out = []
+    for m in _GIVEN_HANDLE_RE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        if m.group(g).strip("@._") in _NOT_A_MAILBOX:
+            continue
+        out.append((m.start(), m.end(g)))
+    return out
+
+
 def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
     text = norm.folded
     pii: list[Hit] = []
@@ -2035,7 +2178,15 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
     # The second form of EMAIL_RE ("ali at gmail dot com") needs a "dot"; the first needs an "@".
     if "@" in text or ("dot" in text and ("at" in text)):
         for m in EMAIL_RE.finditer(text) if _may(EMAIL_RE, text) else ():
-            add("pii.email", m.start(), m.end())
+            if not _public_mailbox(m.group(0)):
+                add("pii.email", m.start(), m.end())
+    if " at " in text or "@" in text or "[at]" in text or "(at)" in text or "{at}" in text:
+        for m in _WEBMAIL.finditer(text) if _may(_WEBMAIL, text) else ():
+            if free(m.start(), m.end()) and _webmail_address(text, m):
+                add("pii.email", m.start(), m.end())
+    for a, b in _handles(text):
+        if free(a, b):
+            add("pii.handle", a, b)
     has_digit = _ANY_DIGIT.search(text) is not None
     digits_text = _digit_view(text) if has_digit else text
     if has_digit and _may(_DIGIT_RUN, digits_text) and _DIGIT_RUN.search(digits_text) is not None:
@@ -2051,8 +2202,9 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
         # A phone number has nine digits or more: one RE2 pass turns away most comments with a digit.
         for m in _NUMBER_RUN.finditer(digits_text) if _NINE_DIGITS.may_match(digits_text) else ():
             digits = re.sub(r"\D", "", m.group(0))
-            if 9 <= len(digits) <= 12 and _MY_PHONE.fullmatch(digits) and free(m.start(), m.end()):
-                add("pii.phone", m.start(), m.end())
+            a, b = m.start(), m.end()
+            if phone_digits(digits) and free(a, b) and not _service_number(text, a, b):
+                add("pii.phone", a, b)
         for m in _LOOSE_RUN.finditer(text) if _may(_LOOSE_RUN, text) else ():
             run = m.group(0)
             digits = re.sub(r"\D", "", run.translate(_DIGIT_FOR))
@@ -2064,16 +2216,16 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
                     add("pii.mykad", m.start(), m.end(), 3)
                 continue
             if (
-                9 <= len(digits) <= 12
-                and 2 * letters <= len(digits)
-                and _MY_PHONE.fullmatch(digits)
+                2 * letters <= len(digits)
+                and phone_digits(digits)
                 and free(m.start(), m.end())
+                and not _service_number(text, m.start(), m.end())
             ):
                 add("pii.phone", m.start(), m.end())
         if _NUMBERED_CUES.may_match(text):  # one RE2 pass: most comments with a digit have none of these
             for rx, code in ((_BANK_ACCOUNT, "pii.bank_account"), (_PASSPORT, "pii.passport")):
                 for m in rx.finditer(text) if _may(rx, text) else ():
-                    if free(m.start(1), m.end(1)):
+                    if free(m.start(1), m.end(1)) and not _service_number(text, m.start(1), m.end(1)):
                         add(code, m.start(1), m.end(1))
             where = _address(text)
             if where is not None and free(*where):
@@ -2180,7 +2332,7 @@ _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SEXUAL_RE,
             _HATE_RE, _COUNTER_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE, LINK_RE, EMAIL_RE,
             _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
-            _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE):  # fmt: skip
+            _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE):  # fmt: skip
     _may(_rx, "")
 
 Words = _Words
