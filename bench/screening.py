@@ -225,6 +225,7 @@ HELDOUT = (
     "heldout_13",
     "heldout_14",
     "heldout_15",
+    "heldout_16",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
