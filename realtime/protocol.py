@@ -519,7 +519,9 @@ class StaffReason(_Out):
     message: str = Field(
         description="in the host's language; a question's self-harm reasons add the support message once"
     )
-    start: int | None = Field(description="span in `text` (characters), or null")
+    start: int | None = Field(
+        description="span in `text` (characters), or null (also after a host edited the text)"
+    )
     end: int | None
     matched: str
     severity: int

@@ -63,8 +63,13 @@ def public_question(question: Question, *, localised: bool = True) -> dict:
         "pinned": question.pinned,
         "answered": question.answered_at is not None,
         "created_at": _iso(question.created_at),
-        "edited": bool(question.original_text) and not question.masked,
+        "edited": _edited(question),
     }
+
+
+def _edited(question: Question) -> bool:
+    """A host replaced the text (``original_text`` kept without masking: masking alone is not an edit)."""
+    return bool(question.original_text) and not question.masked
 
 
 def localise(payload: dict, language: str) -> dict:
@@ -117,8 +122,15 @@ def _reason_message(reason: dict, language: str, heads: dict) -> str:
 
 
 def _reasons(question: Question, language: str) -> list[dict]:
-    """The question's screening reasons in ``language``; the support message once per question."""
+    """The question's screening reasons in ``language``; the support message once per question.
+
+    ``start``/``end`` are a span of the question's ``text`` as sent (characters), or ``None``. Screening
+    measured them in the submitted text; masking keeps every character's place (``masking``), but a host's
+    edit replaces the text, so an edited question's spans are ``None`` (the console would otherwise mark
+    whatever now stands at the old offsets; ``matched`` still names what screening found).
+    """
     screening = question.screening or {}
+    spans_fit = not _edited(question)
     stored = screening.get("reasons", [])
     codes = [reason.get("code", "") for reason in stored]
     heads = screening.get("heads") or {}
@@ -130,8 +142,8 @@ def _reasons(question: Question, language: str) -> list[dict]:
             "code": code,
             "category": reason.get("category", ""),
             "message": text,
-            "start": reason.get("start"),
-            "end": reason.get("end"),
+            "start": reason.get("start") if spans_fit else None,
+            "end": reason.get("end") if spans_fit else None,
             "matched": reason.get("matched", ""),
             "severity": reason.get("severity", 1),
         }

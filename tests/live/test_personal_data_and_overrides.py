@@ -72,6 +72,44 @@ def test_every_kind_of_personal_data_is_masked_when_published_anyway(room, text,
     assert (published.text, published.masked, published.original_text) == (masked, [kind], text)
 
 
+def _spans(question) -> list[tuple[str, int | None, int | None]]:
+    from webinar.representations import staff_question
+
+    shown = staff_question(question)
+    return [(r["code"], r["start"], r["end"]) for r in shown["screening"]["reasons"]]
+
+
+def test_a_staff_reason_span_marks_what_screening_found_in_the_text_hosts_are_sent(room):
+    """docs/protocol.md, StaffReason: ``start``/``end`` are a span of ``text``. Masking keeps every
+    character's place, so the span still marks the (masked) number."""
+    from webinar.services.moderation import question_approve
+
+    question = ask(room.aisyah, "phone", PHONE_TEXT)
+    (_code, start, end), *_ = [s for s in _spans(question) if s[0] == "pii.phone"]
+    assert PHONE_TEXT[start:end] == "012-345 6789"
+    published = question_approve(actor=room.host, webinar_id=room.webinar.pk, question_id=question.pk)
+    assert published.text[start:end] == "012-••• ••••"
+    assert ("pii.phone", start, end) in _spans(published)
+
+
+def test_after_a_host_edit_no_reason_marks_characters_of_the_new_text(room):
+    """An outside client found the console marking "by host" in "Edited text by host": the spans were
+    the submitted text's. Once a host replaced the text, every span is null; ``matched`` still says what
+    screening found, and ``original_text`` keeps the submitted text."""
+    from webinar.representations import staff_question
+    from webinar.services.moderation import question_edit
+
+    question = ask(room.aisyah, "phone", PHONE_TEXT)
+    assert any(start is not None for _code, start, _end in _spans(question))
+    edited = question_edit(
+        actor=room.host, webinar_id=room.webinar.pk, question_id=question.pk, text="Edited text by host"
+    )
+    shown = staff_question(edited)
+    assert shown["text"] == "Edited text by host" and shown["original_text"] == PHONE_TEXT
+    assert [(start, end) for _code, start, end in _spans(edited)] == [(None, None)] * len(_spans(edited))
+    assert "012-345 6789" in [r["matched"] for r in shown["screening"]["reasons"]]
+
+
 def test_masking_keeps_spaces_and_punctuation_and_ignores_spans_outside_the_text():
     reasons = [{"code": "pii.card", "category": "personal_data", "start": 5, "end": 24}]
     assert mask_personal_data("Card 4111 1111 1111 1111 ok", reasons) == (
