@@ -128,3 +128,26 @@ def test_the_default_care_resources_reach_a_malay_author_in_malay_and_an_organis
         webinar=live_webinar, author=author, text="...", client_key="own", status="care", care=True
     )
     assert own_question_for(question)["care_resources"] == "Call 15999"
+
+
+@pytest.mark.parametrize("page", ["webinar:host", "campaigns:polls"])
+def test_a_malay_host_reads_the_malay_title_on_the_pages_hosts_use(page):
+    """The host console and its polls page name the webinar as the attendee pages and the socket's
+    ``welcome`` do for a Malay reader (an outside review found the console's heading in English)."""
+    from tests.factories import make_host
+
+    webinar = make_webinar(title="Staying safe online", title_ms="Selamat dalam talian")
+    host = make_host(webinar, make_user(language="ms"))
+    client = _reader("ms")
+    client.force_login(host)
+    page_html = client.get(reverse(page, args=[webinar.slug])).content.decode()
+    assert "Selamat dalam talian" in page_html and "Staying safe online" not in page_html
+
+
+def test_someone_who_is_not_a_host_is_told_the_title_in_their_language():
+    webinar = make_webinar(title="Staying safe online", title_ms="Selamat dalam talian")
+    client = _reader("ms")
+    client.force_login(make_user(language="ms"))
+    response = client.get(reverse("webinar:host", args=[webinar.slug]))
+    assert response.status_code == 403
+    assert "Selamat dalam talian" in response.content.decode()
