@@ -47,6 +47,7 @@ def test_verdict_as_dict_is_json_serialisable_and_complete():
         "fired",
         "shadow_action",
         "counter_speech",
+        "quiet",
     }
     reason = data["reasons"][0]
     assert set(reason) >= {

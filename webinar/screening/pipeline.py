@@ -110,6 +110,10 @@ class Verdict:
     fired: tuple[str, ...] = ()  # the heads at or above their threshold (which head held it)
     shadow_action: str = ""  # in shadow mode, what would have been done ("" otherwise)
     counter_speech: bool = False  # quotes or rejects hate (see docs/screening.md)
+    # The heads a reading keeps quiet whatever they score (counter-speech, a mention, support, self-harm
+    # alone, a third person's self-harm, a service's notice): threshold choice counts only the others
+    # (``train._eligible``), as the pipeline decides only with them.
+    quiet: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {
@@ -124,6 +128,7 @@ class Verdict:
             "fired": list(self.fired),
             "shadow_action": self.shadow_action,
             "counter_speech": self.counter_speech,
+            "quiet": list(self.quiet),
         }
 
 
@@ -413,6 +418,28 @@ def _head_thresholds(m: model.Model, strictness: str, group: str) -> tuple[float
     return found
 
 
+def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, supportive: bool,
+                 reported_self_harm: bool, mention: bool, notice: bool) -> frozenset[str]:  # fmt: skip
+    """The heads a reading keeps quiet, whatever they score (empty for most comments)."""
+    if not (counter or supportive or self_harm_only or reported_self_harm or mention or notice):
+        return frozenset()
+    quiet: set[str] = set()
+    if counter:
+        quiet |= COUNTER_SILENCES
+    if not abuse_rules:
+        if mention:
+            quiet |= COUNTER_SILENCES  # "someone called me a ..., can I report that?": mentioned, not used
+        if supportive:
+            quiet.add("abuse")  # "you're not stupid, it happens to anyone": support, not abuse
+        if notice:
+            quiet |= NOTICE_SILENCES  # "we have your address for the certificate": a service's notice
+    if self_harm_only:
+        quiet |= {"abuse", "threat", "hate"}  # "I want to kill myself" is care, not abuse
+    if reported_self_harm:
+        quiet.add("self_harm")  # "my niece keeps typing kms": a third person's words (guideline)
+    return frozenset(quiet)
+
+
 def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
              m: model.Model, counter: bool = False, supportive: bool = False,
              reported_self_harm: bool = False, mention: bool = False,
@@ -424,22 +451,11 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     abuse_rules = bool(abuse_hits)
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
     heads = dict(zip(m.heads, [round(p, 4) for p in probs], strict=True))
+    quiet = _quiet_heads(abuse_rules, self_harm_only, counter, supportive, reported_self_harm, mention, notice)
     fired = []
     for head, p, threshold in zip(m.heads, probs, thresholds, strict=True):
-        if not p >= threshold:
-            continue  # most heads of most comments: the rest of the loop is about the few that reach it
-        if counter and head in COUNTER_SILENCES:
+        if not p >= threshold or head in quiet:
             continue
-        if mention and head in COUNTER_SILENCES and not abuse_rules:
-            continue  # "someone called me a ..., can I report that?": the words are mentioned, not used
-        if supportive and head == "abuse" and not abuse_rules:
-            continue  # "you're not stupid, it happens to anyone": support, not abuse
-        if self_harm_only and head in ("abuse", "threat", "hate"):
-            continue  # "I want to kill myself" is care, not abuse
-        if reported_self_harm and head == "self_harm":
-            continue  # "my niece keeps typing kms": a third person's words, not the author's (guideline)
-        if notice and head in NOTICE_SILENCES and not abuse_rules:
-            continue  # "we have your address for the certificate": a service's notice, not a threat
         fired.append(head)
         category = HEAD_CATEGORY[head]
         if head == "abuse" and abuse_hits:
@@ -473,6 +489,7 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
         fired=tuple(fired),
         shadow_action=shadow_action,
         counter_speech=counter,
+        quiet=tuple(h for h in m.heads if h in quiet) if quiet else (),
     )
 
 

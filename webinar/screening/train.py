@@ -44,12 +44,14 @@ DATASET_NAMES = (
 # False-hold budgets (docs/screening.md, "Heads and budgets"): the share of a dataset's BENIGN validation
 # rows that a head may hold at the standard strictness beyond what the rules already hold. Relaxed gets
 # half, strict twice. Davidson's "neither" class and the machine-translated Jigsaw rows are noisy (many
-# unlabelled insults), so the abuse head may hold more of them.
+# unlabelled insults), so the abuse head may hold more of them; and (round 13) the threat head as much of the
+# Jigsaw rows as the hate head: their "non-threat" Wikipedia talk ("stop vandalising or ...", "neraka") set
+# the Malay threat threshold at 0.74 alone, where Dewan's Malay threats score 0.5-0.7 (docs/screening.md).
 BUDGETS = {
     "abuse": {"default": 0.005, "en_davidson": 0.03, "ms_toxic_mt": 0.02},
     "hate": {"default": 0.003, "en_davidson": 0.01, "ms_toxic_mt": 0.005},
     "sexual": {"default": 0.002},
-    "threat": {"default": 0.002},
+    "threat": {"default": 0.002, "ms_toxic_mt": 0.005},
     "self_harm": {"default": 0.001},
     "spam": {"default": 0.003},
 }
@@ -351,12 +353,12 @@ def _rule_held(verdict) -> bool:
 
 
 def _eligible(verdict, head: str) -> float:
-    """A head's score where the pipeline lets it decide, else 0 (counter-speech, self-harm alone)."""
-    from webinar.screening.pipeline import COUNTER_SILENCES
-
-    if verdict.counter_speech and head in COUNTER_SILENCES:
-        return 0.0
-    return verdict.heads[head]
+    """A head's score where the pipeline lets it decide, else 0: every reading that keeps a head quiet
+    (``Verdict.quiet``: counter-speech, a mention, support, self-harm alone, a third person's self-harm, a
+    service's notice or a thing reported). Until round 13 only counter-speech was seen here, so benign
+    validation rows the readings publish whatever the head scores (an organiser's address for a certificate,
+    a crowd reporting a scam page) still spent the threat and abuse budgets and raised their thresholds."""
+    return 0.0 if head in verdict.quiet else verdict.heads[head]
 
 
 Scored = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]

@@ -58,3 +58,10 @@
 \b(?:comment|komen|post|message|mesej) (?:above|below|atas|bawah|earlier|tadi|in the chat|dalam chat) (?:that|yang|saying|cakap|kata|which says)\b
 \b(?:cara|best way|the right way|a good way|cara baik|cara terbaik) (?:\w+ )?(?:nak|untuk|to) (?:tegur|menegur|nasihat|correct|call out|respond|balas|jawab)\b
 \b(?:bila|when|kalau|apabila|whenever|every time|tiap kali) (?:\w+ )?(?:dengar|terdengar|hear|heard|nampak|see|baca|read) (?:\w+ )?(?:orang|people|someone|seseorang|kawan|relatives?|saudara|my \w+) (?:\w+ )?(?:kata|cakap|say|says|said|claim|claims|tulis|post|posts)\b
+# Round 13: blame rejected ("not fair to blame <group> for ...", "salah kalau tuduh ..."), the people who
+# call a group names ("people who call <group> parasites should ..."), the -nya forms of "not all"
+# (`bukan semuanya`), and one offender said not to make a whole group ("that does not make every ... a ...").
+\b(?:wrong|salah|unfair|not fair|tidak adil|tak adil|not right|tak patut|tidak patut|tak baik|tidak baik) (?:la |lah )?(?:to |untuk |kalau |bila )?(?:blame|blaming|judge|judging|accuse|accusing|salahkan|menyalahkan|tuduh|menuduh|hukum|menghukum)\b
+\b(?:people|those|anyone|someone|orang|mereka) (?:who|that|yang) (?:call|calls|label|labels|brand|panggil|gelar|menggelar|labelkan)\b(?! themselves| ourselves| diri)
+\b(?:bukan|tak|tidak) semuanya\b
+\b(?:does not|doesn't|doesnt|do not|don't|dont|did not|didn't) (?:make|mean) (?:every|all|the whole|semua)\b
