@@ -25,7 +25,7 @@ ROUND13 = "# Round 13 (issue 13"
 
 # Examples the model in use misses (docs/screening.md, "Round 13"), kept as expected failures naming the kind,
 # so the tests say what is not learnt yet and pass once a model learns it.
-_MODEL = "missed by heads-817135ebf402 (round 12b, trained before round 13's data; docs/screening.md, Round 13)"
+_MODEL = "missed by heads-817135ebf402 (round 12b, trained before round 13's data; docs/screening.md)"
 STILL_MISSED: dict[str, str] = {
     text: f"{kind} {_MODEL}"
     for kind, texts in {

@@ -451,7 +451,8 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     abuse_rules = bool(abuse_hits)
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
     heads = dict(zip(m.heads, [round(p, 4) for p in probs], strict=True))
-    quiet = _quiet_heads(abuse_rules, self_harm_only, counter, supportive, reported_self_harm, mention, notice)
+    quiet = _quiet_heads(abuse_rules, self_harm_only, counter, supportive, reported_self_harm, mention,
+                         notice)  # fmt: skip
     fired = []
     for head, p, threshold in zip(m.heads, probs, thresholds, strict=True):
         if not p >= threshold or head in quiet:
