@@ -323,7 +323,9 @@ DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64
 DEWAN_QUESTION_RATE = os.environ.get("DEWAN_QUESTION_RATE", "5/60")  # questions per seconds, per attendee
 DEWAN_VOTE_RATE = os.environ.get("DEWAN_VOTE_RATE", "60/60")
 DEWAN_REGISTRATION_RATE = os.environ.get("DEWAN_REGISTRATION_RATE", "10/m")  # per client address
-# "You are already registered" e-mails, per registration (the form itself never says so).
+# A registrant's own links e-mailed again, per registration: the "you are already registered" e-mail
+# (the form itself never says so) and "send my join link again" share it; a pledge's e-mailed link,
+# per address typed.
 DEWAN_REGISTRATION_REMINDER_RATE = os.environ.get("DEWAN_REGISTRATION_REMINDER_RATE", "2/h")
 # Sign-in: per account (the e-mail typed) and per client address. Account e-mails (password reset,
 # sign-up confirmation): per account, and requests for them per client address.

@@ -151,6 +151,18 @@ def test_an_emailed_link_takes_the_pledge_and_following_it_twice_is_harmless(
     assert (taker.email, taker.institution, taker.method) == ("nurul@example.com", "UiTM Shah Alam", "email")
 
 
+@pytest.mark.django_db(transaction=True)
+def test_one_address_gets_at_most_two_pledge_links_an_hour_whoever_asks(pledge, rate_window_held):
+    """The link goes to whatever address is typed, so a stranger could flood someone's inbox: per
+    address, DEWAN_REGISTRATION_REMINDER_RATE (2 an hour) links; past it nothing is sent."""
+    mail.outbox.clear()
+    for _ in range(4):
+        pledge_request_link(pledge=pledge, name="A", email="siti@example.com", consent=True)
+    pledge_request_link(pledge=pledge, name="A", email=" SITI@example.com", consent=True)
+    pledge_request_link(pledge=pledge, name="B", email="wei@example.com", consent=True)
+    assert [m.to for m in mail.outbox] == [["siti@example.com"]] * 2 + [["wei@example.com"]]
+
+
 @pytest.mark.django_db
 def test_a_tampered_or_foreign_link_is_refused(series, pledge):
     link = pledge_request_link(pledge=pledge, name="A", email="a@example.com", consent=True)

@@ -53,6 +53,23 @@ def test_asking_for_the_link_of_an_unknown_address_sends_nothing_and_says_the_sa
     assert mail.outbox == []
 
 
+def test_strangers_cannot_flood_a_registrants_inbox_with_their_join_link(rate_window_held):
+    """Anyone may type any address, from as many networks as they have: a registrant gets their links
+    again at most DEWAN_REGISTRATION_REMINDER_RATE times (2 an hour), counted with the "already
+    registered" e-mail; past it the page answers as always and nothing is sent (found by an outside
+    security review: the only limit was per client address)."""
+    webinar = make_webinar()
+    make_registration(webinar, "Aisyah", "aisyah@example.com")
+    mail.outbox.clear()
+    url = reverse("webinar:resend_link", args=[webinar.slug])
+    for network in ("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"):
+        answer = Client(REMOTE_ADDR=network).post(url, {"email": "aisyah@example.com"}, follow=True)
+        assert "its join link is on its way" in answer.content.decode()
+    assert [m.to for m in mail.outbox] == [["aisyah@example.com"]] * 2
+    _register(Client(REMOTE_ADDR="10.0.0.5"), webinar, "aisyah@example.com")
+    assert len(mail.outbox) == 2, "the already-registered e-mail shares the budget"
+
+
 def test_a_waitlisted_person_is_told_they_are_waiting_in_the_email_and_on_the_pages():
     webinar = make_webinar(capacity=1)
     make_registration(webinar, "Seated", "seated@example.com")

@@ -137,9 +137,7 @@ def registration_request(*, webinar: Webinar, email: str, **details) -> Registra
         .exclude(status=Status.CANCELLED)
         .first()
     )
-    if existing is not None and not ratelimit.hit(
-        f"already-registered:{existing.pk}", rate=settings.DEWAN_REGISTRATION_REMINDER_RATE
-    ):
+    if existing is not None and not _links_again_spent(existing):
         _notify_on_commit(existing, "already_registered", occasion=timezone.now().isoformat())
     return None
 
@@ -234,6 +232,10 @@ def registration_link_resend(*, webinar: Webinar, email: str) -> bool:
     """E-mail a registrant their personal links again (confirmed: join link and calendar file;
     waitlisted: their place on the waitlist). Returns whether a registration was found; callers say
     the same thing either way, so the answer does not reveal who registered. Raises nothing.
+
+    Anyone can ask for any address, from any number of client addresses, so the e-mails one registrant
+    gets this way share the ``already_registered`` reminder's budget (``DEWAN_REGISTRATION_REMINDER_RATE``
+    per registration, 2 an hour): past it nothing is sent, silently, as for an unknown address.
     """
     try:
         email = email_normalise(email)
@@ -246,8 +248,17 @@ def registration_link_resend(*, webinar: Webinar, email: str) -> bool:
     )
     if registration is None:
         return False
-    _notify_on_commit(registration, "link_again", occasion=timezone.now().isoformat())
+    if not _links_again_spent(registration):
+        _notify_on_commit(registration, "link_again", occasion=timezone.now().isoformat())
     return True
+
+
+def _links_again_spent(registration: Registration) -> bool:
+    """Count one e-mail of a registrant's own links sent again; True once their budget is spent."""
+    return (
+        ratelimit.hit(f"already-registered:{registration.pk}", rate=settings.DEWAN_REGISTRATION_REMINDER_RATE)
+        is not None
+    )
 
 
 def _notify_on_commit(registration: Registration, kind: str, *, occasion: str | None = None) -> None:

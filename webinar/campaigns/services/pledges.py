@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from webinar import ratelimit
 from webinar.campaigns.models import Campaign, Pledge, PledgeTaker
 from webinar.campaigns.selectors import can_manage_campaign
 from webinar.exceptions import InvalidState, PermissionDenied, ValidationFailed
@@ -166,7 +167,10 @@ def pledge_request_link(
     """Validate the form and e-mail a signed link that takes the pledge when followed (valid 7 days).
 
     Nothing is stored until the link is followed. Returns the link (the e-mail is sent by a task after
-    commit). Raises the ``ValidationFailed``/``InvalidState`` codes of ``pledge_take``.
+    commit). Anyone can type any address, from any number of client addresses, so one address gets at
+    most ``DEWAN_REGISTRATION_REMINDER_RATE`` (2 an hour) of this pledge's links: past it nothing is
+    sent, silently (the page says "check your inbox" either way). Raises the
+    ``ValidationFailed``/``InvalidState`` codes of ``pledge_take``.
     """
     name, email, institution = _clean(
         pledge=pledge, name=name, email=email, institution=institution, consent=consent
@@ -179,6 +183,8 @@ def pledge_request_link(
     link = settings.SITE_URL + reverse("campaigns:pledge_confirm", args=[pledge.campaign.slug, token])
     from webinar.campaigns.tasks import send_pledge_link
 
+    if ratelimit.hit(f"pledge-link:{pledge.pk}:{email}", rate=settings.DEWAN_REGISTRATION_REMINDER_RATE):
+        return link
     transaction.on_commit(lambda: send_pledge_link.delay(pledge.pk, email, link, language))
     return link
 
