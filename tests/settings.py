@@ -61,6 +61,10 @@ DEWAN_SCREENING_FIXED_VERDICT = {"action": "publish", "language": "en"}
 # The second screening stage is off unless a test turns it on (tests/live/test_checking.py): most tests are
 # about something else and need no embedding model.
 DEWAN_SECOND_STAGE = False
+# Server processes started by tests load the screener on their first question instead of at start-up
+# (webinar/startup.py): most never screen, and loading it was ~0.7 of the ~1.6 CPU-s of each of the
+# suite's server starts. tests/webinar/test_startup.py turns it on to check the production start-up.
+DEWAN_SCREENER_WARM_UP = os.environ.get("DEWAN_SCREENER_WARM_UP", "").strip().lower() in {"1", "true", "on"}
 
 # The suite opens many sockets from one address and fuzzes frames quickly: budgets are relaxed here
 # unless a run sets them; tests of the budgets themselves set their own (tests/abuse/).

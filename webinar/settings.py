@@ -294,6 +294,10 @@ CELERY_BEAT_SCHEDULE = {
 DEWAN_SCREENING_BACKEND = os.environ.get(
     "DEWAN_SCREENING_BACKEND", "webinar.screening.backends.PipelineBackend"
 )
+# A server process loads the screener (rules, word lists, model: ~0.7 CPU-s) at start-up so that its first
+# question does not wait for it (webinar/startup.py). Off (the test settings: most test servers never
+# screen), the first question loads it.
+DEWAN_SCREENER_WARM_UP = _env_bool("DEWAN_SCREENER_WARM_UP", True)
 # The second screening stage (docs/screening.md, "Second stage"): a question the first stage publishes but
 # almost held waits as "checking" while a task checks it with a sentence-embedding model. Off: the first
 # stage alone decides. ``DEWAN_SECOND_STAGE_PLAN``: the plan file (default: the one in model_data/).

@@ -9,6 +9,8 @@ from __future__ import annotations
 import gc
 import logging
 
+from django.conf import settings
+
 log = logging.getLogger(__name__)
 
 # Second-generation collections between two full ones once the process is up (CPython's default is 10).
@@ -38,15 +40,19 @@ def server_process_ready() -> None:
     step*). Cycles left by closed sockets are still collected: by the young collections when they
     die young, by the rarer full ones otherwise.
 
+    ``settings.DEWAN_SCREENER_WARM_UP`` off (the test settings), the screener is not loaded here: the
+    first question loads it, and only what start-up made is frozen.
+
     Raises nothing the caller must handle: a screener that cannot load is logged (questions are held
     until it can, as everywhere) and the objects made so far are frozen all the same.
     """
-    from webinar.screening import Policy, screen
+    if getattr(settings, "DEWAN_SCREENER_WARM_UP", True):
+        from webinar.screening import Policy, screen
 
-    try:
-        screen("warm up", policy=Policy())
-    except Exception:  # the screener holds every question while it cannot load; start anyway
-        log.exception("screener not loaded at start-up")
+        try:
+            screen("warm up", policy=Policy())
+        except Exception:  # the screener holds every question while it cannot load; start anyway
+            log.exception("screener not loaded at start-up")
     gc.collect()
     gc.freeze()
     young, middle, _full = gc.get_threshold()

@@ -9,7 +9,8 @@ from webinar.screening import model
 from webinar.startup import FULL_COLLECTION_EVERY, server_process_ready, server_process_start
 
 
-def test_the_server_process_loads_the_screener_and_freezes_what_start_up_made():
+def test_the_server_process_loads_the_screener_and_freezes_what_start_up_made(settings):
+    settings.DEWAN_SCREENER_WARM_UP = True  # as in production (the test settings turn it off)
     assert application.on_startup is server_process_start  # what Uvicorn's lifespan start-up runs
     threshold = gc.get_threshold()
     try:

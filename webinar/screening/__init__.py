@@ -1,21 +1,63 @@
-"""Automated comment screening for Dewan's live Q&A (no database access; see docs/screening.md)."""
+"""Automated comment screening for Dewan's live Q&A (no database access; see docs/screening.md).
+
+The names below are loaded on first use (PEP 562), not when the package is imported: importing
+``webinar.screening.messages`` (every page and socket that shows a reason does) must not compile the
+rules (``rules.py``: ~0.6 CPU-s of ``re.compile``) nor load the model. A server process still loads them
+all at start-up (webinar/startup.py) unless ``DEWAN_SCREENER_WARM_UP`` is off.
+"""
 
 from __future__ import annotations
 
-from webinar.screening.backends import get_backend
-from webinar.screening.model import ModelUnavailable
-from webinar.screening.pipeline import (
-    ACTIONS,
-    CATEGORIES,
-    STRICTNESS,
-    Context,
-    Policy,
-    Reason,
-    ScreeningError,
-    Verdict,
-    screen,
-    screen_many,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from webinar.screening.backends import get_backend
+    from webinar.screening.model import ModelUnavailable
+    from webinar.screening.pipeline import (
+        ACTIONS,
+        CATEGORIES,
+        STRICTNESS,
+        Context,
+        Policy,
+        Reason,
+        ScreeningError,
+        Verdict,
+        screen,
+        screen_many,
+    )
+
+# Each lazily exported name and the module it comes from.
+_LAZY = {
+    "get_backend": "webinar.screening.backends",
+    "ModelUnavailable": "webinar.screening.model",
+    **dict.fromkeys(
+        (
+            "ACTIONS",
+            "CATEGORIES",
+            "STRICTNESS",
+            "Context",
+            "Policy",
+            "Reason",
+            "ScreeningError",
+            "Verdict",
+            "screen",
+            "screen_many",
+        ),
+        "webinar.screening.pipeline",
+    ),
+}
+
+
+def __getattr__(name: str):
+    """``webinar.screening.<name>`` for the names in ``_LAZY``, imported on first use (then cached)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ACTIONS",
@@ -44,6 +86,8 @@ def _lines(value) -> tuple[str, ...]:
 
 def policy_from_settings(settings_obj) -> Policy:
     """A Policy from a ``ScreeningSettings``-like object (duck-typed; None gives the defaults)."""
+    from webinar.screening.pipeline import CATEGORIES, Policy
+
     if settings_obj is None:
         return Policy()
     actions = getattr(settings_obj, "category_actions", None) or {}

@@ -36,7 +36,6 @@ from django.utils import timezone
 
 from webinar.models import Question
 from webinar.screening import messages, second_stage
-from webinar.screening.pipeline import HEAD_CATEGORY
 from webinar.sweeper import Sweeper
 
 log = logging.getLogger("dewan.checking")
@@ -120,6 +119,8 @@ def second_stage_dispatch(question_id: int) -> None:
 
 
 def _reason(code: str) -> dict:
+    from webinar.screening.pipeline import HEAD_CATEGORY  # here: importing it compiles the rules
+
     en, ms = messages.render(code)
     category = "screening_unavailable" if code == "second_stage.unavailable" else code.split(".", 1)[1]
     return {"code": code, "category": HEAD_CATEGORY.get(category, category), "severity": 2, "start": None,
