@@ -136,6 +136,26 @@ def test_delete_form_needs_confirmation_and_csrf(asked):
     assert strict.post(url, {"confirm": "delete"}).status_code == 403
 
 
+def test_after_deleting_their_data_a_person_is_told_what_is_gone_and_how_to_take_part_again(asked):
+    """The page after a deletion said only "Your data has been deleted" and linked to the home page
+    (outside review): it now says the registration and join link went with the data, and links to the
+    webinar's page, where the same address can register again."""
+    from django.conf import settings as django_settings
+
+    webinar, author, _question = asked
+    client = _client_for(author)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "ms"
+    data_page = client.get(reverse("webinar:my_data", args=[webinar.slug])).content.decode()
+    detail = reverse("webinar:detail", args=[webinar.slug])
+    assert f'href="{detail}"' in data_page and "Kembali ke webinar" in data_page
+    page = client.post(reverse("webinar:my_data_delete", args=[webinar.slug]), {"confirm": "delete"})
+    text = page.content.decode()
+    assert "Pautan sertai anda tidak lagi berfungsi" in text and f'href="{detail}"' in text
+    again = {"name": "Aisyah", "email": "aisyah@example.com", "language": "ms", "consent": "on"}
+    assert Client().post(detail, again).status_code == 302
+    assert Registration.objects.filter(webinar=webinar, email="aisyah@example.com").exists()
+
+
 def test_retention_purges_registrations_of_long_ended_webinars(asked, settings):
     webinar, _author, _question = asked
     settings.DEWAN_RETENTION_DAYS = 30
