@@ -385,6 +385,8 @@ DEWAN_TRUSTED_PROXIES = _env_list("DEWAN_TRUSTED_PROXIES")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused form answered in the site's layout and language (webinar/error_views.py).
+CSRF_FAILURE_VIEW = "webinar.error_views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -45,3 +45,39 @@ def test_a_fault_on_the_server_gets_a_page_that_needs_no_request_or_database(lan
     assert f'<html lang="{language}">' in page
     for text in WORDS[language]["fault"]:
         assert text in page, text
+
+
+REFUSED_FORM = {
+    "en": ["This form has expired", "signed in or out in another tab", "send the form again"],
+    "ms": [
+        "Borang ini telah tamat tempoh",
+        "log masuk atau log keluar di tab lain",
+        "hantar borang sekali lagi",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ms"])
+def test_a_form_refused_for_its_csrf_token_says_what_happened_and_leads_back_to_the_form(language):
+    """Signing in rotates the CSRF token, so a registration form left open in another tab is refused:
+    the person gets the site's page in their language, never Django's "CSRF verification failed"
+    (outside review), and a way back to the form they sent."""
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["django_language"] = language
+    client.get("/")  # the CSRF cookie of this browser
+    client.cookies["csrftoken"] = "x" * 32  # rotated since the form was rendered
+    form = "http://testserver/w/some-webinar/"
+    response = client.post("/w/some-webinar/", {"csrfmiddlewaretoken": "y" * 32}, HTTP_REFERER=form)
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert f'<html lang="{language}">' in page and "CSRF" not in page
+    for text in REFUSED_FORM[language]:
+        assert text in page, text
+    assert f'href="{form}"' in page
+
+
+def test_the_way_back_after_a_refused_form_never_leaves_the_site():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/accounts/login/", {}, HTTP_REFERER="https://evil.example/phish")
+    page = response.content.decode()
+    assert response.status_code == 403 and "evil.example" not in page and 'href="/"' in page
