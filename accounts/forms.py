@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import InvalidEmail, email_normalise
-from webinar.blank import clean_text
+from webinar.blank import clean_line
 
 User = get_user_model()
 
@@ -23,7 +23,7 @@ class SignUpForm(UserCreationForm):
             raise forms.ValidationError(_("Please enter a valid e-mail address.")) from exc
 
     def clean_display_name(self):
-        name = clean_text(self.cleaned_data.get("display_name"))
+        name = clean_line(self.cleaned_data.get("display_name"))
         if not name:
             raise forms.ValidationError(_("Please enter your name."))
         return name

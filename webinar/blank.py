@@ -1,4 +1,5 @@
-"""One answer to "is this text empty?" for every kind of user input (questions, edits, names, answers).
+"""One answer to "is this text empty?" for every kind of user input (questions, edits, names, answers),
+and one to "what does a one-line field (a name) hold?".
 
 Text made only of characters that show nothing is empty: whitespace, format and control characters
 (zero-width space U+200B, joiners, BOM, bidi marks), combining marks with nothing to combine with, and
@@ -37,3 +38,14 @@ def clean_text(text: str | None) -> str:
     """``text`` with surrounding whitespace removed, or ``""`` if it is blank-looking."""
     text = (text or "").strip()
     return "" if is_blank(text) else text
+
+
+def clean_line(text: str | None) -> str:
+    """A one-line field (a person's name, an institution) as stored: ``clean_text``, then every run of
+    whitespace, line breaks included, one space, and other control characters dropped; ``""`` if blank.
+
+    Names reach e-mails sent to whatever address was typed ("Hello <name>,"): a name must not be able to
+    add lines of its own to them (``"Aisyah\r\nYour link expired: ..."`` → ``"Aisyah Your link ..."``).
+    """
+    text = "".join(char for char in (text or "") if char.isspace() or unicodedata.category(char) != "Cc")
+    return clean_text(" ".join(text.split()))

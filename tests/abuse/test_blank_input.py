@@ -79,3 +79,18 @@ def test_an_optional_custom_answer_of_filler_characters_is_not_stored():
     data = {"name": "Aisyah", "email": "a@example.com", "language": "en", "consent": "on", "q_age": "\u2800"}
     assert Client().post(reverse("webinar:detail", args=[webinar.slug]), data).status_code == 302
     assert Registration.objects.get().answers == {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Aisyah\r\nBcc: x@example.com", "Aisyah Bcc: x@example.com"),
+        ("  Wei \t Jie\u2028\u2029Tan\x85 ", "Wei Jie Tan"),
+        ("Pri\x00ya\x1b", "Priya"),
+        ("\u200b\r\n", ""),
+    ],
+)
+def test_a_one_line_field_keeps_one_line_and_no_control_characters(typed, stored):
+    from webinar.blank import clean_line
+
+    assert clean_line(typed) == stored

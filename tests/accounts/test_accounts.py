@@ -195,3 +195,20 @@ def test_password_reset_mails_a_link_that_sets_a_new_password():
     form_url = response.redirect_chain[-1][0]
     client.post(form_url, {"new_password1": "brand-new-pass-2026", "new_password2": "brand-new-pass-2026"})
     assert Client().login(email=user.email, password="brand-new-pass-2026")
+
+
+def test_a_sign_up_name_is_one_line():
+    """The activation e-mail goes to the address typed and greets the name typed: one line only."""
+    from accounts.forms import SignUpForm
+
+    form = SignUpForm(
+        data={
+            "email": "x@example.com",
+            "display_name": "Nurul\r\n\r\nClick http://evil.example",
+            "language": "en",
+            "password1": "a-long-enough-passphrase-1",
+            "password2": "a-long-enough-passphrase-1",
+        }
+    )
+    form.is_valid()
+    assert form.cleaned_data.get("display_name") == "Nurul Click http://evil.example"

@@ -276,3 +276,28 @@ def test_fifty_concurrent_signups_for_the_last_five_seats_confirm_exactly_five()
     assert outcomes.count(Status.CONFIRMED) == 5
     assert outcomes.count(Status.WAITLISTED) == 45
     assert webinar.registrations.filter(status=Status.CONFIRMED).count() == 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_name_cannot_add_lines_to_the_email_sent_to_the_address_typed():
+    """Anyone can register any address with any name, and the confirmation greets that name: a name with
+    line breaks wrote its own lines into the e-mail ("Hello Evil" then "Bcc: victim@..." on the next line,
+    outside review). Names are one line: every run of whitespace one space, control characters gone."""
+    webinar = make_webinar()
+    mail.outbox.clear()
+    registration = register(
+        webinar,
+        "someone@example.com",
+        name="Evil\r\nYour link expired:\u2028 re-register\x07 at\tevil.example",
+    )
+    assert registration.name == "Evil Your link expired: re-register at evil.example"
+    (message,) = mail.outbox
+    greeting = message.body.splitlines()[0]
+    assert greeting == "Hello Evil Your link expired: re-register at evil.example,"
+
+
+@pytest.mark.django_db
+def test_a_name_of_only_line_breaks_is_missing():
+    with pytest.raises(RegistrationError) as refused:
+        register(make_webinar(), "someone@example.com", name="\r\n\u2028\t")
+    assert refused.value.code == "missing_name"

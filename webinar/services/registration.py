@@ -17,7 +17,7 @@ from accounts.languages import language_supported
 from realtime import broadcast, protocol
 from realtime.protocol import ErrorCode
 from webinar import ratelimit, selectors
-from webinar.blank import clean_text
+from webinar.blank import clean_line, clean_text
 from webinar.exceptions import RegistrationError, ValidationFailed
 from webinar.models import Registration, Webinar
 
@@ -68,7 +68,7 @@ def registration_create(
     Seats are counted under the webinar's row lock, so concurrent sign-ups for the last seats
     confirm exactly as many as there are (RELIABILITY R15).
     """
-    name = clean_text(name)
+    name = clean_line(name)
     if not name:
         raise RegistrationError(_("Please enter your name."), code=ErrorCode.MISSING_NAME)
     if len(name) > 120:

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from webinar import ratelimit
+from webinar.blank import clean_line
 from webinar.campaigns.models import Campaign, Pledge, PledgeTaker
 from webinar.campaigns.selectors import can_manage_campaign
 from webinar.exceptions import InvalidState, PermissionDenied, ValidationFailed
@@ -81,7 +82,7 @@ def pledge_save(
 def _clean(*, pledge: Pledge, name: str, email: str, institution: str, consent: bool) -> tuple[str, str, str]:
     if not pledge.open:
         raise InvalidState(_("This pledge is closed."), code="closed")
-    name = _SPACES.sub(" ", name or "").strip()
+    name = clean_line(name)
     if not name or len(name) > 120:
         raise ValidationFailed(_("Please enter your name (at most 120 characters)."), code="invalid_name")
     email = (email or "").strip().lower()
@@ -89,7 +90,7 @@ def _clean(*, pledge: Pledge, name: str, email: str, institution: str, consent: 
         validate_email(email)
     except ValidationError as exc:
         raise ValidationFailed(_("Please enter a valid e-mail address."), code="invalid_email") from exc
-    institution = _SPACES.sub(" ", institution or "").strip() if pledge.ask_institution else ""
+    institution = clean_line(institution) if pledge.ask_institution else ""
     if len(institution) > 160:
         raise ValidationFailed(_("That institution name is too long."), code="invalid_institution")
     if pledge.institution_required and not institution:
