@@ -44,6 +44,31 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, request):
+    """pytest-django's settings (a test database per xdist worker), and on PostgreSQL each worker's
+    database copied from one migrated once per run (tests/template_db.py)."""
+    run_id = getattr(request.config, "workerinput", {}).get("testrunuid")
+    if USING_POSTGRES and run_id:
+        from django.db import connection
+
+        from tests import template_db
+
+        template_db.install(connection, run_id)
+
+
+def pytest_sessionfinish(session):
+    """On PostgreSQL, the controller of a parallel run drops the run's template database once the
+    workers are done (tests/template_db.py)."""
+    controller = not hasattr(session.config, "workerinput")
+    if USING_POSTGRES and controller and session.config.pluginmanager.has_plugin("dsession"):
+        from django.db import connection
+
+        from tests import template_db
+
+        template_db.template_drop(os.environ["DATABASE_URL"], connection.creation._get_test_db_name())
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test databases, and before it drops them, every other session on this worker's
     PostgreSQL test database ended: a read thread's connection (realtime's ReadPool keeps one per thread)
