@@ -6,7 +6,7 @@ from asgiref.sync import async_to_sync
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from accounts.languages import language_supported
 from realtime.presence import get_presence_store
 from webinar import selectors
 from webinar.exceptions import DewanError
+from webinar.http import csv_download
 from webinar.labels import LANGUAGE_LABELS, category_label, language_label
 from webinar.models import Report, Webinar
 from webinar.reports import exports, queries
@@ -162,22 +163,16 @@ def report_retry(request, slug: str):
     return redirect("webinar:report", slug=slug)
 
 
-def _csv_response(rows, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def report_attendance_csv(request, slug: str):
     webinar = _organised(request, slug)
-    return _csv_response(exports.attendance_csv(webinar=webinar), f"{webinar.slug}-attendance.csv")
+    return csv_download(exports.attendance_csv(webinar=webinar), f"{webinar.slug}-attendance.csv")
 
 
 @login_required
 def report_questions_csv(request, slug: str):
     webinar = _organised(request, slug)
-    return _csv_response(exports.questions_csv(webinar=webinar), f"{webinar.slug}-questions.csv")
+    return csv_download(exports.questions_csv(webinar=webinar), f"{webinar.slug}-questions.csv")
 
 
 @login_required

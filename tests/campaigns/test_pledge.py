@@ -238,10 +238,24 @@ def test_organiser_downloads_the_takers_as_csv_with_formulas_neutralised(client,
     take(pledge, "a@example.com", institution="=HYPERLINK(1)", name="Ana")
     assert client.login(username=series.owner.email, password=PASSWORD)
     response = client.get(reverse("campaigns:pledge_csv", args=[series.campaign.slug]))
-    lines = b"".join(response.streaming_content).decode().splitlines()
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0] == "name,email,institution,verified_by,language,taken_at"
     assert lines[1].startswith("Ana,a@example.com,'=HYPERLINK(1),account,en,")
     assert next(iter(pledge_csv(pledge=pledge))).startswith("name,")
+
+
+@pytest.mark.django_db
+def test_the_csv_opens_in_a_spreadsheet_with_every_name_as_typed(client, series, pledge):
+    """Exports start with a UTF-8 byte order mark, which Excel needs to read them as UTF-8 (without it
+    "Wei Jie 伟杰" and the mask "012-••• ••••" showed as mojibake: outside review); every CSV download
+    goes through ``webinar.http.csv_download``."""
+    take(pledge, "w@example.com", name="Wei Jie 伟杰")
+    assert client.login(username=series.owner.email, password=PASSWORD)
+    response = client.get(reverse("campaigns:pledge_csv", args=[series.campaign.slug]))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbfname,email,")
+    assert "Wei Jie 伟杰,w@example.com" in body.decode("utf-8-sig")
 
 
 @pytest.mark.django_db

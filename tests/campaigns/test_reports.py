@@ -171,7 +171,7 @@ def test_the_funnel_csv_and_chart_for_the_organiser_only(client, series, handled
     url = reverse("campaigns:funnel_csv", args=[series.campaign.slug])
     assert client.get(url).status_code == 302  # sign in first
     assert client.login(username=series.owner.email, password=PASSWORD)
-    lines = b"".join(client.get(url).streaming_content).decode().splitlines()
+    lines = b"".join(client.get(url).streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0] == "webinar,registered,attended,asked_or_voted,answered_poll,pledged,visited_hub"
     assert lines[-1] == '"(campaign, unique people)",2,0,2,0,0,0'
     page = client.get(reverse("campaigns:funnel", args=[series.campaign.slug]))

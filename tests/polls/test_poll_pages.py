@@ -81,7 +81,8 @@ def test_the_csv_has_one_row_per_answer_with_the_polls_figures(room):
         )
     poll_close(actor=room.host, webinar_id=room.webinar.pk, poll_id=room.single.pk)
     response = signed_in(room.host).get(reverse("campaigns:polls_csv", args=[room.webinar.slug]))
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     single = [r for r in rows if r["kind"] == "single"]
     assert [(r["answer"], r["answer_ms"], r["votes"]) for r in single] == [
         ("Yes", "Ya", "2"),

@@ -231,7 +231,7 @@ def test_summary_and_exports_never_quote_held_blocked_or_rejected_text(sample, c
     page = client.get(reverse("webinar:report", args=[webinar.slug])).content.decode()
     questions_csv = b"".join(
         client.get(reverse("webinar:report_csv_q", args=[webinar.slug])).streaming_content
-    ).decode()
+    ).decode("utf-8-sig")
     for secret in SECRET_TEXTS:
         assert secret not in str(report.data)
         assert secret not in page
@@ -246,7 +246,7 @@ def test_csv_and_pdf_exports(sample, client):
     signed_in(client, webinar.organiser)
     attendance = client.get(reverse("webinar:report_csv_a", args=[webinar.slug]))
     assert attendance["Content-Type"].startswith("text/csv")
-    lines = b"".join(attendance.streaming_content).decode().splitlines()
+    lines = b"".join(attendance.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0].startswith("session,registration,name,viewer")
     assert len(lines) == 7
     pdf = client.get(reverse("webinar:report_pdf", args=[webinar.slug]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -18,6 +18,7 @@ from webinar.campaigns import exports, selectors
 from webinar.campaigns.forms import PollForm
 from webinar.campaigns.services import polls as poll_services
 from webinar.exceptions import DewanError, InvalidState, NotFound
+from webinar.http import csv_download
 from webinar.models import Webinar
 
 
@@ -94,6 +95,4 @@ def poll_manage(request, slug: str, poll_id: int | None = None):
 def polls_csv(request, slug: str):
     """Every poll's results as CSV (``exports.polls_csv``)."""
     webinar = _hosted(request, slug)
-    response = StreamingHttpResponse(exports.polls_csv(webinar_id=webinar.pk), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="{webinar.slug}-polls.csv"'
-    return response
+    return csv_download(exports.polls_csv(webinar_id=webinar.pk), f"{webinar.slug}-polls.csv")

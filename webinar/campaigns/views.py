@@ -10,7 +10,7 @@ import base64
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from webinar.campaigns.services import pledges as pledge_services
 from webinar.campaigns.services import pushes as push_services
 from webinar.campaigns.services.transparency import transparency_set
 from webinar.exceptions import DewanError
-from webinar.http import client_ip
+from webinar.http import client_ip, csv_download
 from webinar.models import Webinar
 
 
@@ -323,13 +323,7 @@ def pledge_csv(request, slug: str):
     pledge = selectors.pledge_for(campaign=campaign)
     if pledge is None:
         raise Http404
-    return _csv_response(exports.pledge_csv(pledge=pledge), f"{campaign.slug}-pledge.csv")
-
-
-def _csv_response(rows, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_download(exports.pledge_csv(pledge=pledge), f"{campaign.slug}-pledge.csv")
 
 
 # --- The resource hub -------------------------------------------------------------------------------
@@ -520,7 +514,7 @@ def funnel(request, slug: str):
 def funnel_csv(request, slug: str):
     campaign = _managed_campaign(request, slug)
     rows = reports.funnel_csv(funnel=reports.campaign_funnel(campaign=campaign))
-    return _csv_response(rows, f"{campaign.slug}-funnel.csv")
+    return csv_download(rows, f"{campaign.slug}-funnel.csv")
 
 
 # --- After the event ------------------------------------------------------------------------------------
