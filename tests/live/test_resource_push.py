@@ -62,8 +62,8 @@ def test_clicks_are_counted_per_webinar_and_open_the_resource():
     second_live = build_series(owner=series.owner, title="Second")  # another campaign: its own pushes
     push = resource_push(actor=host, webinar=series.live, resource=resource)
     click = reverse("campaigns:push_click", args=[series.campaign.slug, push.pk])
-    for _ in range(3):
-        response = Client().get(click)
+    for network in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        response = Client(REMOTE_ADDR=network).get(click)
         assert response["Location"] == reverse("campaigns:resource", args=[series.campaign.slug, resource.pk])
     push.refresh_from_db()
     assert push.clicks == 3
@@ -71,6 +71,20 @@ def test_clicks_are_counted_per_webinar_and_open_the_resource():
         Client().get(reverse("campaigns:push_click", args=[second_live.campaign.slug, push.pk])).status_code
         == 404
     )
+
+
+def test_a_visitor_clicking_again_is_not_counted_again(rate_window_held):
+    """The click link is public: a reload, a chat app's link preview or a loop from one browser counts
+    once a day (outside security review: every request counted, and wrote a row); the resource still
+    opens every time."""
+    series, host, resource = setup()
+    push = resource_push(actor=host, webinar=series.live, resource=resource)
+    click = reverse("campaigns:push_click", args=[series.campaign.slug, push.pk])
+    browser = Client(REMOTE_ADDR="10.0.0.9", HTTP_USER_AGENT="Firefox")
+    assert all(browser.get(click).status_code == 302 for _ in range(5))
+    Client(REMOTE_ADDR="10.0.0.9", HTTP_USER_AGENT="Chrome").get(click)  # another browser on that network
+    push.refresh_from_db()
+    assert push.clicks == 2
 
 
 def test_the_host_pushes_from_the_web_and_sees_the_clicks():

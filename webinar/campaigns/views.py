@@ -573,5 +573,7 @@ def push_click(request, slug: str, push_id: int):
     push = selectors.resource_push_get(slug=slug, push_id=push_id)
     if push is None:
         raise Http404
-    push_services.resource_push_click(push=push)
+    push_services.resource_push_click(
+        push=push, client_ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", "")
+    )
     return redirect("campaigns:resource", slug=slug, resource_id=push.resource_id)

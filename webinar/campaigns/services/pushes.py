@@ -7,8 +7,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from webinar import ratelimit
 from webinar import selectors as webinar_selectors
 from webinar.campaigns.models import CampaignWebinar, Resource, ResourcePush
+from webinar.campaigns.services.hub import hub_day, visitor_hash
 from webinar.exceptions import InvalidState, PermissionDenied, ValidationFailed
 from webinar.models import Webinar
 
@@ -52,6 +54,17 @@ def _publish(push: ResourcePush) -> None:
     broadcast.publish(webinar_id=push.webinar_id, stream=broadcast.PUBLIC, message=message)
 
 
-def resource_push_click(*, push: ResourcePush) -> None:
-    """Count one click on a pushed card (one row update; the card's webinar is the push's)."""
+def resource_push_click(*, push: ResourcePush, client_ip: str, user_agent: str) -> bool:
+    """Count a click on a pushed card once per visitor a day (one row update; the card's webinar is the
+    push's). Returns whether this click counted.
+
+    The link is public and takes no sign-in, so counting every request let anyone raise the organiser's
+    figure, and write a row, with a loop; reloads and chat apps' link previews raised it too. A visitor
+    is the hub's (``hub.visitor_hash``: a daily pseudonym of address and browser, docs/hub-counting.md).
+    """
+    day = hub_day()
+    visitor = visitor_hash(client_ip=client_ip, user_agent=user_agent, day=day)
+    if ratelimit.hit(f"push-click:{push.pk}:{day}:{visitor}", rate="1/d"):
+        return False
     ResourcePush.objects.filter(pk=push.pk).update(clicks=F("clicks") + 1)
+    return True
