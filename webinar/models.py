@@ -493,8 +493,9 @@ class Report(models.Model):
 
 
 class OutboxEntry(models.Model):
-    """Work a change promised to do after its commit (an e-mail to a registrant, a rebuild of the report),
-    written in the same transaction as the change (webinar/services/outbox.py).
+    """Work a change promised to do after its commit (an e-mail to a registrant, a rebuild of the report,
+    the fan-out of a webinar-wide e-mail to every registrant), written in the same transaction as the
+    change (webinar/services/outbox.py).
 
     The on-commit task does the work and stamps ``done_at``; if the process dies between the commit and
     the queueing, or the broker loses the task, the entry stays open and the outbox sweep queues it again
@@ -504,6 +505,9 @@ class OutboxEntry(models.Model):
     class Topic(models.TextChoices):
         EMAIL = "email", "registration e-mail"
         REPORT = "report", "report build"
+        # A webinar-wide e-mail (``kind`` rescheduled or webinar_cancelled, ``occasion`` its calendar
+        # sequence) owed to every registrant: expanded into one EMAIL entry per registrant.
+        FANOUT = "fanout", "registrant-wide e-mail"
 
     topic = models.CharField(max_length=10, choices=Topic.choices)
     webinar = models.ForeignKey(Webinar, on_delete=models.CASCADE, related_name="+")
@@ -517,8 +521,8 @@ class OutboxEntry(models.Model):
     due_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)  # how many times the sweep queued it
     done_at = models.DateTimeField(null=True, blank=True)
-    # "sent", "built", "failed" (the report build failed for good), "superseded" (no longer needed) or
-    # "gave_up" (after the last attempt; logged as an error).
+    # "sent", "built", "expanded" (a fan-out's e-mail entries written), "failed" (the report build failed
+    # for good), "superseded" (no longer needed) or "gave_up" (after the last attempt; logged as an error).
     outcome = models.CharField(max_length=12, blank=True)
     error = models.TextField(blank=True)  # the last failure to queue or run it
 

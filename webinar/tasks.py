@@ -19,11 +19,12 @@ def send_registration_email(registration_id: int, kind: str, occasion: str | Non
 
 
 @shared_task(name="webinar.notify_registrants")
-def notify_registrants(webinar_id: int, kind: str) -> int:
-    """Fan a schedule change or cancellation out to the registrants, one e-mail task each."""
+def notify_registrants(webinar_id: int, kind: str, occasion: str | None = None) -> int:
+    """Fan a schedule change or cancellation out to the registrants, one outbox entry and e-mail task
+    each. Safe to run twice: the expansion owes each registrant once (``registrants_notify``)."""
     from webinar.services.notifications import registrants_notify
 
-    return registrants_notify(webinar_id=webinar_id, kind=kind)
+    return registrants_notify(webinar_id=webinar_id, kind=kind, occasion=occasion)
 
 
 @shared_task(name="webinar.end_overdue_webinars")

@@ -43,23 +43,33 @@ def later(seconds: float):
     return timezone.now() + timedelta(seconds=seconds)
 
 
-def die_after_commit(tmp_path: Path, *args: str) -> int | None:
-    """Run ``outbox_child.py`` with ``args``, SIGKILL it once it committed; its return code."""
+def child_until(tmp_path: Path, last: str, *args: str) -> tuple[list[str], int | None]:
+    """Run ``outbox_child.py`` with ``args`` until it prints the line ``last``, then SIGKILL it; the
+    lines it printed before that, and its return code."""
     env = server_env(port=0, database_url=shared_database_url(), redis_url="")
     log = tmp_path / "child.log"
+    lines: list[str] = []
     with log.open("w") as err:
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.reliability.outbox_child", *args],
             cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=err, text=True,
         )  # fmt: skip
         try:
-            line = child.stdout.readline()  # one line, or the child died and closed its output
-            assert line.strip() == "committed", log.read_text()[-3000:]
+            while (line := child.stdout.readline().strip()) != last:  # "" once the child died
+                assert line and line != "finished", f"{lines} {log.read_text()[-3000:]}"
+                lines.append(line)
         finally:
             os.kill(child.pid, signal.SIGKILL)
             child.wait(10)
             child.stdout.close()
-    return child.returncode
+    return lines, child.returncode
+
+
+def die_after_commit(tmp_path: Path, *args: str) -> int | None:
+    """Run ``outbox_child.py`` with ``args``, SIGKILL it once it committed; its return code."""
+    lines, returncode = child_until(tmp_path, "committed", *args)
+    assert lines == []
+    return returncode
 
 
 def test_r17_a_confirmation_lost_with_the_process_is_sent_once_by_the_sweep(tmp_path):

@@ -16,6 +16,7 @@ from webinar.services import summaries
 from webinar.services.attendance import attendance_sessions_close
 from webinar.services.audit import audit_record
 from webinar.services.events import Stream, event_record
+from webinar.services.notifications import registrants_notify_promise
 
 Status = Webinar.Status
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
@@ -89,8 +90,9 @@ def webinar_update(*, webinar: Webinar, actor, **fields) -> Webinar:
     """Change editable fields (``EDITABLE_FIELDS``); raises ``ValidationFailed`` (``invalid_times``...).
 
     A change to the title, times or time zone of a webinar with registrants raises its calendar
-    ``SEQUENCE`` and, after commit, e-mails each confirmed or waitlisted registrant the updated
-    ``.ics`` (same UID), through the ``webinar.notify_registrants`` task.
+    ``SEQUENCE`` and owes each confirmed or waitlisted registrant an e-mail with the updated ``.ics``
+    (same UID): a fan-out written to the outbox in this transaction, run after commit
+    (``notifications.registrants_notify_promise``).
     """
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
@@ -105,7 +107,7 @@ def webinar_update(*, webinar: Webinar, actor, **fields) -> Webinar:
     rescheduled = calendar_before != [getattr(webinar, name) for name in CALENDAR_FIELDS]
     if rescheduled and _has_registrants(webinar):
         webinar.calendar_sequence += 1
-        transaction.on_commit(lambda: _queue_notify(webinar.pk, "rescheduled"))
+        registrants_notify_promise(webinar=webinar, kind="rescheduled")
     webinar.save()
     audit_record(
         webinar=webinar,
@@ -146,7 +148,10 @@ def transition_refusal(current: str, target: str) -> str:
 
 def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
     """Move the webinar along its lifecycle; ending it closes every open attendance session (at the end
-    time at the latest: nobody watches an ended webinar) and queues the organiser's report."""
+    time at the latest: nobody watches an ended webinar) and queues the organiser's report. Cancelling
+    one with registrants raises its calendar ``SEQUENCE`` and owes each a calendar cancel, through the
+    outbox (``notifications.registrants_notify_promise``); its ``webinar.status`` event, the live
+    notice, is in the event log written in this transaction (a lost broadcast is replayed by ``sync``)."""
     with transaction.atomic():
         webinar = Webinar.objects.select_for_update().get(pk=webinar.pk)
         if to not in ALLOWED_TRANSITIONS[webinar.status]:
@@ -160,7 +165,7 @@ def webinar_transition(*, webinar: Webinar, actor, to: str) -> Webinar:
             webinar.ended_at = now
         if to == Status.CANCELLED and _has_registrants(webinar):
             webinar.calendar_sequence += 1
-            transaction.on_commit(lambda: _queue_notify(webinar.pk, "webinar_cancelled"))
+            registrants_notify_promise(webinar=webinar, kind="webinar_cancelled")
         webinar.save(update_fields=["status", "went_live_at", "ended_at", "calendar_sequence", "updated_at"])
         audit_record(
             webinar=webinar,
@@ -186,12 +191,6 @@ def _has_registrants(webinar: Webinar) -> bool:
     return webinar.registrations.filter(
         status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
     ).exists()
-
-
-def _queue_notify(webinar_id: int, kind: str) -> None:
-    from webinar.tasks import notify_registrants
-
-    notify_registrants.delay(webinar_id, kind)
 
 
 def webinars_end_overdue(*, grace_minutes: int = 30) -> list[int]:

@@ -2,7 +2,10 @@
 
 A change that needs an e-mail to a registrant or a rebuild of the organiser's report writes an
 ``OutboxEntry`` in its own transaction (``email_promise``, ``report_promise``) and queues the task on
-commit, as before. The sender stamps the entry done in the transaction that records its work
+commit, as before. A webinar-wide change (new time, cancelled) writes one ``fanout`` entry
+(``fanout_promise``); the fan-out expands it, in one transaction, into an ``email`` entry per registrant
+and stamps it done (``notifications.registrants_notify``), so each registrant's e-mail is then owed,
+retried and given up on alone. The sender stamps the entry done in the transaction that records its work
 (``registration_email_send`` beside ``Registration.emails_sent``; ``_report_finish`` and ``_report_fail``
 under the report's row lock). If the process dies between the commit and the queueing, or the broker
 loses the task, the entry stays open and ``outbox_sweep`` queues it again once ``due_at`` passes:
@@ -53,6 +56,37 @@ def email_promise(*, webinar_id: int, registration_id: int, kind: str, occasion:
     )
 
 
+def email_promises(*, webinar_id: int, registration_ids: list[int], kind: str, occasion: str) -> None:
+    """``email_promise`` for each of ``registration_ids`` at once (a fan-out's expansion), in batches."""
+    due_at = timezone.now() + _grace()
+    OutboxEntry.objects.bulk_create(
+        (
+            OutboxEntry(
+                topic=Topic.EMAIL,
+                webinar_id=webinar_id,
+                registration_id=registration_id,
+                kind=kind,
+                occasion=occasion,
+                due_at=due_at,
+            )
+            for registration_id in registration_ids
+        ),
+        batch_size=1000,
+    )
+
+
+def fanout_promise(*, webinar_id: int, kind: str, occasion: str) -> None:
+    """Record, in the caller's transaction, that every registrant is owed the ``kind`` e-mail for
+    ``occasion`` (``calendar-sequence:<n>``): one entry, expanded by ``notifications.registrants_notify``."""
+    OutboxEntry.objects.create(
+        topic=Topic.FANOUT,
+        webinar_id=webinar_id,
+        kind=kind,
+        occasion=occasion,
+        due_at=timezone.now() + _grace(),
+    )
+
+
 def report_promise(*, webinar_id: int) -> None:
     """Record, in the caller's transaction, that the webinar's report must be built (again)."""
     OutboxEntry.objects.create(topic=Topic.REPORT, webinar_id=webinar_id, due_at=timezone.now() + _grace())
@@ -90,10 +124,12 @@ class OutboxSweep:
 
 def _dispatch(entry: OutboxEntry) -> None:
     """Queue the entry's task: a worker runs it with a broker, this thread in the embedded default."""
-    from webinar.tasks import build_report, send_registration_email
+    from webinar.tasks import build_report, notify_registrants, send_registration_email
 
     if entry.topic == Topic.EMAIL:
         send_registration_email.delay(entry.registration_id, entry.kind, entry.occasion)
+    elif entry.topic == Topic.FANOUT:
+        notify_registrants.delay(entry.webinar_id, entry.kind, entry.occasion)
     else:
         build_report.delay(entry.webinar_id)
 
