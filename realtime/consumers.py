@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import dataclasses
 import logging
+import math
 import queue
 import threading
 import time
@@ -45,6 +46,16 @@ from webinar.http import scope_client_ip
 from webinar.services import moderation, questions
 
 log = logging.getLogger("dewan.realtime")
+
+
+def _over_budget_error(wait: float) -> dict:
+    """The ``rate_limited`` error of a socket closed (4429) or refused over its budget, in the active
+    language: ``retry_after`` in seconds (one decimal) for clients, and the same wait, rounded up to whole
+    seconds, in the words for people (it said "after retry_after seconds", the field's name)."""
+    message = _("Too many messages on this connection. Reconnect in %(seconds)d seconds.") % {
+        "seconds": max(1, math.ceil(wait))
+    }
+    return protocol.error_message(ErrorCode.RATE_LIMITED, message, retry_after=round(wait, 1))
 
 
 class ReadPool:
@@ -485,11 +496,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             bucket = budget.process_budgets().registration_bucket(self._principal)
             wait = bucket.take(budget.CONNECT_COST)
             if wait:  # reconnecting in a loop: refused before the join and the snapshot
-                error = protocol.error_message(
-                    ErrorCode.RATE_LIMITED,
-                    _("Too many messages on this connection. Reconnect after retry_after seconds."),
-                    retry_after=round(wait, 1),
-                )
+                error = _over_budget_error(wait)
                 await self.send(text_data=protocol.dumps(error))
                 await self.close(code=budget.CLOSE_OVER_BUDGET)
                 return False
@@ -667,8 +674,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self._over = True
         self._pending.clear()  # the work of a socket being closed stops now
         with translation.override(self.viewer.language):
-            message = _("Too many messages on this connection. Reconnect after retry_after seconds.")
-        error = protocol.error_message(ErrorCode.RATE_LIMITED, message, retry_after=round(wait, 1))
+            error = _over_budget_error(wait)
         self.listener.refuse(protocol.dumps(error), code=budget.CLOSE_OVER_BUDGET)
         return False
 

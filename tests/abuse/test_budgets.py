@@ -157,7 +157,27 @@ async def test_a_socket_closed_over_its_budget_leaves_its_registration_owing_a_p
     # socket (10 units) can open only after (100 + 10) / 6.67 = 16.5 s: retry_after says so.
     error = [m for m in seen if m["type"] == "error"][-1]
     assert error["code"] == "rate_limited" and 16 <= error["retry_after"] <= 17
+    assert error["message"] == "Too many messages on this connection. Reconnect in 17 seconds."
     key = await db(attendee_session)(room.aisyah)
     _connected, again = await sockets.open(room.webinar.slug, session_key=key)
     refused = await _closed_with(again, budget.CLOSE_OVER_BUDGET)
     assert [m["code"] for m in refused] == ["rate_limited"]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "Too many messages on this connection. Reconnect in 3 seconds."),
+        ("ms", "Terlalu banyak mesej pada sambungan ini. Sambung semula dalam 3 saat."),
+    ],
+)
+def test_the_over_budget_message_tells_people_the_wait_in_seconds(language, words):
+    """docs/protocol.md: ``message`` is for people; it named the field instead ("after retry_after
+    seconds", outside client). The wait is rounded up; ``retry_after`` keeps its decimal."""
+    from django.utils import translation
+
+    from realtime.consumers import _over_budget_error
+
+    with translation.override(language):
+        error = _over_budget_error(2.04)
+    assert (error["message"], error["retry_after"]) == (words, 2.0)
