@@ -300,6 +300,8 @@ async def test_request_review_of_a_published_question_is_not_held(room, sockets,
     published = (await aisyah.request(ask("pub")))["question"]["id"]
     error = await aisyah.request({"type": "request_review", "question_id": published})
     assert error["code"] == "not_held"
+    # docs/protocol.md: review is for a held *or blocked* question, and the words say so.
+    assert error["message"] == "Only a held or blocked question can be sent for review."
 
 
 async def test_scheduled_webinar_already_takes_questions(room, sockets, publish_everything):
