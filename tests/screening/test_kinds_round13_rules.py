@@ -56,6 +56,35 @@ HELD = [
     ("pii.handle", "line id ali8899"),
     ("pii.handle", "ig saya sitikk99, follow tau"),
     ("pii.handle", "tiktok aku: @siti.k"),
+    ("pii.handle", "follow ig saya @ali.kitchen"),
+    ("pii.phone", "nombor saya 01-two 345 6789"),
+    # links: an address spelled one character at a time, any dotted name with a path, a spaced short link
+    ("link", "visit j u d i 8 8 . n e t"),
+    ("link", "daftar di w w w . j u d i 8 8 . c o m"),
+    ("link", "go here: shorturl.at/abcd"),
+    ("link", "t . m e / duitcepat"),
+    # spam: "DM/PM/WS me" closing a comment is the whole call, WhatsApp written "ws"
+    ("spam.pattern", "ws me"),
+    ("spam.pattern", "best rates in town, ws saya"),
+    ("spam.pattern", "interested pls pm me"),
+    ("spam.pattern", "WS me for more info"),
+    ("spam.pattern", "harga murah, pm"),
+    # ... casino games, "free credit" and 4D forecasts
+    ("spam.pattern", "baccarat online bonus 200%"),
+    ("spam.pattern", "daftar sekarang free credit rm5"),
+    ("spam.pattern", "ramalan 4D paling tepat, join group"),
+    # ... licensed-lender and paperless loans, approval in hours
+    ("spam.pattern", "ah long berlesen, pm untuk pinjaman"),
+    ("spam.pattern", "pinjam duit tanpa dokumen, lulus 24 jam"),
+    ("spam.pattern", "licensed moneylender, fast cash, whatsapp us"),
+    # ... returns promised per period, "want to be rich? ask me"
+    ("spam.pattern", "pelaburan 10% sebulan dijamin, pm"),
+    ("spam.pattern", "bitcoin mining investment, returns 20% weekly"),
+    ("spam.pattern", "nak kaya? tanya saya"),
+    ("spam.pattern", "want extra income? ask me"),
+    # ... advertising offered, one's own post liked or shared
+    ("spam.pattern", "Promote your business here! cheap ads"),
+    ("spam.pattern", "like my latest post pls"),
 ]
 
 
@@ -93,6 +122,27 @@ NOT_FLAGGED = [
     ("pii.", "my tiktok got hacked, how to recover?"),
     ("pii.", "I follow PDRM on instagram for scam alerts"),
     ("pii.", "my signal is weak, 4g only"),
+    # sentences, initials and abbreviations with dots are no link
+    ("link", "the website is down, try later.Thanks"),
+    ("link", "Q&A at the end. Please wait"),
+    ("link", "J. K. Rowling wrote about scams?"),
+    ("link", "U.S. banks have similar scams"),
+    # a spam signal in a question about whether it is a scam, or how to deal with it
+    ("spam.", "is pinjaman segera tanpa ctos a scam?"),
+    ("spam.", "they told me to DM admin for details, is that a scam?"),
+    ("spam.", "my friend lost money on mega888, how to help him?"),
+    ("spam.", "pinjaman tanpa dokumen ni scam ke?"),
+    ("spam.", "how to check a licensed moneylender with KPKT?"),
+    # asking to be contacted is a question, not an advert; "pm" after a number is a time
+    ("spam.", "can admin whatsapp me the certificate?"),
+    ("spam.", "admin boleh pm saya?"),
+    ("spam.", "can you DM me the slides?"),
+    ("spam.", "the webinar starts at 8 pm"),
+    # the words of a spam signal in their everyday sense
+    ("spam.", "I play poker with my friends on weekends"),
+    ("spam.", "I want to be rich one day but not by scams lol"),
+    ("spam.", "the speaker said returns of 20% a month are a red flag"),
+    ("spam.", "please share this webinar with your parents"),
 ]
 
 

@@ -1521,6 +1521,36 @@ def _spam_as_topic(flat: _Words, norm: Normalised, m: re.Match, quoted: list[tup
     return asks or REPORTING_RE.search(outside) is not None or _SPAM_NEWS_RE.search(outside) is not None
 
 
+# Round 13: "DM/PM/WS me" closing a comment, the whole call to contact the author ("best rates, ws me",
+# "pm saya"): spam on its own at standard. A bare closer ("..., pm") counts less (it needs one more signal),
+# never after a number ("8 pm"), and a comment that asks something ("can you pm me?") has neither.
+_CONTACT_END = re.compile(
+    r"(?<![0-9] )\b(?:dm|pm|ws|wsp|wsap|wasap|whatsapp|inbox|telegram)"
+    r"(?: (me|saya|aku|sy|i|kami|us))?(?: (?:now|sekarang|cepat|segera|je|jer|ja|ya|k|ok|okay|tau|tahu))?$"
+)
+_CONTACT_ASKED = frozenset(["can", "could", "you", "boleh", "tolong", "admin", "host"])
+CONTACT_END_WEIGHT = 2.0
+CONTACT_BARE_WEIGHT = 1.0
+# Round 13: spam signals in a question about whether they are a scam, or how to deal with them ("is pinjaman
+# segera tanpa ctos a scam?", "they told me to DM admin for details, is that real?", "my friend lost money on
+# mega888, how to help him?") are asked about, not sent: nothing is counted when the comment has a question
+# mark and such a word, no link, handle or personal data, and no signal that names the author ("me", "my").
+_SPAM_ASKED_RE = re.compile(
+    r"\b(?:scam|scams|scammer|scammers|legit|legitimate|real|genuine|fake|palsu|penipuan|tipu|menipu|safe|"
+    r"selamat|halal|haram|trust|percaya|report|lapor|warn|avoid|elak|stop|berhenti|help (?:him|her|them|my)|"
+    r"tolong (?:dia|mereka)|addicted|ketagih|ketagihan|check|semak|verify|sahkan)\b"
+)
+_SPAM_AUTHOR = re.compile(r"\b(?:me|my|mine|saya|aku|sy|kami|our|us|i)\b")
+
+
+def _asked_about(norm: Normalised, spans: list[re.Match]) -> bool:
+    return (
+        "?" in norm.original
+        and _SPAM_ASKED_RE.search(norm.folded) is not None
+        and not any(_SPAM_AUTHOR.search(m.group(0)) for m in spans)
+    )
+
+
 # A quoted spam signal described as news or as someone's advert is reported, not sent ("news say the
 # syndicate used 'RM300 sehari' ads").
 _SPAM_ENFORCED_RE = re.compile(
@@ -1537,21 +1567,38 @@ def spam_hits(
     untung cepat' tu scam kan?") is asked about: it counts for nothing, and (round 7) the quoted words are
     added to ``innocent`` so the spam head does not score them either."""
     total = extra
-    spans = []
+    spans: list[re.Match] = []
     text = flat.text
     if not flat.may_phrase(0) or not _may(_SPAM_ANY, text) or _SPAM_ANY.search(text) is None:
         return []
     quoted = quoted_spans(norm.original)
     asked = False
+    found: list[tuple[float, re.Match]] = []
     for rx, weight in _SPAM_RES:
         m = rx.search(text)
         if m is None:
             continue
         if not _spam_as_topic(flat, norm, m, quoted):
-            total += weight
-            spans.append(m)
+            found.append((weight, m))
         elif quoted:
             asked = True
+    ending = _CONTACT_END.search(text) if "?" not in norm.original else None
+    if (
+        ending is not None
+        and not set(text[: ending.start()].split()[-1:]) & _CONTACT_ASKED
+        and not _spam_as_topic(flat, norm, ending, quoted)
+    ):
+        found.append((CONTACT_END_WEIGHT if ending.group(1) else CONTACT_BARE_WEIGHT, ending))
+    # Round 13: each signal is counted on its own: a match inside a heavier one already counted ("whatsapp
+    # me" inside "whatsapp me for details", or the same words matched by two lines) adds nothing.
+    found.sort(key=lambda wm: (-wm[0], wm[1].start()))
+    for weight, m in found:
+        if any(o.start() <= m.start() and m.end() <= o.end() for o in spans):
+            continue
+        total += weight
+        spans.append(m)
+    if spans and not extra and _asked_about(norm, spans):
+        spans = []
     if asked and innocent is not None:
         innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
     if spans and "@" in norm.folded and _HANDLE_RE.search(norm.folded) is not None:
@@ -1572,7 +1619,14 @@ _TLDS = "|".join(sorted(lexicons.load().tlds, key=len, reverse=True))
 LINK_RE = re.compile(
     r"(?:https?://|hxxps?://|www\.)[^\s<>\"]+"
     r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"]*)?"
+    # Round 13: any dotted name with a path after it is an address whatever its ending ("shorturl.at/abcd").
+    r"|(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/[a-z0-9][^\s<>\"]*"
 )
+# Punctuation that ends the sentence after an address is not part of it ("join t.me/x, is it a scam?").
+_LINK_TAIL = re.compile(r"[.,;:!?)\]}'\"]+$")
+# Round 13: an address spelled one character at a time ("j u d i 8 8 . c o m"): single letters or digits
+# with single spaces between them, around a dot, are joined before LINK_RE runs.
+_SPACED_CHARS = re.compile(r"(?<![^\s])[a-z0-9](?: [a-z0-9])* ?\. ?[a-z0-9](?: [a-z0-9])*(?![^\s.,!?/])")
 # Every way of writing a dot in a disguised address, folded to "." before LINK_RE runs: "[.]", "(dot)",
 # "{.}", " dot ", the ideographic and full-width stops, middle dots, and a dot with spaces on BOTH sides
 # ("judi88 . com"). A dot followed by a space alone ends a sentence ("at home. My kids") and is kept.
@@ -1857,13 +1911,37 @@ def link_view(folded: str) -> tuple[str, list[int] | None]:
     text, where = folded, None
     if "w w" in text:
         text, where = _sub_mapped(text, list(range(len(text))), _SPACED_WWW, "www")
-    if (
+    if not (
         (text.isascii() and not any(c in text for c in _DOT_LIKE_CUES))
         or not _may(_DOT_LIKE, text)
         or _DOT_LIKE.search(text) is None
     ):
-        return text, where
-    return _sub_mapped(text, where if where is not None else list(range(len(text))), _DOT_LIKE, ".")
+        text, where = _sub_mapped(
+            text, where if where is not None else list(range(len(text))), _DOT_LIKE, "."
+        )
+    if " . " in folded or ". " in text or " ." in text:
+        spaced = [m for m in _SPACED_CHARS.finditer(text) if m.end() - m.start() >= 5]
+        if spaced:
+            text, where = _join_spaced(text, where if where is not None else list(range(len(text))), spaced)
+    return text, where
+
+
+def _join_spaced(text: str, where: list[int], spans: list[re.Match]) -> tuple[str, list[int]]:
+    """``text`` with the spaces inside ``spans`` removed, and each kept character's index in ``where``."""
+    out: list[str] = []
+    mapped: list[int] = []
+    pos = 0
+    for m in spans:
+        out.append(text[pos : m.start()])
+        mapped.extend(where[pos : m.start()])
+        for k in range(m.start(), m.end()):
+            if text[k] != " ":
+                out.append(text[k])
+                mapped.append(where[k])
+        pos = m.end()
+    out.append(text[pos:])
+    mapped.extend(where[pos:])
+    return "".join(out), mapped
 
 
 def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tuple[int, int]]:
@@ -1877,8 +1955,18 @@ def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tu
     if has_digit is None:
         has_digit = _ANY_DIGIT.search(folded) is not None
     letter_digit = has_digit and _LETTER_DIGIT.search(folded) is not None
-    if not letter_digit and (
-        not _two_number_words(folded, numbers) or sum(map(numbers.__contains__, _LETTERS.findall(folded))) < 2
+    # Two number words, or (round 13) one beside eight digits or more ("01-two 345 6789").
+    if (
+        not letter_digit
+        and (
+            not _two_number_words(folded, numbers)
+            or sum(map(numbers.__contains__, _LETTERS.findall(folded))) < 2
+        )
+        and (
+            not has_digit
+            or len(_DIGITS.findall(folded)) < 8
+            or not any(map(numbers.__contains__, _LETTERS.findall(folded)))
+        )
     ):
         return out
     # An ASCII comment's folded text is its lower-cased text, offset for offset.
@@ -1973,6 +2061,7 @@ def _number_counts(numbers: dict[str, str]) -> _NumberCounts:
 
 
 _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]")
+_DIGITS = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
 _TWO_NUMBER_WORDS: list = [None, None]  # the number words it was built for, the RE2 look
 
@@ -2245,7 +2334,11 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
         if not any(cue in view for cue in _LINK_CUES) and _DOT_ALNUM.search(view) is None:
             return pii, links
         for m in LINK_RE.finditer(view) if _may(LINK_RE, view) else ():
-            a, b = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
+            end = m.end()
+            tail = _LINK_TAIL.search(m.group(0))
+            if tail is not None and tail.start() > 0:
+                end = m.start() + tail.start()
+            a, b = (m.start(), end) if where is None else (where[m.start()], where[end - 1] + 1)
             if free(a, b):
                 s, e = norm.span(a, b)
                 links.append(Hit("link", "link", 1, s, e))
