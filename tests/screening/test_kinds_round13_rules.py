@@ -85,6 +85,9 @@ HELD = [
     # ... advertising offered, one's own post liked or shared
     ("spam.pattern", "Promote your business here! cheap ads"),
     ("spam.pattern", "like my latest post pls"),
+    # ... a prize won by the first to make contact
+    ("spam.pattern", "first 20 people to whatsapp me win an iPhone"),
+    ("spam.pattern", "10 orang pertama inbox saya dapat percuma iphone"),
 ]
 
 
@@ -143,6 +146,10 @@ NOT_FLAGGED = [
     ("spam.", "I want to be rich one day but not by scams lol"),
     ("spam.", "the speaker said returns of 20% a month are a red flag"),
     ("spam.", "please share this webinar with your parents"),
+    ("spam.", "only 5 slots left for the free workshop, register at the booth"),
+    ("spam.", "Nak tanya, saya dengar pasal ah long ganggu jiran, apa patut buat"),
+    ("spam.", "macam mana nak semak syarikat pinjaman berlesen!"),
+    ("spam.", "the first 50 people to register get a certificate"),
 ]
 
 

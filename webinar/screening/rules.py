@@ -1534,7 +1534,8 @@ CONTACT_BARE_WEIGHT = 1.0
 # Round 13: spam signals in a question about whether they are a scam, or how to deal with them ("is pinjaman
 # segera tanpa ctos a scam?", "they told me to DM admin for details, is that real?", "my friend lost money on
 # mega888, how to help him?") are asked about, not sent: nothing is counted when the comment has a question
-# mark and such a word, no link, handle or personal data, and no signal that names the author ("me", "my").
+# mark or a question phrase ("how to", `macam mana`) and such a word, no link, handle or personal data, and
+# no signal that names the author ("me", "my").
 _SPAM_ASKED_RE = re.compile(
     r"\b(?:scam|scams|scammer|scammers|legit|legitimate|real|genuine|fake|palsu|penipuan|tipu|menipu|safe|"
     r"selamat|halal|haram|trust|percaya|report|lapor|warn|avoid|elak|stop|berhenti|help (?:him|her|them|my)|"
@@ -1543,9 +1544,15 @@ _SPAM_ASKED_RE = re.compile(
 _SPAM_AUTHOR = re.compile(r"\b(?:me|my|mine|saya|aku|sy|kami|our|us|i)\b")
 
 
+# A question written without its mark ("macam mana nak semak ... !").
+_SPAM_QUESTION_RE = re.compile(
+    r"\b(?:how (?:to|do|can|should)|macam mana|mcm mana|camne|cemana|bagaimana|apa itu)\b"
+)
+
+
 def _asked_about(norm: Normalised, spans: list[re.Match]) -> bool:
     return (
-        "?" in norm.original
+        ("?" in norm.original or _SPAM_QUESTION_RE.search(norm.folded) is not None)
         and _SPAM_ASKED_RE.search(norm.folded) is not None
         and not any(_SPAM_AUTHOR.search(m.group(0)) for m in spans)
     )
