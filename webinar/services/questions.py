@@ -388,7 +388,9 @@ def question_request_review(*, webinar_id: int, registration_id: int, question_i
                 _("Questions are closed, so no host can review this one any more."), code=ErrorCode.CLOSED
             )
         if question.status not in {Status.HELD, Status.BLOCKED}:
-            raise InvalidState(_("Only a held or blocked question can be sent for review."), code=ErrorCode.NOT_HELD)
+            raise InvalidState(
+                _("Only a held or blocked question can be sent for review."), code=ErrorCode.NOT_HELD
+            )
         if question.review_requested_at is None:
             question.review_requested_at = timezone.now()
             question.save(update_fields=["review_requested_at", "updated_at"])
