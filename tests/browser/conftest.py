@@ -1,8 +1,9 @@
 """Browser tests: a real Uvicorn server against the test database, driven by Debian's Chromium.
 
 Data is made in the test process with the factories; ``transactional_db`` commits it, so the server
-process (which has its own connections) sees it. The server is per module (a test that kills it
-gets it back before the next test); tests that need other settings start their own.
+process (which has its own connections) sees it. One server serves the browser tests a test process
+runs (``shared_server``; a test that kills it gets it back before the next test); tests that need other
+settings start their own.
 
 Screenshots go to ``test-artifacts/``. When a test fails, every page it opened is screenshotted, full
 page, as ``FAILED-<test>-<person>.png``. For passing tests nothing is screenshotted unless
@@ -117,7 +118,8 @@ def running_server(request, **extra_env: str):
     """Start a Uvicorn process on the test database (``extra_env`` on top); yield it, then kill it."""
     port = free_port()
     env = server_env(port=port, database_url=shared_database_url(), **extra_env)
-    server = Server(port=port, env=env, name=f"{request.node.name}-server")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # each test process's server logs to its own file
+    server = Server(port=port, env=env, name=f"{request.node.name}-server{'-' + worker if worker else ''}")
     server.start()
     try:
         yield server
@@ -125,28 +127,41 @@ def running_server(request, **extra_env: str):
         server.kill()
 
 
-@pytest.fixture(scope="module")
-def module_server(request, django_db_setup):
-    """One Uvicorn process on the test database for a module's tests (starting one costs about 2 s of
-    CPU, as much as a typical browser test's own steps). Tests with their own settings use
-    ``running_server`` instead."""
-    yield from running_server(request)
+# Every browser test signs in and registers from 127.0.0.1, and the shared server (below) keeps its
+# counts for the whole package in the embedded pass (its cache is in its memory; in the services pass each
+# test flushes the Redis database it shares with the test process): the limits per client address are
+# lifted for it, as tests/settings.py lifts the websocket budgets. No browser test is about those limits
+# (tests/accounts, tests/webinar and tests/abuse check them).
+SHARED_SERVER_RATES = {
+    "DEWAN_SIGNIN_ADDRESS_RATE": "100000/5m",
+    "DEWAN_REGISTRATION_RATE": "100000/m",
+    "DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE": "100000/h",
+}
+
+
+@pytest.fixture(scope="package")
+def shared_server(request, django_db_setup):
+    """One Uvicorn process on the test database for the browser tests a test process runs (starting
+    one costs about 1 CPU-s and, at the usual load, 3-6 s of wall time, as much as a typical browser
+    test's own steps; one per module was 13 starts per pass). Tests with their own settings use
+    ``running_server`` instead (a module may override this fixture, as test_own_resync.py does)."""
+    yield from running_server(request, **SHARED_SERVER_RATES)
 
 
 @pytest.fixture
-def server(transactional_db, module_server):
-    """The module's server, running (a test that killed it gets it back) and holding nothing of the
+def server(transactional_db, shared_server):
+    """The shared server, running (a test that killed it gets it back) and holding nothing of the
     previous test's data: the database was flushed, and a webinar read by slug is kept by a server
     process for at most ``LIVE_WEBINAR_SECONDS``, so a test starts only once that has passed since
     the previous one ended (the next test's webinar usually has the same slug)."""
     from webinar.live_state import LIVE_WEBINAR_SECONDS
 
-    if not module_server.running():
-        module_server.start()
-    since_last = time.monotonic() - getattr(module_server, "last_test_ended", float("-inf"))
+    if not shared_server.running():
+        shared_server.start()
+    since_last = time.monotonic() - getattr(shared_server, "last_test_ended", float("-inf"))
     time.sleep(max(0.0, LIVE_WEBINAR_SECONDS + 0.1 - since_last))
-    yield module_server
-    module_server.last_test_ended = time.monotonic()
+    yield shared_server
+    shared_server.last_test_ended = time.monotonic()
 
 
 @dataclass

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def module_server(request, django_db_setup):
+def shared_server(request, django_db_setup):
     """This module's server re-syncs waiting questions every second (0.7-1.3 s), not every 15."""
     yield from running_server(request, DEWAN_OWN_RESYNC_SECONDS="1")
 
