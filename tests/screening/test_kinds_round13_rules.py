@@ -63,6 +63,9 @@ HELD = [
     ("link", "daftar di w w w . j u d i 8 8 . c o m"),
     ("link", "go here: shorturl.at/abcd"),
     ("link", "t . m e / duitcepat"),
+    ("link", "klik bit ly/abc123 sekarang"),
+    # a street address in a housing block
+    ("pii.address", "alamat saya blok B tingkat 3 unit 12, PPR Kerinchi"),
     # spam: "DM/PM/WS me" closing a comment is the whole call, WhatsApp written "ws"
     ("spam.pattern", "ws me"),
     ("spam.pattern", "best rates in town, ws saya"),
@@ -130,6 +133,9 @@ NOT_FLAGGED = [
     ("link", "Q&A at the end. Please wait"),
     ("link", "J. K. Rowling wrote about scams?"),
     ("link", "U.S. banks have similar scams"),
+    ("link", "answer yes/no and km/h please"),
+    ("pii.", "the event is at Dewan Merdeka, Jalan Tun Razak"),
+    ("pii.", "the meeting ID is 845 2291 4430, passcode 123456"),
     # a spam signal in a question about whether it is a scam, or how to deal with it
     ("spam.", "is pinjaman segera tanpa ctos a scam?"),
     ("spam.", "they told me to DM admin for details, is that a scam?"),

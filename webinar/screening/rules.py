@@ -1644,6 +1644,8 @@ _DOT_LIKE = re.compile(
     r"|(?<=[a-z0-9]) +\. +(?=[a-z0-9])"
 )
 _SPACED_WWW = re.compile(r"\bw\s+w\s+w\b")
+# Round 13: a space standing for the dot before a known ending with a path after it ("bit ly/abc123").
+_SPACE_FOR_DOT = re.compile(r"(?<=[a-z0-9]) (?=(?:" + _TLDS + r")/[a-z0-9])")
 EMAIL_RE = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b[\w.]+ ?(?:\[at\]|\(at\)| at ) ?[\w-]+ ?(?:\[dot\]|\(dot\)| dot ) ?(?:com|net|my|org)\b"
@@ -1714,7 +1716,9 @@ _HOUSE = re.compile(
 )
 _STREET = re.compile(
     r"\b(?:jalan|jln|lorong|lrg|persiaran|lebuh|lebuhraya|taman|tmn|kampung|kg|kampong|desa|bandar|"
-    r"pangsapuri|apartment|kondominium|flat|ss\d+|seksyen|section|presint|precinct|bukit|batu) "
+    r"pangsapuri|apartment|kondominium|flat|ss\d+|seksyen|section|presint|precinct|bukit|batu|"
+    # Round 13: public and private housing blocks ("unit 12, PPR Kerinchi", "Residensi Harmoni").
+    r"ppr|pprt|rumah pangsa|residensi|condo|kondo) "
     # A street word needs a name after it: "our flat had a talk" names no street.
     r"(?!(?:had|has|have|is|was|are|were|in|at|of|on|and|or|the|to|for|with|near|got|kena|ni|tu|ini|itu|"
     r"saya|kami|kita|kau|dia|yang|dan|di|ke|dekat)\b)[a-z0-9/]+"
@@ -1925,6 +1929,10 @@ def link_view(folded: str) -> tuple[str, list[int] | None]:
     ):
         text, where = _sub_mapped(
             text, where if where is not None else list(range(len(text))), _DOT_LIKE, "."
+        )
+    if "/" in text and _may(_SPACE_FOR_DOT, text) and _SPACE_FOR_DOT.search(text) is not None:
+        text, where = _sub_mapped(
+            text, where if where is not None else list(range(len(text))), _SPACE_FOR_DOT, "."
         )
     if " . " in folded or ". " in text or " ." in text:
         spaced = [m for m in _SPACED_CHARS.finditer(text) if m.end() - m.start() >= 5]
@@ -2335,7 +2343,7 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
         s, e = norm.span(*child)
         pii.append(Hit("pii.child", "personal_data", 2, s, e))
     links: list[Hit] = []
-    if "." in text or "dot" in text or "titik" in text or not text.isascii():
+    if "." in text or "dot" in text or "titik" in text or "/" in text or not text.isascii():
         view, where = link_view(text)
         # A link needs a scheme, "www." or a dot followed by a letter or digit ("judi88.com").
         if not any(cue in view for cue in _LINK_CUES) and _DOT_ALNUM.search(view) is None:
@@ -2432,7 +2440,8 @@ _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SEXUAL_RE,
             _HATE_RE, _COUNTER_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE, LINK_RE, EMAIL_RE,
             _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
-            _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE):  # fmt: skip
+            _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
+            _SPACE_FOR_DOT):  # fmt: skip
     _may(_rx, "")
 
 Words = _Words
