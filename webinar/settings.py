@@ -337,6 +337,8 @@ DEWAN_SIGNIN_RATE = os.environ.get("DEWAN_SIGNIN_RATE", "5/5m")
 DEWAN_SIGNIN_ADDRESS_RATE = os.environ.get("DEWAN_SIGNIN_ADDRESS_RATE", "30/5m")
 DEWAN_ACCOUNT_EMAIL_RATE = os.environ.get("DEWAN_ACCOUNT_EMAIL_RATE", "3/h")
 DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE = os.environ.get("DEWAN_ACCOUNT_EMAIL_ADDRESS_RATE", "10/h")
+# Hosts one person adds (each is e-mailed an invitation: webinar/services/hosts.py).
+DEWAN_HOST_ADD_RATE = os.environ.get("DEWAN_HOST_ADD_RATE", "20/h")
 # One syntax and one failure policy for every rate above: webinar/ratelimit.py, docs/reliability.md.
 # Websocket budgets, per process and before any database or Redis work (realtime/budget.py,
 # docs/protocol.md "Budgets and close codes"): cost units per socket and per registration, connects

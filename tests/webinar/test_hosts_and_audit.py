@@ -54,6 +54,40 @@ def test_an_existing_account_is_invited_without_a_password_link_and_only_once():
     assert WebinarRole.objects.filter(webinar=webinar).count() == 1
 
 
+def test_removing_and_adding_a_host_again_cannot_flood_their_inbox(rate_window_held):
+    """Anyone with an account can create a webinar and add any address as a host (outside security
+    review: each add sent an invitation, so remove-and-add looped e-mails to one person). An address
+    gets at most DEWAN_ACCOUNT_EMAIL_RATE (3 an hour) account e-mails; the role is still given."""
+    from webinar.services.hosts import webinar_host_remove
+
+    organiser = make_user()
+    webinar = make_webinar(organiser=organiser)
+    mail.outbox.clear()
+    for _ in range(5):
+        role = webinar_host_add(webinar=webinar, actor=organiser, email="victim@example.com")
+        webinar_host_remove(webinar=webinar, actor=organiser, user_id=role.user_id)
+    webinar_host_add(webinar=webinar, actor=organiser, email="victim@example.com")
+    assert [m.to for m in mail.outbox] == [["victim@example.com"]] * 3
+    assert WebinarRole.objects.filter(webinar=webinar, user__email="victim@example.com").exists()
+
+
+def test_one_person_adds_at_most_twenty_hosts_an_hour(rate_window_held):
+    from webinar.exceptions import RateLimited
+
+    organiser = make_user()
+    webinar = make_webinar(organiser=organiser)
+    for n in range(20):
+        webinar_host_add(webinar=webinar, actor=organiser, email=f"host{n}@example.com")
+    with pytest.raises(RateLimited) as refused:
+        webinar_host_add(webinar=webinar, actor=organiser, email="host20@example.com")
+    assert refused.value.code == "rate_limited"
+    assert not WebinarRole.objects.filter(user__email="host20@example.com").exists()
+    page = _signed_in(organiser).post(
+        reverse("webinar:host_add", args=[webinar.slug]), {"email": "host21@example.com"}, follow=True
+    )
+    assert "You have added many hosts in the last hour" in page.content.decode()
+
+
 def test_an_organiser_removes_a_host_and_the_console_then_says_403():
     organiser = make_user()
     webinar = make_webinar(organiser=organiser, status=Webinar.Status.LIVE)

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from accounts.emails import InvalidEmail, email_normalise
 from accounts.services import user_create
 from realtime.protocol import ErrorCode
-from webinar.exceptions import NotFound, ValidationFailed
+from webinar import ratelimit
+from webinar.exceptions import NotFound, RateLimited, ValidationFailed
 from webinar.models import Webinar, WebinarRole
 from webinar.services.audit import audit_record
 
@@ -30,6 +31,12 @@ def webinar_host_add(*, webinar: Webinar, actor, email: str) -> WebinarRole:
     Someone without an account gets one (no password yet) and a link to choose a password; the
     invitation names the host console either way. Adding an existing host again changes nothing and
     sends nothing. Raises ``ValidationFailed`` (``invalid_email``). Audited as ``webinar.host_add``.
+
+    Anyone with an account can create a webinar, so the invitation (to any address, with the
+    organiser's title in it) is bounded: an actor adds at most ``DEWAN_HOST_ADD_RATE`` hosts (20 an hour;
+    past it ``RateLimited`` ``rate_limited`` and nothing changes), and one address gets at most
+    ``DEWAN_ACCOUNT_EMAIL_RATE`` account e-mails (3 an hour, shared with password resets and sign-ups;
+    past it the role is still given, without an e-mail), so removing and adding again cannot flood it.
     """
     try:
         email = email_normalise(email)
@@ -37,6 +44,11 @@ def webinar_host_add(*, webinar: Webinar, actor, email: str) -> WebinarRole:
         raise ValidationFailed(
             _("Please enter a valid e-mail address."), code=ErrorCode.INVALID_EMAIL
         ) from exc
+    wait = ratelimit.hit(f"host-add:{actor.pk}", rate=settings.DEWAN_HOST_ADD_RATE)
+    if wait:
+        raise RateLimited(
+            _("You have added many hosts in the last hour. Please try again later."), retry_after=wait
+        )
     with transaction.atomic():
         existing = User.objects.filter(email__iexact=email).first()
         created_user = existing is None
@@ -46,7 +58,10 @@ def webinar_host_add(*, webinar: Webinar, actor, email: str) -> WebinarRole:
         )
         if created:
             _audit(webinar, actor, "webinar.host_add", after={"email": email})
-            transaction.on_commit(lambda: _invite(webinar_id=webinar.pk, user_id=user.pk, new=created_user))
+            if not ratelimit.hit(f"account:{email}", rate=settings.DEWAN_ACCOUNT_EMAIL_RATE):
+                transaction.on_commit(
+                    lambda: _invite(webinar_id=webinar.pk, user_id=user.pk, new=created_user)
+                )
     return role
 
 
