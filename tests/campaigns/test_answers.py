@@ -66,6 +66,13 @@ def test_the_asker_and_the_upvoter_see_the_stream_offset_of_the_answer(event):
     assert selectors.answered_for_registration(registration=event["bystander"]) == []
 
 
+def test_the_digest_subject_shows_the_title_as_written(event):
+    Webinar.objects.filter(pk=event["webinar"].pk).update(title="Q&A\nnight", title_ms="")
+    answer_digests_send()
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects["ben@example.com"] == "Your question was answered: Q&A night"
+
+
 def test_the_digest_reaches_each_person_once_in_their_language_and_names_nobody(event):
     sent = answer_digests_send()
     assert sent == 2 and answer_digests_send() == 0

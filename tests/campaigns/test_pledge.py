@@ -163,6 +163,18 @@ def test_one_address_gets_at_most_two_pledge_links_an_hour_whoever_asks(pledge, 
     assert [m.to for m in mail.outbox] == [["siti@example.com"]] * 2 + [["wei@example.com"]]
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_pledge_link_subject_shows_the_campaign_title_as_written(series, pledge):
+    from webinar.campaigns.models import Campaign
+
+    Campaign.objects.filter(pk=series.campaign.pk).update(title="Think & Act\nTwice")
+    pledge.refresh_from_db()
+    pledge.campaign.refresh_from_db()
+    mail.outbox.clear()
+    pledge_request_link(pledge=pledge, name="A", email="a@example.com", consent=True)
+    assert mail.outbox[-1].subject == "Confirm your pledge: Think & Act Twice"
+
+
 @pytest.mark.django_db
 def test_a_tampered_or_foreign_link_is_refused(series, pledge):
     link = pledge_request_link(pledge=pledge, name="A", email="a@example.com", consent=True)

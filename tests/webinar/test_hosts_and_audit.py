@@ -88,6 +88,19 @@ def test_one_person_adds_at_most_twenty_hosts_an_hour(rate_window_held):
     assert "You have added many hosts in the last hour" in page.content.decode()
 
 
+def test_the_invitation_subject_shows_the_title_as_written_on_one_line():
+    """It read "Q&amp;A" (HTML-escaped), and a title with a line break made Django refuse the header, so
+    no invitation went out; every e-mail subject now comes from ``notifications.email_subject``."""
+    organiser = make_user()
+    webinar = make_webinar(organiser=organiser)
+    Webinar.objects.filter(pk=webinar.pk).update(title='Q&A: "scams"\r\nand you')
+    webinar.refresh_from_db()
+    mail.outbox.clear()
+    webinar_host_add(webinar=webinar, actor=organiser, email="farah@example.com")
+    (invitation,) = mail.outbox
+    assert invitation.subject == 'You are a host of "Q&A: "scams" and you"'
+
+
 def test_an_organiser_removes_a_host_and_the_console_then_says_403():
     organiser = make_user()
     webinar = make_webinar(organiser=organiser, status=Webinar.Status.LIVE)

@@ -21,6 +21,7 @@ from webinar import ratelimit
 from webinar.exceptions import NotFound, RateLimited, ValidationFailed
 from webinar.models import Webinar, WebinarRole
 from webinar.services.audit import audit_record
+from webinar.services.notifications import email_subject
 
 User = get_user_model()
 
@@ -103,6 +104,6 @@ def _invite(*, webinar_id: int, user_id: int, new: bool) -> None:
         else None,
     }
     with translation.override(getattr(user, "language", "") or settings.LANGUAGE_CODE):
-        subject = render_to_string("webinar/email/host_invitation_subject.txt", context).strip()
+        subject = email_subject("webinar/email/host_invitation_subject.txt", context)
         body = render_to_string("webinar/email/host_invitation.txt", context)
     EmailMessage(subject=subject, body=body, to=[user.email]).send()

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from webinar.campaigns.models import AnswerNotice
 from webinar.campaigns.selectors import answered_for_registration
 from webinar.models import Question, Registration, Vote, Webinar
+from webinar.services.notifications import email_subject
 
 log = logging.getLogger("dewan.campaigns")
 DIGEST_WINDOW = timedelta(days=3)
@@ -81,7 +82,7 @@ def answer_digest_send(*, registration_id: int) -> bool:
         "page_url": settings.SITE_URL + reverse("campaigns:answered", args=[webinar.slug]),
     }
     with translation.override(registration.language if registration.language in {"en", "ms"} else "en"):
-        subject = render_to_string("campaigns/email/answered_subject.txt", context).strip()
+        subject = email_subject("campaigns/email/answered_subject.txt", context)
         body = render_to_string("campaigns/email/answered.txt", context)
     try:
         EmailMessage(subject=subject, body=body, to=[registration.email]).send()

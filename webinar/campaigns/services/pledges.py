@@ -28,6 +28,7 @@ from webinar.blank import clean_line
 from webinar.campaigns.models import Campaign, Pledge, PledgeTaker
 from webinar.campaigns.selectors import can_manage_campaign
 from webinar.exceptions import InvalidState, PermissionDenied, ValidationFailed
+from webinar.services.notifications import email_subject
 
 _LINK_SALT = "dewan.campaigns.pledge"  # signing namespace, not a secret
 TOKEN_MAX_AGE_SECONDS = 7 * 24 * 3600
@@ -222,6 +223,6 @@ def pledge_link_send(*, pledge_id: int, email: str, link: str, language: str) ->
     pledge = Pledge.objects.select_related("campaign").get(pk=pledge_id)
     context = {"campaign": pledge.campaign, "pledge": pledge, "link": link, "language": language}
     with translation.override(language if language in {"en", "ms"} else "en"):
-        subject = render_to_string("campaigns/email/pledge_link_subject.txt", context).strip()
+        subject = email_subject("campaigns/email/pledge_link_subject.txt", context)
         body = render_to_string("campaigns/email/pledge_link.txt", context)
     EmailMessage(subject=subject, body=body, to=[email]).send()
