@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -301,3 +302,24 @@ def test_a_name_of_only_line_breaks_is_missing():
     with pytest.raises(RegistrationError) as refused:
         register(make_webinar(), "someone@example.com", name="\r\n\u2028\t")
     assert refused.value.code == "missing_name"
+
+
+SUBJECT_TEMPLATES = sorted(
+    str(path.relative_to(path.parents[2]))
+    for path in (Path(__file__).resolve().parents[2] / "templates").glob("*/email/*_subject.txt")
+)
+
+
+@pytest.mark.parametrize("template", SUBJECT_TEMPLATES)
+def test_every_email_subject_shows_a_title_as_written_on_one_line(template):
+    """Titles are organiser input: "Q&A <live>" must not arrive as "Q&amp;A &lt;live&gt;" (the rescheduled,
+    cancelled, host, pledge and answered subjects did: outside review), nor break the header line."""
+    from types import SimpleNamespace
+
+    from webinar.services.notifications import email_subject
+
+    title = 'Q&A <live> "now"\nand later'
+    thing = SimpleNamespace(shown_title=title, title=title)
+    context = {"webinar": thing, "campaign": thing, "registration": SimpleNamespace(status="confirmed")}
+    subject = email_subject(template, context)
+    assert 'Q&A <live> "now" and later' in subject, subject
