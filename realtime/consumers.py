@@ -21,7 +21,6 @@ from collections import deque
 from collections.abc import Callable, Hashable
 from urllib.parse import parse_qs
 
-from channels.auth import get_user
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
@@ -34,6 +33,7 @@ from django.utils.translation import gettext as _
 from realtime import budget, latency, presence, protocol
 from realtime.admission import CLOSE_TRY_AGAIN_LATER, FIRST_SYNC_SECONDS, RETRY_REASON, admission
 from realtime.broadcast import Listener, frame, get_hub, stamp
+from realtime.identify import IdentifyBatch, SocketGone, settle
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
 from realtime.replay import shared_replay
@@ -128,7 +128,7 @@ class ReadPool:
                     self._idle.append(inbox)
             if future is not None:
                 with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
-                    loop.call_soon_threadsafe(_settle, future, *outcome)
+                    loop.call_soon_threadsafe(settle, future, *outcome)
 
     def _run(self, loop, future, context, func, args, gone) -> tuple:
         """Run one call: ``(loop, future, (result, error))`` to settle, or a None future for none."""
@@ -170,10 +170,6 @@ class ReadPool:
             thread.join(timeout=10)
 
 
-class SocketGone(Exception):
-    """A read was skipped: the socket it was for closed while the read waited for a thread."""
-
-
 def socket_gone_check(send) -> Callable[[], bool] | None:
     """Whether the peer of the socket behind the server's ``send`` has gone, as a check any thread
     may call; None when ``send`` is not Uvicorn's (realtime.wsprotocol; Channels' test communicator).
@@ -191,15 +187,6 @@ def socket_gone_check(send) -> Callable[[], bool] | None:
 def run_item(context: contextvars.Context | None, func, args):
     """One call on a ``ReadPool`` thread (bench/instrumented_asgi.py wraps it to profile the pool)."""
     return func(*args) if context is None else context.run(func, *args)
-
-
-def _settle(future: asyncio.Future, result, error: BaseException | None) -> None:
-    if future.cancelled():
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
 
 
 _read_pool: ReadPool | None = None
@@ -308,6 +295,9 @@ def connect_reads_stop() -> None:
 
     pool.stop(close)
 
+
+# Sockets connecting in the same event-loop turn are identified with one read (realtime/identify.py).
+_identify = IdentifyBatch(connect_read)
 
 CLOSE_FORBIDDEN = 4403
 # Commands that only read: one still running when its socket closes is cancelled (its reads that
@@ -452,8 +442,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
         read_from = stamp()  # before the read: what the own questions and votes it reads are checked against
         gone = socket_gone_check(self.scope.get(SERVER_SEND) or self.base_send)
         try:
-            user, self._viewer, personal = await connect_read(_identify_socket, gone=gone)(
+            user, self._viewer, personal = await _identify.identify(
                 self.scope,
+                gone=gone,
                 slug=slug,
                 mode=mode,
                 stage=(query.get("key") or [None])[0],
@@ -990,28 +981,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.listener.send_now(
             protocol.ack_message(for_type=command.type, client_key=command.client_key, **fields)
         )
-
-
-def _identify_socket(scope, *, slug: str, mode: str, stage: str | None, stage_language: str | None = None):
-    """``(user, viewer, personal)`` of a socket: its user, then ``live_state.viewer_connect``.
-
-    The live socket's way in (``realtime.entry``) leaves the user to this first database call: it is
-    read here, on the connect pool, from the session (``channels.auth.get_user``: the user row only
-    when the session names one), instead of through a lazy object on every later use. A scope that
-    already has a user (Channels' stock chain) keeps it.
-    """
-    user = scope.get("user")
-    if user is None:
-        user = get_user.func(scope)
-    viewer, personal = live_state.viewer_connect(
-        slug=slug,
-        mode=mode,
-        session=scope.get("session"),
-        user=user,
-        stage=stage,
-        stage_language=stage_language,
-    )
-    return user, viewer, personal
 
 
 def _public_extra(command, exc: DewanError) -> dict:

@@ -10,7 +10,7 @@ itself, which reads the user in its first database call; every other websocket p
 socket, an unknown path) goes through the stock chain unchanged.
 
 The session is read in plain SQL (one primary-key read, no ORM query building) inside the
-consumer's first database call, on the connect pool, and so is the user (``consumers._identify_socket``;
+consumer's first database call, on the connect pool, and so is the user (``identify.identify_sockets``;
 no lazy object, whose every attribute read costs a proxy call).
 Nothing of it is touched on the event loop. docs/scaling.md (*The connect path*) has the figures.
 """
@@ -21,41 +21,13 @@ from importlib import import_module
 
 from channels.security.websocket import WebsocketDenier
 from django.conf import settings
-from django.contrib.sessions.backends import db as db_sessions
-from django.db import connection
 from django.http.cookie import parse_cookie
-from django.utils import timezone
 
 from realtime.consumers import LiveConsumer
 from realtime.middleware import SERVER_SEND, origin_allowed
-from webinar.plain_cursor import plain_row
+from realtime.sessions import ConnectSessionStore
 
 DB_SESSION_ENGINE = "django.contrib.sessions.backends.db"
-
-
-class ConnectSessionStore(db_sessions.SessionStore):
-    """Django's database session store, loaded with one plain SQL read (the same row, the same rule)
-    on the connection's own cursor (``webinar.plain_cursor``: no Django cursor layer).
-
-    Everything else (decoding, ``flush`` when the user's password changed) is the stock store's,
-    and so is the signing salt (Django derives it from the class name).
-    """
-
-    @property
-    def key_salt(self) -> str:
-        return "django.contrib.sessions." + db_sessions.SessionStore.__qualname__
-
-    def load(self):
-        """The session's data, or ``{}`` (and no key) when it is missing or expired, as the stock store."""
-        row = plain_row(
-            f"SELECT session_data FROM {self.model._meta.db_table}"  # noqa: S608  # nosec B608 (a model's table)
-            " WHERE session_key = %s AND expire_date > %s",
-            [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
-        )
-        if row is None:
-            self._session_key = None
-            return {}
-        return self.decode(row[0])
 
 
 def session_store_class():

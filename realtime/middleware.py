@@ -32,7 +32,7 @@ class DeferredAuthMiddleware(AuthMiddleware):
     The stock middleware reads the session and the user in a database call of its own, on the one
     thread that ``database_sync_to_async`` shares: in a connect storm every viewer queues there.
     Here ``scope["user"]`` is a lazy object that does the same read (``channels.auth.get_user``)
-    inside the consumer's first database call (``consumers._identify_socket``), which runs on the
+    inside the consumer's first database call (``identify.identify_sockets``), which runs on the
     thread pool. It must never be touched on the event loop before that call.
     """
 

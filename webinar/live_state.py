@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import orjson
@@ -120,14 +122,113 @@ def viewer_connect(
     questions only when it has some (one more). ``stage_language``: the stage view's page language
     (the stage has no account or registration to take one from); the default language otherwise.
     """
-    viewer, personal = _identify(slug=slug, mode=mode, session=session, user=user, stage=stage, personal=True)
+    return _connect(
+        slug=slug, mode=mode, session=session, user=user, stage=stage, stage_language=stage_language
+    )
+
+
+@dataclass(frozen=True)
+class ConnectRequest:
+    """One connecting socket's part of ``viewers_connect_many`` (the arguments of ``viewer_connect``)."""
+
+    slug: str
+    mode: str
+    session: object
+    user: object
+    stage: str | None = None
+    stage_language: str | None = None
+    language: str | None = None  # the active language to identify it in (None: the current one)
+
+
+def viewers_connect_many(
+    requests: Sequence[ConnectRequest],
+) -> list[tuple[Viewer | None, Personal | None] | Exception]:
+    """``viewer_connect`` for sockets connecting together, in their order: the registration rows
+    their session bindings name, with those viewers' own question ids and vote ids, are read with
+    **one** statement per webinar among them (``bound_rows_many``), not one per viewer.
+
+    Each answer is what ``viewer_connect`` would have returned for that request alone, or the
+    exception it would have raised (only that request fails). The sessions are read by the caller
+    first (``realtime.sessions.sessions_load``). Queries: one for all the bound registrations of a
+    webinar; then, per viewer, only what ``viewer_connect`` reads besides (its own questions when it
+    has some; an account's e-mail way in; a host's role).
+    """
+    wanted: dict[int, set[int]] = {}
+    for request in requests:
+        claim = _binding_claim(request)
+        if claim is not None:
+            wanted.setdefault(claim[0], set()).add(claim[1])
+    read: dict[tuple[int, int], list[tuple]] = {}
+    for webinar_id, registration_ids in wanted.items():
+        read.update(bound_rows_many(webinar_id, sorted(registration_ids)))
+
+    def bound_rows(webinar_id: int, registration_id: int) -> list[tuple]:
+        rows = read.get((webinar_id, registration_id))
+        return _bound_rows(webinar_id, registration_id) if rows is None else rows
+
+    answers: list[tuple[Viewer | None, Personal | None] | Exception] = []
+    for request in requests:
+        try:
+            with _language(request.language):
+                answer = _connect(
+                    slug=request.slug,
+                    mode=request.mode,
+                    session=request.session,
+                    user=request.user,
+                    stage=request.stage,
+                    stage_language=request.stage_language,
+                    bound_rows=bound_rows,
+                )
+            answers.append(answer)
+        except Exception as exc:  # this request's alone, as viewer_connect would have raised it
+            answers.append(exc)
+    return answers
+
+
+def _language(language: str | None):
+    if language is None or language == translation.get_language():
+        return contextlib.nullcontext()
+    return translation.override(language)
+
+
+def _binding_claim(request: ConnectRequest) -> tuple[int, int] | None:
+    """``(webinar id, registration id)`` whose rows ``_identify`` reads for this request, or None."""
+    if request.mode in ("stage", "host"):
+        return None
+    webinar = live_webinar(slug=request.slug)
+    if webinar is None or webinar.status == Webinar.Status.DRAFT:
+        return None
+    binding = selectors.session_binding(session=request.session, webinar_id=webinar.pk)
+    return None if binding is None else (webinar.pk, binding[0])
+
+
+def _connect(
+    *,
+    slug: str,
+    mode: str,
+    session,
+    user,
+    stage: str | None,
+    stage_language: str | None,
+    bound_rows: Callable[[int, int], list[tuple]] | None = None,
+) -> tuple[Viewer | None, Personal | None]:
+    viewer, personal = _identify(
+        slug=slug, mode=mode, session=session, user=user, stage=stage, personal=True, bound_rows=bound_rows
+    )
     if viewer is not None and viewer.role == "stage" and language_supported(stage_language):
         viewer = replace(viewer, language=stage_language)
     return viewer, personal
 
 
 def _identify(
-    *, slug: str, mode: str, session, user, stage: str | None, personal: bool
+    *,
+    slug: str,
+    mode: str,
+    session,
+    user,
+    stage: str | None,
+    personal: bool,
+    bound_rows: Callable[[int, int], list[tuple]] | None = None,
 ) -> tuple[Viewer | None, Personal | None]:
     webinar = live_webinar(slug=slug)
     if webinar is None or (webinar.status == Webinar.Status.DRAFT and mode != "host"):
@@ -161,7 +262,7 @@ def _identify(
     if binding is None:
         registration = None
     elif personal:
-        rows = _bound_rows(webinar.pk, binding[0])
+        rows = (bound_rows or _bound_rows)(webinar.pk, binding[0])
         row = next((row[1:] for row in rows if row[0] == "r"), None)
         registration = selectors.registration_bound_in_row(webinar_id=webinar.pk, binding=binding, row=row)
     else:
@@ -231,6 +332,15 @@ _MINE_SQL = (
     " UNION ALL SELECT 'q', id{pad} FROM {question}"
     " WHERE webinar_id = %s AND author_id = %s AND status <> %s"
 )
+# ``_MINE_SQL`` for many registrations of one webinar (``{ids}``: their placeholders), each row with its
+# registration (the owner) after the kind.
+_MINE_MANY_SQL = (
+    "SELECT 'v', v.registration_id, v.question_id{pad}"
+    " FROM {vote} v JOIN {question} q ON q.id = v.question_id"
+    " WHERE v.registration_id IN ({ids}) AND q.webinar_id = %s"
+    " UNION ALL SELECT 'q', author_id, id{pad} FROM {question}"
+    " WHERE webinar_id = %s AND author_id IN ({ids}) AND status <> %s"
+)
 # Put before _MINE_SQL (its column types lead): the access re-check's row, read with the viewer's own.
 # Kind ``r`` when the registration is this webinar's and confirmed, ``-`` otherwise: found by primary key
 # alone, so no plan can scan the webinar's registrations (selectors._BOUND_SQL says why).
@@ -268,6 +378,38 @@ def _bound_rows(webinar_id: int, registration_id: int) -> list[tuple]:
     """
     sql = selectors.bound_sql().replace("SELECT ", "SELECT 'r', ", 1) + " UNION ALL " + _mine_sql(5)
     return plain_rows(sql, [registration_id, *_mine_params(webinar_id, registration_id)])
+
+
+def bound_rows_many(webinar_id: int, registration_ids: Sequence[int]) -> dict[tuple[int, int], list[tuple]]:
+    """``_bound_rows`` for many registrations of one webinar in one statement:
+    ``{(webinar_id, registration_id): rows}``, each rows list exactly what ``_bound_rows`` returns for it
+    (its ``r`` row, if it exists, first; then its vote and question ids). Every registration asked for
+    has an entry (empty when it does not exist).
+
+    The registrations are read by primary key alone (``id IN``: ``selectors._BOUND_SQL`` says why),
+    the votes by registration and the questions by ``(webinar, author)``, as for one viewer.
+    """
+    if not registration_ids:
+        return {}
+    ids = ", ".join(["%s"] * len(registration_ids))
+    registrations = selectors.bound_sql_many(len(registration_ids)).replace(
+        "SELECT id,", "SELECT 'r', id, id,", 1
+    )
+    sql = f"{registrations} UNION ALL " + _MINE_MANY_SQL.format(
+        question=Question._meta.db_table, vote=Vote._meta.db_table, ids=ids, pad=", NULL" * 5
+    )
+    params = [
+        *registration_ids,
+        *registration_ids,
+        webinar_id,
+        webinar_id,
+        *registration_ids,
+        Question.Status.MERGED,
+    ]
+    found: dict[tuple[int, int], list[tuple]] = {(webinar_id, pk): [] for pk in registration_ids}
+    for kind, owner, *rest in sorted(plain_rows(sql, params), key=lambda row: row[0] != "r"):
+        found[(webinar_id, owner)].append((kind, *rest))
+    return found
 
 
 def _mine_rows(viewer: Viewer, *, with_access: bool) -> list[tuple]:

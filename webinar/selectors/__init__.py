@@ -245,6 +245,11 @@ def bound_sql() -> str:
     return _BOUND_SQL.format(table=Registration._meta.db_table)
 
 
+def bound_sql_many(count: int) -> str:
+    """``bound_sql()`` for ``count`` registrations at once (``count`` placeholders), by primary key alone."""
+    return bound_sql().replace("WHERE id = %s", f"WHERE id IN ({', '.join(['%s'] * count)})")
+
+
 def registration_bound_in_row(
     *, webinar_id: int, binding: tuple[int, str], row: tuple | None
 ) -> BoundRegistration | None:
