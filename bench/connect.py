@@ -205,6 +205,9 @@ def connect_phase(kind: str, args, env: dict, clients: Clients, room: dict | Non
             stats = server_stats(ports[0])
             queries = stats["queries"] - stats_before["queries"]
             result["queries_per_connect"] = round(queries / max(1, connected - 1), 2)
+            # How many connects shared one identify read, on average (realtime/identify.py).
+            reads = stats["identify_reads"] - stats_before["identify_reads"]
+            result["connects_per_identify_read"] = round((connected - 1) / max(1, reads), 2)
             # The garbage collector's share of the phase (counted in the server, bench/instrumented_asgi.py).
             result["gc_collections"] = [
                 after - before

@@ -86,6 +86,7 @@ def _stats() -> dict:
         "connect_seconds": round(admit.connect_seconds, 4),
         "reads_queued": consumers.connect_reads_queued(),
         "reads_skipped": pool.skipped if pool is not None else 0,
+        "identify_reads": consumers._identify.batches,  # one per batch of connects (realtime/identify.py)
         "queries": _queries,
         "hub_messages": sum(hub.messages_received for hub in hubs),
         "sockets": sum(len(room.everyone) for hub in hubs for room in hub.rooms.values()),
