@@ -231,8 +231,9 @@ def connect_read(func, *, gone: Callable[[], bool] | None = None):
 
 
 def connect_reads_queued() -> int:
-    """Reads waiting for a connect-pool thread right now (0 before the pool is made)."""
-    return 0 if _read_pool is None else _read_pool.queued
+    """Reads waiting for a connect-pool thread right now (0 before the pool is made), counting each
+    socket waiting for its identify read to start (``realtime.identify``) as one."""
+    return _identify.waiting + (0 if _read_pool is None else _read_pool.queued)
 
 
 # How long a connect-pool thread keeps the database connection it borrowed (seconds).

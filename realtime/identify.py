@@ -6,10 +6,11 @@ registration the session's binding names with the viewer's own question and vote
 the connect pool per connect; in a burst (a room filling, a reconnect storm) most of their client
 CPU is the same work done again: psycopg's execute and wait, the hop, the query's own overhead.
 
-``IdentifyBatch`` gathers the sockets that ask in the same turn of the event loop and reads them
-with **one** hop and **two** statements in all (``identify_sockets``: every session with
-``realtime.sessions.sessions_load``, every bound registration of a webinar with
-``live_state.viewers_connect_many``), at most ``BATCH_MAX`` sockets a time. Each socket gets what
+``IdentifyBatch`` reads the sockets that ask together with **one** hop and **two** statements in
+all (``identify_sockets``: every session with ``realtime.sessions.sessions_load``, every bound
+registration of a webinar with ``live_state.viewers_connect_many``), at most ``BATCH_MAX`` sockets a
+time. Together means: in the same turn of the event loop, or while ``IN_FLIGHT`` reads were
+already running (a group commit: those wait for one to end, then go in one read). Each socket gets what
 its own read would have given it: its ``(user, viewer, personal)``, or the error its own read would
 have raised. A socket whose client has gone (or whose connect was cancelled) before the batch runs
 is skipped and gets ``SocketGone``; a batch all of whose sockets have gone is skipped by the pool
@@ -17,8 +18,9 @@ itself (``ReadPool``), before any statement.
 
 What does not change: the read runs on the connect pool (``consumers.connect_read``: its thread's
 connection, its single retry on a connection killed under it, the admission control's queue
-length), and the stamp a connect takes before asking still comes before the read begins, so the
-first ``sync`` may be answered from it as before (``Hub.quiet_since``).
+length, which counts the sockets waiting for a batch too), and the stamp a connect takes before
+asking still comes before the read begins, so the first ``sync`` may be answered from it as
+before (``Hub.quiet_since``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ from webinar import live_state
 
 # At most this many sockets in one read (the statements' ``IN`` lists; SQLite allows 999 parameters).
 BATCH_MAX = 64
+# At most this many identify reads at once per process: two, so that one slow read (a lock, a slow
+# round trip) does not hold every connect up, while the sockets asking meanwhile gather for the next.
+IN_FLIGHT = 2
 
 
 class SocketGone(Exception):
@@ -113,20 +118,35 @@ def _user_of(scope):
 
 
 class IdentifyBatch:
-    """Sockets asking in the same event-loop turn, identified with one read (``identify_sockets``).
+    """Sockets identified together, a batch per read (``identify_sockets``), as in a group commit.
 
     ``read(func, gone=...)`` is how the read reaches the connect pool (``consumers.connect_read``).
-    The first socket to ask in a turn schedules the batch for the end of that turn; the sockets
-    that ask before then join it (up to ``BATCH_MAX``; the next one starts another batch).
+    At most ``in_flight`` reads run at once; a socket that asks meanwhile waits, and the sockets
+    waiting when one ends go together in the next (up to ``max_size`` a read). With none in flight
+    a socket's read starts at the end of the loop turn it asked in, joined by those that asked in
+    the same turn. So a lone connect waits for nothing, and in a burst (a room filling, a reconnect
+    storm) the reads grow with the burst instead of their number.
     """
 
-    def __init__(self, read: Callable[..., Callable[..., Awaitable]], max_size: int = BATCH_MAX):
+    def __init__(
+        self,
+        read: Callable[..., Callable[..., Awaitable]],
+        max_size: int = BATCH_MAX,
+        in_flight: int = IN_FLIGHT,
+    ):
         self._read = read
-        self._max = max_size
+        self._max, self._in_flight = max_size, in_flight
         self._loop: asyncio.AbstractEventLoop | None = None
         self._waiting: list[tuple[asyncio.Future, SocketRequest, Callable[[], bool] | None]] = []
+        self._running = 0  # reads in flight
+        self._scheduled = False  # a ``_flush`` is due at the end of this turn
         self._tasks: set[asyncio.Task] = set()
         self.batches = 0  # reads made (for the benches and the tests)
+
+    @property
+    def waiting(self) -> int:
+        """Sockets waiting for a read to start (admission control counts them with the pool's queue)."""
+        return len(self._waiting)
 
     async def identify(
         self,
@@ -142,28 +162,32 @@ class IdentifyBatch:
         or ``SocketGone`` when ``gone()`` said its client had left before the read ran."""
         loop = asyncio.get_running_loop()
         if self._loop is not loop:  # a new event loop (tests): nothing from an old one can still run
-            self._loop, self._waiting = loop, []
+            self._loop, self._waiting, self._running, self._scheduled = loop, [], 0, False
         future = loop.create_future()
 
         def skip() -> bool:  # read without the loop: at worst a cancelled connect is still read
             return future.cancelled() or (gone is not None and gone())
 
         request = SocketRequest(scope, slug, mode, stage, stage_language, translation.get_language(), skip)
-        if not self._waiting:
-            loop.call_soon(self._flush)
         self._waiting.append((future, request, gone))
-        if len(self._waiting) >= self._max:
-            self._flush()
+        self._schedule()
         return await future
 
-    def _flush(self) -> None:
-        batch, self._waiting = self._waiting, []
-        if not batch:
+    def _schedule(self) -> None:
+        if self._scheduled or not self._waiting or self._running >= self._in_flight or self._loop is None:
             return
-        self.batches += 1
-        task = asyncio.get_running_loop().create_task(self._answer(batch))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._scheduled = True
+        self._loop.call_soon(self._flush)
+
+    def _flush(self) -> None:
+        self._scheduled = False
+        while self._waiting and self._running < self._in_flight:
+            batch, self._waiting = self._waiting[: self._max], self._waiting[self._max :]
+            self._running += 1
+            self.batches += 1
+            task = asyncio.get_running_loop().create_task(self._answer(batch))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
 
     async def _answer(self, batch) -> None:
         gones = [gone for _future, _request, gone in batch]
@@ -179,6 +203,10 @@ class IdentifyBatch:
             raise
         except BaseException as exc:  # the shared part failed: every socket of the batch hears it
             outcomes = [(None, exc)] * len(batch)
+        finally:
+            if self._loop is asyncio.get_running_loop():  # not a batch of an earlier loop
+                self._running -= 1
+                self._schedule()
         for (future, _request, _gone), (result, error) in zip(batch, outcomes, strict=True):
             settle(future, result, error)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 
 import pytest
 from channels.auth import get_user
@@ -217,3 +218,44 @@ async def test_viewers_connecting_at_once_are_each_welcomed_as_themselves(room, 
 
     assert [live.welcome["config"]["registration_id"] for live in joined] == [r.pk for r in everyone]
     assert [live.welcome["config"]["name"] for live in joined] == [r.name for r in everyone]
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_sockets_asking_while_the_reads_in_flight_run_wait_and_share_the_next_one(crowd, settings):
+    """A group commit: with its one read in flight, the sockets asking meanwhile wait for it to end
+    (counted as queued reads for admission control), then go in one read together."""
+    webinar, viewers, keys = crowd
+    consumers.connect_reads_stop()
+    settings.DEWAN_CONNECT_READ_THREADS = 1  # one pool thread, kept busy below
+    gate = threading.Event()
+    busy = asyncio.ensure_future(consumers.connect_read(gate.wait)(10))
+    batch = IdentifyBatch(consumers.connect_read, in_flight=1)
+
+    def ask(key):
+        return asyncio.ensure_future(
+            batch.identify(
+                {"session": ConnectSessionStore(key)},
+                slug=webinar.slug,
+                mode="attendee",
+                stage=None,
+                stage_language=None,
+            )
+        )
+
+    try:
+        first = ask(keys[0])
+        await asyncio.sleep(0)  # its turn ends: its read is in flight (waiting for the busy thread)
+        await asyncio.sleep(0)
+        later = [ask(key) for key in keys[1:4]]
+        for _turn in range(3):  # later turns: they wait, with the one read still in flight
+            await asyncio.sleep(0)
+        assert (batch.batches, batch.waiting) == (1, 3)
+        gate.set()
+        answers = [await first, *[await socket for socket in later]]
+        await busy
+    finally:
+        gate.set()
+        await asyncio.to_thread(consumers.connect_reads_stop)
+
+    assert batch.batches == 2  # the first alone, then the three that waited, in one read
+    assert [viewer.registration_id for _user, viewer, _personal in answers] == [v.pk for v in viewers[:4]]
