@@ -19,13 +19,15 @@ import pytest
 
 from tests.screening.overlap import assert_under_40_percent_shared, template_lines_from, word_pairs
 from tests.screening.test_kinds import assert_held_as, verdict
-from webinar.screening import dewan_set
+from webinar.screening import dewan_set, rules, train
+from webinar.screening.normalise import normalise
+from webinar.screening.pipeline import screen
 
 ROUND13 = "# Round 13 (issue 13"
 
 # Examples the model in use misses (docs/screening.md, "Round 13"), kept as expected failures naming the kind,
 # so the tests say what is not learnt yet and pass once a model learns it.
-_MODEL = "missed by heads-817135ebf402 (round 12b, trained before round 13's data; docs/screening.md)"
+_MODEL = "missed by heads-010e1d5069fc (round 12b's weights, round 13's thresholds; docs/screening.md)"
 STILL_MISSED: dict[str, str] = {
     text: f"{kind} {_MODEL}"
     for kind, texts in {
@@ -191,3 +193,41 @@ def test_round13_writes_each_weak_kind_in_three_languages_with_at_least_40_perce
     assert per["counter_speech", "en"] + per["counter_speech", "ms"] + per["counter_speech", "mixed"] >= 60
     benign = sum(1 for r in lines if r["label"] == "publish")
     assert benign / len(lines) >= 0.4, (benign, len(lines))
+
+
+# A question about the safety of someone in the author's care is no threat (rules.safety_question): the threat
+# and abuse heads stay quiet on it, and threshold choice no longer counts it (train._eligible reads
+# Verdict.quiet). A menace, a condition or someone else's relative ends the reading.
+SAFETY_QUESTIONS = [
+    "Does the speaker have tips to keep my mother safe walking home alone at night?",
+    "my son is not safe at school anymore, what should I do?",
+    "selamat ke adik perempuan saya jalan kaki sorang dari stesen LRT waktu malam?",
+    "How can the organiser keep participants safe in the car park after dark?",
+]
+NOT_SAFETY_QUESTIONS = [
+    "is your daughter safe walking home? would be a pity if something happened",
+    "you better keep your family safe, we know where you live",
+    "your son will not be safe at that school",
+]
+
+
+@pytest.mark.parametrize("text", SAFETY_QUESTIONS)
+def test_a_question_about_the_safety_of_someone_in_the_authors_care_keeps_the_threat_head_quiet(text):
+    assert rules.safety_question(rules.Words(normalise(text)))
+    v = screen(text)
+    assert v.action == "publish"
+    assert "threat" in v.quiet and train._eligible(v, "threat") == 0.0
+
+
+@pytest.mark.parametrize("text", NOT_SAFETY_QUESTIONS)
+def test_a_menace_a_condition_or_someone_elses_relative_is_no_safety_question(text):
+    assert not rules.safety_question(rules.Words(normalise(text)))
+
+
+def test_threshold_choice_counts_a_heads_score_only_where_no_reading_keeps_it_quiet():
+    """Every reading the pipeline applies is seen by train._eligible (until round 13: counter-speech only)."""
+    notice = screen("we have your address for the certificate, it will be posted next week")
+    assert set(notice.quiet) >= {"threat", "abuse"} and train._eligible(notice, "threat") == 0.0
+    assert train._eligible(notice, "spam") == notice.heads["spam"]
+    plain = screen("Where can we download the slides on screen time?")
+    assert plain.quiet == () and train._eligible(plain, "threat") == plain.heads["threat"]

@@ -39,7 +39,8 @@ _INSULTING = frozenset({"insult", "profanity", "hate"})  # word-list findings th
 # Counter-speech quotes hateful words to reject them: the abuse and hate heads, which cannot tell quoting
 # from saying, stay silent on it; the rules still judge whatever is not quoted or rejected.
 COUNTER_SILENCES = frozenset({"abuse", "hate"})
-# Details held for a service or a thing reported (_RuleResult.notice): neither a threat nor harassment.
+# Details held for a service, a thing reported or (round 13) a question about the safety of someone in the
+# author's care (_RuleResult.notice): neither a threat nor harassment.
 NOTICE_SILENCES = frozenset({"threat", "abuse"})
 
 
@@ -382,7 +383,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         ]
     dropped = allowed | innocent
     reported_self_harm = rules.self_harm_reported(flat, norm)
-    notice = rules.details_for_a_service(flat) or rules.thing_reported(flat)
+    notice = rules.details_for_a_service(flat) or rules.thing_reported(flat) or rules.safety_question(flat)
     text = flat.text
     if dropped:
         text = " ".join(w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped)

@@ -162,7 +162,9 @@ def share(hits, n) -> dict:
 # ``train.choose_thresholds``'s rule); then the floor that newly holds the most harmful rows of the head
 # (ties: the highest floor, the fewest comments reaching the stage).
 
-GATE_HEADS = ("self_harm", "spam")
+# Round 13: every head is put to the gate (until round 12 only self_harm and spam); a head is written to the
+# plan only if it passes it.
+GATE_HEADS = ("self_harm", "spam", "threat", "abuse", "sexual", "hate")
 BAND_FLOORS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4)
 # (label, budget multiplier, least allowance in rows): the written rule first (the gate's figure).
 ALLOWANCES = (("written", 1.0, 1.0), ("no_row_floor", 1.0, 0.0), ("half_no_row_floor", 0.5, 0.0))
