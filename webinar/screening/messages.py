@@ -71,6 +71,13 @@ MESSAGES: dict[str, str] = {
         "A second check by a language model found signs that the author may be at risk of self-harm."
     ),
     "second_stage.spam": _("A second check by a language model rates this question as likely spam."),
+    # Round 13: every head is put to the second stage's gate; a plan holds only with the heads that pass it.
+    "second_stage.threat": _("A second check by a language model rates this question as a likely threat."),
+    "second_stage.abuse": _("A second check by a language model rates this question as likely abusive."),
+    "second_stage.sexual": _("A second check by a language model rates this question as likely sexual."),
+    "second_stage.hate": _(
+        "A second check by a language model rates this question as likely hateful towards a group."
+    ),
     "second_stage.unavailable": _(
         "The second screening check could not be completed, so a host will review this question."
     ),
