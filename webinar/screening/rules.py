@@ -1057,30 +1057,31 @@ def details_for_a_service(flat: _Words) -> bool:
 
 _SAFETY = frozenset(["safe", "safer", "safely", "safety", "unsafe", "selamat", "keselamatan"])
 # Asking for safety: ``_ASKING`` (below: a question's first word) and the words of asking for tips.
-_SAFETY_ASKING = frozenset(["how", "what", "which", "any", "tips", "tip", "advice", "ideas", "should", "can",
-                            "could", "does", "do", "is", "are", "macam", "mcm", "bagaimana", "cara", "apa", "ada",
-                            "boleh", "patut", "ke", "nasihat"])  # fmt: skip
+_SAFETY_ASKING = frozenset(["how", "what", "which", "any", "tips", "tip", "advice", "ideas", "should",
+                            "can", "could", "does", "do", "is", "are", "macam", "mcm", "bagaimana", "cara",
+                            "apa", "ada", "boleh", "patut", "ke", "nasihat"])  # fmt: skip
 # Whose safety: one's own kin or a group in one's care, named with a first-person possessive ("my mother",
 # "mak saya") or a group noun on its own ("participants", "peserta").
-_KIN = frozenset(["mother", "mum", "mom", "mummy", "father", "dad", "daddy", "brother", "sister", "son", "sons",
-                  "daughter", "daughters", "child", "children", "kids", "kid", "wife", "husband", "grandmother",
-                  "grandma", "grandfather", "grandpa", "parents", "cousin", "flatmate", "nephew", "niece", "mak",
-                  "emak", "ibu", "ayah", "bapa", "abah", "adik", "abang", "kakak", "anak", "isteri", "suami",
-                  "nenek", "datuk", "atuk", "sepupu", "anak-anak"])  # fmt: skip
+_KIN = frozenset(["mother", "mum", "mom", "mummy", "father", "dad", "daddy", "brother", "sister", "son",
+                  "sons", "daughter", "daughters", "child", "children", "kids", "kid", "wife", "husband",
+                  "grandmother", "grandma", "grandfather", "grandpa", "parents", "cousin", "flatmate",
+                  "nephew", "niece", "mak", "emak", "ibu", "ayah", "bapa", "abah", "adik", "abang", "kakak",
+                  "anak", "isteri", "suami", "nenek", "datuk", "atuk", "sepupu", "anak-anak"])  # fmt: skip
 _CARED_FOR = frozenset(["participants", "attendees", "volunteers", "students", "pupils", "peserta",
                         "sukarelawan", "pelajar", "murid", "kanak-kanak", "elderly"])  # fmt: skip
 _MINE = frozenset(["my", "our", "saya", "kami", "kita", "sy", "aku"])
-_SAFETY_MENACE = frozenset(["know", "knows", "knew", "tahu", "tau", "find", "found", "cari", "visit", "regret",
-                            "menyesal", "kill", "bunuh", "hurt", "pukul", "belasah", "leak", "sebar", "expose",
-                            "shame", "pity", "nasib", "unless", "kalau", "if", "or", "else"])  # fmt: skip
+_SAFETY_MENACE = frozenset(["know", "knows", "knew", "tahu", "tau", "find", "found", "cari", "visit",
+                            "regret", "menyesal", "kill", "bunuh", "hurt", "pukul", "belasah", "leak",
+                            "sebar", "expose", "shame", "pity", "nasib", "unless", "kalau", "if", "or",
+                            "else"])  # fmt: skip
 
 
 def safety_question(flat: _Words) -> bool:
     """Whether the comment asks how someone in the author's care can be safe (round 13): a safety word
-    (``_SAFETY``), an asking word (``_SAFETY_ASKING``), a relative named with a first-person possessive within two words
-    ("my mother", "mak saya", ``_KIN``/``_MINE``) or a group in one's care (``_CARED_FOR``) within six words
-    of the safety word (Malay puts it first: `selamat ke mak saya ...`), and no menace or condition anywhere (``_SAFETY_MENACE``: "is your daughter safe?
-    would be a pity if ..." is a threat).
+    (``_SAFETY``), an asking word (``_SAFETY_ASKING``), a relative named with a first-person possessive within
+    two words ("my mother", "mak saya", ``_KIN``/``_MINE``) or a group in one's care (``_CARED_FOR``) within
+    six words of the safety word (Malay puts it first: `selamat ke mak saya ...`), and no menace or condition
+    anywhere (``_SAFETY_MENACE``: "is your daughter safe? would be a pity if ..." is a threat).
 
     "Does the speaker have tips to keep my mother safe walking home alone at night?" -> True;
     "your daughter won't be safe walking home" -> False (no possessive of the author's, no asking word).
