@@ -215,6 +215,20 @@ def test_a_known_attendee_registers_for_another_webinar_with_one_click(client, s
     assert registration_for_browser(webinar=series.upcoming, session=client.session, user=None) == second
 
 
+def test_a_malay_reader_is_told_the_malay_title_of_the_webinar_they_registered_for(client, series):
+    from webinar.models import Webinar
+
+    Webinar.objects.filter(pk=series.upcoming.pk).update(title="Think Twice: next", title_ms="Fikir Dua Kali")
+    first = make_registration(series.live, "Aisyah", "aisyah@example.com", language="ms")
+    session = client.session
+    browser_registration_remember(session=session, registration=first)
+    session.save()
+    client.cookies["django_language"] = "ms"
+    url = reverse("campaigns:register", args=[series.campaign.slug, series.upcoming.slug])
+    page = client.post(url, follow=True).content.decode()
+    assert "Fikir Dua Kali" in page and "Think Twice: next" not in page
+
+
 def test_a_second_click_does_not_register_twice(client, series):
     first = make_registration(series.live, "Aisyah", "aisyah@example.com")
     campaign_register_known(campaign=series.campaign, webinar=series.upcoming, known=first)

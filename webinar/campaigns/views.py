@@ -135,9 +135,11 @@ def register_one_click(request, slug: str, webinar_slug: str):
         return redirect("campaigns:page", slug=slug)
     webinar_selectors.browser_registration_remember(session=request.session, registration=registration)
     if registration.status == registration.Status.WAITLISTED:
-        messages.success(request, _("You are on the waitlist for %(title)s.") % {"title": webinar.title})
+        messages.success(
+            request, _("You are on the waitlist for %(title)s.") % {"title": webinar.shown_title}
+        )
     else:
-        messages.success(request, _("You are registered for %(title)s.") % {"title": webinar.title})
+        messages.success(request, _("You are registered for %(title)s.") % {"title": webinar.shown_title})
     return redirect("campaigns:page", slug=slug)
 
 
