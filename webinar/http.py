@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import wraps
 from itertools import chain
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from whitenoise.middleware import WhiteNoiseMiddleware
 
@@ -66,6 +68,26 @@ def safe_next(request) -> str | None:
 def redirect_next(request, default: str, *args, **kwargs):
     """Redirect to a safe ``next`` (see ``safe_next``), else to the named URL ``default``."""
     return redirect(safe_next(request) or default, *args, **kwargs)
+
+
+def query_language(view):
+    """A page opened by a browser with no language choice of its own (an OBS browser source, a
+    projector) takes it from ``?lang=`` (``en`` or ``ms`` exactly; anything else: the usual choice).
+
+    The stage view and the pledge counter are such pages: the links to them carry the language of the
+    person who copies them, so a Malay event's projector reads Malay.
+    """
+
+    @wraps(view)
+    def in_language(request, *args, **kwargs):
+        language = request.GET.get("lang", "")
+        if language not in dict(settings.LANGUAGES):
+            return view(request, *args, **kwargs)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            return view(request, *args, **kwargs)
+
+    return in_language
 
 
 def csv_download(rows: Iterable[str], filename: str) -> StreamingHttpResponse:

@@ -46,9 +46,11 @@ def stage_key(webinar: Webinar) -> str:
     return signing.dumps({"w": webinar.pk}, salt=STAGE_SALT)
 
 
-def stage_path(webinar: Webinar) -> str:
-    """The stage view's site-relative URL with its key: the page is 404 without one, whoever opens it."""
-    return f"{reverse('webinar:stage', args=[webinar.slug])}?key={stage_key(webinar)}"
+def stage_path(webinar: Webinar, *, language: str | None = None) -> str:
+    """The stage view's site-relative URL with its key: the page is 404 without one, whoever opens it.
+    ``language``: the page's language (``&lang=``; webinar.http.query_language), for a projector or OBS."""
+    path = f"{reverse('webinar:stage', args=[webinar.slug])}?key={stage_key(webinar)}"
+    return f"{path}&lang={language}" if language else path
 
 
 def stage_key_valid(webinar: Webinar, key: str | None) -> bool:

@@ -17,6 +17,7 @@ from realtime import protocol
 from realtime.protocol import ErrorCode
 from webinar import labels, live_state, selectors
 from webinar.exceptions import DewanError, NotFound, PermissionDenied
+from webinar.http import query_language
 from webinar.models import Question, Webinar
 from webinar.services import moderation
 
@@ -204,7 +205,7 @@ def host_console(request, slug: str):
     if not selectors.can_moderate(user=request.user, webinar=webinar):
         # Signed in but not a host of this one (perhaps of another webinar): say so, clearly.
         return render(request, "webinar/not_host.html", {"webinar": webinar}, status=403)
-    stage_url = request.build_absolute_uri(live_state.stage_path(webinar))
+    stage_url = request.build_absolute_uri(live_state.stage_path(webinar, language=get_language()))
     context = {
         "webinar": webinar,
         "stage_url": stage_url,
@@ -213,6 +214,7 @@ def host_console(request, slug: str):
     return render(request, "webinar/live/host.html", context)
 
 
+@query_language
 def stage(request, slug: str):
     webinar = get_object_or_404(Webinar, slug=slug)
     key = request.GET.get("key")

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
@@ -290,7 +291,7 @@ def webinar_manage(request, slug: str):
         "registrations": selectors.webinar_registrations(webinar=webinar),
         "audit": audit_lines(webinar=webinar),
         "hosts": selectors.webinar_hosts(webinar=webinar),
-        "stage_path": live_state.stage_path(webinar),
+        "stage_path": live_state.stage_path(webinar, language=get_language()),
     }
     return render(request, "webinar/organiser/manage.html", context)
 

@@ -8,6 +8,7 @@ import threading
 import pytest
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -268,6 +269,18 @@ def test_the_csv_opens_in_a_spreadsheet_with_every_name_as_typed(client, series,
     body = b"".join(response.streaming_content)
     assert body.startswith(b"\xef\xbb\xbfname,email,")
     assert "Wei Jie 伟杰,w@example.com" in body.decode("utf-8-sig")
+
+
+@pytest.mark.django_db
+def test_the_obs_pledge_counter_speaks_the_language_of_its_link(client, series, pledge):
+    """An OBS browser source chooses no language: the organiser's link carries theirs (``lang``)."""
+    assert client.login(username=series.owner.email, password=PASSWORD)
+    client.cookies["django_language"] = "ms"
+    settings_page = client.get(reverse("campaigns:pledge_settings", args=[series.campaign.slug]))
+    counter = reverse("campaigns:pledge_stage", args=[series.campaign.slug]) + "?lang=ms"
+    assert f'href="{counter}"' in settings_page.content.decode()
+    obs = Client().get(counter).content.decode()
+    assert '<html lang="ms">' in obs and "orang telah berikrar" in obs
 
 
 @pytest.mark.django_db

@@ -151,3 +151,25 @@ def test_someone_who_is_not_a_host_is_told_the_title_in_their_language():
     response = client.get(reverse("webinar:host", args=[webinar.slug]))
     assert response.status_code == 403
     assert "Selamat dalam talian" in response.content.decode()
+
+
+def test_the_stage_view_speaks_the_language_in_its_link_whatever_the_browser():
+    """OBS and projectors open the stage view in a browser that chose no language: it was English
+    whatever the event's (outside review). The link a Malay host copies carries ``lang=ms``, and the page,
+    its socket's config and the poll card follow it."""
+    from tests.factories import make_host
+    from webinar.live_state import stage_path
+
+    webinar = make_webinar(title="Staying safe online", title_ms="Selamat dalam talian")
+    host = make_host(webinar, make_user(language="ms"))
+    console = _reader("ms")
+    console.force_login(host)
+    page = console.get(reverse("webinar:host", args=[webinar.slug])).content.decode()
+    link = stage_path(webinar, language="ms")
+    assert link.endswith("&lang=ms") and link.replace("&", "&amp;") in page
+    projector = _reader("en").get(link).content.decode()  # a browser that says English, or nothing
+    assert '<html lang="ms">' in projector and "Belum ada soalan yang disematkan" in projector
+    assert "Selamat dalam talian" in projector and '"lang": "ms"' in projector
+    english = Client().get(stage_path(webinar, language="en")).content.decode()
+    assert "No question pinned yet" in english
+    assert Client().get(stage_path(webinar) + "&lang=xx").status_code == 200, "an unknown lang: the usual"

@@ -27,7 +27,7 @@ from webinar.campaigns.services import pledges as pledge_services
 from webinar.campaigns.services import pushes as push_services
 from webinar.campaigns.services.transparency import transparency_set
 from webinar.exceptions import DewanError
-from webinar.http import client_ip, csv_download
+from webinar.http import client_ip, csv_download, query_language
 from webinar.models import Webinar
 
 
@@ -279,6 +279,7 @@ def pledge_confirm(request, slug: str, token: str):
     return redirect(reverse("campaigns:page", args=[slug]) + "#pledge")
 
 
+@query_language
 def pledge_stage(request, slug: str):
     """The OBS-ready pledge counter: a big live number (add it as a browser source)."""
     campaign = _public_campaign(request, slug)
