@@ -47,6 +47,7 @@ class ErrorCode(StrEnum):
     PAUSED = "paused"
     MUTED = "muted"
     SLOW_MODE = "slow_mode"
+    QUESTION_LIMIT = "question_limit"
     RATE_LIMITED = "rate_limited"
     # questions and moderation
     UNKNOWN_QUESTION = "unknown_question"
@@ -677,8 +678,9 @@ class Synced(_Out):
     seq: int
     staff_seq: int | None
     mine: list[OwnQuestion] = Field(
-        description="every own question as it is now (newest 50, merged ones left out; `[]` for staff "
-        "and the stage): replace yours, it repairs any `mine.question` you missed"
+        description="every own question as it is now (all but merged ones, newest first: never more than "
+        "50, the most one attendee may ask; `[]` for staff and the stage): replace yours, it repairs any "
+        "`mine.question` you missed"
     )
     my_votes: list[int]
     votes: dict[str, int]

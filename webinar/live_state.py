@@ -96,7 +96,9 @@ def _live_webinar_forget(sender, instance: Webinar, **kwargs) -> None:
 class Personal:
     """A viewer's own part of its ``snapshot`` (``mine``, ``my_votes``), read at connect.
 
-    ``mine``: its own questions as ``own_question_for`` dicts (newest 50, merged ones left out);
+    ``mine``: its own questions as ``own_question_for`` dicts (all of them but merged ones, newest
+    first: never more than ``DEWAN_QUESTIONS_PER_ATTENDEE``, the most an attendee may ask,
+    ``questions.question_submit``);
     ``my_votes``: the ids of the questions it upvoted. Read in the same round trip as the
     registration row that proved its access, so both describe one moment.
     """
@@ -353,7 +355,7 @@ _ACCESS_SQL = (
 
 
 def _mine(viewer: Viewer) -> tuple[list[dict], list[int]]:
-    """The viewer's own questions (newest 50, merged ones left out) and the ids it voted for.
+    """The viewer's own questions (all but merged ones, newest first) and the ids it voted for.
 
     One plain SQL round trip answers both for the common viewer, who has asked nothing: the vote
     ids, plus the ids of its own questions; the questions themselves are read only when there are some.
@@ -433,7 +435,7 @@ def _mine_from(viewer: Viewer, rows: list[tuple]) -> tuple[list[dict], list[int]
         Question.objects.filter(webinar_id=viewer.webinar_id, author_id=viewer.registration_id)
         .exclude(status=Question.Status.MERGED)
         .select_related("author", "webinar")
-        .order_by("-created_at")[:50]
+        .order_by("-created_at")[: settings.DEWAN_QUESTIONS_PER_ATTENDEE]
     )
     return [own_question_for(q) for q in own], votes
 

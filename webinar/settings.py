@@ -325,6 +325,9 @@ DEWAN_OUTBOX_KEEP_DAYS = float(os.environ.get("DEWAN_OUTBOX_KEEP_DAYS", "7"))
 DEWAN_QUESTION_MAX_CHARS = int(os.environ.get("DEWAN_QUESTION_MAX_CHARS", "500"))
 DEWAN_WS_MAX_FRAME_BYTES = int(os.environ.get("DEWAN_WS_MAX_FRAME_BYTES", str(64 * 1024)))
 DEWAN_QUESTION_RATE = os.environ.get("DEWAN_QUESTION_RATE", "5/60")  # questions per seconds, per attendee
+# The most questions one attendee may ask in one webinar (merged, withdrawn and held ones count): what
+# makes a socket's ``mine`` (every own question, at most this many) always complete (docs/protocol.md).
+DEWAN_QUESTIONS_PER_ATTENDEE = int(os.environ.get("DEWAN_QUESTIONS_PER_ATTENDEE", "50"))
 DEWAN_VOTE_RATE = os.environ.get("DEWAN_VOTE_RATE", "60/60")
 DEWAN_REGISTRATION_RATE = os.environ.get("DEWAN_REGISTRATION_RATE", "10/m")  # per client address
 # A registrant's own links e-mailed again, per registration: the "you are already registered" e-mail

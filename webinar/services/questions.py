@@ -132,6 +132,7 @@ def question_submit(
         raise PermissionDenied(
             _("The hosts have turned off questions from you for this webinar."), code=ErrorCode.MUTED
         )
+    _check_question_limit(webinar, registration)
     _check_question_rate(webinar, registration)
 
     verdict = _screen(webinar=webinar, registration=registration, text=text)
@@ -139,6 +140,11 @@ def question_submit(
     now = timezone.now()
     try:
         with transaction.atomic():
+            # Exact under the registration's row lock: two tabs asking at once cannot pass the limit.
+            Registration.objects.select_for_update(no_key=True).filter(pk=registration.pk).values_list(
+                "pk"
+            ).first()
+            _check_question_limit(webinar, registration)
             question = Question.objects.create(
                 webinar=webinar,
                 author=registration,
@@ -166,6 +172,27 @@ def question_submit(
             raise
         return SubmitResult(existing, created=False)
     return SubmitResult(question, created=True)
+
+
+def _check_question_limit(webinar: Webinar, registration: Registration) -> None:
+    """Refuse the attendee's question past ``DEWAN_QUESTIONS_PER_ATTENDEE`` in this webinar.
+
+    Raises ``ValidationFailed`` (``question_limit``, with ``limit``). Every question counts, whatever its
+    status (merged, withdrawn, held, rejected): so a socket's ``mine`` (``live_state.Personal``: every own
+    question but merged ones, read with the same bound) can never leave one out (docs/protocol.md).
+    """
+    limit = settings.DEWAN_QUESTIONS_PER_ATTENDEE
+    if Question.objects.filter(webinar=webinar, author=registration).count() >= limit:
+        raise ValidationFailed(
+            ngettext(
+                "You have asked %(limit)d question in this webinar, the most one person can ask.",
+                "You have asked %(limit)d questions in this webinar, the most one person can ask.",
+                limit,
+            )
+            % {"limit": limit},
+            code=ErrorCode.QUESTION_LIMIT,
+            limit=limit,
+        )
 
 
 def _check_question_rate(webinar: Webinar, registration: Registration) -> None:
