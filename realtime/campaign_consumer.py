@@ -3,45 +3,79 @@
 Transport only: it looks the campaign up (published, or its owner previewing), joins the process
 ``Hub`` in the campaign's room (``broadcast.campaign_room``) and sends the current count; the hub then
 forwards coalesced ``pledge_count`` messages. Clients send nothing but ``ping`` (docs/protocol.md).
+
+It is guarded as the live socket is (``realtime.guard``): the process's admission bound (1013 with
+``retry_after_ms``), its address's connect rate and open sockets (4429; and HTTP 429 before the upgrade),
+and a budget per socket for the frames it sends (4429). A campaign socket is caught up once its first
+``pledge_count`` is queued, so it holds its admission slot only until then; its one read runs on the
+connect pool (``consumers.connect_read``), where admission counts the reads waiting.
 """
 
 from __future__ import annotations
 
 import logging
 
-from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.db import DatabaseError
 
-from realtime import protocol
+from realtime import budget, protocol
+from realtime.admission import admission
 from realtime.broadcast import Listener, campaign_room, get_hub
+from realtime.consumers import connect_read, connect_reads_queued, socket_gone_check
+from realtime.guard import GuardedConsumer
+from realtime.identify import SocketGone
 from realtime.middleware import SERVER_SEND
 
 log = logging.getLogger("dewan.realtime")
 CLOSE_NOT_FOUND = 4404
 
 
-class CampaignConsumer(AsyncWebsocketConsumer):
+class CampaignConsumer(GuardedConsumer):
     channel_layer_alias = "__dewan_hub_only__"
 
     room: int | None = None
     listener: Listener | None = None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._bucket = budget.Bucket.from_rate(settings.DEWAN_WS_SOCKET_BUDGET)
+        self._over = False  # over budget: frames still arriving are dropped unread
+
     async def connect(self):
-        slug = self.scope["url_route"]["kwargs"]["slug"]
-        await self.accept()
+        """Admission first: over the process's bound the socket is refused 1013 before anything is read;
+        an admitted connect counts until its first ``pledge_count`` is queued or it is refused."""
+        admit = admission()
+        hint = admit.admit(self, connect_reads_queued())
+        if hint is not None:
+            await self.refuse_busy(hint, "Please retry shortly.")
+            return
+        caught_up = False
         try:
-            found = await database_sync_to_async(_campaign_state)(slug, self.scope.get("user"))
+            caught_up = await self._connect()
+        finally:
+            admit.done(self, measured=caught_up)
+
+    async def _connect(self) -> bool:
+        """The admitted connect; whether it ended with the count sent."""
+        if not await self.address_open("Too many connections from your network. Please wait."):
+            return False
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        gone = socket_gone_check(self.scope.get(SERVER_SEND) or self.base_send)
+        try:
+            found = await connect_read(_campaign_state, gone=gone)(slug, self.scope.get("user"))
+        except SocketGone:  # the client gave up before its turn: its disconnect cleans up
+            return False
         except DatabaseError:
             log.exception("database unavailable at campaign connect")
+            await self.accept()
             await self.send(
                 text_data=protocol.dumps(
                     protocol.error_message(protocol.ErrorCode.UNAVAILABLE, "Try again shortly.")
                 )
             )
             await self.close()
-            return
+            return False
+        await self.accept()
         if found is None:
             await self.send(
                 text_data=protocol.dumps(
@@ -49,10 +83,13 @@ class CampaignConsumer(AsyncWebsocketConsumer):
                 )
             )
             await self.close(code=CLOSE_NOT_FOUND)
-            return
+            return False
         campaign_id, count = found
         self.listener = Listener(
-            self.scope.get(SERVER_SEND) or self.base_send, registration_id=None, staff=False
+            self.scope.get(SERVER_SEND) or self.base_send,
+            registration_id=None,
+            staff=False,
+            closer=self._close_with,
         )
         self.listener.hold()
         self.room = campaign_room(campaign_id)
@@ -62,24 +99,41 @@ class CampaignConsumer(AsyncWebsocketConsumer):
             log.exception("could not join campaign %s", campaign_id)
             self.listener, self.room = None, None
             await self.close()
-            return
+            return False
         self.listener.release([protocol.pledge_count_message(campaign_id=campaign_id, count=count)])
+        return True
 
     async def disconnect(self, code):
+        self.address_close()
         if self.room is not None and self.listener is not None:
             await get_hub().leave(self.room, self.listener)
 
     async def receive(self, text_data=None, bytes_data=None):
-        if self.listener is not None:
-            self.listener.send_now(_reply(text_data))
+        """Charge the frame to this socket's budget before anything else; over it, ``rate_limited``
+        (with ``retry_after``) and close 4429, and what arrives after that is dropped unread."""
+        if self.listener is None or self._over or self.listener.closed:
+            return
+        try:
+            command = protocol.parse_command(text_data, max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES)
+        except protocol.ProtocolError as exc:
+            command_type, reply = None, exc.as_message()
+        else:
+            command_type, reply = command.type, _reply(command)
+        wait = self._bucket.take(budget.cost_of(command_type))
+        if wait:
+            self._over = True
+            error = protocol.error_message(
+                protocol.ErrorCode.RATE_LIMITED,
+                "Too many messages on this connection. Reconnect after retry_after seconds.",
+                retry_after=round(wait, 1),
+            )
+            self.listener.refuse(protocol.dumps(error), code=budget.CLOSE_OVER_BUDGET)
+            return
+        self.listener.send_now(reply)
 
 
-def _reply(text: str | None) -> dict:
-    """``pong`` for a ping; otherwise the parser's error, or ``read_only`` for any other command."""
-    try:
-        command = protocol.parse_command(text, max_bytes=settings.DEWAN_WS_MAX_FRAME_BYTES)
-    except protocol.ProtocolError as exc:
-        return exc.as_message()
+def _reply(command: protocol.Command) -> dict:
+    """``pong`` for a ping; ``read_only`` for any other command."""
     if isinstance(command, protocol.Ping):
         return dict(protocol.PONG)
     return protocol.error_message(protocol.ErrorCode.READ_ONLY, "This socket only listens.")

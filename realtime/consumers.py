@@ -24,15 +24,15 @@ from urllib.parse import parse_qs
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
-from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from realtime import budget, latency, presence, protocol
-from realtime.admission import CLOSE_TRY_AGAIN_LATER, FIRST_SYNC_SECONDS, RETRY_REASON, admission
+from realtime.admission import FIRST_SYNC_SECONDS, admission
 from realtime.broadcast import Listener, frame, get_hub, stamp
+from realtime.guard import GuardedConsumer
 from realtime.identify import IdentifyBatch, SocketGone, settle
 from realtime.middleware import SERVER_SEND
 from realtime.protocol import ErrorCode
@@ -42,7 +42,6 @@ from realtime.wsprotocol import WebSocketProtocol
 from webinar import live_replay, live_state
 from webinar.campaigns.services import polls
 from webinar.exceptions import DewanError
-from webinar.http import scope_client_ip
 from webinar.services import moderation, questions
 
 log = logging.getLogger("dewan.realtime")
@@ -306,7 +305,7 @@ CLOSE_FORBIDDEN = 4403
 READ_ONLY_COMMANDS = frozenset({"sync"})
 
 
-class LiveConsumer(AsyncWebsocketConsumer):
+class LiveConsumer(GuardedConsumer):
     channel_layer_alias = "__dewan_hub_only__"
 
     async def __call__(self, scope, receive, send):
@@ -355,7 +354,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._rechecks: set[asyncio.Task] = set()
-        self._address: str | None = None  # counted in the process's open sockets per address
         self._counted_registration: int | None = None  # counted in the sockets per registration
         self._bucket = budget.Bucket.from_rate(settings.DEWAN_WS_SOCKET_BUDGET)
         self._over = False  # over budget: frames still arriving are dropped unread
@@ -367,13 +365,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self._worker: asyncio.Task | None = None
         self._running: str | None = None  # the type of the command ``_worker`` is running
         self._arrived: float | None = None  # of the frame being received (``latency``)
-
-    async def _refuse_over_budget(self, retry_after: float, message: str) -> None:
-        """Accept, say why (``rate_limited`` with ``retry_after``), close with 4429: no database work."""
-        await self.accept()
-        error = protocol.error_message(ErrorCode.RATE_LIMITED, message, retry_after=round(retry_after, 1))
-        await self.send(text_data=protocol.dumps(error))
-        await self.close(code=budget.CLOSE_OVER_BUDGET)
 
     @property
     def viewer(self) -> live_state.Viewer:
@@ -397,7 +388,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         admit = admission()
         hint = admit.admit(self, connect_reads_queued())
         if hint is not None:
-            await self._refuse_busy(hint)
+            await self.refuse_busy(hint, _("Please retry shortly."))
             return
         welcomed = False
         try:
@@ -419,24 +410,10 @@ class LiveConsumer(AsyncWebsocketConsumer):
             timer.cancel()
             admission().done(self, measured=caught_up)
 
-    async def _refuse_busy(self, hint_ms: int) -> None:
-        """Accept only to say ``unavailable`` (with ``retry_after``), close 1013 ``retry_after_ms=<n>``."""
-        await self.accept()
-        message = protocol.error_message(
-            ErrorCode.UNAVAILABLE, _("Please retry shortly."), retry_after=round(hint_ms / 1000, 3)
-        )
-        await self.send(text_data=protocol.dumps(message))
-        await self.close(code=CLOSE_TRY_AGAIN_LATER, reason=RETRY_REASON.format(hint_ms))
-
     async def _connect(self) -> bool:
         """The admitted connect; whether it ended welcomed."""
-        address = scope_client_ip(self.scope)
-        wait = budget.process_budgets().connect_allowed(address)
-        if wait:
-            await self._refuse_over_budget(wait, _("Too many connections from your network. Please wait."))
+        if not await self.address_open(_("Too many connections from your network. Please wait.")):
             return False
-        budget.process_budgets().open(address)
-        self._address = address
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
         mode = (query.get("mode") or ["attendee"])[0]
         slug = self.scope["url_route"]["kwargs"]["slug"]
@@ -561,9 +538,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
             lambda: connect_read(live_state.shared_live_state)(webinar_id=webinar_id),
         )
 
-    async def _close_with(self, code: int) -> None:
-        await self.close(code=code)
-
     async def _refuse_unavailable(self) -> None:
         """Say a service is down and close with 1013 (try again later); the client reconnects."""
         message = protocol.error_message(ErrorCode.UNAVAILABLE, _("Please retry shortly."))
@@ -572,12 +546,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def disconnect(self, code):
         self._admission_end(False)
-        budgets = budget.process_budgets()
-        if self._address is not None:
-            budgets.close(self._address)
-            self._address = None
+        self.address_close()
         if self._counted_registration is not None:
-            budgets.leave_registration(self._counted_registration)
+            budget.process_budgets().leave_registration(self._counted_registration)
             self._counted_registration = None
         if self._listener is not None:
             self._listener.close()  # frames still queued for this socket are dropped
