@@ -11,10 +11,12 @@ middle of the fan-out with e-mails already handed over.
 from __future__ import annotations
 
 import signal
+import threading
 
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import connection
 
 from tests.factories import make_registration, make_webinar
 from tests.reliability.test_r17_outbox import child_until, die_after_commit, later
@@ -150,3 +152,33 @@ def test_r17_a_queued_e_mail_of_a_change_superseded_since_is_settled_without_sen
     ).values_list("kind", "outcome")
     assert sorted(set(outcomes)) == [("rescheduled", "superseded"), ("webinar_cancelled", "sent")]
     assert Registration.objects.filter(webinar=webinar, emails_sent__has_key="rescheduled").count() == 0
+
+
+def test_r17_two_fan_outs_of_one_change_at_once_owe_each_registrant_once(monkeypatch):
+    if connection.vendor == "sqlite":
+        pytest.skip("row locks need PostgreSQL (the services pass)")
+    webinar = make_webinar(capacity=10)
+    owed = registrants(webinar, 3)
+    monkeypatch.setattr(notify_registrants, "delay", lambda *args: None)  # the broker loses the first
+    webinar_update(webinar=webinar, actor=webinar.organiser, title="Moved")
+    monkeypatch.undo()
+    barrier, results = threading.Barrier(2), []
+
+    def fan_out():  # the task delivered twice, or a sweep racing a late task
+        barrier.wait()
+        try:
+            results.append(registrants_notify(webinar_id=webinar.pk, kind="rescheduled"))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=fan_out) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert sorted(results) == [0, len(owed)], (
+        "one expands under the webinar's row lock, the other finds it done"
+    )
+    assert recipients() == owed
+    assert OutboxEntry.objects.filter(topic=Topic.EMAIL, kind="rescheduled").count() == len(owed)
