@@ -95,6 +95,7 @@ def check(text: str | None) -> None:
             "bad_message",
             "unknown_type",
             "invalid_field",
+            "too_long",  # a text over its limit, a client_key over 64 characters (docs/protocol.md)
         }
         assert exc.message
         return
