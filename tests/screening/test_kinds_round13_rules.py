@@ -91,6 +91,13 @@ HELD = [
     # ... a prize won by the first to make contact
     ("spam.pattern", "first 20 people to whatsapp me win an iPhone"),
     ("spam.pattern", "10 orang pertama inbox saya dapat percuma iphone"),
+    # ... small capital and big returns, returns multiplied in a stated time, daily pay from home
+    ("spam.pattern", "bisnes online modal kecil untung besar, pm"),
+    ("spam.pattern", "investment opportunity, 300% ROI in 3 months"),
+    ("spam.pattern", "kerja part time dari rumah gaji harian, ws"),
+    # ... a new creator asking for support, sugar dating offers
+    ("spam.pattern", "new youtuber here, please support"),
+    ("spam.pattern", "sugar daddy looking for baby, dm"),
 ]
 
 
@@ -156,6 +163,10 @@ NOT_FLAGGED = [
     ("spam.", "Nak tanya, saya dengar pasal ah long ganggu jiran, apa patut buat"),
     ("spam.", "macam mana nak semak syarikat pinjaman berlesen!"),
     ("spam.", "the first 50 people to register get a certificate"),
+    ("spam.", "I started investing in ASB, is it safe?"),
+    ("spam.", "my cousin joined a telegram group and lost RM10k"),
+    ("spam.", "what is ROI? the speaker said 300% in 3 months is a scam"),
+    ("spam.", "anyone know a good youtuber who explains scams?"),
 ]
 
 

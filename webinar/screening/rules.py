@@ -2303,7 +2303,7 @@ _GIVEN_HANDLE_RE = re.compile(
 
 def _handles(text: str) -> list[tuple[int, int]]:
     """Spans of the handles a comment gives (see _HANDLE_RE)."""
-    if not _may(_GIVEN_HANDLE_RE, text):
+    if not _FOLDED_CUES.may_match(text) or not _may(_GIVEN_HANDLE_RE, text):
         return []
     out = []
     for m in _GIVEN_HANDLE_RE.finditer(text):
@@ -2479,8 +2479,9 @@ def term_matches(flat: _Words, table) -> list[tuple[int, int]]:
 
 
 # Looks shared by rules that ask about the same folded text (see prefilter.CueGuard): a child beside a
-# school and a letter flood (every comment), and the numbered personal data (comments with a digit).
-_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15])
+# school, a letter flood and a handle given (every comment), and the numbered personal data (comments with
+# a digit).
+_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15, _GIVEN_HANDLE_RE])
 _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 
 # Every guard is built at import (widening and compiling them takes about 0.1 s) rather than by the first
