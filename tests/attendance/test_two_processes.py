@@ -31,6 +31,9 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parents[2]
 TTL = 3
+# The servers' PostgreSQL connections carry this name (libpq's PGAPPNAME), so the teardown can wait
+# for theirs alone: this process keeps connections of its own open (its pool), which never close.
+SERVER_APPLICATION_NAME = "dewan-two-processes-server"
 
 
 def _free_port() -> int:
@@ -52,6 +55,7 @@ def _start(port: int) -> subprocess.Popen:
         **os.environ,
         "DATABASE_URL": _database_url(),
         "DEWAN_PRESENCE_TTL_SECONDS": str(TTL),
+        "PGAPPNAME": SERVER_APPLICATION_NAME,
     }
     env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
     return subprocess.Popen(
@@ -110,13 +114,17 @@ def servers():
 
 
 def _wait_for_server_connections_to_close(timeout: float = 10) -> None:
-    """PostgreSQL notices a killed process's connection a moment later; the test database is dropped after."""
+    """PostgreSQL notices a killed process's connection a moment later; the test database is dropped after.
+
+    Only the servers' connections are waited for: counting every other session on the database also
+    counted this process's own pooled connections, so the wait always ran its full 10 s."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " WHERE datname = current_database() AND application_name = %s",
+                [SERVER_APPLICATION_NAME],
             )
             if cursor.fetchone()[0] == 0:
                 return
