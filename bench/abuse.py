@@ -902,6 +902,7 @@ def main() -> None:
         DEBUG="0",
         # The normal viewers' commands must never meet a rate limit: the flood must meet the budgets.
         DEWAN_QUESTION_RATE="100000/60",
+        DEWAN_QUESTIONS_PER_ATTENDEE="1000000",  # nor the 50 questions an attendee may ask
         DEWAN_VOTE_RATE="100000/60",
         # Every viewer connects from 127.0.0.1: lift the per-address caps (realtime/budget.py); the
         # per-socket and per-registration budgets and the reply queue stay at their defaults.

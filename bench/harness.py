@@ -267,6 +267,7 @@ def bench_env(*, database_url: str, redis_url: str, prefix: str, **extra: str) -
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DEBUG": "0",  # as in production: no query log, no debug cursor
         "DEWAN_QUESTION_RATE": "100000/60",
+        "DEWAN_QUESTIONS_PER_ATTENDEE": "1000000",
         "DEWAN_VOTE_RATE": "100000/60",
         # Every simulated viewer connects from 127.0.0.1: lift the per-address caps (realtime/budget.py).
         "DEWAN_WS_CONNECT_RATE": "1000000/60",

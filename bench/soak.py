@@ -610,6 +610,7 @@ def main() -> None:
             redis_url=redis.url,
             DEWAN_REGISTRATION_RATE="100000/m",  # every registration comes from 127.0.0.1
             DEWAN_QUESTION_RATE="1000/60",
+            DEWAN_QUESTIONS_PER_ATTENDEE="1000000",
             DEWAN_VOTE_RATE="1000/60",
             DEBUG="0",
         )
