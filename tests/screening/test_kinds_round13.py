@@ -42,8 +42,6 @@ STILL_MISSED: dict[str, str] = {
         "a veiled threat,": ["better sleep with one eye open after what you posted about me"],
         "a body remarked on or a minor approached,": [
             "the presenter should turn around so we can all enjoy the view from behind",
-            "pinggul cikgu tu besar, geram aku tengok",
-            "dada pembentang ni buat aku hilang fokus",
             "sis host, u wear like that sure many uncle want to pegang",
             "budak form 1 tu cute la, anyone got her number? want to bring her out",
         ],
@@ -231,3 +229,30 @@ def test_threshold_choice_counts_a_heads_score_only_where_no_reading_keeps_it_qu
     assert train._eligible(notice, "spam") == notice.heads["spam"]
     plain = screen("Where can we download the slides on screen time?")
     assert plain.quiet == () and train._eligible(plain, "threat") == plain.heads["threat"]
+
+
+# A body part, then its owner, then a word of looks or desire: the Malay possessive (sexual.re, round 13), and
+# hips as a body part in both languages. An organisation (`badan penganjur`) and a body in a health question
+# are no remark.
+BODY_REMARKS = [
+    "peha moderator tu padat betul",
+    "pinggang akak host ni menggoda sangat",
+    "the presenter's hips are so hot",
+]
+NOT_BODY_REMARKS = [
+    "badan penganjur besar dan cantik susunannya",
+    "dada penceramah sakit semalam, dia ok ke?",
+    "saya geram dengan scammer tu, macam mana nak lapor?",
+    "her hips hurt after the fall, any physio near the venue?",
+]
+
+
+@pytest.mark.parametrize("text", BODY_REMARKS)
+def test_a_body_part_named_before_its_owner_with_a_word_of_looks_is_held_as_sexual(text):
+    assert_held_as(text, "sexual")
+
+
+@pytest.mark.parametrize("text", NOT_BODY_REMARKS)
+def test_an_organisation_or_a_body_in_a_health_question_is_no_body_remark(text):
+    v = verdict(text, "strict")
+    assert v.action == "publish", (text, [(r.code, r.matched) for r in v.reasons])
