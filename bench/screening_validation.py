@@ -16,7 +16,9 @@ retrains) on the same validation rows, by each rule of ``train.choose_thresholds
 use, round 10's one-row floor per dataset, rounds 5-9's per-dataset budgets), and prints each head's standard
 threshold per group for both models and the mean and largest absolute difference (the swing; 0-1). Figures
 are shares (0-1) with their row counts; the model is whatever ``model_data/`` holds (its version is
-printed). Run it before and after a retrain in the same checkout state to compare heads. The last line is
+printed). With ``--binding`` it prints, per head and group, the chosen threshold, the head's recall at it
+and at 0.5, and the highest-scoring benign rows held beyond the rules: what sets each threshold (round 13's
+finding). Run it before and after a retrain in the same checkout state to compare heads. The last line is
 one JSON object.
 """
 
@@ -101,11 +103,52 @@ def threshold_swing(model_dirs: list[Path]) -> dict:
     return out
 
 
+def binding_rows(top: int = 5) -> dict:
+    """Why each threshold is where it is (docs/screening.md, "Round 13"): per head and language group at
+    standard, the threshold ``train.choose_thresholds`` picks on the validation rows with the model in use,
+    the head's recall at it and at 0.5 (its eligible score, ``train._eligible``), and the ``top`` benign rows
+    held beyond the rules with the highest scores (dataset, score, the text's first 90 characters): the rows
+    that set the threshold under the budgets and the lookalike guard."""
+    import numpy as np
+
+    from webinar.screening import train
+    from webinar.screening.model import HEADS
+
+    val = {
+        n: [r for r in train.load_heads(n) if train.dataset_split(n, r[0]) == "val"]
+        for n in train.DATASET_NAMES
+    }
+    sets = train.validation_scores(val)
+    chosen = train.choose_thresholds(sets, templates=train.validation_templates(val))["standard"]
+    out: dict = {}
+    for k, head in enumerate(HEADS):
+        for g in ("en", "ms"):
+            benign, harmful = [], []
+            for name, (rule_held, scores, group, ben) in sets.items():
+                mask = ben[:, k] & (group == g) & ~rule_held
+                benign += [(float(scores[i, k]), name, val[name][i][0][:90]) for i in np.flatnonzero(mask)]
+                labelled = np.array([head in h for _, h in val[name]], dtype=bool) & (group == g)
+                harmful += [float(x) for x in scores[labelled, k]]
+            t = chosen[head][g]
+            pos = np.array(harmful)
+            out[f"{head}.{g}"] = {
+                "threshold": t,
+                "n": len(pos),
+                "recall_at_threshold": round(float((pos >= t).mean()), 4) if len(pos) else None,
+                "recall_at_half": round(float((pos >= 0.5).mean()), 4) if len(pos) else None,
+                "top_benign": [[round(s_, 4), n_, x] for s_, n_, x in sorted(benign, reverse=True)[:top]],
+            }
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--strictness", default="standard", choices=("relaxed", "standard", "strict"))
     parser.add_argument("--model-dir", type=Path, help="model_data/ to score with (default: the checkout's)")
     parser.add_argument("--swing-against", type=Path, help="a second model_data/: thresholds chosen for both")
+    parser.add_argument(
+        "--binding", action="store_true", help="per head and group, the rows that set its threshold"
+    )
     args = parser.parse_args()
     if args.model_dir is not None:
         from webinar.screening import model
@@ -137,6 +180,13 @@ def main() -> int:
                 for g in ("en", "ms")
             )
             print(f"  thresholds by {rule}: mean swing {f['mean_swing']}, max {f['max_swing']}: {pairs}")
+    if args.binding:
+        out["binding"] = binding_rows()
+        for key, f in out["binding"].items():
+            print(f"  {key:12s} threshold {f['threshold']}: recall {f['recall_at_threshold']} (at 0.5: "
+                  f"{f['recall_at_half']}, n={f['n']}); highest benign beyond the rules:")  # fmt: skip
+            for score, name, text in f["top_benign"]:
+                print(f"      {score:.3f} {name:24s} {text!r}")
     out["loadavg"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(out, sort_keys=True))
     return 0
