@@ -1,7 +1,7 @@
 """The second screening stage: a sentence-embedding check of comments the first stage almost held.
 
 Only a question the first stage PUBLISHES whose first-stage score of a gated head (``heads`` of
-``model_data/second_stage.json``; round 11: self_harm only) lies in that head's band, ``[floor, first-stage
+``model_data/second_stage.json``; round 13: threat only) lies in that head's band, ``[floor, first-stage
 threshold)`` of its language group at the webinar's strictness, reaches it (``second_stage_reaches``): the
 question waits as ``checking`` and a Celery task (``webinar.tasks.check_question_second_stage``) asks
 ``second_stage_score``. The embedding is ``multilingual-e5-small`` (4-bit, 384 dimensions, MIT) inside the

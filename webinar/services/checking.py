@@ -243,8 +243,9 @@ def questions_checking_sweep(*, now: datetime | None = None) -> SweepResult:
     plan unreadable, is decided without it: held for a host with the reason ``second_stage.unavailable``
     (``second_stage.state`` ``expired``), exactly as a check that fails. Why held and not published on
     the first stage's word: a question reaches the second stage only because the first stage scored it
-    just below a threshold (today self-harm), so publishing it unchecked could put a message from someone
-    at risk in front of everyone with no care message and no host having read it; held, a host reads it
+    just below a threshold (since round 13 a threat; self-harm before), so publishing it unchecked could put
+    a likely threat, or a message from someone at risk, in front of everyone with no host having read it;
+    held, a host reads it
     and can approve it with one action. docs/screening.md, "Second stage"; Celery beat runs this in the
     services deployment (``webinar.sweep_checking_questions``), each server process in the embedded
     default (``checking_sweeper_start``).
