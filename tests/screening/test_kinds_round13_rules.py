@@ -39,6 +39,11 @@ HELD = [
     # ... a first-person word between a service's name and the number makes it the author's again
     ("pii.phone", "call Befrienders or my number 012-345 6789"),
     ("pii.phone", "hotline saya 012-345 6789, whatsapp je"),
+    # ... split by words: a spelled separator or "and then" between the groups (EN and BM)
+    ("pii.phone", "012 dash 345 dash 6789 call me"),
+    ("pii.phone", "nombor saya 012 sengkang 3456789"),
+    ("pii.phone", "my number is 012 and then 345 6789"),
+    ("pii.mykad", "ic saya 900101 dash 14 dash 5678"),
     # an address at a webmail provider without its ending
     ("pii.email", "email me: ali_baba99 at gmail"),
     ("pii.email", "emel saya siti.k [at] yahoo"),
@@ -123,6 +128,8 @@ NOT_FLAGGED = [
     ("pii.", "the webinar is 12.12.2026 from 8.30pm to 10.00pm"),
     ("pii.", "we had 1000 attendees and 250 questions, score 3-1"),
     ("pii.", "order number 1234567890 from Shopee still pending"),
+    ("pii.", "between 2019 and 2023 I lost about 12,345 ringgit"),
+    ("pii.", "I have two kids, one is 5 and one is 7"),
     # someone at a provider is no address; an organisation's role mailbox at its own domain is public
     ("pii.", "the scammer at gmail sent me a fake invoice, what now?"),
     ("pii.", "I log in at gmail every morning"),

@@ -2007,18 +2007,20 @@ def _join_spaced(text: str, where: list[int], spans: list[re.Match]) -> tuple[st
     return "".join(out), mapped
 
 
-def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tuple[int, int]]:
-    """Token ranges of numbers spelled out in words, seven digits or more ("kosong satu dua ...").
-    ``has_digit``: whether the folded text has a digit (``\\d``), when the caller knows."""
+def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tuple[int, int, str]]:
+    """Token ranges of numbers spelled out in words, seven digits or more ("kosong satu dua ..."), each with
+    its code (``pii.phone``, or ``pii.mykad`` when its twelve digits are a MyKad number). ``has_digit``:
+    whether the folded text has a digit (``\\d``), when the caller knows."""
     numbers = lexicons.load().numbers
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str]] = []
     # Two spelled digits at least: a comment with neither a letter beside a digit ("o1two") nor two
     # number words has none (a cheap look before the per-token walk).
     folded = norm.folded
     if has_digit is None:
         has_digit = _ANY_DIGIT.search(folded) is not None
     letter_digit = has_digit and _LETTER_DIGIT.search(folded) is not None
-    # Two number words, or (round 13) one beside eight digits or more ("01-two 345 6789").
+    # Two number words, or (round 13) one number or separator word beside eight digits or more ("01-two 345
+    # 6789", "012 dash 345 dash 6789").
     if (
         not letter_digit
         and (
@@ -2028,7 +2030,7 @@ def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tu
         and (
             not has_digit
             or len(_DIGITS.findall(folded)) < 8
-            or not any(map(numbers.__contains__, _LETTERS.findall(folded)))
+            or not any(w in numbers or w in _SEPARATOR_WORDS for w in _LETTERS.findall(folded))
         )
     ):
         return out
@@ -2043,33 +2045,52 @@ def _spelled_numbers(norm: Normalised, has_digit: bool | None = None) -> list[tu
     if len(found) == found.count(None):
         return out
     run: list[int] = []
+    joined = 0  # separator words inside the run ("dash", "then")
+    between = 0  # separator words since the run's last number token
     for i, count in enumerate(found):
         if count is not None:
             run.append(i)
+            joined += between
+            between = 0
             continue
-        if run and _spelled_run([found[k] for k in run]):  # type: ignore[misc]
-            out.append((run[0], run[-1]))
-        run = []
-    if run and _spelled_run([found[k] for k in run]):  # type: ignore[misc]
-        out.append((run[0], run[-1]))
+        if run and forms[i] in _SEPARATOR_WORDS and between < 2:
+            between += 1
+            continue
+        code = _spelled_run([found[k] for k in run], joined) if run else ""  # type: ignore[misc]
+        if code:
+            out.append((run[0], run[-1], code))
+        run, joined, between = [], 0, 0
+    code = _spelled_run([found[k] for k in run], joined) if run else ""  # type: ignore[misc]
+    if code:
+        out.append((run[0], run[-1], code))
     return out
 
 
-def _spelled_run(counts: list[tuple[int, int, str]]) -> bool:
-    """Whether number tokens side by side (their _NumberCounts) make a number written in words: two spelled
-    digits or more and seven digits in all ("kosong satu dua ...", one token if it holds nine:
+# Round 13: words that split a number written out ("012 dash 345 dash 6789", "012 and then 345 6789",
+# `900101 sengkang 14 sengkang 5678`): passed over between two number tokens, at most two in a row.
+_SEPARATOR_WORDS = frozenset(
+    ["dash", "hyphen", "sengkang", "sempang", "space", "then", "and", "dan", "lepas", "tu", "pastu", "lps",
+     "kemudian", "next", "followed", "by"]
+)  # fmt: skip
+
+
+def _spelled_run(counts: list[tuple[int, int, str]], joined: int = 0) -> str:
+    """The code of the number that number tokens side by side (their _NumberCounts) write in words, or "":
+    two spelled digits or more and seven digits in all ("kosong satu dua ...", one token if it holds nine:
     "O1Two345six78nine"), or (round 13) one spelled digit or more in a Malaysian phone or MyKad number
-    ("zero12-3456789", "012 three four five 6789")."""
+    ("zero12-3456789", "012 three four five 6789"), as does a run ``joined`` by separator words ("012 dash 345
+    dash 6789"). ``pii.mykad`` when the digits are a MyKad number, else ``pii.phone``."""
     digits = sum(c[0] for c in counts)
     spelled = sum(c[1] for c in counts)
+    number = _said_digits([c[2] for c in counts]) if digits >= 9 else ""
+    mykad = len(number) == 12 and mykad_ok(number[:2], number[2:4], number[4:6], number[6:8])
     if spelled >= 2 and digits >= 7 and (len(counts) >= 2 or digits >= 9):
-        return True
-    if spelled < 1 or digits < 9:
-        return False
-    number = _said_digits([c[2] for c in counts])
-    return phone_digits(number) or (
-        len(number) == 12 and mykad_ok(number[:2], number[2:4], number[4:6], number[6:8])
-    )
+        return "pii.mykad" if mykad else "pii.phone"
+    if (spelled < 1 and joined < 1) or digits < 9:
+        return ""
+    if mykad:
+        return "pii.mykad"
+    return "pii.phone" if phone_digits(number) else ""
 
 
 def _said_digits(parts: list[str]) -> str:
@@ -2382,10 +2403,10 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
             where = _address(text)
             if where is not None and free(*where):
                 add("pii.address", *where)
-    for a, b in _spelled_numbers(norm, has_digit):
+    for a, b, code in _spelled_numbers(norm, has_digit):
         s, e = norm.tokens[a].start, norm.tokens[b].end
         taken.append((s, e))
-        pii.append(Hit("pii.phone", "personal_data", 2, s, e))
+        pii.append(Hit(code, "personal_data", 3 if code == "pii.mykad" else 2, s, e))
     child = _child_with_school(text, norm.original, norm)
     if child is not None:
         s, e = norm.span(*child)
