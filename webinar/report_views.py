@@ -196,7 +196,7 @@ def campaign(request):
         from webinar.reports import charts  # matplotlib: on first use
 
         figure = charts.campaign(
-            [{**row, "title": row["webinar"].title} for row in rows[: charts.CAMPAIGN_MAX]][::-1]
+            [{**row, "title": row["webinar"].shown_title} for row in rows[: charts.CAMPAIGN_MAX]][::-1]
         )
         chart = _svg_data_uri(charts.to_svg(figure))
     return render(

@@ -173,3 +173,44 @@ def test_the_stage_view_speaks_the_language_in_its_link_whatever_the_browser():
     english = Client().get(stage_path(webinar, language="en")).content.decode()
     assert "No question pinned yet" in english
     assert Client().get(stage_path(webinar) + "&lang=xx").status_code == 200, "an unknown lang: the usual"
+
+
+def _organiser_reader(organiser, language: str) -> Client:
+    client = _reader(language)
+    client.login(email=organiser.email, password=PASSWORD)
+    return client
+
+
+@pytest.mark.parametrize("page", ["manage", "screening", "report", "dashboard"])
+def test_organiser_pages_name_the_webinar_in_the_readers_language(page):
+    organiser = make_user()
+    webinar = make_webinar(organiser=organiser, title="Staying safe online", title_ms="Selamat dalam talian")
+    url = reverse(f"webinar:{page}", args=[webinar.slug])
+    malay = _organiser_reader(organiser, "ms").get(url).content.decode()
+    assert "Selamat dalam talian" in _heading(malay) and "Staying safe online" not in _heading(malay)
+    english = _organiser_reader(organiser, "en").get(url).content.decode()
+    assert "Staying safe online" in _heading(english) and "Selamat dalam talian" not in _heading(english)
+
+
+def _heading(html: str) -> str:
+    """The page's <title> and <h1> (the manage page's form shows both titles, being where they are edited)."""
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    return title + html.split("<h1", 1)[1].split("</h1>", 1)[0]
+
+
+def test_the_campaign_funnel_and_overview_name_webinars_in_the_readers_language():
+    from tests.campaigns.conftest import build_series
+
+    series = build_series()
+    series.live.title_ms = "Fikir Dua Kali: secara langsung"
+    series.live.save(update_fields=["title_ms"])
+    malay = _organiser_reader(series.owner, "ms")
+    funnel = malay.get(reverse("campaigns:funnel", args=[series.campaign.slug])).content.decode()
+    assert "<td>Fikir Dua Kali: secara langsung</td>" in funnel and "Think Twice: live" not in funnel
+    overview = malay.get(reverse("webinar:campaign")).content.decode()
+    assert "Fikir Dua Kali: secara langsung" in overview and "Think Twice: live" not in overview
+    english = _organiser_reader(series.owner, "en")
+    assert (
+        "<td>Think Twice: live</td>"
+        in english.get(reverse("campaigns:funnel", args=[series.campaign.slug])).content.decode()
+    )

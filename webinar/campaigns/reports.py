@@ -159,7 +159,7 @@ def campaign_funnel(*, campaign: Campaign) -> dict:
     return {
         "steps": FUNNEL_STEPS,
         "webinars": [
-            {"webinar": entry.webinar, "title": entry.webinar.title}
+            {"webinar": entry.webinar, "title": entry.webinar.shown_title}
             | {step: len(people[entry.webinar_id][step]) for step in FUNNEL_STEPS}
             for entry in entries
         ],
