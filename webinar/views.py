@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -329,13 +329,21 @@ def host_remove(request, slug: str, user_id: int):
 @login_required
 @require_POST
 def webinar_status(request, slug: str):
+    """Move the webinar along its lifecycle (POST ``status``: draft, scheduled, live, ended, cancelled).
+
+    Hosts may go live and end; only organisers publish, unpublish and cancel. Someone who is neither
+    gets the site's "not a host" page (403, in their language, as the host console answers); a host
+    asking for an organiser's step is sent back to the host console with the refusal as a message.
+    """
     webinar = get_object_or_404(Webinar, slug=slug)
     target = request.POST.get("status", "")
-    allowed = (
-        selectors.can_organise if target in {"draft", "scheduled", "cancelled"} else selectors.can_moderate
-    )
-    if not allowed(user=request.user, webinar=webinar):
-        return HttpResponseForbidden(_("You are not allowed to do that."))
+    if not selectors.can_moderate(user=request.user, webinar=webinar):
+        return render(request, "webinar/not_host.html", {"webinar": webinar}, status=403)
+    if target in {"draft", "scheduled", "cancelled"} and not selectors.can_organise(
+        user=request.user, webinar=webinar
+    ):
+        messages.error(request, _("Only this webinar's organisers can do that."))
+        return redirect("webinar:host", slug=slug)
     try:
         lifecycle.webinar_transition(webinar=webinar, actor=request.user, to=target)
     except DewanError as exc:

@@ -97,6 +97,41 @@ def test_other_users_and_hosts_cannot_manage_a_webinar():
     assert webinar.status == Webinar.Status.SCHEDULED
 
 
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "You are not a host of this webinar"), ("ms", "Anda bukan hos webinar ini")],
+)
+def test_a_crafted_status_change_from_a_stranger_gets_the_sites_page_in_their_language(language, heading):
+    webinar = make_webinar()
+    client = signed_in(make_user())
+    client.cookies["django_language"] = language
+    response = client.post(reverse("webinar:status", args=[webinar.slug]), {"status": "cancelled"})
+    assert response.status_code == 403 and response["Content-Type"].startswith("text/html")
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+    webinar.refresh_from_db()
+    assert webinar.status == Webinar.Status.SCHEDULED
+
+
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [
+        ("en", "Only this webinar's organisers can do that."),
+        ("ms", "Hanya penganjur webinar ini boleh berbuat demikian."),
+    ],
+)
+def test_a_host_asking_for_an_organisers_step_is_sent_back_to_the_console_with_the_reason(language, refusal):
+    webinar = make_webinar()
+    client = signed_in(make_host(webinar))
+    client.cookies["django_language"] = language
+    response = client.post(
+        reverse("webinar:status", args=[webinar.slug]), {"status": "cancelled"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("webinar:host", args=[webinar.slug])
+    assert html.escape(refusal) in response.content.decode()
+    webinar.refresh_from_db()
+    assert webinar.status == Webinar.Status.SCHEDULED
+
+
 def test_organiser_tunes_screening_and_the_change_is_audited():
     webinar = make_webinar()
     response = signed_in(webinar.organiser).post(
