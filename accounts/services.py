@@ -122,16 +122,21 @@ def user_signup(
             transaction.on_commit(lambda: _account_email(user, kind=kind, next_url=next_url))
 
 
+def activation_link_user_id(*, uidb64: str) -> int | None:
+    """The id of the account a sign-up link names (its ``uidb64`` part), or None if it names none."""
+    try:
+        return int(urlsafe_base64_decode(uidb64).decode())
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def user_activate(*, uidb64: str, token: str):
     """Activate the account a sign-up link names; return the user, or None if the link is not valid.
 
     The link reached the inbox, so the address counts as verified too.
     """
-    try:
-        user = User.objects.get(pk=int(urlsafe_base64_decode(uidb64).decode()))
-    except (TypeError, ValueError, OverflowError, User.DoesNotExist):
-        return None
-    if user.is_active or not default_token_generator.check_token(user, token):
+    user = User.objects.filter(pk=activation_link_user_id(uidb64=uidb64)).first()
+    if user is None or user.is_active or not default_token_generator.check_token(user, token):
         return None
     user.is_active = True
     user.email_verified_at = user.email_verified_at or timezone.now()

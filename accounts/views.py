@@ -64,9 +64,19 @@ def signup(request):
 
 
 def activate(request, uidb64: str, token: str):
-    """The link from the sign-up e-mail: activate, sign in, then go to a safe ``next``."""
+    """The link from the sign-up e-mail: activate, sign in, then go to a safe ``next``.
+
+    A used link opened again by the account's owner while signed in (the e-mail clicked twice, or
+    after signing in) says the account is active and they are signed in, and goes on as the first
+    click did; anyone else gets "link not valid" (400).
+    """
     user = services.user_activate(uidb64=uidb64, token=token)
     if user is None:
+        if request.user.is_authenticated and request.user.pk == services.activation_link_user_id(
+            uidb64=uidb64
+        ):
+            messages.info(request, _("Your account is already active and you are signed in."))
+            return redirect(safe_next(request) or "webinar:dashboard_home")
         return render(request, "accounts/activate_invalid.html", status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # rotates the session key
     return language_agree_on_sign_in(request, user, redirect(safe_next(request) or "webinar:dashboard_home"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote
 
@@ -55,7 +56,31 @@ def test_sign_up_mails_a_link_that_activates_the_account_and_signs_in(django_cap
     response = client.get(_link_in(mail.outbox[-1]))
     assert response.status_code == 302
     assert client.get(reverse("webinar:dashboard_home")).status_code == 200
-    assert client.get(_link_in(mail.outbox[-1])).status_code == 400, "a link works once"
+    assert Client().get(_link_in(mail.outbox[-1])).status_code == 400, "a link works once"
+
+
+@pytest.mark.parametrize(
+    ("language", "notice"),
+    [
+        ("en", "Your account is already active and you are signed in."),
+        ("ms", "Akaun anda sudah aktif dan anda sudah log masuk."),
+    ],
+)
+def test_the_link_opened_again_while_signed_in_says_so_and_leads_on(
+    django_capture_on_commit_callbacks, language, notice
+):
+    client = Client()
+    client.cookies["django_language"] = language
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up(client, "nurul@example.com")
+    link = _link_in(mail.outbox[-1])
+    first = client.get(link)
+    again = client.get(link, follow=True)
+    assert again.redirect_chain[-1][0] == first["Location"] == reverse("webinar:dashboard_home")
+    assert html.escape(notice) in again.content.decode()
+    someone_else = Client()
+    someone_else.force_login(make_user("other@example.com"))
+    assert someone_else.get(link).status_code == 400, "the link is not theirs"
 
 
 def test_sign_up_with_a_taken_email_answers_the_same_and_only_mails_its_owner(
