@@ -52,6 +52,8 @@ def _labels() -> dict:
             "open": _("Connected"),
             "closed": _("Reconnecting…"),
             "forbidden": _("Not allowed: register or sign in"),
+            # Closed with 4403 after joining: this browser's registration stopped working mid-session.
+            "access_ended": _("Disconnected"),
         },
         "status": {str(value): str(label) for value, label in Webinar.Status.choices},
         # The host console's tags: a question's status, screening categories and model heads, in words.
@@ -63,6 +65,11 @@ def _labels() -> dict:
         "paused": _("The hosts have paused questions for now."),
         # Only the status badge says "ended" (it is the one status): the notice says what that means here.
         "ended": _("Questions and votes are closed."),
+        # Shown in place of "Joined as ..." when the registration is cancelled or removed mid-session.
+        "access_ended": _("No longer joined: this registration was cancelled or removed."),
+        "access_ended_notice": _(
+            "You can no longer ask or vote from this browser. To take part again, register on the webinar's page."
+        ),
         # The page fills in the number, so it gets both forms (English and Malay need no more).
         "slow_mode_one": ngettext(
             "Slow mode: one question every %s second.", "Slow mode: one question every %s seconds.", 1

@@ -15,6 +15,7 @@
     connected: false,
     sending: new Map(), // client_key -> {text, anonymous}: sent (or queued offline), not yet acknowledged
     retryUntil: 0, // while Date.now() < retryUntil, Send waits (slow mode, rate limit)
+    accessEnded: false, // closed with 4403 after joining (registration cancelled, renewed, data deleted)
   };
   const lang = document.documentElement.lang || undefined;
   const relative = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
@@ -87,13 +88,34 @@
 
   function askingOpen() {
     const w = state.webinar;
-    return !!w && !w.questions_paused && (w.status === "live" || w.status === "scheduled");
+    return !state.accessEnded && !!w && !w.questions_paused && (w.status === "live" || w.status === "scheduled");
+  }
+
+  // The registration no longer reaches this browser (docs/protocol.md, "Access ends mid-session"): the
+  // line that said "Joined as" says so, the box and the votes stop taking input that could never be sent,
+  // and what the server said stays on screen. The stream and the questions already shown stay.
+  function renderAccessEnded() {
+    if (!state.accessEnded) return;
+    const joined = $("joined-as");
+    if (joined) {
+      joined.textContent = t.access_ended;
+      joined.classList.add("access-ended");
+    }
+    const notice = $("ask-notice");
+    if (notice) {
+      notice.textContent = t.access_ended_notice;
+      notice.hidden = false;
+    }
+    for (const control of [textarea, $("ask-anonymous"), submit]) if (control) control.disabled = true;
+    state.sending.clear(); // queued questions can no longer be sent
+    renderMine();
+    renderQuestions();
   }
 
   function renderNotice() {
     const w = state.webinar;
     const notice = $("ask-notice");
-    if (!notice || !w) return;
+    if (!notice || !w || state.accessEnded) return;
     let text = "";
     if (w.status === "ended") text = t.ended;
     else if (w.questions_paused) text = t.paused;
@@ -144,7 +166,7 @@
           "aria-pressed": voted ? "true" : "false",
           "aria-label": name,
           title: closed ? t.voting_closed : t.upvote,
-          disabled: !cfg.can_ask || closed,
+          disabled: !cfg.can_ask || closed || state.accessEnded,
           onclick: () => vote(q.id, !state.myVotes.has(q.id)),
           text: `▲ ${q.votes}`,
         });
@@ -246,9 +268,12 @@
   const client = new window.DewanLive.LiveClient(cfg, {
     status(s) {
       state.connected = s === "open";
-      setConnection($("conn"), s, t.connection);
+      // Refused after this page had joined: access ended mid-session, not "register or sign in".
+      if (s === "forbidden" && cfg.can_ask && state.webinar) state.accessEnded = true;
+      setConnection($("conn"), state.accessEnded ? "access_ended" : s, t.connection);
       renderEnded();
       renderMine();
+      renderAccessEnded();
     },
     welcome(m) {
       state.webinar = m.webinar;
@@ -347,7 +372,7 @@
   });
 
   function vote(questionId, value) {
-    if (ended()) return;
+    if (ended() || state.accessEnded) return;
     if (value) state.myVotes.add(questionId);
     else state.myVotes.delete(questionId);
     renderQuestions();

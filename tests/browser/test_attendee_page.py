@@ -192,3 +192,44 @@ def test_after_the_end_a_held_question_no_longer_offers_a_review(pages, open_roo
     expect(asker.locator("body")).to_have_attribute("data-webinar-status", "ended")
     expect(held).to_be_visible()
     expect(held.locator("button.review")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("language", "joined", "notice", "pill"),
+    [
+        (
+            "en",
+            "No longer joined: this registration was cancelled or removed.",
+            "You can no longer ask or vote from this browser.",
+            "Disconnected",
+        ),
+        (
+            "ms",
+            "Tidak lagi menyertai: pendaftaran ini telah dibatalkan atau dipadam.",
+            "Anda tidak lagi boleh bertanya atau mengundi dari pelayar ini.",
+            "Terputus",
+        ),
+    ],
+)
+def test_when_the_registration_is_cancelled_mid_session_the_page_says_so_and_stops_taking_input(
+    pages, open_room, language, joined, notice, pill
+):
+    from urllib.parse import urlparse
+
+    from webinar.services.notifications import cancel_url
+
+    webinar, (aisyah, _ben) = open_room
+    off_loop(lambda: type(aisyah).objects.filter(pk=aisyah.pk).update(language=language))
+    aisyah.language = language
+    asker = pages.attendee(aisyah, "asker")
+    asker.fill("#ask-text", "Typed before the cancel")
+    # The attendee cancels from the link in their e-mail, in another tab: the live tab's socket is closed.
+    other_tab = asker.context.new_page()
+    other_tab.goto(urlparse(cancel_url(aisyah)).path)
+    other_tab.locator("form button.danger").click()
+    other_tab.wait_for_load_state()
+    expect(asker.locator("#joined-as")).to_have_text(joined)
+    expect(asker.locator("#ask-notice")).to_contain_text(notice)
+    expect(asker.locator("#conn")).to_have_text(pill)
+    for control in ("#ask-text", "#ask-anonymous", "#ask-submit"):
+        expect(asker.locator(control)).to_be_disabled()
