@@ -68,7 +68,8 @@ def _labels() -> dict:
         # Shown in place of "Joined as ..." when the registration is cancelled or removed mid-session.
         "access_ended": _("No longer joined: this registration was cancelled or removed."),
         "access_ended_notice": _(
-            "You can no longer ask or vote from this browser. To take part again, register on the webinar's page."
+            "You can no longer ask or vote from this browser. "
+            "To take part again, register on the webinar's page."
         ),
         # The page fills in the number, so it gets both forms (English and Malay need no more).
         "slow_mode_one": ngettext(

@@ -218,7 +218,7 @@ def test_when_the_registration_is_cancelled_mid_session_the_page_says_so_and_sto
 
     from webinar.services.notifications import cancel_url
 
-    webinar, (aisyah, _ben) = open_room
+    _webinar, (aisyah, _ben) = open_room
     off_loop(lambda: type(aisyah).objects.filter(pk=aisyah.pk).update(language=language))
     aisyah.language = language
     asker = pages.attendee(aisyah, "asker")
