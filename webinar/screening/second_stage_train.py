@@ -15,7 +15,8 @@ On the hash splits of ``train.py`` (the test split is never read, nor any held-o
    the first-stage score and the second stage's threshold under the written false-hold budgets (see "the
    gate per head" below), cross-fitted on two halves of validation (Dewan's lines halved by template).
 4. Keeps a head only if it passes the gate cross-fitted: >= 3 points more of its harmful validation rows
-   held at <= 0.5 point more of ALL benign validation rows held (issue #13's rule); writes the kept heads
+   held (self_harm: >= 1, ``MIN_HARM_POINTS``) at <= 0.5 point more of ALL benign validation rows held
+   (issue #13's rule); writes the kept heads
    with their in-sample bands (chosen on all of validation) and the figures.
 
 Embeddings are cached by the SHA-1 of the text (``--cache``): after a first-stage retrain only newly
@@ -168,6 +169,13 @@ GATE_HEADS = ("self_harm", "spam", "threat", "abuse", "sexual", "hate")
 BAND_FLOORS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4)
 # (label, budget multiplier, least allowance in rows): the written rule first (the gate's figure).
 ALLOWANCES = (("written", 1.0, 1.0), ("no_row_floor", 1.0, 0.0), ("half_no_row_floor", 0.5, 0.0))
+# Points of a head's harmful validation rows the band must add, cross-fitted, to pass (at <= +0.5 point of
+# all benign rows for every head). Three points keep a question's wait as ``checking`` worth it; self-harm
+# needs only one: a self-harm comment the first stage misses is shown to everyone and its author never gets
+# the care message, while a benign one it holds costs a host one ``approve`` (docs/screening.md, "Second
+# stage": the care rule).
+MIN_HARM_POINTS = {"self_harm": 1.0}
+DEFAULT_MIN_HARM_POINTS = 3.0
 
 
 def band_reach(s: dict, k: int, g: str, floor: float, first_t: float) -> np.ndarray:
@@ -258,8 +266,8 @@ def gate_figures(sets: dict, head: str, reached: dict, fired: dict) -> dict:
 def gate(sets: dict, head: str, first_t: dict, scale: float, least: float,
           groups: tuple[str, ...] = GROUPS) -> dict:  # fmt: skip
     """Cross-fitted (plan chosen on one SHA-1 half of validation, measured on the other, both ways round)
-    and in-sample figures of one head's band; ``passes``: >= +3 points on the head's harmful rows at
-    <= +0.5 point on all benign rows, cross-fitted."""
+    and in-sample figures of one head's band; ``passes``: >= ``MIN_HARM_POINTS`` (3; self_harm 1) points
+    on the head's harmful rows at <= +0.5 point on all benign rows, cross-fitted."""
     everything = {n: np.ones(len(s["texts"]), bool) for n, s in sets.items()}
     plan = band_plan(sets, head, everything, first_t, scale, least, groups)
     pairs = {n: band_fired(s, head, plan, first_t) for n, s in sets.items()}
@@ -284,7 +292,10 @@ def gate(sets: dict, head: str, first_t: dict, scale: float, least: float,
         "plan_folds": folds,
         "in_sample": in_sample,
         "crossfit": crossfit,
-        "passes": bool(crossfit["harm"]["points"] >= 3 and crossfit["benign"]["points"] <= 0.5),
+        "passes": bool(
+            crossfit["harm"]["points"] >= MIN_HARM_POINTS.get(head, DEFAULT_MIN_HARM_POINTS)
+            and crossfit["benign"]["points"] <= 0.5
+        ),
     }
 
 
