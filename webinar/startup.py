@@ -17,6 +17,18 @@ log = logging.getLogger(__name__)
 FULL_COLLECTION_EVERY = 100
 
 
+def screener_load() -> None:
+    """Load the screener (model, word lists, compiled rules: ~0.8 CPU-s) by screening one comment.
+
+    What a server process does before serving (``server_process_ready``), so that no question waits for
+    it. The in-process socket tests drive the ASGI app without its lifespan, and call this once per
+    test process for the same reason (tests/live/conftest.py). Raises what loading raises.
+    """
+    from webinar.screening import Policy, screen
+
+    screen("warm up", policy=Policy())
+
+
 def server_process_ready() -> None:
     """Load the screener, then freeze every object alive out of the garbage collector's scans.
 
@@ -47,10 +59,8 @@ def server_process_ready() -> None:
     until it can, as everywhere) and the objects made so far are frozen all the same.
     """
     if getattr(settings, "DEWAN_SCREENER_WARM_UP", True):
-        from webinar.screening import Policy, screen
-
         try:
-            screen("warm up", policy=Policy())
+            screener_load()
         except Exception:  # the screener holds every question while it cannot load; start anyway
             log.exception("screener not loaded at start-up")
     gc.collect()

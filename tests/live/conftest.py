@@ -12,6 +12,19 @@ from tests.factories import make_host, make_live_webinar, make_registration, mak
 from tests.live.helpers import Sockets
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _screener_loaded():
+    """Load the screener once per test process before the first socket test, as a server process's
+    start-up does (``webinar.startup.screener_load``; these tests drive the ASGI app without its
+    lifespan). Otherwise the first ``ask`` of a process loads it inside its ack's wait: ~0.8 CPU-s,
+    which at load 15 on two cores took more than the 5 s the tests wait (the flake of
+    test_asking.py::test_published_question_reaches_everyone_with_the_next_sequence_number, the first
+    test to ask in its process)."""
+    from webinar.startup import screener_load
+
+    screener_load()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_realtime_state():
     """Each test runs on its own event loop: give it its own in-memory layer, presence counts and
