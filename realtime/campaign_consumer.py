@@ -21,7 +21,7 @@ from django.db import DatabaseError
 from realtime import budget, protocol
 from realtime.admission import admission
 from realtime.broadcast import Listener, campaign_room, get_hub
-from realtime.consumers import connect_read, connect_reads_queued, socket_gone_check
+from realtime.consumers import connect_read, connect_reads_queued, over_budget_error, socket_gone_check
 from realtime.guard import GuardedConsumer
 from realtime.identify import SocketGone
 from realtime.middleware import SERVER_SEND
@@ -122,11 +122,7 @@ class CampaignConsumer(GuardedConsumer):
         wait = self._bucket.take(budget.cost_of(command_type))
         if wait:
             self._over = True
-            error = protocol.error_message(
-                protocol.ErrorCode.RATE_LIMITED,
-                "Too many messages on this connection. Reconnect after retry_after seconds.",
-                retry_after=round(wait, 1),
-            )
+            error = over_budget_error(wait)
             self.listener.refuse(protocol.dumps(error), code=budget.CLOSE_OVER_BUDGET)
             return
         self.listener.send_now(reply)

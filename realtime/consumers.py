@@ -47,10 +47,11 @@ from webinar.services import moderation, questions
 log = logging.getLogger("dewan.realtime")
 
 
-def _over_budget_error(wait: float) -> dict:
+def over_budget_error(wait: float) -> dict:
     """The ``rate_limited`` error of a socket closed (4429) or refused over its budget, in the active
     language: ``retry_after`` in seconds (one decimal) for clients, and the same wait, rounded up to whole
-    seconds, in the words for people (it said "after retry_after seconds", the field's name)."""
+    seconds, in the words for people (it said "after retry_after seconds", the field's name). The
+    campaign socket's is the same (realtime/campaign_consumer.py)."""
     message = _("Too many messages on this connection. Reconnect in %(seconds)d seconds.") % {
         "seconds": max(1, math.ceil(wait))
     }
@@ -465,7 +466,7 @@ class LiveConsumer(GuardedConsumer):
             bucket = budget.process_budgets().registration_bucket(self._principal)
             wait = bucket.take(budget.CONNECT_COST)
             if wait:  # reconnecting in a loop: refused before the join and the snapshot
-                error = _over_budget_error(wait)
+                error = over_budget_error(wait)
                 await self.send(text_data=protocol.dumps(error))
                 await self.close(code=budget.CLOSE_OVER_BUDGET)
                 return False
@@ -637,7 +638,7 @@ class LiveConsumer(GuardedConsumer):
         self._over = True
         self._pending.clear()  # the work of a socket being closed stops now
         with translation.override(self.viewer.language):
-            error = _over_budget_error(wait)
+            error = over_budget_error(wait)
         self.listener.refuse(protocol.dumps(error), code=budget.CLOSE_OVER_BUDGET)
         return False
 

@@ -176,8 +176,8 @@ def test_the_over_budget_message_tells_people_the_wait_in_seconds(language, word
     seconds", outside client). The wait is rounded up; ``retry_after`` keeps its decimal."""
     from django.utils import translation
 
-    from realtime.consumers import _over_budget_error
+    from realtime.consumers import over_budget_error
 
     with translation.override(language):
-        error = _over_budget_error(2.04)
+        error = over_budget_error(2.04)
     assert (error["message"], error["retry_after"]) == (words, 2.0)
