@@ -6,10 +6,12 @@ import asyncio
 
 import pytest
 
+from tests.factories import make_registration, make_webinar
 from tests.live.conftest import screen_as
 from tests.live.helpers import db
 from webinar.models import Question, Registration, ScreeningSettings, Webinar
 from webinar.services import moderation
+from webinar.services.lifecycle import webinar_transition
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -218,6 +220,26 @@ async def test_ask_after_the_webinar_ended_is_refused(room, sockets):
     status = await aisyah.receive_until("webinar.status")
     assert status["data"] == {"status": "ended"}
     assert (await aisyah.request(ask("late")))["code"] == "closed"
+    assert await count_questions() == 0
+
+
+async def test_ask_after_a_scheduled_webinar_is_cancelled_is_refused_closed(sockets, transactional_db):
+    """docs/protocol.md: ``closed`` for an ``ask`` once the webinar ended *or was cancelled*."""
+
+    def scheduled_with_an_attendee():
+        webinar = make_webinar(title="Cancelled before it began")
+        return webinar, make_registration(webinar, "Chong", "chong@example.com")
+
+    def cancel():
+        webinar_transition(webinar=webinar, actor=webinar.organiser, to=Webinar.Status.CANCELLED)
+
+    webinar, chong = await db(scheduled_with_an_attendee)()
+    attendee = await sockets.attendee(chong)
+    await db(cancel)()
+    status = await attendee.receive_until("webinar.status")
+    assert status["data"] == {"status": "cancelled"}
+    error = await attendee.request(ask("after-cancel"))
+    assert (error["code"], error["for_type"], error["client_key"]) == ("closed", "ask", "after-cancel")
     assert await count_questions() == 0
 
 
