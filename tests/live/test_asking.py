@@ -223,24 +223,39 @@ async def test_ask_after_the_webinar_ended_is_refused(room, sockets):
     assert await count_questions() == 0
 
 
-async def test_ask_after_a_scheduled_webinar_is_cancelled_is_refused_closed(sockets, transactional_db):
-    """docs/protocol.md: ``closed`` for an ``ask`` once the webinar ended *or was cancelled*."""
+@pytest.mark.parametrize(
+    ("language", "voting_closed"),
+    [
+        ("en", "Voting has closed: this webinar was cancelled."),
+        ("ms", "Pengundian telah ditutup: webinar ini telah dibatalkan."),
+    ],
+)
+async def test_after_a_scheduled_webinar_is_cancelled_ask_and_vote_are_refused_closed(
+    sockets, transactional_db, publish_everything, language, voting_closed
+):
+    """docs/protocol.md: ``closed`` once the webinar ended *or was cancelled*; the vote's words say which."""
 
     def scheduled_with_an_attendee():
         webinar = make_webinar(title="Cancelled before it began")
-        return webinar, make_registration(webinar, "Chong", "chong@example.com")
+        return webinar, make_registration(webinar, "Chong", "chong@example.com", language=language)
 
     def cancel():
         webinar_transition(webinar=webinar, actor=webinar.organiser, to=Webinar.Status.CANCELLED)
 
     webinar, chong = await db(scheduled_with_an_attendee)()
     attendee = await sockets.attendee(chong)
+    asked = await attendee.request(ask("before-cancel"))
+    assert asked["question"]["status"] == "published"
     await db(cancel)()
     status = await attendee.receive_until("webinar.status")
     assert status["data"] == {"status": "cancelled"}
     error = await attendee.request(ask("after-cancel"))
     assert (error["code"], error["for_type"], error["client_key"]) == ("closed", "ask", "after-cancel")
-    assert await count_questions() == 0
+    vote = await attendee.request(
+        {"type": "vote", "client_key": "v1", "question_id": asked["question"]["id"], "value": True}
+    )
+    assert (vote["code"], vote["message"]) == ("closed", voting_closed)
+    assert await count_questions() == 1
 
 
 async def test_host_socket_cannot_ask(room, sockets):

@@ -321,7 +321,10 @@ def vote_set(*, webinar_id: int, registration_id: int, question_id: int, value: 
         pk=registration_id, webinar_id=webinar_id, status=Registration.Status.CONFIRMED
     ).exists():
         raise PermissionDenied(_("Only registered attendees can vote."), code=ErrorCode.NOT_REGISTERED)
-    if not Webinar.objects.filter(pk=webinar_id, status__in=OPEN_FOR_QUESTIONS).exists():
+    status = Webinar.objects.filter(pk=webinar_id).values_list("status", flat=True).first()
+    if status not in OPEN_FOR_QUESTIONS:
+        if status == Webinar.Status.CANCELLED:
+            raise InvalidState(_("Voting has closed: this webinar was cancelled."), code=ErrorCode.CLOSED)
         raise InvalidState(_("Voting has closed: this webinar has ended."), code=ErrorCode.CLOSED)
     if not Question.objects.filter(pk=question_id, webinar_id=webinar_id, status=Status.PUBLISHED).exists():
         raise NotFound(_("That question is not open for votes."), code=ErrorCode.UNKNOWN_QUESTION)
