@@ -9,6 +9,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.models import User
 from tests.factories import PASSWORD, make_host, make_user, make_webinar
 from webinar.audit_text import audit_lines
 from webinar.models import AuditEntry, Question, Webinar, WebinarRole
@@ -86,6 +87,21 @@ def test_one_person_adds_at_most_twenty_hosts_an_hour(rate_window_held):
         reverse("webinar:host_add", args=[webinar.slug]), {"email": "host21@example.com"}, follow=True
     )
     assert "You have added many hosts in the last hour" in page.content.decode()
+
+
+def test_adding_an_existing_host_again_spends_none_of_the_twenty(rate_window_held):
+    from webinar.exceptions import RateLimited
+
+    organiser = make_user()
+    webinar = make_webinar(organiser=organiser)
+    for _ in range(25):
+        webinar_host_add(webinar=webinar, actor=organiser, email="same@example.com")
+    for n in range(19):
+        webinar_host_add(webinar=webinar, actor=organiser, email=f"host{n}@example.com")
+    with pytest.raises(RateLimited):
+        webinar_host_add(webinar=webinar, actor=organiser, email="one-too-many@example.com")
+    assert not User.objects.filter(email="one-too-many@example.com").exists(), "its account is rolled back"
+    assert WebinarRole.objects.filter(webinar=webinar, role="host").count() == 20
 
 
 def test_the_invitation_subject_shows_the_title_as_written_on_one_line():

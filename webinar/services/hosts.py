@@ -34,8 +34,9 @@ def webinar_host_add(*, webinar: Webinar, actor, email: str) -> WebinarRole:
     sends nothing. Raises ``ValidationFailed`` (``invalid_email``). Audited as ``webinar.host_add``.
 
     Anyone with an account can create a webinar, so the invitation (to any address, with the
-    organiser's title in it) is bounded: an actor adds at most ``DEWAN_HOST_ADD_RATE`` hosts (20 an hour;
-    past it ``RateLimited`` ``rate_limited`` and nothing changes), and one address gets at most
+    organiser's title in it) is bounded: an actor adds at most ``DEWAN_HOST_ADD_RATE`` hosts (20 an hour,
+    adding an existing host again not counted; past it ``RateLimited`` ``rate_limited`` and nothing
+    changes), and one address gets at most
     ``DEWAN_ACCOUNT_EMAIL_RATE`` account e-mails (3 an hour, shared with password resets and sign-ups;
     past it the role is still given, without an e-mail), so removing and adding again cannot flood it.
     """
@@ -45,11 +46,6 @@ def webinar_host_add(*, webinar: Webinar, actor, email: str) -> WebinarRole:
         raise ValidationFailed(
             _("Please enter a valid e-mail address."), code=ErrorCode.INVALID_EMAIL
         ) from exc
-    wait = ratelimit.hit(f"host-add:{actor.pk}", rate=settings.DEWAN_HOST_ADD_RATE)
-    if wait:
-        raise RateLimited(
-            _("You have added many hosts in the last hour. Please try again later."), retry_after=wait
-        )
     with transaction.atomic():
         existing = User.objects.filter(email__iexact=email).first()
         created_user = existing is None
@@ -58,6 +54,13 @@ def webinar_host_add(*, webinar: Webinar, actor, email: str) -> WebinarRole:
             webinar=webinar, user=user, role=WebinarRole.Role.HOST
         )
         if created:
+            # Only an add that adds counts (adding an existing host again changes nothing); over the
+            # limit the exception rolls the role (and an account made for it) back.
+            wait = ratelimit.hit(f"host-add:{actor.pk}", rate=settings.DEWAN_HOST_ADD_RATE)
+            if wait:
+                raise RateLimited(
+                    _("You have added many hosts in the last hour. Please try again later."), retry_after=wait
+                )
             _audit(webinar, actor, "webinar.host_add", after={"email": email})
             if not ratelimit.hit(f"account:{email}", rate=settings.DEWAN_ACCOUNT_EMAIL_RATE):
                 transaction.on_commit(
