@@ -196,6 +196,12 @@ class WebSocketProtocol(WebSocketsSansIOProtocol):
                 self.inbox.clear()
                 if self.read_after_close > CLOSE_READ_BYTES:
                     self.reset()
+                    return
+            if self.read_paused and not self.disconnected:
+                # Reading was paused for a slice still to parse: read on, or the peer's close frame in
+                # reply would wait unread until the close timer reset a client that did answer.
+                self.read_paused = False
+                self.transport.resume_reading()
         if self.close_timer is not None and self.close_timer is not timer:
             # Our close frame is out and Uvicorn armed its timer: on timeout reset, rather than close
             # (a graceful close would wait for a write buffer the peer never drains).

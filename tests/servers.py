@@ -231,8 +231,9 @@ async def open_live_socket(server: Server, slug: str, session_key: str, *, mode:
 
 
 async def spend_until_closed(live, frame: str, *, frames: int, timeout: float = 10.0):
-    """Send ``frame`` up to ``frames`` times as a client that reads its socket meanwhile, as a browser
-    does: stop sending once the server answers ``error`` (it is closing), then read to the close.
+    """Send ``frame`` up to ``frames`` times as a client that reads its socket meanwhile and waits for
+    each answer, as a browser does: stop sending once the server answers ``error`` (it is closing), then
+    read to the close.
 
     Returns ``(errors, closed)``: the ``error`` messages received and the ``ConnectionClosed`` that ended
     the socket. A client that keeps writing after the server's close frame, or leaves it unread for
@@ -245,12 +246,14 @@ async def spend_until_closed(live, frame: str, *, frames: int, timeout: float = 
     import websockets
 
     errors: list[dict] = []
+    answers: asyncio.Queue[dict] = asyncio.Queue()
 
     async def read() -> None:
         while True:
             message = json.loads(await live.recv())
             if message["type"] == "error":
                 errors.append(message)
+            answers.put_nowait(message)
 
     reader = asyncio.create_task(read())
     try:
@@ -258,7 +261,12 @@ async def spend_until_closed(live, frame: str, *, frames: int, timeout: float = 
             if errors or reader.done():
                 break
             await live.send(frame)
-            await asyncio.sleep(0)
+            # The next message before the next frame (``frame`` is answered once: a ping by pong, a sync
+            # by its reply), as a browser's client waits for each answer: the server's error and close
+            # then meet at most this one frame in flight.
+            answered = asyncio.ensure_future(answers.get())
+            await asyncio.wait({reader, answered}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            answered.cancel()
     except websockets.ConnectionClosed:
         pass
     try:
