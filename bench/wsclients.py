@@ -473,6 +473,7 @@ async def _serve(pipe) -> None:
             reconnector.lost = reconnector.reconnected = reconnector.waiting = reconnector.last_back_ns = 0
             reconnector.back_ms.clear()
             reconnector.failed.clear()
+            reconnector.hinted_waits_ms.clear()  # else a storm counts the resume phase's refusals
             return True
         if command == "drop":
             # Every socket lost at once, as a killed server's are (no close frame): the reconnector
