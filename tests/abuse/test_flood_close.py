@@ -16,6 +16,7 @@ import socket
 import time
 
 import pytest
+import websockets
 
 from realtime import wsprotocol
 from realtime.budget import CLOSE_OVER_BUDGET
@@ -151,3 +152,47 @@ def test_a_reading_client_over_budget_still_gets_the_reason_and_a_clean_4429_clo
     assert [e["code"] for e in errors] == ["rate_limited"] and errors[0]["retry_after"] > 0
     assert closed.rcvd is not None and closed.rcvd.code == CLOSE_OVER_BUDGET
     assert closed.rcvd_then_sent is True or closed.sent is not None, "the closing handshake completed"
+
+
+def test_a_burst_still_unparsed_when_the_budget_closes_the_socket_still_gets_its_replies_and_4429():
+    """Frames written in one burst are parsed a slice at a time (``wsprotocol.FEED_BYTES``), and a slice
+    can end inside a frame. The budget runs out mid-burst and the server closes with the rest unparsed:
+    it must parse that rest (bounded by ``CLOSE_READ_BYTES``) rather than drop it, or the parser reads
+    the next bytes mid-frame as an invalid opcode and the connection ends with input unread, a TCP reset
+    that lost the pongs, the ``rate_limited`` error and the 4429 close at the client (the CI flake of
+    test_admission's host budget; about one burst in two before). Three bursts, three viewers; a budget
+    of 40 (not the fixture's 200) so that the close comes within the burst's first slices."""
+    port = free_port()
+    env = server_env(
+        port=port,
+        database_url=shared_database_url(),
+        DEWAN_WS_SOCKET_BUDGET="40/60",
+        DEWAN_WS_REGISTRATION_BUDGET="400/60",
+    )
+    server = Server(port=port, env=env, name="abuse-close-mid-burst").start()
+    try:
+        webinar = make_live_webinar()
+        keys = [attendee_session(make_registration(webinar)) for _ in range(3)]  # a 4429 bars its session
+        outcomes = asyncio.run(_bursts(server, webinar.slug, keys))
+    finally:
+        server.kill()
+    for received, closed in outcomes:
+        assert closed.rcvd is not None and closed.rcvd.code == CLOSE_OVER_BUDGET, received
+        assert received[-1] == "error" and set(received[:-1]) == {"pong"}
+
+
+async def _bursts(server: Server, slug: str, keys: list[str]) -> list:
+    """Each viewer writes 400 pings (~8 KiB) at once, then reads to the close: [(message types
+    received, the ConnectionClosed)]."""
+
+    async def burst(key):
+        live = await open_live_socket(server, slug, key)
+        await asyncio.gather(*[live.send('{"type":"ping"}') for _ in range(400)])
+        received = []
+        try:
+            while True:
+                received.append(json.loads(await asyncio.wait_for(live.recv(), 30))["type"])
+        except websockets.ConnectionClosed as closed:
+            return received, closed
+
+    return [await burst(key) for key in keys]
