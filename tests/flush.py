@@ -18,13 +18,18 @@ flush (PostHog/posthog#69487) and Respawn's DELETE mode (jbogard/Respawn#126). A
 
 from __future__ import annotations
 
+import time
+
 from django.core.management import sql as management_sql
 from django.core.management.base import CommandError
 from django.core.management.commands import flush as flush_command
 from django.db import OperationalError
 
 _django_handle = flush_command.Command.handle
-FLUSH_ATTEMPTS = 3
+# A shared browser-test server keeps writing between tests (its sampler, a page's socket), so a flush can
+# lose a deadlock to it more than once in a row: up to 8 attempts, 0.05 s doubling to 1 s apart (~4 s in
+# all), where 3 back-to-back attempts all lost in a CI run's PostgreSQL pass.
+FLUSH_ATTEMPTS = 8
 KEPT_TABLES = frozenset({"django_content_type", "auth_permission", "django_migrations"})
 
 
@@ -66,7 +71,7 @@ def emit_post_migrate_unless_kept(verbosity, interactive, db, **kwargs):
 def handle_retrying_deadlocks(self, **options):
     """``flush``'s ``handle``, run again (up to ``FLUSH_ATTEMPTS`` times) when PostgreSQL chose the flush
     as the victim of a deadlock with a server process still writing: that process's transaction has then
-    finished, so the next attempt gets its locks."""
+    finished, so the next attempt, a moment later, gets its locks."""
     for attempt in range(1, FLUSH_ATTEMPTS + 1):
         try:
             return _django_handle(self, **options)
@@ -75,6 +80,7 @@ def handle_retrying_deadlocks(self, **options):
                 raise
             if "deadlock" not in str(exc.__cause__):
                 raise
+            time.sleep(min(0.05 * 2 ** (attempt - 1), 1.0))
     return None
 
 
