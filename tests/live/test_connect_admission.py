@@ -179,8 +179,10 @@ async def test_over_the_bound_a_connect_is_refused_1013_with_a_hint_before_any_r
     # Refused before anything was read for it: the one pool thread is held, so a read of the refused
     # connect could only wait in the pool's queue (or be skipped there once its socket had gone). The
     # process's whole query count is not the measure: its attendance sampler reads for the open viewer.
-    pool_reads = ("reads_queued", "reads_skipped")
-    assert [after[key] for key in pool_reads] == [before[key] for key in pool_reads]
+    # reads_queued is a gauge: the held connect's own read may leave the queue meanwhile (its batch
+    # started and waits on the lock), so the refused connect shows as no read added, not as equality.
+    assert after["reads_queued"] <= before["reads_queued"]
+    assert after["reads_skipped"] == before["reads_skipped"]
 
     async with await held as first:  # the bound frees once the held connect is caught up
         await until_type(first, "welcome")
