@@ -226,6 +226,7 @@ HELDOUT = (
     "heldout_14",
     "heldout_15",
     "heldout_16",
+    "heldout_17",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
