@@ -40,11 +40,6 @@ STILL_MISSED: dict[str, str] = {
             "this speaker talk so much but empty like tin kosong",
         ],
         "a veiled threat,": ["better sleep with one eye open after what you posted about me"],
-        "a body remarked on or a minor approached,": [
-            "the presenter should turn around so we can all enjoy the view from behind",
-            "sis host, u wear like that sure many uncle want to pegang",
-            "budak form 1 tu cute la, anyone got her number? want to bring her out",
-        ],
         "an indirect plan,": ["sold my stuff and cleared what I owed, nothing left to stay for"],
     }.items()
     for text in texts

@@ -43,6 +43,10 @@ MESSAGES: dict[str, str] = {
     "threat.phrase": _("Contains a threat of violence: {matched}."),
     "sexual.lexicon": _("Contains sexual content: {matched}."),
     "sexual.phrase": _("Contains a sexual remark or request aimed at a person: {matched}."),
+    "sexual.minor": _(
+        "Approaches someone who may be a child (asks their age, whether they are alone, or to keep it secret): "
+        "{matched}."
+    ),
     "self_harm.phrase": _("The author may be at risk of self-harm: {matched}."),
     "spam.pattern": _("Looks like spam or a scam: {matched}."),
     "link": _("Contains a link: {matched}. Links are reviewed before they are shown."),

@@ -807,8 +807,21 @@ def _silent(flat: _Words, triggers: frozenset[str] | None) -> bool:
 
 _SELF_HARM_TRIGGERS = lexicons.triggers("self_harm.re")
 _THREAT_TRIGGERS = lexicons.triggers("threat.re")
-_SEXUAL_RE = _compile("sexual.re")
-_SEXUAL_TRIGGERS = lexicons.triggers("sexual.re")
+_SEXUAL_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "")
+_SEXUAL_TRIGGERS = lexicons.gate("sexual.re")
+# Round 14: requests that a report or a question about them excuses, the report itself, lines that need a
+# wink in the original text, and the wink; the cues of an approach to a child (minors.re), by kind.
+_SEXUAL_REQUEST_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "request")
+_SEXUAL_REPORT_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "report")
+_SEXUAL_WINK_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "wink")
+_WINK_MARK_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "winkmark")
+_MINOR_TRIGGERS = lexicons.triggers("minors.re")
+_MINOR_CUES = {
+    kind: _alternation(rx for label, rx in lexicons.patterns("minors.re") if label == kind)
+    for kind in ("age", "alone", "secret", "contact", "meet", "minor")
+}
+# The kinds of cue that make an approach with one cue of any other kind.
+_MINOR_LEAD = frozenset(["age", "alone", "secret"])
 
 
 def self_harm_hits(flat: _Words, norm: Normalised) -> list[Hit]:
@@ -1465,10 +1478,43 @@ def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
 def sexual_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Sexual remarks and requests aimed at a person without a listed word (sexual.re): a body remarked
     on, pictures of it asked for, a room or a bed offered, a sexual act wanted with someone. Severity 2."""
+    hits = minor_approach_hits(flat, norm)
     if _silent(flat, _SEXUAL_TRIGGERS):
-        return []
-    hits = _phrase_hits(_SEXUAL_RE, "sexual.phrase", "sexual", flat, norm)
+        return hits
+    hits += _phrase_hits(_SEXUAL_RE, "sexual.phrase", "sexual", flat, norm)
+    if _WINK_MARK_RE.search(norm.original.lower()) is not None:
+        hits += _phrase_hits(_SEXUAL_WINK_RE, "sexual.phrase", "sexual", flat, norm)
+    if not _asks_about_it(flat):
+        hits += _phrase_hits(_SEXUAL_REQUEST_RE, "sexual.phrase", "sexual", flat, norm)
     return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
+
+
+def _asks_about_it(flat: _Words) -> bool:
+    """The comment reports or asks about a request (sexual.re's "report" line: report, `lapor`, police,
+    grooming, "what should I do"...): "a stranger asked my daughter for pics, how do I report?"."""
+    return _SEXUAL_REPORT_RE.search(flat.text) is not None
+
+
+def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
+    """An approach to a child (minors.re; code ``sexual.minor``, category sexual, severity 2): the reader's
+    age, being alone or secrecy asked for, with one cue of another kind (a private channel, a meeting, a
+    picture, a child named outright), or a child named with a meeting or a picture asked for: "how old are
+    you? are you alone at home?", "add me on whatsapp, don't tell your parents", `adik umur berapa, jom
+    jumpa`. One cue alone is nothing, and a comment that reports or asks about it is published."""
+    if _silent(flat, _MINOR_TRIGGERS):
+        return []
+    found: dict[str, tuple[int, int]] = {}
+    for kind, rx in _MINOR_CUES.items():
+        m = rx.search(flat.text)
+        if m is not None:
+            found[kind] = (m.start(), m.end())
+    kinds = set(found)
+    if not ((kinds & _MINOR_LEAD and len(kinds) >= 2) or {"minor", "meet"} <= kinds):
+        return []
+    if _asks_about_it(flat):
+        return []
+    a, b = flat.token_range(min(s for s, _e in found.values()), max(e for _s, e in found.values()))
+    return [Hit("sexual.minor", "sexual", 2, norm.tokens[a].start, norm.tokens[b].end)]
 
 
 _HELP_RE = re.compile(

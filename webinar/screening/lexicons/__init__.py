@@ -254,6 +254,18 @@ def triggers(name: str) -> frozenset[str] | None:
 
 
 @cache
+def gate(name: str) -> frozenset[str]:
+    """The ``@TRIGGERS`` and ``@GATE`` words of a phrase-rule file together: a comment with none of them
+    skips the file. ``@GATE`` words are everyday words that are not read through a swapped spelling."""
+    found = set(triggers(name) or ())
+    for line in _lines(name):
+        m = _MACRO.match(line)
+        if m is not None and m.group(1) == "GATE":
+            found |= set(m.group(2).split())
+    return frozenset(found)
+
+
+@cache
 def patterns(name: str) -> tuple[tuple[str, str], ...]:
     """The phrase rules of one ``.re`` or ``.tsv`` file as (label, regex) pairs, macros expanded.
 

@@ -6,6 +6,9 @@
 # person; women sought for company, a video call or money. Topics (sex education, sextortion, grooming)
 # name no person in these shapes and stay published.
 @TRIGGERS = spicy naughty hips hip pinggul paha geram menggiurkan fokus nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call taste nibble face bend sext sexting sexted fwb netflix hook hookup batang kote kotek butuh tegang tasty delicious yummy juicy thicc thiccc curvy cantik lawa panties panty underwear bra socks stockings seluar coli spender cam webcam kamera camera bikini lingerie fwb stand projek jerk jerking wank wanking strip stripping touch melancap bogel telanjang fckable fuckable fkable fukable rough dirty steamy nsfw flash kissable rate free fun
+# Round 14: words that let this file run as well, which are not read through a swapped spelling (everyday
+# words such as "make", "dress", "night": lexicons.swap_targets reads @TRIGGERS only).
+@GATE = wear wearing pakai dressed berpakaian view sit duduk lap riba pangkuan kinky freaky frisky miang enjoy seronok syok check cek checkin chek night malam available lapang stare stares staring stared ogle ogling ogled eyeing usha ushar skodeng tenung renung intai buat make makes making made bikin membuat does do doing did turns turn turning turned raba pegang sentuh feel grab squeeze ramas picit cubit rasa dress skirt blouse outfit top jeans leggings tights baju kebaya kurung blazer shirt tshirt kain uniform lipstick heels tudung jubah gaun pakaian attire ketat revealing jarang nipis transparent lucah 18sx porn porno xxx jav filem film films movie movies blue cerita content clip clips bod bods abs bust cleavage ponggong buntut lurah alur payudara berahi ghairah bite gigit berdua time voice suara
 @ROLE = (?:hosts?|hos|speakers?|panel|panelists?|panellists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|cikgu|teacher)
 @WHO = (?:{ROLE}|you|your|yourself|sis|miss|missy|babe|baby|sayang|dear|adik manis|awek|cik puan|aunty|aunties|auntie|akak|kakak|makcik|amoi|minah|she|her|girls?|ladies|lady|perempuan tu|that girl|this girl|that woman|this woman)
 @BODY = (?:body|bodies|legs|leg|thighs|thigh|hips|hip|lips|lip|butt|ass|bum|booty|chest|breasts|breast|boobs|curves|figure|badan|tubuh|bibir|peha|paha|dada|buah dada|punggung|pinggul|bontot|tetek|betis|pinggang)
@@ -24,7 +27,7 @@
 # under the clothes.
 \b(?:send|sent|hantar|share|show|pm|dm|bagi|give|post|want|nak|mintak|minta)(?: me| saya| aku| kat saya| kat aku| us| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|video|videos|vids?|selfies?)(?: \w+){0,3}? (?:in the shower|in bed|atas katil|in your (?:bed|underwear|bra|bikini|towel|lingerie)|mandi|tengah mandi|without (?:clothes|your clothes|a shirt|anything)|tanpa|tak pakai|naked|bogel|topless|in a bikini|in bikini|lingerie|spicy)\b
 \b(?:see|tengok|lihat|look at|show me|show us|tunjuk)(?: more of)? (?:your|you|awak|kau|ko|her) (?:punya )?{BODY}\b|\b(?:see|tengok|lihat|tunjuk) {BODY} (?:you|awak|kau|ko|her|dia)\b
-\b(?:what|whats|what s|what is|apa|see|show|tengok|wonder|imagine)(?: \w+){0,4}? (?:under|bawah|dalam) (?:that|your|her|the|ur|this) (?:\w+ )?(?:baju|shirt|skirt|dress|tudung|hijab|blouse|clothes|towel|kain|sarung|kebaya|uniform|baju kurung|jubah|t shirt|tshirt)\b
+\b(?:what|whats|what s|what is|apa|see|show|tengok|wonder|imagine)(?: \w+){0,4}? (?:under|bawah|dalam) (?:that|your|her|the|ur|this) (?:\w+ )?(?:baju|shirt|skirt|dress|tudung|hijab|blouse|clothes|towel|kain|sarung|kebaya|uniform|baju kurung|jubah|t shirt|tshirt|blazer|jacket|top|outfit|jeans|seluar|gaun|cardigan|sweater|hoodie|abaya)\b
 # An invitation to a room, a hotel or a bed ("come over to my place tonight, just us two", "jom check in
 # hotel", "siapa nak teman tidur").
 \b(?:come|datang|jom|lets|let us|wanna|want to|nak|visit)(?: over)? (?:to|ke) (?:my|rumah|bilik|your|saya punya|aku punya)(?: \w+)? (?:place|house|room|bilik|rumah|hotel|condo|bed|katil)\b(?: \w+){0,3}? (?:tonight|malam ni|alone|berdua|just us|just the two of us|only us|us two|private|privately)\b
@@ -79,3 +82,77 @@
 \b(?:kissable|nak cium bibir|want to kiss (?:your|her|his) lips)\b
 \b(?:girls?|ladies|amoi|awek|aunty|cewek|chicks|babes|women|perempuan)\b(?: \w+){0,3}? free (?:tonight|malam ni|malam ini|later)(?: \w+){0,2}? (?:for |untuk )?(?:fun|some fun|a good time|enjoy|sedap sedap)\b
 \b(?:underwear|panties|bra|lingerie|seluar dalam|coli) (?:is|are|does|do) (?:the )?(?:{ROLE}|you|she|he|awak|kau|dia) (?:\w+ )?(?:wearing|wear|pakai|memakai)\b
+# Round 14 (sexual remarks and approaches to minors; docs/screening.md, "Round 14"). A broad body word
+# (@BODY14: also slang and Malay, "bod", "bontot", "ponggong") with a strong word of desire aimed at a person; a
+# person, their clothes or their body arousing the author; a gaze at a person's body; innuendo ("fun",
+# "naughty", "kinky") with a private place or the author; pictures with a sexual adjective; porn offered; a
+# "check in" with the author. Lines labelled "request" are dropped when the comment reports or asks about
+# what it says (a line labelled "report" matches: "a stranger asked my daughter for pics, how do I report?");
+# lines labelled "wink" count only with a wink or a sexual emoji in the ORIGINAL text (the line labelled
+# "winkmark", matched on the original lower-cased text: the normaliser drops ";)").
+@BODY14 = (?:{BODY}|bod|bods|abs|bust|cleavage|ponggong|buntut|lurah|alur|payudara)
+@PART14 = (?:legs|leg|thighs|thigh|hips|lips|butt|ass|bum|booty|chest|breasts|breast|boobs|curves|body|badan|tubuh|bibir|peha|paha|dada|buah dada|punggung|pinggul|bontot|tetek|betis|pinggang|cleavage|bust|abs|ponggong|buntut|lurah|alur|payudara)
+@PERSON14 = (?:{WHO}|dia|she|her|akak|kak|awek|minah|amoi|aunty|makcik|cik|girl|gurl|babe|sis|miss)
+@CLOTHES14 = (?:dress|skirt|blouse|outfit|top|jeans|leggings|tights|baju|kebaya|kurung|blazer|shirt|t shirt|tshirt|seluar|kain|uniform|lipstick|heels|tudung|jubah|gaun|pakaian|attire)
+@AROUSED14 = (?:stim|sange|horny|hard|wet|keras|tegang|basah|berahi|ghairah|turned on)(?! (?:to|for|kepala|hati|darah|sikit nak faham)\b)
+# A body with its owner and a strong word of desire, the owner a third person too ("badan dia montok gila").
+\b{BODY14} (?:{PERSON14}|{ROLE})\b(?: (?:ni|tu|ini|itu|memang|sangat|so|damn|very|really|is|are|looks?|nampak|macam))* (?:montok|gebu|seksi|sexy|hot|mantap|solid|padat|padu|berisi|bulat|menggoda|menggiurkan|thicc+|curvy|juicy|banging|bangin|killer|mulus|gebus|geram|fuyo+)\b
+# A person with a body word and a strong word of desire ("the host has a banging body", "sis body so solid").
+\b(?:{PERSON14}|{ROLE})\b(?: \w+){0,3}? (?:banging|bangin|killer|smoking|rocking|sick|fire|solid|mantap|montok|gebu|thicc+|juicy|perfect|sexy|hot|seksi) {PART14}\b
+# Gazing at a person's body ("can't stop staring at the presenter's chest", "usha peha minah tu").
+\b(?:stare|stares|staring|stared|ogle|ogling|ogled|eyeing|usha|ushar|skodeng|tenung|renung|intai)(?: at)? (?:(?:the|that|this|your|her|{PERSON14}|{ROLE}|{ROLE}s) ){1,2}(?:\w+ )?{PART14}\b
+\b(?:stare|stares|staring|stared|ogle|ogling|usha|ushar|skodeng|tenung|renung|intai)(?: at)? {PART14} (?:{PERSON14}|{ROLE})\b
+# A person, their clothes or their body arousing the author ("host ni buat aku stim", "that dress does things
+# to me", "her voice turns me on").
+\b(?:{PERSON14}|{ROLE}|{CLOTHES14}|{BODY14}|voice|suara)\b(?: \w+){0,4}? (?:buat|make|makes|making|made|bikin|membuat) (?:aku|saya|i|me|gua|abang|sy)(?: \w+)? {AROUSED14}
+\b(?:{PERSON14}|{ROLE}|{CLOTHES14}|{BODY14}|voice|suara)\b(?: \w+){0,4}? (?:does|do|doing|did) (?:things|stuff|naughty things) to (?:me|my body)\b
+\b(?:{PERSON14}|{ROLE}|{CLOTHES14}|{BODY14}|voice|suara)\b(?: \w+){0,4}? (?:turns?|turning|turned) me on\b
+# Desire at a person, closing the comment ("geram tengok host ni"; a complaint goes on: "geram tengok host ni,
+# asyik lambat").
+\b(?:geram|stim|sange|horny|berahi|ghairah)(?: (?:aku|saya|i|sy|gua))? (?:tengok|tgk|lihat|nampak|usha|pandang|looking at|see) (?:{ROLE}|{PERSON14})(?: (?:ni|tu|ini|itu|je|la|lah|weh|wei|doh|sangat|betul|gila))*$
+# Touching a person's body wanted ("nak rasa tubuh pembentang tu", "want to touch her legs").
+\b(?:nak|want to|teringin|ingin|i d|id|would love to|let me|can i|boleh)(?: \w+)? (?:rasa|raba|pegang|sentuh|touch|feel|grab|squeeze|ramas|picit|cubit) (?:your|her|his) {PART14}\b
+\b(?:nak|want to|teringin|ingin|i d|id|would love to|let me|can i|boleh)(?: \w+)? (?:rasa|raba|pegang|sentuh|touch|feel|grab|squeeze|ramas|picit|cubit) {PART14} (?:{PERSON14}|{ROLE}|awak|kau)\b
+# Sitting on the author's lap ("she can sit on my lap anytime", "duduk atas riba abang").
+\b(?:{PERSON14}|{ROLE}|you)\b(?: \w+){0,2}? (?:can|could|boleh|should|may|come|mari|nak|want to|is welcome to) (?:sit|duduk) (?:on|atas|kat|di) (?:my|abang|saya|aku|uncle) ?(?:lap|riba|pangkuan)\b
+\b(?:jom|mari|meh|come|sini|marilah)(?: and| la| lah| sini)? (?:duduk|sit) (?:atas|on|kat|di) (?:riba|pangkuan|my lap)\b
+# A body part that the author wants to taste ("the host's lips look so soft, want a taste"; not a chicken's).
+(?<!chicken )(?<!ayam )(?<!duck )(?<!itik )(?<!turkey )\b{PART14}\b(?: \w+){0,6}? (?:want|wanna|want to have|nak|need|i d like|id like|would love) (?:a |to )?(?:taste|bite|lick|gigit|jilat)\b
+# A person called spicy or hot, then fun wanted ("host looking extra spicy today, wanna have fun later?").
+\b(?:{PERSON14}|{ROLE}|you)\b(?: \w+){0,3}? (?:spicy|hot|sexy|seksi|yummy|tasty|delicious|hawt|steamy|thicc+)\b(?: \w+){0,6}? (?:want to|nak|jom|lets|let us|can we|how about)(?: \w+){0,2}? (?:fun|good time|seronok|syok|naughty)\b(?!.*\b(?:quiz|kuiz|game|games|kahoot|contest|class|kelas|activity|learning|belajar|pertandingan|cabutan|lucky draw|poll|challenge)\b)
+# A good time shown by the author, private fun, and the author's room or place with the two alone ("I'll show
+# you a good time", "let's have some private fun", "jom lepak my condo after webinar, just two of us").
+\b(?:i ll|i will|ill|let me|i can|i could|abang|uncle)(?: \w+)? (?:show|give) (?:you|her|awak|kau|dik|adik|sis|babe) a (?:good|great|fun|wild|nice|real) time\b
+\b(?:some )?(?:private|secret|naughty|dirty|kinky) fun\b
+\b(?:jom|jum|come|lets|let us|want to|nak|datang)(?: \w+){0,2}? (?:my (?:condo|place|room|house|hotel|bilik|rumah)|(?:rumah|bilik|condo) (?:saya|aku|abang|i))\b(?: \w+){0,5}? (?:just two of us|just the two of us|just us|only us|us two|the two of us|berdua|alone)\b
+# A person called by a word for a plump or curvy body ("akak host ni boleh tahan montok"), clothes that make
+# someone want to touch ("u wear like that sure many uncle want to pegang"), the view from behind.
+\b(?:{ROLE}|akak|kak|awek|minah|amoi|aunty|makcik|cik puan|sis|miss|girl|babe)\b(?: \w+){0,4}? (?:montok|gebu|menggiurkan|thicc+|curvy)\b
+\b(?:wear|wearing|pakai|dressed|berpakaian)(?: \w+)? (?:like that|macam tu|macam ni|like this|camtu|camni|so sexy|so seksi|seksi|sexy)\b(?: \w+){0,6}? (?:want to|wanna|nak|mau|would) (?:\w+ )?(?:pegang|raba|touch|grab|sentuh|picit|cubit|peluk|ramas)\b
+\b(?:enjoy|nice|great|love|like|best|lovely) (?:the |that |this )?view from (?:behind|belakang)\b
+# Tight or revealing clothes that show the body ("dress host tu ketat sangat, nampak semua").
+\b{CLOTHES14}\b(?: \w+){0,3}? (?:ketat|tight|seksi|sexy|revealing|jarang|nipis|see through|transparent|low cut)\b(?: \w+){0,3}? (?:nampak|can see|see|shows|showing|tunjuk) (?:semua|shape|bentuk|everything|all|lurah|alur|{BODY14})\b
+# Innuendo: fun, naughty or a good time offered in a private place, the two alone, or with the author.
+\b(?:want to|nak|jom|jum|lets|let us|shall we|how about|up for|down for|free for|care for|ready for|looking for|cari)(?: \w+){0,3}? (?:fun|naughty|kinky|nakal|good time|fun time|enjoy|seronok|syok|some action|private time|fun night|wild night)\b(?: \w+){0,4}? (?:berdua|just us|just the two of us|just two of us|only us|us two|the two of us|in private|privately|in my (?:car|room|place|bed|condo|house|hotel|kereta)|dalam kereta|dalam bilik|dengan abang|dengan saya|dengan aku|with me|with uncle|with abang)\b(?!.*\b(?:quiz|kuiz|game|games|kahoot|contest|class|kelas|activity|learning|belajar|pertandingan|cabutan|lucky draw|poll|challenge)\b)
+\b(?:get|getting|be|feeling|feel|rasa)(?: a bit| so| very)? (?:naughty|kinky|frisky|freaky|nakal|horny|miang)\b(?: \w+){0,3}? (?:tonight|malam ni|later|nanti|after (?:this|the webinar|the session|webinar)|lepas (?:ni|webinar)|with me|dengan abang|dengan saya|berdua|together)\b
+\b(?:you|your|{PERSON14}|{ROLE})\b(?: \w+){0,4}? (?:kinky|freaky|frisky)\b
+\b(?:you|{PERSON14}|{ROLE})\b(?: \w+){0,3}? (?:free|available|lapang)(?: \w+){0,2}? (?:tonight|malam ni|later|after this|lepas ni)\b(?: \w+){0,6}? (?:fun|good time|seronok|in my (?:car|room|place|bed|condo|hotel)|my room|my place|my hotel|bilik saya|bilik aku|hotel)\b
+(?<!spent )(?<!spend )(?<!stayed )(?<!stay )\b(?:a night|one night|satu malam) (?:at|in|kat|di|dekat) (?:my|abang|saya|aku) ?(?:hotel|room|place|condo|bilik|bed)\b
+# "Check in" with the author or the two alone ("jom check in dengan abang malam ni").
+\b(?:jom|jum|nak|want to|lets|let us|come|mari|sudi|can we|boleh)(?: \w+){0,2}? (?:check in|cek in|checkin|chek in)\b(?: \w+){0,2}? (?:dengan|with|ngan) (?:abang|saya|aku|me|you|awak|sayang|babe|uncle)\b
+\b(?:check in|cek in|checkin|chek in)\b(?: \w+){0,2}? (?:berdua|just us|just the two of us|us two)\b
+# Pictures or videos with a sexual adjective ("got any kinky pics", "hantar gambar seksi"), asked for with an
+# endearment ("send pics babe").
+request	\b(?:kinky|naughty|nakal|sexy|seksi|sensual|steamy|nsfw|lewd|lucah|18sx|spicy|saucy|raunchy|dirty|bogel|naked|nude) (?:pics?|pictures?|photos?|gambar|videos?|vids?|selfies?|content|snaps?|clips?)\b
+request	\b(?:send|sent|hantar|share|bagi|give|post|pm|dm|show|tunjuk|nak|mintak|minta|want|got|ada|any)(?: \w+){0,3}? (?:pics?|pictures?|photos?|gambar|videos?|vids?|selfies?|snaps?|clips?) (?:\w+ )?(?:seksi|sexy|kinky|nakal|panas|lucah|bogel|18sx|nsfw|naughty)\b
+request	\b(?:send|sent|hantar|share|bagi|give|show|pm|dm|snap)(?: me| abang| saya| aku| i| uncle)?(?: (?:some|more|a|your|lagi))* (?:pics?|pictures?|photos?|gambar|selfies?|snaps?) (?:of you |of yourself )?(?:babe|sayang|honey|hun|cutie|sweetie|darling|sexy)\b
+request	\b(?:babe|sayang|honey|cutie|sweetie|darling|sexy) (?:please |pls |can you |could you |boleh |tolong |come on |jom )?(?:send|hantar|bagi|share|show)(?: me| abang| saya| aku| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|selfies?|snaps?)\b
+# Porn offered or asked for ("selling vid 18sx", "ada video lucah tak? share la", "filem biru").
+request	\b(?:sell|selling|jual|menjual|ada|got|anyone want|who wants|sapa nak|siapa nak|nak|share|download|link|pm|dm|cari|looking for|need|who has|sapa ada|siapa ada|any|free|murah|cheap|koleksi)(?: \w+){0,2}? (?:video|videos|vid|vids|filem|film|films|movie|movies|cerita|content|link|links|koleksi|collection|clip|clips)(?: \w+)? (?:lucah|18sx|porn|porno|xxx|bogel|jav|nsfw|seks|sex)\b(?! (?:education|pendidikan|ed)\b)
+request	\b(?:video|videos|vid|vids|filem|film|movie|movies|cerita|content|clip|clips) (?:lucah|18sx|porn|porno|xxx|bogel|jav)\b(?: \w+){0,4}? (?:pm|dm|murah|cheap|ws|whatsapp|telegram|link|for sale|dijual|jual|nak|want|share|free|percuma|sini|here)\b
+request	\b(?:filem biru|blue film|blue films|blue movie|blue movies|cerita blue)\b
+# A comment that reports or asks about a request: the request lines above and minors.re count for nothing.
+report	\b(?:report|reported|reporting|lapor|laporkan|melaporkan|police|polis|pdrm|mcmc|nsrc|block|blocked|sekat|takedown|take down|grooming|groomer|groomed|predator|predators|pedo|pedophile|paedophile|red flag|is this normal|is it normal|what should i do|what do i do|apa patut saya buat|apa saya perlu buat|how do i protect|how to protect|how can i protect|macam mana nak lindungi|is this a scam|scam ke|deepfake|sextortion)\b
+winkmark	(?:;-?\)|;-?d\b|;-?p\b|😉|😏|😜|😘|😈|🍆|🍑|💦|👅|🥵|👄)
+# With a wink: fun, naughty or a "check in" offered ("wanna have some fun after the webinar ;)"), not a quiz.
+wink	\b(?:want to|nak|jom|jum|lets|let us|shall we|how about|up for|down for|free for|care for|ready for|anyone)(?: \w+){0,3}? (?:fun|naughty|kinky|nakal|good time|fun time|check in|cek in|checkin|berdua)\b(?!.*\b(?:quiz|kuiz|game|games|kahoot|contest|class|kelas|activity|learning|belajar|pertandingan|cabutan|lucky draw|poll|challenge)\b)
