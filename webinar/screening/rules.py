@@ -818,7 +818,7 @@ _WINK_MARK_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") 
 _MINOR_TRIGGERS = lexicons.triggers("minors.re")
 _MINOR_CUES = {
     kind: _alternation(rx for label, rx in lexicons.patterns("minors.re") if label == kind)
-    for kind in ("age", "alone", "secret", "contact", "meet", "minor")
+    for kind in ("age", "alone", "secret", "contact", "meet", "minor", "invite", "kid")
 }
 # The kinds of cue that make an approach with one cue of any other kind.
 _MINOR_LEAD = frozenset(["age", "alone", "secret"])
@@ -1508,6 +1508,11 @@ def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
         m = rx.search(flat.text)
         if m is not None:
             found[kind] = (m.start(), m.end())
+    # "jom jumpa" is a meeting asked for only when the reader is addressed as a child or a minor is named.
+    invite = found.pop("invite", None)
+    kid = found.pop("kid", None)
+    if invite is not None and "meet" not in found and (kid is not None or "minor" in found):
+        found["meet"] = invite
     kinds = set(found)
     if not ((kinds & _MINOR_LEAD and len(kinds) >= 2) or {"minor", "meet"} <= kinds):
         return []

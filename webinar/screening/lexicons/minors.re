@@ -6,12 +6,14 @@
 #   secret  asking for secrecy ("don't tell your parents", "rahsia kita", "delete our chats", "no one will know")
 #   contact a private channel to the author ("add me on whatsapp", "dm me", "give me your number")
 #   meet    meeting, pictures or a video call asked for ("jom jumpa", "i can pick you up", "send me a pic")
-#   minor   a child named outright ("little girl", "under 15", "school uniform")
+#   minor   a child named outright ("little girl", "girls under 15", "school uniform")
+#   invite  an invitation to meet in general ("jom jumpa"), a meeting only beside a kid or minor cue
+#   kid     the reader addressed as a child (`adik`, `dik`, "little girl"; not `adik saya`)
 # A comment is held (code sexual.minor, category sexual, severity 2) when it has an age, alone or secret cue and
 # one cue of another kind, or a minor and a meet cue (rules.minor_approach_hits); one cue alone is nothing ("the
 # scammer said don't tell anyone, is that a red flag?"). A comment that reports or asks about it (sexual.re's
 # "report" line) and cues inside quotation marks in a report are someone else's words (published).
-@TRIGGERS = old budak age umur usia umo darjah tingkatan form standard std grade school sekolah alone sorang seorang sendirian sendiri tinggal parents parent mak ayah mummy mommy mum mom dad daddy family keluarga tell bagitau bagitahu beritahu cakap cerita secret rahsia rahsiakan between antara delete padam know tahu uniform little young under 10 11 12 13 14 15 16 17 ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+@TRIGGERS = old budak adik dik age umur usia umo darjah tingkatan form standard std grade school sekolah alone sorang seorang sendirian sendiri tinggal parents parent mak ayah mummy mommy mum mom dad daddy family keluarga tell bagitau bagitahu beritahu cakap cerita secret rahsia rahsiakan between antara delete padam know tahu uniform little young under 10 11 12 13 14 15 16 17 ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 @KID = (?:you|adik|dik|awak|kau|ko|u|girl|boy)
 @NOT_ASKING_AGE = (?! (?:supposed|meant|required|allowed|need|needs|have|has|must|should|when|guys|all|everyone|semua|boleh|baru|sesuai|patut|perlu|untuk|minimum|minima|had|to|can|kena|wajib|limit|restriction|requirement|rule)\b)
 age	\bhow old (?:are|is) (?:you|adik|dik|awak|kau)\b{NOT_ASKING_AGE}
@@ -26,32 +28,35 @@ age	\byou are (?:only |just |still )?(?:1[0-7]|[89]|nine|ten|eleven|twelve|thirt
 age	\byou are (?:only |just |still )?(?:1[0-7]|[89]|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: (?:years old|year old|yo|tahun))? (?:right|kan|ah|eh|ke|is it|thats|that is|its ok|ok|okay|so|no problem|tak apa|takpe|never mind|doesnt matter)\b
 age	\b(?:you|awak|kau) (?:are )?(?:in )?(?:form|darjah|tingkatan|standard|std|grade) (?:[1-6]|one|two|three|four|five|six|satu|dua|tiga|empat|lima|enam)\b
 age	\b(?:are )?you (?:are )?(?:under|below|bawah) (?:1[0-7]|[89]|ten|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b
-alone	\b(?:are |r )?(?:you|adik|dik|awak|kau|ko) (?:are )?(?:home |at home |kat rumah |di rumah )?(?:alone|sorang|sorang sorang|seorang|seorang diri|sendirian)\b
+alone	\b(?:are |r )?(?:you|adik|dik|awak|kau|ko) (?:are )?(?:home |at home |kat rumah |di rumah )?(?:alone|sorang|sorang sorang|seorang|seorang diri|sendirian)\b(?! (?:in|on|with|to|for|dalam|buat|running|handling|managing|doing)\b)
 alone	\b(?:you|adik|dik|awak|kau|ko)\b(?: \w+){0,2}? (?:tinggal|duduk|stay|staying|at home|kat rumah|di rumah|dekat rumah)\b(?: \w+){0,2}? (?:sorang|seorang|alone|sendirian|by yourself)\b
 alone	\b(?:sorang|seorang|alone|sendirian)(?: (?:ke|kah|tak|x|je))? (?:kat|di|dekat|at) (?:rumah|home)\b
 alone	\b(?:your (?:parents|parent|mum|mom|mummy|mommy|dad|daddy|family)|(?:parents|mak ayah|mak|ayah|mummy|mommy|daddy) (?:adik|dik|awak|kau|you)) (?:are |is )?(?:home|at home|ada (?:kat |di )?rumah|tak ada|takde|xde|tiada|not (?:at )?home|keluar|kerja|working|away|out|balik pukul berapa|balik bila|come back when)\b
 alone	\banyone (?:else )?(?:at home|home) with you\b
 secret	\b(?:dont|do not|jangan|never|tak payah|x payah|no need to|tak perlu)(?: \w+)? (?:tell|bagitau|bagitahu|bagi tahu|beritahu|cakap|cerita|inform|mention|show) (?:\w+ )?(?:your |ur |kat |pada |dekat )?(?:parents|parent|mum|mom|mummy|mommy|mama|dad|daddy|papa|mak|ayah|mak ayah|ibu|bapa|family|keluarga|anyone|sesiapa|siapa siapa|orang|teacher|cikgu|abang|kakak|brother|sister)\b(?! (?:your |ur |awak punya )?(?:otp|pin|password|passwords|kata laluan|tac|code|kod|details|butiran|ic|nric|account|akaun|bank|card|kad|nombor|number)\b)
-secret	\b(?:our|kita) (?:little )?(?:secret|rahsia)\b
+secret	\b(?:our|kita) (?:little )?(?:secret|rahsia)\b(?! (?:to|for|of|is|behind|untuk|recipe|resipi)\b)
 secret	\brahsia (?:kita|antara kita)\b
 secret	\b(?:just |only |keep (?:this|it) )(?:between us|between you and me)\b
 secret	\bantara kita (?:berdua )?(?:je|sahaja|saja)\b
 secret	\b(?:delete|padam|buang|clear) (?:our|kita punya|chat kita|mesej kita)\b
 secret	\b(?:delete|padam|buang|clear) (?:the |this |all )?(?:chats?|messages?|mesej|convo|conversation|sembang)(?: \w+)? (?:after|lepas|later|nanti|lepas ni|after this)\b
-secret	\b(?:no one|nobody|tak ada orang|takde orang|tiada orang|takkan ada orang|mak ayah tak) (?:will |would |akan |else will |needs to )?(?:know|tahu|find out)\b
-secret	\b(?:keep (?:it|this) (?:a )?secret|keep (?:it|this) (?:between us|private|quiet)|rahsiakan|jangan bagi (?:mak|ayah|parents|orang|sesiapa) tahu)\b
-contact	\b(?:add|follow|text|message|msg|dm|pm|ws|wsp|whatsapp|wa|telegram|tele|snap|snapchat|wechat|inbox|chat) (?:me|abang|uncle|saya|aku|kakak|akak)\b
+secret	\b(?:no one|nobody|tak ada orang|takde orang|tiada orang|takkan ada orang|mak ayah tak) (?:will |would |akan |else will |needs to )?(?:know|tahu|find out)\b(?! (?:your|the|my|his|her|what|how|if|whether|when|where|who|which|about|it s|that|until|sampai)\b)
+secret	\b(?:keep (?:it|this) (?:a )?secret|keep (?:it|this) (?:between us|private|quiet)|rahsiakan|jangan bagi (?:mak|ayah|parents|orang|sesiapa) tahu)\b(?! from (?:the |my |our )?(?:kids|children|anak|students|pelajar|guests|birthday)\b)
+contact	\b(?:add|follow|text|message|msg|dm|pm|ws|wsp|whatsapp|wa|telegram|tele|snap|snapchat|wechat|inbox|chat) (?:me|abang|uncle|saya|aku|kakak|akak)\b(?! (?:on |in |to |into |kat |dalam )?(?:linkedin|the group|group|kumpulan|grup|the list|senarai)\b)
 contact	\badd (?:\w+ )?(?:whatsapp|wa|ws|ig|instagram|snap|snapchat|telegram|tele|wechat|line|tiktok|discord|fb|facebook) (?:me|abang|uncle|saya|aku|kakak|akak)\b
 contact	\b(?:your|adik punya|awak punya) (?:phone |hp |whatsapp |wa |handphone )?(?:number|nombor|no phone|no fon|no hp|contact|whatsapp|ig|snap|snapchat|telegram)\b
 contact	\b(?:nombor|no|number) (?:telefon |fon |phone |hp )?(?:adik|awak|kau|dik)\b
 contact	\b(?:private|privately|personal|peribadi) (?:chat|message|msg|dm|talk|sembang)\b|\b(?:chat|talk|sembang) (?:in private|privately|secara peribadi|berdua)\b
-meet	\b(?:jom|jum|mari|nak|can we|lets|let us|want to|boleh|wanna)(?: \w+)? (?:jumpa|meet|meet up|keluar|lepak|hang out|hangout|date|dating|jalan jalan)\b
+# An invitation to meet in general ("jom jumpa") counts as a meeting only when the reader is addressed as a child
+# (a line labelled "kid": `adik`, `dik`, little girl) or a minor is named.
+invite	\b(?:jom|jum|mari|nak|can we|lets|let us|want to|boleh|wanna)(?: \w+)? (?:jumpa|meet|meet up|keluar|lepak|hang out|hangout|date|dating|jalan jalan)\b
+kid	\b(?:adik|dik|little girl|little boy|budak|kiddo)\b(?! (?:saya|aku|i|kami|kita|sy)\b)(?<!my little girl)(?<!my little boy)
 meet	\b(?:come out|keluar|hang out|lepak|jumpa|meet) (?:with|dengan|ngan) (?:me|uncle|abang|pakcik|saya|aku|kakak|akak)\b
 meet	\b(?:abang|uncle|pakcik|kakak|akak)(?: (?:can|boleh|will|nanti|akan|could))* (?:pick you up|pick up|fetch|ambil|jemput|tumpangkan|hantar)\b
 meet	\b(?:i|saya|aku)(?: (?:can|boleh|will|nanti|akan|could))* (?:pick you up|fetch you|(?:ambil|jemput|tumpangkan) (?:adik|awak|kau|dik|you))\b
 meet	\b(?:video call|videocall|vc|facetime)\b
 meet	\b(?:bring|take|bawa|ajak) (?:you|her|dia|adik|awak|kau|dik) (?:out|keluar|jalan)\b(?! (?:to|ke) (?:the )?(?:stage|pentas|front|depan|hall|dewan)\b)
-meet	\b(?:send|sent|hantar|share|bagi|give|show|dm|pm|snap)(?: me| abang| uncle| saya| aku| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|selfies?|video|vids?)\b
+meet	\b(?:send|sent|hantar|share|bagi|give|show|dm|pm|snap)(?: me| abang| uncle| saya| aku| kat abang| kat saya| kat aku| to me)(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|selfies?|video|vids?)\b
 minor	\b(?:little|young) (?:girl|girls|boy|boys)\b(?<!my little girl)(?<!my little boy)
 minor	\b(?:girls?|boys?|kids?|anyone|any1|budak|adik) (?:here )?(?:under|below|bawah) (?:1[0-7]|[89]|ten|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b
 minor	\bbudak (?:form|darjah|tingkatan|sekolah|std|standard|sekolah rendah)\b

@@ -31,7 +31,7 @@
 # An invitation to a room, a hotel or a bed ("come over to my place tonight, just us two", "jom check in
 # hotel", "siapa nak teman tidur").
 \b(?:come|datang|jom|lets|let us|wanna|want to|nak|visit)(?: over)? (?:to|ke) (?:my|rumah|bilik|your|saya punya|aku punya)(?: \w+)? (?:place|house|room|bilik|rumah|hotel|condo|bed|katil)\b(?: \w+){0,3}? (?:tonight|malam ni|alone|berdua|just us|just the two of us|only us|us two|private|privately)\b
-\b(?:jom|nak|wanna|want to|lets|let us|come|mari|sudi)(?: \w+){0,2}? (?:check in|cek in|checkin|masuk|book|get a|dating|date|tidur|bermalam|spend the night) (?:\w+ )?(?:kat |di |at |in |dekat )?(?:hotel|motel|bilik hotel|room)\b
+\b(?:jom|nak|wanna|want to|lets|let us|come|mari|sudi)(?: \w+){0,2}? (?:check in|cek in|checkin|masuk|book|get a|dating|date|tidur|bermalam|spend the night) (?:\w+ )?(?:kat |di |at |in |dekat )?(?:hotel|motel|bilik hotel|room)\b(?!(?: \w+){0,3}? (?:untuk|for) (?:the )?(?:seminar|event|program|programme|majlis|conference|persidangan|kursus|webinar|training|latihan|bengkel|workshop|course|kenduri|wedding)\b)
 \b(?:siapa|sapa|who|any|anyone|jom|cari|looking for|need|nak)(?: \w+){0,2}? (?:teman|temankan|temani|keep me company|company)(?: (?:saya|aku|i|me))? (?:tidur|sleep|in bed|atas katil|malam ni|tonight)\b
 # A sexual act wanted with or offered to a person ("wanna bang her", "i can satisfy you", "who wants to
 # ML tonight").
@@ -114,7 +114,7 @@
 \b(?:nak|want to|teringin|ingin|i d|id|would love to|let me|can i|boleh)(?: \w+)? (?:rasa|raba|pegang|sentuh|touch|feel|grab|squeeze|ramas|picit|cubit) (?:your|her|his) {PART14}\b
 \b(?:nak|want to|teringin|ingin|i d|id|would love to|let me|can i|boleh)(?: \w+)? (?:rasa|raba|pegang|sentuh|touch|feel|grab|squeeze|ramas|picit|cubit) {PART14} (?:{PERSON14}|{ROLE}|awak|kau)\b
 # Sitting on the author's lap ("she can sit on my lap anytime", "duduk atas riba abang").
-\b(?:{PERSON14}|{ROLE}|you)\b(?: \w+){0,2}? (?:can|could|boleh|should|may|come|mari|nak|want to|is welcome to) (?:sit|duduk) (?:on|atas|kat|di) (?:my|abang|saya|aku|uncle) ?(?:lap|riba|pangkuan)\b
+\b(?:{PERSON14}|{ROLE}|you)\b(?: (?!(?:kids?|anak|baby|babies|child|children|cat|cats|kucing|dog|anjing)\b)\w+){0,2}? (?:can|could|boleh|should|may|come|mari|nak|want to|is welcome to) (?:sit|duduk) (?:on|atas|kat|di) (?:my|abang|saya|aku|uncle) ?(?:lap|riba|pangkuan)\b
 \b(?:jom|mari|meh|come|sini|marilah)(?: and| la| lah| sini)? (?:duduk|sit) (?:atas|on|kat|di) (?:riba|pangkuan|my lap)\b
 # A body part that the author wants to taste ("the host's lips look so soft, want a taste"; not a chicken's).
 (?<!chicken )(?<!ayam )(?<!duck )(?<!itik )(?<!turkey )\b{PART14}\b(?: \w+){0,6}? (?:want|wanna|want to have|nak|need|i d like|id like|would love) (?:a |to )?(?:taste|bite|lick|gigit|jilat)\b
