@@ -44,8 +44,8 @@ MESSAGES: dict[str, str] = {
     "sexual.lexicon": _("Contains sexual content: {matched}."),
     "sexual.phrase": _("Contains a sexual remark or request aimed at a person: {matched}."),
     "sexual.minor": _(
-        "Approaches someone who may be a child (asks their age, whether they are alone, or to keep it secret): "
-        "{matched}."
+        "Approaches someone who may be a child (asks their age, whether they are alone, or to keep it "
+        "secret): {matched}."
     ),
     "self_harm.phrase": _("The author may be at risk of self-harm: {matched}."),
     "spam.pattern": _("Looks like spam or a scam: {matched}."),
