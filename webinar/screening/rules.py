@@ -818,7 +818,7 @@ _WINK_MARK_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") 
 _MINOR_TRIGGERS = lexicons.triggers("minors.re")
 _MINOR_CUES = {
     kind: _alternation(rx for label, rx in lexicons.patterns("minors.re") if label == kind)
-    for kind in ("age", "alone", "secret", "contact", "meet", "minor", "invite", "kid")
+    for kind in ("age", "alone", "secret", "minor", "contact", "meet", "invite", "kid")
 }
 # The kinds of cue that make an approach with one cue of any other kind.
 _MINOR_LEAD = frozenset(["age", "alone", "secret"])
@@ -1482,17 +1482,18 @@ def sexual_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     if _silent(flat, _SEXUAL_TRIGGERS):
         return hits
     hits += _phrase_hits(_SEXUAL_RE, "sexual.phrase", "sexual", flat, norm)
-    if _WINK_MARK_RE.search(norm.original.lower()) is not None:
+    if _may(_SEXUAL_WINK_RE, flat.text) and _WINK_MARK_RE.search(norm.original.lower()) is not None:
         hits += _phrase_hits(_SEXUAL_WINK_RE, "sexual.phrase", "sexual", flat, norm)
-    if not _asks_about_it(flat):
-        hits += _phrase_hits(_SEXUAL_REQUEST_RE, "sexual.phrase", "sexual", flat, norm)
+    requests = _phrase_hits(_SEXUAL_REQUEST_RE, "sexual.phrase", "sexual", flat, norm)
+    if requests and not _asks_about_it(flat):
+        hits += requests
     return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
 
 
 def _asks_about_it(flat: _Words) -> bool:
     """The comment reports or asks about a request (sexual.re's "report" line: report, `lapor`, police,
     grooming, "what should I do"...): "a stranger asked my daughter for pics, how do I report?"."""
-    return _SEXUAL_REPORT_RE.search(flat.text) is not None
+    return _may(_SEXUAL_REPORT_RE, flat.text) and _SEXUAL_REPORT_RE.search(flat.text) is not None
 
 
 def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
@@ -1505,7 +1506,9 @@ def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
         return []
     found: dict[str, tuple[int, int]] = {}
     for kind, rx in _MINOR_CUES.items():
-        m = rx.search(flat.text)
+        if kind == "contact" and not found:
+            return []  # no age, alone, secrecy or minor cue: nothing else can make an approach
+        m = rx.search(flat.text) if _may(rx, flat.text) else None
         if m is not None:
             found[kind] = (m.start(), m.end())
     # "jom jumpa" is a meeting asked for only when the reader is addressed as a child or a minor is named.

@@ -13,7 +13,7 @@
 # one cue of another kind, or a minor and a meet cue (rules.minor_approach_hits); one cue alone is nothing ("the
 # scammer said don't tell anyone, is that a red flag?"). A comment that reports or asks about it (sexual.re's
 # "report" line) and cues inside quotation marks in a report are someone else's words (published).
-@TRIGGERS = old budak adik dik age umur usia umo darjah tingkatan form standard std grade school sekolah alone sorang seorang sendirian sendiri tinggal parents parent mak ayah mummy mommy mum mom dad daddy family keluarga tell bagitau bagitahu beritahu cakap cerita secret rahsia rahsiakan between antara delete padam know tahu uniform little young under 10 11 12 13 14 15 16 17 ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+@TRIGGERS = old budak adik dik age umur usia umo darjah tingkatan form standard std grade school sekolah alone sorang seorang sendirian tinggal parents parent mak ayah mummy mommy mum mom dad daddy family keluarga tell bagitau bagitahu beritahu cakap cerita secret rahsia rahsiakan between antara delete padam know tahu uniform little young under 10 11 12 13 14 15 16 17 ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 @KID = (?:you|adik|dik|awak|kau|ko|u|girl|boy)
 @NOT_ASKING_AGE = (?! (?:supposed|meant|required|allowed|need|needs|have|has|must|should|when|guys|all|everyone|semua|boleh|baru|sesuai|patut|perlu|untuk|minimum|minima|had|to|can|kena|wajib|limit|restriction|requirement|rule)\b)
 age	\bhow old (?:are|is) (?:you|adik|dik|awak|kau)\b{NOT_ASKING_AGE}
