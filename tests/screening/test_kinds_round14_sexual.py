@@ -55,6 +55,28 @@ REMARKS = [
     "moderator tu geram la, body dia fuyoo",
     "girl u look like the kinky type one",
     "dress host tu ketat sangat, nampak semua, i like",
+    "those legs tho 🥵 host",
+    "your lips look so kissable speaker",
+    "speaker's chest is distracting lol",
+    "cikgu tu punya dada besar gila",
+    "awek host ni badan cun gila, geram",
+    "I want to see the host in a bikini",
+    "host, u make me horny",
+    "suara dia buat aku sange",
+    "anyone want to have fun tonight? pm me girls",
+    "after this webinar come to my hotel room, room 305",
+    "wanna get kinky with me?",
+    "Sis, video call tonight? just you and me",
+    "send me a selfie in your pyjamas",
+    "hantar gambar tanpa tudung",
+    "jual video 18sx murah, ws saya",
+    "ada link porn tak?",
+    "send me pics of you in your swimsuit, I won't show anyone",
+    "moderator got nice rack",
+    "the host's body is a 10/10, would smash",
+    "nak raba punggung dia",
+    "that skirt is so short, turn around pls",
+    "bontot pengacara tu lawa",
 ]
 
 # An approach to a child: held as sexual with its own reason (sexual.minor).
@@ -72,6 +94,12 @@ APPROACHES = [
     "adik sekolah mana? nanti abang ambil, jangan cakap kat sesiapa",
     "adik how old ah? come out with uncle, don't tell ur mummy",
     "u alone at home now? can video call? dont tell anyone",
+    "dik, berapa umur? dah ada boyfriend? jom keluar dengan abang",
+    "hi adik, tingkatan berapa? abang boleh belanja, jangan bagitau mak",
+    "how old are you sweetie? your parents home?",
+    "are u 12? u look older. add me on snap",
+    "kid, don't tell mommy about our chat ok? i'll buy you robux",
+    "adik sorang je ke? nak abang datang?",
 ]
 
 # Published at every strictness.
@@ -220,6 +248,16 @@ BENIGN = [
     "Is it safe to post my child's photo in school uniform on Facebook?",
     "don't tell your parents you lost money is what scammers say, please talk to them",
     "you're 16? you can join the youth session, send me an email for the link",
+    "the host got a big rack of servers in the data centre, how do they secure it?",
+    "we're gonna smash our savings target this year with these tips",
+    "I would smash that quiz if the wifi works",
+    "come to my hotel's ballroom for the alumni dinner, 8pm",
+    "my legs tho, so tired after the 10km charity run",
+    "the skirt in the scam ad was too short to be real school uniform, report it?",
+    "is it safe to video call my kids when they are alone at home after school?",
+    "my son plays Roblox, a stranger offered him free robux, how do I report this?",
+    "are you 18 or above? you need ID to register for the event",
+    "tingkatan berapa yang boleh masuk pertandingan ni?",
 ]
 
 # Held by the sexual model head alone (0.73 and 0.62 against the English threshold; a known miss, the model is

@@ -13,24 +13,25 @@
 # one cue of another kind, or a minor and a meet cue (rules.minor_approach_hits); one cue alone is nothing ("the
 # scammer said don't tell anyone, is that a red flag?"). A comment that reports or asks about it (sexual.re's
 # "report" line) and cues inside quotation marks in a report are someone else's words (published).
-@TRIGGERS = old budak adik dik age umur usia umo darjah tingkatan form standard std grade school sekolah alone sorang seorang sendirian tinggal parents parent mak ayah mummy mommy mum mom dad daddy family keluarga tell bagitau bagitahu beritahu cakap cerita secret rahsia rahsiakan between antara delete padam know tahu uniform little young under 10 11 12 13 14 15 16 17 ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+@TRIGGERS = old budak adik dik kid kiddo 9 8 age umur usia umo darjah tingkatan form standard std grade school sekolah alone sorang seorang sendirian tinggal parents parent mak ayah mummy mommy mum mom dad daddy family keluarga tell bagitau bagitahu beritahu cakap cerita secret rahsia rahsiakan between antara delete padam know tahu uniform little young under 10 11 12 13 14 15 16 17 ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 @KID = (?:you|adik|dik|awak|kau|ko|u|girl|boy)
 @NOT_ASKING_AGE = (?! (?:supposed|meant|required|allowed|need|needs|have|has|must|should|when|guys|all|everyone|semua|boleh|baru|sesuai|patut|perlu|untuk|minimum|minima|had|to|can|kena|wajib|limit|restriction|requirement|rule)\b)
 age	\bhow old (?:are|is) (?:you|adik|dik|awak|kau)\b{NOT_ASKING_AGE}
-age	\b(?:how old|umur berapa|umur brp|umur brapa|berapa umur|berapa usia|usia berapa)\b(?: (?:adik|dik|awak|kau|ko|you|ah|eh|sekarang|now|la|tu|ni))*(?:$| (?:adik|dik|awak|kau|ko|you)\b){NOT_ASKING_AGE}
+age	\b(?:umur berapa|umur brp|umur brapa|berapa umur|berapa usia|usia berapa)\b(?! (?:anak|budak|kanak|remaja|orang|seseorang|pelajar)\b){NOT_ASKING_AGE}
 age	\b(?:adik|dik|awak|kau|ko|you) (?:are )?(?:how old|umur berapa|umur brp|berapa umur)\b{NOT_ASKING_AGE}
-age	\b(?:darjah|tingkatan|form|standard|std) (?:berapa|brp|brapa)\b(?: (?:adik|dik|awak|kau|ko|you))?(?:$| (?:adik|dik|awak|kau|ko|you|ah|eh|sekarang|now)\b)
+age	\b(?:darjah|tingkatan|form|standard|std) (?:berapa|brp|brapa)\b{NOT_ASKING_AGE}
 age	\b(?:what|which) (?:grade|form|standard) (?:are you|you)\b
 age	\b(?:what|which) school (?:do you go|are you (?:in|at|from)|you go|you study|you at|adik)\b
 age	\b(?:adik|dik|awak|kau|ko) (?:sekolah|belajar) (?:mana|kat mana|di mana|dekat mana)\b
 age	\b(?:you|adik|dik|awak|kau) (?:still in school|masih sekolah|sekolah lagi|still schooling)\b
+age	\bare you (?:only |just |still )?(?:1[0-7]|[89]|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: (?:years old|year old|yo|tahun))?\b(?! (?:minutes?|mins?|hours?|jam|minit|seconds?|percent|peratus|people|orang|times|kali)\b)
 age	\byou are (?:only |just |still )?(?:1[0-7]|[89]|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: (?:years old|year old|yo|tahun))?$
 age	\byou are (?:only |just |still )?(?:1[0-7]|[89]|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: (?:years old|year old|yo|tahun))? (?:right|kan|ah|eh|ke|is it|thats|that is|its ok|ok|okay|so|no problem|tak apa|takpe|never mind|doesnt matter)\b
 age	\b(?:you|awak|kau) (?:are )?(?:in )?(?:form|darjah|tingkatan|standard|std|grade) (?:[1-6]|one|two|three|four|five|six|satu|dua|tiga|empat|lima|enam)\b
 age	\b(?:are )?you (?:are )?(?:under|below|bawah) (?:1[0-7]|[89]|ten|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b
 alone	\b(?:are |r )?(?:you|adik|dik|awak|kau|ko) (?:are )?(?:home |at home |kat rumah |di rumah )?(?:alone|sorang|sorang sorang|seorang|seorang diri|sendirian)\b(?! (?:in|on|with|to|for|dalam|buat|running|handling|managing|doing)\b)
 alone	\b(?:you|adik|dik|awak|kau|ko)\b(?: \w+){0,2}? (?:tinggal|duduk|stay|staying|at home|kat rumah|di rumah|dekat rumah)\b(?: \w+){0,2}? (?:sorang|seorang|alone|sendirian|by yourself)\b
-alone	\b(?:sorang|seorang|alone|sendirian)(?: (?:ke|kah|tak|x|je))? (?:kat|di|dekat|at) (?:rumah|home)\b
+alone	\b(?:sorang|seorang|sendirian)(?: je)? (?:ke|kah) (?:kat|di|dekat) rumah\b
 alone	\b(?:your (?:parents|parent|mum|mom|mummy|mommy|dad|daddy|family)|(?:parents|mak ayah|mak|ayah|mummy|mommy|daddy) (?:adik|dik|awak|kau|you)) (?:are |is )?(?:home|at home|ada (?:kat |di )?rumah|tak ada|takde|xde|tiada|not (?:at )?home|keluar|kerja|working|away|out|balik pukul berapa|balik bila|come back when)\b
 alone	\banyone (?:else )?(?:at home|home) with you\b
 secret	\b(?:dont|do not|jangan|never|tak payah|x payah|no need to|tak perlu)(?: \w+)? (?:tell|bagitau|bagitahu|bagi tahu|beritahu|cakap|cerita|inform|mention|show) (?:\w+ )?(?:your |ur |kat |pada |dekat )?(?:parents|parent|mum|mom|mummy|mommy|mama|dad|daddy|papa|mak|ayah|mak ayah|ibu|bapa|family|keluarga|anyone|sesiapa|siapa siapa|orang|teacher|cikgu|abang|kakak|brother|sister)\b(?! (?:your |ur |awak punya )?(?:otp|pin|password|passwords|kata laluan|tac|code|kod|details|butiran|ic|nric|account|akaun|bank|card|kad|nombor|number)\b)
@@ -55,6 +56,8 @@ meet	\b(?:come out|keluar|hang out|lepak|jumpa|meet) (?:with|dengan|ngan) (?:me|
 meet	\b(?:abang|uncle|pakcik|kakak|akak)(?: (?:can|boleh|will|nanti|akan|could))* (?:pick you up|pick up|fetch|ambil|jemput|tumpangkan|hantar)\b
 meet	\b(?:i|saya|aku)(?: (?:can|boleh|will|nanti|akan|could))* (?:pick you up|fetch you|(?:ambil|jemput|tumpangkan) (?:adik|awak|kau|dik|you))\b
 meet	\b(?:video call|videocall|vc|facetime)\b
+meet	\b(?:abang|uncle|pakcik|saya|aku|i)(?: (?:nak|can|boleh|will|datang|come|ll))* (?:datang|come over|come to your|pergi rumah|visit you|singgah)\b
+meet	\b(?:robux|vbucks|v bucks|free diamonds?|diamond ff|ml diamonds?|topup|top up|reload|gift card|i ll buy you|i will buy you|abang belanja|uncle belanja|abang boleh belanja)\b
 meet	\b(?:bring|take|bawa|ajak) (?:you|her|dia|adik|awak|kau|dik) (?:out|keluar|jalan)\b(?! (?:to|ke) (?:the )?(?:stage|pentas|front|depan|hall|dewan)\b)
 meet	\b(?:send|sent|hantar|share|bagi|give|show|dm|pm|snap)(?: me| abang| uncle| saya| aku| kat abang| kat saya| kat aku| to me)(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|selfies?|video|vids?)\b
 minor	\b(?:little|young) (?:girl|girls|boy|boys)\b(?<!my little girl)(?<!my little boy)

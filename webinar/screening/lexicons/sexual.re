@@ -8,7 +8,7 @@
 @TRIGGERS = spicy naughty hips hip pinggul paha geram menggiurkan fokus nakal something dating date bermalam body bodies legs leg thighs thigh lips lip butt ass bum booty chest breasts breast boobs curves figure badan tubuh bibir peha dada punggung bontot tetek betis pinggang hot sexy seksi montok gebu sedap menggoda hawt pics pic pictures picture photos photo gambar video videos vid vids selfie selfies under place house room bilik rumah hotel condo bed katil tidur sleep teman temankan temani bang shag lick jilat satisfy puaskan cium kiss ml ons sex seks hard horny stim sange aroused wet lonely sunyi kesunyian vc call taste nibble face bend sext sexting sexted fwb netflix hook hookup batang kote kotek butuh tegang tasty delicious yummy juicy thicc thiccc curvy cantik lawa panties panty underwear bra socks stockings seluar coli spender cam webcam kamera camera bikini lingerie fwb stand projek jerk jerking wank wanking strip stripping touch melancap bogel telanjang fckable fuckable fkable fukable rough dirty steamy nsfw flash kissable rate free fun
 # Round 14: words that let this file run as well (one of them or of @TRIGGERS is in every match of the round 14
 # lines), which are not read through a swapped spelling: lexicons.swap_targets reads @TRIGGERS only.
-@GATE = kinky freaky frisky miang enjoy seronok syok check cek checkin chek lap riba pangkuan turns turn turning turned things stuff keras basah berahi ghairah tight ketat revealing jarang nipis transparent lucah 18sx porn porno xxx jav biru blue bod bods abs bust cleavage ponggong buntut lurah alur payudara berdua alone two time wear wearing pakai dressed berpakaian view car kereta
+@GATE = rack melons jugs tatas knockers smash tho though doe sia weh wei short pendek singkat vc videocall facetime tonight hotel kinky freaky frisky miang enjoy seronok syok check cek checkin chek lap riba pangkuan turns turn turning turned things stuff keras basah berahi ghairah tight ketat revealing jarang nipis transparent lucah 18sx porn porno xxx jav biru blue bod bods abs bust cleavage ponggong buntut lurah alur payudara berdua alone two time wear wearing pakai dressed berpakaian view car kereta
 @ROLE = (?:hosts?|hos|speakers?|panel|panelists?|panellists?|moderators?|mods?|admins?|presenters?|penceramah|pembentang|pengacara|mc|emcee|organi[sz]ers?|cikgu|teacher)
 @WHO = (?:{ROLE}|you|your|yourself|sis|miss|missy|babe|baby|sayang|dear|adik manis|awek|cik puan|aunty|aunties|auntie|akak|kakak|makcik|amoi|minah|she|her|girls?|ladies|lady|perempuan tu|that girl|this girl|that woman|this woman)
 @BODY = (?:body|bodies|legs|leg|thighs|thigh|hips|hip|lips|lip|butt|ass|bum|booty|chest|breasts|breast|boobs|curves|figure|badan|tubuh|bibir|peha|paha|dada|buah dada|punggung|pinggul|bontot|tetek|betis|pinggang)
@@ -25,7 +25,7 @@
 \b(?:{ROLE}|awek|minah|amoi|akak|cik puan|makcik|aunty|sis|miss|girl|that girl|this girl|perempuan tu)(?: (?:is|so|very|damn|sangat|memang|tu|ni|tu memang|ni memang|la|looks?|nampak|macam|quite|really|super|sgt)){0,3} (?:hot|sexy|seksi|montok|gebu|sedap|menggoda|hawt)\b(?! (?:topic|topics|issue|issues|news|item|items|seller|deal|deals|question|questions|on|about|isu|topik)\b)
 # Pictures of a body asked for: in the shower or bed, undressed, "spicy"; seeing a person's body; what is
 # under the clothes.
-\b(?:send|sent|hantar|share|show|pm|dm|bagi|give|post|want|nak|mintak|minta)(?: me| saya| aku| kat saya| kat aku| us| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|video|videos|vids?|selfies?)(?: \w+){0,3}? (?:in the shower|in bed|atas katil|in your (?:bed|underwear|bra|bikini|towel|lingerie)|mandi|tengah mandi|without (?:clothes|your clothes|a shirt|anything)|tanpa|tak pakai|naked|bogel|topless|in a bikini|in bikini|lingerie|spicy)\b
+\b(?:send|sent|hantar|share|show|pm|dm|bagi|give|post|want|nak|mintak|minta)(?: me| saya| aku| kat saya| kat aku| us| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|video|videos|vids?|selfies?)(?: \w+){0,3}? (?:in the shower|in bed|atas katil|in your (?:bed|underwear|bra|bikini|towel|lingerie|pyjamas|pajamas|pjs|swimsuit|swimwear|nightie|sleepwear)|mandi|tengah mandi|without (?:clothes|your clothes|a shirt|anything)|tanpa|tak pakai|naked|bogel|topless|in a bikini|in bikini|lingerie|spicy)\b
 \b(?:see|tengok|lihat|look at|show me|show us|tunjuk)(?: more of)? (?:your|you|awak|kau|ko|her) (?:punya )?{BODY}\b|\b(?:see|tengok|lihat|tunjuk) {BODY} (?:you|awak|kau|ko|her|dia)\b
 \b(?:what|whats|what s|what is|apa|see|show|tengok|wonder|imagine)(?: \w+){0,4}? (?:under|bawah|dalam) (?:that|your|her|the|ur|this) (?:\w+ )?(?:baju|shirt|skirt|dress|tudung|hijab|blouse|clothes|towel|kain|sarung|kebaya|uniform|baju kurung|jubah|t shirt|tshirt|blazer|jacket|top|outfit|jeans|seluar|gaun|cardigan|sweater|hoodie|abaya)\b
 # An invitation to a room, a hotel or a bed ("come over to my place tonight, just us two", "jom check in
@@ -64,7 +64,7 @@
 \b(?:pics?|pictures?|photos?|gambar|videos?|vids?) (?:of )?(?:your|her|awak|kau) (?:feet|foot|kaki|toes|jari kaki)\b
 \b(?:sell|selling|jual|buy|beli|want|nak|pay for|bayar)(?: \w+){0,2}? (?:used|worn|dirty|terpakai|bekas) (?:panties|panty|underwear|bra|socks|stockings|seluar dalam|coli|spender)\b
 \b(?:video call|videocall|vc|call|cam|webcam|kamera|camera)\b(?: \w+){0,3}? (?:without|tanpa|tak pakai|no) (?:baju|clothes|shirt|seluar|pants|bra|anything on)\b
-\b(?:see|tengok|lihat|wanna see|want to see|show me|tunjuk)(?: \w+){0,2}? (?:you|your|awak|kau|her|dia) (?:pakai|wear|wearing|in) (?:a )?(?:bikini|lingerie|underwear|bra|seluar dalam|coli)\b
+\b(?:see|tengok|lihat|wanna see|want to see|show me|tunjuk)(?: \w+){0,2}? (?:you|your|awak|kau|her|dia|{ROLE}|the {ROLE}|that \w+|this \w+) (?:pakai|wear|wearing|in) (?:a |your |her )?(?:bikini|lingerie|underwear|bra|seluar dalam|coli|swimsuit|swimwear|pyjamas|pajamas|pjs|towel|tuala|baju tidur|nightie|sleepwear|baju renang)\b
 \b(?:nak|cari|want|wanna|looking for|anyone|sapa|siapa|any|jom)\b(?: \w+){0,3}? (?:ons|one night stand|one nite stand|fwb)\b
 \b(?:sapa|siapa|who|anyone|jom|cari)\b(?: \w+){0,2}? projek (?:malam ni|tonight|mlm ni|malam ini)\b
 \b(?:wanna|want to|wants to|nak|come)\b(?: \w+){0,2}? (?:see|watch|tengok) (?:me|i|saya|aku) (?:jerk|jerking|wank|wanking|strip|stripping|touch myself|melancap|bogel|telanjang)\b
@@ -130,6 +130,15 @@
 \b(?:{ROLE}|akak|kak|awek|minah|amoi|aunty|makcik|cik puan|sis|miss|girl|babe)\b(?: \w+){0,4}? (?:montok|gebu|menggiurkan|thicc+|curvy)\b
 \b(?:wear|wearing|pakai|dressed|berpakaian)(?: \w+)? (?:like that|macam tu|macam ni|like this|camtu|camni|so sexy|so seksi|seksi|sexy)\b(?: \w+){0,6}? (?:want to|wanna|nak|mau|would) (?:\w+ )?(?:pegang|raba|touch|grab|sentuh|picit|cubit|peluk|ramas)\b
 \b(?:enjoy|nice|great|love|like|best|lovely) (?:the |that |this )?view from (?:behind|belakang)\b
+# Body slang, "would smash", "those legs tho", a skirt and "turn around", a private video call,
+# fun sought with women tonight, a hotel room offered.
+\b(?:{PERSON14}|{ROLE})\b(?: \w+){0,3}? (?:nice|great|big|huge|besar) (?:rack|melons|jugs|tatas|knockers)\b(?! of\b)
+\b(?:would|wud|i d|id|definitely|def|totally|gonna) (?:def |definitely |totally )?smash\b(?!(?: \w+){0,2}? (?:quiz|game|level|record|target|goal|kpi|exam|test|it|this)\b)
+\b(?:those|that|dem|them|her|your) {PART14} (?:tho|though|doe|sia|weh|wei|fuyo+|damn|omg)\b
+\b{CLOTHES14}\b(?: \w+){0,4}? (?:short|pendek|singkat|tight|ketat)\b(?: \w+){0,4}? (?:turn around|pusing belakang|bend over|tunduk)\b
+\b(?:video call|videocall|vc|facetime)\b(?: \w+){0,4}? (?:just you and me|just us|just the two of us|only us|us two)\b
+\b(?:want to|wanna|anyone|any1|who|jom|nak|looking for|cari|up for|down for)(?: \w+){0,3}? (?:fun|good time|seronok|enjoy)\b(?: \w+){0,4}? (?:tonight|malam ni)\b(?: \w+){0,4}? (?:girls?|ladies|awek|aunties|women|cewek|amoi|babes)\b
+\b(?:come|datang|jom|visit|drop by|singgah)(?: over)? (?:to|ke) (?:my|abang|saya punya) (?:hotel room|hotel|bilik hotel)\b(?! (?:s|booking|reservation|lobby|ballroom|restaurant|dewan|for the)\b)
 # Tight or revealing clothes that show the body ("dress host tu ketat sangat, nampak semua").
 \b{CLOTHES14}\b(?: \w+){0,3}? (?:ketat|tight|seksi|sexy|revealing|jarang|nipis|see through|transparent|low cut)\b(?: \w+){0,3}? (?:nampak|can see|see|shows|showing|tunjuk) (?:semua|shape|bentuk|everything|all|lurah|alur|{BODY14})\b
 # Innuendo: fun, naughty or a good time offered in a private place, the two alone, or with the author.
