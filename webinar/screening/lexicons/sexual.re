@@ -133,7 +133,7 @@
 # Body slang, "would smash", "those legs tho", a skirt and "turn around", a private video call,
 # fun sought with women tonight, a hotel room offered.
 \b(?:{PERSON14}|{ROLE})\b(?: \w+){0,3}? (?:nice|great|big|huge|besar) (?:rack|melons|jugs|tatas|knockers)\b(?! of\b)
-\b(?:would|wud|i d|id|definitely|def|totally|gonna) (?:def |definitely |totally )?smash\b(?!(?: \w+){0,2}? (?:quiz|game|level|record|target|goal|kpi|exam|test|it|this)\b)
+\b(?:would|wud|i d|id|definitely|def|totally|gonna) (?:def |definitely |totally )?smash(?=$| (?:tbh|ngl|lol|lmao|fr|no cap|honestly|sia|weh|for sure|confirm|bro|doh)\b)
 \b(?:those|that|dem|them|her|your) {PART14} (?:tho|though|doe|sia|weh|wei|fuyo+|damn|omg)\b
 \b{CLOTHES14}\b(?: \w+){0,4}? (?:short|pendek|singkat|tight|ketat)\b(?: \w+){0,4}? (?:turn around|pusing belakang|bend over|tunduk)\b
 \b(?:video call|videocall|vc|facetime)\b(?: \w+){0,4}? (?:just you and me|just us|just the two of us|only us|us two)\b
