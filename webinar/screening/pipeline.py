@@ -42,6 +42,9 @@ COUNTER_SILENCES = frozenset({"abuse", "hate"})
 # Details held for a service, a thing reported or (round 13) a question about the safety of someone in the
 # author's care (_RuleResult.notice): neither a threat nor harassment.
 NOTICE_SILENCES = frozenset({"threat", "abuse"})
+# Round 14: an everyday farewell or ending ("goodbye everyone, see you next week!", "my battery won't last much
+# longer"; _RuleResult.everyday): neither a farewell note nor a menace.
+EVERYDAY_SILENCES = frozenset({"threat", "self_harm"})
 
 
 class ScreeningError(RuntimeError):
@@ -213,6 +216,8 @@ class _RuleResult:
     # reported by a crowd ("report the fake bank page until it is taken down"): the threat and abuse heads
     # are quiet unless a rule finds abuse (rules.details_for_a_service, rules.thing_reported).
     notice: bool = False
+    # An everyday farewell or ending (rules.everyday_ending): the threat and self_harm heads are quiet.
+    everyday: bool = False
 
 
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
@@ -387,7 +392,8 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     text = flat.text
     if dropped:
         text = " ".join(w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped)
-    return _RuleResult(hits, text, counter, bool(supportive), reported_self_harm, mention, notice)
+    everyday = rules.everyday_ending(flat)
+    return _RuleResult(hits, text, counter, bool(supportive), reported_self_harm, mention, notice, everyday)
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).
@@ -420,9 +426,10 @@ def _head_thresholds(m: model.Model, strictness: str, group: str) -> tuple[float
 
 
 def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, supportive: bool,
-                 reported_self_harm: bool, mention: bool, notice: bool) -> frozenset[str]:  # fmt: skip
+                 reported_self_harm: bool, mention: bool, notice: bool,
+                 everyday: bool = False) -> frozenset[str]:  # fmt: skip
     """The heads a reading keeps quiet, whatever they score (empty for most comments)."""
-    if not (counter or supportive or self_harm_only or reported_self_harm or mention or notice):
+    if not (counter or supportive or self_harm_only or reported_self_harm or mention or notice or everyday):
         return frozenset()
     quiet: set[str] = set()
     if counter:
@@ -436,6 +443,8 @@ def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, support
             quiet |= NOTICE_SILENCES  # "we have your address for the certificate": a service's notice
     if self_harm_only:
         quiet |= {"abuse", "threat", "hate"}  # "I want to kill myself" is care, not abuse
+    if everyday:
+        quiet |= EVERYDAY_SILENCES  # "goodbye everyone, see you next week!": the author comes back
     if reported_self_harm:
         quiet.add("self_harm")  # "my niece keeps typing kms": a third person's words (guideline)
     return frozenset(quiet)
@@ -444,7 +453,7 @@ def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, support
 def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
              m: model.Model, counter: bool = False, supportive: bool = False,
              reported_self_harm: bool = False, mention: bool = False,
-             notice: bool = False) -> Verdict:  # fmt: skip
+             notice: bool = False, everyday: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
     thresholds = _head_thresholds(m, policy.strictness, _THRESHOLD_GROUP[language])
@@ -453,7 +462,7 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
     heads = dict(zip(m.heads, [round(p, 4) for p in probs], strict=True))
     quiet = _quiet_heads(abuse_rules, self_harm_only, counter, supportive, reported_self_harm, mention,
-                         notice)  # fmt: skip
+                         notice, everyday)  # fmt: skip
     fired = []
     for head, p, threshold in zip(m.heads, probs, thresholds, strict=True):
         if not p >= threshold or head in quiet:
@@ -595,6 +604,7 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
             r.reported_self_harm,
             r.mention,
             r.notice,
+            r.everyday,
         )
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

@@ -760,8 +760,10 @@ def _compile(name: str) -> re.Pattern:
 
 
 _SELF_HARM_RE = _compile("self_harm.re")
-_THREAT_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label != "clause")
+_THREAT_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label not in ("clause", "veiled"))
 _THREAT_CLAUSE_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "clause")
+# Round 14: veiled threats, which safety advice shares its words with ("watch your back for scammers").
+_THREAT_VEILED_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "veiled")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _HATE_RE = _compile("hate.re")
 _COUNTER_RE = _compile("counter.re")
@@ -1468,11 +1470,59 @@ def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
         h for h in _phrase_hits(_THREAT_CLAUSE_RE, "threat.phrase", "threat", flat, norm)
         if _SENTENCE_END.search(norm.original, h.start, h.end) is None
     ]  # fmt: skip
+    veiled = _phrase_hits(_THREAT_VEILED_RE, "threat.phrase", "threat", flat, norm)
+    if veiled and safety_advice(flat, norm):
+        veiled = []
     return (
         _phrase_hits(_THREAT_RE, "threat.phrase", "threat", flat, norm)
         + clause
+        + veiled
         + _phrase_hits(_INCITE_RE, "threat.incite", "threat", flat, norm)
     )
+
+
+_EVERYDAY = {
+    label: _alternation(rx for lab, rx in lexicons.patterns("everyday.re") if lab == label)
+    for label in ("return", "beyond", "thing")
+}
+
+
+def everyday_ending(flat: _Words) -> bool:
+    """Whether the comment's farewell or ending is an everyday one (``lexicons/everyday.re``, round 14): the
+    author leaves the stream and comes back ("goodbye everyone, see you next week!", "jumpa minggu depan"),
+    with no return that is none ("see you on the other side"), or a thing ends rather than the author ("my
+    battery won't last much longer", "nak hilang 5kg sebelum raya", "tak larat nak teruskan kerja hari ni").
+    The pipeline keeps the threat and self_harm heads quiet then; the phrase rules still judge the comment.
+
+    "selamat tinggal semua, jumpa minggu depan!" -> True; "goodbye everyone, thanks for everything",
+    "goodbye all, see you in the next life" -> False.
+    """
+    text = flat.text
+    if _EVERYDAY["thing"].search(text):
+        return True
+    return bool(_EVERYDAY["return"].search(text)) and not _EVERYDAY["beyond"].search(text)
+
+
+_QUOTED_RE = re.compile(r"[\"\u201c\u201d'\u2018\u2019][^\"\u201c\u201d'\u2018\u2019]{3,}[\"\u201c\u201d'\u2018\u2019]")
+_AUTHOR_RE = re.compile(r"\b(?:i|im|i m|ill|i ll|id|i d|ive|i ve|me|my|we|well|we ll|our|aku|saya|sy|aq|kami|gua|imma)\b")
+
+
+def safety_advice(flat: _Words, norm: Normalised) -> bool:
+    """Whether the comment reads as safety advice or a warning about a topic of ``lexicons/advice.txt``
+    (scammers, hackers, privacy settings, cloud backup, passwords, links) rather than the author's own
+    menace: such a word, and no first-person word of the author outside quotation marks (round 14). A
+    threat line labelled "veiled" in threat.re is dropped when it does.
+
+    "watch your back for scammers", "your photos go to the cloud unless you turn off auto-backup",
+    "scammers may say 'I know where you live' to scare you, don't pay" -> True; "I know where you live,
+    scammer", "watch your back" -> False.
+    """
+    words, phrases = lexicons.word_file("advice.txt")
+    if words.isdisjoint(flat.word_set) and not any(p in flat.text for p in phrases):
+        return False
+    outside = _QUOTED_RE.sub(" ", norm.folded)
+    outside = " ".join(re.sub(r"[^\w]+", " ", outside).split())
+    return _AUTHOR_RE.search(outside) is None
 
 
 def sexual_hits(flat: _Words, norm: Normalised) -> list[Hit]:

@@ -3,7 +3,7 @@
 Files: ``en.tsv``, ``ms.tsv``, ``manglish.tsv`` (term, category, severity, flags), ``allow.txt``,
 ``identity.txt``, ``dehumanising.txt``, ``shortforms.tsv``, ``targets.txt``, ``pronouns.tsv``,
 ``negators.txt``, ``senses.tsv``, ``titles.txt``, ``numbers.tsv``, ``tlds.txt``, ``services.txt``,
-``hate_predicates.tsv``, and the phrase rules ``self_harm.re``, ``threat.re``, ``harassment.re``,
+``hate_predicates.tsv``, ``advice.txt`` (see ``word_file``), and the phrase rules ``self_harm.re``, ``threat.re``, ``harassment.re``,
 ``hate.re``, ``counter.re`` and ``spam.tsv`` (see ``patterns``). Terms are normalised with the same
 function as the text, so a list entry and a comment meet in the same form.
 """
@@ -241,6 +241,14 @@ def _pairs(name: str) -> list[tuple[str, str]]:
 
 
 _MACRO = re.compile(r"^@(\w+)\s*=\s*(.+)$")
+
+
+@cache
+def word_file(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A file of one word or phrase a line (``advice.txt``), normalised like comments: (single words,
+    phrases of two words or more)."""
+    terms = [_norm_term(t) for t in _lines(name)]
+    return frozenset(t for t in terms if " " not in t), tuple(t for t in terms if " " in t)
 
 
 @cache

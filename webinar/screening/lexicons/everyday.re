@@ -1,0 +1,20 @@
+# Everyday endings (round 14, rules.everyday_ending): words of farewell, tiredness or ending that the threat
+# and self_harm model heads mistake for a farewell note or a menace, read on the NORMALISED text. Format as in
+# self_harm.re: one regular expression a line, "label<TAB>regex"; "@NAME = ..." lines define macros.
+#   return   the author leaves the stream and comes back ("goodbye everyone, see you next week!",
+#            "selamat tinggal semua, jumpa minggu depan", "tak larat nak teruskan kerja, esok sambung")
+#   beyond   a "return" that is no return ("see you on the other side", "jumpa di akhirat"): cancels "return"
+#   thing    a thing ends, not the author ("my battery won't last much longer", "nak hilang 5kg", "last
+#            webinar before I retire", "better off without scammers", "sebar poster webinar")
+# When "return" (without "beyond") or "thing" matches, the threat and self_harm heads stay quiet; the phrase
+# rules still judge the comment, so "goodbye everyone, thanks for everything" (no return) goes to care.
+return	\b(?:see (?:you|u|ya|y all|yall|everyone|all|you all|you guys)|jumpa (?:lagi|nanti|esok|minggu|bulan|tahun|next|korang|semua|anda|awak|kau|di sesi|dalam sesi|kat sesi|masa)|next (?:week|time|session|month|class|webinar|year|talk|episode|sesi)|minggu depan|bulan depan|tahun depan|until next|till next|catch (?:you|u) (?:later|next|soon|tomorrow)|recording|rakaman|replay|bye for now|back (?:in|after) (?:\d+|a|an|five|ten|lima|sepuluh)|be right back|brb|esok sambung|sambung esok|continue tomorrow|tomorrow then)\b
+beyond	\b(?:next life|other side|another life|in heaven|di syurga|syurga|akhirat|alam sana|alam lain|kehidupan seterusnya|kehidupan akan datang|see you never|never again|forever|selamanya|selama lamanya|last time|kali terakhir|final goodbye|tell my|bagitahu mak|beritahu mak|maafkan aku|maafkan saya|forgive me|thanks for everything|terima kasih untuk segalanya)\b
+thing	\b(?:battery|bateri|phone|fon|handphone|hp|laptop|wifi|internet|connection|line|signal|data|charge|caj|power|bekalan elektrik)(?: \w+){0,3}? (?:wont last|won t last|will not last|dying|is dying|nak habis|dah nak habis|nak mati|dah nak mati|almost dead|about to die|nearly dead|running out|habis|low|lemah)\b
+thing	\b(?:hilang|hilangkan|turunkan|buang) (?:\w+ )?(?:\d+ ?kg|\d+ ?kilo|kg|kilo|berat|lemak|perut|jerawat|parut|stress|stres|tekanan|penat|ngantuk|mengantuk|selsema|demam|sakit kepala|weight)\b|\blose (?:\d+ ?kg|\d+ ?kilos?|weight|some weight|the belly)\b
+thing	\b(?:larat|mampu|sanggup|kuat|teruskan|continue|keep going with|go on with|carry on with) (?:\w+ )?(?:nak |untuk )?(?:teruskan )?(?:kerja|assignment|tugasan|kelas|study|studying|belajar|projek|project|game|webinar|sesi|session|meeting|mesyuarat|baca|membaca|menaip|typing|reading|work|shift|overtime|ot|lari|larian|run|marathon|puasa|diet)\b
+thing	\b(?:last|final|terakhir) (?:\w+ )?(?:webinar|session|sesi|class|kelas|day|hari|talk|ceramah|shift|semester|week|minggu)(?: \w+){0,2}? (?:before|sebelum) (?:i |saya |aku |we |kami )?(?:retire|retiring|pencen|bersara|resign|resigning|move|moving|pindah|graduate|graduating|grad|fly|flying|leave for|cuti|bercuti|holiday|transfer|bertukar|berpindah|konvo|exam|exams|periksa)\b
+thing	\bbetter off without (?!(?:me|myself|us|ourselves|aku|saya|you|u|him|her|them|dia|kau|anyone|my|his|her)\b)\w+|\b(?:lebih baik|lagi baik|lagi senang|lebih senang) tanpa (?!(?:aku|saya|kami|kau|awak|dia|mereka|sy)\b)\w+
+thing	\b(?:wont|will not|won t) be (?:much |very |too )?long(?:er)?\b(?: \w+){0,4}? (?:question|questions|soalan|quick|sekejap|minute|minutes|minit|second|seconds|saat)\b
+thing	\b(?:sebar|sebarkan|share|kongsi|hantar|forward|post|viralkan|tularkan) (?:\w+ ){0,2}?(?:poster|link|pautan|info|maklumat|berita|flyer|brosur|iklan|jemputan|invitation|invite|notis|pengumuman|slide|slides|nota|notes|rakaman|recording|webinar|program)\b
+return	\btunggu (?:kau|awak|korang|ko|you|u) (?:\w+ ){0,2}?(?:nanti |dulu )?baru (?:kita|boleh|makan|mula|start|gerak|jalan)\b
