@@ -123,6 +123,7 @@ def test_every_phrase_rule_match_contains_one_of_its_files_trigger_words():
         for rx, triggers in (
             (rules._SELF_HARM_RE, rules._SELF_HARM_TRIGGERS),
             (rules._THREAT_RE, rules._THREAT_TRIGGERS),
+            (rules._THREAT_VEILED_RE, rules._THREAT_TRIGGERS),
             (rules._SEXUAL_RE, rules._SEXUAL_TRIGGERS),
         ):
             if rx.search(flat.text) is not None:

@@ -1504,6 +1504,8 @@ def everyday_ending(flat: _Words) -> bool:
 
 
 _QUOTED_RE = re.compile(r"[\"\u201c\u201d'\u2018\u2019][^\"\u201c\u201d'\u2018\u2019]{3,}[\"\u201c\u201d'\u2018\u2019]")
+# The first person of advice itself ("I'd be careful ... if I were you") is not the author's own menace.
+_ADVISING_RE = re.compile(r"\b(?:if i (?:were|was) you|i d be careful|id be careful|i would be careful)\b")
 _AUTHOR_RE = re.compile(r"\b(?:i|im|i m|ill|i ll|id|i d|ive|i ve|me|my|we|well|we ll|our|aku|saya|sy|aq|kami|gua|imma)\b")
 
 
@@ -1521,7 +1523,7 @@ def safety_advice(flat: _Words, norm: Normalised) -> bool:
     if words.isdisjoint(flat.word_set) and not any(p in flat.text for p in phrases):
         return False
     outside = _QUOTED_RE.sub(" ", norm.folded)
-    outside = " ".join(re.sub(r"[^\w]+", " ", outside).split())
+    outside = _ADVISING_RE.sub(" ", " ".join(re.sub(r"[^\w]+", " ", outside).split()))
     return _AUTHOR_RE.search(outside) is None
 
 

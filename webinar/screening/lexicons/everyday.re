@@ -6,6 +6,7 @@
 #   beyond   a "return" that is no return ("see you on the other side", "jumpa di akhirat"): cancels "return"
 #   thing    a thing ends, not the author ("my battery won't last much longer", "nak hilang 5kg", "last
 #            webinar before I retire", "better off without scammers", "sebar poster webinar")
+#   (a "thing" line also reads an accident in the kitchen or at futsal, and a fixed mic, as things)
 # When "return" (without "beyond") or "thing" matches, the threat and self_harm heads stay quiet; the phrase
 # rules still judge the comment, so "goodbye everyone, thanks for everything" (no return) goes to care.
 return	\b(?:see (?:you|u|ya|y all|yall|everyone|all|you all|you guys)|jumpa (?:lagi|nanti|esok|minggu|bulan|tahun|next|korang|semua|anda|awak|kau|di sesi|dalam sesi|kat sesi|masa)|next (?:week|time|session|month|class|webinar|year|talk|episode|sesi)|minggu depan|bulan depan|tahun depan|until next|till next|catch (?:you|u) (?:later|next|soon|tomorrow)|recording|rakaman|replay|bye for now|back (?:in|after) (?:\d+|a|an|five|ten|lima|sepuluh)|be right back|brb|esok sambung|sambung esok|continue tomorrow|tomorrow then)\b
@@ -17,4 +18,6 @@ thing	\b(?:last|final|terakhir) (?:\w+ )?(?:webinar|session|sesi|class|kelas|day
 thing	\bbetter off without (?!(?:me|myself|us|ourselves|aku|saya|you|u|him|her|them|dia|kau|anyone|my|his|her)\b)\w+|\b(?:lebih baik|lagi baik|lagi senang|lebih senang) tanpa (?!(?:aku|saya|kami|kau|awak|dia|mereka|sy)\b)\w+
 thing	\b(?:wont|will not|won t) be (?:much |very |too )?long(?:er)?\b(?: \w+){0,4}? (?:question|questions|soalan|quick|sekejap|minute|minutes|minit|second|seconds|saat)\b
 thing	\b(?:sebar|sebarkan|share|kongsi|hantar|forward|post|viralkan|tularkan) (?:\w+ ){0,2}?(?:poster|link|pautan|info|maklumat|berita|flyer|brosur|iklan|jemputan|invitation|invite|notis|pengumuman|slide|slides|nota|notes|rakaman|recording|webinar|program)\b
-return	\btunggu (?:kau|awak|korang|ko|you|u) (?:\w+ ){0,2}?(?:nanti |dulu )?baru (?:kita|boleh|makan|mula|start|gerak|jalan)\b
+return	\btunggu (?:kau|awak|korang|ko|you|u) (?:\w+ ){0,2}?(?:nanti |dulu )?(?:baru |kita )(?:kita |boleh |pergi )?(?:makan|mula|start|gerak|jalan|pergi|balik|borak|sembang|tengok)\b
+thing	\b(?:fixed|sorted|settled|solved|repaired|betulkan|dah betul|muted|mute) (?:my |the |saya punya |aku punya )?(?:mic|mik|microphone|camera|kamera|audio|sound|bunyi|internet|wifi|connection|line|echo|laptop|headset|speaker)\b
+thing	\b(?:cut|burned|burnt|hurt|injured|luka|terluka|tercedera|terhiris|terpotong) (?:myself|my finger|my hand|my leg|my knee|jari|tangan|kaki)(?: \w+){0,2}? (?:while|when|masa|semasa|at|kat|during) (?:\w+ )?(?:cooking|masak|memasak|shaving|cukur|ironing|chopping|slicing|futsal|football|bola|gym|running|jogging|badminton|training|work|kerja|the kitchen|dapur)\b
