@@ -26,7 +26,8 @@ from webinar.screening.pipeline import screen
 ROUND13 = "# Round 13 (issue 13"
 
 # Examples the model in use misses (docs/screening.md, "Round 13"), kept as expected failures naming the kind,
-# so the tests say what is not learnt yet and pass once a model learns it.
+# so the tests say what is not learnt yet and pass once a model learns it. The veiled threat and the indirect
+# plan are read by round 14's phrase rules and are plain tests now.
 _MODEL = "missed by heads-010e1d5069fc (round 12b's weights, round 13's thresholds; docs/screening.md)"
 STILL_MISSED: dict[str, str] = {
     text: f"{kind} {_MODEL}"
@@ -39,8 +40,6 @@ STILL_MISSED: dict[str, str] = {
             "ur brain buffering since morning ah, simple thing also cannot get",
             "this speaker talk so much but empty like tin kosong",
         ],
-        "a veiled threat,": ["better sleep with one eye open after what you posted about me"],
-        "an indirect plan,": ["sold my stuff and cleared what I owed, nothing left to stay for"],
     }.items()
     for text in texts
 }
