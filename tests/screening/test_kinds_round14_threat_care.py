@@ -316,6 +316,8 @@ def test_every_example_match_contains_a_trigger_word():
             (rules._SELF_HARM_RE, rules._SELF_HARM_TRIGGERS),
             (rules._THREAT_RE, rules._THREAT_TRIGGERS),
             (rules._THREAT_VEILED_RE, rules._THREAT_TRIGGERS),
+            (rules._EVERYDAY["return"], rules._EVERYDAY_TRIGGERS),
+            (rules._EVERYDAY["thing"], rules._EVERYDAY_TRIGGERS),
         ):
             if rx.search(flat.text) is not None:
                 assert triggers is not None and not flat.word_set.isdisjoint(triggers), text

@@ -1487,6 +1487,9 @@ _EVERYDAY = {
 }
 
 
+_EVERYDAY_TRIGGERS = lexicons.triggers("everyday.re")
+
+
 def everyday_ending(flat: _Words) -> bool:
     """Whether the comment's farewell or ending is an everyday one (``lexicons/everyday.re``, round 14): the
     author leaves the stream and comes back ("goodbye everyone, see you next week!", "jumpa minggu depan"),
@@ -1497,6 +1500,8 @@ def everyday_ending(flat: _Words) -> bool:
     "selamat tinggal semua, jumpa minggu depan!" -> True; "goodbye everyone, thanks for everything",
     "goodbye all, see you in the next life" -> False.
     """
+    if _silent(flat, _EVERYDAY_TRIGGERS):
+        return False
     text = flat.text
     if _EVERYDAY["thing"].search(text):
         return True
