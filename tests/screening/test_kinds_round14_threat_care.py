@@ -295,6 +295,9 @@ def test_a_threat_against_a_scammer_is_still_a_threat():
         ("goodbye everyone, thanks for everything", False),
         ("goodbye all, see you in the next life", False),
         ("see you on the other side, tell my mum sorry", False),
+        ("bye host, see you next week, u wait", False),
+        ("next time we meet you will regret it", False),
+        ("aku cari kau bila jumpa nanti", False),
     ],
 )
 def test_an_everyday_ending_is_a_return_or_a_thing_that_ends(text, everyday):

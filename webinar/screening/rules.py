@@ -1483,7 +1483,7 @@ def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
 
 _EVERYDAY = {
     label: _alternation(rx for lab, rx in lexicons.patterns("everyday.re") if lab == label)
-    for label in ("return", "beyond", "thing")
+    for label in ("farewell", "return", "beyond", "thing")
 }
 
 
@@ -1492,8 +1492,8 @@ _EVERYDAY_TRIGGERS = lexicons.triggers("everyday.re")
 
 def everyday_ending(flat: _Words) -> bool:
     """Whether the comment's farewell or ending is an everyday one (``lexicons/everyday.re``, round 14): the
-    author leaves the stream and comes back ("goodbye everyone, see you next week!", "jumpa minggu depan"),
-    with no return that is none ("see you on the other side"), or a thing ends rather than the author ("my
+    author takes leave and comes back ("goodbye everyone, see you next week!", "bye, jumpa minggu depan"),
+    with no return that is none ("see you on the other side") and no menace ("u wait"), or a thing ends rather than the author ("my
     battery won't last much longer", "nak hilang 5kg sebelum raya", "tak larat nak teruskan kerja hari ni").
     The pipeline keeps the threat and self_harm heads quiet then; the phrase rules still judge the comment.
 
@@ -1505,7 +1505,11 @@ def everyday_ending(flat: _Words) -> bool:
     text = flat.text
     if _EVERYDAY["thing"].search(text):
         return True
-    return bool(_EVERYDAY["return"].search(text)) and not _EVERYDAY["beyond"].search(text)
+    return (
+        _EVERYDAY["farewell"].search(text) is not None
+        and _EVERYDAY["return"].search(text) is not None
+        and _EVERYDAY["beyond"].search(text) is None
+    )
 
 
 _QUOTED_RE = re.compile(r"[\"\u201c\u201d'\u2018\u2019][^\"\u201c\u201d'\u2018\u2019]{3,}[\"\u201c\u201d'\u2018\u2019]")
