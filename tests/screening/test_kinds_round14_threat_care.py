@@ -1,11 +1,11 @@
-"""Round 14 (docs/screening.md, "Round 14: veiled threats and self-harm without a trigger word"; issue 13, kinds 4
-and 5): self-harm worded without "die", "kill" or "suicide" (passive wishes, farewells, being a burden, plans
-and means, self-injury taken up again) must reach the care queue, and threats worded without a threat word
-(a warning not to come back, a consequence promised, a family or a home known, photos held over someone) must
-be held as threats, in English, Malay and Manglish. Every harmful example is read by a RULE (its code is
-asserted), so the kind is caught whatever the model in use scores. Beside them, the benign comments that share
-their words publish at every strictness: reports and help questions, tiredness and hyperbole, leaving the
-stream, safety advice, organisers' notices. The wordings are these tests' own."""
+"""Round 14 (docs/screening.md, "Round 14: veiled threats and self-harm without a trigger word"; issue 13,
+kinds 4 and 5). Self-harm worded without "die", "kill" or "suicide" (passive wishes, farewells, being a
+burden, plans and means, self-injury taken up again) must reach the care queue, and threats worded without a
+threat word (a warning not to come back, a consequence promised, a family or a home known, photos held over
+someone) must be held as threats, in English, Malay and Manglish. Every harmful example is read by a RULE (its
+code is asserted), so the kind is caught whatever the model in use scores. Beside them, the benign comments
+that share their words publish at every strictness: reports and help questions, tiredness and hyperbole,
+leaving the stream, safety advice, organisers' notices. The wordings are these tests' own."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ THREATS = [
 
 # Benign look-alikes: published at every strictness.
 BENIGN = [
-    # the issue's brief: reports and help questions, tiredness and hyperbole, leaving the stream, safety advice
+    # the brief: reports and help questions, tiredness and hyperbole, leaving the stream, safety advice
     "my friend said she wants to disappear, how do I help?",
     "I'm dead tired after work",
     "penat gila kerja hari ni",
@@ -137,7 +137,7 @@ BENIGN = [
     "kalau kena ugut sebar gambar, terus report polis",
     "jangan sebar gambar orang lain tanpa izin",
     "scammers may say 'I know where you live' to scare you, don't pay",
-    "the scammer said \"I know where you live\" and I panicked, what should I do?",
+    'the scammer said "I know where you live" and I panicked, what should I do?',
     "my dad feels like a burden since his stroke, how can we support him?",
     "how do I help a friend who says everyone would be better off without her?",
     "my student wrote a goodbye letter to her family, who do I call?",

@@ -42,8 +42,8 @@ COUNTER_SILENCES = frozenset({"abuse", "hate"})
 # Details held for a service, a thing reported or (round 13) a question about the safety of someone in the
 # author's care (_RuleResult.notice): neither a threat nor harassment.
 NOTICE_SILENCES = frozenset({"threat", "abuse"})
-# Round 14: an everyday farewell or ending ("goodbye everyone, see you next week!", "my battery won't last much
-# longer"; _RuleResult.everyday): neither a farewell note nor a menace.
+# Round 14: an everyday farewell or ending ("goodbye everyone, see you next week!", "my battery won't last
+# much longer"; _RuleResult.everyday): neither a farewell note nor a menace.
 EVERYDAY_SILENCES = frozenset({"threat", "self_harm"})
 
 

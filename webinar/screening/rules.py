@@ -760,7 +760,9 @@ def _compile(name: str) -> re.Pattern:
 
 
 _SELF_HARM_RE = _compile("self_harm.re")
-_THREAT_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label not in ("clause", "veiled"))
+_THREAT_RE = _alternation(
+    rx for label, rx in lexicons.patterns("threat.re") if label not in ("clause", "veiled")
+)
 _THREAT_CLAUSE_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "clause")
 # Round 14: veiled threats, which safety advice shares its words with ("watch your back for scammers").
 _THREAT_VEILED_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "veiled")
@@ -1493,8 +1495,9 @@ _EVERYDAY_TRIGGERS = lexicons.triggers("everyday.re")
 def everyday_ending(flat: _Words) -> bool:
     """Whether the comment's farewell or ending is an everyday one (``lexicons/everyday.re``, round 14): the
     author takes leave and comes back ("goodbye everyone, see you next week!", "bye, jumpa minggu depan"),
-    with no return that is none ("see you on the other side") and no menace ("u wait"), or a thing ends rather than the author ("my
-    battery won't last much longer", "nak hilang 5kg sebelum raya", "tak larat nak teruskan kerja hari ni").
+    with no return that is none ("see you on the other side") and no menace ("u wait"), or a thing ends
+    rather than the author ("my battery won't last much longer", "nak hilang 5kg sebelum raya", "tak larat
+    nak teruskan kerja hari ni").
     The pipeline keeps the threat and self_harm heads quiet then; the phrase rules still judge the comment.
 
     "selamat tinggal semua, jumpa minggu depan!" -> True; "goodbye everyone, thanks for everything",
@@ -1512,10 +1515,14 @@ def everyday_ending(flat: _Words) -> bool:
     )
 
 
-_QUOTED_RE = re.compile(r"[\"\u201c\u201d'\u2018\u2019][^\"\u201c\u201d'\u2018\u2019]{3,}[\"\u201c\u201d'\u2018\u2019]")
+_QUOTED_RE = re.compile(
+    r"[\"\u201c\u201d'\u2018\u2019][^\"\u201c\u201d'\u2018\u2019]{3,}[\"\u201c\u201d'\u2018\u2019]"
+)
 # The first person of advice itself ("I'd be careful ... if I were you") is not the author's own menace.
 _ADVISING_RE = re.compile(r"\b(?:if i (?:were|was) you|i d be careful|id be careful|i would be careful)\b")
-_AUTHOR_RE = re.compile(r"\b(?:i|im|i m|ill|i ll|id|i d|ive|i ve|me|my|we|well|we ll|our|aku|saya|sy|aq|kami|gua|imma)\b")
+_AUTHOR_RE = re.compile(
+    r"\b(?:i|im|i m|ill|i ll|id|i d|ive|i ve|me|my|we|well|we ll|our|aku|saya|sy|aq|kami|gua|imma)\b"
+)
 
 
 def safety_advice(flat: _Words, norm: Normalised) -> bool:

@@ -3,8 +3,9 @@
 Files: ``en.tsv``, ``ms.tsv``, ``manglish.tsv`` (term, category, severity, flags), ``allow.txt``,
 ``identity.txt``, ``dehumanising.txt``, ``shortforms.tsv``, ``targets.txt``, ``pronouns.tsv``,
 ``negators.txt``, ``senses.tsv``, ``titles.txt``, ``numbers.tsv``, ``tlds.txt``, ``services.txt``,
-``hate_predicates.tsv``, ``advice.txt`` (see ``word_file``), and the phrase rules ``self_harm.re``, ``threat.re``, ``harassment.re``,
-``hate.re``, ``counter.re`` and ``spam.tsv`` (see ``patterns``). Terms are normalised with the same
+``hate_predicates.tsv``, ``advice.txt`` (see ``word_file``), and the phrase rules ``self_harm.re``,
+``threat.re``, ``harassment.re``, ``everyday.re``, ``hate.re``, ``counter.re`` and ``spam.tsv`` (see
+``patterns``). Terms are normalised with the same
 function as the text, so a list entry and a comment meet in the same form.
 """
 
