@@ -29,8 +29,8 @@ ROUND12 = "# Round 12 (issue 13"
 # 12", "Round 12b" and "Round 13"). Kept as expected failures with the reason, so the tests say what is not
 # learnt yet and pass once a model learns it; the two round 12b's retrain learnt and the Malay threat that
 # round 13's thresholds hold are plain tests now, and so are the minors solicited and the Malay body remark
-# that round 14's rules hold (sexual.re, minors.re) and the veiled threats and farewells round 14's phrase rules
-# read (docs/screening.md, "Round 14: veiled threats and self-harm without a trigger word").
+# that round 14's rules hold (sexual.re, minors.re) and the veiled threats and farewells round 14's phrase
+# rules read (docs/screening.md, "Round 14: veiled threats and self-harm without a trigger word").
 _NOT_KEPT = "missed by heads-817135ebf402 (round 12b) as by heads-a189bb18d6ee (docs/screening.md, Round 12b)"
 STILL_MISSED: dict[str, str] = {
     text: f"{kind} {_NOT_KEPT}"
