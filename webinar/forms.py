@@ -185,6 +185,20 @@ class ScreeningSettingsForm(forms.Form):
             ("block", _("Block")),
         ],
     )
+    trust_listed_sites = forms.BooleanField(
+        required=False,
+        label=_("Publish links to public-service sites"),
+        help_text=_(
+            "Links to government, school and helpline sites (such as gov.my, edu.my and befrienders.org.my) "
+            "are published even when other links are held or blocked."
+        ),
+    )
+    trusted_sites = forms.CharField(
+        label=_("Your trusted sites"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sites whose links are published too, one per line (for example your-organisation.org.my)."),
+    )
     hold_all = forms.BooleanField(required=False, label=_("Hold every question for a host"))
     hold_first_time = forms.BooleanField(required=False, label=_("Hold first-time askers"))
     shadow_mode = forms.BooleanField(

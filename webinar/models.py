@@ -170,6 +170,9 @@ class ScreeningSettings(models.Model):
     blocked_terms = models.TextField(_("blocked words and phrases"), blank=True, help_text=_("One per line."))
     allowed_terms = models.TextField(_("always allowed words"), blank=True, help_text=_("One per line."))
     link_policy = models.CharField(max_length=8, choices=LinkPolicy.choices, default=LinkPolicy.HOLD)
+    # Links to trusted sites publish under "hold" and "block" (docs/screening.md, "Links and trusted sites").
+    trust_listed_sites = models.BooleanField(_("publish links to public-service sites"), default=True)
+    trusted_sites = models.TextField(_("your trusted sites"), blank=True, help_text=_("One per line."))
     hold_all = models.BooleanField(_("hold every question for a host"), default=False)
     hold_first_time = models.BooleanField(_("hold first-time askers"), default=False)
     # A rehearsal: screen and annotate every question but publish it (self-harm still goes to care).

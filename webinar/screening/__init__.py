@@ -84,18 +84,46 @@ def _lines(value) -> tuple[str, ...]:
     return tuple(line.strip() for line in value if line and line.strip())
 
 
+def site_domain(value: str) -> str:
+    """A site as the trusted-sites list keeps it: lower case, without a scheme, "www.", path or port
+    ("https://www.Example.org.my/page" -> "example.org.my"); "" for a line that names no domain."""
+    host = value.strip().lower()
+    for prefix in ("https://", "http://", "www."):
+        host = host.removeprefix(prefix)
+    host = host.split("/", 1)[0].split(":", 1)[0].strip(".")
+    return host if "." in host and " " not in host and "@" not in host else ""
+
+
+def _own_hosts() -> tuple[str, ...]:
+    """The deployment's own hosts (``ALLOWED_HOSTS``, without wildcards, local names and addresses): its own
+    links are trusted like the listed public services."""
+    from django.conf import settings
+
+    out = []
+    for host in getattr(settings, "ALLOWED_HOSTS", ()):
+        domain = site_domain(host)
+        if domain and not domain.replace(".", "").isdigit() and domain not in ("localhost", "testserver"):
+            out.append(domain)
+    return tuple(out)
+
+
 def policy_from_settings(settings_obj) -> Policy:
-    """A Policy from a ``ScreeningSettings``-like object (duck-typed; None gives the defaults)."""
+    """A Policy from a ``ScreeningSettings``-like object (duck-typed; None gives the defaults). The trusted
+    sites are the webinar's own list and the deployment's own hosts."""
     from webinar.screening.pipeline import CATEGORIES, Policy
 
+    own = _own_hosts()
     if settings_obj is None:
-        return Policy()
+        return Policy(trusted_sites=own)
+    sites = tuple(d for d in map(site_domain, _lines(getattr(settings_obj, "trusted_sites", ""))) if d)
     actions = getattr(settings_obj, "category_actions", None) or {}
     return Policy(
         strictness=getattr(settings_obj, "strictness", None) or "standard",
         blocked_terms=_lines(getattr(settings_obj, "blocked_terms", "")),
         allowed_terms=_lines(getattr(settings_obj, "allowed_terms", "")),
         link_policy=getattr(settings_obj, "link_policy", None) or "hold",
+        trust_listed_sites=bool(getattr(settings_obj, "trust_listed_sites", True)),
+        trusted_sites=tuple(dict.fromkeys(sites + own)),
         hold_all=bool(getattr(settings_obj, "hold_all", False)),
         hold_first_time=bool(getattr(settings_obj, "hold_first_time", False)),
         category_actions={str(k): str(v) for k, v in dict(actions).items() if k in CATEGORIES},

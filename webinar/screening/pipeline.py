@@ -57,6 +57,10 @@ class Policy:
     blocked_terms: tuple[str, ...] = ()
     allowed_terms: tuple[str, ...] = ()
     link_policy: str = "hold"
+    # Round 14: links to trusted sites publish under "hold" and "block" (docs/screening.md, "Links and trusted
+    # sites"): Dewan's list (lexicons/trusted_domains.txt) unless turned off, and the organiser's own sites.
+    trust_listed_sites: bool = True
+    trusted_sites: tuple[str, ...] = ()
     hold_all: bool = False
     hold_first_time: bool = False
     category_actions: Mapping[str, str] = field(default_factory=dict)
@@ -65,7 +69,14 @@ class Policy:
     def __hash__(self) -> int:  # category_actions is a dict; hash by value for caching.
         actions = tuple(sorted(self.category_actions.items()))
         return hash((self.strictness, self.blocked_terms, self.allowed_terms, self.link_policy,
-                     self.hold_all, self.hold_first_time, actions, self.shadow))  # fmt: skip
+                     self.trust_listed_sites, self.trusted_sites, self.hold_all, self.hold_first_time,
+                     actions, self.shadow))  # fmt: skip
+
+    def trusted_domains(self) -> tuple[str, ...]:
+        """The domains whose links publish under "hold" and "block": Dewan's list unless turned off, then
+        the organiser's own sites (see rules.trusted_link)."""
+        listed = lexicons.load().trusted_domains if self.trust_listed_sites else ()
+        return listed + self.trusted_sites if self.link_policy != "allow" else ()
 
 
 @dataclass(frozen=True)
@@ -369,9 +380,10 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         hits = [h for h in hits if not _rejected(h, norm, quoted, reported, near_group)]
         innocent.update(_quoted_tokens(norm, quoted))
     hits += hate
-    pii, links = rules.pii_and_link_hits(norm)
+    pii, links = rules.pii_and_link_hits(norm, policy.trusted_domains())
     hits += pii
-    hits += links
+    # A link to a trusted site publishes (it is no finding), but still weighs as a link among spam signals.
+    hits += [h for h in links if h.code != "link.trusted"]
     extra = 1.0 if links else 0.0
     hits += rules.spam_hits(flat, norm, extra + (1.0 if pii else 0.0), policy.strictness, innocent)
     hits += rules.flood_hits(norm, flat, context.recent_texts)

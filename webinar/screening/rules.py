@@ -2457,7 +2457,35 @@ def _handles(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
+# Round 14: a link to a trusted site (lexicons/trusted_domains.txt, the organiser's own sites) is a public
+# service's page: its host, after any scheme and "www.", is one of the trusted domains or ends with "." and
+# one ("www.mcmc.gov.my/aduan", "https://portal.kkm.gov.my"). A host with a name and "@" before it, a port,
+# or a trusted name inside it ("mcmc.gov.my.verify-login.xyz") is not; neither is a link written in disguise
+# (its dots folded by link_view) or defanged ("hxxp").
+_LINK_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
+_HOST_END = re.compile(r"[/?#]")
+
+
+def link_host(link: str) -> str:
+    """The host a plain link names ("www.mcmc.gov.my/aduan" -> "mcmc.gov.my"); "" when it has none a browser
+    would trust (a defanged scheme, a name and "@" or a port before the path)."""
+    rest = link[_LINK_SCHEME.match(link).end() :]  # type: ignore[union-attr]
+    end = _HOST_END.search(rest)
+    host = rest[: end.start()] if end is not None else rest
+    if "@" in host or ":" in host or not host or host.startswith("hxxp"):
+        return ""
+    return host.rstrip(".")
+
+
+def trusted_link(link: str, domains: tuple[str, ...]) -> bool:
+    """Whether ``link`` (folded, written plainly) leads to one of ``domains`` or a site under one."""
+    host = link_host(link)
+    return bool(host) and any(host == d or host.endswith("." + d) for d in domains)
+
+
+def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[list[Hit], list[Hit]]:
+    """Personal data hits and link hits. A link to one of the ``trusted`` domains (see trusted_link), written
+    plainly, is coded ``link.trusted`` rather than ``link``."""
     text = norm.folded
     pii: list[Hit] = []
     taken: list[tuple[int, int]] = []
@@ -2547,7 +2575,9 @@ def pii_and_link_hits(norm: Normalised) -> tuple[list[Hit], list[Hit]]:
             a, b = (m.start(), end) if where is None else (where[m.start()], where[end - 1] + 1)
             if free(a, b):
                 s, e = norm.span(a, b)
-                links.append(Hit("link", "link", 1, s, e))
+                link = view[m.start() : end]
+                plain = trusted and text[a:b] == link and trusted_link(link, trusted)
+                links.append(Hit("link.trusted" if plain else "link", "link", 1, s, e))
     return pii, links
 
 

@@ -537,6 +537,8 @@ def host_command_run(*, actor, webinar_id: int, command) -> dict:
 SCREENING_FIELDS = (
     "strictness",
     "link_policy",
+    "trust_listed_sites",
+    "trusted_sites",
     "hold_all",
     "hold_first_time",
     "blocked_terms",

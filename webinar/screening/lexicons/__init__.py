@@ -3,9 +3,9 @@
 Files: ``en.tsv``, ``ms.tsv``, ``manglish.tsv`` (term, category, severity, flags), ``allow.txt``,
 ``identity.txt``, ``dehumanising.txt``, ``shortforms.tsv``, ``targets.txt``, ``pronouns.tsv``,
 ``negators.txt``, ``senses.tsv``, ``titles.txt``, ``numbers.tsv``, ``tlds.txt``, ``services.txt``,
-``hate_predicates.tsv``, ``advice.txt`` (see ``word_file``), and the phrase rules ``self_harm.re``,
-``threat.re``, ``harassment.re``, ``everyday.re``, ``hate.re``, ``counter.re`` and ``spam.tsv`` (see
-``patterns``). Terms are normalised with the same
+``trusted_domains.txt``, ``hate_predicates.tsv``, ``advice.txt`` (see ``word_file``), and the phrase rules
+``self_harm.re``, ``threat.re``, ``harassment.re``, ``everyday.re``, ``hate.re``, ``counter.re`` and
+``spam.tsv`` (see ``patterns``). Terms are normalised with the same
 function as the text, so a list entry and a comment meet in the same form.
 """
 
@@ -59,6 +59,7 @@ class Lexicon:
     numbers: dict[str, str]  # spelled digit -> digit
     tlds: tuple[str, ...]
     services: tuple[str, ...]  # public helplines and services whose numbers are not personal data
+    trusted_domains: tuple[str, ...]  # sites whose links publish under the default link policy
     hate_predicates: dict[str, dict[tuple[str, ...], str]]  # first word -> {words: kind}
     language: dict[str, str]  # function word -> "ms" / "en"
     swaps: dict[str, str]  # a listed word with two adjacent letters swapped ("bdooh") -> the word ("bodoh")
@@ -167,6 +168,7 @@ def load() -> Lexicon:
         numbers=dict(_pairs("numbers.tsv")),
         tlds=tuple(_lines("tlds.txt")),
         services=tuple(_lines("services.txt")),
+        trusted_domains=tuple(_lines("trusted_domains.txt")),
         hate_predicates=predicates,
         language=dict(_pairs("language.tsv")),
         swaps=_swaps(words, identity, predicates, shortforms, allow, targets),
