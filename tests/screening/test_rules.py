@@ -60,9 +60,10 @@ def test_personal_data_messages_do_not_repeat_the_number():
 
 
 @pytest.mark.parametrize(
-    "text", ["see https://example.com/x", "go to www.mcmc.gov.my", "bit.ly/abc", "site dot com"]
+    "text", ["see https://example.com/x", "go to www.kedai-murah.com", "bit.ly/abc", "site dot com"]
 )
 def test_links_are_found(text):
+    # A trusted site's link ("www.mcmc.gov.my") publishes since round 14: test_kinds_round14_rules.py.
     assert "link" in codes(text)
 
 

@@ -2201,11 +2201,19 @@ def _spelled_run(counts: list[tuple[int, int, str]], joined: int = 0) -> str:
     two spelled digits or more and seven digits in all ("kosong satu dua ...", one token if it holds nine:
     "O1Two345six78nine"), or (round 13) one spelled digit or more in a Malaysian phone or MyKad number
     ("zero12-3456789", "012 three four five 6789"), as does a run ``joined`` by separator words ("012 dash 345
-    dash 6789"). ``pii.mykad`` when the digits are a MyKad number, else ``pii.phone``."""
+    dash 6789"). Round 14: a run with a number said in tens, teens or hundreds ("+60 twelve 345 6789", `dua
+    belas`, "sixty seven") counts the digits it says, and is a number only when they make a Malaysian phone
+    or MyKad number. ``pii.mykad`` when the digits are a MyKad number, else ``pii.phone``."""
+    parts = [c[2] for c in counts]
+    composed = any("_" in p or p.startswith("+") for p in parts)
     digits = sum(c[0] for c in counts)
     spelled = sum(c[1] for c in counts)
-    number = _said_digits([c[2] for c in counts]) if digits >= 9 else ""
+    number = _said_digits(parts) if digits >= 9 or composed else ""
+    if composed:
+        digits = len(number)
     mykad = len(number) == 12 and mykad_ok(number[:2], number[2:4], number[4:6], number[6:8])
+    if composed:
+        return "pii.mykad" if mykad else "pii.phone" if digits >= 9 and phone_digits(number) else ""
     if spelled >= 2 and digits >= 7 and (len(counts) >= 2 or digits >= 9):
         return "pii.mykad" if mykad else "pii.phone"
     if (spelled < 1 and joined < 1) or digits < 9:
@@ -2216,16 +2224,33 @@ def _spelled_run(counts: list[tuple[int, int, str]], joined: int = 0) -> str:
 
 
 def _said_digits(parts: list[str]) -> str:
-    """The digits a run of number tokens says: "double"/"triple" (``*2``, ``*3``) repeat the next digit."""
+    """The digits a run of number tokens says: "double"/"triple" (``*2``, ``*3``) repeat the next digit; a
+    tens or hundreds figure ("6_", "1__") has its last places filled by the figures said after it ("sixty
+    seven" -> 67, "seratus dua puluh" -> 120) or by zeros; "+teen", "+tens" and "+hundred" make the single
+    digit said before them a teen, tens or hundreds figure ("dua belas" -> 12, "lima ratus" -> 500)."""
     out: list[str] = []
     times = 1
     for part in parts:
         if part.startswith("*"):
             times = int(part[1:])
             continue
-        out.append(part[0] * times + part[1:])
+        last = out[-1] if out else ""
+        if part.startswith("+"):
+            if len(last) == 1:
+                out[-1] = {"+teen": "1" + last, "+tens": last + "_", "+hundred": last + "__"}.get(part, last)
+            continue
+        said = part[0] * times + part[1:]
         times = 1
-    return "".join(out)
+        gap = len(last) - len(last.rstrip("_"))
+        if gap and len(said) <= gap and (said.isdigit() or len(said) == gap) and said != "0":
+            # "6_" + "7" -> "67", "1__" + "2_" -> "12_", "5__" + "12" -> "512", "5__" + "3" -> "503"; a zero
+            # said after a tens figure starts the next group ("ninety, oh one" -> 9001)
+            out[-1] = last[: len(last) - gap] + said.rjust(gap, "0")
+            continue
+        if gap:
+            out[-1] = last.replace("_", "0")
+        out.append(said)
+    return "".join(p.replace("_", "0") for p in out)
 
 
 class _NumberCounts(dict):
@@ -2241,7 +2266,10 @@ class _NumberCounts(dict):
         count: tuple[int, int, str] | None = None
         if form in self.numbers:
             value = self.numbers[form]
-            count = (1, 1, "*" + value[:-1] if value.endswith("x") else value)
+            if value.endswith("x"):
+                count = (1, 1, "*" + value[:-1])
+            else:  # a digit, a teen or tens figure ("12", "6_") or a word joining the one before ("+teen")
+                count = (0 if value.startswith("+") else len(value), 1, value)
         elif form.isdigit() or _mixed_number(form):
             mixed = _MIXED_NUMBER.findall(form)
             count = (
