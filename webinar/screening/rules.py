@@ -1759,6 +1759,13 @@ def spam_hits(
             found.append((weight, m))
         elif quoted:
             asked = True
+    if found:
+        # Round 14: a light contact signal asking for the talk's own materials ("text me the notes", "dm me
+        # the slides") is a participant's request, not an offer (lexicons/materials.txt).
+        materials = lexicons.word_set("materials.txt")
+        found = [
+            (w, m) for w, m in found if w >= 2.0 or not materials.intersection(text[m.end() :].split()[:3])
+        ]
     ending = _CONTACT_END.search(text) if "?" not in norm.original else None
     if (
         ending is not None

@@ -3,9 +3,10 @@
 Files: ``en.tsv``, ``ms.tsv``, ``manglish.tsv`` (term, category, severity, flags), ``allow.txt``,
 ``identity.txt``, ``dehumanising.txt``, ``shortforms.tsv``, ``targets.txt``, ``pronouns.tsv``,
 ``negators.txt``, ``senses.tsv``, ``titles.txt``, ``numbers.tsv``, ``tlds.txt``, ``services.txt``,
-``trusted_domains.txt``, ``hate_predicates.tsv``, ``advice.txt`` (see ``word_file``), and the phrase rules
-``self_harm.re``, ``threat.re``, ``harassment.re``, ``everyday.re``, ``hate.re``, ``counter.re`` and
-``spam.tsv`` (see ``patterns``). Terms are normalised with the same
+``trusted_domains.txt``, ``materials.txt``, ``contact_words.txt``, ``not_handles.txt`` (see ``word_set``),
+``hate_predicates.tsv``, ``advice.txt`` (see ``word_file``), and the phrase rules ``self_harm.re``,
+``threat.re``, ``harassment.re``, ``everyday.re``, ``hate.re``, ``counter.re`` and ``spam.tsv`` (see
+``patterns``). Terms are normalised with the same
 function as the text, so a list entry and a comment meet in the same form.
 """
 
@@ -252,6 +253,13 @@ def word_file(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
     phrases of two words or more)."""
     terms = [_norm_term(t) for t in _lines(name)]
     return frozenset(t for t in terms if " " not in t), tuple(t for t in terms if " " in t)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The words of a one-word-a-line file (``materials.txt``, ``contact_words.txt``...), lower case, as
+    written (not normalised: the rules that read them match the folded or canonical text's words)."""
+    return frozenset(line.lower() for line in _lines(name))
 
 
 @cache
