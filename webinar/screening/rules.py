@@ -1662,6 +1662,66 @@ def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     return out
 
 
+# Round 14: a contact verb or platform spelled in single letters ("d m me", "w.a saya", "i g: ali_99"): the
+# letters of a word of lexicons/contact_words.txt with one or two spaces, dots, dashes, underscores or stars
+# between each, never after a number ("8 p.m."), are read as the word by the spam and handle rules.
+_CONTACT_SEP = r"[ .\-_*]{1,2}"
+_CONTACT_LETTERS = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(_CONTACT_SEP.join(map(re.escape, w)) for w in sorted(lexicons.word_set("contact_words.txt")))
+    + r")(?![a-z0-9])"
+)
+_AFTER_NUMBER = re.compile(r"\d[ .]{0,2}$")
+
+
+def contact_view(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with contact words spelled in single letters joined ("d m me" -> "dm me") and, per character,
+    its index in ``text``; None instead of that list when nothing was joined (the same text)."""
+    if not _may(_CONTACT_LETTERS, text):
+        return text, None
+    spans = [
+        m
+        for m in _CONTACT_LETTERS.finditer(text)
+        if _AFTER_NUMBER.search(text, max(0, m.start() - 3), m.start()) is None
+    ]
+    if not spans:
+        return text, None
+    out: list[str] = []
+    mapped: list[int] = []
+    pos = 0
+    for m in spans:
+        out.append(text[pos : m.start()])
+        mapped.extend(range(pos, m.start()))
+        for k in range(m.start(), m.end()):
+            if text[k].isalpha():
+                out.append(text[k])
+                mapped.append(k)
+        pos = m.end()
+    out.append(text[pos:])
+    mapped.extend(range(pos, len(text)))
+    return "".join(out), mapped
+
+
+class _Moved:
+    """A match of a view's text read back in the text it was made from (``start``, ``end``, ``group``)."""
+
+    __slots__ = ("_m", "_a", "_b")
+
+    def __init__(self, m: re.Match, where: list[int]):
+        self._m = m
+        self._a = where[m.start()]
+        self._b = where[m.end() - 1] + 1 if m.end() > m.start() else self._a
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
+
+    def group(self, i: int = 0):
+        return self._m.group(i)
+
+
 # Spam words as a topic ("a talk about judi online", "bahaya pinjaman segera") or as words the author asks
 # about: quoted in a question or a report ("someone texted me 'click here', is it real?"), or after a
 # reporting verb in a question ("what does it mean when a profile says link in bio?").
@@ -1744,9 +1804,9 @@ def spam_hits(
     untung cepat' tu scam kan?") is asked about: it counts for nothing, and (round 7) the quoted words are
     added to ``innocent`` so the spam head does not score them either."""
     total = extra
-    spans: list[re.Match] = []
-    text = flat.text
-    if not flat.may_phrase(0) or not _may(_SPAM_ANY, text) or _SPAM_ANY.search(text) is None:
+    spans: list = []
+    text, where = contact_view(flat.text)
+    if (not flat.may_phrase(0) and where is None) or not _may(_SPAM_ANY, text) or _SPAM_ANY.search(text) is None:
         return []
     quoted = quoted_spans(norm.original)
     asked = False
@@ -1755,6 +1815,8 @@ def spam_hits(
         m = rx.search(text)
         if m is None:
             continue
+        if where is not None:
+            m = _Moved(m, where)  # type: ignore[assignment]
         if not _spam_as_topic(flat, norm, m, quoted):
             found.append((weight, m))
         elif quoted:
@@ -1764,9 +1826,14 @@ def spam_hits(
         # the slides") is a participant's request, not an offer (lexicons/materials.txt).
         materials = lexicons.word_set("materials.txt")
         found = [
-            (w, m) for w, m in found if w >= 2.0 or not materials.intersection(text[m.end() :].split()[:3])
+            (w, m)
+            for w, m in found
+            if w >= 2.0 or not materials.intersection(flat.text[m.end() :].split()[:3])
         ]
-    ending = _CONTACT_END.search(text) if "?" not in norm.original else None
+    view, text = text, flat.text
+    ending = _CONTACT_END.search(view) if "?" not in norm.original else None
+    if ending is not None and where is not None:
+        ending = _Moved(ending, where)  # type: ignore[assignment]
     if (
         ending is not None
         and not set(text[: ending.start()].split()[-1:]) & _CONTACT_ASKED
@@ -2446,13 +2513,22 @@ def _public_mailbox(address: str) -> bool:
     return _PUBLIC_MAILBOX.match(address) is not None
 
 
-def _webmail_address(text: str, m: re.Match) -> bool:
+def _webmail_address(text: str, m: re.Match, norm: Normalised | None = None) -> bool:
     name = m.group(1)
     if name in _NOT_A_MAILBOX:
         return False
     if any(c.isdigit() or c in "._" for c in name):
         return True
-    return _MAIL_CUE.search(text, max(0, m.start() - 30), m.start()) is not None
+    if _MAIL_CUE.search(text, max(0, m.start() - 30), m.start()) is not None:
+        return True
+    # Round 14: a plain name ("alibaba at gmail") that is no everyday word before a provider, written in
+    # lower case (or in a comment without mixed case).
+    if norm is None or name in lexicons.load().language or name in lexicons.word_set("not_handles.txt"):
+        return False
+    original = norm.original
+    a, _b = norm.span(m.start(1), m.end(1))
+    mixed = not (original.islower() or original.isupper())
+    return not (mixed and original[a : a + 1].isupper())
 
 
 # Round 13: a social or chat handle given so that people reach the author ("add me on ig @ali_baba99",
@@ -2479,16 +2555,37 @@ _GIVEN_HANDLE_RE = re.compile(
 )
 
 
+# Round 14: a handle straight after a platform's name and a colon, "=" or "@" ("ig: ali.baba_99", "tiktok @
+# alibaba99", "ig aku: ..."), and a plain name after a platform used as a verb ("snap me at alibaba", "ig saya
+# di sitikk"), unless it is a time, a place or an everyday word (lexicons/not_handles.txt: "snap me at noon").
+_PLATFORM_HANDLE_RE = re.compile(
+    r"\b" + _PLATFORM + r"(?: (?:saya|aku|sy|i|me|kami))?"
+    r"(?:\s*[:=]\s*(" + _HANDLE_WORD + r")|\s?@([a-z][a-z0-9_.]{2,})|\s?@ (" + _HANDLE_WORD + r"))(?![\w@])"
+    r"|\b" + _PLATFORM + r" (?:me|saya|aku|sy|us|kami) (?:at|on|kat|dekat|di|@) ?@?([a-z][a-z0-9_.]{2,})(?![\w@])"
+)
+
+
 def _handles(text: str) -> list[tuple[int, int]]:
-    """Spans of the handles a comment gives (see _HANDLE_RE)."""
-    if not _FOLDED_CUES.may_match(text) or not _may(_GIVEN_HANDLE_RE, text):
+    """Spans of the handles a comment gives (see _GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE), letters spelled out
+    in a platform's name read as the name ("i g: ali_99", contact_view)."""
+    view, where = contact_view(text)
+    if where is None and not _FOLDED_CUES.may_match(text):
         return []
     out = []
-    for m in _GIVEN_HANDLE_RE.finditer(text):
-        g = 1 if m.group(1) is not None else 2
-        if m.group(g).strip("@._") in _NOT_A_MAILBOX:
+    not_handles = lexicons.word_set("not_handles.txt")
+    for rx in (_GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE):
+        if not _may(rx, view):
             continue
-        out.append((m.start(), m.end(g)))
+        for m in rx.finditer(view):
+            g = next(k for k in range(1, (rx.groups or 0) + 1) if m.group(k) is not None)
+            name = m.group(g).strip("@._")
+            if name in _NOT_A_MAILBOX or name in not_handles:
+                continue
+            a, b = m.start(), m.end(g)
+            if where is not None:
+                a, b = where[a], where[b - 1] + 1
+            if all(b <= x or a >= y for x, y in out):
+                out.append((a, b))
     return out
 
 
@@ -2540,7 +2637,7 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
                 add("pii.email", m.start(), m.end())
     if " at " in text or "@" in text or "[at]" in text or "(at)" in text or "{at}" in text:
         for m in _WEBMAIL.finditer(text) if _may(_WEBMAIL, text) else ():
-            if free(m.start(), m.end()) and _webmail_address(text, m):
+            if free(m.start(), m.end()) and _webmail_address(text, m, norm):
                 add("pii.email", m.start(), m.end())
     for a, b in _handles(text):
         if free(a, b):
@@ -2689,7 +2786,7 @@ def term_matches(flat: _Words, table) -> list[tuple[int, int]]:
 # Looks shared by rules that ask about the same folded text (see prefilter.CueGuard): a child beside a
 # school, a letter flood and a handle given (every comment), and the numbered personal data (comments with
 # a digit).
-_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15, _GIVEN_HANDLE_RE])
+_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15, _GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE])
 _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 
 # Every guard is built at import (widening and compiling them takes about 0.1 s) rather than by the first
@@ -2699,7 +2796,7 @@ for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_R
             _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
             _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
             _SPACE_FOR_DOT, _SEXUAL_REQUEST_RE, _SEXUAL_REPORT_RE, _SEXUAL_WINK_RE,
-            *_MINOR_CUES.values()):  # fmt: skip
+            _PLATFORM_HANDLE_RE, _CONTACT_LETTERS, *_MINOR_CUES.values()):  # fmt: skip
     _may(_rx, "")
 
 Words = _Words
