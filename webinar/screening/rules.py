@@ -1877,13 +1877,23 @@ LINK_RE = re.compile(
 _LINK_TAIL = re.compile(r"[.,;:!?)\]}'\"]+$")
 # Round 13: an address spelled one character at a time ("j u d i 8 8 . c o m"): single letters or digits
 # with single spaces between them, around a dot, are joined before LINK_RE runs.
-_SPACED_CHARS = re.compile(r"(?<![^\s])[a-z0-9](?: [a-z0-9])* ?\. ?[a-z0-9](?: [a-z0-9])*(?![^\s.,!?/])")
+_SPACED_CHARS = re.compile(
+    r"(?<![^\s])[a-z0-9](?: [a-z0-9])* ?\. ?[a-z0-9](?: [a-z0-9])*(?![^\s.,!?/])"
+    # Round 14: a name written whole with its ending spelled out after a spaced dot ("judi88 . c o m").
+    r"|(?<![^\s])[a-z0-9]+ ?\. ?[a-z0-9](?: [a-z0-9])+(?![^\s.,!?/])"
+)
 # Every way of writing a dot in a disguised address, folded to "." before LINK_RE runs: "[.]", "(dot)",
 # "{.}", " dot ", the ideographic and full-width stops, middle dots, and a dot with spaces on BOTH sides
 # ("judi88 . com"). A dot followed by a space alone ends a sentence ("at home. My kids") and is kept.
+# Round 14: "d0t" for "dot", a comma in brackets ("[,]"), a spelled dot joined by dashes or underscores
+# ("judi88-dot-com", "judi88_dot_com"), and a comma with no space before a web ending that is no word
+# ("judi88,com", "site,net": never ",my", which runs sentences together: "hi,my name").
 _DOT_LIKE = re.compile(
-    r"\s*[\[({<]\s*(?:\.|dot|titik)\s*[\])}>]\s*"
-    r"|(?<=[a-z0-9])\s+(?:dot|titik)\s+(?=[a-z0-9])"
+    r"\s*[\[({<]\s*(?:\.|,|dot|d0t|titik)\s*[\])}>]\s*"
+    r"|(?<=[a-z0-9])\s+(?:dot|d0t|titik)\s+(?=[a-z0-9])"
+    r"|(?<=[a-z0-9])[-_]+(?:dot|d0t|titik)[-_]+(?=[a-z0-9])"
+    r"|(?<=[0-9]),(?=(?:com|net|org|xyz|io|ly|biz|info|site|online|link|cc|vip)(?:/|\b)(?!'))"
+    r"|(?<=[a-z]),(?=(?:com|net|org|xyz|io|ly|biz|info|site|online|link|cc|vip)(?:/|\s*$))"
     r"|\s*[。｡．·•∙⋅‧]\s*"
     r"|(?<=[a-z0-9]) +\. +(?=[a-z0-9])"
 )
@@ -2157,7 +2167,7 @@ _NINE_DIGITS = Guard(r"[0-9](?:[^0-9]*[0-9]){8}")
 _LINK_CUES = ("http", "hxxp", "www.")
 _DOT_ALNUM = re.compile(r"\.[a-z0-9]")
 # Cheap necessary conditions for _DOT_LIKE: a bracket, a spelled dot, a spaced dot or a non-ASCII stop.
-_DOT_LIKE_CUES = ("dot", "titik", " . ", "[", "(", "{", "<")
+_DOT_LIKE_CUES = ("dot", "d0t", "titik", " . ", "[", "(", "{", "<", ",")
 
 
 def link_view(folded: str) -> tuple[str, list[int] | None]:
@@ -2694,7 +2704,16 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
         s, e = norm.span(*child)
         pii.append(Hit("pii.child", "personal_data", 2, s, e))
     links: list[Hit] = []
-    if "." in text or "dot" in text or "titik" in text or "/" in text or not text.isascii():
+    if (
+        "." in text
+        or "dot" in text
+        or "titik" in text
+        or "/" in text
+        or "d0t" in text
+        or not text.isascii()
+        or (",c" in text or ",n" in text or ",o" in text or ",x" in text or ",i" in text or ",l" in text
+            or ",b" in text or ",s" in text or ",v" in text or ",]" in text or ",)" in text or ",}" in text)
+    ):  # fmt: skip
         view, where = link_view(text)
         # A link needs a scheme, "www." or a dot followed by a letter or digit ("judi88.com").
         if not any(cue in view for cue in _LINK_CUES) and _DOT_ALNUM.search(view) is None:
