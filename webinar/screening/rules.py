@@ -2458,6 +2458,9 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
         if mixed_case and not words[0][0].isupper():
             continue
         return child.start(), school.end()
+    found = _child_named_near_school(text, original, norm, mixed_case)
+    if found is not None:
+        return found
     for m in _PATRONYM.finditer(original) if (" bin" in text or " a/" in text) else ():
         a = text.find(m.group(0).lower())
         school = _SCHOOL.search(text, a + len(m.group(0)), a + len(m.group(0)) + 60) if a >= 0 else None
@@ -2467,6 +2470,56 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
 
 
 _NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia", "iaitu", "is", "name"])
+# Round 14: a child's name given in other orders beside a named school: after a naming phrase anywhere near
+# ("my daughter goes to SK Seri Indah, her name is Aisyah", `anak saya sekolah di SK ..., nama dia Nur
+# Aisyah`), or just before the child word ("Ahmad Danial, my son, studies at SMK ...", "Nur Aisyah (anak
+# saya) belajar di SK ..."), the school before or after the child word ("SK Taman Melati, my son Ahmad
+# Danial").
+CHILD_SCHOOL_WINDOW = 100  # characters either side of the child word where the school and the name may be
+_NAMING = re.compile(r"\b(?:name is|name's|names|nama dia|nama dia ialah|namanya|nama|named|bernama|called)\s+")
+_NAME_BEFORE_CHILD = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s*[,(]\s*$")
+_SCHOOL_NAMED = re.compile(r"\s*\(?[a-z]?\)?\s*([^\W\d_]+)")
+
+
+def _a_name(word: str, mixed_case: bool) -> bool:
+    return bool(word) and word.lower() not in _NOT_A_NAME and (not mixed_case or word[0].isupper())
+
+
+def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_case: bool):
+    """The folded span of a child named beside a named school in the orders of round 14, or None."""
+    for child in _CHILD.finditer(text) if _may(_CHILD, text) else ():
+        lo, hi = max(0, child.start() - CHILD_SCHOOL_WINDOW), child.end() + CHILD_SCHOOL_WINDOW
+        schools = []
+        for school in _SCHOOL.finditer(text, lo, hi):
+            s0, s1 = norm.span(school.end(), min(len(text), school.end() + 30))
+            after = _SCHOOL_NAMED.match(original, s0, s1) if s1 > s0 else None
+            if after is not None and _a_name(after.group(1), mixed_case):
+                schools.append(school)
+        if not schools:
+            continue
+        name_at = None
+        # The name right after the child word, the school before it ("SK ..., my son Ahmad Danial").
+        c0, c1 = norm.span(child.end(), min(len(text), child.end() + 30))
+        after_child = re.match(r"\s*,?\s*([^\W\d_]+)", original[c0:c1])
+        if after_child is not None and _a_name(after_child.group(1), mixed_case) and mixed_case:
+            name_at = min(len(text), child.end() + after_child.end(1))
+        for m in _NAMING.finditer(text, lo, hi) if name_at is None else ():
+            n0, n1 = norm.span(m.end(), min(len(text), m.end() + 30))
+            word = re.match(r"([^\W\d_]+)", original[n0:n1])
+            if word is not None and _a_name(word.group(1), mixed_case) and word.group(1).lower() not in _NAME_INTRO:
+                name_at = min(len(text), m.end() + word.end(1))
+                break
+        if name_at is None and mixed_case:
+            b0, _b1 = norm.span(lo, child.start()) if child.start() > lo else (0, 0)
+            b1 = norm.span(child.start(), child.start() + 1)[0]
+            before = _NAME_BEFORE_CHILD.search(original, b0, b1) if b1 > b0 else None
+            if before is not None and before.group(1).split()[0].lower() not in _NOT_A_NAME:
+                name_at = max(0, child.start() - (b1 - before.start(1)))
+        if name_at is None:
+            continue
+        points = [child.start(), child.end(), name_at] + [sc.start() for sc in schools] + [sc.end() for sc in schools]
+        return min(points), max(points)
+    return None
 # Round 7: a Malaysian full name with "bin"/"binti"/"a/l"/"a/p" beside a school ("Nur Iman binti Zaki, murid
 # tahun 5 di SK ..."): a child named with their school even without a child word.
 _PATRONYM = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:bin|binti|bt|bte|a/l|a/p) [A-Z][a-z]+\b")
