@@ -2482,7 +2482,15 @@ _SCHOOL_NAMED = re.compile(r"\s*\(?[a-z]?\)?\s*([^\W\d_]+)")
 
 
 def _a_name(word: str, mixed_case: bool) -> bool:
-    return bool(word) and word.lower() not in _NOT_A_NAME and (not mixed_case or word[0].isupper())
+    """Whether ``word`` may be a child's (or a school's) name: no common word, no title ("Cikgu", "Puan": a
+    teacher), capitalised in a comment written in mixed case."""
+    low = word.lower()
+    return (
+        bool(word)
+        and low not in _NOT_A_NAME
+        and low not in lexicons.load().titles
+        and (not mixed_case or word[0].isupper())
+    )
 
 
 def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_case: bool):
