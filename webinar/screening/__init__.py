@@ -71,6 +71,7 @@ __all__ = [
     "Verdict",
     "get_backend",
     "policy_from_settings",
+    "site_domain",
     "screen",
     "screen_many",
 ]
