@@ -154,6 +154,32 @@ def test_organiser_tunes_screening_and_the_change_is_audited():
     assert AuditEntry.objects.filter(webinar=webinar, action="screening.update").exists()
 
 
+def test_organiser_trusts_their_own_sites_and_may_turn_dewans_list_of_public_sites_off():
+    """docs/screening.md, "Links and trusted sites": links to trusted sites publish under "hold"."""
+    from webinar import selectors
+    from webinar.screening import screen
+
+    webinar = make_webinar()
+    page = signed_in(webinar.organiser).get(reverse("webinar:screening", args=[webinar.slug])).content.decode()
+    assert 'name="trust_listed_sites"' in page and 'name="trusted_sites"' in page
+    response = signed_in(webinar.organiser).post(
+        reverse("webinar:screening", args=[webinar.slug]),
+        {"strictness": "standard", "link_policy": "hold", "trusted_sites": "https://www.kedai-komuniti.com/\n"},
+    )
+    assert response.status_code == 302
+    policy = selectors.screening_policy(webinar=webinar)
+    assert policy.trust_listed_sites is False  # the box was left unticked
+    assert "kedai-komuniti.com" in policy.trusted_sites
+    assert screen("borang di kedai-komuniti.com/daftar", policy=policy).action == "publish"
+    assert screen("report at www.mcmc.gov.my", policy=policy).action == "hold"
+    signed_in(webinar.organiser).post(
+        reverse("webinar:screening", args=[webinar.slug]),
+        {"strictness": "standard", "link_policy": "hold", "trust_listed_sites": "on"},
+    )
+    policy = selectors.screening_policy(webinar=webinar)
+    assert screen("report at www.mcmc.gov.my", policy=policy).action == "publish"
+
+
 def test_host_console_is_for_hosts_only():
     webinar = make_webinar(status=Webinar.Status.LIVE)
     host = make_host(webinar)
