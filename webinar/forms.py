@@ -197,7 +197,9 @@ class ScreeningSettingsForm(forms.Form):
         label=_("Your trusted sites"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Sites whose links are published too, one per line (for example your-organisation.org.my)."),
+        help_text=_(
+            "Sites whose links are published too, one per line (for example your-organisation.org.my)."
+        ),
     )
     hold_all = forms.BooleanField(required=False, label=_("Hold every question for a host"))
     hold_first_time = forms.BooleanField(required=False, label=_("Hold first-time askers"))

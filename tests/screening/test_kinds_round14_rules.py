@@ -1,8 +1,8 @@
-"""Round 14, rule-borne kinds (docs/screening.md, "Round 14: rule-borne kinds" and "Links and trusted sites";
-issue 13, kinds 7-9): personal data, spam and links written in ways the rules did not read yet, and the link
-policy for trusted sites. EN, BM and Manglish; the wordings are these tests' own. Every harmful example must be
-held by a RULE (its code is asserted), not only by a model head; every benign look-alike must publish at every
-strictness or, where noted, fire no rule of the kind."""
+"""Round 14, rule-borne kinds (docs/screening.md, "Round 14: rule-borne kinds" and "Links and trusted
+sites"; issue 13, kinds 7-9): personal data, spam and links written in ways the rules did not read yet, and
+the link policy for trusted sites. EN, BM and Manglish; the wordings are these tests' own. Every harmful
+example must be held by a RULE (its code is asserted), not only by a model head; every benign look-alike
+must publish at every strictness or, where noted, fire no rule of the kind."""
 
 from __future__ import annotations
 
@@ -215,7 +215,9 @@ def test_a_trusted_domain_and_the_sites_under_it_are_trusted_and_lookalikes_are_
 
 def test_a_trusted_link_publishes_under_hold_and_block_and_an_untrusted_one_does_not():
     for link_policy in ("hold", "block"):
-        assert screen("report it at www.mcmc.gov.my", policy=Policy(link_policy=link_policy)).action == "publish"
+        assert (
+            screen("report it at www.mcmc.gov.my", policy=Policy(link_policy=link_policy)).action == "publish"
+        )
         assert screen("join t.me/duitcepat99", policy=Policy(link_policy=link_policy)).action != "publish"
     assert screen("join t.me/duitcepat99", policy=Policy(link_policy="block")).action == "block"
 
@@ -249,12 +251,19 @@ def test_policy_from_settings_reads_the_trusted_sites_and_the_sites_own_hosts(se
     assert policy.trust_listed_sites is False
     assert policy.trusted_sites == ("kedai-komuniti.com", "dewan.example.my")
     assert policy_from_settings(None).trusted_sites == ("dewan.example.my",)
-    assert screen("slides at https://dewan.example.my/w/abc", policy=policy_from_settings(None)).action == "publish"
+    assert (
+        screen("slides at https://dewan.example.my/w/abc", policy=policy_from_settings(None)).action
+        == "publish"
+    )
 
 
 @pytest.mark.parametrize(
     ("line", "domain"),
-    [("https://www.Example.org.my/page", "example.org.my"), ("example.com:8000", "example.com"), ("hello", "")],
+    [
+        ("https://www.Example.org.my/page", "example.org.my"),
+        ("example.com:8000", "example.com"),
+        ("hello", ""),
+    ],
 )
 def test_a_trusted_site_is_kept_as_its_domain(line, domain):
     assert site_domain(line) == domain

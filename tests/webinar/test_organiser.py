@@ -160,11 +160,17 @@ def test_organiser_trusts_their_own_sites_and_may_turn_dewans_list_of_public_sit
     from webinar.screening import screen
 
     webinar = make_webinar()
-    page = signed_in(webinar.organiser).get(reverse("webinar:screening", args=[webinar.slug])).content.decode()
+    page = (
+        signed_in(webinar.organiser).get(reverse("webinar:screening", args=[webinar.slug])).content.decode()
+    )
     assert 'name="trust_listed_sites"' in page and 'name="trusted_sites"' in page
     response = signed_in(webinar.organiser).post(
         reverse("webinar:screening", args=[webinar.slug]),
-        {"strictness": "standard", "link_policy": "hold", "trusted_sites": "https://www.kedai-komuniti.com/\n"},
+        {
+            "strictness": "standard",
+            "link_policy": "hold",
+            "trusted_sites": "https://www.kedai-komuniti.com/\n",
+        },
     )
     assert response.status_code == 302
     policy = selectors.screening_policy(webinar=webinar)

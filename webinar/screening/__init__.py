@@ -71,9 +71,9 @@ __all__ = [
     "Verdict",
     "get_backend",
     "policy_from_settings",
-    "site_domain",
     "screen",
     "screen_many",
+    "site_domain",
 ]
 
 

@@ -1705,7 +1705,7 @@ def contact_view(text: str) -> tuple[str, list[int] | None]:
 class _Moved:
     """A match of a view's text read back in the text it was made from (``start``, ``end``, ``group``)."""
 
-    __slots__ = ("_m", "_a", "_b")
+    __slots__ = ("_a", "_b", "_m")
 
     def __init__(self, m: re.Match, where: list[int]):
         self._m = m
@@ -1806,7 +1806,11 @@ def spam_hits(
     total = extra
     spans: list = []
     text, where = contact_view(flat.text)
-    if (not flat.may_phrase(0) and where is None) or not _may(_SPAM_ANY, text) or _SPAM_ANY.search(text) is None:
+    if (
+        (not flat.may_phrase(0) and where is None)
+        or not _may(_SPAM_ANY, text)
+        or _SPAM_ANY.search(text) is None
+    ):
         return []
     quoted = quoted_spans(norm.original)
     asked = False
@@ -2476,7 +2480,9 @@ _NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia",
 # saya) belajar di SK ..."), the school before or after the child word ("SK Taman Melati, my son Ahmad
 # Danial").
 CHILD_SCHOOL_WINDOW = 100  # characters either side of the child word where the school and the name may be
-_NAMING = re.compile(r"\b(?:name is|name's|names|nama dia|nama dia ialah|namanya|nama|named|bernama|called)\s+")
+_NAMING = re.compile(
+    r"\b(?:name is|name's|names|nama dia|nama dia ialah|namanya|nama|named|bernama|called)\s+"
+)
 _NAME_BEFORE_CHILD = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s*[,(]\s*$")
 _SCHOOL_NAMED = re.compile(r"\s*\(?[a-z]?\)?\s*([^\W\d_]+)")
 
@@ -2514,7 +2520,11 @@ def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_c
         for m in _NAMING.finditer(text, lo, hi) if name_at is None else ():
             n0, n1 = norm.span(m.end(), min(len(text), m.end() + 30))
             word = re.match(r"([^\W\d_]+)", original[n0:n1])
-            if word is not None and _a_name(word.group(1), mixed_case) and word.group(1).lower() not in _NAME_INTRO:
+            if (
+                word is not None
+                and _a_name(word.group(1), mixed_case)
+                and word.group(1).lower() not in _NAME_INTRO
+            ):
                 name_at = min(len(text), m.end() + word.end(1))
                 break
         if name_at is None and mixed_case:
@@ -2525,9 +2535,15 @@ def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_c
                 name_at = max(0, child.start() - (b1 - before.start(1)))
         if name_at is None:
             continue
-        points = [child.start(), child.end(), name_at] + [sc.start() for sc in schools] + [sc.end() for sc in schools]
+        points = (
+            [child.start(), child.end(), name_at]
+            + [sc.start() for sc in schools]
+            + [sc.end() for sc in schools]
+        )
         return min(points), max(points)
     return None
+
+
 # Round 7: a Malaysian full name with "bin"/"binti"/"a/l"/"a/p" beside a school ("Nur Iman binti Zaki, murid
 # tahun 5 di SK ..."): a child named with their school even without a child word.
 _PATRONYM = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:bin|binti|bt|bte|a/l|a/p) [A-Z][a-z]+\b")
@@ -2632,7 +2648,9 @@ _GIVEN_HANDLE_RE = re.compile(
 _PLATFORM_HANDLE_RE = re.compile(
     r"\b" + _PLATFORM + r"(?: (?:saya|aku|sy|i|me|kami))?"
     r"(?:\s*[:=]\s*(" + _HANDLE_WORD + r")|\s?@([a-z][a-z0-9_.]{2,})|\s?@ (" + _HANDLE_WORD + r"))(?![\w@])"
-    r"|\b" + _PLATFORM + r" (?:me|saya|aku|sy|us|kami) (?:at|on|kat|dekat|di|@) ?@?([a-z][a-z0-9_.]{2,})(?![\w@])"
+    r"|\b"
+    + _PLATFORM
+    + r" (?:me|saya|aku|sy|us|kami) (?:at|on|kat|dekat|di|@) ?@?([a-z][a-z0-9_.]{2,})(?![\w@])"
 )
 
 
