@@ -2480,7 +2480,7 @@ _NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia",
 # saya) belajar di SK ..."), the school before or after the child word ("SK Taman Melati, my son Ahmad
 # Danial").
 CHILD_SCHOOL_WINDOW = 100  # characters either side of the child word where the school and the name may be
-_NAMING = re.compile(
+_CHILD_NAMING = re.compile(
     r"\b(?:name is|name's|names|nama dia|nama dia ialah|namanya|nama|named|bernama|called)\s+"
 )
 _NAME_BEFORE_CHILD = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s*[,(]\s*$")
@@ -2517,7 +2517,7 @@ def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_c
         after_child = re.match(r"\s*,?\s*([^\W\d_]+)", original[c0:c1])
         if after_child is not None and _a_name(after_child.group(1), mixed_case) and mixed_case:
             name_at = min(len(text), child.end() + after_child.end(1))
-        for m in _NAMING.finditer(text, lo, hi) if name_at is None else ():
+        for m in _CHILD_NAMING.finditer(text, lo, hi) if name_at is None else ():
             n0, n1 = norm.span(m.end(), min(len(text), m.end() + 30))
             word = re.match(r"([^\W\d_]+)", original[n0:n1])
             if (
