@@ -1666,18 +1666,20 @@ def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
 # letters of a word of lexicons/contact_words.txt with one or two spaces, dots, dashes, underscores or stars
 # between each, never after a number ("8 p.m."), are read as the word by the spam and handle rules.
 _CONTACT_SEP = r"[ .\-_*]{1,2}"
-_CONTACT_LETTERS = re.compile(
-    r"(?<![a-z0-9])(?:"
-    + "|".join(_CONTACT_SEP.join(map(re.escape, w)) for w in sorted(lexicons.word_set("contact_words.txt")))
-    + r")(?![a-z0-9])"
+_CONTACT_SPELLED = "|".join(
+    _CONTACT_SEP.join(map(re.escape, w)) for w in sorted(lexicons.word_set("contact_words.txt"))
 )
+_CONTACT_LETTERS = re.compile(r"(?<![a-z0-9])(?:" + _CONTACT_SPELLED + r")(?![a-z0-9])")
+# The same with its boundaries as characters rather than lookarounds: RE2's look (prefilter.py drops
+# lookarounds) then turns away "how are" ("w a") instead of handing many comments to Python.
+_CONTACT_LETTERS_CUE = re.compile(r"(?:^|[^a-z0-9])(?:" + _CONTACT_SPELLED + r")(?:[^a-z0-9]|$)")
 _AFTER_NUMBER = re.compile(r"\d[ .]{0,2}$")
 
 
 def contact_view(text: str) -> tuple[str, list[int] | None]:
     """``text`` with contact words spelled in single letters joined ("d m me" -> "dm me") and, per character,
     its index in ``text``; None instead of that list when nothing was joined (the same text)."""
-    if not _may(_CONTACT_LETTERS, text):
+    if not _may(_CONTACT_LETTERS_CUE, text):
         return text, None
     spans = [
         m
@@ -2447,8 +2449,10 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
     """The span from a child word to their school when the child's name follows the child word. In
     text written in mixed case the name must be capitalised ("my son Ahmad ..." but not "my son got
     ..."); in all-lower or all-upper text it must not be a common word."""
+    if not (_FOLDED_CUES.may_match(text) and _may(_CHILD, text)):
+        return None
     mixed_case = not (original.islower() or original.isupper())
-    for child in _CHILD.finditer(text) if _FOLDED_CUES.may_match(text) and _may(_CHILD, text) else ():
+    for child in _CHILD.finditer(text):
         school = _SCHOOL.search(text, child.end(), child.end() + 80)
         if school is None:
             continue
@@ -2501,7 +2505,7 @@ def _a_name(word: str, mixed_case: bool) -> bool:
 
 def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_case: bool):
     """The folded span of a child named beside a named school in the orders of round 14, or None."""
-    for child in _CHILD.finditer(text) if _may(_CHILD, text) else ():
+    for child in _CHILD.finditer(text):
         lo, hi = max(0, child.start() - CHILD_SCHOOL_WINDOW), child.end() + CHILD_SCHOOL_WINDOW
         schools = []
         for school in _SCHOOL.finditer(text, lo, hi):
