@@ -2449,10 +2449,9 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
     """The span from a child word to their school when the child's name follows the child word. In
     text written in mixed case the name must be capitalised ("my son Ahmad ..." but not "my son got
     ..."); in all-lower or all-upper text it must not be a common word."""
-    if not (_FOLDED_CUES.may_match(text) and _may(_CHILD, text)):
-        return None
+    children = _FOLDED_CUES.may_match(text) and _may(_CHILD, text)
     mixed_case = not (original.islower() or original.isupper())
-    for child in _CHILD.finditer(text):
+    for child in _CHILD.finditer(text) if children else ():
         school = _SCHOOL.search(text, child.end(), child.end() + 80)
         if school is None:
             continue
@@ -2466,7 +2465,7 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
         if mixed_case and not words[0][0].isupper():
             continue
         return child.start(), school.end()
-    found = _child_named_near_school(text, original, norm, mixed_case)
+    found = _child_named_near_school(text, original, norm, mixed_case) if children else None
     if found is not None:
         return found
     for m in _PATRONYM.finditer(original) if (" bin" in text or " a/" in text) else ():
