@@ -77,6 +77,20 @@ REMARKS = [
     "nak raba punggung dia",
     "that skirt is so short, turn around pls",
     "bontot pengacara tu lawa",
+    "the speaker's thighs in that skirt omg",
+    "cikgu host ni seksi gila hari ni, nak peluk",
+    "abang nak cium pipi akak host",
+    "admin cun, single tak? jom dating malam ni",
+    "host, ur so hot i cant concentrate, dm me ur pic",
+    "wanna come over tonight? my parents are away ;)",
+    "pm me for vids 18sx, rm10 sahaja",
+    "sesiapa ada video lucah cikgu viral tu? share sini",
+    "send me a video of you dancing in your pyjamas, just for me",
+    "presenter's butt is so round",
+    "moderator tu body dia memang padu, stim",
+    "u look like u give good massages ;) come to my room",
+    "makcik host ni masih solid, geram aku",
+    "I'd pay to see what's under the host's tudung",
 ]
 
 # An approach to a child: held as sexual with its own reason (sexual.minor).
@@ -100,6 +114,12 @@ APPROACHES = [
     "are u 12? u look older. add me on snap",
     "kid, don't tell mommy about our chat ok? i'll buy you robux",
     "adik sorang je ke? nak abang datang?",
+    "hi dear, how old are you? you look young, send me photo",
+    "adik darjah 6 ke? nak kawan dengan abang? jangan bagitau ayah",
+    "are your parents home? i can come over, no one will know",
+    "how old r u sis? wanna meet up after school?",
+    "boleh abang ambil adik balik sekolah esok? rahsia kita je",
+    "kid u wanna earn free robux? add me on discord, don't tell ur mom",
 ]
 
 # Published at every strictness.
@@ -258,6 +278,25 @@ BENIGN = [
     "my son plays Roblox, a stranger offered him free robux, how do I report this?",
     "are you 18 or above? you need ID to register for the event",
     "tingkatan berapa yang boleh masuk pertandingan ni?",
+    "the speaker's thighs were injured in the marathon, hope she recovers",
+    "cikgu host nampak ceria hari ni, terima kasih atas perkongsian",
+    "single parents, is there a support group for scam victims?",
+    "my parents are away this week, can I watch the replay tomorrow?",
+    "how old should my son be before he gets a smartphone?",
+    "how old are the scammers usually? are they syndicates?",
+    "kenapa scammer selalu suruh mangsa jangan bagitau sesiapa?",
+    "boleh hantar video rakaman webinar ni kat email saya?",
+    "can parents come to the session with their kids under 12?",
+    "my son is in darjah 6, is this talk suitable for him?",
+    "our body needs rest after a long webinar, take a break everyone",
+    "hot chocolate and a webinar on a rainy night, perfect",
+    "the massage chair booth at the event was great",
+    "I'd pay to see this talk again, so useful",
+    "what's under the hood of this AI scam detector?",
+    "saya geram dengan moderator yang tak jawab soalan saya",
+    "free robux scams target kids, how do we warn them?",
+    "add me on discord for the study group, everyone welcome",
+    "tudung host cantik, beli kat mana?",
 ]
 
 # Held by the sexual model head alone (0.73 and 0.62 against the English threshold; a known miss, the model is

@@ -29,6 +29,7 @@ age	\byou are (?:only |just |still )?(?:1[0-7]|[89]|nine|ten|eleven|twelve|thirt
 age	\byou are (?:only |just |still )?(?:1[0-7]|[89]|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?: (?:years old|year old|yo|tahun))? (?:right|kan|ah|eh|ke|is it|thats|that is|its ok|ok|okay|so|no problem|tak apa|takpe|never mind|doesnt matter)\b
 age	\b(?:you|awak|kau) (?:are )?(?:in )?(?:form|darjah|tingkatan|standard|std|grade) (?:[1-6]|one|two|three|four|five|six|satu|dua|tiga|empat|lima|enam)\b
 age	\b(?:are )?you (?:are )?(?:under|below|bawah) (?:1[0-7]|[89]|ten|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b
+age	\b(?:adik|dik) (?:darjah|tingkatan|form|std|standard) (?:[1-6]|satu|dua|tiga|empat|lima|enam) (?:ke|kah|kan|right|ah|eh)\b
 alone	\b(?:are |r )?(?:you|adik|dik|awak|kau|ko) (?:are )?(?:home |at home |kat rumah |di rumah )?(?:alone|sorang|sorang sorang|seorang|seorang diri|sendirian)\b(?! (?:in|on|with|to|for|dalam|buat|running|handling|managing|doing)\b)
 alone	\b(?:you|adik|dik|awak|kau|ko)\b(?: \w+){0,2}? (?:tinggal|duduk|stay|staying|at home|kat rumah|di rumah|dekat rumah)\b(?: \w+){0,2}? (?:sorang|seorang|alone|sendirian|by yourself)\b
 alone	\b(?:sorang|seorang|sendirian)(?: je)? (?:ke|kah) (?:kat|di|dekat) rumah\b
@@ -51,6 +52,7 @@ contact	\b(?:private|privately|personal|peribadi) (?:chat|message|msg|dm|talk|se
 # An invitation to meet in general ("jom jumpa") counts as a meeting only when the reader is addressed as a child
 # (a line labelled "kid": `adik`, `dik`, little girl) or a minor is named.
 invite	\b(?:jom|jum|mari|nak|can we|lets|let us|want to|boleh|wanna)(?: \w+)? (?:jumpa|meet|meet up|keluar|lepak|hang out|hangout|date|dating|jalan jalan)\b
+kid	\b(?:after school|lepas sekolah|balik sekolah|habis sekolah)\b
 kid	\b(?:adik|dik|little girl|little boy|budak|kiddo)\b(?! (?:saya|aku|i|kami|kita|sy)\b)(?<!my little girl)(?<!my little boy)
 meet	\b(?:come out|keluar|hang out|lepak|jumpa|meet) (?:with|dengan|ngan) (?:me|uncle|abang|pakcik|saya|aku|kakak|akak)\b
 meet	\b(?:abang|uncle|pakcik|kakak|akak)(?: (?:can|boleh|will|nanti|akan|could))* (?:pick you up|pick up|fetch|ambil|jemput|tumpangkan|hantar)\b
