@@ -244,6 +244,15 @@ def _pairs(name: str) -> list[tuple[str, str]]:
     return out
 
 
+@cache
+def word_sets(name: str) -> dict[str, frozenset[str]]:
+    """The words of a "label<TAB>word" file grouped by label (``readings.tsv``: label -> its words)."""
+    out: dict[str, set[str]] = {}
+    for label, word in _pairs(name):
+        out.setdefault(label, set()).add(word)
+    return {label: frozenset(words) for label, words in out.items()}
+
+
 _MACRO = re.compile(r"^@(\w+)\s*=\s*(.+)$")
 
 

@@ -1,0 +1,12 @@
+# Figures of speech built on death and killing words (round 14, benign false holds), matched on the
+# NORMALISED text like the phrase files. One regular expression per line. A self-harm phrase that overlaps a
+# match is not read literally: "I could die of embarrassment", "I'm dying of laughing", "I would die for
+# this kind of training", "nak mati gelak tengok", "dying to know". A wish to die with no such complement
+# ("I could die", "I want to die tonight") is untouched, and so is one that names a means or a wish about
+# life ("I'd die for it to end").
+\b(?:die|dying|died|dead|mati) (?:laughing|of laughing|of laughter|from laughing|from laughter)\b
+\b(?:die|dying|died|dead) (?:of|from) (?:laughter|laughing|embarrassment|shame|boredom|cringe|cuteness|excitement|curiosity|suspense|envy|hunger|the heat|heat|happiness|joy)\b
+\b(?:would|could|will|i?d) (?:literally |honestly )?die for (?:a|an|this|that|these|those|some|the|one|free|more|your|his|her|their|it)\b(?! to (?:end|stop|be over))
+\b(?:dying|dieing) to (?:know|see|try|hear|meet|watch|join|ask|learn|read|go|get|find out|visit|eat|buy)\b
+\b(?:nak |hampir |rasa nak |boleh )?(?:mati|mampus) (?:gelak|ketawa|tergelak|malu|kebosanan|bosan|kelaparan|lapar|kepanasan|panas|kesejukan|sejuk|terkejut)\b
+\b(?:dead|dying|mati) (?:tired|bored|serious|last|centre|center|end|link|battery|phone)\b
