@@ -350,13 +350,22 @@ _TOPIC_WORDS = frozenset(["about", "tentang", "pasal", "mengenai", "regarding", 
 
 
 def _as_topic(i: int, tokens, lex, original: str) -> bool:
-    """A sexual word within three words after a topic word, in the same clause, and not beside "you"."""
+    """A sexual word within three words after a topic word, in the same clause, and not beside "you"; or
+    (round 14) within six words before a harm it leads to ("sending nudes can be used for blackmail",
+    ``topic`` words of readings.tsv) in a comment with no "you" and no "me" (a sextortion threat names them)."""
     if any(w in lex.second_person for w in _words_near(tokens, i, 2, 2)):
         return False
     for k in range(i - 1, max(-1, i - 4), -1):
         if _CLAUSE_END.search(original, tokens[k].end, tokens[k + 1].start) is not None:
-            return False
+            break
         if any(w in _TOPIC_WORDS for w in tokens[k].words):
+            return True
+    if any(w in lex.second_person or w in _ADDRESSEE_OBJECT for t in tokens for w in t.words):
+        return False
+    for k in range(i + 1, min(len(tokens), i + 7)):
+        if _CLAUSE_END.search(original, tokens[k - 1].end, tokens[k].start) is not None:
+            return False
+        if any(w in _HARM_TOPICS for w in tokens[k].words):
             return True
     return False
 
@@ -365,6 +374,11 @@ _WORD_NOUNS = frozenset(["perkataan", "word", "words", "carutan", "maksud", "ber
                          "term", "istilah", "slang"])  # fmt: skip
 _WORD_LINKS = frozenset(["tu", "ni", "itu", "ini", "is", "a", "an", "the", "satu", "ialah", "adalah", "does",
                          "dia", "kind", "of"])  # fmt: skip
+
+
+_WORD_NOUNS = _WORD_NOUNS | lexicons.word_sets("readings.tsv")["word_noun"]
+_HARM_TOPICS = lexicons.word_sets("readings.tsv")["topic"]
+_ADDRESSEE_OBJECT = frozenset(["me", "aku", "saya", "sy", "ku"])
 
 
 def _named_as_word(i: int, tokens) -> bool:
@@ -1802,7 +1816,7 @@ _SPAM_REPORTED = frozenset(["says", "saying", "said", "kata", "cakap", "tulis", 
 def _spam_as_topic(flat: _Words, norm: Normalised, m: re.Match, quoted: list[tuple[int, int]]) -> bool:
     first = max(bisect.bisect_right(flat.starts, m.start()) - 1, 0)
     before = flat.words[max(0, first - 2) : first]
-    asks = "?" in norm.original
+    asks = _asks(norm)
     if _SPAM_ENFORCED_RE.search(norm.folded) is not None:
         return True  # "sindiket judi ditumpaskan": a news line on a raid or arrest
     if any(w in _SPAM_TOPIC or (asks and w in _SPAM_REPORTED) for w in before):
@@ -1850,8 +1864,8 @@ _SPAM_QUESTION_RE = re.compile(
 
 def _asked_about(norm: Normalised, spans: list[re.Match]) -> bool:
     return (
-        ("?" in norm.original or _SPAM_QUESTION_RE.search(norm.folded) is not None)
-        and _SPAM_ASKED_RE.search(norm.folded) is not None
+        _asks(norm)
+        and (_SPAM_ASKED_RE.search(norm.folded) is not None or _SPAM_ASKED_LAW_RE.search(norm.folded) is not None)
         and not any(_SPAM_AUTHOR.search(m.group(0)) for m in spans)
     )
 
@@ -1863,6 +1877,23 @@ _SPAM_ENFORCED_RE = re.compile(
     r"|dirampas|busted|raided|arrested|crackdown|seized)\b"
 )
 _SPAM_NEWS_RE = re.compile(r"\b(?:news|berita|ads|iklan|adverts?|advertisements?|scam ads?)\b")
+
+
+_SPAM_WARNING_RE = _alternation(rx for label, rx in lexicons.patterns("spam_warning.re") if label == "")
+_SPAM_ASKED_LAW_RE = _alternation(rx for label, rx in lexicons.patterns("spam_warning.re") if label == "asked")
+# Round 14: questions without their mark ("... is that usually a scam!", "... salah di sisi undang-undang ke").
+_SPAM_UNMARKED_QUESTION_RE = re.compile(
+    "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("spam_warning.re") if label == "question")
+)
+
+
+def _asks(norm: Normalised) -> bool:
+    """A question mark, a question phrase ("how do I", `macam mana`) or a question without its mark."""
+    return (
+        "?" in norm.original
+        or _SPAM_QUESTION_RE.search(norm.folded) is not None
+        or _SPAM_UNMARKED_QUESTION_RE.search(norm.folded) is not None
+    )
 
 
 def spam_hits(
@@ -1922,6 +1953,8 @@ def spam_hits(
         spans.append(m)
     if spans and not extra and _asked_about(norm, spans):
         spans = []
+    if spans and not extra and _SPAM_WARNING_RE.search(text) is not None and "@" not in norm.folded:
+        spans = []  # round 14: "the giveaway in this video is fake, don't click it" warns about spam
     if asked and innocent is not None:
         innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
     if spans and "@" in norm.folded and _HANDLE_RE.search(norm.folded) is not None:

@@ -65,3 +65,12 @@
 \b(?:people|those|anyone|someone|orang|mereka) (?:who|that|yang) (?:call|calls|label|labels|brand|panggil|gelar|menggelar|labelkan)\b(?! themselves| ourselves| diri)
 \b(?:bukan|tak|tidak) semuanya\b
 \b(?:does not|doesn't|doesnt|do not|don't|dont|did not|didn't) (?:make|mean) (?:every|all|the whole|semua)\b
+# Round 14 (benign false holds): rejecting a dehumanising comparison or treatment by what it does ("treating
+# X as Y denies their humanity", "comparing X to vermin is how ... started, please stop", `menyamakan X dengan
+# ... tidak berperikemanusiaan`), asking where a stereotype comes from ("where does this idea that X are Y
+# even come from?", `dari mana datang idea bahawa ...`), and the author denying having said it ("I never said
+# X are Y", `saya tak pernah cakap ...`).
+\b(?:denies|deny|denying|denied|strips|strip|stripping|takes away|robs|robbing) (?:\w+ ){0,3}?(?:humanity|dignity|maruah|kemanusiaan)\b
+\b(?:comparing|compare|likening|menyamakan|membandingkan|samakan) (?:\w+ ){1,5}?(?:to|with|dengan|kepada) (?:\w+ ){1,4}?(?:is|was|are|ialah|adalah|itu|tu) (?:how|what|why|wrong|dehumanising|dehumanizing|dangerous|not ok|not okay|salah|bahaya|tak patut|tidak patut|tidak berperikemanusiaan|tak berperikemanusiaan)\b
+\b(?:where (?:does|did|do) (?:this|the|that|these) (?:idea|ideas|notion|belief|myth|assumption|stereotype)|dari mana (?:datang |datangnya )?(?:idea|tanggapan|anggapan|mitos|stereotaip))\b
+\b(?:i|we|saya|aku|kami) (?:never|did not|didnt|tak pernah|tidak pernah|x pernah) (?:said|say|claimed|claim|wrote|write|cakap|kata|tulis|mengatakan)\b

@@ -10,7 +10,7 @@
 \b(?:you|ya) (?:will|are going to|gonna|re going to|are gonna|shall) (?:die|pay|regret|suffer|bleed)\b(?! (?:not|missing|skipping|joining|attending|rm|\d+|only|less|more|nothing|just|extra|double|half|upfront|online|monthly|yearly|by|via|using|through|at the|in cash|for (?!this|that|it|what|everything)\w+)\b)
 \b(?:hope|wish) (?:you|ya)(?: all| guys| people| lot)? (?:die|get raped|get killed|get cancer|burn|rot|suffer)\b
 veiled	\bi know where (?:you|ya) live\b
-veiled	\bwatch your back\b(?! (?:posture|pain|muscles?|strain|when (?:sitting|lifting)|while (?:sitting|lifting))\b)
+veiled	\bwatch your back\b(?! (?:posture|pain|muscles?|strain|when (?:sitting|lifting)|while (?:sitting|lifting)|pocket|pockets|seat|seats|door|garden|yard|tyre|tyres|wheel|teeth|bag|pack|packs|poket)\b)
 \b(?:bomb|shoot up|blow up|attack) (?:the|this|your) (?:webinar|event|school|office|venue|hall|mosque|church|temple|masjid|gereja|kuil)\b
 \b(?:kill|murder|exterminate|bunuh|hapuskan|sembelih|shoot|gas|wipe out) (?:all|semua|every|every single) (?!(?:the |my |your )?(?:background|apps?|applications?|process|processes|tabs?|programs?|programmes?|tasks?|notifications?|cookies|sessions?|bots?|bugs?|viruses|malware|spyware|pop ?ups?|popups|windows|services|connections|scripts|aplikasi|proses)\b)(?:the |orang |of the |of them|of those )?\w+
 \bdeath to (?:all )?\w+
