@@ -304,6 +304,11 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     innocent: set[int] = set()
     hits: list[rules.Hit] = []
     hits += rules.self_harm_hits(flat, norm)
+    figures = rules.hyperbole_spans(flat, norm)
+    if figures:
+        # Round 14: death words in a figure of speech ("I could die of embarrassment", "ran 5 kms") leave the
+        # text the model scores, as the self-harm rules leave them.
+        innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in figures))
     hits += rules.threat_hits(flat, norm)
     hits += rules.harassment_hits(flat, norm)
     hits += rules.sexual_hits(flat, norm)

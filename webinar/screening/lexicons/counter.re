@@ -73,4 +73,4 @@
 \b(?:denies|deny|denying|denied|strips|strip|stripping|takes away|robs|robbing) (?:\w+ ){0,3}?(?:humanity|dignity|maruah|kemanusiaan)\b
 \b(?:comparing|compare|likening|menyamakan|membandingkan|samakan) (?:\w+ ){1,5}?(?:to|with|dengan|kepada) (?:\w+ ){1,4}?(?:is|was|are|ialah|adalah|itu|tu) (?:how|what|why|wrong|dehumanising|dehumanizing|dangerous|not ok|not okay|salah|bahaya|tak patut|tidak patut|tidak berperikemanusiaan|tak berperikemanusiaan)\b
 \b(?:where (?:does|did|do) (?:this|the|that|these) (?:idea|ideas|notion|belief|myth|assumption|stereotype)|dari mana (?:datang |datangnya )?(?:idea|tanggapan|anggapan|mitos|stereotaip))\b
-\b(?:i|we|saya|aku|kami) (?:never|did not|didnt|tak pernah|tidak pernah|x pernah) (?:said|say|claimed|claim|wrote|write|cakap|kata|tulis|mengatakan)\b
+\b(?:i|we|saya|aku|kami) (?:never|did not|didnt|tak pernah|tidak pernah|x pernah) (?:said|say|claimed|claim|wrote|write|cakap|kata|tulis|mengatakan)\b(?! (?:otherwise|anything else|sebaliknya|so|they were|they are not|it was wrong))

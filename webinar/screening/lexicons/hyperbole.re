@@ -10,3 +10,6 @@
 \b(?:dying|dieing) to (?:know|see|try|hear|meet|watch|join|ask|learn|read|go|get|find out|visit|eat|buy)\b
 \b(?:nak |hampir |rasa nak |boleh )?(?:mati|mampus) (?:gelak|ketawa|tergelak|malu|kebosanan|bosan|kelaparan|lapar|kepanasan|panas|kesejukan|sejuk|terkejut)\b
 \b(?:dead|dying|mati) (?:tired|bored|serious|last|centre|center|end|link|battery|phone)\b
+# Not a figure but a unit: `kms` (read as "kill myself") right after a number is kilometres ("meliputi 20
+# kms", "ran 5 kms today"); never after a sum of money ("RM5000 kms").
+(?<!rm )(?<!usd )(?<!\$ )\b\d+(?:[.,]\d+)? kill myself\b(?! (?:lol|la|lah|je|jer|sia|bro|tbh|now|tonight|today|already|dah))
