@@ -284,6 +284,10 @@ def _as_name(i: int, norm: Normalised, lex, entry) -> bool:
     capitalised = sum(1 for t in tokens if _capitalised(original[t.start : t.end]))
     if capitalised * 2 > len(tokens):
         return False  # "The Host Is A Dick": title case everywhere says nothing about names
+    if '"' in original or "\u201c" in original or "'" in original:
+        for a, b in quoted_spans(original):
+            if a <= tok.start < b and _quoted_title(norm, lex, a, b):
+                return True  # round 14: a title in quotation marks, "The Cock and the Fox"
     if i > 0 and not entry.name and original[: tok.start].rstrip()[-1:] in ".!?":
         return False  # capitalised because it starts a sentence
     for j in (i - 1, i + 1):
@@ -297,6 +301,20 @@ def _as_name(i: int, norm: Normalised, lex, entry) -> bool:
             ):
                 return True
     return False
+
+
+def _quoted_title(norm: Normalised, lex, a: int, b: int) -> bool:
+    """A quoted span written as a title (a play, a book, a pub: "The Cock and the Fox"): three words or
+    more, a function word among them, and every other word capitalised (two at least). "a 'Big Fat Dick'"
+    has no function word and is no title."""
+    original = norm.original
+    inside = [t for t in norm.tokens if a <= t.start < b]
+    content = [t for t in inside if t.words[0] not in lex.language]
+    return (
+        len(inside) >= 3
+        and 2 <= len(content) < len(inside)
+        and all(_capitalised(original[t.start : t.end]) for t in content)
+    )
 
 
 def _everyday_sense(i: int, norm: Normalised, lex, entry) -> bool:
