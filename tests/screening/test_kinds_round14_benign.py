@@ -27,6 +27,8 @@ HYPERBOLE = [
     "the speaker killed it today, great session",
     "my boss will kill me if I miss the second half",
     "my phone is dying, will rewatch the recording",
+    "Mampus aku kalau bos tahu aku klik link tu",
+    "I'm so dead if my mum finds out I clicked it",
     # A unit, not a figure: "kms" after a number is kilometres.
     "I ran 5 kms this morning before the webinar",
 ]
@@ -75,6 +77,8 @@ FALSE_FRIENDS = [
     "We need to shoot a video for the school safety campaign, any tips?",
     "Can the volunteers hang the poster near the entrance?",
     "Saya butuh bantuan untuk reset password email",
+    'My kid\'s class is doing a play called "The Cock and the Fox"',
+    'our book club is reading "Moby Dick and the Sea" next week',
 ]
 
 # Spam signals warned about or asked about, not sent.
@@ -123,6 +127,8 @@ NEAR_MISSES = [
     ("lost RM5000 kms", "self_harm"),
     ("I could die, there is no point living anymore", "self_harm"),
     ("saya nak bunuh diri malam ni", "self_harm"),
+    ("rasa nak mati aku, tak sanggup hidup lagi", "self_harm"),
+    ("mampus kau kalau aku jumpa", "threat"),
     ("go kill yourself", "threat"),
     ("kau patut bunuh diri je", "threat"),
     ("watch your back, I know where you live", "threat"),
@@ -135,6 +141,7 @@ NEAR_MISSES = [
     ("FREE giveaway 100% not fake, don't miss out, sub 4 sub", "spam"),
     ("beli followers murah, 1k RM10, pm saya", "spam"),
     ("damn you host", "insult"),
+    ('you\'re a "dick and a half"', "insult"),
 ]
 
 

@@ -10,6 +10,10 @@
 \b(?:dying|dieing) to (?:know|see|try|hear|meet|watch|join|ask|learn|read|go|get|find out|visit|eat|buy)\b
 \b(?:nak |hampir |rasa nak |boleh )?(?:mati|mampus) (?:gelak|ketawa|tergelak|malu|kebosanan|bosan|kelaparan|lapar|kepanasan|panas|kesejukan|sejuk|terkejut)\b
 \b(?:dead|dying|mati) (?:tired|bored|serious|last|centre|center|end|link|battery|phone)\b
+# The author "dead" if something happens (trouble, not death): `mampus aku kalau bos tahu`, `mati la aku`,
+# "I'm so dead if my mum finds out". Only the first person: `mampus kau kalau ...` is a threat.
+(?<!nak )(?<!nk )(?<!rasa )(?<!ingin )(?<!mahu )(?<!nak nak )(?<!baik )(?<!better )\b(?:mati|mampus|habis|matilah|mampuslah) (?:la |lah )?(?:aku|saya|sy|i)\b(?! (?:nak|mahu|ingin|rasa|dah tak|tak nak hidup))
+\b(?:im|i am|i m) (?:so |totally |literally )?dead (?:if|when|once|lol|haha)\b
 # Not a figure but a unit: `kms` (read as "kill myself") right after a number is kilometres ("meliputi 20
 # kms", "ran 5 kms today"); never after a sum of money ("RM5000 kms").
 (?<!rm )(?<!usd )(?<!\$ )\b\d+(?:[.,]\d+)? kill myself\b(?! (?:lol|la|lah|je|jer|sia|bro|tbh|now|tonight|today|already|dah))
