@@ -91,6 +91,8 @@ SPAM_WARNED = [
 ]
 
 NEUTRAL_IDENTITY = [
+    # News: a passive verb after a gender or group word under a news marker reports an event.
+    "berita: lelaki ditahan sebab tipu warga emas guna panggilan palsu, macam mana nak elak?",
     "As a Malay mother I worry about my kids online, any advice?",
     "Pekerja Bangladesh pun ramai kena tipu agensi palsu, ada bantuan untuk mereka?",
     "Do Muslim charities get impersonated by scammers during Ramadan?",
@@ -134,6 +136,7 @@ NEAR_MISSES = [
     ("watch your back, I know where you live", "threat"),
     ("treating Indians as rats is what they deserve", "hate"),
     ("Muslims are all terrorists", "hate"),
+    ("berita baik, pendatang patut dihalau", "hate"),
     ("Rohingya are all criminals, I never said otherwise", "hate"),
     ("you are an idiot, that is an insult", "insult"),
     ("bodoh la kau", "insult"),

@@ -606,11 +606,15 @@ _PRESCRIBED = frozenset(["should", "must", "need", "needs", "deserve", "deserves
                          "lets", "let", "boleh", "better", "gotta"])  # fmt: skip
 
 
+_NEWS_WORDS = lexicons.word_sets("readings.tsv")["news"]
+
+
 def _reported_event(words: list[str], ga: int, gb: int, pa: int, pb: int) -> bool:
     between = words[gb + 1 : pa]
     if any(w in _PRESCRIBED for w in between) or any(w in _PRESCRIBED for w in words[max(0, ga - 3) : ga]):
         return False
     counted = any(w in _COUNTED or w.isdigit() for w in words[max(0, ga - 2) : ga])
+    counted = counted or any(w in _NEWS_WORDS for w in words[max(0, ga - 4) : ga])  # round 14: "berita: ..."
     after = words[pb + 1] if pb + 1 < len(words) else ""
     return counted or any(w in _PAST for w in between) or after in _EVENT_AFTER
 
