@@ -1,10 +1,11 @@
 """Round 14, benign false holds (docs/screening.md, "Round 14: benign false holds"): ordinary webinar comments
 in English, Malay and Manglish that the rules held, by kind, in the guideline's words
-(docs/screening-guidelines.md: benign, counter_speech, false_friend, neutral_identity, mild). Each must publish
-at every strictness (mild words: relaxed and standard, held at strict by policy); beside each kind stand the
-harmful near-misses that must still be held.
+(docs/screening-guidelines.md: benign, counter_speech, false_friend, neutral_identity, mild). Each must
+publish at every strictness (mild words: relaxed and standard, held at strict by policy); beside each kind
+stand the harmful near-misses that must still be held.
 
-The examples are the tests' own, written fresh for round 14 (none is a line of Dewan's set or a shared set)."""
+The examples are the tests' own, written fresh for round 14 (none is a line of Dewan's set or a shared
+set)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ REPORTED = [
     "my roommate wrote a goodbye letter, who should I call?",
     "The scammer said he would hurt my family if I didn't pay, should I go to the police?",
     "kawan saya selalu cakap dia nak hilang je dari dunia ni, macam mana nak tolong dia?",
-    "What do I do if my child receives a message saying \"kill yourself\"?",
+    'What do I do if my child receives a message saying "kill yourself"?',
 ]
 
 # A self-harm wording denied just before it.
@@ -63,7 +64,7 @@ COUNTER = [
 # A flagged word talked about as a word, a sexual word as the topic of a harm, a phrase's everyday sense.
 FALSE_FRIENDS = [
     "Bodoh is an insult in Malay? My Indonesian colleague uses it jokingly",
-    "Is \"sial\" a swear word in Malay or just slang?",
+    'Is "sial" a swear word in Malay or just slang?',
     "Babi is a rude word here but in Indonesia it's also just pork, right?",
     "how to tell my teen that sending nudes can be used for blackmail?",
     "how do I explain to students that sharing nudes can lead to sextortion?",
@@ -85,9 +86,9 @@ FALSE_FRIENDS = [
 SPAM_WARNED = [
     "the free followers link going around is fake, don't click it",
     "giveaway iPhone kat page tu penipuan, jangan daftar",
-    "That \"RM300 sehari\" job ad is a scam, don't reply to them",
+    'That "RM300 sehari" job ad is a scam, don\'t reply to them',
     "my cousin says buying followers is normal, beli followers tu salah di sisi undang-undang ke!",
-    "if a stranger comments \"check my profile\" on my video, is that a scam!",
+    'if a stranger comments "check my profile" on my video, is that a scam!',
 ]
 
 NEUTRAL_IDENTITY = [

@@ -370,7 +370,8 @@ _TOPIC_WORDS = frozenset(["about", "tentang", "pasal", "mengenai", "regarding", 
 def _as_topic(i: int, tokens, lex, original: str) -> bool:
     """A sexual word within three words after a topic word, in the same clause, and not beside "you"; or
     (round 14) within six words before a harm it leads to ("sending nudes can be used for blackmail",
-    ``topic`` words of readings.tsv) in a comment with no "you" and no "me" (a sextortion threat names them)."""
+    ``topic`` words of readings.tsv) in a comment with no "you" and no "me" (a sextortion threat names
+    them)."""
     if any(w in lex.second_person for w in _words_near(tokens, i, 2, 2)):
         return False
     for k in range(i - 1, max(-1, i - 4), -1):
@@ -1064,7 +1065,13 @@ def _negated_phrase(words: list[str], first: int, lex) -> bool:
     k = first - 1
     while k >= 0 and words[k] in ("going", "to", "gonna", "akan", "nak", "ever"):
         k -= 1
-    return k >= 0 and k >= first - 3 and words[k] in lex.negators and words[k] not in lex.commands and words[k] != "no"
+    return (
+        k >= 0
+        and k >= first - 3
+        and words[k] in lex.negators
+        and words[k] not in lex.commands
+        and words[k] != "no"
+    )
 
 
 def _reported_by_someone_else(flat: _Words, norm: Normalised, hit: Hit) -> bool:
@@ -1077,7 +1084,8 @@ def _reported_by_someone_else(flat: _Words, norm: Normalised, hit: Hit) -> bool:
     # "Kawan sekelas anak saya hantar mesej nak mati": the phrase starts at a possessive "saya" after a
     # third person, so the reporting verb may stand just after it.
     owned = words[first] in _POSSESSIVE and any(w in _THIRD_PARTY for w in words[max(0, first - 3) : first])
-    # Round 14: the phrase may begin with the reporting verb itself ("remaja yang tulis surat selamat tinggal").
+    # Round 14: the phrase may begin with the reporting verb itself ("remaja yang tulis surat selamat
+    # tinggal").
     end = first + 3 if owned else first + 1
     if not (
         any(w in _REPORTING for w in words[max(0, first - 3) : end])
@@ -1887,7 +1895,10 @@ _SPAM_QUESTION_RE = re.compile(
 def _asked_about(norm: Normalised, spans: list[re.Match]) -> bool:
     return (
         _asks(norm)
-        and (_SPAM_ASKED_RE.search(norm.folded) is not None or _SPAM_ASKED_LAW_RE.search(norm.folded) is not None)
+        and (
+            _SPAM_ASKED_RE.search(norm.folded) is not None
+            or _SPAM_ASKED_LAW_RE.search(norm.folded) is not None
+        )
         and not any(_SPAM_AUTHOR.search(m.group(0)) for m in spans)
     )
 
@@ -1902,8 +1913,10 @@ _SPAM_NEWS_RE = re.compile(r"\b(?:news|berita|ads|iklan|adverts?|advertisements?
 
 
 _SPAM_WARNING_RE = _alternation(rx for label, rx in lexicons.patterns("spam_warning.re") if label == "")
-_SPAM_ASKED_LAW_RE = _alternation(rx for label, rx in lexicons.patterns("spam_warning.re") if label == "asked")
-# Round 14: questions without their mark ("... is that usually a scam!", "... salah di sisi undang-undang ke").
+_SPAM_ASKED_LAW_RE = _alternation(
+    rx for label, rx in lexicons.patterns("spam_warning.re") if label == "asked"
+)
+# Round 14: questions without their mark ("... is that usually a scam!", "... undang-undang ke").
 _SPAM_UNMARKED_QUESTION_RE = re.compile(
     "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("spam_warning.re") if label == "question")
 )
