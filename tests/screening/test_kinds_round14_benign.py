@@ -141,6 +141,8 @@ NEAR_MISSES = [
     ("Rohingya are all criminals, I never said otherwise", "hate"),
     ("you are an idiot, that is an insult", "insult"),
     ("bodoh la kau", "insult"),
+    ("that bitch is rude", "insult"),
+    ("my ex is a bitch, swear down", "insult"),
     ("send me nudes or I will blackmail you", "sexual"),
     ("FREE giveaway 100% not fake, don't miss out, sub 4 sub", "spam"),
     ("beli followers murah, 1k RM10, pm saya", "spam"),

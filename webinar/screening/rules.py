@@ -396,6 +396,7 @@ _WORD_LINKS = frozenset(["tu", "ni", "itu", "ini", "is", "a", "an", "the", "satu
 
 
 _WORD_NOUNS = _WORD_NOUNS | lexicons.word_sets("readings.tsv")["word_noun"]
+_WORD_LINKS = _WORD_LINKS | lexicons.word_sets("readings.tsv")["word_link"]
 _HARM_TOPICS = lexicons.word_sets("readings.tsv")["topic"]
 _ADDRESSEE_OBJECT = frozenset(["me", "aku", "saya", "sy", "ku"])
 
@@ -405,7 +406,7 @@ def _named_as_word(i: int, tokens) -> bool:
     mean"): a word noun just before it, or after it past linking words."""
     if i > 0 and any(w in ("word", "perkataan", "istilah", "term", "maksud") for w in tokens[i - 1].words):
         return True
-    for k in range(i + 1, min(len(tokens), i + 4)):
+    for k in range(i + 1, min(len(tokens), i + 5)):  # round 14: four words ("is a rude word")
         words = tokens[k].words
         if any(w in _WORD_NOUNS for w in words):
             return True
