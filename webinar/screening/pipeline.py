@@ -229,6 +229,10 @@ class _RuleResult:
     notice: bool = False
     # An everyday farewell or ending (rules.everyday_ending): the threat and self_harm heads are quiet.
     everyday: bool = False
+    # A question about a group that says nothing against it ("Are refugees allowed to work here?"), or about
+    # prejudice naming no group ("is it racist to ...?"): the hate head is quiet unless a rule finds abuse
+    # (rules.neutral_group_question, round 14).
+    group_question: bool = False
 
 
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
@@ -410,7 +414,16 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     if dropped:
         text = " ".join(w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped)
     everyday = rules.everyday_ending(flat)
-    return _RuleResult(hits, text, counter, bool(supportive), reported_self_harm, mention, notice, everyday)
+    # A neutral question about a group, or a question about prejudice that names no group ("is it racist
+    # to ask if the caller is foreign?"): the hate head is quiet (round 14).
+    group_question = (
+        (not counter and not hate and rules.neutral_group_question(flat, norm))
+        if grouped
+        else "?" in original and rules.counter_speech(flat, norm)
+    )
+    return _RuleResult(
+        hits, text, counter, bool(supportive), reported_self_harm, mention, notice, everyday, group_question
+    )
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).
@@ -444,9 +457,18 @@ def _head_thresholds(m: model.Model, strictness: str, group: str) -> tuple[float
 
 def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, supportive: bool,
                  reported_self_harm: bool, mention: bool, notice: bool,
-                 everyday: bool = False) -> frozenset[str]:  # fmt: skip
+                 everyday: bool = False, group_question: bool = False) -> frozenset[str]:  # fmt: skip
     """The heads a reading keeps quiet, whatever they score (empty for most comments)."""
-    if not (counter or supportive or self_harm_only or reported_self_harm or mention or notice or everyday):
+    if not (
+        counter
+        or supportive
+        or self_harm_only
+        or reported_self_harm
+        or mention
+        or notice
+        or everyday
+        or group_question
+    ):
         return frozenset()
     quiet: set[str] = set()
     if counter:
@@ -458,6 +480,8 @@ def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, support
             quiet.add("abuse")  # "you're not stupid, it happens to anyone": support, not abuse
         if notice:
             quiet |= NOTICE_SILENCES  # "we have your address for the certificate": a service's notice
+        if group_question:
+            quiet.add("hate")  # "Are refugees allowed to work in Malaysia?": a question, nothing against them
     if self_harm_only:
         quiet |= {"abuse", "threat", "hate"}  # "I want to kill myself" is care, not abuse
     if everyday:
@@ -470,7 +494,8 @@ def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, support
 def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Policy, context: Context,
              m: model.Model, counter: bool = False, supportive: bool = False,
              reported_self_harm: bool = False, mention: bool = False,
-             notice: bool = False, everyday: bool = False) -> Verdict:  # fmt: skip
+             notice: bool = False, everyday: bool = False,
+             group_question: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
     thresholds = _head_thresholds(m, policy.strictness, _THRESHOLD_GROUP[language])
@@ -479,7 +504,7 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
     heads = dict(zip(m.heads, [round(p, 4) for p in probs], strict=True))
     quiet = _quiet_heads(abuse_rules, self_harm_only, counter, supportive, reported_self_harm, mention,
-                         notice, everyday)  # fmt: skip
+                         notice, everyday, group_question)  # fmt: skip
     fired = []
     for head, p, threshold in zip(m.heads, probs, thresholds, strict=True):
         if not p >= threshold or head in quiet:
@@ -622,6 +647,7 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
             r.mention,
             r.notice,
             r.everyday,
+            r.group_question,
         )
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

@@ -557,11 +557,13 @@ _GROUP_WORDS: list = [None, frozenset()]  # the identity set it was built from, 
 def _group_words(lex) -> frozenset[str]:
     """Every one-word group term and its plural ("lesbians" with "lesbian" listed), longer than four
     letters as a plural: ``w in`` it says what ``w in lex.identity or (len(w) > 4 and w[-1] == "s" and
-    w[:-1] in lex.identity)`` says, in one look."""
+    w[:-1] in lex.identity)`` says, in one look. Round 14: and its Malay plural written with a 2 ("bangla2",
+    "indon2": "bangla-bangla")."""
     built = _GROUP_WORDS
     if built[0] is not lex.identity:
         plurals = (t + "s" for t in lex.identity if len(t) + 1 > 4)
-        built[1] = frozenset(lex.identity).union(plurals)
+        doubled = (t + "2" for t in lex.identity)
+        built[1] = frozenset(lex.identity).union(plurals, doubled)
         built[0] = lex.identity
     return built[1]
 
@@ -655,6 +657,93 @@ def _negated_claim(flat: _Words, norm: Normalised, ga: int, gb: int, pa: int, le
     return _CLAUSE_END.search(norm.original, tg.end, tp.start) is None
 
 
+_TRAIT_KINDS = frozenset(["trait", "trait_noun"])
+TRAIT_WINDOW = 6  # words from the end of the group to the trait ("women are naturally worse at ...")
+
+
+def _generalised(
+    words: list[str], ga: int, gb: int, pa: int, pb: int, kind: str, lex, asks_help: bool
+) -> bool:
+    """Round 14: whether the trait at word ``pa`` is pinned on the whole group at ``ga..gb``
+    (generalising.txt): the trait follows the group within ``TRAIT_WINDOW`` words with only generalising
+    markers and fillers between ("Christians are always so sneaky", "orang india ni memang suka buat
+    kacau"), no word just before the group makes it particular ("my Chinese neighbours are rude", "a
+    Nigerian scammer"), and a trait noun has a marker between or just before the group ("Rohingya are
+    nothing but freeloaders", "semua bangla sama je, penipu"; not "Nigerian scammers called me"), with up to
+    two other words before it and no preposition or victim word near it (generalising.txt, ``stop:``). A
+    help or victim question ("old people are bad at spotting scams, how can we help them?") is no
+    generalisation."""
+    if asks_help or not gb < pa <= gb + TRAIT_WINDOW:
+        return False
+    before = words[max(0, ga - 2) : ga]
+    if not lex.particular_words.isdisjoint(before):
+        return False
+    between = words[gb + 1 : pa]
+    general = lex.general_words
+    marked = any(w in general for w in between) or any(w in general for w in before)
+    others = sum(w not in general and w not in lex.filler_words for w in between)
+    if kind == "trait":
+        return others == 0
+    # A trait noun needs a marker, and may have two other words before it ("are all idol worshipping
+    # fools"), but no preposition or victim word between ("victims of scammers") or just after ("scammer
+    # calls": the noun is a modifier).
+    stops = lex.stop_words
+    after = words[pb + 1] if pb + 1 < len(words) else ""
+    return marked and others <= 2 and after not in stops and stops.isdisjoint(between)
+
+
+def neutral_group_question(flat: _Words, norm: Normalised) -> bool:
+    """Round 14: a question about a group of people that says nothing against it ("Are refugees allowed to
+    work in Malaysia?", "are foreign workers more likely to be scammed?", "Is there a Tamil version for
+    Indian seniors?"): a question mark, a group (identity.txt), a word of rights, access, help or being a
+    victim (``ask:`` and ``help:`` lines of generalising.txt), and no hate predicate of any kind or
+    dehumanising word anywhere in it. A comment that is no question counts when it lists three groups or
+    more in a row (``_group_list``) and says nothing against them ("Scammers don't care if you're Malay,
+    Chinese or Indian"). The caller also needs no abuse rule to have fired; the hate head, which scores
+    group words on their own, then stays quiet."""
+    groups = flat.groups()
+    if not groups:
+        return False
+    lex = lexicons.load()
+    words = flat.words
+    if "?" in norm.original:
+        if lex.ask_words.isdisjoint(words):
+            return False
+    elif not _group_list(words, groups, lex):
+        return False  # not a question: only a list of three groups or more ("Malay, Chinese or Indian")
+    first = min(a for a, _b in groups)
+    # A trait word before every group says nothing about them ("Scammers don't care if you're Malay, ...").
+    preds = [p for p in _predicates(words, lex) if p[2] not in _TRAIT_KINDS or p[0] > first]
+    return lex.dehumanising.isdisjoint(words) and not preds
+
+
+def _group_list(words: list[str], groups: list[tuple[int, int]], lex) -> bool:
+    """Three different groups or more in a row, with nothing but list words (generalising.txt, ``list:``)
+    between them and one at least: "Malay, Chinese or Indian", `Melayu, Cina dan India` (not "gay gay
+    homoseksual")."""
+    spans = sorted(
+        g for g in set(groups) if not any(c <= g[0] and g[1] <= d and (c, d) != g for c, d in groups)
+    )
+    run: list[tuple[int, int]] = []
+    joined = False
+    for span in spans:
+        gap = words[run[-1][1] + 1 : span[0]] if run else []
+        names = {words[b] for _a, b in run}
+        if (
+            run
+            and span[0] > run[-1][1]
+            and words[span[1]] not in names
+            and all(w in lex.list_words for w in gap)
+        ):
+            run.append(span)
+            joined = joined or bool(gap)
+        else:
+            run, joined = [span], False
+        if len(run) >= 3 and joined:
+            return True
+    return False
+
+
 def mentions_group(flat: _Words) -> bool:
     """Whether the comment names a group of people (identity.txt)."""
     return bool(flat.groups())
@@ -668,11 +757,30 @@ _HATE_AS_NOUN = frozenset(
 def counter_speech(flat: _Words, norm: Normalised) -> bool:
     """Quoting or naming hate to reject it ("Saying 'X are all cheats' is racist")."""
     lex = lexicons.load()
+    if _may(_COUNTER_FAKE_RE, flat.text) and _COUNTER_FAKE_RE.search(flat.text) is not None:
+        return (
+            False  # "call me racist but ...", "I'm not racist but ...": a disclaimer before hate (round 14)
+        )
     for m in _COUNTER_RE.finditer(flat.text) if flat.may_phrase(0) and _may(_COUNTER_RE, flat.text) else ():
         before = flat.text[max(0, m.start() - 20) : m.start()].split()[-2:]
-        if not any(w in lex.negators and w not in lex.commands for w in before):
-            return True  # "it is racist", but not "it's not racist, it's true"
+        if any(w in lex.negators and w not in lex.commands for w in before):
+            continue  # "it is racist", but not "it's not racist, it's true"
+        if _pinned_on_a_group(flat, m.end() - 1, lex):
+            continue  # "Malays are all racist": the marker is the trait of a generalisation (round 14)
+        return True
     return _QUOTED.search(norm.original) is not None
+
+
+def _pinned_on_a_group(flat: _Words, at: int, lex) -> bool:
+    """Whether the word at character ``at`` of ``flat.text`` (a counter-speech match's last word) is the
+    trait of a generalisation about a group before it, only markers and fillers between ("Malays are all
+    racist", "Chinese are so sexist"; see ``_generalised``), not "Refugees are human too" or "pendatang, is
+    it offensive?"."""
+    groups = flat.groups()
+    if not groups:
+        return False
+    i = bisect.bisect_right(flat.starts, at) - 1
+    return any(gb < i and _generalised(flat.words, ga, gb, i, i, "trait", lex, False) for ga, gb in groups)
 
 
 # Supportive negation aimed at the reader: "don't call yourself an idiot", "jangan salahkan diri sendiri",
@@ -748,18 +856,27 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
     groups = flat.groups()
     if groups:
         preds = _predicates(words, lex)
+        asks_help = "?" in norm.original and not lex.help_words.isdisjoint(words)
         for ga, gb in groups:
             for pa, pb, kind in preds:
                 if pa <= gb and pb >= ga:
                     continue
                 if _negated_word(words, pa, lex, act=kind == "before"):
                     continue
-                if kind == "after" and gb < pa and _negated_claim(flat, norm, ga, gb, pa, lex):
+                if (
+                    (kind == "after" or kind in _TRAIT_KINDS)
+                    and gb < pa
+                    and _negated_claim(flat, norm, ga, gb, pa, lex)
+                ):
                     continue  # "I don't think Indians are lazy", "tak semua orang Cina penipu"
                 if kind == "before" and pb + 1 < len(words) and words[pb + 1] in _HATE_AS_NOUN:
                     continue  # "hate against Muslims", "hate speech": hate as a topic
                 if kind == "passive" and gb < pa <= gb + 5 and _reported_event(words, ga, gb, pa, pb):
                     continue  # "Seorang wanita dibunuh oleh ...", "lelaki dibakar di Klang": news
+                if kind in _TRAIT_KINDS:
+                    if _generalised(words, ga, gb, pa, pb, kind, lex, asks_help):
+                        add(ga, pb)
+                    continue
                 if kind in ("after", "passive") and gb < pa <= gb + 5:
                     add(ga, pb)
                 elif pb < ga and ga - pb <= (2 if kind == "after" else 6 if kind == "before" else -1):
@@ -806,7 +923,8 @@ _THREAT_CLAUSE_RE = _alternation(rx for label, rx in lexicons.patterns("threat.r
 _THREAT_VEILED_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "veiled")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _HATE_RE = _compile("hate.re")
-_COUNTER_RE = _compile("counter.re")
+_COUNTER_RE = _alternation(rx for label, rx in lexicons.patterns("counter.re") if label != "fake")
+_COUNTER_FAKE_RE = _alternation(rx for label, rx in lexicons.patterns("counter.re") if label == "fake")
 _INCITE_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "incite")
 _PILE_ON_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "pile_on")
 _INSULT_RE = _compile("insult.re")
@@ -1563,7 +1681,7 @@ def negated_generalisation(flat: _Words, norm: Normalised) -> bool:
         denied = kind == "before" and _negated_word(words, pa, lex, act=True)
         if denied and any(pb < ga and ga - pb <= 6 for ga, _gb in groups):
             return True
-        if kind != "after":
+        if kind != "after" and kind not in _TRAIT_KINDS:
             continue
         for ga, gb in groups:
             if gb < pa <= gb + 5 and (
@@ -3028,7 +3146,7 @@ _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 # Every guard is built at import (widening and compiling them takes about 0.1 s) rather than by the first
 # comment that asks it: a guard built on first use cost that one comment several milliseconds.
 for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SEXUAL_RE,
-            _HATE_RE, _COUNTER_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE, LINK_RE, EMAIL_RE,
+            _HATE_RE, _COUNTER_RE, _COUNTER_FAKE_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE, LINK_RE, EMAIL_RE,
             _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
             _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
             _SPACE_FOR_DOT, _SEXUAL_REQUEST_RE, _SEXUAL_REPORT_RE, _SEXUAL_WINK_RE, _HYPERBOLE_RE,

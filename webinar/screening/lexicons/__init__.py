@@ -62,6 +62,13 @@ class Lexicon:
     services: tuple[str, ...]  # public helplines and services whose numbers are not personal data
     trusted_domains: tuple[str, ...]  # sites whose links publish under the default link policy
     hate_predicates: dict[str, dict[tuple[str, ...], str]]  # first word -> {words: kind}
+    general_words: frozenset[str]  # generalising markers before a trait ("are all", "semua", "macam")
+    filler_words: frozenset[str]  # words that may stand between a group and its trait ("ni", "suka")
+    particular_words: frozenset[str]  # words before a group that make it particular ("my", "a", "some")
+    stop_words: frozenset[str]  # words that end a generalisation's reach ("victims of", "scammer calls")
+    list_words: frozenset[str]  # words between the groups of a list ("Malay, Chinese or Indian")
+    help_words: frozenset[str]  # with a question mark: a help or victim question about a group
+    ask_words: frozenset[str]  # with a question mark: a neutral question about a group (rights, access)
     language: dict[str, str]  # function word -> "ms" / "en"
     swaps: dict[str, str]  # a listed word with two adjacent letters swapped ("bdooh") -> the word ("bodoh")
     known: frozenset[str]  # every single word of these lists: how spaced letters are cut into words
@@ -139,6 +146,7 @@ def load() -> Lexicon:
     pronouns = _pairs("pronouns.tsv")
     targets = [_norm_term(t) for t in _lines("targets.txt")]
     negators = list(_lines("negators.txt"))
+    general = list(_lines("generalising.txt"))
     predicates: dict[str, dict[tuple[str, ...], str]] = {}
     for term, kind in _pairs("hate_predicates.tsv"):
         phrase = tuple(_norm_term(term).split())
@@ -171,6 +179,13 @@ def load() -> Lexicon:
         services=tuple(_lines("services.txt")),
         trusted_domains=tuple(_lines("trusted_domains.txt")),
         hate_predicates=predicates,
+        general_words=frozenset(w for w in general if ":" not in w),
+        filler_words=frozenset(w[7:] for w in general if w.startswith("filler:")),
+        particular_words=frozenset(w[11:] for w in general if w.startswith("particular:")),
+        stop_words=frozenset(w[5:] for w in general if w.startswith("stop:")),
+        list_words=frozenset(w[5:] for w in general if w.startswith("list:")),
+        help_words=frozenset(w[5:] for w in general if w.startswith("help:")),
+        ask_words=frozenset(w[4:] for w in general if w.startswith(("ask:", "help:"))),
         language=dict(_pairs("language.tsv")),
         swaps=_swaps(words, identity, predicates, shortforms, allow, targets),
         known=frozenset(

@@ -1,5 +1,8 @@
 # Counter-speech: a comment that quotes or refers to hate in order to reject it, or asks how to answer
 # it. When one of these matches, group-hate findings (not slurs at the reader, not threats) are dropped.
+# A line labelled "fake" ("fake<TAB>regex", round 14) is a disclaimer that introduces hate rather than
+# rejecting it ("call me racist but ...", "I'm not racist but ..."): a comment with one is never
+# counter-speech, whatever other line matches.
 \b(?:racist|racism|rasis|perkauman|stereotype|stereotypes|stereotyping|stereotaip|prejudice|prejudis|bigot|bigoted|bigotry|hate speech|ucapan kebencian|xenophobic|xenophobia|sexist|sexism|seksis|homophobic|homophobia|islamophobia|islamophobic|antisemitic|antisemitism|discrimination|diskriminasi|generalisasi|generalisation|generalization|generalising|generalizing)\b
 \b(?:not true|untrue|tidak benar|tak benar|tak betul|tidak betul|a lie|that lie|lies|a myth|mitos|fitnah|nonsense|karut|bullshit)\b
 \b(?:saying|to say|say that|says that|said that|kata|cakap|mengatakan|call|calling|calls|panggil|statements?|kenyataan|comments?|komen|remarks?|ucapan|tweets?|posts?|hantaran)\b.*\b(?:wrong|salah|unfair|tidak adil|tak adil|hurtful|menyakitkan|offensive|unacceptable|tidak boleh diterima|tak boleh terima|shameful|memalukan|ignorant|jahil|not okay|not ok|tak patut|tidak patut)\b
@@ -11,7 +14,7 @@
 # Held-out round 1: rejection ("it's false", "outdated"), "jangan la cakap/samakan", victims reporting what
 # they were called or told, comments that should be removed, "how to report/respond".
 \b(?:false|its false|thats false|outdated|an outdated myth|salah faham|tidak tepat|tak tepat)\b
-\bjangan (?:la |lah )?(?:kata|cakap|sebut|panggil|samakan|generalise|generalize|label|labelkan|hina)\b
+\bjangan (?:la |lah )?(?:kata|cakap|sebut|panggil|samakan|generalise|generalize|label|labelkan|hina|cop|tuduh|menuduh|gelar|gelarkan|anggap|judge)\b
 \b(?:was told to|were told to|told me to|told him to|told her to|kena panggil|dipanggil|called me|called him|called her|kena ejek|diejek|ejek dia)\b
 \b(?:comments?|komen|posts?|remarks?|statements?|kenyataan|messages?|mesej) (?:\w+ ){0,6}?(?:should be|must be|patut|perlu|harus) (?:removed|deleted|reported|taken down|dipadam|dibuang|dilaporkan|diturunkan)\b
 \b(?:how|macam mana|mcm mana) (?:to|nak) (?:respond|reply|report|deal with|handle|balas|jawab|lapor|report)\b
@@ -74,3 +77,10 @@
 \b(?:comparing|compare|likening|menyamakan|membandingkan|samakan) (?:\w+ ){1,5}?(?:to|with|dengan|kepada) (?:\w+ ){1,4}?(?:is|was|are|ialah|adalah|itu|tu) (?:how|what|why|wrong|dehumanising|dehumanizing|dangerous|not ok|not okay|salah|bahaya|tak patut|tidak patut|tidak berperikemanusiaan|tak berperikemanusiaan)\b
 \b(?:where (?:does|did|do) (?:this|the|that|these) (?:idea|ideas|notion|belief|myth|assumption|stereotype)|dari mana (?:datang |datangnya )?(?:idea|tanggapan|anggapan|mitos|stereotaip))\b
 \b(?:i|we|saya|aku|kami) (?:never|did not|didnt|tak pernah|tidak pernah|x pernah) (?:said|say|claimed|claim|wrote|write|cakap|kata|tulis|mengatakan)\b(?! (?:otherwise|anything else|sebaliknya|so|they were|they are not|it was wrong))
+# Round 14 (hate without a listed word): treating or comparing a group to something called wrong ("treating
+# refugees as vermin is cruel"; denying humanity is the line above), "they are human too",
+# "don't generalise" in its other spellings and Malay idioms for lumping a group together (`pukul rata`).
+\b(?:treating|treat|treats|treated|comparing|compare|compares|describing|describe|menyamakan|samakan|layan|melayan|anggap|menganggap|menggambarkan)\b (?:\w+ ){0,4}?(?:as|to|like|macam|sebagai|dengan|seperti)\b.*\b(?:denies|deny|denying|strips|wrong|cruel|harmful|dangerous|hurtful|unfair|salah|kejam|zalim|tak adil|tidak adil|racist|rasis|not ok|not okay|unacceptable|inhuman|tak berperikemanusiaan)\b
+\b(?:are|r|is) (?:human|humans|human beings|people|persons) (?:too|also|as well|like us|like you)\b|\b(?:juga|pun) manusia\b|\bmanusia (?:juga|biasa macam kita|macam kita)\b
+\b(?:generalise|generalize|overgeneralise|overgeneralize|digeneralisasikan|pukul rata|pukul sama rata|sama ratakan|samaratakan|same brush|lump (?:them|all|everyone|every)|menyamaratakan)\b
+fake	\b(?:call me (?:a )?(?:racist|rasis|bigot|sexist)|(?:i am|im|i m|not being|not trying to be|saya bukan|aku bukan|bukan nak) (?:not )?(?:a )?(?:racist|rasis|bigot|sexist)(?: or anything)?,? (?:but|tapi|tp)|no offen[cs]e,? but|sorry (?:to say|to be racist),? but)\b

@@ -3,13 +3,13 @@
 @THEY = (?:you people|u people|you lot|kamu semua|they|them|these people|those people|mereka|diorang|dorang|depa|golongan ni|golongan ini|puak ni|puak ini|kaum ni|kaum ini|bangsa ni|bangsa ini|org2 ni|orang orang ni|your kind|kaum kau|bangsa kau|korang semua)
 \bgo back (?:to )?(?:your|their|where|china|india|africa|indonesia|bangladesh|your own|ur)\b
 \b(?:go|get|fuck|piss) (?:back )?(?:out of|outta) (?:my|our|this|the) country\b
-\bsend (?:them|em|all of them|these people) (?:all )?back\b
+\bsend (?:them|em|all of them|these people) (?:all )?back\b(?! to (?:me|us|my|our|the (?:admin|host|organiser|organizer))| by | via | through | kepada | ke email| after | later| when | once )
 \b(?:do not|dont|doesnt|does not|never) belong (?:here|in (?:this country|malaysia|singapore|our country))\b
 \b(?:balik|pulang|pergi|blk|kembali) (?:la |lah )?(?:ke )?(?:negara asal|tongsan|china|india|indonesia|bangladesh|myanmar|negara (?:kau|korang|mereka|dorang|diorang|sendiri)|tempat asal|kampung asal)\b
 \b(?:keluar|berambus|blah) (?:dari|dr) (?:negara|malaysia|tanah) (?:ni|ini|kami|kita|melayu)\b
 \b(?:tak|tidak) (?:layak|patut|boleh) (?:duduk|tinggal|berada|hidup) (?:di|kat|dekat|dalam) (?:sini|malaysia|negara (?:ni|ini|kita|kami))\b
 \b{THEY} (?:\w+ ){0,2}?(?:like|macam|mcm|seperti|ibarat|bagai|bagaikan|are|r|is) (?:\w+ )?(?:rats|cockroaches|vermin|parasites|animals|beasts|pigs|dogs|monkeys|apes|lipas|tikus|binatang|babi|anjing|beruk|monyet|parasit|lintah|a virus|a disease|a plague|wabak|penyakit)\b
-\b(?:breed|breeding|membiak) (?:like|macam|seperti) (?:rats|rabbits|cockroaches|tikus|lipas|arnab)\b
+\b(?:breed|breeding|membiak|multiply|multiplying|spread|spreading|beranak|beranak pinak|bertambah) (?:like|macam|mcm|seperti|bagai) (?:rats|rabbits|cockroaches|roaches|flies|locusts|maggots|vermin|tikus|lipas|arnab|lalat|kutu|ulat|belalang)\b
 # From malaysian-manglish-nlp 3.3.0 (MIT licence, Copyright (c) 2026 Zafran): "don't let them in/stay".
 \bjangan bagi (?:\w+ ){0,3}?(?:masuk|duduk|tinggal) (?:malaysia|negara (?:ni|ini|kita|kami))\b
 # Round 5 (kinds): hate with no group insult: return to where one's forebears came from, "this land isn't
@@ -27,3 +27,10 @@
 \b(?:women|woman|females|girls|perempuan|wanita|ladies|pompuan)\b (?:dont|don t|do not|doesnt|does not|never|tak|tidak) (?:belong|layak)(?: \w+){0,1}? (?:on|in|at|dalam|di|kat|jadi)(?: \w+){0,2}? (?:panels?|panel|stage|pentas|boards?|tech|politics|politik|parliament|parlimen|leadership|office|meetings?)\b
 # Round 7 (heldout_8's misses, by kind): people to be pushed out to sea.
 \b(?:push|send|pack|tolak|hantar|halau|campak|throw) (?:them|mereka|dorang|diorang|depa|every \w+|all \w+|all of them|semua \w+|these \w+)\b(?: \w+){0,4}? (?:out to sea|back to sea|into the sea|ke laut|ke tengah laut|balik ke laut)\b
+# Round 14 (hate without a listed word): a gender kept from work or told to stay home ("perempuan tak patut
+# keluar kerja, duduk rumah je", "women should stay home, not work"), and "where they belong" after sending
+# a group back.
+\b(?:women|woman|females|girls|wives|perempuan|wanita|pompuan|betina|ladies|orang perempuan)\b(?: \w+){0,3}? (?:tak patut|tidak patut|tak boleh|shouldnt|should not|should never|cannot|cant|jangan) (?:\w+ )?(?:keluar kerja|bekerja|kerja|work|have jobs|have careers|hold jobs)\b
+\b(?:women|woman|females|girls|wives|perempuan|wanita|pompuan|betina|ladies|orang perempuan)\b(?: \w+){0,3}? (?:patut|should|kena|must|belong|better|baik) (?:just )?(?:duduk|stay|tinggal|be|kekal) (?:\w+ )?(?:di |kat |at |dekat )?(?:rumah|home)\b
+\b(?:send|hantar|pack|ship|deport|kick) (?:\w+ ){1,4}?(?:back|home|balik|pulang) (?:to )?where (?:they|dorang|mereka) (?:belong|came from|come from)\b
+\b(?:kick|throw|chase|boot|halau|usir|tendang|hantar) (?:them|em|mereka|dorang|diorang|depa|these people|those people|all of them) (?:all |semua )?(?:out|keluar|balik|pulang)\b(?! of (?:the |our |my |this |that )?(?:\w+ )?(?:group|chat|grup|kumpulan|channel|room|webinar|meeting|zoom|class|kelas|page))(?! dari (?:group|grup|kumpulan))
