@@ -3146,8 +3146,9 @@ _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 # Every guard is built at import (widening and compiling them takes about 0.1 s) rather than by the first
 # comment that asks it: a guard built on first use cost that one comment several milliseconds.
 for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SEXUAL_RE,
-            _HATE_RE, _COUNTER_RE, _COUNTER_FAKE_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE, LINK_RE, EMAIL_RE,
-            _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET, _STATES,
+            _HATE_RE, _COUNTER_RE, _COUNTER_FAKE_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE,
+            LINK_RE, EMAIL_RE, _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET,
+            _STATES,
             _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
             _SPACE_FOR_DOT, _SEXUAL_REQUEST_RE, _SEXUAL_REPORT_RE, _SEXUAL_WINK_RE, _HYPERBOLE_RE,
             _PLATFORM_HANDLE_RE, _CONTACT_LETTERS_CUE, *_MINOR_CUES.values()):  # fmt: skip
