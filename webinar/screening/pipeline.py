@@ -408,6 +408,10 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
             or not any(norm.tokens[i].start < h.end and h.start < norm.tokens[i].end for i in allowed)
         ]
     dropped = allowed | innocent
+    particles = lexicons.load().indonesian_particles
+    dropped.update(i for i, tok in enumerate(norm.tokens) if tok.words[0] in particles)  # round 14: "nih"
+    for a, b in rules.term_matches(flat, rules.compile_terms(lexicons.load().farewells)):
+        dropped.update(range(a, b + 1))  # round 14: "sampai jumpa minggu depan"
     reported_self_harm = rules.self_harm_reported(flat, norm)
     notice = rules.details_for_a_service(flat) or rules.thing_reported(flat) or rules.safety_question(flat)
     text = flat.text

@@ -198,6 +198,15 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
             continue
         if entry.contextual and not _has_context(i, tokens, flagged, lex, n, entry.category):
             continue
+        mild = entry.mild
+        reading = lex.indonesian_readings.get(entry.term)
+        if reading is not None and reads_indonesian(norm, lex):
+            # Round 14: "gampang kok caranya" (easy), "pantat panci" (a pot's bottom), "sial, hujan deras".
+            if reading == "mild":
+                mild = True
+            elif not _has_context(i, tokens, flagged, lex, n, entry.category):
+                innocent.add(i)
+                continue
         if entry.category == "sexual" and entry.severity <= 2 and _as_topic(i, tokens, lex, norm.original):
             innocent.add(i)
             continue
@@ -208,7 +217,7 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
         if entry.category in ("insult", "profanity", "hate") and _quoted_name(i, tokens, norm.original):
             innocent.add(i)
             continue
-        if entry.mild:
+        if mild:
             if _aimed(i, tokens, lex):
                 hits.append(Hit("insult.lexicon", "insult", 2, tok.start, tok.end))
             else:
@@ -244,6 +253,14 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
             Hit(f"{entry.category}.lexicon", entry.category, entry.severity, tokens[ta].start, tokens[tb].end)
         )
     return hits
+
+
+def reads_indonesian(norm: Normalised, lex=None) -> bool:
+    """Whether a comment reads as Indonesian: a word of it, as typed, is one only Indonesian writes
+    (``marker`` lines of lexicons/indonesian.tsv: "gue", "nggak", "banget", "tetangga"...)."""
+    markers = (lex or lexicons.load()).indonesian_markers
+    original = norm.original
+    return any(original[t.start : t.end].lower() in markers for t in norm.tokens)
 
 
 SENSE_WINDOW = 5  # words either side that can show a flagged word's everyday sense (one clause)

@@ -70,6 +70,10 @@ class Lexicon:
     help_words: frozenset[str]  # with a question mark: a help or victim question about a group
     ask_words: frozenset[str]  # with a question mark: a neutral question about a group (rights, access)
     language: dict[str, str]  # function word -> "ms" / "en"
+    indonesian_markers: frozenset[str]  # words only Indonesian writes, as typed (indonesian.tsv)
+    indonesian_readings: dict[str, str]  # list word -> "ctx" / "mild": its reading in an Indonesian comment
+    indonesian_particles: frozenset[str]  # particles left out of the text the model scores ("nih", "sih")
+    farewells: tuple[str, ...]  # phrases left out of the text the model scores ("sampai jumpa")
     swaps: dict[str, str]  # a listed word with two adjacent letters swapped ("bdooh") -> the word ("bodoh")
     known: frozenset[str]  # every single word of these lists: how spaced letters are cut into words
 
@@ -144,6 +148,7 @@ def load() -> Lexicon:
     identity = [_norm_term(t) for t in _lines("identity.txt")]
     shortforms = dict(_pairs("shortforms.tsv"))
     pronouns = _pairs("pronouns.tsv")
+    indonesian = _pairs("indonesian.tsv")
     targets = [_norm_term(t) for t in _lines("targets.txt")]
     negators = list(_lines("negators.txt"))
     general = list(_lines("generalising.txt"))
@@ -186,7 +191,14 @@ def load() -> Lexicon:
         list_words=frozenset(w[5:] for w in general if w.startswith("list:")),
         help_words=frozenset(w[5:] for w in general if w.startswith("help:")),
         ask_words=frozenset(w[4:] for w in general if w.startswith(("ask:", "help:"))),
-        language=dict(_pairs("language.tsv")),
+        language={
+            **{w: "ms" for w, kind in indonesian if kind == "marker" or (kind == "particle" and w.isalpha())},
+            **dict(_pairs("language.tsv")),
+        },
+        indonesian_markers=frozenset(w for w, kind in indonesian if kind == "marker"),
+        indonesian_readings={w: kind for w, kind in indonesian if kind in ("ctx", "mild")},
+        indonesian_particles=frozenset(w for w, kind in indonesian if kind == "particle"),
+        farewells=tuple(w for w, kind in indonesian if kind == "phrase"),
         swaps=_swaps(words, identity, predicates, shortforms, allow, targets),
         known=frozenset(
             {t for t in _signal_words(words, identity, predicates) if t.isalpha()}
