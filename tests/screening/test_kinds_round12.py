@@ -32,18 +32,9 @@ ROUND12 = "# Round 12 (issue 13"
 # that round 14's rules hold (sexual.re, minors.re) and the veiled threats and farewells round 14's phrase
 # rules read (docs/screening.md, "Round 14: veiled threats and self-harm without a trigger word").
 _NOT_KEPT = "missed by heads-817135ebf402 (round 12b) as by heads-a189bb18d6ee (docs/screening.md, Round 12b)"
-STILL_MISSED: dict[str, str] = {
-    text: f"{kind} {_NOT_KEPT}"
-    for kind, texts in {
-        "a descriptive put-down,": [
-            "your brain runs on 2G",
-            "the speaker has the personality of a wet paper bag",
-            "ur opinion as useful as a screen door on a submarine",
-            "go back to kindergarten host, you talk like a toddler",
-        ],
-    }.items()
-    for text in texts
-}
+# Round 14: the descriptive put-downs are held by insult.re (docs/screening.md, "Round 14: insults and
+# harassment without a listed word"); nothing is left expected to fail.
+STILL_MISSED: dict[str, str] = {}
 
 
 def _cases(texts: list[str]) -> list:

@@ -29,20 +29,9 @@ ROUND13 = "# Round 13 (issue 13"
 # so the tests say what is not learnt yet and pass once a model learns it. The veiled threat and the indirect
 # plan are read by round 14's phrase rules and are plain tests now.
 _MODEL = "missed by heads-010e1d5069fc (round 12b's weights, round 13's thresholds; docs/screening.md)"
-STILL_MISSED: dict[str, str] = {
-    text: f"{kind} {_MODEL}"
-    for kind, texts in {
-        "a put-down without a listed word,": [
-            "you type like someone who lost a fight with the keyboard",
-            "the host's jokes are older than my grandma's sofa and half as useful",
-            "honestly you add less to this chat than a broken ceiling fan",
-            "suara moderator ni macam kipas rosak, sakit telinga dengar",
-            "ur brain buffering since morning ah, simple thing also cannot get",
-            "this speaker talk so much but empty like tin kosong",
-        ],
-    }.items()
-    for text in texts
-}
+# Round 14: the descriptive put-downs are held by insult.re (docs/screening.md, "Round 14: insults and
+# harassment without a listed word"); nothing is left expected to fail.
+STILL_MISSED: dict[str, str] = {}
 
 
 def _cases(texts: list[str]) -> list:

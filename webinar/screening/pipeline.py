@@ -256,8 +256,19 @@ def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near
 _MENTIONABLE = frozenset({"insult", "profanity", "hate"})
 
 
+# Phrase findings a mention can excuse: a phrase insult, or telling someone to kill themselves (round 14).
+_MENTION_CODES = frozenset({"insult.phrase", "threat.incite"})
+
+
 def _mentioned(hit: rules.Hit, norm: Normalised, mentioned: set[int]) -> bool:
     return hit.category in _MENTIONABLE and hit.start is not None and _token_at(norm, hit.start) in mentioned
+
+
+def _inside(hit: rules.Hit, spans: list[rules.Hit]) -> bool:
+    """Whether ``hit`` starts inside one of ``spans`` (hits with offsets)."""
+    return hit.start is not None and any(
+        s.start is not None and s.end is not None and s.start <= hit.start < s.end for s in spans
+    )
 
 
 def _token_at(norm: Normalised, start: int) -> int:
@@ -328,6 +339,12 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         lexical = _reported_speech(norm, lexical) if lexical else lexical
         if len(hits) + len(lexical) < found:
             innocent.update(_quoted_tokens(norm, rules.quoted_spans(norm.original)))
+    if any(h.category == "threat" for h in hits) or any(h.category == "threat" for h in lexical):
+        # "what does kys mean?": an incitement word asked about as a word (rules.incite_asked).
+        asked = [rules.Hit("", "", 0, a, b) for a, b in rules.incite_asked(flat, norm)]
+        if asked:
+            hits = [h for h in hits if h.category != "threat" or not _inside(h, asked)]
+            lexical = [h for h in lexical if h.category != "threat" or not _inside(h, asked)]
     # Whether any token is a word-list word (an Entry is always true, None false): looked at in C.
     listed = any(map(_ENTRY, norm.tokens))
     supportive = rules.supportive_negation(flat, norm) if listed else set()
@@ -337,7 +354,9 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
             h for h in lexical if h.category not in _ABUSE or _token_at(norm, h.start) not in supportive
         ]
         innocent.update(supportive)
-    mentioned = rules.mentioned_tokens(flat, norm) if listed or has_quote else set()
+    # A word-list phrase ("shut up", "go die") is on no single token: its finding calls for the look too.
+    look = listed or has_quote or bool(lexical) or any(h.code in _MENTION_CODES for h in hits)
+    mentioned = rules.mentioned_tokens(flat, norm) if look else set()
     mention = False
     if mentioned:
         used = rules.also_used(flat, norm, mentioned)
@@ -350,6 +369,17 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
             found = len(lexical) + len(hits)
             lexical = [h for h in lexical if not _mentioned(h, norm, mentioned)]
             hits = [h for h in hits if h.code != "insult.phrase" or not _mentioned(h, norm, mentioned)]
+            # Round 14: telling someone to kill themselves, reported by its target or rejected ("my
+            # classmate told me to go die, what do I do?", `jangan cakap pergi mati kat orang`): the
+            # incitement and the word-list threat on its words go; any other threat stays.
+            told = [
+                h for h in hits
+                if h.code == "threat.incite" and h.start is not None and _token_at(norm, h.start) in mentioned
+                and rules.incite_told(flat, norm, h.start)
+            ]  # fmt: skip
+            if told:
+                hits = [h for h in hits if h not in told]
+                lexical = [h for h in lexical if not _inside(h, told)]
             innocent.update(mentioned)
             # The heads are kept quiet only when the span holds an insult, a swear word or a slur: a
             # report of what someone typed is no licence for the rest of the comment.

@@ -246,6 +246,9 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
     for ta, tb, entry in phrase_hits:
         if entry.contextual and not _has_context(ta, tokens, flagged, lex, n, entry.category):
             continue
+        if entry.term in lex.senses and _phrase_everyday(ta, tb, tokens, lex, entry, norm.original):
+            innocent.update(range(ta, tb + 1))
+            continue  # round 14: "shut up, really? congrats!"
         if entry.category == "sexual" and _as_topic(ta, tokens, lex, norm.original):
             innocent.update(range(ta, tb + 1))
             continue  # "bahaya gambar bogel": a phrase named as a topic
@@ -261,6 +264,23 @@ def reads_indonesian(norm: Normalised, lex=None) -> bool:
     markers = (lex or lexicons.load()).indonesian_markers
     original = norm.original
     return any(original[t.start : t.end].lower() in markers for t in norm.tokens)
+
+
+def _phrase_everyday(ta: int, tb: int, tokens, lex, entry, original: str) -> bool:
+    """A word-list phrase in its everyday sense ("shut up, really? congrats!": surprise at good news): a
+    word of ``senses.tsv`` within ``SENSE_WINDOW`` words either side and no "you", role noun or third person
+    within two in its clause ("shut up you ...", "shut up host, ..." are aimed)."""
+    lo, hi = max(0, ta - 2), min(len(tokens) - 1, tb + 2)
+    while lo < ta and _CLAUSE_END.search(original, tokens[lo].end, tokens[ta].start) is not None:
+        lo += 1
+    while hi > tb and _CLAUSE_END.search(original, tokens[tb].end, tokens[hi].start) is not None:
+        hi -= 1
+    near = [w for j in range(lo, hi + 1) if not ta <= j <= tb for w in tokens[j].words]
+    if any(w in lex.second_person or w in lex.targets for w in near):
+        return False  # "shut up host, congrats on nothing", "shut up! you ..." (one clause)
+    senses = lex.senses[entry.term]
+    near = _words_near(tokens, ta, SENSE_WINDOW, 0) + _words_near(tokens, tb, 0, SENSE_WINDOW)
+    return any(w in senses for w in near)
 
 
 SENSE_WINDOW = 5  # words either side that can show a flagged word's everyday sense (one clause)
@@ -943,16 +963,27 @@ _HATE_RE = _compile("hate.re")
 _COUNTER_RE = _alternation(rx for label, rx in lexicons.patterns("counter.re") if label != "fake")
 _COUNTER_FAKE_RE = _alternation(rx for label, rx in lexicons.patterns("counter.re") if label == "fake")
 _INCITE_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "incite")
+# An incitement word asked about as a word ("what does kys mean?").
+_INCITE_ASKED_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "asked")
 _PILE_ON_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "pile_on")
-_INSULT_RE = _compile("insult.re")
+_INSULT_RE = _alternation(rx for label, rx in lexicons.patterns("insult.re") if label == "")
+# Put-downs that carry their own negator ("nobody cares what you think", "and never come back").
+_INSULT_OWN_RE = _alternation(rx for label, rx in lexicons.patterns("insult.re") if label == "own")
+# A put-down rejected as others' words ("don't listen to people who say ...").
+_INSULT_UNSAID_RE = _alternation(rx for label, rx in lexicons.patterns("insult.re") if label == "unsaid")
+# A thing of the reader's in Malay order ("mic kau"): a put-down starting at its pronoun is about the thing.
+_INSULT_OWNED_RE = _alternation(rx for label, rx in lexicons.patterns("insult.re") if label == "owned")
 _SPAM_RES = [(re.compile(WORD_START + rx), float(weight)) for weight, rx in lexicons.patterns("spam.tsv")]
 # One pass over the text first: most comments match no spam pattern at all.
 _SPAM_ANY = _alternation(rx for _weight, rx in lexicons.patterns("spam.tsv"))
 SPAM_THRESHOLD = {"relaxed": 2.5, "standard": 2.0, "strict": 1.5}
 # The phrase files without trigger words at once, for the one look per comment that lets most comments
 # skip them all (see _Words.may_phrase).
-_RARE_PHRASES = (_HATE_RE, _COUNTER_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SPAM_ANY)
+_RARE_PHRASES = (_HATE_RE, _COUNTER_RE, _INCITE_RE, _PILE_ON_RE, _SPAM_ANY)
 _ALL_PHRASES = Guard("|".join(f"(?:{rx.pattern})" for rx in _RARE_PHRASES))
+# The insult phrases have one look of their own: in one automaton with the rest (round 14's lines), RE2's DFA
+# outgrew its memory and the look per comment went from about 10 to 200 microseconds.
+_INSULT_ANY = Guard(f"(?:{_INSULT_RE.pattern})|(?:{_INSULT_OWN_RE.pattern})")
 _HANDLE_RE = re.compile(r"(?<![\w.@])@[a-z0-9_.]{3,}(?![\w@])")
 
 
@@ -1504,7 +1535,10 @@ _MENTION_VERBS = frozenset(["called", "call", "calls", "calling", "panggil", "me
                             "labeled", "labelling", "labeling", "cop", "say", "says", "said",
                             "saying", "cakap", "kata", "sebut", "wrote", "write", "writes", "tulis",
                             "menulis", "commented", "comment", "comments", "komen", "typed", "taip",
-                            "posted", "texted", "messaged", "mesej", "hantar", "sent", "named"])  # fmt: skip
+                            "posted", "texted", "messaged", "mesej", "hantar", "sent", "named",
+                            # round 14: telling someone to do something ("told me to shut up", `kena
+                            # suruh pergi mati`)
+                            "told", "tell", "tells", "telling", "suruh", "disuruh", "menyuruh"])  # fmt: skip
 # A verb of naming in the passive reports that someone was its target ("my son was called a ...",
 # "kena maki ...", "dipanggil ...").
 _MENTION_PASSIVE = frozenset(["was", "were", "got", "get", "gets", "getting", "been", "being", "be",
@@ -1617,6 +1651,8 @@ def mentioned_tokens(flat: _Words, norm: Normalised) -> set[int]:
         source = _mention_source(flat, norm, k, author)
         if source in ("", "author"):
             continue
+        if words[k] in _TELLING_VERBS and not _told_the_author(flat, norm, k, source):
+            continue  # "don't tell me what to do ...", "somebody tell these ...": no report of being told
         span: list[int] = []
         aimed = False
         for j in range(k + 1, min(n, k + 1 + _MENTION_SPAN)):
@@ -1889,10 +1925,72 @@ def harassment_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     return [Hit(h.code, h.category, 2, h.start, h.end) for h in hits]
 
 
+# Verbs of telling someone to do something (round 14): reported only when the author or someone of theirs
+# was told ("told me to ...", "my son was told to ...", `kena suruh`), never "can someone tell him to ...?".
+_TELLING_VERBS = frozenset(["told", "tell", "tells", "telling", "suruh", "disuruh", "menyuruh"])
+_TOLD_OBJECTS = frozenset(["me", "us", "saya", "aku", "sy", "kami", "kita", "i", "my", "our"])
+
+
+# Whom others may be told not to tell ("jangan suruh orang pergi mati", "don't tell people to ...").
+_TOLD_ANYONE = frozenset(["orang", "people", "others", "someone", "somebody", "anyone", "anybody", "sesiapa"])
+
+
+def _told_the_author(flat: _Words, norm: Normalised, k: int, source: str) -> bool:
+    """A verb of telling at ``k`` reports what the author (or someone of theirs) was told, and the comment
+    asks or reports ("my classmate told me to ..., what do I do?", `kena suruh ...`, "my son was told to
+    ..., how do I report?"), or rejects telling anyone ("jangan suruh orang ..."). A counter-speech phrase
+    alone is not enough ("they told me to ... but ..."), nor is telling the reader not to tell the author
+    ("don't tell me what to do ...")."""
+    words = flat.words
+    after = words[k + 1] if k + 1 < len(words) else ""
+    if source == "rejected":
+        return after in _TOLD_ANYONE
+    asks = "?" in norm.original or _HELP_RE.search(flat.text) is not None
+    if not (asks or not _MENTION_FRAME.isdisjoint(flat.word_set)):
+        return False
+    passive = words[k].startswith("di") or (k > 0 and words[k - 1] in _MENTION_PASSIVE)
+    return passive or after in _TOLD_OBJECTS
+
+
+def incite_told(flat: _Words, norm: Normalised, start: int) -> bool:
+    """Whether telling someone to kill themselves, starting at ``start`` inside a mention span, was said to
+    the author or someone of theirs, or is rejected: the nearest verb of naming or saying before it is not
+    one of telling, or it is passive (`kena suruh`, "was told", `disuruh`), rejected ("jangan suruh"), or
+    its object is the author ("told me to", `suruh saya`, "told my son to")."""
+    words = flat.words
+    first = next((k for k, o in enumerate(flat.owner) if norm.tokens[o].start == start), None)
+    if first is None:
+        return False
+    verb = next((k for k in range(first - 1, max(-1, first - _MENTION_SPAN - 1), -1)
+                 if words[k] in _MENTION_VERBS), None)  # fmt: skip
+    if verb is None:
+        return False
+    if words[verb] not in _TELLING_VERBS or words[verb].startswith("di"):
+        return True
+    if verb and (words[verb - 1] in _MENTION_PASSIVE or words[verb - 1] in _MENTION_REJECTING):
+        return True
+    return verb + 1 < len(words) and words[verb + 1] in _TOLD_OBJECTS
+
+
+def incite_asked(flat: _Words, norm: Normalised) -> list[tuple[int, int]]:
+    """Spans (original-text offsets) where the author asks what an incitement word means ("what does kys
+    mean? my son's friend typed it", `apa maksud kys`): the word is asked about, not said to anyone."""
+    if not _may(_INCITE_ASKED_RE, flat.text):
+        return []
+    out = []
+    for m in _INCITE_ASKED_RE.finditer(flat.text):
+        a, b = flat.token_range(m.start(), m.end())
+        out.append((norm.tokens[a].start, norm.tokens[b].end))
+    return out
+
+
 def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Insults aimed at a person without a listed word (insult.re): a person called or compared with an
     animal, a brain made small, "a waste of space". A negator inside the match or within two words
     before it ("you're not a sheep", "jangan panggil dia beruk") cancels it. Severity 2."""
+    leet = flat.leet()
+    if not _INSULT_ANY.may_match(flat.text) and (leet is None or not _INSULT_ANY.may_match(leet[0])):
+        return []
     lex = lexicons.load()
     out = []
     for h in _phrase_hits(_INSULT_RE, "insult.phrase", "insult", flat, norm):
@@ -1905,6 +2003,24 @@ def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
         ):
             continue
         out.append(Hit(h.code, h.category, 2, h.start, h.end))
+    # Round 14: put-downs whose own words hold a negator ("nobody cares what you think", `kau ni tak
+    # berguna`); a negator just before them ("it's not true that nobody cares about you") still cancels.
+    for h in _phrase_hits(_INSULT_OWN_RE, "insult.phrase", "insult", flat, norm):
+        first = next((k for k, o in enumerate(flat.owner) if norm.tokens[o].start == h.start), 0)
+        if any(w in lex.negators for w in flat.words[max(0, first - 2) : first]):
+            continue
+        out.append(Hit(h.code, h.category, 2, h.start, h.end))
+    if out and _may(_INSULT_OWNED_RE, flat.text):
+        owned = {flat.token_range(m.start(), m.end())[1] for m in _INSULT_OWNED_RE.finditer(flat.text)}
+        pronouns = {norm.tokens[i].start for i in owned}
+        out = [h for h in out if h.start not in pronouns]
+    if out and _may(_INSULT_UNSAID_RE, flat.text):
+        # "don't listen to people who say you are worthless": the put-down is rejected as others' words.
+        ends = [flat.token_range(m.start(), m.end())[1] for m in _INSULT_UNSAID_RE.finditer(flat.text)]
+        if ends:
+            starts = {i: t.start for i, t in enumerate(norm.tokens)}
+            out = [h for h in out if not any(starts[e] < h.start <= starts[min(e + 6, len(norm.tokens) - 1)]
+                                             for e in ends)]  # fmt: skip
     return out
 
 
@@ -3162,13 +3278,13 @@ _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
 
 # Every guard is built at import (widening and compiling them takes about 0.1 s) rather than by the first
 # comment that asks it: a guard built on first use cost that one comment several milliseconds.
-for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _SEXUAL_RE,
-            _HATE_RE, _COUNTER_RE, _COUNTER_FAKE_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE, _DOT_LIKE,
-            LINK_RE, EMAIL_RE, _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET,
-            _STATES,
-            _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
+for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _INSULT_OWN_RE,
+            _SEXUAL_RE, _HATE_RE, _COUNTER_RE, _COUNTER_FAKE_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE,
+            _DOT_LIKE, LINK_RE, EMAIL_RE, _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE,
+            _STREET, _STATES, _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
             _SPACE_FOR_DOT, _SEXUAL_REQUEST_RE, _SEXUAL_REPORT_RE, _SEXUAL_WINK_RE, _HYPERBOLE_RE,
-            _PLATFORM_HANDLE_RE, _CONTACT_LETTERS_CUE, *_MINOR_CUES.values()):  # fmt: skip
+            _PLATFORM_HANDLE_RE, _CONTACT_LETTERS_CUE, _INSULT_UNSAID_RE, _INSULT_OWNED_RE, _INCITE_ASKED_RE,
+            *_MINOR_CUES.values()):  # fmt: skip
     _may(_rx, "")
 
 Words = _Words

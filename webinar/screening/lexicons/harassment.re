@@ -115,3 +115,18 @@ pile_on	\b(?:muka|gambar|foto|video|photos?|pics?|face|aib)\b(?: \w+){0,2}? (?:b
 pile_on	\b(?:forward|hantar|sebar|sebarkan|share|tampal|post|upload|viralkan)\b(?: \w+){0,2}? (?:muka|gambar|foto|video|photos?|pics?)\b(?: \w+){0,2}? (?:budak|dia|perempuan|lelaki|her|his|minah|mamat|girl|guy)(?: tu| ni)?\b(?: \w+){0,2}? (?:ke|kat|to|in|di|on|dalam) (?:semua|all|every|setiap)\b
 incite	\b(?:pergi|pi|gi|baik|elok) (?:\w+ ){0,2}?(?:ikat|gantung|lilit) tali (?:\w+ ){0,2}?(?:leher|tengkuk)\b
 incite	\b(?:semak|menyemak|sampah) (?:je |jer |saja )?(?:kau|ko|awak|korang|you) hidup\b
+# Round 14: "asked" lines are an incitement word asked about as a word ("what does kys mean?", `apa maksud
+# kys`): the threat findings inside the span are dropped. Threats said beside it still hold.
+asked	\bwhat (?:does|do|is|s) (?:the word |the term |this |that )?(?:kys|kysl|k y s) (?:mean|means|stand for|stands for)\b
+asked	\b(?:apa|what) (?:maksud|makna|erti|meaning of|is the meaning of|does) (?:perkataan |word |singkatan )?(?:kys|kysl|k y s)\b
+asked	\b(?:kys|kysl|k y s) (?:tu |ni |itu |ini )?(?:apa maksud|maksudnya apa|maksud apa|means what|stands for what|stand for what)\b
+# Round 14: doxxing threats, the author holding a person's details and spreading them ("I know your IC
+# number, one more comment and I post it everywhere", `kalau aku dapat alamat kau, siap aku sebarkan kat
+# semua group`, "let's find where this speaker lives and post it"). A service's "we have your number, we
+# will share the zoom link" names no place to spread it to.
+pile_on	\b(?:i|aku|saya|we|kami|kitorang)(?: \w+){0,2}? (?:know|have|got|dapat|ada|tahu|tau|jumpa|found|will find|akan cari|cari) (?:\w+ )?(?:your|ur|kau punya|awak punya|his|her|the {ROLE} s|{ROLE} s|dia punya) (?:\w+ )?(?:ic|address|alamat|number|nombor|house|rumah|workplace|office|school|full name|nama penuh|details|maklumat|photos?|gambar)\b(?: \w+){0,8}? (?:post|share|sebar|sebarkan|leak|viral|viralkan|tularkan|expose|dedahkan|publish|bocorkan) (?:\w+ )?(?:everywhere|to everyone|online|kat semua|ke semua|dalam semua|semua group|merata|in every group|in all the groups|satu malaysia|on the internet|kat internet|on facebook|kat fb|on fb)\b
+pile_on	\b(?:dapat|tahu|tau|ada|jumpa|cari) (?:\w+ )?(?:alamat|nombor|ic|rumah|tempat kerja|sekolah|gambar|maklumat) (?:kau|ko|awak|korang|dia|{ROLE})\b(?: \w+){0,6}? (?:sebar|sebarkan|viralkan|tularkan|post|share|dedahkan|bocorkan) (?:\w+ )?(?:kat semua|ke semua|dalam semua|semua group|merata|satu malaysia|kat internet|kat fb|everywhere|online)\b
+pile_on	\b(?:find|cari|carikan|find out|track down|korek) (?:where|mana|tempat) (?:\w+ ){0,3}?(?:lives|works|stays|studies|tinggal|duduk|kerja|rumah)\b(?: \w+){0,2}? (?:and|then|dan|lepas tu|pastu) (?:post|share|sebar|sebarkan|expose|viralkan|tularkan|leak|dedahkan)\b
+incite	\b(?:baik|lebih baik|elok) {YOU} (?:\w+ )?(?:tak payah|tak usah|tak perlu|jangan) hidup\b
+incite	\b(?:you|u|kau|ko) (?:dont|do not|don t) deserve to (?:live|exist|breathe|be alive)\b
+incite	\b(?:you|u) (?:shouldnt|should not|should never) (?:exist|have been born|be alive)\b

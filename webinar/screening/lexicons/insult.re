@@ -26,3 +26,82 @@
 \b(?:these|those|this|that|the|all|you|your|our)(?: \w+)? (?:{ROLE}|guys|people|orang) (?:are|is|r|ni|tu|memang|so|really|just)(?: \w+)? (?:brain dead|braindead|brainless|mindless|tak berotak)\b
 # Round 7: a person called slow in the head (`lambat otak`, `otak lembab`).
 \b{WHO}(?: \w+){0,3}? (?:slow in the head|not right in the head|lambat otak|otak lembab|otak lembap|otak udang|otak siput)\b
+# Round 14 (insults without a listed word, by structure: a target, the reader, a role noun or a third
+# person, and a demeaning predicate). @POSS is a target's possessive; @TGT a target as an object.
+@POSS = (?:your|ur|his|her|their|the {ROLE} s|{ROLE} s|the {ROLE}|this guy s|that guy s|kau punya|dia punya|awak punya)
+@TGT = (?:you|u|kau|ko|awak|korang|kamu|engkau|lu|him|her|them|dia|(?:this |that |the |our )?{ROLE}|this guy|that guy)
+@THING = (?:potato|potatoes|brick|rock|stone|doorknob|door knob|wet sock|sock|cardboard box|toaster|turnip|cabbage|paperclip|plank|sponge|bowling ball|traffic cone|lamp post|tree stump|dead fish|goldfish|houseplant|broken radio|broken record|radio rosak|dying (?:\w+ )?engine|car engine|(?:walking )?(?:disaster|train wreck|trainwreck|dumpster fire|red flag)|circus|tunggul(?: kayu)?|batu|tembok|tiang(?: lampu)?|patung|kayu|kobis|kain buruk|tapak kasut|kasut buruk|tong sampah|longkang|jamban|badut|katak|hantu)
+# A brain low-powered, expired or absent ("your brain runs on 2G", "his brain already expired", "otak kau
+# tertinggal kat rumah ke"); the author's own brain ("my brain runs on 2G this morning") is no target.
+\b{POSS} (?:\w+ )?brains? (?:\w+ ){0,2}?(?:runs? on|running on|still on|stuck on|is on|powered by|operates on|on) (?:a |an )?(?:2g|3g|dial up|dialup|windows (?:95|98|xp)|low battery|airplane mode|aeroplane mode|power saving mode|a potato|potato|a calculator|free trial|trial version)\b
+\b{POSS} (?:\w+ )?brains? (?:\w+ ){0,2}?(?:expired|left the chat|offline|not found|on vacation|on holiday|on leave|buffering|still loading|went missing|out of service|out of order|switched off|turned off|never arrived|404)\b
+\botak (?:kau|ko|awak|korang|kamu|engkau|lu|dia|{ROLE}(?: ni| tu)?) (?:\w+ ){0,2}?(?:tertinggal|tinggal kat rumah|letak kat|letak dekat|simpan kat|expired|cuti|pergi cuti|bercuti|beku|berkarat|karat|tumpul|senget|2g|koma|hang|jem)\b
+# Something lesser does the target's job better ("even my cat could host better than you", "my grandma
+# types faster than this moderator thinks", `kucing aku pun boleh cakap lagi bagus dari kau`). "Than me"
+# is self-deprecation.
+\b(?:my|a|an|even a|even my|even) (?:\w+ )?(?:cat|cats|dog|goldfish|hamster|parrot|grandma|granny|grandmother|toddler|baby|\w+ year old|potato|rock|chair|toaster|microwave|kucing|nenek|budak tadika|anak kecil)(?: \w+){0,5}? (?:better|faster|smarter|funnier|louder|clearer) than {TGT}\b
+\b(?:kucing|anjing|ikan|nenek|atuk|budak tadika|anak kecil|batu|kerusi)(?: \w+){0,2}? (?:aku|saya|i)? ?pun (?:\w+ ){0,4}?(?:lagi|lebih) (?:bagus|baik|pandai|hebat|power|laju|cerdik) (?:dari|daripada|drp) {TGT}\b
+# The X of a Y, or as sharp as a Y ("you have the IQ of a doorknob", "the moderator has the personality
+# of a wet sock", "this host is as sharp as a bowling ball").
+\b(?:{WHO}|{POSS})(?: \w+){0,3}? (?:iq|brain|brains|personality|charisma|intelligence|memory|attention span|common sense|energy|sense of humou?r|people skills) of (?:a |an )?(?:\w+ )?(?:{THING}|paper bag|plastic bag|(?:wet|soggy|damp|stale|burnt|rotten) \w+(?: \w+)?)\b(?! (?:star|stars|band|concert|legend|idol|icon|n roll))
+\b(?:{WHO}|{POSS} (?:\w+ )?(?:opinions?|ideas?|brain|jokes?|advice|comments?|questions?|points?|arguments?|talk|pendapat|idea|cakap))(?: \w+){0,3}? as (?:sharp|bright|smart|clever|useful|interesting|exciting|lively|fun|helpful|quick|entertaining) as (?:a |an )?(?:\w+ )?(?:{THING}|sack of \w+|bag of \w+|butter knife|black hole|screen door|chocolate teapot|ashtray on a motorbike|paper bag)\b
+# A person called or likened to a thing through the linking words ("the speaker looks like a potato", "you
+# are a walking disaster", "u talk like a broken radio", "admin ni macam tunggul kayu", "speaker tu muka
+# tembok"); the mic or the stream sounding like an engine is no person.
+\b{WHO}(?: {LINK}){1,5} {THING}\b
+\b(?:muka|rupa|otak|perangai|suara|mulut|kepala) (?:kau|ko|awak|korang|kamu|engkau|lu|dia|{ROLE}(?: ni| tu)?)(?: {LINK}){0,3} (?:macam|mcm|cam|seperti|like) (?:\w+ ){0,3}?(?:{THING}|\w+ rosak|broken \w+|kena gilis|kena langgar|kena lenyek|babi|beruk|monyet|tikus|biawak|pontianak|zombie)\b
+(?:^|[,.!?] )(?:muka|rupa) (?:macam|mcm|cam|seperti) (?:\w+ )?(?:tapak kasut|kasut buruk|tong sampah|longkang|jamban|tembok|tunggul|kain buruk|badut|hantu|katak)\b
+# Worse than a thing, or talking like a toddler or someone who lost a fight ("you add less to this chat than
+# a broken ceiling fan", "you talk like a toddler", "you type like someone who lost a fight with the
+# keyboard", "this speaker talk so much but empty like tin kosong"; "go back to kindergarten host").
+\b{WHO} (?:\w+ ){0,6}?(?:less|worse|slower|dumber|more useless|lebih teruk|lagi teruk|kurang) (?:\w+ ){0,4}?(?:than|dari|daripada) (?:a |an |my |the |even a )?(?:\w+ ){0,2}?(?:fan|kipas|chair|kerusi|rock|brick|potato|toaster|doorknob|plant|houseplant|goldfish|wall|tembok|batu|sofa|calculator|kalkulator|printer|parrot|sock|spoon|tunggul|patung)\b
+\b{WHO} (?:\w+ )?(?:talk|talks|sound|sounds|think|thinks|write|writes|type|types|act|acts|cakap|fikir|behave|behaves) (?:like|macam|mcm) (?:a |an )?(?:toddler|baby|budak tadika|kindergartener|\w+ year old|caveman|someone who lost a fight|somebody who lost a fight|someone who just learned|orang baru belajar)\b(?! in a candy)
+\b{WHO}(?: \w+){0,6}? (?:tin kosong|empty vessel|empty tin)\b
+\b{POSS} (?:\w+ ){0,8}?(?:and )?half as (?:useful|funny|smart|interesting|good|clever|entertaining)\b
+\bgo back to (?:kindergarten|tadika|primary school|sekolah rendah|preschool|pre school|school|sekolah) (?:la |lah )?(?:you|u|kau|ko|{ROLE})\b
+# Looks or presence that frighten or wreck ("the host has a face only a mother could love", "your face could
+# scare the scammers away"); "you're the reason shampoo has instructions".
+\b(?:{WHO}|{POSS})(?: \w+){0,3}? (?:a )?face only (?:a|your|his|her) (?:mother|mum|mom|mak) could love\b
+\b{POSS} face (?:could|would|can|will|is enough to) (?:scare|frighten|break|crack|stop|curdle|kill)\b
+\b(?:{WHO}|you re|youre|ur)(?: are| is)? the reason (?:\w+ ){0,3}?(?:has|have|needs?|comes? with|print|prints) (?:warning labels?|instructions|warnings)\b
+# Go and eat dirt; a target told off and away ("go eat dirt", "blah lah kau dari sini", "tutup mulut kau",
+# "get lost host"); "go eat something first" and "get lost in a good book" are no put-down.
+\bgo (?:eat|makan|lick) (?:some )?(?:dirt|sand|mud|rocks|worms|shit|poop|tanah|pasir|lumpur|najis|tahi|sampah)\b
+\b(?:diam|senyap|tutup mulut|tutup mulut busuk|blah|berambus|pergi main jauh jauh|pergi main jauh|pergi jauh jauh|keluar) (?:la |lah |je |jelah |sikit )?(?:kau|ko|korang|engkau|lu)\b
+\bblah (?:la |lah )?(?:\w+ )?dari sini\b
+\b(?:get lost|go away|buzz off|piss off|zip it|shut it|shut your (?:mouth|trap|face|pie hole)|sod off|bugger off) (?:la |lah |already |pls |please )?(?:you|u|loser|clown|{ROLE})\b
+# Unfit to speak or educated: "you should not be allowed to speak in public" (its "not" is its own).
+own	\b(?:you|u|kau|ko|awak|{ROLE}|this guy|he|she|dia) (?:\w+ )?(?:should not|shouldnt|should never|tak patut|tidak patut|tak sepatutnya) (?:be |di )?(?:allowed|dibenarkan|dibagi|diberi) (?:to )?(?:\w+ ){0,2}?(?:speak|talk|host|present|teach|cakap|bercakap|mengajar|ajar|hold a mic|pegang mic|on stage|in public|online)\b
+# Disgust at the sight or sound of a person (`menyampah tengok muka kau`, "sick of seeing your face").
+\b(?:menyampah|meluat|muak|jijik|loya|sakit mata) (?:aku |i |saya )?(?:tengok|nampak|dengar|lihat|tgk) (?:muka |suara |rupa |perangai |mulut )?(?:kau|ko|awak|korang|engkau|lu|dia|{ROLE})\b
+\b(?:sick of|tired of|cant stand|can t stand|hate) (?:seeing |hearing |looking at )?{POSS} (?:\w+ )?(?:face|voice|mug)\b
+# Unfit for the role by looks (`muka macam tu nak jadi host`).
+\bmuka (?:macam|mcm|cam) (?:tu|ni|itu|ini) (?:\w+ )?(?:nak|mahu|ada hati|berani) (?:jadi|jd) (?:host|hos|speaker|penceramah|pengacara|mc|artis|model|influencer)\b
+# A person as rubbish through the linking words ("dia ni sampah je", "the host is garbage"). "trash" is left
+# out: in English slang it is mostly play or sport ("you're trash at it", "talks trash").
+\b{WHO}(?: {LINK}){1,4} (?:sampah|garbage|rubbish|scum|sampah masyarakat)\b(?! (?:bag|bags|bin|bins|day|collection|truck|lori|can|cans|pickup|bin|at|food))
+# Who invited this person, and it is a joke.
+\bwho (?:even )?(?:invited|hired|booked|picked|chose) (?:this|that) (?:guy|clown|fool|person|fella|joker|one|mamat|minah|{ROLE})\b(?: \w+){0,4}? (?:what a joke|a joke|lol|lmao|cringe|so bad|waste|clown)\b
+# Who let this person near a microphone.
+\bwho (?:even )?(?:let|allowed|put) (?:this|that|these|those|the) (?:\w+ )?(?:guy|guys|clown|clowns|fool|person|fella|joker|man|woman|kid|one|mamat|minah|budak|{ROLE}) (?:\w+ )?(?:near|anywhere near|on|onto|touch|hold|use) (?:a |the )?(?:mic|microphone|stage|camera|keyboard|podium|pentas)\b
+# Lines labelled "own" carry their own negator ("nobody cares what you think", `tak ada siapa nak dengar
+# kau`, "and never come back", `kau ni tak berguna`): only a negator just before them cancels them.
+own	\b(?:nobody|no one|noone) (?:asked|cares|wants to hear|needs|asked for) (?:for |about |what |to hear )?(?:you|your|ur|u|him|her|the {ROLE})\b
+own	\b(?:tak ada|takde|tiada|xde|x de|tak de) (?:siapa|sapa|orang) (?:\w+ ){0,2}?(?:nak dengar|peduli|kisah|suka|jemput|minta pendapat|perlukan) (?:kau|ko|awak|korang|engkau|lu|cakap kau|pendapat kau)\b
+own	\b(?:go|get out|leave|get lost|go away|pergi|blah|keluar|berambus|disappear|touch grass)\b(?: \w+){0,4}? (?:and )?(?:never|dont|don t|do not|jangan) (?:ever )?(?:come back|return|show your face|balik lagi|datang lagi|muncul lagi)\b
+own	\b{WHO}(?: \w+){0,3}? (?:tak ada otak|takde otak|tiada otak|xde otak|tak berotak|tak ada akal|takde akal|tiada akal)\b
+own	\b{WHO}(?: (?:ni|tu|memang|is|are|just|la|lah))* (?:bukan manusia|not (?:even )?human|tak macam manusia|bukan orang)\b
+own	\b{WHO}(?: (?:ni|tu|memang|this one|so|is|are|really|just|la|lah))* (?:\w+ )?(?:tak berguna|tak guna langsung|tak layak (?:bercakap|cakap|jadi|pegang|ajar|mengajar)|menyusahkan orang|not worth listening to|worthless|a nobody|a failure|a burden|a lost cause)\b
+own	\b{WHO}(?: \w+){0,3}? (?:macam|mcm|cam|like|seperti) (?:orang |budak )?(?:tak|tidak|x|never|tak pernah|tidak pernah|never been to) (?:pernah )?(?:sekolah|belajar|went to school|go to school|educated|berpelajaran|masuk sekolah|habis sekolah|school)\b
+own	\b(?:the world|this world|everyone|everybody|the internet|this webinar|this chat|dunia|semua orang|webinar ni) (?:\w+ ){0,2}?(?:would be|will be|is|akan|lebih) (?:\w+ ){0,2}?(?:better|better off|happier|aman|baik|bahagia|tenang) (?:\w+ )?(?:without|tanpa) (?:you|u|kau|ko|awak|korang|him|her|dia|the {ROLE}|this {ROLE})\b
+own	\b(?:you|u|kau|ko|awak|korang) (?:should|better|patut|baik|must) (?:just |la |lah |really )?(?:disappear|vanish|hilang|lenyap|ghaib)\b(?!(?: \w+){0,5} (?:for a while|for a bit|for now|sementara|to be safe|to stay safe|for your safety|untuk selamat))
+own	\b(?:do (?:us|everyone|the world|everybody) a favou?r and|please just|pls just|just) (?:go )?(?:disappear|vanish)(?: forever| for good| from)\b
+# Lines labelled "unsaid" are a put-down rejected as others' words ("don't listen to people who say you
+# are worthless", `jangan percaya orang yang cakap kau tak berguna`): a phrase insult within six words after
+# one is reported to be rejected, not said.
+unsaid	\b(?:dont|do not|never|jangan|jgn|tak payah|usah) (?:listen to|believe|mind|dengar|dengar cakap|percaya|percaya cakap|layan|peduli)(?: \w+){0,3}? (?:people|those|anyone|others|orang|sesiapa|mereka)(?: \w+)? (?:who|that|yang) (?:say|says|said|tell|tells|told|call|calls|cakap|kata|panggil|komen)\b
+unsaid	\b(?:ignore|abaikan|block|blok) (?:the |all )?(?:people|those|anyone|trolls|orang|mereka)(?: \w+)? (?:who|that|yang) (?:say|says|said|tell|tells|told|call|calls|cakap|kata|panggil|komen)\b
+# Lines labelled "owned" are a thing of the reader's or a third person's in Malay order (`mic kau`, `laptop
+# dia`): a put-down that starts at the pronoun is about the thing ("mic kau macam radio rosak, boleh
+# check?"), not the person.
+owned	\b(?:mic|microphone|audio|sound|video|internet|line|wifi|laptop|phone|fon|handphone|hp|camera|kamera|screen|skrin|connection|sambungan|stream|streaming|slide|slides|router|modem|kereta|car|motor|enjin|engine|headset|earphone|fan|kipas|aircond|radio) (?:kau|ko|awak|korang|kamu|engkau|lu|dia|you|u)\b
