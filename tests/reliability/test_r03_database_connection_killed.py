@@ -26,15 +26,34 @@ SERVER_APPLICATION = "dewan-r03-server"
 
 
 def terminate_server_backends(database_url: str) -> int:
-    """Kill every backend the server process opened (``application_name`` = ``SERVER_APPLICATION``)."""
+    """Kill every backend the server process opened (``application_name`` = ``SERVER_APPLICATION``) and
+    wait until they have exited. ``pg_terminate_backend`` only signals a backend: on a loaded machine the
+    server's next query could reach one not yet gone, and the fault would not fire (seen in a PostgreSQL
+    pass at load ~8: "the killed connection was never hit")."""
+    import time
+
     import psycopg
 
     with psycopg.connect(database_url, autocommit=True) as conn:
-        return conn.execute(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND application_name = %s",
-            [SERVER_APPLICATION],
-        ).fetchone()[0]
+        pids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT pid FROM pg_stat_activity"
+                " WHERE datname = current_database() AND application_name = %s",
+                [SERVER_APPLICATION],
+            ).fetchall()
+        ]
+        for pid in pids:
+            conn.execute("SELECT pg_terminate_backend(%s)", [pid])
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            alive = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)", [pids]
+            ).fetchone()[0]
+            if not alive:
+                break
+            time.sleep(0.02)
+        return len(pids)
 
 
 async def scenario(server, slug: str, session_key: str) -> dict:
