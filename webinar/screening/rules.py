@@ -660,13 +660,19 @@ def _reported_event(words: list[str], ga: int, gb: int, pa: int, pb: int) -> boo
     return counted or any(w in _PAST for w in between) or after in _EVENT_AFTER
 
 
-def _negated_word(words: list[str], i: int, lex, act: bool = False) -> bool:
+def _negated_word(
+    words: list[str], i: int, lex, act: bool = False, owned: frozenset[int] = frozenset()
+) -> bool:
     """A negator within two words before word ``i``. A command word ("dont", "jangan") negates after a
     subject ("I don't hate Malays") or before an act against a group (``act``: "jangan benci orang Cina",
-    "don't ban Muslims"); before anything else it is still an order ("jangan jadi bodoh")."""
+    "don't ban Muslims"); before anything else it is still an order ("jangan jadi bodoh"). A negator in
+    ``owned`` is the first word of a predicate of its own that denies the group's humanity ("Rohingya bukan
+    manusia, binatang"): it negates that predicate, not the word after it (round 14)."""
     start = max(0, i - 2)
     for k in range(start, i):
         w = words[k]
+        if k in owned:
+            continue
         if w in lex.negators and (
             act
             or w not in lex.commands
@@ -692,6 +698,45 @@ def _negated_claim(flat: _Words, norm: Normalised, ga: int, gb: int, pa: int, le
         return False
     tg, tp = norm.tokens[flat.owner[gb]], norm.tokens[flat.owner[pa]]
     return _CLAUSE_END.search(norm.original, tg.end, tp.start) is None
+
+
+def _owned_negators(words: list[str], preds, lex) -> frozenset[int]:
+    """Negators that start a hate predicate of their own ("not human", "bukan manusia"): a later predicate
+    is not negated by them ("Rohingya bukan manusia, binatang" denies humanity; "bukan binatang" alone is
+    counter-speech)."""
+    return frozenset(
+        pa for pa, pb, kind in preds if pb > pa and kind == "after" and words[pa] in lex.negators
+    )
+
+
+def _likened_to_a_beast(words: list[str], ga: int, gb: int, lex) -> int:
+    """Round 14 (generic singular): the word index of an animal, vermin or disease noun (generalising.txt,
+    ``beast:``) the group at ``ga..gb`` is likened to, or -1. Between them only generalising markers, fillers
+    and comparison words (``liken:``), one marker or comparison word at least, within eight words: "a
+    Bangladeshi is no better than a rat", `seorang pendatang tu sama macam lalat`, "an Indian is a snake",
+    `pendatang ni tak ubah macam seekor tikus`. An indefinite article before the group (``singular:``)
+    leaves it generic; any other particular word ("my", "this", "some") makes it one person. A negator
+    between that no comparison word follows denies it ("a refugee is not a rat"; not "no better than"); a
+    ``stop:`` word after the noun makes it a modifier ("a dog lover")."""
+    before = words[max(0, ga - 2) : ga]
+    if any(w in lex.particular_words and w not in lex.singular_words for w in before):
+        return -1
+    general, filler, liken = lex.general_words, lex.filler_words, lex.liken_words
+    for k in range(gb + 1, min(len(words), gb + 10)):
+        w = words[k]
+        if w in lex.beast_words:
+            between = words[gb + 1 : k]
+            if not any(x in general or x in liken for x in between):
+                return -1
+            negated = any(
+                x in lex.negators and (j + 1 >= len(between) or between[j + 1] not in liken)
+                for j, x in enumerate(between)
+            )
+            after = words[k + 1] if k + 1 < len(words) else ""
+            return -1 if negated or after in lex.stop_words else k
+        if not (w in general or w in filler or w in liken or w in lex.negators):
+            return -1
+    return -1
 
 
 _TRAIT_KINDS = frozenset(["trait", "trait_noun"])
@@ -893,12 +938,16 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
     groups = flat.groups()
     if groups:
         preds = _predicates(words, lex)
+        owned = _owned_negators(words, preds, lex)
         asks_help = "?" in norm.original and not lex.help_words.isdisjoint(words)
         for ga, gb in groups:
+            beast = _likened_to_a_beast(words, ga, gb, lex)
+            if beast >= 0 and not _negated_claim(flat, norm, ga, gb, beast, lex):
+                add(ga, beast)  # "a Bangladeshi is no better than a rat" (round 14, generic singular)
             for pa, pb, kind in preds:
                 if pa <= gb and pb >= ga:
                     continue
-                if _negated_word(words, pa, lex, act=kind == "before"):
+                if _negated_word(words, pa, lex, act=kind == "before", owned=owned):
                     continue
                 if (
                     (kind == "after" or kind in _TRAIT_KINDS)
@@ -924,7 +973,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                     continue
                 tj = flat.owner[j]
                 bad = words[j] in lex.dehumanising or tj in flagged_insults
-                if bad and not _negated_word(words, j, lex):
+                if bad and not _negated_word(words, j, lex, owned=owned):
                     add(min(ga, j), max(gb, j), "hate.identity")
                     break
     for m in _HATE_RE.finditer(flat.text) if flat.may_phrase(0) and _may(_HATE_RE, flat.text) else ():
@@ -1729,7 +1778,9 @@ def negated_generalisation(flat: _Words, norm: Normalised) -> bool:
     if not groups:
         return False
     words = flat.words
-    for pa, pb, kind in _predicates(words, lex):
+    preds = _predicates(words, lex)
+    owned = _owned_negators(words, preds, lex)
+    for pa, pb, kind in preds:
         # "I don't hate Malays", "saya tidak benci orang Cina": the act against the group is denied.
         denied = kind == "before" and _negated_word(words, pa, lex, act=True)
         if denied and any(pb < ga and ga - pb <= 6 for ga, _gb in groups):
@@ -1738,7 +1789,7 @@ def negated_generalisation(flat: _Words, norm: Normalised) -> bool:
             continue
         for ga, gb in groups:
             if gb < pa <= gb + 5 and (
-                _negated_word(words, pa, lex) or _negated_claim(flat, norm, ga, gb, pa, lex)
+                _negated_word(words, pa, lex, owned=owned) or _negated_claim(flat, norm, ga, gb, pa, lex)
             ):
                 return True
     return False

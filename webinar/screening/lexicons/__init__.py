@@ -66,6 +66,9 @@ class Lexicon:
     filler_words: frozenset[str]  # words that may stand between a group and its trait ("ni", "suka")
     particular_words: frozenset[str]  # words before a group that make it particular ("my", "a", "some")
     stop_words: frozenset[str]  # words that end a generalisation's reach ("victims of", "scammer calls")
+    singular_words: frozenset[str]  # an indefinite article before a group ("a", "seorang"): may be generic
+    liken_words: frozenset[str]  # words of a comparison that follow a negator ("no better than", "tak ubah")
+    beast_words: frozenset[str]  # animal, vermin and disease nouns a group is likened to ("rat", "lalat")
     list_words: frozenset[str]  # words between the groups of a list ("Malay, Chinese or Indian")
     help_words: frozenset[str]  # with a question mark: a help or victim question about a group
     ask_words: frozenset[str]  # with a question mark: a neutral question about a group (rights, access)
@@ -188,6 +191,9 @@ def load() -> Lexicon:
         filler_words=frozenset(w[7:] for w in general if w.startswith("filler:")),
         particular_words=frozenset(w[11:] for w in general if w.startswith("particular:")),
         stop_words=frozenset(w[5:] for w in general if w.startswith("stop:")),
+        singular_words=frozenset(w[9:] for w in general if w.startswith("singular:")),
+        liken_words=frozenset(w[6:] for w in general if w.startswith("liken:")),
+        beast_words=frozenset(w[6:] for w in general if w.startswith("beast:")),
         list_words=frozenset(w[5:] for w in general if w.startswith("list:")),
         help_words=frozenset(w[5:] for w in general if w.startswith("help:")),
         ask_words=frozenset(w[4:] for w in general if w.startswith(("ask:", "help:"))),
