@@ -113,3 +113,50 @@ def test_one_persons_act_and_counter_speech_publish_at_every_strictness(text):
 )
 def test_a_denied_animal_likening_fires_no_hate_rule(text):
     assert not hate_rule_codes(text, "strict"), text
+
+
+# The Chinese zodiac names a year by an animal: a group beside it is born in a sign, not likened to a beast
+# (round 14, `zodiac:` lines of generalising.txt). Lunar New Year is a large part of a Malaysian audience's
+# year, so these come up in every campaign that runs near it.
+ZODIAC = [
+    "is it true that a Chinese is a rat in the zodiac?",
+    "Chinese people born in 1996 are rats in the zodiac",
+    "the Chinese zodiac has 12 animals, rat ox tiger",
+    "orang Cina tahun tikus memang rajin kata horoskop",
+    "in my shio I am a snake, my Chinese friends say snakes are clever",
+    "year of the rat babies are Chinese zodiac's first sign, what about Malays?",
+]
+
+
+@pytest.mark.parametrize("text", ZODIAC)
+def test_a_group_beside_the_zodiac_is_born_in_a_sign_and_published(text):
+    assert_published_everywhere(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese are rats, all of them",
+        "orang Cina semua macam tikus",
+        "a Bangladeshi is no better than a rat",
+    ],
+)
+def test_without_the_zodiac_the_same_animals_are_still_a_likening(text):
+    assert hate_rule_codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my babies are asleep so I can finally watch",
+        "how do I protect my babies' photos online?",
+        "spicing up the quiz",
+    ],
+)
+def test_an_english_word_is_not_read_as_a_listed_word_of_another_language_plus_an_ending(text):
+    assert_published_everywhere(text)
+
+
+def test_the_ending_of_a_listed_word_is_still_taken_off():
+    assert verdict("all of you are idiots", "standard").action != "publish"  # idiot + s
+    assert verdict("dasar babinya", "standard").action != "publish"  # babi + nya

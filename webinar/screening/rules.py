@@ -709,6 +709,18 @@ def _owned_negators(words: list[str], preds, lex) -> frozenset[int]:
     )
 
 
+def _zodiac_sign(words: list[str], a: int, b: int, zodiac: bool, lex) -> bool:
+    """Words ``a..b`` name an animal as a sign of the Chinese zodiac, not a likening: the comment has a
+    zodiac word, or the animal follows `tahun`/`shio` or "year of the" (round 14)."""
+    if not any(w in lex.beast_words or w in lex.dehumanising for w in words[a : b + 1]):
+        return False
+    if zodiac:
+        return True
+    return (a >= 1 and words[a - 1] in ("tahun", "shio")) or (
+        a >= 3 and words[a - 3 : a] == ["year", "of", "the"]
+    )
+
+
 def _likened_to_a_beast(words: list[str], ga: int, gb: int, lex) -> int:
     """Round 14 (generic singular): the word index of an animal, vermin or disease noun (generalising.txt,
     ``beast:``) the group at ``ga..gb`` is likened to, or -1. Between them only generalising markers, fillers
@@ -781,13 +793,16 @@ def neutral_group_question(flat: _Words, norm: Normalised) -> bool:
     victim (``ask:`` and ``help:`` lines of generalising.txt), and no hate predicate of any kind or
     dehumanising word anywhere in it. A comment that is no question counts when it lists three groups or
     more in a row (``_group_list``) and says nothing against them ("Scammers don't care if you're Malay,
-    Chinese or Indian"). The caller also needs no abuse rule to have fired; the hate head, which scores
-    group words on their own, then stays quiet."""
+    Chinese or Indian"), and so does one with a zodiac word whose only animals are signs ("Chinese people
+    born in 1996 are rats in the zodiac"). The caller also needs no abuse rule to have fired; the hate
+    head, which scores group words on their own, then stays quiet."""
     groups = flat.groups()
     if not groups:
         return False
     lex = lexicons.load()
     words = flat.words
+    if not lex.zodiac_words.isdisjoint(words):  # a group beside the zodiac: only its signs are animals
+        return not [p for p in _predicates(words, lex) if not _zodiac_sign(words, p[0], p[1], True, lex)]
     if "?" in norm.original:
         if lex.ask_words.isdisjoint(words):
             return False
@@ -940,13 +955,20 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
         preds = _predicates(words, lex)
         owned = _owned_negators(words, preds, lex)
         asks_help = "?" in norm.original and not lex.help_words.isdisjoint(words)
+        zodiac = not lex.zodiac_words.isdisjoint(words)
         for ga, gb in groups:
             beast = _likened_to_a_beast(words, ga, gb, lex)
-            if beast >= 0 and not _negated_claim(flat, norm, ga, gb, beast, lex):
+            if (
+                beast >= 0
+                and not _zodiac_sign(words, beast, beast, zodiac, lex)
+                and not _negated_claim(flat, norm, ga, gb, beast, lex)
+            ):
                 add(ga, beast)  # "a Bangladeshi is no better than a rat" (round 14, generic singular)
             for pa, pb, kind in preds:
                 if pa <= gb and pb >= ga:
                     continue
+                if _zodiac_sign(words, pa, pb, zodiac, lex):
+                    continue  # "orang Cina tahun tikus", "the Chinese zodiac has 12 animals, rat ox tiger"
                 if _negated_word(words, pa, lex, act=kind == "before", owned=owned):
                     continue
                 if (
@@ -972,7 +994,9 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                 if ga <= j <= gb:
                     continue
                 tj = flat.owner[j]
-                bad = words[j] in lex.dehumanising or tj in flagged_insults
+                bad = (
+                    words[j] in lex.dehumanising and not _zodiac_sign(words, j, j, zodiac, lex)
+                ) or tj in flagged_insults
                 if bad and not _negated_word(words, j, lex, owned=owned):
                     add(min(ga, j), max(gb, j), "hate.identity")
                     break

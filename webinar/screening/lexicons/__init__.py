@@ -69,6 +69,7 @@ class Lexicon:
     singular_words: frozenset[str]  # an indefinite article before a group ("a", "seorang"): may be generic
     liken_words: frozenset[str]  # words of a comparison that follow a negator ("no better than", "tak ubah")
     beast_words: frozenset[str]  # animal, vermin and disease nouns a group is likened to ("rat", "lalat")
+    zodiac_words: frozenset[str]  # the zodiac's words: an animal beside them is a sign, not a likening
     list_words: frozenset[str]  # words between the groups of a list ("Malay, Chinese or Indian")
     help_words: frozenset[str]  # with a question mark: a help or victim question about a group
     ask_words: frozenset[str]  # with a question mark: a neutral question about a group (rights, access)
@@ -194,6 +195,7 @@ def load() -> Lexicon:
         singular_words=frozenset(w[9:] for w in general if w.startswith("singular:")),
         liken_words=frozenset(w[6:] for w in general if w.startswith("liken:")),
         beast_words=frozenset(w[6:] for w in general if w.startswith("beast:")),
+        zodiac_words=frozenset(w[7:] for w in general if w.startswith("zodiac:")),
         list_words=frozenset(w[5:] for w in general if w.startswith("list:")),
         help_words=frozenset(w[5:] for w in general if w.startswith("help:")),
         ask_words=frozenset(w[4:] for w in general if w.startswith(("ask:", "help:"))),
