@@ -614,17 +614,27 @@ def _group_spans(words: list[str], lex) -> list[tuple[int, int]]:
     return spans
 
 
+# Each first word's predicates, longest first, sorted once per table (hate_predicates.tsv grew in round 14:
+# sorting them for every word found cost the comments that name a group).
+_LONGEST_FIRST: dict[int, tuple[dict, dict[str, tuple[tuple[tuple[str, ...], str], ...]]]] = {}
+
+
 def _predicates(words: list[str], lex) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     table = lex.hate_predicates
     if _absent(words, table):
         return out
+    found = _LONGEST_FIRST.get(id(table))
+    if found is None or found[0] is not table:
+        longest = {w: tuple(sorted(o.items(), key=lambda kv: -len(kv[0]))) for w, o in table.items()}
+        found = _LONGEST_FIRST[id(table)] = (table, longest)
+    longest_first = found[1]
     n = len(words)
     for i, w in enumerate(words):
-        options = table.get(w)
+        options = longest_first.get(w)
         if options is None:
             continue
-        for phrase, kind in sorted(options.items(), key=lambda kv: -len(kv[0])):
+        for phrase, kind in options:
             k = len(phrase)
             if i + k <= n and tuple(words[i : i + k]) == phrase:
                 out.append((i, i + k - 1, kind))
