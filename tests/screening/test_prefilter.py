@@ -158,3 +158,31 @@ def test_the_shared_looks_never_say_no_where_their_patterns_match():
     spelled = [t for t in texts if sum(map(numbers.__contains__, rules._LETTERS.findall(t))) >= 2]
     assert spelled and all(rules._two_number_words(t, numbers) for t in spelled)
     assert sum(not rules._two_number_words(t, numbers) for t in texts) > 2 * len(spelled)
+
+
+def test_the_disguised_link_looks_never_say_no_where_their_patterns_match():
+    """link_view's two cheap looks (round 14 speed): the disguised-dot look says yes wherever _DOT_LIKE
+    finds a disguised dot (a bracketed dot or comma, a spelled dot, "judi88,com", a spaced dot), and the
+    spaced-letters look wherever _SPACED_CHARS finds a name spelled around a dot ("j u d i . c o m",
+    "judi88 . c o m"); both turn away an ordinary sentence with a comma or a full stop."""
+    pieces = ["judi88", " ", "dot", "d0t", "titik", "-", "_", "[", "]", "(", ")", "{", "}", "<", ">", ".", ",",
+              "com", "net", "my", "io", "vip", "info", "a", "1", " . ", "。", "·", "hi", "\n", "\t", "x", "'"]  # fmt: skip
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(20000)]
+    texts += [normalise(t).folded for t in random.Random(11).sample(_labelled_texts(), 1500)]
+    texts += ["judi88,com", "site,net/promo", "judi88 [.] com", "judi88-dot-com", "j u d i 8 8 . c o m",
+              "judi88 . c o m", "judi88 dot com"]  # fmt: skip
+    looks = [
+        (rules._DOT_LIKE_CUE.may_match, rules._DOT_LIKE.search),
+        (lambda t: rules._SPACED_CUE.search(t) is not None, rules._SPACED_CHARS.search),
+    ]
+    for may_match, finds in looks:
+        matched = 0
+        for text in texts:
+            if finds(text):
+                matched += 1
+                assert may_match(text), text
+        assert matched > 0
+    for ordinary in ("hi, my name is Ali, thanks", "at home. My kids are asleep", "ok, see you (later)"):
+        assert not rules._DOT_LIKE_CUE.may_match(ordinary)
+    assert rules._SPACED_CUE.search("at home. my kids are asleep") is None
