@@ -165,8 +165,9 @@ def test_the_disguised_link_looks_never_say_no_where_their_patterns_match():
     finds a disguised dot (a bracketed dot or comma, a spelled dot, "judi88,com", a spaced dot), and the
     spaced-letters look wherever _SPACED_CHARS finds a name spelled around a dot ("j u d i . c o m",
     "judi88 . c o m"); both turn away an ordinary sentence with a comma or a full stop."""
-    pieces = ["judi88", " ", "dot", "d0t", "titik", "-", "_", "[", "]", "(", ")", "{", "}", "<", ">", ".", ",",
-              "com", "net", "my", "io", "vip", "info", "a", "1", " . ", "。", "·", "hi", "\n", "\t", "x", "'"]  # fmt: skip
+    pieces = ["judi88", " ", "dot", "d0t", "titik", "-", "_", "[", "]", "(", ")", "{", "}", "<", ">", ".",
+              ",", "com", "net", "my", "io", "vip", "info", "a", "1", " . ", "。", "·", "hi", "\n", "\t", "x",
+              "'"]  # fmt: skip
     rng = random.Random(7)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(20000)]
     texts += [normalise(t).folded for t in random.Random(11).sample(_labelled_texts(), 1500)]
