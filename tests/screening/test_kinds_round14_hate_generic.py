@@ -12,13 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.screening.test_kinds import assert_published_everywhere, verdict
-
-HATE_RULES = {"hate.group", "hate.identity", "hate.exclusion"}
-
-
-def hate_rule_codes(text: str, strictness: str = "standard") -> set[str]:
-    return {r.code for r in verdict(text, strictness).reasons} & HATE_RULES
-
+from tests.screening.test_kinds_round14_hate import hate_rule_codes
 
 GENERIC_SINGULAR = [
     "a Bangladeshi is no better than a rat",
