@@ -178,7 +178,11 @@ def test_a_burst_still_unparsed_when_the_budget_closes_the_socket_still_gets_its
         server.kill()
     for received, closed in outcomes:
         assert closed.rcvd is not None and closed.rcvd.code == CLOSE_OVER_BUDGET, received
-        assert received[-1] == "error" and set(received[:-1]) == {"pong"}
+        # The error arrives last, after pongs only. How many pongs came first depends on when the socket's
+        # worker ran: pings still waiting their turn when the budget ran out are dropped unanswered
+        # (docs/protocol.md, rule 7), so under load there may be none (one viewer of three in a CI run's
+        # PostgreSQL pass received the error alone).
+        assert received[-1] == "error" and set(received[:-1]) <= {"pong"}, received
 
 
 async def _bursts(server: Server, slug: str, keys: list[str]) -> list:
