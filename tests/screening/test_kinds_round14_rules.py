@@ -80,6 +80,8 @@ HELD = [
     # a lookalike or disguised official address is no trusted site
     ("link", "see mcmc.gov.my.verify-login.xyz to claim"),
     ("link", "semak di mcmc[.]gov[.]my"),
+    ("link", "report at www.mcmc.gov.m\u0443/aduan"),  # a Cyrillic "у": the host is not gov.my
+    ("link", "see http://evil.com\\.gov.my"),  # a browser goes to evil.com: the backslash ends the host
     # children named beside their school in other orders
     ("pii.child", "SK Taman Melati, my son Ahmad Danial, darjah 4"),
     ("pii.child", "my daughter goes to SK Seri Indah, her name is Aisyah"),
@@ -205,6 +207,7 @@ def test_a_links_host_is_read_as_a_browser_would(link, host):
         ("semakmule.rmp.gov.my/search", True),
         ("befrienders.org.my", True),
         ("mcmc.gov.my.verify-login.xyz", False),
+        ("http://evil.com\\.gov.my", False),
         ("fakegov.my", False),
         ("judi88.org.my", False),
     ],
@@ -267,3 +270,7 @@ def test_policy_from_settings_reads_the_trusted_sites_and_the_sites_own_hosts(se
 )
 def test_a_trusted_site_is_kept_as_its_domain(line, domain):
     assert site_domain(line) == domain
+
+
+def test_an_official_link_written_in_capitals_is_still_trusted():
+    assert screen("Report at WWW.MCMC.GOV.MY/aduan").action == "publish"

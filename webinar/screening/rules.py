@@ -3177,7 +3177,7 @@ def _handles(text: str) -> list[tuple[int, int]]:
 # or a trusted name inside it ("mcmc.gov.my.verify-login.xyz") is not; neither is a link written in disguise
 # (its dots folded by link_view) or defanged ("hxxp").
 _LINK_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
-_HOST_END = re.compile(r"[/?#]")
+_HOST_END = re.compile(r"[/?#\\]")  # a browser ends the host at a backslash too (WHATWG URL)
 
 
 def link_host(link: str) -> str:
@@ -3299,7 +3299,14 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
             if free(a, b):
                 s, e = norm.span(a, b)
                 link = view[m.start() : end]
-                plain = trusted and text[a:b] == link and trusted_link(link, trusted)
+                # Written plainly: the folded text is the link as matched, and the original is that link
+                # (any case) with no letter folded from another script ("mcmc.gov.mу", a Cyrillic у).
+                plain = (
+                    trusted
+                    and text[a:b] == link
+                    and norm.original[s:e].lower() == link
+                    and trusted_link(link, trusted)
+                )
                 links.append(Hit("link.trusted" if plain else "link", "link", 1, s, e))
     return pii, links
 
