@@ -800,7 +800,7 @@ def neutral_group_question(flat: _Words, norm: Normalised) -> bool:
     """Round 14: a question about a group of people that says nothing against it ("Are refugees allowed to
     work in Malaysia?", "are foreign workers more likely to be scammed?", "Is there a Tamil version for
     Indian seniors?"): a question mark, a group (identity.txt), a word of rights, access, help or being a
-    victim (``ask:`` and ``help:`` lines of generalising.txt), and no hate predicate of any kind or
+    victim (``ask:`` lines of generalising.txt), and no hate predicate of any kind or
     dehumanising word anywhere in it. A comment that is no question counts when it lists three groups or
     more in a row (``_group_list``) and says nothing against them ("Scammers don't care if you're Malay,
     Chinese or Indian"), and so does one with a zodiac word whose only animals are signs ("Chinese people
