@@ -227,6 +227,7 @@ HELDOUT = (
     "heldout_15",
     "heldout_16",
     "heldout_17",
+    "heldout_18",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
