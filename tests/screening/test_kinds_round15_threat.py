@@ -162,6 +162,15 @@ THREATS = [
     'kau tunggu lepas sesi ni',
     'ur dead',
     'ur dead meat host',
+    'hi host, kill u lah',
+    'siap kau lah',
+    'delete the post or else, tq',
+    'salam, sampai rumah kau nanti ok',
+    'ur dead bro haha',
+    'you are dead meat pls',
+    'I will end you lah',
+    'kau akan menyesal nanti lah',
+    'lain kali aku jumpa kau, siap lah',
 ]
 
 # Benign look-alikes: published at relaxed, standard and strict.
