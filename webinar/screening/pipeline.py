@@ -443,7 +443,8 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         dropped.update(i for i, tok in enumerate(norm.tokens) if tok.words[0] in particles)  # round 14: "nih"
     for a, b in rules.term_matches(flat, rules.compile_terms(lexicons.load().farewells)):
         dropped.update(range(a, b + 1))  # round 14: "sampai jumpa minggu depan"
-    reported_self_harm = rules.self_harm_reported(flat, norm)
+    # Round 15: also self-harm words asked about, denied or recovered from, and everyday tiredness (care.re).
+    reported_self_harm = rules.self_harm_reported(flat, norm) or rules.self_harm_quiet(flat, norm)
     notice = rules.details_for_a_service(flat) or rules.thing_reported(flat) or rules.safety_question(flat)
     text = flat.text
     if dropped:

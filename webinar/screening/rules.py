@@ -1116,21 +1116,98 @@ _MINOR_LEAD = frozenset(["age", "alone", "secret"])
 
 
 def self_harm_hits(flat: _Words, norm: Normalised) -> list[Hit]:
-    """First-person self-harm (self_harm.re) on the normalised text: "k1ll myself", "kms", "unalive"."""
-    if _silent(flat, _SELF_HARM_TRIGGERS):
-        return []
-    hits = _phrase_hits(_SELF_HARM_RE, "self_harm.phrase", "self_harm", flat, norm)
+    """First-person self-harm (self_harm.re) on the normalised text: "k1ll myself", "kms", "unalive"; also on
+    the emoji reading (round 15: "🔪 is my only friend now"). A phrase that is not the author's wish now
+    (``_unsaid_spans``: asked about, denied, or past and recovered from) is dropped."""
+    hits = []
+    if not _silent(flat, _SELF_HARM_TRIGGERS):
+        hits = _phrase_hits(_SELF_HARM_RE, "self_harm.phrase", "self_harm", flat, norm)
     if not hits:
-        return hits
+        return _emoji_hits(norm)
     figures = hyperbole_spans(flat, norm)
     lex = lexicons.load()
+    unsaid = _unsaid_spans(flat, norm)
     return [
         h
         for h in hits
         if not _reported_by_someone_else(flat, norm, h)
         and not any(a < h.end and h.start < b for a, b in figures)
         and not _negated_phrase(flat.words, _first_word(flat, norm, h), lex)
+        and not _unsaid(h, unsaid)
     ]
+
+
+# Round 15 (docs/screening.md, "Round 15: self-harm without a listed word"): readings of self-harm words that
+# are not the author's wish now (lexicons/care.re), and emoji that stand for a means (care_emoji.tsv).
+_CARE = {
+    label: _alternation(rx for lab, rx in lexicons.patterns("care.re") if lab == label)
+    for label in ("past", "recovered", "asked", "denied", "quiet")
+}
+_CARE_TRIGGERS = lexicons.triggers("care.re")
+_CARE_EMOJI = {
+    emoji: word for word, emojis in lexicons.word_sets("care_emoji.tsv").items() for emoji in emojis
+}
+_CARE_EMOJI_RE = re.compile("|".join(re.escape(e) for e in sorted(_CARE_EMOJI, key=len, reverse=True)))
+
+
+def _emoji_hits(norm: Normalised) -> list[Hit]:
+    """Self-harm phrases read with each means emoji replaced by its word ("💊💊💊 malam ni aku telan semua");
+    a hit spans the whole comment (the emoji reading has offsets of its own)."""
+    original = norm.original
+    if _CARE_EMOJI_RE.search(original) is None:
+        return []
+    reading = normalise(_CARE_EMOJI_RE.sub(lambda m: f" {_CARE_EMOJI[m.group(0)]} ", original))
+    flat = _Words(reading)
+    if not reading.tokens or _silent(flat, _SELF_HARM_TRIGGERS):
+        return []
+    if not self_harm_hits(flat, reading):
+        return []
+    return [Hit("self_harm.phrase", "self_harm", 3, 0, len(original))]
+
+
+def _care_spans(label: str, flat: _Words, norm: Normalised) -> list[tuple[int, int]]:
+    rx = _CARE[label]
+    if not _may(rx, flat.text):
+        return []
+    out = []
+    for m in rx.finditer(flat.text):
+        a, b = flat.token_range(m.start(), m.end())
+        out.append((norm.tokens[a].start, norm.tokens[b].end))
+    return out
+
+
+def _unsaid_spans(flat: _Words, norm: Normalised) -> tuple[list[tuple[int, int]], ...]:
+    """(asked or denied spans, past spans, recovered spans) of ``lexicons/care.re``."""
+    if _silent(flat, _CARE_TRIGGERS):
+        return ([], [], [])
+    said = _care_spans("asked", flat, norm) + _care_spans("denied", flat, norm)
+    past = _care_spans("past", flat, norm)
+    return (said, past, _care_spans("recovered", flat, norm) if past else [])
+
+
+def _unsaid(hit: Hit, spans: tuple[list[tuple[int, int]], ...]) -> bool:
+    """Whether a self-harm phrase is asked about or denied (inside such a span: "what does unalive mean?",
+    "I'm not suicidal"), or told as past (a past word in it or within 40 characters before it) with a
+    recovery after it ("I used to want to die but therapy helped me")."""
+    said, past, recovered = spans
+    if hit.start is None or hit.end is None:
+        return False
+    if any(a <= hit.start and hit.end <= b for a, b in said):
+        return True
+    return any(hit.start - 40 <= a < hit.end for a, _b in past) and any(a >= hit.end for a, _b in recovered)
+
+
+def self_harm_quiet(flat: _Words, norm: Normalised) -> bool:
+    """Whether the self_harm model head should stay quiet (round 15, ``lexicons/care.re``): tiredness with a
+    task (`dah tak larat nak layan call scammer`), a last post on a topic, leaving for an errand, a loss told
+    with support ("lost everything but my family kept me going"), or self-harm words asked about, denied or
+    past and recovered from. The phrase rules still judge the comment: their own findings go to care."""
+    if _silent(flat, _CARE_TRIGGERS):
+        return False
+    if _may(_CARE["quiet"], flat.text) and _CARE["quiet"].search(flat.text) is not None:
+        return True
+    said, past, recovered = _unsaid_spans(flat, norm)
+    return bool(said or (past and recovered and max(a for a, _b in recovered) > min(a for a, _b in past)))
 
 
 def _first_word(flat: _Words, norm: Normalised, hit: Hit) -> int:
