@@ -1144,6 +1144,8 @@ _CARE = {
     for label in ("past", "recovered", "asked", "denied", "quiet")
 }
 _CARE_TRIGGERS = lexicons.triggers("care.re")
+for _care_rx in _CARE.values():
+    _may(_care_rx, "")  # the guards built at import, as the other phrase files' (end of this module)
 _CARE_EMOJI = {
     emoji: word for word, emojis in lexicons.word_sets("care_emoji.tsv").items() for emoji in emojis
 }
@@ -1166,7 +1168,11 @@ def _emoji_hits(norm: Normalised) -> list[Hit]:
 
 
 def _care_spans(label: str, flat: _Words, norm: Normalised) -> list[tuple[int, int]]:
-    rx = _CARE[label]
+    return _match_spans(_CARE[label], flat, norm)
+
+
+def _match_spans(rx: re.Pattern, flat: _Words, norm: Normalised) -> list[tuple[int, int]]:
+    """Spans (original-text offsets) of ``rx``'s matches on the canonical text."""
     if not _may(rx, flat.text):
         return []
     out = []
@@ -2137,13 +2143,7 @@ def incite_told(flat: _Words, norm: Normalised, start: int) -> bool:
 def incite_asked(flat: _Words, norm: Normalised) -> list[tuple[int, int]]:
     """Spans (original-text offsets) where the author asks what an incitement word means ("what does kys
     mean? my son's friend typed it", `apa maksud kys`): the word is asked about, not said to anyone."""
-    if not _may(_INCITE_ASKED_RE, flat.text):
-        return []
-    out = []
-    for m in _INCITE_ASKED_RE.finditer(flat.text):
-        a, b = flat.token_range(m.start(), m.end())
-        out.append((norm.tokens[a].start, norm.tokens[b].end))
-    return out
+    return _match_spans(_INCITE_ASKED_RE, flat, norm)
 
 
 def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
