@@ -1273,6 +1273,10 @@ _REPORTING = frozenset(
         "saying",
         "posting",
         "texting",
+        # Round 15: said again and again in Malay ("isteri saya asyik sebut nak tidur selamanya").
+        "sebut",
+        "menyebut",
+        "sebutkan",
     ]
 )
 _THIRD_PARTY = frozenset(
