@@ -168,6 +168,7 @@ CARE = [
     "i keep hurting myself to feel something",
     "goodbye, it was nice knowing you all",
     "sleeping pills + alcohol tonight",
+    "aku asyik sebut nak tidur selamanya",
 ]
 
 # Must publish at every strictness (guideline: third persons, questions, figures, recovery are benign).
@@ -336,6 +337,7 @@ LOOK_ALIKES = [
     "biar aku pergi dulu, nak solat",
     "my grandma says she wants to give up on life, who can I call?",
     "I could sleep forever after that long shift lol",
+    "suami saya asyik sebut nak tidur selamanya, siapa patut saya hubungi?",
     "apa gunanya aku hidup kalau tak tolong orang lain? jom sertai program sukarelawan",
 ]
 
