@@ -443,8 +443,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         dropped.update(i for i, tok in enumerate(norm.tokens) if tok.words[0] in particles)  # round 14: "nih"
     for a, b in rules.term_matches(flat, rules.compile_terms(lexicons.load().farewells)):
         dropped.update(range(a, b + 1))  # round 14: "sampai jumpa minggu depan"
-    # Round 15: also self-harm words asked about, denied or recovered from, and everyday tiredness (care.re).
-    reported_self_harm = rules.self_harm_reported(flat, norm) or rules.self_harm_quiet(flat, norm)
+    reported_self_harm = rules.self_harm_reported(flat, norm)
     notice = rules.details_for_a_service(flat) or rules.thing_reported(flat) or rules.safety_question(flat)
     text = flat.text
     if dropped:
@@ -544,6 +543,11 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     fired = []
     for head, p, threshold in zip(m.heads, probs, thresholds, strict=True):
         if not p >= threshold or head in quiet:
+            continue
+        if head == "self_harm" and rules.self_harm_quiet(rules.Words(norm), norm):
+            # Round 15 (care.re): self-harm words asked about, denied or recovered from, everyday tiredness;
+            # read only when the head fires (most comments never need it).
+            quiet = quiet | {"self_harm"}
             continue
         fired.append(head)
         category = HEAD_CATEGORY[head]
