@@ -204,6 +204,9 @@ def canonicalise(raw: str) -> Canon:
         if hit is not None:
             found = (hit[0], hit[1], False)
         token = token.replace("*", "")
+    if found is None and len(token) >= 4 and token[-1] == "2" and token[:-1].isalpha():
+        # Round 15: a Malay reduplication written with "2" ("bodo2", "sengal2" for "bodo-bodo"): its word.
+        found = _lookup(token[:-1], lex)
     if found is None:
         bases = [token]
         if not token.isalpha() and not token.isdigit() and any(c in _LEET_CHARS for c in token):

@@ -197,6 +197,8 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
             innocent.add(i)
             continue
         if entry.contextual and not _has_context(i, tokens, flagged, lex, n, entry.category):
+            if entry.category == "insult" and _self_subject(i, tokens):
+                innocent.add(i)  # round 15: "aku ni memang lembap bab teknologi": out of the model's text too
             continue
         mild = entry.mild
         reading = lex.indonesian_readings.get(entry.term)
@@ -354,6 +356,11 @@ def _quoted_title(norm: Normalised, lex, a: int, b: int) -> bool:
     )
 
 
+# Third-person pronouns among the targets: beside an everyday sense they may be an animal's ("my dog is a
+# bitch, she just had puppies"); a role noun beside one is a person.
+_PRONOUNS_3P = frozenset(["he", "she", "him", "her", "dia"])
+
+
 def _everyday_sense(i: int, norm: Normalised, lex, entry) -> bool:
     """ "konek wifi", "tarian butoh", "babi panggang", "Dr Dick Lee", "Moby Dick": the everyday sense or a
     name, unless the word is aimed at someone ("konek kau")."""
@@ -363,6 +370,8 @@ def _everyday_sense(i: int, norm: Normalised, lex, entry) -> bool:
     near = _words_near(tokens, i, 2, 2)
     if any(w in lex.second_person for w in near):
         return False
+    if entry.category == "insult" and any(w in lex.targets and w not in _PRONOUNS_3P for w in near):
+        return False  # round 15: "host ni loser, quiz pun tak reti buat" is aimed, whatever the quiz
     if _as_name(i, norm, lex, entry):
         return True
     senses = lex.senses.get(entry.term)
@@ -484,7 +493,7 @@ _MS_SELF = frozenset(["aku", "saya", "sy", "aq"])
 _SUBJECT = frozenset(["i", "am", "im", "saya", "aku", "sy", "aq"])
 _INTENSIFIERS = frozenset(["damn", "so", "very", "really", "such", "a", "an", "totally", "memang", "sangat",
                            "pun", "betul", "sikit", "gila", "la", "lah", "kind", "of", "bit", "quite",
-                           "just"])  # fmt: skip
+                           "just", "ni", "nie"])  # fmt: skip  # round 15: "ni" ("aku ni memang lembap")
 
 
 def _self_subject(i: int, tokens) -> bool:
@@ -2044,7 +2053,8 @@ def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     if invite is not None and "meet" not in found and (kid is not None or "minor" in found):
         found["meet"] = invite
     kinds = set(found)
-    if not ((kinds & _MINOR_LEAD and len(kinds) >= 2) or {"minor", "meet"} <= kinds):
+    # Round 15: a child named with a private channel to the author ("girls in form 3 msg me") is one too.
+    if not ((kinds & _MINOR_LEAD and len(kinds) >= 2) or {"minor", "meet"} <= kinds or {"minor", "contact"} <= kinds):
         return []
     if _asks_about_it(flat):
         return []

@@ -30,7 +30,7 @@
 # person, and a demeaning predicate). @POSS is a target's possessive; @TGT a target as an object.
 @POSS = (?:your|ur|his|her|their|the {ROLE} s|{ROLE} s|the {ROLE}|this guy s|that guy s|kau punya|dia punya|awak punya)
 @TGT = (?:you|u|kau|ko|awak|korang|kamu|engkau|lu|him|her|them|dia|(?:this |that |the |our )?{ROLE}|this guy|that guy)
-@THING = (?:potato|potatoes|brick|rock|stone|doorknob|door knob|wet sock|sock|cardboard box|toaster|turnip|cabbage|paperclip|plank|sponge|bowling ball|traffic cone|lamp post|tree stump|dead fish|goldfish|houseplant|broken radio|broken record|radio rosak|dying (?:\w+ )?engine|car engine|(?:walking )?(?:disaster|train wreck|trainwreck|dumpster fire|red flag)|circus|tunggul(?: kayu)?|batu|tembok|tiang(?: lampu)?|patung|kayu|kobis|kain buruk|tapak kasut|kasut buruk|tong sampah|longkang|jamban|badut|katak|hantu)
+@THING = (?:potato|potatoes|brick|rock|stone|doorknob|door knob|wet sock|sock|cardboard box|toaster|turnip|cabbage|paperclip|plank|sponge|bowling ball|traffic cone|lamp post|tree stump|dead fish|goldfish|houseplant|broken radio|broken record|radio rosak|dying (?:\w+ )?engine|car engine|(?:walking )?(?:disaster|train wreck|trainwreck|dumpster fire|red flag)|circus|tunggul(?: kayu)?|batu|tembok|tiang(?: lampu)?|patung|kayu|kobis|kain buruk|tapak kasut|kasut buruk|tong sampah|longkang|jamban|badut|katak|hantu|tong dram|tong drum|belon|gajah|badak)
 # A brain low-powered, expired or absent ("your brain runs on 2G", "his brain already expired", "otak kau
 # tertinggal kat rumah ke"); the author's own brain ("my brain runs on 2G this morning") is no target.
 \b{POSS} (?:\w+ )?brains? (?:\w+ ){0,2}?(?:runs? on|running on|still on|stuck on|is on|powered by|operates on|on) (?:a |an )?(?:2g|3g|dial up|dialup|windows (?:95|98|xp)|low battery|airplane mode|aeroplane mode|power saving mode|a potato|potato|a calculator|free trial|trial version)\b
@@ -105,3 +105,50 @@ unsaid	\b(?:ignore|abaikan|block|blok) (?:the |all )?(?:people|those|anyone|trol
 # dia`): a put-down that starts at the pronoun is about the thing ("mic kau macam radio rosak, boleh
 # check?"), not the person.
 owned	\b(?:mic|microphone|audio|sound|video|internet|line|wifi|laptop|phone|fon|handphone|hp|camera|kamera|screen|skrin|connection|sambungan|stream|streaming|slide|slides|router|modem|kereta|car|motor|enjin|engine|headset|earphone|fan|kipas|aircond|radio) (?:kau|ko|awak|korang|kamu|engkau|lu|dia|you|u)\b
+# Round 15 (insults without a listed word, second pass; docs/screening.md, "Round 15: insults and sexual remarks
+# without a listed word"). Shameless, a mic given to a target, a target asked after or not asked for, a
+# Manglish `cacat` aimed at a person, a voice, accent or face mocked, sarcastic praise with a failure, a room
+# temperature IQ, a lonely brain cell, wasted time "congratulated", a face for radio.
+own	\b(?:{WHO}|mamat|minah|budak|orang)(?: (?:ni|tu|memang|betul|sangat|is|so|really|la|lah|dah|pun))* (?:muka )?(?:tak tahu malu|tak malu|tak sedar diri|x malu|tk malu|tiada malu|takde malu|shameless)\b(?! (?:nak |untuk |to )?(?:tanya|bertanya|mengaku|ask|admit|cuba|belajar|minta|share|kongsi)\b)
+own	\bmuka (?:tak tahu malu|tak malu|x malu|tiada malu|takde malu|tembok tak tahu malu)\b
+own	\b(?:tak malu|tak tahu malu|x malu) (?:ke|kah|ka) (?:muka|kau|ko|dia|awak|{ROLE})\b
+\b(?:siapa|sapa|sape|who)(?: (?:yang|even|the hell|la|lah))* (?:bagi|kasi|gave|give|handed|let) (?:dia|this guy|that guy|this clown|that clown|this fool|mamat ni|mamat tu|minah ni|minah tu|budak ni|budak tu|him|her|this person|(?:this |that |the )?{ROLE}(?: ni| tu)?) (?:pegang |hold |guna |use |naik )?(?:a |the )?(?:mic|microphone|mikrofon|pentas|stage|podium)\b
+\bwho (?:even |the hell |tf )?asked (?:you|him|her|them|the {ROLE}|this {ROLE}|this guy)(?: (?:la|lah|bro|sis|uncle|aunty|lol|lmao|tho|though|mate|dude|anyway|seriously|clown|boomer|kid))*$
+own	^(?:but |lol |lmao |ok |okay |erm |well )?(?:nobody|no one|noone) asked(?: (?:la|lah|bro|sis|uncle|aunty|lol|lmao|tho|though|mate|dude|clown|boomer|kid|you|u|him|her|host|speaker))*$
+\b(?:siapa|sapa|sape|who)(?: (?:yang|even|the hell))* (?:jemput|ajak|panggil|invite|invited|hired|booked) (?:mamat|minah|budak|badut|clown|joker|fool) (?:ni|tu|this|that)\b
+\b(?:who (?:even |the hell )?(?:invited|hired|booked|let in)|siapa jemput) (?:this|that) (?:clown|joker|fool|bozo|muppet|badut|loser|{THING})\b
+\b(?:you|u|kau|ko|this guy|that guy|{ROLE})(?: (?:ni|tu|memang|so|damn|really|is|are|very|sangat|betul))* cacat(?: otak)?\b(?! (?:penglihatan|pendengaran|fizikal|anggota|sejak|kekal|akibat|kerana|sebab|since|from|after|selepas)\b)
+\bcacat (?:one |punya |betul |gila |la |lah |sia |otak )+(?:this|that|dia|kau|ko|you|u|{ROLE})\b
+# A voice, accent, laugh or face mocked ("your voice is like nails on a chalkboard", "the host sounds like a
+# chipmunk on helium", "that lisp is so annoying", "with that face you should keep your camera off").
+\b(?:{POSS}|that|this) (?:\w+ )?(?:voice|accent|laugh|lisp|face|english|grammar|hairline|teeth|suara|loghat|pelat|gelak) (?:is |are |sounds? |looks? |was |so |damn |really |very |sangat |memang )*(?:\w+ )?(?:like|macam|mcm|as bad as) (?:a |an )?(?:\w+ ){0,2}?(?:{THING}|nails on a (?:chalkboard|blackboard)|chalkboard|dying \w+|strangled \w+|chipmunk|foghorn|fog horn|kettle|car alarm|siren|kambing|itik|katak|ayam kena sembelih)\b
+\b{WHO}(?: {LINK}){1,5} (?:chipmunk|chipmunks|foghorn|a dying cat|a strangled cat|nails on a chalkboard|kambing|itik|katak)\b(?! (?:cartoon|movie|show|videos?|farm|curry|kari|meat|daging|soup|sup))
+\b(?:{POSS}|that|this) (?:\w+ )?(?:voice|accent|laugh|lisp|english|face|hairline|suara|loghat|pelat|gelak|muka) (?:is |are |sounds? |looks? |so |damn |really |very |sangat |memang |betul |gila )*(?:painful|annoying|unbearable|irritating|cringe|cringey|cringy|horrible|terrible|awful|ugly|disgusting|hodoh|menjengkelkan|meluat|menyakitkan telinga|sakit telinga|hurts my ears)\b
+\bget (?:someone|somebody|a (?:real|proper) \w+) who can (?:actually )?(?:talk|speak|host|present|explain)(?: \w+)? (?:properly|proper|better|normally)\b
+^go (?:and )?learn (?:\w+ ){0,3}?(?:first|dulu) (?:before|then|baru)\b
+\bwith (?:that|this|a face like that|muka macam tu) (?:face |voice |muka |suara )?(?:you|u|he|she|dia|kau) (?:should|better|must|patut|baik) (?:\w+ ){0,2}?(?:keep (?:your |the |his |her )?camera off|turn (?:your |the |his |her )?camera off|off (?:your |the )?camera|stay off camera|wear a mask|wear a bag|pakai topeng|tutup kamera)\b
+\b(?:{WHO}|{POSS})(?: \w+){0,2}? (?:a )?face (?:for|made for) radio\b
+\b(?:a )?voice (?:for|made for) (?:silent (?:films|movies)|mime|sign language)\b
+\b(?:look at|tengok|tgk) (?:his|her|that|the {ROLE} s|{ROLE} s|dia punya) (?:\w+ )?(?:bald head|botak|double chin|belly|perut boroi|hairline|gigi jongang|buck teeth)\b(?: \w+){0,4}? (?:lol|lmao|haha+|hahaha+|kahkah|wkwk+|lawak)\b
+# Sarcastic praise with a failure ("wow such a genius, took you 20 minutes to share a screen", `hebat sangat la
+# penceramah ni, soalan senang pun tak boleh jawab`); a scammer's cunning is no target.
+own	\b(?:such a|what a|real|wow|oh|another|great|so|sangat|betul|hebat) (?:\w+ )?(?:genius|einstein|expert|pro|professional|mastermind|pandai|bijak|cerdik|terer)\b(?! (?:\w+ )?(?:scam|scams|scammer|scammers|penipu|sindiket|hacker|hackers)\b)(?: \w+){0,8}? (?:cant even|can t even|couldnt even|could not even|cannot even|doesnt even|does not even|took (?:you|him|her|them) (?:\d+|an?|one|two|three|five|ten|twenty|thirty) (?:minutes?|mins?|hours?|years?|tries)|(?:\w+ )?pun (?:tak|x|tidak) (?:reti|tahu|tau|boleh|pandai|mampu|lepas))\b
+own	\b(?:hebat|pandai|bijak|cerdik|terer|power) (?:sangat|betul|gila|nya)(?: la| lah)? (?:{TGT}|mamat ni|minah ni|dia)\b(?!(?: \w+){0,8}? (?:scam|scammer|penipu|sindiket|polis|bank)\b)(?: \w+){0,6}? pun (?:tak|x|tidak) (?:reti|tahu|tau|boleh|pandai|mampu|lepas)\b
+own	\b(?:not bad|pretty good|good|smart|articulate|impressive|clever|pandai|hebat) for (?:someone|somebody|a \w+|an \w+|orang) (?:who|yang) (?:\w+ ){0,2}?(?:has no idea|has no clue|doesnt know|does not know|knows nothing|cant|tak tahu|tak reti)\b
+\bthanks? (?:you )?for nothing\b(?: \w+){0,2}? (?:captain obvious|{ROLE}|you|u|clown|genius|einstein)\b
+\b(?:thanks|thank you|ok|okay|yes|sure|wow|yeah)(?: \w+){0,3}? captain obvious\b
+\b(?:congrats|congratulations|thanks|thank you|tahniah|terima kasih) (?:\w+ )?(?:on|for|sebab|kerana) (?:wasting|membazir|buang) (?:an? |one |\d+ |two |three |my |our |masa )?(?:\w+ )?(?:hours?|minutes?|time|life|lives|masa|jam|minit)\b
+\bimagine (?:being|jadi) (?:this|that|so|se) ?(?:clueless|dumb|slow|useless|boring|ignorant|incompetent|bengap|lembap|bodoh)\b(?: \w+){0,5}? (?:still|and|dan|masih) (?:\w+ )?(?:holding|hold|pegang|hosting|host|on stage|speaking|presenting|talking|giving)\b
+\b(?:is|are) (?:the |this |our )?(?:{ROLE}|you|he|she|this guy) always (?:this|that|so) (?:slow|dumb|clueless|boring|useless|annoying|incompetent|lost|lembap|bodoh)\b
+# A room temperature IQ; a lonely brain cell.
+\b(?:room temp|room temperature) iq\b|\biq (?:of |at |below |lower than |sama dengan |macam )?(?:room temp|room temperature|suhu bilik)\b|\b(?:single digit|negative|2 digit|two digit) iq\b
+\b(?:{POSS}|{ROLE}) (?:only |one |single |last |two |both |satu )?(?:brain cells?|sel otak)(?: \w+){0,2}? (?:lonely|alone|tired|on strike|fighting|working overtime|kesunyian|sunyi|bergaduh)\b
+# "X pun ada had": there is a limit even to stupidity (`bodoh pun ada had`, `sengal2 pun ada had, admin`).
+\b(?:bodoh|bodo|bangang|bengap|sengal|lembap|lembab|bebal|biul|dungu|bongok|tolol|bahlul|bengong|stupid|dumb) (?:\w+ )?pun ada had\b
+# Round 15, second wave: who made this person a speaker, a mind that does not reach, a gutter mouth, shameless
+# before the person, a Malay word that needs a target with intensifiers between (`biul betul la kau ni`).
+\b(?:siapa|sapa|sape)(?: yang)? (?:ambil|pilih|jemput|lantik|bagi|suruh) (?:dia|mamat ni|mamat tu|minah ni|minah tu|budak ni|budak tu|orang ni) (?:jadi|sebagai|jd) (?:{ROLE})\b|\bwho (?:made|let|picked|chose) (?:him|her|this guy|that guy) (?:a |the |be |be the )?(?:{ROLE})\b
+own	\b{WHO}(?: \w+){0,3}? otak (?:tak|x|tidak) (?:sampai|cukup|jalan|berfungsi)\b
+\bmulut (?:longkang|tempayan|jamban|puaka|celupar|tong sampah)\b(?: \w+){0,3}? (?:{WHO}|mamat|minah|budak)\b|\b{WHO}(?: \w+){0,2}? mulut (?:longkang|tempayan|jamban|puaka|celupar|tong sampah)\b
+own	\b(?:tak tahu malu|tak malu|x malu|muka tak malu)(?: (?:betul|sungguh|gila|la|lah|punya))* (?:{WHO}|mamat|minah|budak)\b(?! (?:nak |untuk )?(?:tanya|bertanya|mengaku)\b)
+\b(?:biul|sengal|lembap|lembab|mangkuk|bebal)(?: (?:betul|gila|sungguh|la|lah|nya|punya|sangat))+ (?:kau|ko|awak|korang|engkau|lu|{ROLE}|mamat|minah|budak)\b

@@ -66,3 +66,12 @@ minor	\b(?:little|young) (?:girl|girls|boy|boys)\b(?<!my little girl)(?<!my litt
 minor	\b(?:girls?|boys?|kids?|anyone|any1|budak|adik) (?:here )?(?:under|below|bawah) (?:1[0-7]|[89]|ten|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b
 minor	\bbudak (?:form|darjah|tingkatan|sekolah|std|standard|sekolah rendah)\b
 minor	\b(?:school uniform|baju sekolah|uniform sekolah|pakaian sekolah|budak sekolah|schoolgirl|schoolgirls|school girl|school girls)\b
+# Round 15: a child asked about a boyfriend or girlfriend (`adik dah ada boyfriend?`), with an adult's offer to
+# teach or show "things" (`abang boleh ajar macam macam`); a child named by school year (`girls in form 3`).
+age	\b(?:adik|dik)(?: \w+){0,2}? (?:ada|dah ada|has|have|got|already have) (?:boyfriend|girlfriend|bf|gf|pakwe|makwe|awek|balak|crush)\b
+meet	\b(?:abang|uncle|pakcik|akak|kakak)(?: (?:boleh|can|nak|will|akan|nanti|could))* (?:ajar|teach|tunjuk|tunjukkan|show) (?:adik |you |dik |awak )?(?:macam macam|banyak benda|things|stuff|semua|everything|benda baru|benda best|something)\b
+minor	\b(?:girls?|boys?|budak|students?|pelajar) (?:in |dalam )?(?:form|tingkatan|darjah|std|standard|grade) (?:[1-6]|one|two|three|four|five|six|satu|dua|tiga|empat|lima|enam)\b
+# The reader told they look old for a child's age ("you look mature for 13"), and asked to be the author's
+# girlfriend or boyfriend (`nak jadi awek abang?`).
+age	\b(?:you|awak|adik|dik) (?:look|looks|nampak|are|sound|sounds) (?:so |very |quite |really )?(?:mature|matang|grown up|older|dewasa) for (?:your age|umur adik|umur awak|(?:1[0-7]|[89]|twelve|thirteen|fourteen|fifteen|sixteen)(?: (?:yo|years old|tahun))?)\b
+meet	\b(?:be|jadi) (?:my (?:gf|girlfriend|bf|boyfriend|bae)|(?:awek|makwe|pakwe|girlfriend|boyfriend) (?:abang|saya|aku|uncle|i))\b

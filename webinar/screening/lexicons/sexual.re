@@ -25,14 +25,14 @@
 \b(?:{ROLE}|awek|minah|amoi|akak|cik puan|makcik|aunty|sis|miss|girl|that girl|this girl|perempuan tu)(?: (?:is|so|very|damn|sangat|memang|tu|ni|tu memang|ni memang|la|looks?|nampak|macam|quite|really|super|sgt)){0,3} (?:hot|sexy|seksi|montok|gebu|sedap|menggoda|hawt)\b(?! (?:topic|topics|issue|issues|news|item|items|seller|deal|deals|question|questions|on|about|isu|topik)\b)
 # Pictures of a body asked for: in the shower or bed, undressed, "spicy"; seeing a person's body; what is
 # under the clothes.
-\b(?:send|sent|hantar|share|show|pm|dm|bagi|give|post|want|nak|mintak|minta)(?: me| saya| aku| kat saya| kat aku| us| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|video|videos|vids?|selfies?)(?: \w+){0,3}? (?:in the shower|in bed|atas katil|in your (?:bed|underwear|bra|bikini|towel|lingerie|pyjamas|pajamas|pjs|swimsuit|swimwear|nightie|sleepwear)|mandi|tengah mandi|without (?:clothes|your clothes|a shirt|anything)|tanpa|tak pakai|naked|bogel|topless|in a bikini|in bikini|lingerie|spicy)\b
+\b(?:send|sent|hantar|share|show|pm|dm|bagi|give|post|want|nak|mintak|minta)(?: me| saya| aku| kat saya| kat aku| us| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|foto|fotos|gmbr|video|videos|vids?|selfies?)(?: \w+){0,3}? (?:in the shower|in bed|atas katil|in your (?:bed|underwear|bra|bikini|towel|lingerie|pyjamas|pajamas|pjs|swimsuit|swimwear|nightie|sleepwear)|mandi|tengah mandi|without (?:clothes|your clothes|a shirt|anything)|tanpa|tak pakai|naked|bogel|topless|in a bikini|in bikini|lingerie|spicy)\b
 \b(?:see|tengok|lihat|look at|show me|show us|tunjuk)(?: more of)? (?:your|you|awak|kau|ko|her) (?:punya )?{BODY}\b|\b(?:see|tengok|lihat|tunjuk) {BODY} (?:you|awak|kau|ko|her|dia)\b
 \b(?:what|whats|what s|what is|apa|see|show|tengok|wonder|imagine)(?: \w+){0,4}? (?:under|bawah|dalam) (?:that|your|her|the|ur|this) (?:\w+ )?(?:baju|shirt|skirt|dress|tudung|hijab|blouse|clothes|towel|kain|sarung|kebaya|uniform|baju kurung|jubah|t shirt|tshirt|blazer|jacket|top|outfit|jeans|seluar|gaun|cardigan|sweater|hoodie|abaya)\b
 # An invitation to a room, a hotel or a bed ("come over to my place tonight, just us two", "jom check in
 # hotel", "siapa nak teman tidur").
 \b(?:come|datang|jom|lets|let us|wanna|want to|nak|visit)(?: over)? (?:to|ke) (?:my|rumah|bilik|your|saya punya|aku punya)(?: \w+)? (?:place|house|room|bilik|rumah|hotel|condo|bed|katil)\b(?: \w+){0,3}? (?:tonight|malam ni|alone|berdua|just us|just the two of us|only us|us two|private|privately)\b
 \b(?:jom|nak|wanna|want to|lets|let us|come|mari|sudi)(?: \w+){0,2}? (?:check in|cek in|checkin|masuk|book|get a|dating|date|tidur|bermalam|spend the night) (?:\w+ )?(?:kat |di |at |in |dekat )?(?:hotel|motel|bilik hotel|room)\b(?!(?: \w+){0,3}? (?:untuk|for) (?:the )?(?:seminar|event|program|programme|majlis|conference|persidangan|kursus|webinar|training|latihan|bengkel|workshop|course|kenduri|wedding)\b)
-\b(?:siapa|sapa|who|any|anyone|jom|cari|looking for|need|nak)(?: \w+){0,2}? (?:teman|temankan|temani|keep me company|company)(?: (?:saya|aku|i|me))? (?:tidur|sleep|in bed|atas katil|malam ni|tonight)\b
+\b(?:siapa|sapa|who|any|anyone|jom|cari|looking for|need|nak)(?: \w+){0,2}? (?:teman|temankan|temani|keep me company|company)(?: (?:saya|aku|i|me|abang|uncle|pakcik))? (?:tidur|sleep|in bed|atas katil|malam ni|tonight)\b
 # A sexual act wanted with or offered to a person ("wanna bang her", "i can satisfy you", "who wants to
 # ML tonight").
 \b(?:wanna|want to|would|gonna|going to|i ll|ill|i will|let me|can i|i can|nak|boleh|i nak)(?: \w+)? (?:bang|shag|lick|jilat|satisfy|puaskan|sleep with|tidur dengan|have sex with|main dengan|kiss|cium)\b(?: (?:your|you|her|him|them|{ROLE}|awak|kau|dia|sis|miss|girls?|aunty|aunties|that|this|the)\b)
@@ -61,7 +61,7 @@
 # and "projek" sought; acts offered on camera; a masked "-able" form of the f-word; "like it rough".
 \b(?:{WHO}|looking|looks|look|nampak)\b(?: \w+){0,2}? (?:thicc+|curvy)\b
 \b(?:hot|sexy|seksi|thicc+|curvy|montok|gebu|cantik|lawa)\b(?: \w+){0,4}? (?:wanna|want to|nak|can i|let me|let us|boleh) (?:see|tengok|lihat) (?:more|lagi|lebih)\b
-\b(?:pics?|pictures?|photos?|gambar|videos?|vids?) (?:of )?(?:your|her|awak|kau) (?:feet|foot|kaki|toes|jari kaki)\b
+\b(?:pics?|pictures?|photos?|gambar|foto|fotos|gmbr|videos?|vids?) (?:of )?(?:your|her|awak|kau) (?:feet|foot|kaki|toes|jari kaki)\b
 \b(?:sell|selling|jual|buy|beli|want|nak|pay for|bayar)(?: \w+){0,2}? (?:used|worn|dirty|terpakai|bekas) (?:panties|panty|underwear|bra|socks|stockings|seluar dalam|coli|spender)\b
 \b(?:video call|videocall|vc|call|cam|webcam|kamera|camera)\b(?: \w+){0,3}? (?:without|tanpa|tak pakai|no) (?:baju|clothes|shirt|seluar|pants|bra|anything on)\b
 \b(?:see|tengok|lihat|wanna see|want to see|show me|tunjuk)(?: \w+){0,2}? (?:you|your|awak|kau|her|dia|{ROLE}|the {ROLE}|that \w+|this \w+) (?:pakai|wear|wearing|in) (?:a |your |her )?(?:bikini|lingerie|underwear|bra|seluar dalam|coli|swimsuit|swimwear|pyjamas|pajamas|pjs|towel|tuala|baju tidur|nightie|sleepwear|baju renang)\b
@@ -78,7 +78,7 @@
 \bflash (?:\w+ )?(?:chest|boobs|body|breasts|dada|tetek|bra|butt|ass)\b
 \b(?:you|your|awak|kau|{ROLE} s|her|his)\b(?: \w+){0,2}? (?:underwear|panties|bra|lingerie|seluar dalam|coli|boxers)\b
 \brate my (?:body|figure|bod|badan|tubuh)\b
-\bsend (?:my |some )?(?:pics|photos|gambar|nudes|videos) to (?:anyone|everyone|whoever|sesiapa)\b
+\bsend (?:my |some )?(?:pics|photos|gambar|foto|fotos|gmbr|nudes|videos) to (?:anyone|everyone|whoever|sesiapa)\b
 \b(?:kissable|nak cium bibir|want to kiss (?:your|her|his) lips)\b
 \b(?:girls?|ladies|amoi|awek|aunty|cewek|chicks|babes|women|perempuan)\b(?: \w+){0,3}? free (?:tonight|malam ni|malam ini|later)(?: \w+){0,2}? (?:for |untuk )?(?:fun|some fun|a good time|enjoy|sedap sedap)\b
 \b(?:underwear|panties|bra|lingerie|seluar dalam|coli) (?:is|are|does|do) (?:the )?(?:{ROLE}|you|she|he|awak|kau|dia) (?:\w+ )?(?:wearing|wear|pakai|memakai)\b
@@ -162,10 +162,10 @@
 \b(?:check in|cek in|checkin|chek in)\b(?: \w+){0,2}? (?:berdua|just us|just the two of us|us two)\b
 # Pictures or videos with a sexual adjective ("got any kinky pics", "hantar gambar seksi"), asked for with an
 # endearment ("send pics babe").
-request	\b(?:kinky|naughty|nakal|sexy|seksi|sensual|steamy|nsfw|lewd|lucah|18sx|spicy|saucy|raunchy|dirty|bogel|naked|nude) (?:pics?|pictures?|photos?|gambar|videos?|vids?|selfies?|content|snaps?|clips?)\b
-request	\b(?:send|sent|hantar|share|bagi|give|post|pm|dm|show|tunjuk|nak|mintak|minta|want|got|ada|any)(?: \w+){0,3}? (?:pics?|pictures?|photos?|gambar|videos?|vids?|selfies?|snaps?|clips?) (?:\w+ )?(?:seksi|sexy|kinky|nakal|panas|lucah|bogel|18sx|nsfw|naughty)\b
-request	\b(?:send|sent|hantar|share|bagi|give|show|pm|dm|snap)(?: me| abang| saya| aku| i| uncle)?(?: (?:some|more|a|your|lagi))* (?:pics?|pictures?|photos?|gambar|selfies?|snaps?) (?:of you |of yourself )?(?:babe|sayang|honey|hun|cutie|sweetie|darling|sexy)\b
-request	\b(?:babe|sayang|honey|cutie|sweetie|darling|sexy) (?:please |pls |can you |could you |boleh |tolong |come on |jom )?(?:send|hantar|bagi|share|show)(?: me| abang| saya| aku| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|selfies?|snaps?)\b
+request	\b(?:kinky|naughty|nakal|sexy|seksi|sensual|steamy|nsfw|lewd|lucah|18sx|spicy|saucy|raunchy|dirty|bogel|naked|nude) (?:pics?|pictures?|photos?|gambar|foto|fotos|gmbr|videos?|vids?|selfies?|content|snaps?|clips?)\b
+request	\b(?:send|sent|hantar|share|bagi|give|post|pm|dm|show|tunjuk|nak|mintak|minta|want|got|ada|any)(?: \w+){0,3}? (?:pics?|pictures?|photos?|gambar|foto|fotos|gmbr|videos?|vids?|selfies?|snaps?|clips?) (?:\w+ )?(?:seksi|sexy|kinky|nakal|panas|lucah|bogel|18sx|nsfw|naughty)\b
+request	\b(?:send|sent|hantar|share|bagi|give|show|pm|dm|snap)(?: me| abang| saya| aku| i| uncle)?(?: (?:some|more|a|your|lagi))* (?:pics?|pictures?|photos?|gambar|foto|fotos|gmbr|selfies?|snaps?) (?:of you |of yourself )?(?:babe|sayang|honey|hun|cutie|sweetie|darling|sexy)\b
+request	\b(?:babe|sayang|honey|cutie|sweetie|darling|sexy) (?:please |pls |can you |could you |boleh |tolong |come on |jom )?(?:send|hantar|bagi|share|show)(?: me| abang| saya| aku| i)?(?: \w+){0,2}? (?:pics?|pictures?|photos?|gambar|foto|fotos|gmbr|selfies?|snaps?)\b
 # Porn offered or asked for ("selling vid 18sx", "ada video lucah tak? share la", "filem biru").
 request	\b(?:sell|selling|jual|menjual|ada|got|anyone want|who wants|sapa nak|siapa nak|nak|share|download|link|pm|dm|cari|looking for|need|who has|sapa ada|siapa ada|any|free|murah|cheap|koleksi)(?: \w+){0,2}? (?:video|videos|vid|vids|filem|film|films|movie|movies|cerita|content|link|links|koleksi|collection|clip|clips)(?: \w+)? (?:lucah|18sx|porn|porno|xxx|bogel|jav|nsfw|seks|sex)\b(?! (?:education|pendidikan|ed)\b)
 request	\b(?:video|videos|vid|vids|filem|film|movie|movies|cerita|content|clip|clips) (?:lucah|18sx|porn|porno|xxx|bogel|jav)\b(?: \w+){0,4}? (?:pm|dm|murah|cheap|ws|whatsapp|telegram|link|for sale|dijual|jual|nak|want|share|free|percuma|sini|here)\b
@@ -174,6 +174,40 @@ request	\b(?:filem biru|blue film|blue films|blue movie|blue movies|cerita blue)
 report	\b(?:report|reported|reporting|lapor|laporkan|melaporkan|police|polis|pdrm|mcmc|nsrc|block|blocked|sekat|takedown|take down|grooming|groomer|groomed|predator|predators|pedo|pedophile|paedophile|red flag|is this normal|is it normal|what should i do|what do i do|apa patut saya buat|apa saya perlu buat|how do i protect|how to protect|how can i protect|macam mana nak lindungi|is this a scam|scam ke|deepfake|sextortion)\b
 wink	\b(?:come|datang|jom)(?: over)? (?:to|ke) (?:my|abang|saya punya) (?:room|bilik|place|house|rumah|condo)\b
 wink	\b(?:my|aku|saya) (?:parents|mak ayah|wife|isteri|husband|suami) (?:are |is )?(?:away|out|not home|tak ada|takde|keluar|balik kampung|outstation)\b
-winkmark	(?:;-?\)|;-?d\b|;-?p\b|😉|😏|😜|😘|😈|🍆|🍑|💦|👅|🥵|👄)
+winkmark	(?:;-?\)|;-?d\b|;-?p\b|😉|😏|😜|😘|😈|🍆|🍑|💦|👅|🥵|👄|🍈|🍒|🥥|💋)
 # With a wink: fun, naughty or a "check in" offered ("wanna have some fun after the webinar ;)"), not a quiz.
 wink	\b(?:want to|nak|jom|jum|lets|let us|shall we|how about|up for|down for|free for|care for|ready for|anyone)(?: \w+){0,3}? (?:fun|naughty|kinky|nakal|good time|fun time|check in|cek in|checkin|berdua)\b(?!.*\b(?:quiz|kuiz|game|games|kahoot|contest|class|kelas|activity|learning|belajar|pertandingan|cabutan|lucky draw|poll|challenge)\b)
+# Round 15 (sexual remarks without a listed word, second pass; docs/screening.md, "Round 15: insults and sexual
+# remarks without a listed word"): a person called fine or hot, then asked over or out; a number asked with an
+# endearment; company sought for the night; a sexual act wanted with "those lips"; a person or a child's
+# uniform called seductive; clothes called sexy; the person imagined in lingerie; a threesome; "one night is
+# enough"; single asked, then a date; a person called tasty; a flirtatious voice.
+@GATE = fine over single teman temankan peneman belai dibelai manja suara threesome foursome orgy gangbang lingerie bikini swimsuit underwear bra coli semalam sehari sekali pair foto fotos gmbr number nombor digits stuff tasty yummy lazat kahwin berpunya pakwe makwe boyfriend girlfriend
+\b(?:{PERSON14}|{ROLE})\b(?: \w+){0,4}? (?:fine|hot|sexy|seksi|cun|lawa|gorgeous|stunning|hawt|menggoda)\b(?! (?:topic|topik|isu|issue|weather|cuaca|deal|item|seller|pink))(?: \w+){0,6}? (?:wanna|want to|nak|jom|can i|lets|let us|boleh|how about)(?: \w+)? (?:come over|datang rumah|come to my place|lepak rumah|dating|date|keluar berdua|jumpa berdua|teman aku|teman saya)\b
+\b(?:can i|could i|may i|boleh|bagi|give me|nak|send me|share)(?: \w+){0,2}? (?:your|awak punya|kau punya|you) ?(?:number|nombor|no phone|no hp|digits|ig|insta|snap|whatsapp|wa)\b(?: \w+){0,2}? (?:hot stuff|sexy|seksi|babe|baby|beautiful|gorgeous|cutie|sweetie|sayang|darling|honey|cantik|manis|cun|hottie)\b
+\b(?:hot stuff|sexy|seksi|babe|beautiful|gorgeous|cutie|sweetie|darling|hottie|cantik manis)\b(?: \w+){0,2}? (?:can i|could i|may i|boleh|bagi|give me|nak|send me)(?: \w+){0,2}? (?:your |awak punya |kau punya )?(?:number|nombor|digits|ig|insta|snap|whatsapp)\b
+wink	\b(?:nice|great|big|huge|lovely|besar) (?:pair|set)\b(?! of\b)
+\b(?:cari|looking for|need|nak|siapa nak|sapa nak|sesiapa nak|any|anyone|ada)(?: \w+){0,2}? (?:teman|temankan|peneman|company|teman tidur)(?: (?:untuk|utk|for|aku|saya|me))? (?:malam ni|malam ini|tonight|mlm ni|tidur|atas katil|in bed)\b
+\b(?:ada yang|anyone|any|siapa|sapa|who)(?: \w+)? single\b(?! (?:mothers?|mums?|moms?|parents?|ibu|fathers?|dads?|use|sign|page|click|point|source|account|entry|window|step|login|payment|bayaran))(?: \w+){0,8}? (?:dm|pm|jom|teman|date|dating|malam ni|tonight|whatsapp|ws|inbox)\b
+\b(?:single ke|still single|are you single|you single|awak single|single tak|dah kahwin ke|dah berpunya ke|ada pakwe ke|ada makwe ke|ada boyfriend ke|ada girlfriend ke)\b(?: \w+){0,4}? (?:jom|let s|lets|wanna|want to|nak|can we|boleh)(?: \w+)? (?:dating|date|keluar|dinner|makan malam|minum|lepak|jumpa|couple|kahwin)\b
+\b(?:dah lama tak|rindu nak|teringin nak|nak|need|want to be)(?: kena| di)? (?:belai|dibelai|caressed|cuddled)\b(?: \w+){0,4}? (?:siapa|sesiapa|sapa|anyone|volunteer|jom|dm|pm|sudi)\b
+\b(?:wanna|want to|i want to|nak|let me|can i|i d love to|would love to|teringin nak|teringin)(?: \w+){0,2}? (?:taste|kiss|lick|bite|suck|jilat|cium|gigit|hisap) (?:those|that|them|these|bibir|lips) ?(?:lips|bibir|legs|thighs|peha|neck|leher|dia|tu|itu)?\b(?<! that)(?<! them)(?<! those)(?<! these)
+\b(?:budak sekolah|pelajar sekolah|pelajar perempuan|school ?girls?|schoolgirls?|budak form \w+|girls? in form \w+|adik adik|adik manis|baju sekolah|school uniform|uniform sekolah)\b(?: \w+){0,4}? (?:menggoda|seksi|sexy|hot|montok|gebu|ghairah|menggiurkan|stim|horny|sange)\b
+\b(?:tudung|tudung labuh|baju|dress|skirt|seluar|pakaian|outfit|kebaya|baju kurung|jubah|{ROLE}|akak|kakak|awek|minah)\b(?: \w+){0,3}? (?:pun|boleh tahan|nampak|memang|sangat|gila|so|looks?|still) (?:\w+ )?(?:seksi|sexy|menggoda|ghairah|menggiurkan)\b
+\b(?:{PERSON14}|{ROLE})\b(?: \w+){0,4}? (?:pakai|wear|wearing|wore|in|dalam|berpakaian) (?:a |that |her |your |just )?(?:lingerie|bikini|seluar dalam|coli|bra|underwear|g string|thong|baju tidur seksi)\b
+\b(?:have|do|join|jom|nak|want|wanna|buat|main|try|lets|let s|can)(?: \w+){0,2}? (?:a )?(?:threesome|foursome|orgy|gangbang)\b
+\b(?:{PERSON14}|{ROLE})\b(?: \w+){0,6}? (?:kalau|if|kalo) (?:dapat|can get|get|i get|aku dapat|saya dapat|abang dapat)(?: \w+)? (?:semalam|satu malam|one night)(?: (?:pun|also|je|sahaja))? (?:jadi|ok|okay|cukup|puas|enough|dah cukup|jadilah)\b
+\b(?:semalam|satu malam|one night|a night) (?:dengan|with|bersama) (?:{PERSON14}|{ROLE})(?: (?:ni|tu|this|that))?(?: (?:pun|also|je|sahaja|is|would be))? (?:jadi|ok|okay|cukup|puas|enough|dah cukup|jadilah)\b
+\b(?:{ROLE}|akak|kakak|kak|minah|awek|janda|makcik|aunty|amoi)(?: (?:ni|tu|{ROLE}))*(?: (?:mesti|memang|nampak|confirm|gila|sangat|so|must be|looks?|looking))+ (?:sedap|lazat|juicy|tasty|yummy|delicious)\b(?! (?:masak|masakan|cooking|food|makanan|recipe|resipi|kuih|kek|cake|cookies)\b)
+\bsuara (?:{ROLE}|dia|kau|awak|akak|kakak|minah|awek|adik manis|perempuan tu)(?: (?:ni|tu|memang|sangat|so|gila|betul))* (?:manja|menggoda|seksi|sexy|gersang|sensual|ghairah)\b
+request	\b(?:send|sent|hantar|share|bagi|give|post|upload|show|tunjuk|nak|want|mintak|minta)(?: \w+){0,3}? (?:pics?|pictures?|photos?|foto|gambar|gmbr|selfies?|videos?|vids?)(?: \w+)? (?:in |pakai |with |berpakaian |dalam )?(?:a )?(?:bikini|lingerie|swimsuit|swimwear|underwear|seluar dalam|coli|towel|tuala|bra|baju renang)\b
+# A body called firm with its owner after it (`body padu betul minah ni`; "body kereta ni padu" is a car's), a
+# photo of the person in their clothes asked for, tight clothes worn that show the shape, a camera opened to
+# see a body, the colour of a person's underwear asked, the two alone with a wink, a body offered to be rated.
+\b{BODY14} (?:dia |awek |minah |akak )?(?:padu|montok|gebu|solid|mantap|menggiurkan|thicc+|seksi|sexy|hot)\b(?: \w+){0,2}? (?:{PERSON14}|{ROLE}|minah|awek)\b
+request	\b(?:send|sent|hantar|share|bagi|give|show|dm|pm)(?: me| abang| saya| aku| i)? (?:a |some )?(?:pics?|pictures?|photos?|foto|gambar|selfies?) of (?:you|yourself|awak) (?:in|wearing|pakai) (?:that|this|your|the|a) (?:\w+ )?{CLOTHES14}\b
+\b(?:{PERSON14}|{ROLE})\b(?: \w+){0,2}? (?:pakai|wear|wearing) (?:\w+ )?(?:ketat|tight|jarang|nipis|see through|revealing|low cut)\b(?: \w+){0,3}? (?:nampak|can see|see|shows|showing|tunjuk) (?:semua|shape|bentuk|everything|all|lurah|alur|{BODY14})\b
+\b(?:bukak|buka|on|open|turn on|switch on|show)(?: \w+){0,2}? (?:kamera|camera|cam|video)\b(?: \w+){0,4}? (?:nak|want to|wanna|let me|can i|i want to) (?:tengok|see|lihat|usha) (?:your |awak punya |kau punya )?(?:body|badan|tubuh|{BODY14})\b
+\b(?:apa warna|what colou?r|warna apa|saiz|size)(?: \w+){0,2}? (?:underwear|panties|bra|lingerie|seluar dalam|coli|spender) (?:kau|awak|you|dia|{ROLE})\b
+wink	\b(?:meet|jumpa|lepak|keluar|hang out|date)\b(?: \w+){0,4}? (?:just the two of us|just two of us|just us|only us|berdua|us two)\b
+wink	\brate (?:my|mine)(?: (?:ladies|girls|babes|awek|sis|pls|please|guys))*$
