@@ -23,6 +23,16 @@ def assert_published_everywhere(text: str) -> None:
         assert v.action == "publish", (strictness, text, [(r.code, r.matched) for r in v.reasons])
 
 
+def assert_rule_held_as(text: str, categories: set[str], rules: set[str]) -> None:
+    """``text`` is held at standard under one of ``categories``, and one of ``rules`` (not only a model head)
+    names it."""
+    v = verdict(text)
+    reasons = [(r.code, r.matched) for r in v.reasons]
+    assert v.action != "publish", (text, reasons)
+    assert categories & set(v.categories), (text, v.categories, reasons)
+    assert rules & {r.code for r in v.reasons}, (text, reasons)
+
+
 def assert_held_as(text: str, category: str, strictness: str = "standard") -> None:
     v = verdict(text, strictness)
     assert v.action != "publish", (text, v.score)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.screening.test_kinds import assert_published_everywhere, verdict
+from tests.screening.test_kinds import assert_published_everywhere, assert_rule_held_as, verdict
 
 # The rules that read these kinds (a model head alone does not count).
 RULES = {"insult.phrase", "insult.pile_on", "insult.lexicon", "threat.incite"}
@@ -20,11 +20,7 @@ RULES = {"insult.phrase", "insult.pile_on", "insult.lexicon", "threat.incite"}
 
 def assert_rule_held(text: str, category: str) -> None:
     """``text`` is held at standard as ``category``, and a rule of this kind names it."""
-    v = verdict(text)
-    reasons = [(r.code, r.matched) for r in v.reasons]
-    assert v.action != "publish", (text, reasons)
-    assert category in v.categories, (text, v.categories, reasons)
-    assert RULES & {r.code for r in v.reasons}, (text, reasons)
+    assert_rule_held_as(text, {category}, RULES)
 
 
 INSULTS = [

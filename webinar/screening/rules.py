@@ -2054,7 +2054,11 @@ def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
         found["meet"] = invite
     kinds = set(found)
     # Round 15: a child named with a private channel to the author ("girls in form 3 msg me") is one too.
-    if not ((kinds & _MINOR_LEAD and len(kinds) >= 2) or {"minor", "meet"} <= kinds or {"minor", "contact"} <= kinds):
+    if not (
+        (kinds & _MINOR_LEAD and len(kinds) >= 2)
+        or {"minor", "meet"} <= kinds
+        or {"minor", "contact"} <= kinds
+    ):
         return []
     if _asks_about_it(flat):
         return []
