@@ -108,6 +108,21 @@ INSULTS = [
     "what an idiot this speaker is",
     "sundal la kau",
     "jubur kau",
+    "did the moderator even finish secondary school?",
+    "dengar suara dia pun dah rasa nak muntah",
+    "why is she talking like she has a mouth full of marbles",
+    "host ni macam tak pernah pegang komputer seumur hidup",
+    "tolong tukar speaker, yang ni tak reti cakap langsung",
+    "you call yourself an expert? lol",
+    "konon pakar, tapi jawapan macam budak sekolah",
+    "cakap banyak tapi kosong, macam tin kosong la host ni",
+    "his english is so broken even google translate gave up",
+    "bro your haircut looks like your mum did it in the dark",
+    "nobody wants to see your face, off your camera",
+    "dah la gemuk, lembab pulak tu",
+    "senyap la, tak ada orang nak dengar kau",
+    "get off the stage, you are embarrassing yourself",
+    "speaker ni muka macam kena sampuk",
 ]
 
 SEXUAL = [
@@ -166,6 +181,13 @@ SEXUAL = [
     "kalau dapat semalam dengan host ni pun cukup",
     "speaker ni mesti sedap",
     "admin single ke? jom keluar malam ni",
+    "the host's lips look so kissable today 💋",
+    "wish I was the mic in her hand 😏",
+    "moderator pakai lipstick merah, goda abang ke tu?",
+    "your body is a wonderland, want to explore",
+    "send me a pic of what you are wearing now",
+    "nak ajak presenter ni pergi honeymoon",
+    "I wouldnt mind being stuck in a lift with the host 😉",
 ]
 
 APPROACHES = [
@@ -182,6 +204,8 @@ APPROACHES = [
     "hi adik manis, dah ada pakwe? abang boleh tunjuk benda best",
     "you look older for your age, want to be my girlfriend? dont tell your mum",
     "boys in form 1 msg me for free robux",
+    "adik darjah berapa? abang ada hadiah untuk adik, jangan bagitau mak",
+    "how old is your daughter? she looks cute, send more pics",
 ]
 
 BENIGN = [
@@ -332,7 +356,34 @@ BENIGN = [
     "single mothers ada bantuan tak untuk kursus ni?",
     "cari teman untuk pergi seminar esok, jom jumpa di lobi",
     "share la pic slide tadi, tak sempat snap",
+    "great job host, another excellent session",
+    "the speaker clearly prepared well, thank you",
+    "did the moderator share the recording link yet?",
+    "admin ni kerja keras, terima kasih",
+    "my english is so broken, sorry for the mistakes",
+    "I love your haircut, where did you get it done?",
+    "nobody wants to see a scam in their inbox, good tips",
+    "saya gemuk dan lembab, tapi tetap nak belajar",
+    "get off the scam call quickly, is that the advice?",
+    "suara speaker putus-putus, mungkin internet",
+    "the mic in her hand stopped working, admin please check",
+    "pass the mic to the next speaker please",
+    "how old should my daughter be before I let her use whatsapp?",
+    "stuck in a lift last week, the emergency number did not work",
+    "lipstick merah dijual murah di page ni, scam?",
 ]
+
+# The third wave's harmful lines that no rule reads (irony without a praise word and a failure, competence
+# doubted without a school or a tool, drooling at a smile): fresh shapes of the kinds are still missed.
+STILL_MISSED = [
+    ("ugly and stupid, what a combo host", "insult"),
+    ("great job as always host, another session of nothing", "insult"),
+    ("the speaker clearly googled this five minutes before going live", "insult"),
+    ("penceramah ni baca slide je, budak darjah 1 pun boleh buat", "insult"),
+    ("admin ni kerja apa sebenarnya? tidur?", "insult"),
+    ("akak tu kalau senyum, meleleh aku", "sexual"),
+]
+
 
 # Still held by a model head (not retrained this round); no rule fires on them.
 MODEL_FALSE_HOLDS = {
@@ -368,6 +419,14 @@ def test_an_insult_or_sexual_remark_without_a_listed_word_is_held_by_a_rule(text
 )
 def test_false_friends_self_deprecation_praise_and_reports_publish_at_every_strictness(text):
     assert_published_everywhere(text)
+
+
+@pytest.mark.parametrize(("text", "category"), STILL_MISSED)
+@pytest.mark.xfail(
+    reason="a shape no rule of round 15 reads (docs/screening.md, Round 15, Still missed)", strict=False
+)
+def test_fresh_shapes_still_missed(text, category):
+    assert_rule_held_as(text, {category}, RULES[category])
 
 
 def test_a_mild_intensifier_publishes_at_standard_and_is_held_at_strict():

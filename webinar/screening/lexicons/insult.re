@@ -152,3 +152,21 @@ own	\b{WHO}(?: \w+){0,3}? otak (?:tak|x|tidak) (?:sampai|cukup|jalan|berfungsi)\
 \bmulut (?:longkang|tempayan|jamban|puaka|celupar|tong sampah)\b(?: \w+){0,3}? (?:{WHO}|mamat|minah|budak)\b|\b{WHO}(?: \w+){0,2}? mulut (?:longkang|tempayan|jamban|puaka|celupar|tong sampah)\b
 own	\b(?:tak tahu malu|tak malu|x malu|muka tak malu)(?: (?:betul|sungguh|gila|la|lah|punya))* (?:{WHO}|mamat|minah|budak)\b(?! (?:nak |untuk )?(?:tanya|bertanya|mengaku)\b)
 \b(?:biul|sengal|lembap|lembab|mangkuk|bebal)(?: (?:betul|gila|sungguh|la|lah|nya|punya|sangat))+ (?:kau|ko|awak|korang|engkau|lu|{ROLE}|mamat|minah|budak)\b
+# Round 15, third wave: schooling or competence doubted ("did the moderator even finish secondary school?",
+# `host ni macam tak pernah pegang komputer`, "you call yourself an expert?", `konon pakar, tapi jawapan macam
+# budak sekolah`), disgust at a voice, speech likened to a full mouth, a speaker to be changed for not being able
+# to talk, a person's English called broken, a haircut likened, `dah la gemuk, lembab pulak tu`.
+\b(?:did|does|has|have) (?:the |this |our )?(?:{ROLE}|you|he|she|this guy) (?:even |ever )(?:finish|finished|pass|passed|go to|went to|attend|attended) (?:\w+ )?(?:school|university|uni|spm|college|sekolah)\b
+own	\b{WHO}(?: \w+){0,2}? (?:macam|mcm|like) (?:tak pernah|x pernah|tidak pernah|never) (?:pegang|guna|tengok|nampak|sentuh|used|touched|seen) (?:a )?(?:komputer|computer|laptop|phone|telefon|mic|buku|book)\b
+\b(?:you|u|he|she|kau|dia) calls? (?:yourself|himself|herself|diri kau|diri dia|diri sendiri) (?:an? )?(?:expert|pakar|speaker|host|professional|pro|penceramah|moderator|trainer)\b
+\bkonon (?:nya )?(?:pakar|expert|hebat|pandai|bijak|terer|cerdik|pro)\b(?: \w+){0,6}? (?:macam|like|mcm) (?:budak|kanak kanak|toddler|kid|orang tak sekolah)\b
+\b(?:dengar|tengok|nampak|tgk) (?:suara|muka|rupa|perangai|gaya) (?:kau|ko|dia|awak|{ROLE})(?: \w+){0,4}? (?:nak muntah|muntah|loya|meluat|menyampah|mual|jijik)\b
+\b(?:talk|talks|talking|speak|speaks|speaking|sound|sounds|sounding|cakap) (?:like|macam) (?:she|he|you|dia|kau) (?:has|have|got|ada) (?:a )?(?:mouth ?full of \w+|mouthful of \w+|hot potato|a sock in (?:her|his|your) mouth|guli dalam mulut)\b
+own	\b(?:tukar|change|replace|ganti) (?:the |this )?(?:{ROLE})(?: (?:yang ni|ni|this one|la|lah|pls|please))* (?:yang ni |this one |dia )?(?:tak reti|tak pandai|cant|can t|tak tahu|x reti) (?:cakap|talk|speak|host|present|ajar|bercakap)\b
+\b{POSS} (?:english|grammar|spelling|bm|bahasa inggeris|bahasa melayu) (?:is |so |really |damn |very |memang |sangat )*(?:broken|terrible|horrible|hancur|teruk|lintang pukang|cacat)\b
+\b{POSS} (?:haircut|hair|rambut|outfit|glasses|cermin mata|teeth|gigi) (?:looks? |nampak |is )?(?:like|macam|mcm) (?:\w+ ){0,5}?(?:in the dark|blindfolded|with a lawnmower|kena gilis|kena petir|a bird s nest|sarang burung|a mop|penyapu|a broom)\b
+\bdah (?:la|lah) (?:gemuk|hodoh|bodoh|lembab|lembap|bengap|buruk|pendek|botak|tua|sombong)\b(?: \w+){0,2}? (?:gemuk|hodoh|bodoh|lembab|lembap|bengap|buruk|pendek|botak|bangang|sombong|poyo|lambat) (?:pulak|pula|lagi)\b
+\b(?:tin kosong|empty vessel|empty tin)(?: \w+){0,3}? {WHO}\b
+own	\b(?:nobody|no one|noone) (?:wants|needs) to (?:see|hear|look at) {POSS} (?:\w+ )?(?:face|voice|mug|opinion|opinions)\b
+\b(?:you are|you re|youre|kau|dia|he is|she is) (?:just |only |really |totally )?(?:embarrassing|memalukan|malukan) (?:yourself|diri sendiri|diri kau|himself|herself|diri dia)\b
+\b{WHO}(?: (?:ni|tu|memang))? muka (?:macam|mcm|cam|seperti) (?:\w+ ){0,2}?(?:{THING}|kena sampuk|kena rasuk|kena gilis|kena langgar|zombie|pontianak|beruk|monyet|babi)\b

@@ -75,3 +75,6 @@ minor	\b(?:girls?|boys?|budak|students?|pelajar) (?:in |dalam )?(?:form|tingkata
 # girlfriend or boyfriend (`nak jadi awek abang?`).
 age	\b(?:you|awak|adik|dik) (?:look|looks|nampak|are|sound|sounds) (?:so |very |quite |really )?(?:mature|matang|grown up|older|dewasa) for (?:your age|umur adik|umur awak|(?:1[0-7]|[89]|twelve|thirteen|fourteen|fifteen|sixteen)(?: (?:yo|years old|tahun))?)\b
 meet	\b(?:be|jadi) (?:my (?:gf|girlfriend|bf|boyfriend|bae)|(?:awek|makwe|pakwe|girlfriend|boyfriend) (?:abang|saya|aku|uncle|i))\b
+# A parent asked their child's age ("how old is your daughter?"), and more pictures asked for.
+age	\bhow old (?:is|are) (?:your|ur) (?:daughter|daughters|son|sons|kid|kids|child|children|girl|boy)\b{NOT_ASKING_AGE}
+meet	\bsend (?:more|lagi|some more) (?:pics?|photos?|gambar|foto|selfies?)\b

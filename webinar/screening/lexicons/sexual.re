@@ -211,3 +211,13 @@ request	\b(?:send|sent|hantar|share|bagi|give|show|dm|pm)(?: me| abang| saya| ak
 \b(?:apa warna|what colou?r|warna apa|saiz|size)(?: \w+){0,2}? (?:underwear|panties|bra|lingerie|seluar dalam|coli|spender) (?:kau|awak|you|dia|{ROLE})\b
 wink	\b(?:meet|jumpa|lepak|keluar|hang out|date)\b(?: \w+){0,4}? (?:just the two of us|just two of us|just us|only us|berdua|us two)\b
 wink	\brate (?:my|mine)(?: (?:ladies|girls|babes|awek|sis|pls|please|guys))*$
+# Round 15, third wave: wishing to be the thing in a person's hand, a body to explore, a picture of what the
+# reader is wearing now, a person taken on a honeymoon, stuck in a lift with the host (with a wink).
+@GATE = wish mic microphone explore jelajah terokai wearing honeymoon madu stuck lift elevator alone terperangkap
+\bwish i (?:was|were) (?:the|her|his|your) (?:mic|microphone|chair|pen|lipstick|shirt|dress|baju|seat|kerusi)\b(?! (?:so|to|for)\b)
+\b(?:your|her|{ROLE} s) (?:body|badan|tubuh)\b(?: \w+){0,6}? (?:want to|wanna|nak|let me|i d love to|i would love to|can i) (?:explore|jelajah|terokai|touch|sentuh|raba)\b
+request	\b(?:send|show|hantar|tunjuk)(?: me| abang| saya)? (?:a )?(?:pic|pics|picture|photo|foto|gambar|selfie) (?:of )?what (?:you|awak) (?:are |is )?(?:wearing|pakai)\b
+\b(?:ajak|bawa|take|bring)(?: \w+){0,2}? (?:{PERSON14}|{ROLE})(?: ni| tu)? (?:pergi |go |on a |for a |to )?(?:honeymoon|bulan madu|bercuti berdua)\b
+wink	\b(?:stuck|alone|locked|terperangkap|berdua)\b(?: \w+){0,4}? (?:with|dengan) (?:the |that |this )?(?:{PERSON14}|{ROLE})\b
+@GATE = goda seducing tempting teasing
+\b(?:{PERSON14}|{ROLE})\b(?: \w+){0,6}? (?:goda|menggoda|nak goda|seducing|tempting|teasing) (?:abang|aku|saya|me|uncle)\b
