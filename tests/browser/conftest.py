@@ -152,16 +152,23 @@ def shared_server(request, django_db_setup):
 def server(transactional_db, shared_server):
     """The shared server, running (a test that killed it gets it back) and holding nothing of the
     previous test's data: the database was flushed, and a webinar read by slug is kept by a server
-    process for at most ``LIVE_WEBINAR_SECONDS``, so a test starts only once that has passed since
-    the previous one ended (the next test's webinar usually has the same slug)."""
+    process for at most ``LIVE_WEBINAR_SECONDS``, so no page of a test opens before that has passed
+    since the previous test ended (the next test's webinar usually has the same slug). The wait is
+    at the first ``pages.open`` (``fresh_at``) rather than here, so the test's data is built during
+    it: every request a browser test makes to the shared server comes from a page it opened."""
     from webinar.live_state import LIVE_WEBINAR_SECONDS
 
     if not shared_server.running():
         shared_server.start()
-    since_last = time.monotonic() - getattr(shared_server, "last_test_ended", float("-inf"))
-    time.sleep(max(0.0, LIVE_WEBINAR_SECONDS + 0.1 - since_last))
+    last_ended = getattr(shared_server, "last_test_ended", float("-inf"))
+    shared_server.fresh_at = last_ended + LIVE_WEBINAR_SECONDS + 0.1
     yield shared_server
     shared_server.last_test_ended = time.monotonic()
+
+
+def wait_until_fresh(server) -> None:
+    """Return once ``server`` can hold nothing of the previous test's webinar (see ``server``)."""
+    time.sleep(max(0.0, getattr(server, "fresh_at", float("-inf")) - time.monotonic()))
 
 
 @dataclass
@@ -180,6 +187,7 @@ class Pages:
     def open(self, label: str, path: str = "/", **context_options):
         """A new person's browser on ``path``; ``context_options`` as Playwright's (locale, timezone_id)."""
         options = {"viewport": {"width": 1280, "height": 900}, **context_options}
+        wait_until_fresh(self.server)
         context = self.browser.new_context(base_url=self.server.url, **options)
         context.set_default_timeout(WAIT_MS)
         self.contexts.append(context)
