@@ -248,6 +248,10 @@ def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near
         )
     if hit.category == "insult":
         return hit.severity <= 1 or (hit.severity <= 2 and _token_at(norm, hit.start) in near_group)
+    if hit.category == "threat":
+        # Round 15: a call to violence quoted to report or reject it ('someone posted "kill all the
+        # immigrants", mods please act'): someone else's words, as in a report.
+        return any(a <= hit.start < b for a, b in quoted)
     return False
 
 
@@ -345,6 +349,13 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         if asked:
             hits = [h for h in hits if h.category != "threat" or not _inside(h, asked)]
             lexical = [h for h in lexical if h.category != "threat" or not _inside(h, asked)]
+        # Round 15: harm that nobody ought to suffer ("no one deserves to be beaten up for being gay", `tak ada
+        # sesiapa patut dipukul`) is rejected, not threatened (rules.harm_rejected).
+        denied = [h for h in hits if h.category == "threat" and rules.harm_rejected(flat, norm, h)]
+        denied += [h for h in lexical if h.category == "threat" and rules.harm_rejected(flat, norm, h)]
+        if denied:
+            hits = [h for h in hits if h not in denied and not (h.category == "threat" and _inside(h, denied))]
+            lexical = [h for h in lexical if h not in denied and not (h.category == "threat" and _inside(h, denied))]
     # Whether any token is a word-list word (an Entry is always true, None false): looked at in C.
     listed = any(map(_ENTRY, norm.tokens))
     supportive = rules.supportive_negation(flat, norm) if listed else set()
@@ -394,6 +405,13 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hate = rules.hate_hits(norm, flat, insult_tokens, allowed)
     grouped = bool(hate or any(h.category == "hate" for h in lexical) or rules.mentions_group(flat))
     counter = grouped and (rules.counter_speech(flat, norm) or rules.negated_generalisation(flat, norm))
+    # Round 15: the claim said again after a rejection ("not all X are thieves, but most of them are"): hate,
+    # and no counter-speech (rules.reasserted).
+    again = rules.reasserted(flat, norm) if grouped else None
+    if again is not None:
+        counter = False
+        a, b = flat.owner[again[0]], flat.owner[again[1]]
+        hate.append(rules.Hit("hate.group", "hate", 2, norm.tokens[a].start, norm.tokens[b].end))
     if (
         has_quote
         and not grouped
@@ -406,6 +424,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         inside = _quoted_tokens(norm, rules.quoted_spans(norm.original))
         if 2 * len(inside) < len(norm.tokens) and not any(norm.tokens[i].entry is not None for i in inside):
             innocent.update(inside)
+    rejected_hate: list[rules.Hit] = []
     if counter:
         quoted = rules.quoted_spans(norm.original)
         reported = rules.reported_slur_tokens(flat)
@@ -413,10 +432,15 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         # Counter-speech: hate about groups is reported or rejected, not said. Slurs outside quotes stay,
         # unless the author reports being called them ("kena panggil keling"); generalisations written in
         # the word lists as phrases ("Melayu malas") are rejected like any other.
+        rejected_hate = [h for h in hate if h.start is not None]  # round 15: see spam below
         hate = []
         # Quoted hate goes, and so do insult words that a group term made count ("It is wrong to call gay
         # people useless", "Jangan la cakap orang asli bodoh").
         hits = [h for h in hits if not _rejected(h, norm, quoted, reported, near_group)]
+        if rejected_hate:
+            # Round 15: a threat's words inside the rejected claim about a group ("kids shouldn't be taught that
+            # gay people are sinners who deserve to die") are part of what is rejected.
+            hits = [h for h in hits if h.category != "threat" or not _inside(h, rejected_hate)]
         innocent.update(_quoted_tokens(norm, quoted))
     hits += hate
     pii, links = rules.pii_and_link_hits(norm, policy.trusted_domains())
@@ -424,7 +448,12 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     # A link to a trusted site publishes (it is no finding), but still weighs as a link among spam signals.
     hits += [h for h in links if h.code != "link.trusted"]
     extra = 1.0 if links else 0.0
-    hits += rules.spam_hits(flat, norm, extra + (1.0 if pii else 0.0), policy.strictness, innocent)
+    spam = rules.spam_hits(flat, norm, extra + (1.0 if pii else 0.0), policy.strictness, innocent)
+    if spam and rejected_hate:
+        # Round 15: a spam word inside a rejected generalisation ("orang yang kata Cina semua kaki judi tu tak
+        # kenal jiran dia") is part of the claim being rejected, not an offer.
+        spam = [h for h in spam if not _inside(h, rejected_hate)]
+    hits += spam
     hits += rules.flood_hits(norm, flat, context.recent_texts)
     if policy.blocked_terms:
         for a, b in rules.term_matches(flat, rules.compile_terms(tuple(policy.blocked_terms))):

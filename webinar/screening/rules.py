@@ -679,6 +679,9 @@ def _reported_event(words: list[str], ga: int, gb: int, pa: int, pb: int) -> boo
     return counted or any(w in _PAST for w in between) or after in _EVENT_AFTER
 
 
+_WHY = frozenset(["why", "kenapa", "knp", "napa", "mengapa", "apasal", "asal"])
+
+
 def _negated_word(
     words: list[str], i: int, lex, act: bool = False, owned: frozenset[int] = frozenset()
 ) -> bool:
@@ -692,6 +695,8 @@ def _negated_word(
         w = words[k]
         if k in owned:
             continue
+        if k > 0 and words[k - 1] in _WHY:
+            continue  # "kenapa tak bunuh je semua pendatang?", "why not ban them all?": a suggestion (round 15)
         if w in lex.negators and (
             act
             or w not in lex.commands
@@ -870,20 +875,31 @@ _HATE_AS_NOUN = frozenset(
 )
 
 
+def disclaimed(flat: _Words) -> bool:
+    """A disclaimer that introduces hate ("call me racist but ...", "I'm not racist but ...", round 14) or
+    agreement with the claim after rejecting it ("people who say X are lazy are right", "it's just the
+    truth", round 15; counter.re's "fake" and "endorse" lines)."""
+    return _may(_COUNTER_FAKE_RE, flat.text) and _COUNTER_FAKE_RE.search(flat.text) is not None
+
+
 def counter_speech(flat: _Words, norm: Normalised) -> bool:
     """Quoting or naming hate to reject it ("Saying 'X are all cheats' is racist")."""
     lex = lexicons.load()
-    if _may(_COUNTER_FAKE_RE, flat.text) and _COUNTER_FAKE_RE.search(flat.text) is not None:
-        return (
-            False  # "call me racist but ...", "I'm not racist but ...": a disclaimer before hate (round 14)
-        )
-    for m in _COUNTER_RE.finditer(flat.text) if flat.may_phrase(0) and _may(_COUNTER_RE, flat.text) else ():
-        before = flat.text[max(0, m.start() - 20) : m.start()].split()[-2:]
-        if any(w in lex.negators and w not in lex.commands for w in before):
-            continue  # "it is racist", but not "it's not racist, it's true"
-        if _pinned_on_a_group(flat, m.end() - 1, lex):
-            continue  # "Malays are all racist": the marker is the trait of a generalisation (round 14)
-        return True
+    if disclaimed(flat):
+        return False
+    text = flat.text
+    m = _COUNTER_RE.search(text) if flat.may_phrase(0) and _may(_COUNTER_RE, text) else None
+    while m is not None:
+        before = text[max(0, m.start() - 20) : m.start()].split()[-2:]
+        if not any(w in lex.negators and w not in lex.commands for w in before) and not _pinned_on_a_group(
+            flat, m.end() - 1, lex
+        ):
+            return True
+        # Not "it's not racist, it's true", nor "Malays are all racist" (the marker is the trait of a
+        # generalisation, round 14). Round 15: look again from the next word, since a longer line may have
+        # hidden a shorter one inside it ("tak guna itu stereotaip": "itu stereotaip" after "tak guna" is
+        # no negated marker, but "stereotaip" is a marker of its own).
+        m = _COUNTER_RE.search(text, m.start() + 1)
     return _QUOTED.search(norm.original) is not None
 
 
@@ -975,6 +991,8 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
         owned = _owned_negators(words, preds, lex)
         asks_help = "?" in norm.original and not lex.help_words.isdisjoint(words)
         zodiac = not lex.zodiac_words.isdisjoint(words)
+        # Round 15: a claim denied and then endorsed ("bukan semua pendatang jahat, cuma 90% je") stands.
+        endorsed = disclaimed(flat)
         for ga, gb in groups:
             beast = _likened_to_a_beast(words, ga, gb, lex)
             if (
@@ -993,6 +1011,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                 if (
                     (kind == "after" or kind in _TRAIT_KINDS)
                     and gb < pa
+                    and not endorsed
                     and _negated_claim(flat, norm, ga, gb, pa, lex)
                 ):
                     continue  # "I don't think Indians are lazy", "tak semua orang Cina penipu"
@@ -1052,8 +1071,12 @@ _THREAT_CLAUSE_RE = _alternation(rx for label, rx in lexicons.patterns("threat.r
 _THREAT_VEILED_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "veiled")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _HATE_RE = _compile("hate.re")
-_COUNTER_RE = _alternation(rx for label, rx in lexicons.patterns("counter.re") if label != "fake")
-_COUNTER_FAKE_RE = _alternation(rx for label, rx in lexicons.patterns("counter.re") if label == "fake")
+_COUNTER_RE = _alternation(rx for label, rx in lexicons.patterns("counter.re") if label == "")
+# A disclaimer that introduces hate ("fake") or agreement with the claim said after a rejection ("endorse",
+# round 15): a comment with either is never counter-speech.
+_COUNTER_FAKE_RE = _alternation(
+    rx for label, rx in lexicons.patterns("counter.re") if label in ("fake", "endorse")
+)
 _INCITE_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "incite")
 # An incitement word asked about as a word ("what does kys mean?").
 _INCITE_ASKED_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "asked")
@@ -1912,21 +1935,141 @@ def negated_generalisation(flat: _Words, norm: Normalised) -> bool:
     groups = flat.groups()
     if not groups:
         return False
+    # Round 15: after a disclaimer or an endorsement ("I'm not racist but ...", "not all X are thieves, just
+    # 90%"), a denied claim or act is no denial; a trait denied outright ("Malays are not lazy") still is.
+    endorsed = disclaimed(flat)
     words = flat.words
     preds = _predicates(words, lex)
     owned = _owned_negators(words, preds, lex)
     for pa, pb, kind in preds:
-        # "I don't hate Malays", "saya tidak benci orang Cina": the act against the group is denied.
-        denied = kind == "before" and _negated_word(words, pa, lex, act=True)
+        # "I don't hate Malays", "saya tidak benci orang Cina": the act against the group is denied; not
+        # "it's not hate speech to say ..." (hate as a noun, round 15).
+        denied = kind == "before" and not endorsed and _negated_word(words, pa, lex, act=True)
+        if denied and pb + 1 < len(words) and words[pb + 1] in _HATE_AS_NOUN:
+            denied = False
         if denied and any(pb < ga and ga - pb <= 6 for ga, _gb in groups):
             return True
         if kind != "after" and kind not in _TRAIT_KINDS:
             continue
         for ga, gb in groups:
             if gb < pa <= gb + 5 and (
-                _negated_word(words, pa, lex, owned=owned) or _negated_claim(flat, norm, ga, gb, pa, lex)
+                (_negated_word(words, pa, lex, owned=owned) and _trait_shape(words, gb, pa, kind, lex))
+                or (not endorsed and _negated_claim(flat, norm, ga, gb, pa, lex))
             ):
                 return True
+    return False
+
+
+def _trait_shape(words: list[str], gb: int, pa: int, kind: str, lex) -> bool:
+    """Round 15: a trait word (``kind`` trait or trait_noun) negated after a group is denied OF the group only
+    when nothing but markers, fillers, negators and claim words stand between ("Chinese are not sneaky");
+    "saying Muslims are terrorists isn't racist" does not deny that Muslims are racist, it calls the saying
+    no racism. The older "after" predicates keep their five-word window."""
+    if kind not in _TRAIT_KINDS:
+        return True
+    ok = lex.general_words | lex.filler_words | lex.negators | lex.claim_words
+    return all(w in ok for w in words[gb + 1 : pa])
+
+
+_BACK = _READINGS["back"]
+_CONTRAST = _READINGS["contrast"]
+_OUGHT = _READINGS["ought"]
+_NOBODY = tuple(tuple(p.split()) for p in _READINGS["nobody"])
+# Words that may end a claim said again with its trait left out ("but most of them are", "because they
+# should"): the back-reference and copulas, modals and particles only.
+_ELIDED = frozenset(["of", "them", "are", "is", "r", "do", "does", "did", "should", "must", "memang", "mmg",
+                     "pun", "la", "lah", "lol", "haha", "tho", "though", "really", "actually", "honestly",
+                     "mereka", "dorang", "je", "jer", "kan", "ya"])  # fmt: skip
+
+
+_COMPARING = frozenset(["be", "worse", "than", "even", "more", "lebih", "teruk", "dari", "daripada", "like",
+                        "macam", "mcm", "seperti"])  # fmt: skip
+
+
+def reasserted(flat: _Words, norm: Normalised) -> tuple[int, int] | None:
+    """Round 15: the claim about a group said again after a contrast word or at the start of a clause, by a
+    word that refers back to the group (readings.tsv ``back``: they, most, `kebanyakan`, `mereka`) or a
+    marker alone: "not all migrants are thieves, but most of them are", `tak semua orang India jahat, tapi
+    kebanyakan memang penipu`, "I don't hate gays, I just think they should all be locked up", `jangan kata
+    bangla kotor, memang kotor pun`, "Is it wrong to say Indians should go back? because they should". A
+    trait in the shape of a generalisation, a dehumanising or prescriptive predicate (not negated), or the
+    trait left out ("but they are" ending the clause) count. Word indices of the claim, or None; only in a
+    comment that names a group."""
+    if not flat.groups():
+        return None
+    lex = lexicons.load()
+    words = flat.words
+    n = len(words)
+    general = lex.general_words
+    preds = None
+    first_group = min(a for a, _b in flat.groups())
+    for k, w in enumerate(words):
+        if k <= first_group:
+            continue
+        back = w in _BACK
+        if not back and w not in general:
+            continue
+        lead = words[max(0, k - 3) : k]
+        if any(x in _MENTION_VERBS or x in _NAMING_VERBS for x in lead[-2:]):
+            continue  # "stop calling them vermin": the claim is named to reject it, not said again
+        if not back:
+            # A marker alone starts the claim again only right after a clause break ("..., memang kotor pun").
+            if not _clause_break(norm, flat, k - 1):
+                continue
+        elif not (
+            any(x in _CONTRAST for x in lead)
+            or any(_clause_break(norm, flat, j - 1) for j in range(max(1, k - 4), k + 1))
+        ):
+            continue
+        last = k
+        while last + 1 < n and not _clause_break(norm, flat, last):
+            last += 1
+        end = last + 1
+        rest = words[k + 1 : end]
+        if back and rest and all(x in _ELIDED for x in rest) and any(x in ("are", "is", "r", "memang", "mmg",
+                                                                          "should", "must", "do") for x in rest):
+            return k, end - 1  # "but most of them are": the trait left out
+        if preds is None:
+            preds = _predicates(words, lex)
+        for pa, pb, kind in preds:
+            if not k < pa < end or _negated_word(words, pa, lex):
+                continue
+            if kind in _TRAIT_KINDS:
+                if _generalised(words, k, k, pa, pb, kind, lex, False):
+                    return k, pb
+            elif kind in ("after", "passive") and pa <= k + (5 if back else 2):
+                # Only markers, fillers and modals between ("they should all be locked up"; not "because they
+                # work in construction is disgusting").
+                if all(x in general or x in lex.filler_words or x in _ELIDED or x in _OUGHT or x in _COMPARING
+                       or x in lex.liken_words for x in words[k + 1 : pa]):  # fmt: skip
+                    return k, pb
+    return None
+
+
+def harm_rejected(flat: _Words, norm: Normalised, hit: Hit) -> bool:
+    """Round 15: a threat finding in a clause whose subject is nobody and which says what ought to happen
+    ("no one deserves to be beaten up for being gay", "no one should be told to go die", `tak ada sesiapa
+    patut dipukul`): the harm is rejected, not threatened. A universal negative subject (readings.tsv
+    ``nobody``) within three words before a modal (``ought``), the finding at most four words after the
+    modal, in the same clause, and no first person between ("nobody should stop me from killing you" is a
+    threat)."""
+    if hit.start is None:
+        return False
+    first = _first_word(flat, norm, hit)
+    words = flat.words
+    for m in range(first, max(-1, first - 6), -1):
+        if m < first and _clause_break(norm, flat, m):
+            return False  # "nobody should live like this. I will kill you"
+        if words[m] in _ADDRESSEE or words[m] in ("my", "im", "we", "you", "kau", "awak"):
+            return False
+        if words[m] not in _OUGHT:
+            continue
+        for j in range(m - 1, max(-1, m - 4), -1):
+            if _clause_break(norm, flat, j):
+                return False
+            if any(j - len(p) + 1 >= 0 and tuple(words[j - len(p) + 1 : j + 1]) == p for p in _NOBODY):
+                return True
+        return False
     return False
 
 
