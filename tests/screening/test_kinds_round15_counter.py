@@ -126,6 +126,31 @@ COUNTER_SPEECH = [
     'no one has the right to hit a child, even as discipline',
     "Is it normal that my son's classmates say Indians are dirty? he is Indian and sad",
     'We should teach children that no race is better than another',
+    # fourth batch, written before its rules (the mention reading for groups, 'tired of hearing')
+    "I'm Indian and I'm tired of hearing that we are all drunks",
+    'sick of people saying Malays are lazy, my parents work two jobs',
+    'penat dengar orang cakap Cina semua kedekut',
+    'muak betul dengar orang kata pendatang semua penjenayah',
+    'My kid came home saying Malays are lazy, where did he learn that?',
+    'anak saya balik sekolah cakap orang India kotor, mana dia belajar benda ni?',
+    'Orang kata Cina semua kaya, padahal ramai yang susah',
+    pytest.param('people think refugees get free money but actually they get almost nothing', marks=pytest.mark.xfail(reason="spam.pattern reads 'free money' inside the claim being rejected; the spam rules' topic reading knows no 'people think ... but actually'", strict=True)),
+    "My friend said Chinese people can't be trusted, I told him he's wrong",
+    'We are all Malaysians, no race is lazy or dirty',
+    'Telling someone to kill themselves is never okay, even as a joke',
+    '"go kill yourself" is not banter, it\'s bullying',
+    'Saying "hang them all" about any group is incitement',
+    "my brother said we should burn their church, I told him that's a crime",
+    'What do I say when my dad says gays should be stoned?',
+    'When someone posts "Indians are dogs", I just report and block',
+    'The comments calling Rohingya "vermin" broke my heart',
+    "I'm a Muslim and I'm not a terrorist, please stop",
+    "As a woman in tech, I'm tired of hearing that women can't code",
+    "My son's teacher told the class that Chinese are greedy, I'm complaining to the school",
+    "If your friend says foreigners are dirty, tell them they're wrong",
+    'Nobody is born hating Malays, kids learn it from adults',
+    'Apa nak jawab bila kawan cakap semua bangla pencuri?',
+    'Saya pun pernah fikir semua Indon pencuri, rupanya saya silap',
 ]
 
 # Words with an everyday sense (technology, food, arts, names, places, games).
@@ -291,6 +316,17 @@ HARMFUL = [
     'Hating all Muslims makes sense, they are all terrorists',
     pytest.param('nobody should hurt anyone, except the bangla, kill them all', marks=pytest.mark.xfail(reason="'kill them all' after 'nobody should' is published by the threat rules' own reading, as before this round", strict=True)),
     'no one deserves to live like these pendatang, hantar balik semua',
+    # reported speech that agrees with the claim, or puts it in everyone's mouth
+    'my dad says Malays are lazy and he is right',
+    'everyone says Bangladeshis are thieves, right?',
+    'semua orang cakap India kaki mabuk, betul kan?',
+    "my friend said Chinese can't be trusted, and I agree with him",
+    'they call refugees parasites because that is what they are',
+    "people say Indonesians are maids, and that's their place",
+    'orang kata pendatang bawa penyakit, memang betul pun',
+    'kawan saya cakap Melayu malas, saya setuju',
+    "my uncle always says Indians are gangsters, he knows what he's talking about",
+    'someone said gays are sick, finally someone brave enough to say it',
 ]
 
 # Counter-speech that also names a child with their school: personal data, held whatever else it says.
@@ -389,3 +425,23 @@ def test_a_marker_hidden_inside_a_longer_line_is_still_read():
     # "itu stereotaip" after "tak guna" looked negated; "stereotaip" is a marker of its own.
     flat, norm = _words("melabel orang Sikh sebagai x guna itu stereotaip yg salah")
     assert rules.counter_speech(flat, norm)
+
+
+@pytest.mark.parametrize(
+    "text, everyone",
+    [
+        ("everyone says Bangladeshis are thieves, right?", True),
+        ("semua orang cakap India kaki mabuk, betul kan?", True),
+        ("My kid came home saying Malays are lazy, where did he learn that?", False),
+    ],
+)
+def test_a_claim_put_in_everyones_mouth_is_the_authors_own(text, everyone):
+    flat, _norm = _words(text)
+    assert rules.universal_sayer(flat) is everyone
+
+
+def test_a_claim_about_a_group_in_someone_elses_mouth_is_mentioned_not_used():
+    v = verdict("Apa nak jawab bila kawan cakap semua bangla pencuri?")
+    assert v.action == "publish" and "hate" in v.quiet, (v.reasons, v.quiet)
+    # Without asking, reporting or rejecting, the same words are held.
+    assert verdict("kawan cakap semua bangla pencuri").action != "publish"

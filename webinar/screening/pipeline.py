@@ -275,6 +275,10 @@ def _inside(hit: rules.Hit, spans: list[rules.Hit]) -> bool:
     )
 
 
+def _inside_quotes(hit: rules.Hit, norm: Normalised) -> bool:
+    return hit.start is not None and any(a <= hit.start < b for a, b in rules.quoted_spans(norm.original))
+
+
 def _token_at(norm: Normalised, start: int) -> int:
     return next((i for i, t in enumerate(norm.tokens) if t.start == start), -1)
 
@@ -369,8 +373,10 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     look = listed or has_quote or bool(lexical) or any(h.code in _MENTION_CODES for h in hits)
     mentioned = rules.mentioned_tokens(flat, norm) if look else set()
     mention = False
+    excused: set[int] | None = set() if look else None  # the mention span, once read (round 15: group claims)
     if mentioned:
         used = rules.also_used(flat, norm, mentioned)
+        excused = mentioned if used is None else set()
         if used is not None:
             hits.append(used)  # "someone called me a ..., and you are one too": the reader is called it
         else:
@@ -383,10 +389,13 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
             # Round 14: telling someone to kill themselves, reported by its target or rejected ("my
             # classmate told me to go die, what do I do?", `jangan cakap pergi mati kat orang`): the
             # incitement and the word-list threat on its words go; any other threat stays.
+            # Round 15: or quoted in a comment that rejects or reports it in words ('"go kill yourself" is not
+            # banter, it's bullying').
             told = [
                 h for h in hits
                 if h.code == "threat.incite" and h.start is not None and _token_at(norm, h.start) in mentioned
-                and rules.incite_told(flat, norm, h.start)
+                and (rules.incite_told(flat, norm, h.start)
+                     or (_inside_quotes(h, norm) and rules.rejects_in_words(flat)))
             ]  # fmt: skip
             if told:
                 hits = [h for h in hits if h not in told]
@@ -412,6 +421,20 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         counter = False
         a, b = flat.owner[again[0]], flat.owner[again[1]]
         hate.append(rules.Hit("hate.group", "hate", 2, norm.tokens[a].start, norm.tokens[b].end))
+    elif hate and not counter and not rules.disclaimed(flat) and not rules.universal_sayer(flat):
+        # Round 15: a claim about a group in someone else's mouth, reported, rejected or asked about ("my kid
+        # came home saying Malays are lazy, where did he learn that?", `apa nak jawab bila kawan cakap semua
+        # bangla pencuri?`): mentioned, not used, as an insult someone was called (rules.mentioned_tokens).
+        if excused is None:
+            excused = rules.mentioned_tokens(flat, norm)
+            if excused and rules.also_used(flat, norm, excused) is not None:
+                excused = set()
+        said = [h for h in hate if h.start is not None and _token_at(norm, h.start) in excused]
+        if said:
+            hate = [h for h in hate if h not in said]
+            hits = [h for h in hits if h.category != "threat" or not _inside(h, said)]
+            innocent.update(excused)
+            mention = True
     if (
         has_quote
         and not grouped

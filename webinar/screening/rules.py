@@ -706,12 +706,17 @@ def _negated_word(
     return False
 
 
+_NO_GROUP = frozenset(["no", "tiada", "takde", "tidak ada", "tak ada"])
+
+
 def _negated_claim(flat: _Words, norm: Normalised, ga: int, gb: int, pa: int, lex) -> bool:
     """A generalisation about the group at words ``ga..gb`` denied before the group: a negator and a claim
     word ("don't think", "not all", "tak semua", "bukan semua", "it's not true that") within three words
     before it, the predicate at ``pa`` in the same clause ("I don't believe Chinese, they all cheat" is
     not a denial)."""
     words = flat.words
+    if ga > 0 and words[ga - 1] in _NO_GROUP:
+        return True  # "no race is lazy", `tiada kaum yang malas` (round 15)
     before = words[max(0, ga - 4) : ga]
     if not any(w in lex.claim_words for w in before):
         return False
@@ -1776,6 +1781,25 @@ _MENTION_FRAME = frozenset(["report", "reported", "reporting", "lapor", "laporka
                             "remove", "removed", "delete", "deleted", "padam", "buang", "ban",
                             "block", "sekat", "allowed", "polis", "police", "hurts",
                             "hurtful"])  # fmt: skip
+_MENTION_FRAME = _MENTION_FRAME | _READINGS["frame"]  # round 15: "it's bullying", `tu jenayah`, "I'm complaining"
+_UNIVERSAL = _READINGS["universal"]
+
+
+def rejects_in_words(flat: _Words) -> bool:
+    """Round 15: the comment rejects or reports what it mentions in words (``_mention_frame`` without a
+    question): '"go kill yourself" is not banter, it's bullying'."""
+    return _mention_frame(flat)
+
+
+def universal_sayer(flat: _Words) -> bool:
+    """Round 15: a verb of saying whose subject is everyone ("everyone says ...", `semua orang cakap`, "we all
+    say"): a claim about a group put in everyone's mouth is the author's own, not someone else's words."""
+    words = flat.words
+    return any(
+        w in _MENTION_VERBS and not _UNIVERSAL.isdisjoint(words[max(0, k - 3) : k]) for k, w in enumerate(words)
+    )
+
+
 # The reader addressed as one of the same: "and you are one too", "kau pun sama", "so are you".
 _ALSO_YOU_RE = re.compile(
     r"(?<![^ ])(?:(?:you are|you|u|kau|ko|awak|korang|kamu|engkau|anda|lu)(?: pun| memang| ni| tu| la| lah)?"
@@ -1982,6 +2006,7 @@ _ELIDED = frozenset(["of", "them", "are", "is", "r", "do", "does", "did", "shoul
                      "mereka", "dorang", "je", "jer", "kan", "ya"])  # fmt: skip
 
 
+_THAN = frozenset(["than", "dari", "daripada", "berbanding", "compared"])
 _COMPARING = frozenset(["be", "worse", "than", "even", "more", "lebih", "teruk", "dari", "daripada", "like",
                         "macam", "mcm", "seperti"])  # fmt: skip
 
@@ -2021,6 +2046,15 @@ def reasserted(flat: _Words, norm: Normalised) -> tuple[int, int] | None:
             or any(_clause_break(norm, flat, j - 1) for j in range(max(1, k - 4), k + 1))
         ):
             continue
+        if back:
+            # "rats are cleaner than them", `anjing pun lagi baik dari dorang`: the group put below an animal.
+            start = k
+            while start > 0 and k - start < 6 and not _clause_break(norm, flat, start - 1):
+                start -= 1
+            clause = words[start:k]
+            if (clause and clause[-1] in _THAN
+                    and any(x in lex.beast_words or x in lex.dehumanising for x in clause)):  # fmt: skip
+                return start, k
         last = k
         while last + 1 < n and not _clause_break(norm, flat, last):
             last += 1

@@ -95,7 +95,7 @@ fake	\b(?:call me (?:a )?(?:racist|rasis|bigot|sexist)|(?:dont|do not|jangan|jgn
 \b(?:thats|that is|this is|that was|its|it is|ini|itu|tu|ni) (?:so |very |really |just |plain |totally |sangat |memang |amat )?(?:wrong|salah|ignorant|jahil|racist|rasis|sexist|seksis|bigoted|hateful|hurtful|offensive|unfair|tak adil|tidak adil|disgusting|menjijikkan|shameful|memalukan|not okay|not ok|not true|tak betul|tidak betul|tak benar|tidak benar|a stereotype|stereotaip|a lie|fitnah|menghina|disgusting|menjijikkan|nonsense|karut|mengarut)\b
 \b(?:comment|komen|post|message|mesej|user|someone|somebody) (?:above|below|atas|bawah|earlier|tadi|in the chat|dalam chat|in chat) (?:calls|called|calling|panggil|gelar|menggelar|cop|says|said)\b
 \b(?:blaming|blame|labelling|labeling|stereotyping|judging|menyalahkan|salahkan|melabel|labelkan|menuduh|tuduh) (?:\w+ ){1,8}?(?:is|are|was|ialah|adalah|itu|tu) (?:\w+ )?(?:wrong|salah|unfair|tak adil|tidak adil|lazy thinking|ignorant|jahil|racist|rasis|not ok|not okay|nonsense|karut|mengarut)\b
-\b(?:i|we|saya|aku|kami) (?:used to|dulu|dahulu|pernah) (?:\w+ )?(?:think|thought|believe|believed|fikir|percaya|ingat|sangka|anggap)\b.*\b(?:wrong|salah|silap|was mistaken|changed my mind|until|sampai|sehingga)\b
+\b(?:i|we|saya|aku|kami) (?:pun |also |too |sendiri )?(?:used to|dulu|dahulu|pernah) (?:\w+ )?(?:think|thought|believe|believed|fikir|percaya|ingat|sangka|anggap)\b.*\b(?:wrong|salah|silap|was mistaken|changed my mind|until|sampai|sehingga)\b
 \b(?:calling for|calls for|call for|called for|seruan|menyeru|gesaan|ajakan) (?:\w+ ){0,8}?(?:should|must|patut|perlu|harus|need to|is|are|ialah|adalah)\b (?:\w+ )?(?:be )?(?:reported|removed|deleted|banned|blocked|taken down|dilaporkan|dipadam|dibuang|disekat|diharamkan|wrong|salah|a crime|jenayah|illegal|haram|dangerous|bahaya)\b
 \b(?:shame on|malu la|memalukan) (?:\w+ )?(?:whoever|anyone|those|people|orang|sesiapa|yang)\b
 \b(?:a caller|the caller|caller|the scammer|a scammer|scammer|scammer tu|the troll|a troll|troll|a stranger|stranger|pemanggil|penipu tu|the man|a man|some guy|a guy|a user|someone|somebody|ada orang|seseorang) (?:\w+ ){0,2}?(?:told|tells|said to|texted|messaged|cakap kat|cakap dekat|beritahu|bagitahu) (?:\w+ ){1,3}?(?:that|yang|bahawa)\b
@@ -116,6 +116,12 @@ fake	\b(?:call me (?:a )?(?:racist|rasis|bigot|sexist)|(?:dont|do not|jangan|jgn
 # normal or allowed that someone says it ("is it normal that my son's classmates say ...").
 \b(?:shouldnt|should not|must not|mustnt|jangan|tak patut|tidak patut|never) (?:be )?(?:taught|learn|learning|diajar|belajar|grow up thinking|grow up believing|membesar dengan) (?:that|bahawa|yang)\b
 \b(?:is it normal|is that normal|is this normal|is it ok|is it okay|is that ok|is that okay|is it allowed|normal ke|biasa ke|boleh ke) (?:that |if |for |bila |kalau |when )?(?:\w+ ){0,4}?(?:say|says|said|saying|call|calls|calling|cakap|kata|panggil|post|posts|tulis)\b
+# Round 15, fourth batch: tired or sick of hearing it, "people think ... but actually ...", and telling the
+# sayer they are wrong ("I told him he's wrong", "tell them they're wrong").
+\b(?:tired|sick|fed up|penat|muak|bosan|letih|jemu|sedih|sad|annoyed|geram|hurts|hurt) (?:\w+ ){0,2}?(?:of |with |bila |when |to )?(?:hearing|hear|dengar|mendengar|terdengar|people saying|ppl saying|orang cakap|orang kata|seeing|see|tengok|nampak|reading|read|baca)\b
+\b(?:people|ppl|orang|they|dorang|diorang|ramai orang|some people|many people|others) (?:\w+ )?(?:think|thinks|believe|believes|say|says|kata|cakap|fikir|ingat|anggap|assume|assumes)\b.*\b(?:but actually|but in fact|but really|padahal|sebenarnya|hakikatnya|the truth is|in reality|faktanya|realitinya|in fact)\b
+\b(?:hes|shes|theyre|they are|he is|she is|he was|she was|they were|dia|mereka|dorang) (?:so |totally |completely |just |dead |memang )?(?:wrong|salah|silap|mistaken)\b
+\b(?:no|tiada|tak ada|takde|tidak ada) (?:race|races|religion|religions|group|ethnic group|kaum|bangsa|agama|etnik|community|komuniti) (?:is|are|yang|in the world|di dunia)\b
 # Round 15: a line labelled "endorse" says the claim again after rejecting it, or agrees with it ("people who say
 # X are lazy are right", "it's just the truth", "just 99% of them", "and I agree"): like a "fake" line, a
 # comment with one is never counter-speech (rules.reasserted reads the claim said again about "they"/"most").
