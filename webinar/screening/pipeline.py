@@ -353,13 +353,17 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         if asked:
             hits = [h for h in hits if h.category != "threat" or not _inside(h, asked)]
             lexical = [h for h in lexical if h.category != "threat" or not _inside(h, asked)]
-        # Round 15: harm that nobody ought to suffer ("no one deserves to be beaten up for being gay", `tak ada
-        # sesiapa patut dipukul`) is rejected, not threatened (rules.harm_rejected).
+        # Round 15: harm that nobody ought to suffer ("no one deserves to be beaten up for being gay", `tak
+        # ada sesiapa patut dipukul`) is rejected, not threatened (rules.harm_rejected).
         denied = [h for h in hits if h.category == "threat" and rules.harm_rejected(flat, norm, h)]
         denied += [h for h in lexical if h.category == "threat" and rules.harm_rejected(flat, norm, h)]
         if denied:
-            hits = [h for h in hits if h not in denied and not (h.category == "threat" and _inside(h, denied))]
-            lexical = [h for h in lexical if h not in denied and not (h.category == "threat" and _inside(h, denied))]
+            hits = [
+                h for h in hits if h not in denied and not (h.category == "threat" and _inside(h, denied))
+            ]
+            lexical = [
+                h for h in lexical if h not in denied and not (h.category == "threat" and _inside(h, denied))
+            ]
     # Whether any token is a word-list word (an Entry is always true, None false): looked at in C.
     listed = any(map(_ENTRY, norm.tokens))
     supportive = rules.supportive_negation(flat, norm) if listed else set()
@@ -461,8 +465,8 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
         # people useless", "Jangan la cakap orang asli bodoh").
         hits = [h for h in hits if not _rejected(h, norm, quoted, reported, near_group)]
         if rejected_hate:
-            # Round 15: a threat's words inside the rejected claim about a group ("kids shouldn't be taught that
-            # gay people are sinners who deserve to die") are part of what is rejected.
+            # Round 15: a threat's words inside the rejected claim about a group ("kids shouldn't be taught
+            # that gay people are sinners who deserve to die") are part of what is rejected.
             hits = [h for h in hits if h.category != "threat" or not _inside(h, rejected_hate)]
         innocent.update(_quoted_tokens(norm, quoted))
     hits += hate

@@ -696,7 +696,7 @@ def _negated_word(
         if k in owned:
             continue
         if k > 0 and words[k - 1] in _WHY:
-            continue  # "kenapa tak bunuh je semua pendatang?", "why not ban them all?": a suggestion (round 15)
+            continue  # "kenapa tak bunuh je semua pendatang?", "why not ban them all?": a suggestion
         if w in lex.negators and (
             act
             or w not in lex.commands
@@ -1781,7 +1781,9 @@ _MENTION_FRAME = frozenset(["report", "reported", "reporting", "lapor", "laporka
                             "remove", "removed", "delete", "deleted", "padam", "buang", "ban",
                             "block", "sekat", "allowed", "polis", "police", "hurts",
                             "hurtful"])  # fmt: skip
-_MENTION_FRAME = _MENTION_FRAME | _READINGS["frame"]  # round 15: "it's bullying", `tu jenayah`, "I'm complaining"
+_MENTION_FRAME = (
+    _MENTION_FRAME | _READINGS["frame"]
+)  # round 15: "it's bullying", `tu jenayah`, "I'm complaining"
 _UNIVERSAL = _READINGS["universal"]
 
 
@@ -1796,7 +1798,8 @@ def universal_sayer(flat: _Words) -> bool:
     say"): a claim about a group put in everyone's mouth is the author's own, not someone else's words."""
     words = flat.words
     return any(
-        w in _MENTION_VERBS and not _UNIVERSAL.isdisjoint(words[max(0, k - 3) : k]) for k, w in enumerate(words)
+        w in _MENTION_VERBS and not _UNIVERSAL.isdisjoint(words[max(0, k - 3) : k])
+        for k, w in enumerate(words)
     )
 
 
@@ -2060,23 +2063,29 @@ def reasserted(flat: _Words, norm: Normalised) -> tuple[int, int] | None:
             last += 1
         end = last + 1
         rest = words[k + 1 : end]
-        if back and rest and all(x in _ELIDED for x in rest) and any(x in ("are", "is", "r", "memang", "mmg",
-                                                                          "should", "must", "do") for x in rest):
+        if (
+            back
+            and rest
+            and all(x in _ELIDED for x in rest)
+            and any(x in ("are", "is", "r", "memang", "mmg", "should", "must", "do") for x in rest)
+        ):
             return k, end - 1  # "but most of them are": the trait left out
         if preds is None:
             preds = _predicates(words, lex)
         for pa, pb, kind in preds:
             if not k < pa < end or _negated_word(words, pa, lex):
                 continue
+            if kind in _TRAIT_KINDS and _generalised(words, k, k, pa, pb, kind, lex, False):
+                return k, pb
             if kind in _TRAIT_KINDS:
-                if _generalised(words, k, k, pa, pb, kind, lex, False):
-                    return k, pb
-            elif kind in ("after", "passive") and pa <= k + (5 if back else 2):
-                # Only markers, fillers and modals between ("they should all be locked up"; not "because they
-                # work in construction is disgusting").
-                if all(x in general or x in lex.filler_words or x in _ELIDED or x in _OUGHT or x in _COMPARING
-                       or x in lex.liken_words for x in words[k + 1 : pa]):  # fmt: skip
-                    return k, pb
+                continue
+            # Only markers, fillers and modals between ("they should all be locked up"; not "because they work
+            # in construction is disgusting").
+            between = words[k + 1 : pa]
+            if (kind in ("after", "passive") and pa <= k + (5 if back else 2)
+                    and all(x in general or x in lex.filler_words or x in _ELIDED or x in _OUGHT
+                            or x in _COMPARING or x in lex.liken_words for x in between)):  # fmt: skip
+                return k, pb
     return None
 
 
