@@ -10,7 +10,7 @@
 # A self-harm phrase inside an "asked" or "denied" match, or after a "past" match with a "recovered" match
 # after it, is not the author's wish now; the comment's self_harm head is quiet too. Every line but the
 # "recovered" ones (read only after a "past" match) needs a word of @TRIGGERS.
-@TRIGGERS = final terakhir gotta chau ending used pernah dulu dahulu once last ago back before sebelum mean means maksud maksudnya makna stand stands not never bukan no longer tak tidak x dah lost hilang habis bye goodbye gtg kena cuti bercuti holiday vacation leave outstation webinar session sesi meeting mesyuarat talk ceramah class kelas call contract kontrak subscription langganan isp plan relationship lag cutting cut potong hiris drive driving cross crossing pandu lalu melalui better dye dyeing dying dyed warnakan dulu first kejap sekejap sleep tidur queue barisan giliran
+@TRIGGERS = final terakhir gotta chau ending used pernah dulu dahulu once last ago back before sebelum mean means maksud maksudnya makna stand stands not never bukan no longer tak tidak x dah lost hilang habis bye goodbye gtg kena cuti bercuti holiday vacation leave outstation webinar session sesi meeting mesyuarat talk ceramah class kelas call contract kontrak subscription langganan isp plan relationship lag cutting cut potong hiris drive driving cross crossing pandu lalu melalui better dye dyeing dying dyed warnakan dulu first kejap sekejap sleep tidur queue barisan giliran end poison racun suffering penderitaan misery
 past	\b(?:used to|use to|pernah|dulu|dahulu|masa dulu|once|last year|last month|years ago|tahun lepas|bulan lepas|back then|a few years back|suatu masa dulu|before the therapy|sebelum ni)\b
 recovered	\b(?:but|tapi|now|sekarang|and)\b(?: \w+){0,4}? (?:therapy|counselling|counseling|kaunseling|helped|membantu|tolong saya|tolong aku|recovered|in recovery|pulih|better now|dah okay|dah ok|dah baik|dah sihat|ok now|okay now|doing better|doing okay|doing ok|survived|selamat|there is hope|theres hope|ada harapan|jangan putus asa|dont give up|don t give up|it gets better|grateful|bersyukur|alive and|still here|masih di sini|masih hidup|clean|glad)\b
 asked	\b(?:what|apa|wat)(?: does| do| is| s| maksud| makna| erti| meaning of| the meaning of| is the meaning of)(?: the word| the term| perkataan| singkatan| this| that| word)?(?: \w+){1,3}? (?:mean|means|stand for|stands for|maksudnya|bermaksud)\b
@@ -23,7 +23,7 @@ quiet	\b(?:bye|goodbye|gtg|got to go|have to go|gotta go|kena pergi|kena gerak|c
 quiet	\b(?:lost|hilang|habis)(?: \w+){0,5}? (?:but|tapi)(?: \w+){0,3}? (?:kept me going|keeps me going|keep me going|kept me strong|helped me|support|supported|sokong|bagi semangat|strong|kuat|still here|masih ada|i ll recover|ill recover|i will recover|moving on|move on)\b
 quiet	\b(?:cuti|bercuti|holiday|holidays|vacation|on leave|outstation|annual leave|mc)\b
 quiet	\b(?:webinar|session|sesi|meeting|mesyuarat|talk|ceramah|class|kelas|call|contract|kontrak|subscription|langganan|isp|plan|relationship|lag|q ?a)\b(?: \w+){0,3}? (?:to end|end|ends|ending|over|habis|tamat)\b
-quiet	\b(?:ending it|end it|ending|end) (?:with|my) (?:my |the )?(?:isp|contract|subscription|plan|telco|bank|provider|account|akaun|gym|relationship|boyfriend|girlfriend)\b
+quiet	\b(?:ending it|end it|ending|end) (?:things |everything )?(?:with|my) (?:my |the )?(?:isp|contract|subscription|plan|telco|bank|provider|account|akaun|gym|relationship|boyfriend|girlfriend)\b
 quiet	\b(?:cutting|cut|potong|hiris) (?:\w+ )?(?:onions?|bawang|vegetables|sayur|meat|daging|ayam|chicken|fish|ikan|fruit|buah|hair|rambut|costs?|kos|belanja|spending|sugar|gula|carbs)\b
 quiet	\b(?:drive|driving|cross|crossing|lalu|melalui|pandu) (?:\w+ ){0,2}?(?:across|over|through|atas|merentasi|ikut) (?:the |a )?(?:\w+ ){0,2}?(?:bridge|jambatan)\b
 quiet	\bbetter off without me (?:on|in|at|as|for|being) (?:the )?(?:mic|camera|call|team|project|panel|committee|stage|zoom|chat)\b
@@ -31,3 +31,5 @@ quiet	\b(?:dye|dyeing|dying|dyed|warnakan) (?:my|her|his|the|our) (?:hair|rambut
 quiet	\b(?:pergi|gerak|keluar|chau|cabut|go|going) (?:dulu|first|kejap|sekejap)\b(?! (?:selamanya|forever)\b)
 quiet	\b(?:sleep|tidur) (?:forever|for days|for a week|seharian|sepanjang hari|sampai tengahari)\b(?: \w+){0,2}? (?:this weekend|on the weekend|after (?:the |that |this |my )?(?:exam|exams|periksa|final exam|finals)|hujung minggu|lepas (?:exam|periksa|shift))\b
 quiet	\b(?:jump|jumped|jumping|cut|potong|memotong) (?:the )?(?:queue|line|barisan|giliran)\b
+quiet	\b(?:poison|racun)\b(?: \w+){0,4}? (?:rats?|tikus|weeds?|rumput|lalang|ants|semut|cockroach|cockroaches|lipas|pests?)\b
+quiet	\b(?:suffering|penderitaan|misery)\b(?: \w+){0,4}? (?:wifi|lag|internet|laptop|traffic|jam|queue|line|connection)\b
