@@ -354,5 +354,5 @@
 \b(?:dah|sudah|rasa|{MS_FP}|i)(?: \w+)? (?:tak ada|takde|tiada|hilang|xde)(?: lagi)? (?:semangat|keinginan) (?:nak |untuk )?(?:hidup|teruskan hidup)\b
 \b(?:{FP}|{WANT}|{MS_WANT})(?: \w+){0,2}? end (?:my|this) (?:suffering|misery|penderitaan)\b(?!.*\b(?:back|knee|tooth|migraine|headache|doctor|physio|surgery|treatment|ubat|medicine|laptop|lag|wifi)\b)
 \b(?:whats|what s|what is) the point (?:of )?(?:anymore|any more|of it all|of anything)\b(?! (?:of|in|to|reporting|if|when|kalau|for)\b)
-\b(?:the world|this world|dunia|my family|keluarga (?:aku|saya)|nobody|no one|noone|tiada siapa|takde siapa) (?:doesnt |does not |doesn t |dont |tak |tidak )?(?:need|needs|perlukan|want|wants) (?:me|aku|saya)(?: (?:anymore|lagi|at all|langsung))?\b(?! (?:to|at|for|in|today|kat|untuk|on|as|here)\b)
+\b(?:the world|this world|dunia|my family|keluarga (?:aku|saya)|nobody|no one|noone|tiada siapa|takde siapa) (?:doesnt |does not |doesn t |dont |tak |tidak )?(?:need|needs|perlukan) (?:me|aku|saya)(?: (?:anymore|lagi|at all|langsung))?\b(?! (?:to|at|for|in|today|kat|untuk|on|as|here)\b)
 \b(?:tak|tidak|dah tak|x) (?:sanggup|larat|mampu|kuat) (?:nak |untuk )?(?:hidup|teruskan hidup)(?: lagi)?\b(?! (?:dalam|di|kat|macam|dengan|dekat|sorang|sendiri)\b)
