@@ -18,8 +18,10 @@ from typing import NamedTuple
 from webinar.screening import lexicons
 from webinar.screening.prefilter import Guard
 
+# Round 15: emoji variation selectors and the enclosing keycap too ("0\ufe0f\u20e3" is a keycap "0" emoji: a
+# digit).
 _ZERO_WIDTH = frozenset(
-    "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"
+    "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f\ufe0e\ufe0f\u20e3"
 )
 # Letters that look Latin in other scripts; NFKC leaves them alone.
 _HOMOGLYPHS = str.maketrans(
@@ -29,6 +31,7 @@ _HOMOGLYPHS = str.maketrans(
         "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ɑ": "a", "ı": "i", "ł": "l", "ø": "o", "đ": "d",
         "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o",
         "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ß": "ss", "æ": "ae", "œ": "oe",
+        "ц": "u", "ƒ": "f",
     }
 )  # fmt: skip
 _CHAR_CACHE: dict[str, str] = {}
@@ -75,14 +78,20 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
 # A word: letters and digits, with apostrophes and runs of mask or leet symbols between them ("don't",
 # "f*ck", "sh!t"), an optional "$" before and masks after ("$hit", "fuck*"). Each part is a run of one
 # class rather than one character at a time: the same matches, about a quarter faster.
-_TOKEN_RE = re.compile(r"\$?[^\W_]+(?:(?:'|[*@$!|]+)[^\W_]+)*[*$]*")
+_TOKEN_RE = re.compile(r"\$?[^\W_]+(?:(?:'|[*@$!|#]+)[^\W_]+)*[*$]*")
 # Three or more single letters separated by dots, spaces, dashes...: "s.i.a.l", "b o d o h".
-_SPACED_RE = re.compile(r"(?<![^\W_])(?:[^\W_*@$](?:[ .\-_*,/|+~]{1,3})){2,}[^\W_@$](?![^\W_])")
+# Round 15: emoji between the letters too ("f😡u😡c😡k").
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_SPACED_RE = re.compile(
+    r"(?<![^\W_])(?:[^\W_*@$](?:[ .\-_*,/|+~" + _EMOJI + r"]{1,3})){2,}[^\W_@$](?![^\W_])"
+)
 # Its look before Python reads the lookarounds as consumed boundaries: a letter or digit neither side of the
 # run, or the text's end (``\z``, RE2's end of text). On the ASCII text RE2 is asked about (prefilter.py)
 # that says exactly what Python's lookarounds say, so the look turns away the many comments where a word
 # ends beside a one-letter word ("end. I a"), which the widened pattern let through.
-_SPACED_GUARD = Guard(r"(?:^|[^0-9A-Za-z])(?:[^\W_*@$](?:[ .\-_*,/|+~]{1,3})){2,}[^\W_@$](?:[^0-9A-Za-z]|\z)")
+_SPACED_GUARD = Guard(
+    r"(?:^|[^0-9A-Za-z])(?:[^\W_*@$](?:[ .\-_*,/|+~" + _EMOJI + r"]{1,3})){2,}[^\W_@$](?:[^0-9A-Za-z]|\z)"
+)
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                        "!": "i", "|": "i", "8": "b", "9": "g", "€": "e"})  # fmt: skip
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "i"})
@@ -159,19 +168,37 @@ def _lookup(candidate: str, lex: lexicons.Lexicon) -> tuple[str, lexicons.Entry 
     return None
 
 
-def _wildcard(token: str, lex: lexicons.Lexicon) -> tuple[str, lexicons.Entry] | None:
-    core = token.strip("*")
-    if core.count("*") == 0 and core == token.strip("*$"):
-        # Masks only at the ends ("fuck*") carry no information; treat the core as the word.
-        token = core
-        if core in lex.words:
-            return core, lex.words[core]
-        return None
+# Round 15: endings after a masked word ("f***ing", "f**ker"): the mask is matched on what is before them.
+_MASK_ENDINGS = ("ing", "in", "ed", "er", "ers", "s")
+
+
+def _masked(token: str, lex: lexicons.Lexicon) -> tuple[str, lexicons.Entry] | None:
     pattern = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
     for term in lex.wildcard_index.get(len(token), ()):
         if term[0] == token[0] and pattern.fullmatch(term):
             return term, lex.words[term]
     return None
+
+
+def _wildcard(token: str, lex: lexicons.Lexicon) -> tuple[str, lexicons.Entry] | None:
+    core = token.strip("*")
+    if core.count("*") == 0 and core == token.strip("*$"):
+        # Masks only at the ends ("fuck*") carry no information; treat the core as the word. Round 15: unless
+        # the core is no word and the mask ends it, standing for its last letters ("fuc*").
+        if core in lex.words:
+            return core, lex.words[core]
+        if len(core) >= 3 and token.endswith("*") and not token.startswith("*"):
+            return _masked(token, lex)
+        return None
+    hit = _masked(token, lex)
+    if hit is None and token[0] != "*":
+        for ending in _MASK_ENDINGS:
+            stem = token[: -len(ending)]
+            if token.endswith(ending) and "*" in stem and len(stem) >= 3:
+                hit = _masked(stem, lex)
+                if hit is not None:
+                    break
+    return hit
 
 
 # Endings a swapped word may carry ("Mlaays", "bdoohnya"); the swap is looked up on what is before them.
@@ -198,6 +225,8 @@ def canonicalise(raw: str) -> Canon:
         return cached
     lex = lexicons.load()
     token = raw.replace("'", "")
+    if "#" in token:
+        token = token.replace("#", "*")  # round 15: "f#ck" is masked like "f*ck"
     found: tuple[str, lexicons.Entry | None, bool] | None = None
     if "*" in token and any(c.isalpha() for c in token):
         hit = _wildcard(token, lex)

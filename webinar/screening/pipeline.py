@@ -337,6 +337,7 @@ def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResul
     hits += rules.sexual_hits(flat, norm)
     hits += rules.insult_hits(flat, norm)
     lexical = rules.lexicon_hits(norm, flat, allowed, innocent)
+    lexical += rules.expletive_hits(flat, norm)
     original = norm.original
     has_quote = '"' in original or "'" in original or "\u201c" in original
     if has_quote:

@@ -237,6 +237,9 @@ def lexicon_hits(norm: Normalised, flat: _Words, allowed_tokens: set[int], innoc
         if entry.category in ("insult", "profanity") and entry.severity <= 2 and _named_as_word(i, tokens):
             innocent.add(i)
             continue
+        if entry.category == "profanity" and _meaning_asked(i, tokens, norm.original, lex):
+            innocent.add(i)
+            continue
         if entry.category == "insult" and entry.severity <= 2 and _self_directed(i, tokens, lex):
             if _self_subject(i, tokens):
                 innocent.add(i)  # round 7: "i damn bodoh", "bodohnya aku": left out of the model's text too
@@ -459,6 +462,28 @@ def _named_as_word(i: int, tokens) -> bool:
         if not all(w in _WORD_LINKS for w in words):
             return False
     return False
+
+
+_MEANING_BEFORE = frozenset(["maksud", "erti", "makna"])
+_MEANING_AFTER = frozenset(["mean", "means", "maksudnya", "bermaksud", "stand", "stands"])
+_MEANING_ASK = frozenset(["what", "whats", "apa", "does", "do", "did", "is"])
+
+
+def _meaning_asked(i: int, tokens, original: str, lex) -> bool:
+    """Round 15: a swear word whose meaning is asked, any severity ("what does knn mean?", `apa maksud
+    pukimak?`, "what is the meaning of ffs?"): a question mark, an asking word and a meaning word just
+    before the word or a meaning verb just after it, and no "you" beside it ("what does cibai mean, you
+    ...")."""
+    if "?" not in original[tokens[i].end :]:
+        return False
+    before = [w for t in tokens[max(0, i - 4) : i] for w in t.words]
+    after = [w for t in tokens[i + 1 : i + 3] for w in t.words]
+    asked = bool(before) and (
+        before[-1] in _MEANING_BEFORE
+        or before[-2:] == ["meaning", "of"]
+        or (any(w in _MEANING_ASK for w in before[-2:]) and any(w in _MEANING_AFTER for w in after))
+    )
+    return asked and not any(w in lex.second_person for w in before[-2:] + after)
 
 
 def _aimed(i: int, tokens, lex) -> bool:
@@ -2355,6 +2380,38 @@ def incite_asked(flat: _Words, norm: Normalised) -> list[tuple[int, int]]:
     return _match_spans(_INCITE_ASKED_RE, flat, norm)
 
 
+_EXPLETIVE_RE = re.compile("|".join(f"(?:{rx})" for _label, rx in lexicons.patterns("expletive.re")))
+_EXPLETIVE_CUE = re.compile(r" af\b|anj|\U0001F595")
+
+
+def expletive_hits(flat: _Words, norm: Normalised) -> list[Hit]:
+    """Round 15: swearing no single list word reads (lexicons/expletive.re, on the folded text with its
+    punctuation): "boring af", `anjing la, ...` as an oath, the middle finger emoji. Code profanity.lexicon,
+    severity 1 (held from standard up, like "wtf"); a word asked about ("what does af mean?") is none."""
+    text = norm.folded
+    if _EXPLETIVE_CUE.search(text) is None:
+        return []
+    out = []
+    starts = [t.start for t in norm.tokens]
+    for m in _EXPLETIVE_RE.finditer(text):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        s, e = norm.span(a, b)
+        k = bisect.bisect_left(starts, s)
+        last = bisect.bisect_left(starts, e) - 1
+        if 0 <= last < len(norm.tokens) and _named_as_word(last, norm.tokens):
+            continue
+        if (
+            k < len(starts)
+            and k > 0
+            and any(w in ("word", "perkataan", "maksud") for w in norm.tokens[k - 1].words)
+        ):
+            continue
+        out.append(Hit("profanity.lexicon", "profanity", 1, s, e))
+    return out
+
+
 def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Insults aimed at a person without a listed word (insult.re): a person called or compared with an
     animal, a brain made small, "a waste of space". A negator inside the match or within two words
@@ -2668,7 +2725,7 @@ _SPACED_WWW = re.compile(r"\bw\s+w\s+w\b")
 # Round 13: a space standing for the dot before a known ending with a path after it ("bit ly/abc123").
 _SPACE_FOR_DOT = re.compile(r"(?<=[a-z0-9]) (?=(?:" + _TLDS + r")/[a-z0-9])")
 EMAIL_RE = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"[\w.+-]+(?:@| ?[\[({]@[\])}] ?)[\w-]+(?:\.[\w-]+)+"  # round 15: "ali [@] gmail.com" too
     r"|\b[\w.]+ ?(?:\[at\]|\(at\)| at ) ?[\w-]+ ?(?:\[dot\]|\(dot\)| dot ) ?(?:com|net|my|org)\b"
 )
 MYKAD_RE = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2}) ?[- ]? ?(\d{2}) ?[- ]? ?(\d{4})(?![\d-])")
@@ -2701,7 +2758,7 @@ def phone_digits(digits: str) -> bool:
 # "i" or "o") is never part of one.
 _LOOSE_RUN = re.compile(
     r"(?<![\w+(])\+?\(?[0-9oilzsb]*\d[0-9oilzsb]*\)?"
-    r"(?:(?: ?[-./*_|~#] ?| )\(?[0-9oilzsb]*\d[0-9oilzsb]*\)?){1,12}(?!\w)"
+    r"(?:(?: ?[-./*_|~#] ?| |(?<=\d)x(?=\d))\(?[0-9oilzsb]*\d[0-9oilzsb]*\)?){1,12}(?!\w)"
 )
 # A bank account number: a bank's name or an account word, then within a few words a run of 9 to 18
 # digits in any grouping ("maybank acc 1142 5567 8890", "akaun public bank 3-1234567-12").
@@ -2709,6 +2766,15 @@ _BANK_ACCOUNT = re.compile(
     r"\b(?:maybank|mbb|cimb|rhb|public ?bank|pbb|bank islam|bimb|hong ?leong|hlb|ambank|bsn|bank rakyat|"
     r"affin|alliance|uob|ocbc|hsbc|standard chartered|agrobank|muamalat|akaun|account|acc|acct|a/c)\b"
     r"[^\d\n]{0,40}?(?<![\w-])(\d(?:[ -]?\d){8,17})(?![\w-])"
+)
+# Round 15: the same number with the bank's name just after it ("transfer to 7612345678 rhb", "1234 5678 9012
+# (maybank)").
+_BANK_NAMES = (
+    r"maybank|mbb|cimb|rhb|public ?bank|pbb|bank islam|bimb|hong ?leong|hlb|ambank|bsn|bank rakyat|affin|"
+    r"alliance|uob|ocbc|hsbc|standard chartered|agrobank|muamalat"
+)
+_BANK_ACCOUNT_AFTER = re.compile(
+    r"(?<![\w-])(\d(?:[ -]?\d){8,17})(?![\w-])[ ,(]{1,3}(?:" + _BANK_NAMES + r")\b"
 )
 # A passport number (a letter and seven to nine digits, in any grouping) after the word "passport".
 _PASSPORT = re.compile(
@@ -2752,6 +2818,8 @@ _STATES = re.compile(
     r"kota kinabalu|kuantan|alor setar|kota bharu|kuala terengganu|sungai buloh|rawang|bangi|cyberjaya|"
     r"kl|pj|jb)\b"
 )
+_LETTER_BLOCK = re.compile(r"\b(?:blok|block) [a-z]\b")
+_WEAK_STREET = frozenset(["bukit", "batu", "bandar", "desa", "seksyen", "section", "presint", "precinct"])
 _ADDRESS_CUE = re.compile(
     r"\b(?:alamat|address|i live at|i stay at|tinggal di|duduk di|rumah saya|rumah aku|my house)\b"
 )
@@ -2761,10 +2829,12 @@ _ADDRESS_CUE = re.compile(
 _CHILD = re.compile(
     r"\b(?:my|our) (?:son|daughter|kid|child|boy|girl|grandson|granddaughter|nephew|niece)\b"
     r"|\b(?:anak|cucu|adik) (?:saya|sy|aku|ku|kami|i|perempuan saya|lelaki saya|sulung saya|bongsu saya)\b"
+    # Round 15: a niece or nephew in Malay ("anak saudara saya Amin ...").
+    r"|\b(?:anak saudara|anak buah) (?:saya|sy|aku|ku|kami)\b"
 )
 _SCHOOL = re.compile(
     r"\b(?:sk|smk|sjk ?\(?[ct]\)?|sjkc|sjkt|srk|smjk|sma|sbp|mrsm|sekolah|school|tadika|kindergarten|"
-    r"primary|secondary|tahfiz|maahad|kafa)\b"
+    r"primary|secondary|tahfiz|maahad|kafa|kolej|maktab|madrasah)\b"  # round 15: residential schools
 )
 _NOT_A_NAME = frozenset(
     [
@@ -3213,8 +3283,27 @@ def _address(text: str) -> tuple[int, int] | None:
     post = postcode or (_STATES.search(text) if _may(_STATES, text) else None)
     cue = _ADDRESS_CUE.search(text) if _may(_ADDRESS_CUE, text) else None
     found = [m for m in (house, street, post) if m is not None]
-    enough = len(found) == 3 or (
-        len(found) == 2 and (cue is not None or (house and street) or (street and post and postcode))
+    if cue is not None and street is not None and len(found) == 1:
+        # Round 15: a street and its neighbourhood after "my house"/`rumah saya` ("my house is on Jalan Mawar
+        # 3, Taman Bunga"): a second street word, another than the first, counts as a part.
+        other = _STREET.search(text, street.end())
+        if other is not None and other.group(0).split()[0] != street.group(0).split()[0]:
+            found.append(other)
+    if house is None and cue is not None and (street is not None or post is not None):
+        # Round 15: a lettered block ("I stay at Block C, 3rd floor, ... Kampung Kerinchi").
+        house = _LETTER_BLOCK.search(text)
+        if house is not None:
+            found.append(house)
+    weak = (
+        house is not None
+        and street is not None
+        and post is None
+        and cue is None
+        and street.group(0).split()[0] in _WEAK_STREET
+    )  # round 15: "Lot 10 Bukit Bintang" is a mall on a hill's road, no house on a street
+    enough = not weak and (
+        len(found) >= 3
+        or (len(found) == 2 and (cue is not None or (house and street) or (street and post and postcode)))
     )
     if enough:
         return min(m.start() for m in found), max(m.end() for m in found)
@@ -3238,10 +3327,13 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
         words = [w for w in words if w.lower() not in _NAME_INTRO]
         if not words or words[0].lower() in _NOT_A_NAME:
             continue
-        if mixed_case and not words[0][0].isupper():
+        if mixed_case and not words[0][0].isupper() and not _named_by_class(words, original, a, b):
             continue
         return child.start(), school.end()
     found = _child_named_near_school(text, original, norm, mixed_case) if children else None
+    if found is not None:
+        return found
+    found = _pupil_with_class(text, original, norm) if mixed_case and _may(_SCHOOL, text) else None
     if found is not None:
         return found
     for m in _PATRONYM.finditer(original) if (" bin" in text or " a/" in text) else ():
@@ -3252,6 +3344,22 @@ def _child_with_school(text: str, original: str, norm: Normalised) -> tuple[int,
     return None
 
 
+_CLASS_AFTER = re.compile(
+    r"\s+\(?(?:darjah|tahun|form|tingkatan|year|standard|std|kelas|class) \d", re.IGNORECASE
+)
+
+
+def _named_by_class(words: list[str], original: str, a: int, b: int) -> bool:
+    """Round 15: a child's name written in lower case in a mixed-case comment counts when their class
+    follows it ("anak saya aisyah darjah 3 SK ..."): no word of the lists, and a class just after it."""
+    name = words[0]
+    lex = lexicons.load()
+    if name.lower() in lex.known or name.lower() in lex.language:
+        return False
+    at = original.lower().find(name.lower(), a, b)
+    return at >= 0 and _CLASS_AFTER.match(original, at + len(name)) is not None
+
+
 _NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia", "iaitu", "is", "name"])
 # Round 14: a child's name given in other orders beside a named school: after a naming phrase anywhere near
 # ("my daughter goes to SK Seri Indah, her name is Aisyah", `anak saya sekolah di SK ..., nama dia Nur
@@ -3260,7 +3368,8 @@ _NAME_INTRO = frozenset(["named", "called", "bernama", "nama", "namanya", "dia",
 # Danial").
 CHILD_SCHOOL_WINDOW = 100  # characters either side of the child word where the school and the name may be
 _CHILD_NAMING = re.compile(
-    r"\b(?:name is|name's|names|nama dia|nama dia ialah|namanya|nama|named|bernama|called)\s+"
+    r"\b(?:name is|name's|names|nama dia|nama dia ialah|namanya|nama|named|bernama|called|"
+    r"(?:his|her) name(?!\s+is\b))\s+"
 )
 _NAME_BEFORE_CHILD = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s*[,(]\s*$")
 _SCHOOL_NAMED = re.compile(r"\s*\(?[a-z]?\)?\s*([^\W\d_]+)")
@@ -3278,13 +3387,22 @@ def _a_name(word: str, mixed_case: bool) -> bool:
     )
 
 
+def _span_after(norm: Normalised, a: int, n: int = 30) -> tuple[int, int]:
+    """The original span of the ``n`` folded characters from ``a``; empty at the end of the text (round 15: a
+    comment with a non-ASCII character and a child word or school last raised IndexError here)."""
+    end = min(len(norm.folded), a + n)
+    if a >= end:
+        return len(norm.original), len(norm.original)
+    return norm.span(a, end)
+
+
 def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_case: bool):
     """The folded span of a child named beside a named school in the orders of round 14, or None."""
     for child in _CHILD.finditer(text):
         lo, hi = max(0, child.start() - CHILD_SCHOOL_WINDOW), child.end() + CHILD_SCHOOL_WINDOW
         schools = []
         for school in _SCHOOL.finditer(text, lo, hi):
-            s0, s1 = norm.span(school.end(), min(len(text), school.end() + 30))
+            s0, s1 = _span_after(norm, school.end())
             after = _SCHOOL_NAMED.match(original, s0, s1) if s1 > s0 else None
             if after is not None and _a_name(after.group(1), mixed_case):
                 schools.append(school)
@@ -3292,12 +3410,12 @@ def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_c
             continue
         name_at = None
         # The name right after the child word, the school before it ("SK ..., my son Ahmad Danial").
-        c0, c1 = norm.span(child.end(), min(len(text), child.end() + 30))
+        c0, c1 = _span_after(norm, child.end())
         after_child = re.match(r"\s*,?\s*([^\W\d_]+)", original[c0:c1])
         if after_child is not None and _a_name(after_child.group(1), mixed_case) and mixed_case:
             name_at = min(len(text), child.end() + after_child.end(1))
         for m in _CHILD_NAMING.finditer(text, lo, hi) if name_at is None else ():
-            n0, n1 = norm.span(m.end(), min(len(text), m.end() + 30))
+            n0, n1 = _span_after(norm, m.end())
             word = re.match(r"([^\W\d_]+)", original[n0:n1])
             if (
                 word is not None
@@ -3320,6 +3438,51 @@ def _child_named_near_school(text: str, original: str, norm: Normalised, mixed_c
             + [sc.end() for sc in schools]
         )
         return min(points), max(points)
+    return None
+
+
+# Round 15: a pupil named with their class and school, the child word anywhere or nowhere ("Nurul darjah 5 SK
+# Seri Kembangan is my niece", "Ahmad Danial 3 Bestari SK Taman Melati anak saya", "Adam, form 2, SMK Seksyen
+# 9, is my son"): a capitalised name (no title, no common word), then a class (`darjah`/`tahun`/"form"/
+# `tingkatan`/
+# "year"/"standard" and a number, a number and a capitalised class name, or an age: "9 tahun", "10yo") and a
+# named school within 40 characters after it or before the name ("SK Taman Melati - Ahmad, darjah 4").
+# In a comment written in mixed case only: in lower case a name cannot be told from a word.
+_PUPIL = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,3}),? \(?(?:(?:[Dd]arjah|[Tt]ahun|[Ff]orm|[Tt]ingkatan|[Yy]ear|"
+    r"[Ss]tandard|"
+    r"[Ss]td|[Kk]elas|[Cc]lass) \d|\d [A-Z][a-z]+\b|\d{1,2} ?(?:tahun|years? old|yo|y/o)\b)"
+)
+PUPIL_SCHOOL_WINDOW = 40
+# Between a school before the name and the name: the school's own name, then a break ("SK Taman Melati —
+# Ahmad").
+_SCHOOL_THEN_NAME = re.compile(r"\s*\(?[a-z]?\)?\s*[^\W\d_]+[^,;:\-—–(]*[,;:\-—–(]\s*")
+
+
+def _pupil_with_class(text: str, original: str, norm: Normalised) -> tuple[int, int] | None:
+    """The folded span from a pupil's name to their school (see _PUPIL), or None."""
+    lex = lexicons.load()
+    offsets = norm.offsets
+
+    def folded_at(p: int) -> int:  # the folded index of the original index ``p``
+        return p if offsets is None else bisect.bisect_left(offsets, p)
+
+    for m in _PUPIL.finditer(original):
+        first = m.group(1).split()[0].lower()
+        if first in _NOT_A_NAME or first in lex.titles or first in lex.language or first in lex.known:
+            continue
+        if _STATES.search(m.group(1).lower()) is not None:
+            continue  # a town ("Kajang, Year 5, SK ...")
+        start, end = folded_at(m.start()), folded_at(m.end())
+        schools = list(_SCHOOL.finditer(text, max(0, start - PUPIL_SCHOOL_WINDOW), start))
+        after_name = _SCHOOL.search(text, end, end + PUPIL_SCHOOL_WINDOW)
+        if schools and not _SCHOOL_THEN_NAME.fullmatch(text, schools[-1].end(), start):
+            schools = []  # the "name" is the school's own ("SMK Seri Bintang, Form 4 ...")
+        for school in schools[-1:] + ([after_name] if after_name is not None else []):
+            s0, s1 = _span_after(norm, school.end())
+            named = _SCHOOL_NAMED.match(original, s0, s1) if s1 > s0 else None
+            if named is not None and _a_name(named.group(1), True):
+                return min(start, school.start()), max(end, school.end())
     return None
 
 
@@ -3357,7 +3520,7 @@ def _service_number(text: str, a: int, b: int) -> bool:
 # an e-mail when the name before it looks like one (a digit, dot or underscore) or an e-mail word comes
 # shortly before ("email saya ali at gmail"); never a pronoun or everyday word ("someone at gmail").
 _WEBMAIL = re.compile(
-    r"(?<![\w.@])([a-z][\w.]{2,}) ?(?:\[at\]|\(at\)|\{at\}| at |@) ?"
+    r"(?<![\w.@])([a-z][\w.]{2,}) ?(?:\[at\]|\(at\)|\{at\}| at |@|\[@\]|\(@\)) ?"
     r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|icloud|live|protonmail|proton|aol|rocketmail)\b(?![.@])"
 )
 _MAIL_CUE = re.compile(r"\b(?:e-?mail|emel|email|e-mel|mail|gmail|contact|hubungi|reach|send)\b")
@@ -3385,6 +3548,8 @@ def _webmail_address(text: str, m: re.Match, norm: Normalised | None = None) -> 
         return False
     if any(c.isdigit() or c in "._" for c in name):
         return True
+    if name in lexicons.word_set("not_handles.txt"):
+        return False  # round 15: "an email from support at gmail" names a desk, not a mailbox
     if _MAIL_CUE.search(text, max(0, m.start() - 30), m.start()) is not None:
         return True
     # Round 14: a plain name ("alibaba at gmail") that is no everyday word before a provider, written in
@@ -3433,6 +3598,42 @@ _PLATFORM_HANDLE_RE = re.compile(
 )
 
 
+# Round 15: a plain name given as a handle, closing its clause (or before a closer such as "for", "ya", "tq"):
+# after a platform and a colon, "=" or a spaced "@" ("ig: alibaba", "tiktok @ kedaimurah", "x: @siti"), after
+# "my <platform> (id) is", "<platform> saya", "<platform> id/username", or after "add/follow/find me (on)
+# <platform>" (also with "username"/`nama` before the name: "find me on tiktok, username sitikk", "add me fb
+# alibaba"); a Discord tag ("ali#1234"). The name is none of the words lexicons/not_handles.txt, the function
+# words or the word lists know ("my ig is private", `tiktok saya kena hack`, "follow me on ig for updates").
+_PLAIN_NAME = r"([a-z][a-z0-9_]{2,}(?:#\d{4})?)"
+_PLAIN_END = (
+    r"(?=\s*(?:[,.!?;)]|$)|\s+(?:for|ya|yah|yer|tq|thanks|thank|pls|please|ok|okay|untuk|utk|dm|follow|and|or|"
+    r"dan|atau|if|kalau|k)\b)"
+)
+_PLAIN_HANDLE_RE = re.compile(
+    r"(?:\b" + _PLATFORM + r"(?:/x)?\s*(?::|=|@ ?)\s*@?"
+    r"|(?<![a-z0-9])x\s*:\s*@"
+    r"|\b(?:my|our) " + _PLATFORM + r"(?: (?:id|name|username|handle|acc|account))? (?:is|ialah|:) ?@?"
+    r"|\b" + _PLATFORM + r"(?: (?:id|name|username|handle|acc|account|akaun|nama))? (?:saya|aku|sy|kami)"
+    r"(?: (?:ialah|adalah|is|:))? ?@?"
+    r"|\b(?:" + _PLATFORM[3:-1] + r"|line) (?:id|username|handle)\s*:?\s*@?"
+    r"|\b" + _PLATFORM + r" (?=[a-z][a-z0-9_]*[0-9_])"  # "ig ali_baba", "ig alibaba99"
+    r"|\b(?:add|follow|find|search|cari|tambah|dm|pm|message|ping|reach) (?:me|saya|aku|sy|us|kami)"
+    r"(?: (?:on|at|kat|dekat|di|in|via))? " + _PLATFORM + r",?(?: (?:username|id|nama|name|handle)\s*:?)? ?@?"
+    r")" + _PLAIN_NAME + _PLAIN_END
+)
+
+
+def _plain_name(name: str) -> bool:
+    """Whether ``name`` may be a handle: no word the lists know, no everyday word of not_handles.txt."""
+    word = name.split("#")[0]
+    return not (
+        word in _NOT_A_MAILBOX
+        or word in lexicons.word_set("not_handles.txt")
+        or word in lexicons.load().known
+        or word in lexicons.load().language
+    )
+
+
 def _handles(text: str) -> list[tuple[int, int]]:
     """Spans of the handles a comment gives (see _GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE), letters spelled out
     in a platform's name read as the name ("i g: ali_99", contact_view)."""
@@ -3454,6 +3655,14 @@ def _handles(text: str) -> list[tuple[int, int]]:
                 a, b = where[a], where[b - 1] + 1
             if all(b <= x or a >= y for x, y in out):
                 out.append((a, b))
+    for m in _PLAIN_HANDLE_RE.finditer(view) if _may(_PLAIN_HANDLE_RE, view) else ():
+        if not _plain_name(m.group(1)):
+            continue
+        a, b = m.start(), m.end()
+        if where is not None:
+            a, b = where[a], where[b - 1] + 1
+        if all(b <= x or a >= y for x, y in out):
+            out.append((a, b))
     return out
 
 
@@ -3481,6 +3690,15 @@ def trusted_link(link: str, domains: tuple[str, ...]) -> bool:
     """Whether ``link`` (folded, written plainly) leads to one of ``domains`` or a site under one."""
     host = link_host(link)
     return bool(host) and any(host == d or host.endswith("." + d) for d in domains)
+
+
+_SPACED_AT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9._] ){2,}@ ?(?=[a-z0-9]{2})")
+
+
+def _join_spaced_mail(view: str, where: list[int]) -> tuple[str, list[int]]:
+    """``view`` (link_view's) with the spaces of letters spelled one at a time around an "@" removed."""
+    spans = list(_SPACED_AT.finditer(view))
+    return _join_spaced(view, where, spans) if spans else (view, where)
 
 
 def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[list[Hit], list[Hit]]:
@@ -3519,6 +3737,10 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
         for m in CARD_RE.finditer(digits_text):
             digits = re.sub(r"\D", "", m.group(0))
             printed = _CARD_LAYOUT.match(m.group(0)) is not None and _CARD_WORD.search(text) is not None
+            # Round 15: sixteen digits run together just after a card word ("card no 4111111111111112").
+            printed = printed or (
+                len(digits) == 16 and _CARD_WORD.search(text, max(0, m.start() - 25), m.start()) is not None
+            )
             if 13 <= len(digits) <= 19 and (printed or luhn_ok(digits)) and free(m.start(), m.end()):
                 add("pii.card", m.start(), m.end(), 3)
     if has_digit:
@@ -3546,7 +3768,11 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
             ):
                 add("pii.phone", m.start(), m.end())
         if _NUMBERED_CUES.may_match(text):  # one RE2 pass: most comments with a digit have none of these
-            for rx, code in ((_BANK_ACCOUNT, "pii.bank_account"), (_PASSPORT, "pii.passport")):
+            for rx, code in (
+                (_BANK_ACCOUNT, "pii.bank_account"),
+                (_BANK_ACCOUNT_AFTER, "pii.bank_account"),
+                (_PASSPORT, "pii.passport"),
+            ):
                 for m in rx.finditer(text) if _may(rx, text) else ():
                     if free(m.start(1), m.end(1)) and not _service_number(text, m.start(1), m.end(1)):
                         add(code, m.start(1), m.end(1))
@@ -3576,6 +3802,13 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
         # A link needs a scheme, "www." or a dot followed by a letter or digit ("judi88.com").
         if not any(cue in view for cue in _LINK_CUES) and _DOT_ALNUM.search(view) is None:
             return pii, links
+        if where is not None and "@" in view:
+            # Round 15: an address spelled out or with disguised dots ("a l i @ g m a i l . c o m").
+            view_mail, at = _join_spaced_mail(view, where)
+            for m in EMAIL_RE.finditer(view_mail):
+                a, b = at[m.start()], at[m.end() - 1] + 1
+                if free(a, b) and not _public_mailbox(m.group(0)):
+                    add("pii.email", a, b)
         for m in LINK_RE.finditer(view) if _may(LINK_RE, view) else ():
             end = m.end()
             tail = _LINK_TAIL.search(m.group(0))
@@ -3670,8 +3903,8 @@ def term_matches(flat: _Words, table) -> list[tuple[int, int]]:
 # Looks shared by rules that ask about the same folded text (see prefilter.CueGuard): a child beside a
 # school, a letter flood and a handle given (every comment), and the numbered personal data (comments with
 # a digit).
-_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15, _GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE])
-_NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _PASSPORT, _HOUSE, _STREET])
+_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15, _GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE, _PLAIN_HANDLE_RE])
+_NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _BANK_ACCOUNT_AFTER, _PASSPORT, _HOUSE, _STREET])
 
 # Every guard is built at import (widening and compiling them takes about 0.1 s) rather than by the first
 # comment that asks it: a guard built on first use cost that one comment several milliseconds.
@@ -3681,7 +3914,7 @@ for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_R
             _STREET, _STATES, _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
             _SPACE_FOR_DOT, _SEXUAL_REQUEST_RE, _SEXUAL_REPORT_RE, _SEXUAL_WINK_RE, _HYPERBOLE_RE,
             _PLATFORM_HANDLE_RE, _CONTACT_LETTERS_CUE, _INSULT_UNSAID_RE, _INSULT_OWNED_RE, _INCITE_ASKED_RE,
-            *_MINOR_CUES.values()):  # fmt: skip
+            _PLAIN_HANDLE_RE, _SCHOOL, *_MINOR_CUES.values()):  # fmt: skip
     _may(_rx, "")
 
 Words = _Words
