@@ -126,11 +126,44 @@ def test_every_phrase_rule_match_contains_one_of_its_files_trigger_words():
             (rules._THREAT_RE, rules._THREAT_TRIGGERS),
             (rules._THREAT_VEILED_RE, rules._THREAT_TRIGGERS),
             (rules._SEXUAL_RE, rules._SEXUAL_TRIGGERS),
+            (rules._HYPERBOLE_RE, rules._HYPERBOLE_TRIGGERS),
         ):
             if rx.search(flat.text) is not None:
                 checked += 1
                 assert not flat.word_set.isdisjoint(triggers), text
     assert checked > 100
+
+
+def test_a_shared_look_says_no_only_where_none_of_its_files_match():
+    """Round 15 (speed): threat_hits, sexual_hits and minor_approach_hits skip several phrase files on one
+    RE2 look (rules._none_may); the look must never say no where one of its files matches, on either reading
+    (the canonical text and its leet reading), checked on labelled lines and this round's shapes."""
+    import json
+    import random
+    from pathlib import Path
+
+    from webinar.screening import dewan_set, rules
+    from webinar.screening.normalise import normalise
+
+    texts = random.Random(15).sample([r["text"] for r in dewan_set.load()], 3000)
+    examples = Path(__file__).parent / "labelled_examples.jsonl"
+    texts += [json.loads(line)["text"] for line in examples.read_text(encoding="utf-8").splitlines() if line]
+    texts += ["I will find you and k1ll you", "watch your back", "send me pics of your body ;)", "adik umur berapa?"]
+    looks = (
+        (rules._THREAT_LOOK, (rules._THREAT_RE, rules._THREAT_CLAUSE_RE, rules._THREAT_VEILED_RE)),
+        (rules._SEXUAL_LOOK, (rules._SEXUAL_RE, rules._SEXUAL_WINK_RE, rules._SEXUAL_REQUEST_RE)),
+        (rules._MINOR_FIRST_LOOK, tuple(rules._MINOR_CUES[k] for k in ("age", "alone", "secret", "minor"))),
+    )
+    matched = 0
+    for text in texts:
+        flat = rules.Words(normalise(text))
+        leet = flat.leet()
+        for reading in (flat.text,) if leet is None else (flat.text, leet[0]):
+            for look, files in looks:
+                if any(rx.search(reading) is not None for rx in files):
+                    matched += 1
+                    assert look.may_match(reading), text
+    assert matched > 50
 
 
 def test_phrase_rules_anchored_at_word_starts_match_as_the_plain_rules_do():

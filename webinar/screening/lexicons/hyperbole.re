@@ -4,6 +4,9 @@
 # this kind of training", "nak mati gelak tengok", "dying to know". A wish to die with no such complement
 # ("I could die", "I want to die tonight") is untouched, and so is one that names a means or a wish about
 # life ("I'd die for it to end").
+# "@TRIGGERS = ..." lists words of which every line needs one (whole canonical words, as in self_harm.re): a
+# comment with none of them skips this file's look (round 15, speed; tests/screening/test_rules.py checks it).
+@TRIGGERS = die dying died dead dieing mati mampus habis matilah mampuslah kill
 \b(?:die|dying|died|dead|mati) (?:laughing|of laughing|of laughter|from laughing|from laughter)\b
 \b(?:die|dying|died|dead) (?:of|from) (?:laughter|laughing|embarrassment|shame|boredom|cringe|cuteness|excitement|curiosity|suspense|envy|hunger|the heat|heat|happiness|joy)\b
 \b(?:would|could|will|i?d) (?:literally |honestly )?die for (?:a|an|this|that|these|those|some|the|one|free|more|your|his|her|their|it)\b(?! to (?:end|stop|be over))
