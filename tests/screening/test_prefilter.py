@@ -187,3 +187,28 @@ def test_the_disguised_link_looks_never_say_no_where_their_patterns_match():
     for ordinary in ("hi, my name is Ali, thanks", "at home. My kids are asleep", "ok, see you (later)"):
         assert not rules._DOT_LIKE_CUE.may_match(ordinary)
     assert rules._SPACED_CUE.search("at home. my kids are asleep") is None
+
+
+def test_a_primed_guard_answers_as_it_would_unprimed():
+    """Round 15 (speed): prefilter.prime asks a batch's texts in batch order and keeps the answers; each
+    answer is the one the guard gives unprimed, a text left out of the batch (non-ASCII, or never primed)
+    is asked as before, and priming again replaces the answers."""
+    texts = _labelled_texts()[:400] + ["kill yourself", "ａｂｃ kill yourself", "see you next week", ""]
+    primed, fresh = prefilter.Guard(rules._THREAT_RE), prefilter.Guard(rules._THREAT_RE)
+    prefilter.prime([(primed, texts[:300])])
+    assert [primed.may_match(t) for t in texts] == [fresh.may_match(t) for t in texts]
+    prefilter.prime([(primed, ["kill yourself"])])
+    assert [primed.may_match(t) for t in texts] == [fresh.may_match(t) for t in texts]
+
+
+def test_a_batch_screens_as_its_comments_do_one_at_a_time():
+    """Round 15 (speed): screen_many primes the looks most comments ask (rules.look_in_batch); the verdicts
+    are those of the same comments screened one at a time."""
+    from webinar.screening import screen, screen_many
+
+    texts = random.Random(15).sample(_labelled_texts(), 300)
+    texts += ["I will find you and k1ll you", "adik umur berapa? jangan bagitau mak", "d m me on i g: ali_99"]
+    together = [v.as_dict() for v in screen_many(texts)]
+    alone = [screen(t).as_dict() for t in texts]
+    for a, b in zip(together, alone, strict=True):
+        assert a["action"] == b["action"] and a["categories"] == b["categories"] and a["reasons"] == b["reasons"]

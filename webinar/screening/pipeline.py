@@ -316,10 +316,10 @@ def _quoted_tokens(norm: Normalised, quoted: list[tuple[int, int]]) -> list[int]
 _ENTRY = itemgetter(2)  # a token's ``entry`` (normalise.Token is a named tuple)
 
 
-def _rule_hits(norm: Normalised, policy: Policy, context: Context) -> _RuleResult:
+def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Context) -> _RuleResult:
     """Rule hits, and the text the model scores: without the organiser's allowed terms, words used in
-    an everyday sense, negated or as mild intensifiers, and anything quoted in counter-speech."""
-    flat = rules.Words(norm)
+    an everyday sense, negated or as mild intensifiers, and anything quoted in counter-speech. ``flat``
+    is ``rules.Words(norm)``."""
     allowed: set[int] = set()
     if policy.allowed_terms:
         for a, b in rules.term_matches(flat, rules.compile_terms(tuple(policy.allowed_terms))):
@@ -725,7 +725,10 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
                   via_numpy: bool) -> list[Verdict]:  # fmt: skip
     """Verdicts of ``texts``, the model scoring them as a batch of its size would (``via_numpy``)."""
     norms = [normalise(t) for t in texts]
-    rule_results = [_rule_hits(n, policy, c) for n, c in zip(norms, ctxs, strict=True)]
+    flats = [rules.Words(n) for n in norms]
+    if len(flats) > 1:
+        rules.look_in_batch(flats, norms)  # the same answers, asked in batch order (round 15, speed)
+    rule_results = [_rule_hits(n, f, policy, c) for n, f, c in zip(norms, flats, ctxs, strict=True)]
     model_texts = [r.model_text for r in rule_results]
     probs, tops = model.score_batch(model_texts) if via_numpy else model.score(model_texts)
     probs = probs.tolist()  # Python floats: the verdict reads each probability a few times
