@@ -211,4 +211,6 @@ def test_a_batch_screens_as_its_comments_do_one_at_a_time():
     together = [v.as_dict() for v in screen_many(texts)]
     alone = [screen(t).as_dict() for t in texts]
     for a, b in zip(together, alone, strict=True):
-        assert a["action"] == b["action"] and a["categories"] == b["categories"] and a["reasons"] == b["reasons"]
+        assert (
+            a["action"] == b["action"] and a["categories"] == b["categories"] and a["reasons"] == b["reasons"]
+        )

@@ -136,7 +136,7 @@ def test_every_phrase_rule_match_contains_one_of_its_files_trigger_words():
 
 def test_a_shared_look_says_no_only_where_none_of_its_files_match():
     """Round 15 (speed): threat_hits, sexual_hits and minor_approach_hits skip several phrase files on one
-    RE2 look (rules._none_may); the look must never say no where one of its files matches, on either reading
+    RE2 look (rules._look_says_none); the look must never say no where one of its files matches, on either reading
     (the canonical text and its leet reading), checked on labelled lines and this round's shapes."""
     import json
     import random
@@ -148,7 +148,12 @@ def test_a_shared_look_says_no_only_where_none_of_its_files_match():
     texts = random.Random(15).sample([r["text"] for r in dewan_set.load()], 3000)
     examples = Path(__file__).parent / "labelled_examples.jsonl"
     texts += [json.loads(line)["text"] for line in examples.read_text(encoding="utf-8").splitlines() if line]
-    texts += ["I will find you and k1ll you", "watch your back", "send me pics of your body ;)", "adik umur berapa?"]
+    texts += [
+        "I will find you and k1ll you",
+        "watch your back",
+        "send me pics of your body ;)",
+        "adik umur berapa?",
+    ]
     looks = (
         (rules._THREAT_LOOK, (rules._THREAT_RE, rules._THREAT_CLAUSE_RE, rules._THREAT_VEILED_RE)),
         (rules._SEXUAL_LOOK, (rules._SEXUAL_RE, rules._SEXUAL_WINK_RE, rules._SEXUAL_REQUEST_RE)),

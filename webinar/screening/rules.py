@@ -1166,7 +1166,7 @@ def _phrase_hits(rx: re.Pattern, code: str, category: str, flat: _Words, norm: N
     return out
 
 
-def _none_may(look: CueGuard, flat: _Words) -> bool:
+def _look_says_none(look: CueGuard, flat: _Words) -> bool:
     """Whether ``look`` (one RE2 pass for several phrase files, see ``_THREAT_LOOK``) says that none of
     them can match either reading of the comment: each file's own look and search would then find
     nothing, so the caller skips them all (round 15, speed: a look costs about 1.5 microseconds however
@@ -1201,7 +1201,7 @@ _MINOR_CUES = {
 # The kinds of cue that make an approach with one cue of any other kind.
 _MINOR_LEAD = frozenset(["age", "alone", "secret"])
 # Round 15 (speed): one look each for the files a comment's trigger words let through, instead of one per
-# file or kind (see _none_may). An approach needs an age, alone, secrecy or minor cue before any other.
+# file or kind (see _look_says_none). An approach needs an age, alone, secrecy or minor cue before any other.
 _THREAT_LOOK = CueGuard([_THREAT_RE, _THREAT_CLAUSE_RE, _THREAT_VEILED_RE])
 _SEXUAL_LOOK = CueGuard([_SEXUAL_RE, _SEXUAL_WINK_RE, _SEXUAL_REQUEST_RE])
 _MINOR_FIRST_LOOK = CueGuard([_MINOR_CUES[kind] for kind in ("age", "alone", "secret", "minor")])
@@ -2176,7 +2176,7 @@ def harm_rejected(flat: _Words, norm: Normalised, hit: Hit) -> bool:
 
 def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Threats (threat.re) and telling someone to kill or harm themselves (harassment.re, incite)."""
-    if _silent(flat, _THREAT_TRIGGERS) or _none_may(_THREAT_LOOK, flat):
+    if _silent(flat, _THREAT_TRIGGERS) or _look_says_none(_THREAT_LOOK, flat):
         return _phrase_hits(_INCITE_RE, "threat.incite", "threat", flat, norm)
     # The author and the victim of a "clause" line must stand in one sentence ("I will go. Kill the
     # process first" is two).
@@ -2259,7 +2259,7 @@ def sexual_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Sexual remarks and requests aimed at a person without a listed word (sexual.re): a body remarked
     on, pictures of it asked for, a room or a bed offered, a sexual act wanted with someone. Severity 2."""
     hits = minor_approach_hits(flat, norm)
-    if _silent(flat, _SEXUAL_TRIGGERS) or _none_may(_SEXUAL_LOOK, flat):
+    if _silent(flat, _SEXUAL_TRIGGERS) or _look_says_none(_SEXUAL_LOOK, flat):
         return hits
     hits += _phrase_hits(_SEXUAL_RE, "sexual.phrase", "sexual", flat, norm)
     if _may(_SEXUAL_WINK_RE, flat.text) and _WINK_MARK_RE.search(norm.original.lower()) is not None:
@@ -3275,12 +3275,17 @@ def _two_number_words(folded: str, numbers: dict[str, str]) -> bool:
     whole when no letter stands either side of it (``[^a-z]`` or the text's ends: ``\\z`` is RE2's end of
     text, and only RE2 reads this pattern); the second run starts after a non-letter that ends the first.
     Texts RE2 is not asked about (see prefilter.py) say True."""
+    return _two_number_words_look(numbers).may_match(folded)
+
+
+def _two_number_words_look(numbers: dict[str, str]) -> Guard:
+    """The RE2 look of ``_two_number_words`` for the number words ``numbers`` (made again when they are)."""
     built = _TWO_NUMBER_WORDS
     if built[0] is not numbers:
         words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
         built[1] = Guard(rf"(?:^|[^a-z])(?:{words})[^a-z](?:[\s\S]*[^a-z])?(?:{words})(?:[^a-z]|\z)")
         built[0] = numbers
-    return built[1].may_match(folded)
+    return built[1]
 
 
 # English and (round 13) Malay digit words run together with digits ("o12", "kosong12", "satu2tiga").
@@ -3939,12 +3944,15 @@ def term_matches(flat: _Words, table) -> list[tuple[int, int]]:
 _FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15, _GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE, _PLAIN_HANDLE_RE])
 _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _BANK_ACCOUNT_AFTER, _PASSPORT, _HOUSE, _STREET])
 
+
 def look_in_batch(flats: list[_Words], norms: list[Normalised]) -> None:
     """Ask the looks that most comments of a batch need (the phrase files every comment is scanned with,
-    the insult phrases, the files whose trigger words a comment has, the spelled contact words and the
-    folded text's shared cues) about the whole batch at once, before its comments are screened one by one:
-    prefilter.prime keeps the answers, which are those each comment would get, faster in batch order
-    (round 15, speed). Only the comments that would ask a look are asked, so no answer is wasted."""
+    the insult phrases, the files whose trigger words a comment has, counter-speech's disclaimers, the
+    spelled contact words, the folded text's shared cues and two number words) about the whole batch at
+    once, before its comments are screened one by one: prefilter.prime keeps the answers, which are those
+    each comment would get, faster in batch order (round 15, speed). A look gated by trigger words is
+    asked only about the comments that pass the gate; the others are asked of (nearly) every comment."""
+
     def readings(chosen: list[_Words]) -> list[str]:
         return [f.text for f in chosen] + [leet[0] for f in chosen if (leet := f.leet()) is not None]
 
@@ -3952,17 +3960,20 @@ def look_in_batch(flats: list[_Words], norms: list[Normalised]) -> None:
         return [f for f in flats if not _silent(f, triggers)]
 
     every = readings(flats)
+    texts = [f.text for f in flats]
     folded = [n.folded for n in norms]
     prime(
         [
             (_ALL_PHRASES, every),
             (_INSULT_ANY, every),
+            (_guard(_COUNTER_FAKE_RE), texts),
             (_guard(_SELF_HARM_RE), readings(passing(_SELF_HARM_TRIGGERS))),
             (_THREAT_LOOK, readings(passing(_THREAT_TRIGGERS))),
             (_SEXUAL_LOOK, readings(passing(_SEXUAL_TRIGGERS))),
             (_MINOR_FIRST_LOOK, [f.text for f in passing(_MINOR_TRIGGERS)]),  # asked of the text alone
-            (_guard(_CONTACT_LETTERS_CUE), [f.text for f in flats] + folded),
+            (_guard(_CONTACT_LETTERS_CUE), texts + folded),
             (_FOLDED_CUES, folded),
+            (_two_number_words_look(lexicons.load().numbers), folded),
         ]
     )
 
