@@ -193,7 +193,7 @@ def test_a_primed_guard_answers_as_it_would_unprimed():
     """Round 15 (speed): prefilter.prime asks a batch's texts in batch order and keeps the answers; each
     answer is the one the guard gives unprimed, a text left out of the batch (non-ASCII, or never primed)
     is asked as before, and priming again replaces the answers."""
-    texts = _labelled_texts()[:400] + ["kill yourself", "ａｂｃ kill yourself", "see you next week", ""]
+    texts = [*_labelled_texts()[:400], "kill yourself", "ａｂｃ kill yourself", "see you next week", ""]
     primed, fresh = prefilter.Guard(rules._THREAT_RE), prefilter.Guard(rules._THREAT_RE)
     prefilter.prime([(primed, texts[:300])])
     assert [primed.may_match(t) for t in texts] == [fresh.may_match(t) for t in texts]

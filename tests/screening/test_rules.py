@@ -136,8 +136,8 @@ def test_every_phrase_rule_match_contains_one_of_its_files_trigger_words():
 
 def test_a_shared_look_says_no_only_where_none_of_its_files_match():
     """Round 15 (speed): threat_hits, sexual_hits and minor_approach_hits skip several phrase files on one
-    RE2 look (rules._look_says_none); the look must never say no where one of its files matches, on either reading
-    (the canonical text and its leet reading), checked on labelled lines and this round's shapes."""
+    RE2 look (rules._look_says_none); the look must never say no where one of its files matches, on either
+    reading (the canonical text and its leet reading), checked on labelled lines and this round's shapes."""
     import json
     import random
     from pathlib import Path
