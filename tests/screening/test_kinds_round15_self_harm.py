@@ -378,7 +378,7 @@ LOOK_ALIKES = [
     "suami saya asyik sebut nak tidur selamanya, siapa patut saya hubungi?",
     "apa gunanya aku hidup kalau tak tolong orang lain? jom sertai program sukarelawan",
     # look-alikes of the third batch: `mati kutu`, leaving a group, a late mother's recipe, a bank left,
-    # rat poison, slow wifi, the recording asked for
+    # slow wifi, the recording asked for
     "biar aku mati kutu fikir soalan ni, susah betul",
     "I'm checking out for good from that scam whatsapp group",
     "I'll be jumping on the train to KL after this, thanks speaker",
@@ -388,7 +388,6 @@ LOOK_ALIKES = [
     "scammers don't deserve to live in peace, report them all",
     "no reason to wake up early tomorrow, webinar is at 10",
     "I'm going to end things with my bank tonight, switching to another",
-    "I have the poison ready for the rats in my kebun",
     "say goodbye to my kids for me, I have to leave early, see you next week",
     "my last wish for this webinar is more time for Q&A",
     "I won't be here next week, can someone share the recording?",
