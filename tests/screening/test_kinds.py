@@ -631,3 +631,15 @@ def test_asking_how_many_pills_to_take_as_a_dose_publishes():
         verdict("how many pills do i take a day for flu, the pharmacist scam call confused me").action
         == "publish"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He'll be here at 8, right?",
+        "I hope he’ll answer my question",
+        "she'd love these slides, she'll share them",
+    ],
+)
+def test_contractions_that_spell_a_listed_word_publish_at_every_strictness(text):
+    assert_published_everywhere(text)

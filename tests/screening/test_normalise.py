@@ -49,3 +49,14 @@ def test_innocent_words_are_not_flagged(word):
 
 def test_at_handles_are_names_not_content():
     assert all(t.entry is None for t in normalise("@FuckKennyJ hello").tokens)
+
+
+@pytest.mark.parametrize("word", ["he'll", "He’ll", "she'll", "we'll", "I'll", "she'd", "we're", "I'd"])
+def test_a_contraction_is_never_the_listed_word_its_letters_spell(word):
+    """ "he'll" without its apostrophe spells "hell" (a mild word): a contraction is a pronoun and a verb."""
+    assert all(t.entry is None for t in normalise(word).tokens)
+
+
+def test_a_contraction_keeps_the_words_the_model_was_trained_on():
+    assert normalise("you're here").canonical == "you are here"
+    assert normalise("he'll be here").canonical == "hell be here"

@@ -104,6 +104,9 @@ _DOUBLE = re.compile(r"([^\W\d_])\1")
 # read as letters even when it is in no word list, so phrase rules see "kill" and "die".
 # 4, 2 and 8 are left alone: between words they mean "for", "to" and "ate" ("sub4sub", "b2b").
 _INNER_LEET = re.compile(r"[a-z]+(?:[0137@$!|]+[a-z]+)+")
+# The endings of English contractions whose letters spell another word without the apostrophe ("he'll"
+# -> "hell", "she'd" -> "shed", "we're" -> "were"): such a token is never that word's lexicon entry.
+_CONTRACTIONS = frozenset({"ll", "re", "ve", "d", "m"})
 _SUFFIXES = ("s", "z", "y", "ed", "er", "es", "in", "an", "la", "je", "ing", "ers", "nya", "lah", "kah",
              "jer", "kan", "ness", "est")  # fmt: skip
 # The suffixes a word can end with, by its last letter (in _SUFFIXES order: the first that fits wins).
@@ -225,6 +228,12 @@ def canonicalise(raw: str) -> Canon:
         return cached
     lex = lexicons.load()
     token = raw.replace("'", "")
+    head, apostrophe, tail = raw.rpartition("'")
+    if apostrophe and tail in _CONTRACTIONS and head.isalpha():
+        # A pronoun and a verb, never the listed word the letters spell ("he'll" is not "hell"). The words
+        # stay as the model was trained to see them (the shortform's expansion, or the letters).
+        words = tuple(lex.shortforms.get(token, token).split())
+        return _remember(raw, Canon(token, words, None, False))
     if "#" in token:
         token = token.replace("#", "*")  # round 15: "f#ck" is masked like "f*ck"
     found: tuple[str, lexicons.Entry | None, bool] | None = None
@@ -287,10 +296,15 @@ def canonicalise(raw: str) -> Canon:
     else:
         form, entry, allowed = found
         result = Canon(form, (form,), entry, allowed)
+    return _remember(raw, result)
+
+
+def _remember(raw: str, canon: Canon) -> Canon:
+    """``canon`` cached as ``raw``'s reading (the cache emptied when full) and returned."""
     if len(_CANON_CACHE) >= _CANON_CACHE_MAX:
         _CANON_CACHE.clear()
-    _CANON_CACHE[raw] = result
-    return result
+    _CANON_CACHE[raw] = canon
+    return canon
 
 
 def _joinable(joined: str, run: str, canon: Canon) -> bool:
