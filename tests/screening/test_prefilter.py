@@ -129,7 +129,7 @@ def test_the_shared_looks_never_say_no_where_their_patterns_match():
     texts += ["s u i c i d e", "b.o.d.o.h", "end. I a b", "x y z", "kosong satu dua", "one two", "ab c d e"]
     numbers = lexicons.load().numbers
     looks = [
-        (rules._FOLDED_CUES, lambda t: rules._CHILD.search(t) or rules._LETTER_RUN_15.search(t)),
+        (rules._FOLDED_CUES, lambda t: rules._CHILD.search(t) or rules._LETTER_RUN.search(t)),
         (
             rules._NUMBERED_CUES,
             lambda t: any(

@@ -82,7 +82,9 @@ def test_a_question_about_forex_is_not_spam():
 
 
 def test_long_runs_of_one_character_are_a_flood():
-    assert "flood.repeated" in codes("helloooooooooooooooooooooo!!!!!!!!!!!!!!!!!!!!!!!!")
+    # Round 15: 30 of one letter (a word stretched to 15-29 letters under a video is emphasis).
+    assert "flood.repeated" in codes("hello" + "o" * 34 + "!!!!!!!!!!!!!!!!!!!!!!!!")
+    assert "flood.repeated" not in codes("helloooooooooooooooooooooo!!!!!!!!!!!!!!!!!!!!!!!!")
 
 
 def test_repeating_a_recent_question_is_a_duplicate():

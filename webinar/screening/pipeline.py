@@ -233,6 +233,10 @@ class _RuleResult:
     # prejudice naming no group ("is it racist to ...?"): the hate head is quiet unless a rule finds abuse
     # (rules.neutral_group_question, round 14).
     group_question: bool = False
+    # A viewer who subscribed, follows or congratulates a milestone ("new subscriber here", "congrats on 1M
+    # subscribers"; rules.fan_talk, round 15), or a scam told by its target with no spam finding, link or
+    # personal data (rules.scam_reported): the spam head is quiet; the spam rules still read it.
+    fan: bool = False
 
 
 def _rejected(hit: rules.Hit, norm: Normalised, quoted, reported: set[int], near_group: set[int]) -> bool:
@@ -290,15 +294,17 @@ _REPORTABLE = frozenset(["threat", "self_harm", "sexual"])
 
 def _reported_speech(norm: Normalised, hits: list[rules.Hit]) -> list[rules.Hit]:
     """Threats and self-harm inside quotation marks that the author reports ("The scammer told me 'I'll
-    kill your family', what do I do?") are someone else's words: the author asks for help."""
+    kill your family', what do I do?") or quotes from a song ("'I wanna die in your arms' such a sad
+    lyric") are someone else's words."""
     quoted = rules.quoted_spans(norm.original)
     if not quoted:
         return hits
     outside = norm.original
     for a, b in quoted:
         outside = outside[:a] + " " * (b - a) + outside[b:]
-    if not rules.REPORTING_RE.search(outside.lower()):
-        return hits
+    outside = outside.lower()
+    if rules.REPORTING_RE.search(outside) is None and rules.LYRIC_RE.search(outside) is None:
+        return hits  # round 15: a song's words quoted ("... such a sad lyric") are the song's
     return [h for h in hits if not (h.category in _REPORTABLE and h.start is not None
                                     and any(a <= h.start < b for a, b in quoted))]  # fmt: skip
 
@@ -500,6 +506,11 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         dropped.update(i for i, tok in enumerate(norm.tokens) if tok.words[0] in particles)  # round 14: "nih"
     for a, b in rules.term_matches(flat, rules.compile_terms(lexicons.load().farewells)):
         dropped.update(range(a, b + 1))  # round 14: "sampai jumpa minggu depan"
+    viewer, fan = rules.fan_talk(flat, norm)  # round 15: "hahaha", "Love this video", "new subscriber here"
+    dropped.update(viewer)
+    if not fan and not spam and not extra and not pii:
+        # Round 15: "my aunt lost RM50k to a fake investment on telegram", "subscribe to her channel guys"
+        fan = rules.scam_reported(flat) or rules.promotes_someone_else(flat)
     reported_self_harm = rules.self_harm_reported(flat, norm)
     notice = rules.details_for_a_service(flat) or rules.thing_reported(flat) or rules.safety_question(flat)
     text = flat.text
@@ -514,8 +525,9 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         else "?" in original and rules.counter_speech(flat, norm)
     )
     return _RuleResult(
-        hits, text, counter, bool(supportive), reported_self_harm, mention, notice, everyday, group_question
-    )
+        hits, text, counter, bool(supportive), reported_self_harm, mention, notice, everyday, group_question,
+        fan,
+    )  # fmt: skip
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).
@@ -549,7 +561,8 @@ def _head_thresholds(m: model.Model, strictness: str, group: str) -> tuple[float
 
 def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, supportive: bool,
                  reported_self_harm: bool, mention: bool, notice: bool,
-                 everyday: bool = False, group_question: bool = False) -> frozenset[str]:  # fmt: skip
+                 everyday: bool = False, group_question: bool = False,
+                 fan: bool = False) -> frozenset[str]:  # fmt: skip
     """The heads a reading keeps quiet, whatever they score (empty for most comments)."""
     if not (
         counter
@@ -560,6 +573,7 @@ def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, support
         or notice
         or everyday
         or group_question
+        or fan
     ):
         return frozenset()
     quiet: set[str] = set()
@@ -578,6 +592,8 @@ def _quiet_heads(abuse_rules: bool, self_harm_only: bool, counter: bool, support
         quiet |= {"abuse", "threat", "hate"}  # "I want to kill myself" is care, not abuse
     if everyday:
         quiet |= EVERYDAY_SILENCES  # "goodbye everyone, see you next week!": the author comes back
+    if fan:
+        quiet.add("spam")  # "new subscriber here!": a viewer of this channel, not a promoter of their own
     if reported_self_harm:
         quiet.add("self_harm")  # "my niece keeps typing kms": a third person's words (guideline)
     return frozenset(quiet)
@@ -587,7 +603,7 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
              m: model.Model, counter: bool = False, supportive: bool = False,
              reported_self_harm: bool = False, mention: bool = False,
              notice: bool = False, everyday: bool = False,
-             group_question: bool = False) -> Verdict:  # fmt: skip
+             group_question: bool = False, fan: bool = False) -> Verdict:  # fmt: skip
     hits = _dedupe(hits)
     language = detect_language(norm)
     thresholds = _head_thresholds(m, policy.strictness, _THRESHOLD_GROUP[language])
@@ -596,7 +612,7 @@ def _verdict(norm: Normalised, hits: list[rules.Hit], probs, tops, policy: Polic
     self_harm_only = not abuse_rules and any(h.category == "self_harm" for h in hits)
     heads = dict(zip(m.heads, [round(p, 4) for p in probs], strict=True))
     quiet = _quiet_heads(abuse_rules, self_harm_only, counter, supportive, reported_self_harm, mention,
-                         notice, everyday, group_question)  # fmt: skip
+                         notice, everyday, group_question, fan)  # fmt: skip
     fired = []
     for head, p, threshold in zip(m.heads, probs, thresholds, strict=True):
         if not p >= threshold or head in quiet:
@@ -748,6 +764,7 @@ def _screen_texts(texts: list[str], policy: Policy, ctxs: list[Context], m: mode
             r.notice,
             r.everyday,
             r.group_question,
+            r.fan,
         )
         for n, r, p, top, c in zip(norms, rule_results, probs, tops, ctxs, strict=True)
     ]

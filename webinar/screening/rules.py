@@ -1772,6 +1772,12 @@ def _author_cues(words: list[str]) -> list[int]:
 _POSSESSIVE = frozenset(["saya", "sy", "aku", "i", "kami"])
 
 
+# Round 15: words that say quoted words are a song's ("'I wanna die in your arms' such a sad lyric",
+# `"mati aku kalau kau pergi" lirik paling sedih`): quoted threats, self-harm and sexual words are the song's.
+LYRIC_RE = re.compile(
+    r"\b(?:lyric|lyrics|lirik|chorus|korus|verse|bridge|rangkap|hook|this line|that line|the line|line ni"
+    r"|line tu|sings|sang|singing|nyanyi|menyanyi|lagu|song|songs)\b"
+)
 REPORTING_RE = re.compile(
     r"\b(?:told me|told us|said|says|saying|texted|messaged|wrote|threatened|mesej|cakap|kata|ugut|bilang"
     r"|reported|report|lapor|laporkan|dilaporkan|types|typed|typing|taip|menaip|forwarded|forwards|forward"
@@ -2573,7 +2579,27 @@ def _spam_as_topic(flat: _Words, norm: Normalised, m: re.Match, quoted: list[tup
     for a, b in quoted:
         outside = outside[:a] + " " * (b - a) + outside[b:]
     outside = outside.lower()
-    return asks or REPORTING_RE.search(outside) is not None or _SPAM_NEWS_RE.search(outside) is not None
+    return (
+        asks
+        or REPORTING_RE.search(outside) is not None
+        or _SPAM_NEWS_RE.search(outside) is not None
+        or _SPAM_CALLED_FAKE.search(outside) is not None  # round 15: 'Got "claim your prize", obviously fake'
+    )
+
+
+# Round 15 (lexicons/spam_warning.re): a quoted spam line called fake, a scam or a bot's outside the quotation
+# marks is reported; an offer called a scam, or a scam told by its target, is no offer.
+_SPAM_CALLED_FAKE = _alternation(rx for label, rx in lexicons.patterns("spam_warning.re") if label == "fake")
+_SPAM_CALLED_SCAM = _alternation(
+    rx for label, rx in lexicons.patterns("spam_warning.re") if label in ("called", "victim")
+)
+
+
+def scam_reported(flat: _Words) -> bool:
+    """A scam told by its target or reported, or an offer called a scam ("my aunt lost RM50k to a fake
+    investment on telegram", "free followers apps steal your password"): with no spam finding the spam head is
+    quiet."""
+    return _may(_SPAM_CALLED_SCAM, flat.text) and _SPAM_CALLED_SCAM.search(flat.text) is not None
 
 
 # Round 13: "DM/PM/WS me" closing a comment, the whole call to contact the author ("best rates, ws me",
@@ -2635,6 +2661,13 @@ _SPAM_UNMARKED_QUESTION_RE = re.compile(
 )
 
 
+# Round 15: a signal about a link followed by words saying the link is broken ("link in bio not working").
+_LINK_WORDS = re.compile(r"\b(?:link|links|pautan|bio|description|desc)\b")
+_SPAM_BROKEN_RE = re.compile(
+    "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("spam_warning.re") if label == "broken")
+)
+
+
 def _asks(norm: Normalised) -> bool:
     """A question mark, a question phrase ("how do I", `macam mana`) or a question without its mark."""
     return (
@@ -2642,6 +2675,120 @@ def _asks(norm: Normalised) -> bool:
         or _SPAM_QUESTION_RE.search(norm.folded) is not None
         or _SPAM_UNMARKED_QUESTION_RE.search(norm.folded) is not None
     )
+
+
+# Round 15: ordinary comments under videos (lexicons/fan_talk.re): laughter, a viewer's subscription or a
+# milestone congratulated, a performer addressed beside praise. Their words leave the text the model scores.
+_FAN_RES = {
+    label: _alternation(rx for lab, rx in lexicons.patterns("fan_talk.re") if lab == label)
+    for label in ("laugh", "fan", "address")
+}
+_FAN_OTHERS = _alternation(rx for lab, rx in lexicons.patterns("fan_talk.re") if lab == "others")
+_FAN_SELF = _alternation(rx for lab, rx in lexicons.patterns("fan_talk.re") if lab == "self")
+_FAN_THIRD = _alternation(rx for lab, rx in lexicons.patterns("fan_talk.re") if lab == "third")
+# The words of a spam signal that make it an ask to subscribe, follow, share, like or watch.
+_FAN_ASK = re.compile(
+    r"\b(?:subscribe|sub|subs|langgan|follow|ikut|support|sokong|share|kongsi|like|check|watch|tengok|tgk|listen"
+    r"|dengar|notification|bell|loceng)\b"
+)
+
+
+_FAN_ASK_WORDS = frozenset(["subscribe", "subscribed", "sub", "subs", "langgan", "support", "sokong", "share",
+                            "kongsi", "sebarkan", "like", "notification", "bell", "loceng"])  # fmt: skip
+
+
+def promotes_someone_else(flat: _Words) -> bool:
+    """A fan promoting the video's creator, not themselves (lexicons/fan_talk.re "others" and "self")."""
+    text = flat.text
+    if _FAN_ASK_WORDS.isdisjoint(flat.word_set):
+        return False  # the verbs of the "others" line (most comments have none)
+    return _may(_FAN_OTHERS, text) and _FAN_OTHERS.search(text) is not None and _FAN_SELF.search(text) is None
+
+
+_FAN_ANY = Guard("|".join(f"(?:{rx.pattern})" for rx in _FAN_RES.values()))
+
+
+_FAN_WORDS = lexicons.word_set("fan_words.txt")
+# The words an "address" line of fan_talk.re takes out of the model's text: the address and `gila`.
+_FAN_DROP = frozenset(["abang", "abg", "bang", "akak", "kak", "kakak", "adik", "dik", "gila", "giler", "gile",
+                       "gilaa", "gilerr"])  # fmt: skip
+
+
+def fan_talk(flat: _Words, norm: Normalised) -> tuple[set[int], bool]:
+    """A viewer's ordinary talk under a video (lexicons/fan_talk.re, fan_words.txt): the tokens that leave the
+    text the model scores (an address word or `gila` beside praise; every token when the comment is made only
+    of fan_words.txt's words, numbers, @mentions and those readings), and whether a "fan" line matched (the
+    author subscribed, follows or congratulates) or words are quoted as someone's ('he always says "follow
+    for more"'): the spam head is quiet."""
+    text = flat.text
+    out: set[int] = set()
+    laughs: set[int] = set()  # laughter leaves the text only with the rest (the heads read it as light)
+    fan = False
+    if _FAN_ANY.may_match(text):
+        for label, rx in _FAN_RES.items():
+            for m in rx.finditer(text):
+                if label == "fan":
+                    fan = True
+                    continue
+                a, b = flat.token_range(m.start(), m.end())
+                if label == "address":
+                    out.update(i for i in range(a, b + 1) if _FAN_DROP.intersection(norm.tokens[i].words))
+                else:
+                    laughs.update(range(a, b + 1))
+    original = norm.original
+    if not fan and ('"' in original or "\u201c" in original or "'" in original) and _FAN_ASK.search(text):
+        # 'Bro really said "follow for more"': the creator's words quoted, not the author's ask.
+        quoted = quoted_spans(original)
+        if quoted:
+            outside = original
+            for a, b in quoted:
+                outside = outside[:a] + " " * (b - a) + outside[b:]
+            outside = outside.lower()
+            fan = any(_FAN_ASK.search(original[a:b].lower()) for a, b in quoted) and (
+                REPORTING_RE.search(outside) is not None or LYRIC_RE.search(outside) is not None
+            )
+    words = flat.words
+    if not words or len(words) > 16:
+        return out, fan
+    if not (out or laughs or "@" in original) and not all(map(str.isdigit, flat.word_set - _FAN_WORDS)):
+        return out, fan  # a word outside the vocabulary, no name or laughter to excuse it (most comments)
+    said = False  # a word of the vocabulary itself, not only numbers and names ("@hoes &#9829;" is none)
+    for w, owner in zip(words, flat.owner, strict=True):
+        if w in _FAN_WORDS or owner in out or owner in laughs:
+            said = True
+            continue
+        if w.isdigit():
+            continue
+        token = norm.tokens[owner]
+        if token.start and original[token.start - 1] == "@" and token.entry is None:
+            continue  # "@Farah remember this one?": a friend tagged (never a listed word)
+        return out, fan
+    return (set(flat.owner) if said else out), fan
+
+
+# Round 15: a spam word spelled one character at a time with digits among the letters ("S u b 4 s u b", "m e
+# g a 8 8 8"), which the normaliser leaves as single letters ("u" is even read as "you"): runs of four or more
+# single letters or digits with one space between them, joined in the folded text.
+_SPACED_RUN = re.compile(r"(?<![^\s])[a-z0-9](?: [a-z0-9]){3,}(?![^\s])")
+
+
+def _spaced_spam(norm: Normalised) -> list[tuple[float, int, int]]:
+    """Spam signals found only once single-character runs are joined: (weight, start, end) in the original."""
+    folded = norm.folded
+    runs = list(_SPACED_RUN.finditer(folded))
+    if not runs:
+        return []
+    view, where = _join_spaced(folded, list(range(len(folded))), runs)
+    joined = []  # each run's span in the view
+    for m in runs:
+        a = where.index(m.start())
+        joined.append((a, a + (m.end() - m.start() + 1) // 2))
+    out = []
+    for rx, weight in _SPAM_RES:
+        m = rx.search(view)
+        if m is not None and any(a < m.end() and m.start() < b for a, b in joined):
+            out.append((weight, *norm.span(where[m.start()], where[m.end() - 1] + 1)))
+    return out
 
 
 def spam_hits(
@@ -2653,7 +2800,8 @@ def spam_hits(
     total = extra
     spans: list = []
     text, where = contact_view(flat.text)
-    if (
+    spaced = _spaced_spam(norm) if _may(_SPACED_RUN, norm.folded) else []
+    if not spaced and (
         (not flat.may_phrase(0) and where is None)
         or not _may(_SPAM_ANY, text)
         or _SPAM_ANY.search(text) is None
@@ -2682,6 +2830,12 @@ def spam_hits(
             if w >= 2.0 or not materials.intersection(flat.text[m.end() :].split()[:3])
         ]
     view, text = text, flat.text
+    if found:
+        found = [
+            (w, m)
+            for w, m in found
+            if _LINK_WORDS.search(m.group(0)) is None or _SPAM_BROKEN_RE.match(text, m.end()) is None
+        ]
     ending = _CONTACT_END.search(view) if "?" not in norm.original else None
     if ending is not None and where is not None:
         ending = _Moved(ending, where)  # type: ignore[assignment]
@@ -2699,21 +2853,52 @@ def spam_hits(
             continue
         total += weight
         spans.append(m)
-    if spans and not extra and _asked_about(norm, spans):
-        spans = []
-    if spans and not extra and _SPAM_WARNING_RE.search(text) is not None and "@" not in norm.folded:
-        spans = []  # round 14: "the giveaway in this video is fake, don't click it" warns about spam
+    if (
+        spans
+        and not extra
+        and promotes_someone_else(flat)
+        and _FAN_THIRD.search(flat.text) is not None
+        and " i " not in f" {flat.text} "
+    ):
+        # Round 15: "guys please subscribe to her channel": the asks are for the creator, not the author.
+        kept = [m for m in spans if _FAN_ASK.search(m.group(0)) is None]
+        if len(kept) < len(spans):
+            total = sum(w for w, m in found if m in kept)
+            spans = kept
+    if spaced:
+        # Round 15: the heaviest signal of the joined runs (one spelled word is one signal).
+        total += max(w for w, _a, _b in spaced)
+    if (spans or spaced) and not extra and _asked_about(norm, spans):
+        spans, spaced = [], []
+    if (
+        (spans or spaced)
+        and not extra
+        and _SPAM_WARNING_RE.search(text) is not None
+        and "@" not in norm.folded
+    ):
+        spans, spaced = [], []  # round 14: "the giveaway in this video is fake, don't click it" warns
+    if (
+        (spans or spaced)
+        and not extra
+        and "@" not in norm.folded
+        and not any(_SPAM_AUTHOR.search(m.group(0)) for m in spans)
+        and _SPAM_CALLED_SCAM.search(text) is not None
+    ):
+        spans, spaced = [], []  # round 15: "... RM300 sehari tu semua scam", "kawan saya kena tipu ..."
     if asked and innocent is not None:
         innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in quoted))
-    if spans and "@" in norm.folded and _HANDLE_RE.search(norm.folded) is not None:
+    if (spans or spaced) and "@" in norm.folded and _HANDLE_RE.search(norm.folded) is not None:
         total += 1.0  # a contact handle beside a promise ("PM @duitmudah")
-    if not spans or total < SPAM_THRESHOLD.get(strictness, 2.0):
+    if not (spans or spaced) or total < SPAM_THRESHOLD.get(strictness, 2.0):
         return []
     severity = 3 if total >= 4 else 2
     out = []
     for m in spans:
         a, b = flat.token_range(m.start(), m.end())
         out.append(Hit("spam.pattern", "spam", severity, norm.tokens[a].start, norm.tokens[b].end))
+    if spaced:
+        _w, a, b = max(spaced)
+        out.append(Hit("spam.pattern", "spam", severity, a, b))
     return out
 
 
@@ -3870,12 +4055,15 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
 
 # --- floods and near-duplicates -------------------------------------------------------------------
 
-# Letters only: "!!!!!!!!!!!!!!!!" is emphasis, not a flood.
-_CHAR_RUN = re.compile(r"([^\W\d_])\1{14,}")
-# Fifteen letters in a row: a necessary condition of _CHAR_RUN that RE2 can check (it has no \1).
-_LETTER_RUN_15 = re.compile(r"[^\W\d_]{15}")
+# Letters only: "!!!!!!!!!!!!!!!!" is emphasis, not a flood. Round 15: a word stretched under a video
+# ("noooooooooooooooo", "AAAAAAAAAAAAAAAA", "yessssssssssssssssss") is emphasis too: a run of one letter is a
+# flood from 30 letters on (it was 15).
+_CHAR_RUN = re.compile(r"([^\W\d_])\1{29,}")
+# Thirty letters in a row: a necessary condition of _CHAR_RUN that RE2 can check (it has no \1).
+_LETTER_RUN = re.compile(r"[^\W\d_]{30}")
 MAX_LENGTH = 5000
 NEAR_DUPLICATE = 0.8
+FLOOD_WORDS = 20
 
 
 def _shingles(text: str) -> set[str]:
@@ -3886,13 +4074,15 @@ def _shingles(text: str) -> set[str]:
 def flood_hits(norm: Normalised, flat: _Words, recent: tuple[str, ...]) -> list[Hit]:
     out = []
     folded = norm.folded
-    m = _CHAR_RUN.search(folded) if _FOLDED_CUES.may_match(folded) and _may(_LETTER_RUN_15, folded) else None
+    m = _CHAR_RUN.search(folded) if _FOLDED_CUES.may_match(folded) and _may(_LETTER_RUN, folded) else None
     if m is not None:
         s, e = norm.span(m.start(), m.end())
         out.append(Hit("flood.repeated", "flood", 1, s, e))
     words = flat.words
-    # Few distinct words (the distinct words are flat.word_set) before counting them.
-    if len(words) >= 8 and len(flat.word_set) / len(words) < 0.3:
+    # Few distinct words (the distinct words are flat.word_set) before counting them. Round 15: a reaction
+    # under a video repeats a word a few times ("haha haha haha ...", "love love love ..."): a flood is 20
+    # words or more (it was 8).
+    if len(words) >= FLOOD_WORDS and len(flat.word_set) / len(words) < 0.3:
         counts = Counter(words)
         if max(counts.values()) >= 6:
             out.append(Hit("flood.repeated", "flood", 1, None, None))
@@ -3941,7 +4131,7 @@ def term_matches(flat: _Words, table) -> list[tuple[int, int]]:
 # Looks shared by rules that ask about the same folded text (see prefilter.CueGuard): a child beside a
 # school, a letter flood and a handle given (every comment), and the numbered personal data (comments with
 # a digit).
-_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN_15, _GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE, _PLAIN_HANDLE_RE])
+_FOLDED_CUES = CueGuard([_CHILD, _LETTER_RUN, _GIVEN_HANDLE_RE, _PLATFORM_HANDLE_RE, _PLAIN_HANDLE_RE])
 _NUMBERED_CUES = CueGuard([_BANK_ACCOUNT, _BANK_ACCOUNT_AFTER, _PASSPORT, _HOUSE, _STREET])
 
 
@@ -3983,8 +4173,9 @@ def look_in_batch(flats: list[_Words], norms: list[Normalised]) -> None:
 for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_RE, _INSULT_RE, _INSULT_OWN_RE,
             _SEXUAL_RE, _HATE_RE, _COUNTER_RE, _COUNTER_FAKE_RE, _SPAM_ANY, _SUPPORT_SELF_RE, _SUPPORT_YOU_RE,
             _DOT_LIKE, LINK_RE, EMAIL_RE, _DIGIT_RUN, _DIGITISH, _LOOSE_RUN, _BANK_ACCOUNT, _PASSPORT, _HOUSE,
-            _STREET, _STATES, _ADDRESS_CUE, _CHILD, _LETTER_RUN_15, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
-            _SPACE_FOR_DOT, _SEXUAL_REQUEST_RE, _SEXUAL_REPORT_RE, _SEXUAL_WINK_RE, _HYPERBOLE_RE,
+            _STREET, _STATES, _ADDRESS_CUE, _CHILD, _LETTER_RUN, _ALSO_YOU_RE, _WEBMAIL, _GIVEN_HANDLE_RE,
+            _SPACE_FOR_DOT, _SPACED_RUN, _FAN_OTHERS, _SPAM_CALLED_SCAM,
+            _SEXUAL_REQUEST_RE, _SEXUAL_REPORT_RE, _SEXUAL_WINK_RE, _HYPERBOLE_RE,
             _PLATFORM_HANDLE_RE, _CONTACT_LETTERS_CUE, _INSULT_UNSAID_RE, _INSULT_OWNED_RE, _INCITE_ASKED_RE,
             _PLAIN_HANDLE_RE, _SCHOOL, *_MINOR_CUES.values()):  # fmt: skip
     _may(_rx, "")
