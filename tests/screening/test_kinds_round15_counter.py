@@ -173,10 +173,7 @@ FALSE_FRIENDS = [
     'Is "Batu Pahat" safe from scam syndicates?',
     "The Gay Street in Kuching has a great cafe",
     "Our cat is called Bodoh because she fell into the pond again haha",
-    _known_miss(
-        "Sambal belacan ni pedas gila, sedap!",
-        "the abuse head scores `gila` (an intensifier) at strict; no rule or reading",
-    ),
+    "Sambal belacan ni pedas gila, sedap!",  # round 15 (video): `gila` before praise is an intensifier
     "Mak saya buat kuih tahi itik for raya, nak resipi?",
     "the fish ball noodles were the bomb",
     "We played Cards Against Humanity at the team outing",
