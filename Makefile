@@ -9,11 +9,13 @@ PORT ?= $(shell cat var/port 2>/dev/null || echo 8000)
 # Running needs the runtime dependencies only; tests, lint and benchmarks add the `dev` extra.
 STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
-# Test processes (pytest-xdist). Embedded: one per core (that pass is CPU-bound). PostgreSQL + Redis:
+# Test processes (pytest-xdist). Embedded: three on this 2-core machine: the pass is not CPU-bound (about
+# 240 CPU-s in a 3:40 pass with two; browser round trips and server start-ups wait), and on 2 December at
+# load 4-9 the same tree took 3:04 with three against 3:41 with two (6,870 tests). PostgreSQL + Redis:
 # four, because that pass mostly waits (TRUNCATE between transactional tests, real servers, killed and
 # hung Redis, a killed Celery worker): on 2 cores it took 7:53 with two workers, 5:29 with four, 7:01
 # with six. Each worker has its own test database (pytest-django) and Redis database (tests/settings.py).
-PYTEST_WORKERS ?= $(if $(DATABASE_URL),4,auto)
+PYTEST_WORKERS ?= $(if $(DATABASE_URL),4,3)
 # Measured fastest for websocket fan-out here (docs/scaling.md). Uvicorn's frame cap (128 KiB) is above
 # the app's (64 KiB) so the app answers `frame_too_large` itself; --no-proxy-headers because only
 # DEWAN_TRUSTED_PROXIES decides whose X-Forwarded-For is believed (docs/reliability.md).
