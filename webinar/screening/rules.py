@@ -1104,36 +1104,35 @@ def _alternation(patterns) -> re.Pattern:
     return re.compile(WORD_START + "(?:" + "|".join(f"(?:{rx})" for rx in patterns) + ")")
 
 
-def _compile(name: str) -> re.Pattern:
-    return _alternation(rx for _label, rx in lexicons.patterns(name))
+def _compile(name: str, *labels: str) -> re.Pattern:
+    """One alternation of the patterns of lexicon file ``name``: all of them, or those labelled ``labels``."""
+    return _alternation(rx for label, rx in lexicons.patterns(name) if not labels or label in labels)
 
 
 _SELF_HARM_RE = _compile("self_harm.re")
 _THREAT_RE = _alternation(
     rx for label, rx in lexicons.patterns("threat.re") if label not in ("clause", "veiled")
 )
-_THREAT_CLAUSE_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "clause")
+_THREAT_CLAUSE_RE = _compile("threat.re", "clause")
 # Round 14: veiled threats, which safety advice shares its words with ("watch your back for scammers").
-_THREAT_VEILED_RE = _alternation(rx for label, rx in lexicons.patterns("threat.re") if label == "veiled")
+_THREAT_VEILED_RE = _compile("threat.re", "veiled")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _HATE_RE = _compile("hate.re")
-_COUNTER_RE = _alternation(rx for label, rx in lexicons.patterns("counter.re") if label == "")
+_COUNTER_RE = _compile("counter.re", "")
 # A disclaimer that introduces hate ("fake") or agreement with the claim said after a rejection ("endorse",
 # round 15): a comment with either is never counter-speech.
-_COUNTER_FAKE_RE = _alternation(
-    rx for label, rx in lexicons.patterns("counter.re") if label in ("fake", "endorse")
-)
-_INCITE_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "incite")
+_COUNTER_FAKE_RE = _compile("counter.re", "fake", "endorse")
+_INCITE_RE = _compile("harassment.re", "incite")
 # An incitement word asked about as a word ("what does kys mean?").
-_INCITE_ASKED_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "asked")
-_PILE_ON_RE = _alternation(rx for label, rx in lexicons.patterns("harassment.re") if label == "pile_on")
-_INSULT_RE = _alternation(rx for label, rx in lexicons.patterns("insult.re") if label == "")
+_INCITE_ASKED_RE = _compile("harassment.re", "asked")
+_PILE_ON_RE = _compile("harassment.re", "pile_on")
+_INSULT_RE = _compile("insult.re", "")
 # Put-downs that carry their own negator ("nobody cares what you think", "and never come back").
-_INSULT_OWN_RE = _alternation(rx for label, rx in lexicons.patterns("insult.re") if label == "own")
+_INSULT_OWN_RE = _compile("insult.re", "own")
 # A put-down rejected as others' words ("don't listen to people who say ...").
-_INSULT_UNSAID_RE = _alternation(rx for label, rx in lexicons.patterns("insult.re") if label == "unsaid")
+_INSULT_UNSAID_RE = _compile("insult.re", "unsaid")
 # A thing of the reader's in Malay order ("mic kau"): a put-down starting at its pronoun is about the thing.
-_INSULT_OWNED_RE = _alternation(rx for label, rx in lexicons.patterns("insult.re") if label == "owned")
+_INSULT_OWNED_RE = _compile("insult.re", "owned")
 _SPAM_RES = [(re.compile(WORD_START + rx), float(weight)) for weight, rx in lexicons.patterns("spam.tsv")]
 # One pass over the text first: most comments match no spam pattern at all.
 _SPAM_ANY = _alternation(rx for _weight, rx in lexicons.patterns("spam.tsv"))
@@ -1185,14 +1184,14 @@ def _silent(flat: _Words, triggers: frozenset[str] | None) -> bool:
 
 _SELF_HARM_TRIGGERS = lexicons.triggers("self_harm.re")
 _THREAT_TRIGGERS = lexicons.triggers("threat.re")
-_SEXUAL_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "")
+_SEXUAL_RE = _compile("sexual.re", "")
 _SEXUAL_TRIGGERS = lexicons.gate("sexual.re")
 # Round 14: requests that a report or a question about them excuses, the report itself, lines that need a
 # wink in the original text, and the wink; the cues of an approach to a child (minors.re), by kind.
-_SEXUAL_REQUEST_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "request")
-_SEXUAL_REPORT_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "report")
-_SEXUAL_WINK_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "wink")
-_WINK_MARK_RE = _alternation(rx for label, rx in lexicons.patterns("sexual.re") if label == "winkmark")
+_SEXUAL_REQUEST_RE = _compile("sexual.re", "request")
+_SEXUAL_REPORT_RE = _compile("sexual.re", "report")
+_SEXUAL_WINK_RE = _compile("sexual.re", "wink")
+_WINK_MARK_RE = _compile("sexual.re", "winkmark")
 _MINOR_TRIGGERS = lexicons.triggers("minors.re")
 _MINOR_CUES = {
     kind: _alternation(rx for label, rx in lexicons.patterns("minors.re") if label == kind)
@@ -2589,10 +2588,8 @@ def _spam_as_topic(flat: _Words, norm: Normalised, m: re.Match, quoted: list[tup
 
 # Round 15 (lexicons/spam_warning.re): a quoted spam line called fake, a scam or a bot's outside the quotation
 # marks is reported; an offer called a scam, or a scam told by its target, is no offer.
-_SPAM_CALLED_FAKE = _alternation(rx for label, rx in lexicons.patterns("spam_warning.re") if label == "fake")
-_SPAM_CALLED_SCAM = _alternation(
-    rx for label, rx in lexicons.patterns("spam_warning.re") if label in ("called", "victim")
-)
+_SPAM_CALLED_FAKE = _compile("spam_warning.re", "fake")
+_SPAM_CALLED_SCAM = _compile("spam_warning.re", "called", "victim")
 
 
 def scam_reported(flat: _Words) -> bool:
@@ -2651,10 +2648,8 @@ _SPAM_ENFORCED_RE = re.compile(
 _SPAM_NEWS_RE = re.compile(r"\b(?:news|berita|ads|iklan|adverts?|advertisements?|scam ads?)\b")
 
 
-_SPAM_WARNING_RE = _alternation(rx for label, rx in lexicons.patterns("spam_warning.re") if label == "")
-_SPAM_ASKED_LAW_RE = _alternation(
-    rx for label, rx in lexicons.patterns("spam_warning.re") if label == "asked"
-)
+_SPAM_WARNING_RE = _compile("spam_warning.re", "")
+_SPAM_ASKED_LAW_RE = _compile("spam_warning.re", "asked")
 # Round 14: questions without their mark ("... is that usually a scam!", "... undang-undang ke").
 _SPAM_UNMARKED_QUESTION_RE = re.compile(
     "|".join(f"(?:{rx})" for label, rx in lexicons.patterns("spam_warning.re") if label == "question")
@@ -2679,13 +2674,10 @@ def _asks(norm: Normalised) -> bool:
 
 # Round 15: ordinary comments under videos (lexicons/fan_talk.re): laughter, a viewer's subscription or a
 # milestone congratulated, a performer addressed beside praise. Their words leave the text the model scores.
-_FAN_RES = {
-    label: _alternation(rx for lab, rx in lexicons.patterns("fan_talk.re") if lab == label)
-    for label in ("laugh", "fan", "address")
-}
-_FAN_OTHERS = _alternation(rx for lab, rx in lexicons.patterns("fan_talk.re") if lab == "others")
-_FAN_SELF = _alternation(rx for lab, rx in lexicons.patterns("fan_talk.re") if lab == "self")
-_FAN_THIRD = _alternation(rx for lab, rx in lexicons.patterns("fan_talk.re") if lab == "third")
+_FAN_RES = {label: _compile("fan_talk.re", label) for label in ("laugh", "fan", "address")}
+_FAN_OTHERS = _compile("fan_talk.re", "others")
+_FAN_SELF = _compile("fan_talk.re", "self")
+_FAN_THIRD = _compile("fan_talk.re", "third")
 # The words of a spam signal that make it an ask to subscribe, follow, share, like or watch.
 _FAN_ASK = re.compile(
     r"\b(?:subscribe|sub|subs|langgan|follow|ikut|support|sokong|share|kongsi|like|check|watch|tengok|tgk|listen"
