@@ -1194,7 +1194,7 @@ _SEXUAL_WINK_RE = _compile("sexual.re", "wink")
 _WINK_MARK_RE = _compile("sexual.re", "winkmark")
 _MINOR_TRIGGERS = lexicons.triggers("minors.re")
 _MINOR_CUES = {
-    kind: _alternation(rx for label, rx in lexicons.patterns("minors.re") if label == kind)
+    kind: _compile("minors.re", kind)
     for kind in ("age", "alone", "secret", "minor", "contact", "meet", "invite", "kid")
 }
 # The kinds of cue that make an approach with one cue of any other kind.
@@ -1230,10 +1230,7 @@ def self_harm_hits(flat: _Words, norm: Normalised) -> list[Hit]:
 
 # Round 15 (docs/screening.md, "Round 15: self-harm without a listed word"): readings of self-harm words that
 # are not the author's wish now (lexicons/care.re), and emoji that stand for a means (care_emoji.tsv).
-_CARE = {
-    label: _alternation(rx for lab, rx in lexicons.patterns("care.re") if lab == label)
-    for label in ("past", "recovered", "asked", "denied", "quiet")
-}
+_CARE = {label: _compile("care.re", label) for label in ("past", "recovered", "asked", "denied", "quiet")}
 _CARE_TRIGGERS = lexicons.triggers("care.re")
 for _care_rx in _CARE.values():
     _may(_care_rx, "")  # the guards built at import, as the other phrase files' (end of this module)
@@ -2200,10 +2197,7 @@ def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     )
 
 
-_EVERYDAY = {
-    label: _alternation(rx for lab, rx in lexicons.patterns("everyday.re") if lab == label)
-    for label in ("farewell", "return", "beyond", "thing")
-}
+_EVERYDAY = {label: _compile("everyday.re", label) for label in ("farewell", "return", "beyond", "thing")}
 
 
 _EVERYDAY_TRIGGERS = lexicons.triggers("everyday.re")
