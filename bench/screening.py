@@ -228,6 +228,7 @@ HELDOUT = (
     "heldout_16",
     "heldout_17",
     "heldout_18",
+    "heldout_19",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
