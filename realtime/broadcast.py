@@ -71,6 +71,9 @@ def publish(*, webinar_id: int, stream: str, message: dict, texts: dict[str, str
     ``message`` is the fallback.
     """
     payload: dict[str, object] = {"kind": stream, "text": protocol.dumps(message)}
+    seq = message.get("seq")
+    if seq:  # beside the text, so the hub drops a stale copy per socket without decoding (``Listener``)
+        payload["seq"] = seq
     if texts:
         payload["texts"] = texts
     if message.get("type") == protocol.WEBINAR_STATUS:  # the hub reads it without decoding the text
@@ -233,6 +236,10 @@ def frame(text: str) -> dict:
 
 RESYNC_FRAME = frame(RESYNC_TEXT)
 
+# A socket's cursor on a stream before its first ``sync`` reply: above every sequence number (they stay
+# below 2**53, docs/protocol.md), so no sequenced event reaches a socket that has no cursor yet.
+NO_CURSOR = 2**62
+
 
 class Listener:
     """One websocket's outbound side: written to directly, queued only behind a send that blocked.
@@ -259,8 +266,10 @@ class Listener:
         "max_replies",
         "on_recheck",
         "overflowed",
+        "public_at",
         "registration_id",
         "staff",
+        "staff_at",
         "viewer_key",
     )
 
@@ -291,14 +300,25 @@ class Listener:
         # Presence identity and language: the process refreshes open viewers (realtime/presence.py).
         self.viewer_key = viewer_key
         self.language = language
-        self.held: list[dict] | None = None
+        # What arrives while a snapshot or replay is prepared: (frame, seq or None, staff stream?).
+        self.held: list[tuple[dict, int | None, bool]] | None = None
         self.overflowed = False
+        # Per stream, the highest sequence number this socket was brought to by a ``sync`` reply
+        # (snapshot or replay) or sent since: a sequenced event at or below it is never sent (a
+        # duplicate, one overtaken, or after a deletion rewrote the log, a stale copy of erased words),
+        # so each stream's events go out in increasing order. ``NO_CURSOR`` until the first reply.
+        self.public_at = NO_CURSOR
+        self.staff_at = NO_CURSOR
 
-    def push(self, event: dict) -> None:
-        """A broadcast (``frame(text)``): bounded, dropped for a resync when this viewer is too far behind."""
+    def push(self, event: dict, seq: int | None = None, staff: bool = False) -> None:
+        """A broadcast (``frame(text)``): bounded, dropped for a resync when this viewer is too far behind.
+
+        ``seq`` and ``staff``: a sequenced event's number and stream (None: not sequenced); it is
+        dropped when at or below this socket's cursor on that stream (``passes``).
+        """
         if self.held is not None:
-            self.held.append(event)
-        elif self.overflowed or self._closed:
+            self.held.append((event, seq, staff))
+        elif self.overflowed or self._closed or (seq is not None and not self.passes(seq, staff)):
             return
         elif self._writer is None:
             self._write(event)
@@ -318,7 +338,7 @@ class Listener:
         """
         event = frame(protocol.dumps(message))
         if self.held is not None:
-            self.held.append(event)
+            self.held.append((event, None, False))
         elif self.max_replies and len(self._backlog) >= self.max_replies:
             self.abort(4408)
         else:
@@ -332,21 +352,54 @@ class Listener:
         if self._closer is not None:
             asyncio.get_running_loop().create_task(self._closer(code))
 
+    def passes(self, seq: int, staff: bool) -> bool:
+        """Whether sequenced event ``seq`` (staff stream when ``staff``) goes out: above the cursor, which
+        then moves to it. Before the first ``sync`` reply (``NO_CURSOR``) nothing goes out."""
+        if staff:
+            if seq <= self.staff_at:
+                return False
+            self.staff_at = seq
+        else:
+            if seq <= self.public_at:
+                return False
+            self.public_at = seq
+        return True
+
     def hold(self) -> None:
         """Buffer broadcasts while a snapshot or replay is being prepared."""
         self.held = []
 
-    def release(self, first: list[dict], *, encoded: list[dict] | tuple[dict, ...] = ()) -> None:
+    def release(
+        self,
+        first: list[dict],
+        *,
+        encoded: list[dict] | tuple[dict, ...] = (),
+        cursors: tuple[int | None, int | None] = (None, None),
+    ) -> None:
         """Send ``encoded`` (frames already built, ``frame``: a shared replay's events), then ``first``
-        (the snapshot, or the replay's messages), then what arrived meanwhile."""
+        (the snapshot, or the replay's messages), then what arrived meanwhile.
+
+        ``cursors``: the ``(seq, staff_seq)`` the reply brings the socket to (None: that stream's cursor
+        is unchanged). Cursors only move forward; from here on no sequenced event at or below them is
+        sent, neither what was held back meanwhile (a broadcast heard during the reply's read, already
+        in it) nor what reaches the hub later (a broadcast delayed in the layer, or from another
+        process, sent before a deletion rewrote the log: the reply holds the rewritten event).
+        The reply's own events are sent as they are: a replay from below a cursor repeats events.
+        """
         buffered, self.held = self.held or [], None
         self.overflowed = False
+        public_at, staff_at = cursors
+        if public_at is not None:
+            self.public_at = public_at if self.public_at == NO_CURSOR else max(self.public_at, public_at)
+        if staff_at is not None:
+            self.staff_at = staff_at if self.staff_at == NO_CURSOR else max(self.staff_at, staff_at)
         for event in encoded:
             self._enqueue(event)
         for message in first:
             self._enqueue(frame(protocol.dumps(message)))
-        for event in buffered:
-            self._enqueue(event)
+        for event, seq, staff in buffered:
+            if seq is None or self.passes(seq, staff):
+                self._enqueue(event)
 
     def finish(self, text: str, *, code: int) -> None:
         """Send ``text`` after what is already queued, then close the socket with ``code``."""
@@ -446,8 +499,12 @@ class Listener:
                 self._writer = None
 
 
-def fan_out(listeners, event: dict) -> None:
-    """``push(event)`` to every listener, with the cost of a bare broadcast loop for the idle ones.
+def fan_out(listeners, event: dict, seq: int | None = None, staff: bool = False) -> None:
+    """``push(event, seq, staff)`` to every listener, with the cost of a bare broadcast loop for the idle ones.
+
+    A sequenced event (``seq``, on the staff stream when ``staff``) skips a listener whose cursor on
+    that stream is at or above it (``Listener.passes``): a comparison and a store per socket, on the
+    number passed beside the frame, never a decode.
 
     Idle listeners' sends run inside one coroutine that awaits them in turn, driven by hand here:
     a send that completes at once (the usual case) costs an ``await``, not a coroutine step and a
@@ -460,7 +517,7 @@ def fan_out(listeners, event: dict) -> None:
     start, count = 0, len(listeners)
     while start < count:
         state = [start, False]  # index of the send in progress, detached from this loop?
-        coro = _fan_out(listeners, event, state)
+        coro = _fan_out(listeners, event, state, seq, staff)
         try:
             blocked = coro.send(None)
         except StopIteration:
@@ -471,11 +528,20 @@ def fan_out(listeners, event: dict) -> None:
         start = state[0] + 1
 
 
-async def _fan_out(listeners: tuple, event: dict, state: list) -> None:
+async def _fan_out(listeners: tuple, event: dict, state: list, seq: int | None, staff: bool) -> None:
     for index in range(state[0], len(listeners)):
         listener = listeners[index]
         idle = listener._writer is None and listener.held is None
         if idle and not listener._closed and not listener.overflowed:
+            if seq is not None:  # ``Listener.passes``, inline: the public stream reaches every socket
+                if staff:
+                    if seq <= listener.staff_at:
+                        continue
+                    listener.staff_at = seq
+                elif seq <= listener.public_at:
+                    continue  # already sent, or in its sync reply (or it has had none yet)
+                else:
+                    listener.public_at = seq
             state[0] = index
             try:
                 await listener._send(event)
@@ -487,7 +553,7 @@ async def _fan_out(listeners: tuple, event: dict, state: list) -> None:
             if state[1]:
                 return  # the send that blocked finished in its listener's writer: the rest went on
         else:
-            listener.push(event)
+            listener.push(event, seq, staff)
 
 
 async def _await(awaitable: Awaitable[None]) -> None:
@@ -677,13 +743,15 @@ class Hub:
             room.over = True
         if kind in (PUBLIC, STAFF):
             event, texts = frame(message["text"]), message.get("texts")
-            listeners = room.everyone if kind == PUBLIC else room.staff
+            staff = kind == STAFF
+            listeners = room.staff if staff else room.everyone
+            seq = message.get("seq")  # beside the text (``publish``); absent from a synthetic message
             if texts:  # one frame per language, built once
                 events = {language: frame(text) for language, text in texts.items()}
                 for listener in listeners:
-                    listener.push(events.get(listener.language, event))
+                    listener.push(events.get(listener.language, event), seq, staff)
             else:
-                fan_out(listeners, event)
+                fan_out(listeners, event, seq, staff)
         elif kind == RECHECK:
             for listener in list(room.staff):
                 if listener.on_recheck is not None:

@@ -758,13 +758,13 @@ class LiveConsumer(GuardedConsumer):
                     self._access_lost(command)
                     return
                 frames, messages = replay
-                self.listener.release(messages, encoded=frames)
+                self.listener.release(messages, encoded=frames, cursors=reply_cursors(messages))
                 return
             if snapshot_only:
                 shared = await self._shared_state(held_at)
                 snapshot = self._snapshot_read_at_connect(shared)
                 if snapshot is not None:  # no await from the check to the release below
-                    self.listener.release([snapshot])
+                    self.listener.release([snapshot], cursors=reply_cursors([snapshot]))
                     return
                 # The access re-check is read in the same round trip as the viewer's own questions.
                 if self.viewer.registration_id is not None:
@@ -789,7 +789,7 @@ class LiveConsumer(GuardedConsumer):
         except BaseException:
             self.listener.release([])
             raise
-        self.listener.release(messages)
+        self.listener.release(messages, cursors=reply_cursors(messages))
 
     async def _resume(self, since: int, held_at: int) -> tuple[list[dict], list[dict]] | None:
         """A non-staff viewer's reply to ``sync`` with ``since``: ``(event frames, [synced])``, or
@@ -954,6 +954,13 @@ class LiveConsumer(GuardedConsumer):
         self.listener.send_now(
             protocol.ack_message(for_type=command.type, client_key=command.client_key, **fields)
         )
+
+
+def reply_cursors(messages: list[dict]) -> tuple[int | None, int | None]:
+    """The ``(seq, staff_seq)`` a ``sync`` reply brings its socket to: its last message's (the
+    ``snapshot``, or the ``synced`` that ends a replay); ``staff_seq`` is None without the staff stream."""
+    last = messages[-1]
+    return last["seq"], last["staff_seq"]
 
 
 def _public_extra(command, exc: DewanError) -> dict:

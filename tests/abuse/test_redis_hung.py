@@ -56,6 +56,9 @@ def _reply_to(kind: str, key: str | None = None):
 async def scenario(server: Server, redis_pid: int, slug: str, keys: dict, question_id: int) -> dict:
     host = await open_live_socket(server, slug, keys["host"], mode="host")
     attendee = await open_live_socket(server, slug, keys["attendee"])
+    await host.send('{"type": "sync"}')  # sequenced events reach a socket after its first sync reply
+    while json.loads(await host.recv())["type"] != "snapshot":
+        pass
     answers = {}
     try:
         os.kill(redis_pid, signal.SIGSTOP)

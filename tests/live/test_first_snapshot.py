@@ -81,7 +81,7 @@ async def test_a_question_asked_in_another_tab_between_connect_and_sync_is_in_th
 
     late = await sockets.attendee(room.aisyah, sync=False)
     asked = await other_tab.request({"type": "ask", "client_key": "between", "text": "Is it recorded?"})
-    await late.receive_until("question.published")
+    await ben.receive_until("question.published")  # the hub heard it (``late`` is sent none before its sync)
     snapshot = await late.sync()
 
     assert sync_reads == [room.aisyah.pk]

@@ -9,7 +9,7 @@ import pytest
 from channels.layers import get_channel_layer
 
 from realtime import broadcast, protocol
-from realtime.broadcast import PUBLIC, VOTES, Hub, Listener
+from realtime.broadcast import PUBLIC, STAFF, VOTES, Hub, Listener
 
 # Transport tests: the hub is fed synthetic payloads, not protocol messages.
 pytestmark = pytest.mark.raw_messages
@@ -433,3 +433,107 @@ async def test_a_live_or_scheduled_status_event_keeps_the_count_going(hub):
     hub.deliver(status_event("live"))
     hub.live_count_set(WEBINAR, 1)
     assert [json.loads(text)["type"] for text in inbox.texts] == ["webinar.status", "presence"]
+
+
+# --- Cursors: no sequenced event at or below what a socket's sync reply brought it to -----------
+
+
+def sequenced(seq: int, *, stream: str = PUBLIC, texts: bool = False) -> dict:
+    """A hub message as ``publish`` sends it: the sequence number beside the encoded text."""
+    message = protocol.event_message(type="question.updated", seq=seq, stream=stream, payload={"id": seq})
+    sent = {"w": WEBINAR, "kind": stream, "text": protocol.dumps(message), "seq": seq}
+    if texts:  # the per-language path (an anonymous author's label)
+        sent["texts"] = {"en": sent["text"], "ms": sent["text"]}
+    return sent
+
+
+def seqs(inbox: Inbox, stream: str) -> list[int]:
+    return [m["seq"] for m in map(json.loads, inbox.texts) if m.get("stream") == stream]
+
+
+async def synced_host(hub: Hub, public: int, staff: int, **kwargs) -> tuple[Listener, Inbox]:
+    """A host socket whose sync reply brought it to ``(public, staff)``."""
+    inbox = Inbox()
+    listener = Listener(inbox, registration_id=None, staff=True, **kwargs)
+    await hub.join(WEBINAR, listener)
+    listener.hold()
+    listener.release([{"type": "synced", "seq": public, "staff_seq": staff}], cursors=(public, staff))
+    return listener, inbox
+
+
+def test_publish_names_the_sequence_number_beside_the_text(layer):
+    message = protocol.event_message(type="question.updated", seq=7, stream=STAFF, payload={"id": 1})
+    broadcast.publish(webinar_id=WEBINAR, stream=STAFF, message=message)
+    assert layer.sent[-1][1]["seq"] == 7
+
+
+async def test_a_socket_is_sent_no_sequenced_event_before_its_first_sync_reply(hub):
+    inbox = Inbox()
+    listener = Listener(inbox, registration_id=None, staff=True)
+    await hub.join(WEBINAR, listener)
+    for stream in (PUBLIC, STAFF):
+        hub.deliver(sequenced(1, stream=stream))
+        hub.deliver(sequenced(2, stream=stream, texts=True))
+    hub.deliver(tick(3))  # what carries no sequence number beside it goes out as before
+    listener.send_now({"type": "pong"})
+    assert inbox.types == [3, "pong"]
+
+
+@pytest.mark.parametrize("texts", [False, True], ids=["one frame", "per language"])
+async def test_after_a_reply_at_cursor_n_no_event_at_or_below_n_is_sent_on_either_stream(hub, texts):
+    _listener, inbox = await synced_host(hub, public=10, staff=5)
+    for seq in (9, 10, 11, 11, 12):
+        hub.deliver(sequenced(seq, texts=texts))
+    for seq in (4, 5, 6, 6):
+        hub.deliver(sequenced(seq, stream=STAFF, texts=texts))
+    assert (seqs(inbox, PUBLIC), seqs(inbox, STAFF)) == ([11, 12], [6])
+
+
+async def test_an_event_overtaken_by_a_later_one_is_dropped_and_the_gap_tells_the_client_to_sync(hub):
+    """Events from two server processes can reach the hub out of order: each stream still goes out in
+    increasing order; the client sees a gap (13 after 11) and syncs, and the replay holds 12."""
+    _listener, inbox = await synced_host(hub, public=10, staff=5)
+    for seq in (11, 13, 12, 14):
+        hub.deliver(sequenced(seq))
+    hub.deliver(sequenced(7, stream=STAFF))
+    hub.deliver(sequenced(6, stream=STAFF))
+    assert (seqs(inbox, PUBLIC), seqs(inbox, STAFF)) == ([11, 13, 14], [7])
+
+
+async def test_what_was_held_during_a_reply_is_sent_after_it_only_above_its_cursors(hub):
+    listener, inbox = await synced_host(hub, public=10, staff=5)
+    listener.hold()
+    for seq in (11, 12, 13, 12):
+        hub.deliver(sequenced(seq))  # heard while the reply is read: 11 and 12 are in it
+    hub.deliver(sequenced(6, stream=STAFF))
+    hub.deliver(sequenced(7, stream=STAFF, texts=True))
+    listener.send_now({"type": "pong"})
+    assert len(inbox.texts) == 1  # only the first reply's synced: the rest waits for this reply
+    listener.release([{"type": "synced", "seq": 12, "staff_seq": 6}], cursors=(12, 6))
+    assert (seqs(inbox, PUBLIC), seqs(inbox, STAFF)) == ([13], [7])
+    assert inbox.types[-4:] == [12, 13, 7, "pong"]  # the synced, then what was held, in order
+
+
+async def test_a_reply_never_moves_a_cursor_back(hub):
+    listener, inbox = await synced_host(hub, public=10, staff=5)
+    hub.deliver(sequenced(12))
+    listener.hold()
+    listener.release([{"type": "synced", "seq": 9, "staff_seq": 3}], cursors=(9, 3))
+    hub.deliver(sequenced(11))
+    hub.deliver(sequenced(5, stream=STAFF))
+    hub.deliver(sequenced(13))
+    assert (seqs(inbox, PUBLIC), seqs(inbox, STAFF)) == ([12, 13], [])
+
+
+async def test_a_socket_behind_a_blocked_send_drops_stale_events_before_they_queue(hub):
+    inbox = Inbox(stuck=True)
+    listener = Listener(inbox, registration_id=None, staff=False)
+    await hub.join(WEBINAR, listener)
+    listener.hold()
+    listener.release([{"type": "synced", "seq": 10, "staff_seq": None}], cursors=(10, None))
+    hub.deliver(sequenced(11))  # its send blocks: what follows queues behind it
+    for seq in (10, 11, 12):
+        hub.deliver(sequenced(seq))
+    inbox.unstick.set()
+    await asyncio.sleep(0.01)
+    assert seqs(inbox, PUBLIC) == [11, 12]
