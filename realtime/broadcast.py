@@ -500,7 +500,7 @@ class Listener:
 
 
 def fan_out(listeners, event: dict, seq: int | None = None, staff: bool = False) -> None:
-    """``push(event, seq, staff)`` to every listener, with the cost of a bare broadcast loop for the idle ones.
+    """``push(event, seq, staff)`` to every listener, at the cost of a bare broadcast loop for idle ones.
 
     A sequenced event (``seq``, on the staff stream when ``staff``) skips a listener whose cursor on
     that stream is at or above it (``Listener.passes``): a comparison and a store per socket, on the

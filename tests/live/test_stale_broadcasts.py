@@ -80,15 +80,23 @@ async def edited_rejected_then_deleted(room, sockets, monkeypatch) -> LateLayer:
     layer = LateLayer(monkeypatch)
     screen_as(monkeypatch, "publish")
     aisyah = await sockets.attendee(room.aisyah)
-    published = await aisyah.request({"type": "ask", "client_key": "a", "text": "Zebracrossing, 012-345 6789?"})
+    published = await aisyah.request(
+        {"type": "ask", "client_key": "a", "text": "Zebracrossing, 012-345 6789?"}
+    )
     screen_as(monkeypatch, "hold")
     held = await aisyah.request({"type": "ask", "client_key": "b", "text": "Quokkafeelings"})
     layer.late = True
     await db(question_edit)(
-        actor=room.host, webinar_id=room.webinar.pk, question_id=published["question"]["id"], text="Zebracrossing, edited"
+        actor=room.host,
+        webinar_id=room.webinar.pk,
+        question_id=published["question"]["id"],
+        text="Zebracrossing, edited",
     )
     await db(question_reject)(
-        actor=room.host, webinar_id=room.webinar.pk, question_id=held["question"]["id"], reason="Quokkafeelings"
+        actor=room.host,
+        webinar_id=room.webinar.pk,
+        question_id=held["question"]["id"],
+        reason="Quokkafeelings",
     )
     await db(attendee_data_delete)(registration=await db(Registration.objects.get)(pk=room.aisyah.pk))
     # The fault fires: the hub holds copies of her words, sent before the deletion, still to deliver.
