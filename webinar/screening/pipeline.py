@@ -513,9 +513,14 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         fan = rules.scam_reported(flat) or rules.promotes_someone_else(flat)
     reported_self_harm = rules.self_harm_reported(flat, norm)
     notice = rules.details_for_a_service(flat) or rules.thing_reported(flat) or rules.safety_question(flat)
+    swapped = _indonesian_scored_as(norm, flat, dropped)
     text = flat.text
-    if dropped:
-        text = " ".join(w for w, owner in zip(flat.words, flat.owner, strict=True) if owner not in dropped)
+    if dropped or swapped:
+        text = " ".join(
+            swapped.get(owner, w)
+            for w, owner in zip(flat.words, flat.owner, strict=True)
+            if owner not in dropped
+        )
     everyday = rules.everyday_ending(flat)
     # A neutral question about a group, or a question about prejudice that names no group ("is it racist
     # to ask if the caller is foreign?"): the hate head is quiet (round 14).
@@ -528,6 +533,31 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         hits, text, counter, bool(supportive), reported_self_harm, mention, notice, everyday, group_question,
         fan,
     )  # fmt: skip
+
+
+def _indonesian_scored_as(norm: Normalised, flat: rules.Words, dropped: set[int]) -> dict[int, str]:
+    """Round 16: in a comment that reads as Indonesian, the words the model scores as another (token -> word:
+    "gue" as "ane", where its Malay reading "aku" weighs towards self-harm) and, added to ``dropped``, the
+    laughs it leaves out ("haha lucu banget": abuse 0.81 on "haha")."""
+    lex = lexicons.load()
+    scored_as, laughs = lex.indonesian_scored_as, lex.indonesian_laughs
+    if ("aku" not in flat.word_set and laughs.isdisjoint(flat.word_set)) or not rules.reads_indonesian(
+        norm, lex
+    ):
+        return {}
+    original = norm.original
+    swapped: dict[int, str] = {}
+    for i, tok in enumerate(norm.tokens):
+        if tok.words[0] in laughs:
+            dropped.add(i)
+            continue
+        other = scored_as.get(original[tok.start : tok.end].lower())
+        if other is not None and len(tok.words) == 1:
+            if other:
+                swapped[i] = other
+            else:
+                dropped.add(i)
+    return swapped
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).

@@ -78,6 +78,10 @@ class Lexicon:
     indonesian_markers: frozenset[str]  # words only Indonesian writes, as typed (indonesian.tsv)
     indonesian_readings: dict[str, str]  # list word -> "ctx" / "mild": its reading in an Indonesian comment
     indonesian_particles: frozenset[str]  # particles left out of the text the model scores ("nih", "sih")
+    # Round 16: in a comment that reads as Indonesian, words the model scores as another word ("gue" as "ane",
+    # not as its Malay reading "aku"; "" leaves it out), and laughs left out of the text it scores ("haha").
+    indonesian_scored_as: dict[str, str]
+    indonesian_laughs: frozenset[str]
     farewells: tuple[str, ...]  # phrases left out of the text the model scores ("sampai jumpa")
     swaps: dict[str, str]  # a listed word with two adjacent letters swapped ("bdooh") -> the word ("bodoh")
     known: frozenset[str]  # every single word of these lists: how spaced letters are cut into words
@@ -209,6 +213,8 @@ def load() -> Lexicon:
         indonesian_markers=frozenset(w for w, kind in indonesian if kind == "marker"),
         indonesian_readings={w: kind for w, kind in indonesian if kind in ("ctx", "mild")},
         indonesian_particles=frozenset(w for w, kind in indonesian if kind == "particle"),
+        indonesian_scored_as={w: kind[7:] for w, kind in indonesian if kind.startswith("scored:")},
+        indonesian_laughs=frozenset(w for w, kind in indonesian if kind == "laugh"),
         farewells=tuple(w for w, kind in indonesian if kind == "phrase"),
         swaps=_swaps(words, identity, predicates, shortforms, allow, targets),
         known=frozenset(

@@ -14,7 +14,8 @@
 # Held-out round 1: rejection ("it's false", "outdated"), "jangan la cakap/samakan", victims reporting what
 # they were called or told, comments that should be removed, "how to report/respond".
 \b(?:false|its false|thats false|outdated|an outdated myth|salah faham|tidak tepat|tak tepat)\b
-\bjangan (?:la |lah )?(?:kata|cakap|sebut|panggil|samakan|generalise|generalize|label|labelkan|hina|cop|tuduh|menuduh|gelar|gelarkan|anggap|judge)\b
+# Round 16: Indonesian rejections ("Islam itu agama damai, jangan dikaitkan dengan teroris", "jangan mengkafirkan").
+\bjangan (?:la |lah )?(?:kata|cakap|sebut|panggil|samakan|generalise|generalize|label|labelkan|hina|cop|tuduh|menuduh|gelar|gelarkan|anggap|judge|dikaitkan|dikait kaitkan|kaitkan|kait kaitkan|disamakan|menyamakan|bilang|ngatain|mengkafirkan|kafirkan)\b
 \b(?:was told to|were told to|told me to|told him to|told her to|kena panggil|dipanggil|called me|called him|called her|kena ejek|diejek|ejek dia)\b
 \b(?:comments?|komen|posts?|remarks?|statements?|kenyataan|messages?|mesej) (?:\w+ ){0,6}?(?:should be|must be|patut|perlu|harus) (?:removed|deleted|reported|taken down|dipadam|dibuang|dilaporkan|diturunkan)\b
 \b(?:how|macam mana|mcm mana) (?:to|nak) (?:respond|reply|report|deal with|handle|balas|jawab|lapor|report)\b
