@@ -309,6 +309,18 @@ def _reported_speech(norm: Normalised, hits: list[rules.Hit]) -> list[rules.Hit]
                                     and any(a <= h.start < b for a, b in quoted))]  # fmt: skip
 
 
+def _lyric_quoted(norm: Normalised) -> bool:
+    """Whether words are quoted with a lyric word outside the quotes (rules.LYRIC_RE: "lyric", "this line",
+    `lagu`): a song's words or title, not the author's."""
+    quoted = rules.quoted_spans(norm.original)
+    if not quoted:
+        return False
+    outside = norm.original
+    for a, b in quoted:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    return rules.LYRIC_RE.search(outside.lower()) is not None
+
+
 def _quoted_tokens(norm: Normalised, quoted: list[tuple[int, int]]) -> list[int]:
     """Indices, in order, of the tokens starting inside the quoted spans ``quoted`` (original-text
     offsets, in order and apart, as ``rules.quoted_spans`` gives them)."""
@@ -338,7 +350,11 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         # Round 14: death words in a figure of speech ("I could die of embarrassment", "ran 5 kms") leave the
         # text the model scores, as the self-harm rules leave them.
         innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in figures))
-    hits += rules.threat_hits(flat, norm)
+    threats = rules.threat_hits(flat, norm)
+    if figures and threats:
+        # Round 16: a threat phrase inside a figure ("I would kill for her vocals") is not read literally.
+        threats = [h for h in threats if not any(a < h.end and h.start < b for a, b in figures)]
+    hits += threats
     hits += rules.harassment_hits(flat, norm)
     hits += rules.sexual_hits(flat, norm)
     hits += rules.insult_hits(flat, norm)
@@ -353,6 +369,10 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         hits = _reported_speech(norm, hits) if hits else hits
         lexical = _reported_speech(norm, lexical) if lexical else lexical
         if len(hits) + len(lexical) < found:
+            innocent.update(_quoted_tokens(norm, rules.quoted_spans(norm.original)))
+        elif _lyric_quoted(norm):
+            # Round 16: a song's words or title quoted beside a lyric word ('"mati hidup semula" lagu ni') are
+            # the song's: they leave the text the model scores (the rules still read them).
             innocent.update(_quoted_tokens(norm, rules.quoted_spans(norm.original)))
     if any(h.category == "threat" for h in hits) or any(h.category == "threat" for h in lexical):
         # "what does kys mean?": an incitement word asked about as a word (rules.incite_asked).
@@ -506,7 +526,7 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         dropped.update(i for i, tok in enumerate(norm.tokens) if tok.words[0] in particles)  # round 14: "nih"
     for a, b in rules.term_matches(flat, rules.compile_terms(lexicons.load().farewells)):
         dropped.update(range(a, b + 1))  # round 14: "sampai jumpa minggu depan"
-    viewer, fan = rules.fan_talk(flat, norm)  # round 15: "hahaha", "Love this video", "new subscriber here"
+    viewer, fan = rules.fan_talk(flat, norm, dropped)  # round 15: "hahaha", "Love this video", "new subscriber here"
     dropped.update(viewer)
     if not fan and not spam and not extra and not pii:
         # Round 15: "my aunt lost RM50k to a fake investment on telegram", "subscribe to her channel guys"
