@@ -1,13 +1,14 @@
 """Round 16: ordinary comments (docs/screening.md, "Round 16: ordinary comments"; issue 13, the kept-back
 YouTube goal: spam recall >= 80% at <= 3% false holds). Comments of our own under music videos, vlogs, an
-anti-scam campaign video and webinar replays, in EN, BM, Manglish, Singlish and Indonesian: a viewer's figures of
-speech ("this song saved my life", "dead 💀 the ending", "die die must watch", "I would kill for her vocals", "I
-want this played at my funeral", `takkan lupa lagu ni`), the viewer's own voice and roll calls ("I'm her biggest
-fan", "Malaysia hadir", "kau memang lagenda"), cheering and crying (`nangis aku`, "jangan berhenti berkarya"),
-timestamps alone and chapters, and song titles or lyrics quoted beside a lyric word publish at every strictness.
-Spam of every kind the guideline names is still held, and so are threats and self-harm that look like these
-readings ("I will never forget what you did, you will pay", "kau next", "I want to cry myself to sleep forever and
-never wake up"). None of these lines comes from an evaluation file."""
+anti-scam campaign video and webinar replays, in EN, BM, Manglish, Singlish and Indonesian: a viewer's
+figures of speech ("this song saved my life", "dead 💀 the ending", "die die must watch", "I would kill for
+her vocals", "I want this played at my funeral", `takkan lupa lagu ni`), the viewer's own voice and roll
+calls ("I'm her biggest fan", "Malaysia hadir", "kau memang lagenda"), cheering and crying (`nangis aku`,
+"jangan berhenti berkarya"), timestamps alone and chapters, and song titles or lyrics quoted beside a lyric
+word publish at every strictness. Spam of every kind the guideline names is still held, and so are threats
+and self-harm that look like these readings ("I will never forget what you did, you will pay", "kau next",
+"I want to cry myself to sleep forever and never wake up"). None of these lines comes from an evaluation
+file."""
 
 from __future__ import annotations
 
@@ -81,9 +82,9 @@ FIXED = [
     "die die also must watch",
     "this concert die die must go",
     "this channel deserves more subscribers",
-    "\"I'm gonna die in your arms tonight\" what a line",
-    "this line: \"don't stop me now\" 🔥",
-    "\"mati hidup semula\" pun aku tak lupa lagu ni",
+    '"I\'m gonna die in your arms tonight" what a line',
+    'this line: "don\'t stop me now" 🔥',
+    '"mati hidup semula" pun aku tak lupa lagu ni',
     "I keep coming back to this",
     "sebak gila",
     "Like if you're from Malaysia",
@@ -91,12 +92,13 @@ FIXED = [
     "biggest fan here",
     "I'm her biggest fan",
     "LETS GOOOOO",
-    "\"mati aku kalau kau pergi\" lirik paling sedih",
+    '"mati aku kalau kau pergi" lirik paling sedih',
 ]
 
 # Ordinary comments of every kind the round wrote (a third of each group; all publish at every strictness).
 ORDINARY = [
-    # timestamps, "who's here in 2026", "first!", crying, "killed it", slay, fire, dead, insane, sick, shout-outs, roll calls, emoji, all caps, Malay, Singlish and Indonesian praise
+    # timestamps, "who's here in 2026", "first!", crying, "killed it", slay, fire, dead, insane, sick,
+    # shout-outs, roll calls, emoji, all caps, Malay, Singlish and Indonesian praise
     "2:13 the best part",
     "3:21 goosebumps every single time",
     "who else is here in 2026 🙋",
@@ -167,11 +169,11 @@ ORDINARY = [
     "when is this coming to spotify?",
     "can someone post the lyrics?",
     "song name?",
-    "\"we're never ever getting back together\" lol",
-    "\"kill me softly\" is such a good song",
-    "\"Somebody that I used to know\" takes me back",
-    "\"dia yang aku cinta\" meremang",
-    "\"jerat percintaan\" lagu raya fav",
+    '"we\'re never ever getting back together" lol',
+    '"kill me softly" is such a good song',
+    '"Somebody that I used to know" takes me back',
+    '"dia yang aku cinta" meremang',
+    '"jerat percintaan" lagu raya fav',
     "SCREAMINGGG",
     "i'm weak 😂",
     "HAHAHAHA",
@@ -482,7 +484,7 @@ ORDINARY = [
     "NSRC number is 997 right?",
     "I lost RM3000 to a fake job offer, can I still report?",
     "someone called pretending to be from LHDN, what do I do?",
-    "is this \"part time job like and share\" thing a scam? my cousin joined",
+    'is this "part time job like and share" thing a scam? my cousin joined',
     "please don't click links that say you won a prize",
     "share this with your parents please",
     "thank you PDRM for this campaign",
@@ -559,8 +561,9 @@ ORDINARY = [
     "numpang lewat",
 ]
 
-# Spam of every kind the guideline names (self-promotion, sub4sub, bought followers and views, money, crypto and
-# gambling promises, prizes, giveaways, jobs, loans, groups, adult bait, disguised links): held at standard.
+# Spam of every kind the guideline names (self-promotion, sub4sub, bought followers and views, money, crypto
+# and gambling promises, prizes, giveaways, jobs, loans, groups, adult bait, disguised links): held
+# at standard.
 SPAM = [
     "check out my channel guys!",
     "please check my channel, I do covers",

@@ -343,17 +343,22 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         for a, b in rules.term_matches(flat, rules.compile_terms(tuple(policy.allowed_terms))):
             allowed.update(range(a, b + 1))
     innocent: set[int] = set()
+    figurative: set[int] = (
+        set()
+    )  # round 16: a figure's or a quoted lyric's tokens (rules.fan_talk counts them)
     hits: list[rules.Hit] = []
     hits += rules.self_harm_hits(flat, norm)
     figures = rules.hyperbole_spans(flat, norm)
     if figures:
         # Round 14: death words in a figure of speech ("I could die of embarrassment", "ran 5 kms") leave the
         # text the model scores, as the self-harm rules leave them.
-        innocent.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in figures))
+        figurative.update(i for i, t in enumerate(norm.tokens) if any(a <= t.start < b for a, b in figures))
+        innocent.update(figurative)
     threats = rules.threat_hits(flat, norm)
     if figures and threats:
-        # Round 16: a threat phrase inside a figure ("I would kill for her vocals") is not read literally.
-        threats = [h for h in threats if not any(a < h.end and h.start < b for a, b in figures)]
+        # Round 16: a threat phrase inside a figure ("I would kill for her vocals") is not read literally; one
+        # reaching past it ("dia ni patut mati, aku akan buat sendiri") is.
+        threats = [h for h in threats if not any(a <= h.start and h.end <= b for a, b in figures)]
     hits += threats
     hits += rules.harassment_hits(flat, norm)
     hits += rules.sexual_hits(flat, norm)
@@ -373,7 +378,8 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         elif _lyric_quoted(norm):
             # Round 16: a song's words or title quoted beside a lyric word ('"mati hidup semula" lagu ni') are
             # the song's: they leave the text the model scores (the rules still read them).
-            innocent.update(_quoted_tokens(norm, rules.quoted_spans(norm.original)))
+            figurative.update(_quoted_tokens(norm, rules.quoted_spans(norm.original)))
+            innocent.update(figurative)
     if any(h.category == "threat" for h in hits) or any(h.category == "threat" for h in lexical):
         # "what does kys mean?": an incitement word asked about as a word (rules.incite_asked).
         asked = [rules.Hit("", "", 0, a, b) for a, b in rules.incite_asked(flat, norm)]
@@ -526,7 +532,8 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         dropped.update(i for i, tok in enumerate(norm.tokens) if tok.words[0] in particles)  # round 14: "nih"
     for a, b in rules.term_matches(flat, rules.compile_terms(lexicons.load().farewells)):
         dropped.update(range(a, b + 1))  # round 14: "sampai jumpa minggu depan"
-    viewer, fan = rules.fan_talk(flat, norm, dropped)  # round 15: "hahaha", "Love this video", "new subscriber here"
+    # Round 15: "hahaha", "Love this video", "new subscriber here"; round 16: a figure's words count.
+    viewer, fan = rules.fan_talk(flat, norm, figurative)
     dropped.update(viewer)
     if not fan and not spam and not extra and not pii:
         # Round 15: "my aunt lost RM50k to a fake investment on telegram", "subscribe to her channel guys"

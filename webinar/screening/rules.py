@@ -1772,8 +1772,8 @@ _POSSESSIVE = frozenset(["saya", "sy", "aku", "i", "kami"])
 # `"mati aku kalau kau pergi" lirik paling sedih`): quoted threats, self-harm and sexual words are the song's.
 LYRIC_RE = re.compile(
     r"\b(?:lyric|lyrics|lirik|chorus|korus|verse|bridge|rangkap|hook|this line|that line|the line|line ni"
-    r"|line tu|sings|sang|singing|nyanyi|menyanyi|lagu|song|songs|what a line|best line|fav line|favourite line"
-    r"|favorite line|lines|bait|tajuk lagu|ost)\b"
+    r"|line tu|sings|sang|singing|nyanyi|menyanyi|lagu|song|songs|what a line|best line|fav line"
+    r"|favourite line|favorite line|lines|bait|tajuk lagu|ost)\b"
 )
 REPORTING_RE = re.compile(
     r"\b(?:told me|told us|said|says|saying|texted|messaged|wrote|threatened|mesej|cakap|kata|ugut|bilang"
@@ -2704,7 +2704,9 @@ _FAN_DROP = frozenset(["abang", "abg", "bang", "akak", "kak", "kakak", "adik", "
 _TIMESTAMP = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 
 
-def fan_talk(flat: _Words, norm: Normalised, excused: set[int] | frozenset[int] = frozenset()) -> tuple[set[int], bool]:
+def fan_talk(
+    flat: _Words, norm: Normalised, excused: set[int] | frozenset[int] = frozenset()
+) -> tuple[set[int], bool]:
     """A viewer's ordinary talk under a video (lexicons/fan_talk.re, fan_words.txt): the tokens that leave the
     text the model scores (an address word or `gila` beside praise; every token when the comment is made only
     of fan_words.txt's words, numbers, @mentions and those readings), and whether a "fan" line matched (the
@@ -2740,9 +2742,8 @@ def fan_talk(flat: _Words, norm: Normalised, excused: set[int] | frozenset[int] 
     words = flat.words
     if not words or len(words) > 16:
         return out, fan
-    if (
-        not (out or laughs or excused or "@" in original)
-        and not all(map(str.isdigit, flat.word_set - _FAN_WORDS))
+    if not (out or laughs or excused or "@" in original) and not all(
+        map(str.isdigit, flat.word_set - _FAN_WORDS)
     ):
         return out, fan  # a word outside the vocabulary, no name or laughter to excuse it (most comments)
     said = False  # a word of the vocabulary itself, not only numbers and names ("@hoes &#9829;" is none)
@@ -2751,7 +2752,7 @@ def fan_talk(flat: _Words, norm: Normalised, excused: set[int] | frozenset[int] 
             said = True
             continue
         if w.isdigit() or owner in excused:
-            continue  # round 16: a figure or quoted lyric already out of the text ("you saved my life with ...")
+            continue  # round 16: a figure or a quoted lyric already out of the text ("you saved my life ...")
         token = norm.tokens[owner]
         if token.start and original[token.start - 1] == "@" and token.entry is None:
             continue  # "@Farah remember this one?": a friend tagged (never a listed word)
