@@ -241,6 +241,8 @@ BENIGN = [
     "shut up, really? congrats on the award!",
     "shut up, congrats!! you totally deserve it",
     "shut up la, tahniah bro!",
+    # Round 16: a third person's own words about their brain, reported ("unsaid" lines of insult.re).
+    "the speaker said his brain went on holiday after 3 hours of slides lol",
 ]
 
 
@@ -259,8 +261,6 @@ STILL_HELD = {
     "kawan aku cakap muka aku macam badut, patut ke aku report?": "the abuse head, at strict only",
     "nobody cares about privacy until they get hacked, so share this talk": "the abuse head, at strict only",
     "nobody invited you? just ask admin for the link": "the spam head, at strict only",
-    "the speaker said his brain went on holiday after 3 hours of slides lol": "a third person's own words "
-    "about their brain, reported: the rule reads 'his brain' as a put-down",
 }
 
 

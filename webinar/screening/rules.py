@@ -2323,13 +2323,13 @@ _DESCRIBING = frozenset(["are", "is", "were", "was", "keep", "keeps", "kept", "b
 def _described(flat: _Words, norm: Normalised, hit: Hit) -> bool:
     """A pile-on told as something others are doing ("they are mass reporting her"), not called for."""
     first = next((k for k, owner in enumerate(flat.owner) if norm.tokens[owner].start == hit.start), None)
-    return first is not None and any(w in _DESCRIBING for w in flat.words[max(0, first - 2) : first])
+    # The hit's own first word counts too ("classmates keep spamming his comments, what do i do?").
+    return first is not None and any(w in _DESCRIBING for w in flat.words[max(0, first - 2) : first + 1])
 
 
-_IMPOSTOR_RE = re.compile(
-    r"\b(?:impostor|imposter|impersonat\w*|fake (?:account|profile|page)|akaun palsu|profil palsu|page palsu"
-    r"|scam (?:account|page)|menyamar|pretending to be|clone account|cloned)\b"
-)
+# A scam, a fake account or a scammer named (harassment.re, "impostor"): reporting or exposing them together
+# is reporting abuse, not hounding a person.
+_IMPOSTOR_RE = _compile("harassment.re", "impostor")
 _PERSON_RE = re.compile(r"\b(?:him|her|them|his|dia|mamat|minah|this guy|this girl|that guy|that girl)\b")
 
 

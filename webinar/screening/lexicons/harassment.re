@@ -130,3 +130,23 @@ pile_on	\b(?:find|cari|carikan|find out|track down|korek) (?:where|mana|tempat) 
 incite	\b(?:baik|lebih baik|elok) {YOU} (?:\w+ )?(?:tak payah|tak usah|tak perlu|jangan) hidup\b
 incite	\b(?:you|u|kau|ko) (?:dont|do not|don t) deserve to (?:live|exist|breathe|be alive)\b
 incite	\b(?:you|u) (?:shouldnt|should not|should never) (?:exist|have been born|be alive)\b
+# Round 16 (docs/screening.md, "Round 16: insults and sexual remarks"): a crowd sent to a person's account in
+# Malay order, the account before its owner (`ramai-ramai serang ig host ni`); finding where a named person
+# lives ("someone find where this speaker lives"); telling a person to leave the internet or delete their
+# account with contempt (`berambus dari internet`, "do us a favour and delete your account", "delete your
+# account already"; advice to leave social media "for a while" or after a hack is none); a person's number
+# or address spread so people call them ("share this guy's number everywhere", `sebarkan nombor telefon
+# admin ni, biar semua orang call`).
+@CROWD16 = (?:jom|jomlah|mari|ramai ramai|beramai ramai|rame rame|semua|semua orang|korang|geng|guys|everyone|everybody|lets|let us|kita|we should|yall)
+@OWNER = (?:{ROLE}|dia|mamat|minah|budak|perempuan|lelaki|pompuan|this guy|this girl|that guy|that girl)
+pile_on	\b{CROWD16}(?: \w+){0,3}? (?:report|spam|serang|serbu|flood|attack|komen|comment|hentam|kecam|bash|banjiri|raid) (?:\w+ )?{ACCOUNT} {OWNER}(?: ni| tu)?\b
+pile_on	\b(?:find|find out|track down|locate|cari|carikan|someone find|go find) where (?:this |that |the |our )?(?:{ROLE}|guy|girl|woman|man|kid|he|she|they|dia|mamat|minah|budak)(?: \w+)? (?:lives|live|stays|works|studies|sleeps|tinggal|duduk)\b
+pile_on	\b(?:berambus|blah|nyah|get lost|piss off|get the hell off|go away|pergi mampus)(?: \w+){0,2}? (?:dari |daripada |from |of )?(?:the )?(?:internet|media sosial|social media)\b
+pile_on	\bdo (?:us|everyone|the world|everybody|kami|semua orang) a favou?r (?:and )?(?:just )?(?:leave|quit|delete|get off|log off|uninstall|deactivate)\b
+pile_on	\b(?:just |pls |please |go |should |better |and |patut |baik )(?:leave|quit|get off|keluar dari|berhenti guna) (?:the )?(?:internet|internet terus)\b(?! (?:on|connected|running|router|for|to|alone|sementara|untuk|while))
+pile_on	\b(?:(?:delete|deactivate|close|tutup|padam) (?:je |jelah |la |lah |terus )?(?:your|ur) (?:\w+ )?(?:account|acc|page|channel)|(?:tutup|padam|delete) (?:je |jelah |la |lah |terus )?akaun (?:kau|ko|awak|korang|engkau|lu))\b(?: \w+){0,3}? (?:already|forever|for good|permanently|selamanya|and leave|and go|and disappear|dan berambus|dan blah|nobody|no one|tak ada orang|takde orang|loser|clown|boomer)\b
+pile_on	\b(?:share|sebar|sebarkan|viralkan|tularkan|post|spread|leak|bocorkan) (?:this guys|that guys|this girls|that girls|(?:the )?{ROLE} s|his|her|their|dia punya) (?:\w+ )?(?:number|nombor|phone|no|address|alamat|ic|details)\b(?: \w+){0,3}? (?:everywhere|merata|semua group|all the groups|every group|satu malaysia|the whole internet|so (?:people|everyone) can (?:call|spam|harass|prank|bother|kacau)|biar (?:semua )?orang (?:call|kacau|spam|serang|telefon|mesej))\b
+pile_on	\b(?:sebar|sebarkan|viralkan|tularkan|share|post|spread|leak|bocorkan) (?:nombor|no|alamat|ic|number|address)(?: (?:telefon|phone|hp|fon|rumah|home))? (?:{ROLE}|{PERSON})(?: ni| tu)?\b(?: \w+){0,3}? (?:everywhere|merata|semua group|satu malaysia|so (?:people|everyone) can (?:call|spam|harass|prank|bother|kacau)|biar (?:semua )?orang (?:call|kacau|spam|serang|telefon|mesej))\b
+# Reporting a scam or a fake account together, or spreading word of a scam, is no pile-on: a comment with one
+# of these keeps only the pile-on findings whose words name a person (rules.harassment_hits).
+impostor	\b(?:impostor|imposter|impersonat\w*|fake (?:account|profile|page)|akaun palsu|profil palsu|page palsu|scam (?:account|page|akaun)|(?:akaun|page|account) (?:scam|scammer|penipu)|scammers?|penipu|menyamar|pretending to be|clone account|cloned)\b

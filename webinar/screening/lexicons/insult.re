@@ -101,6 +101,10 @@ own	\b(?:do (?:us|everyone|the world|everybody) a favou?r and|please just|pls ju
 # one is reported to be rejected, not said.
 unsaid	\b(?:dont|do not|never|jangan|jgn|tak payah|usah) (?:listen to|believe|mind|dengar|dengar cakap|percaya|percaya cakap|layan|peduli)(?: \w+){0,3}? (?:people|those|anyone|others|orang|sesiapa|mereka)(?: \w+)? (?:who|that|yang) (?:say|says|said|tell|tells|told|call|calls|cakap|kata|panggil|komen)\b
 unsaid	\b(?:ignore|abaikan|block|blok) (?:the |all )?(?:people|those|anyone|trolls|orang|mereka)(?: \w+)? (?:who|that|yang) (?:say|says|said|tell|tells|told|call|calls|cakap|kata|panggil|komen)\b
+# Round 16: a person's own words about their own brain or looks, reported ("the speaker said his brain went on
+# holiday after 3 hours of slides"): self-deprecation told by someone else.
+unsaid	\b(?:he|the {ROLE}|{ROLE}|dia) (?:said|says|admitted|admits|joked|jokes|cakap|kata|mengaku)(?: that)?(?= (?:his|dia punya)\b)
+unsaid	\b(?:she|the {ROLE}|{ROLE}|dia) (?:said|says|admitted|admits|joked|jokes|cakap|kata|mengaku)(?: that)?(?= (?:her|dia punya)\b)
 # Lines labelled "owned" are a thing of the reader's or a third person's in Malay order (`mic kau`, `laptop
 # dia`): a put-down that starts at the pronoun is about the thing ("mic kau macam radio rosak, boleh
 # check?"), not the person.
@@ -170,3 +174,35 @@ own	\b(?:tukar|change|replace|ganti) (?:the |this )?(?:{ROLE})(?: (?:yang ni|ni|
 own	\b(?:nobody|no one|noone) (?:wants|needs) to (?:see|hear|look at) {POSS} (?:\w+ )?(?:face|voice|mug|opinion|opinions)\b
 \b(?:you are|you re|youre|kau|dia|he is|she is) (?:just |only |really |totally )?(?:embarrassing|memalukan|malukan) (?:yourself|diri sendiri|diri kau|himself|herself|diri dia)\b
 \b{WHO}(?: (?:ni|tu|memang))? muka (?:macam|mcm|cam|seperti) (?:\w+ ){0,2}?(?:{THING}|kena sampuk|kena rasuk|kena gilis|kena langgar|zombie|pontianak|beruk|monyet|babi)\b
+# Round 16 (docs/screening.md, "Round 16: insults and sexual remarks"). Sarcastic praise of a target with an
+# empty result ("great job as always host, another session of nothing", `tahniah host, sekali lagi sesi yang
+# kosong`, "10/10 host, would waste my time again"); praise alone ("great job host, i have nothing to add") or
+# an empty session without a target is content critique.
+@PRAISE = (?:great job|good job|nice job|nice work|great work|amazing work|well done|bravo|brilliant|amazing|fantastic|wonderful|nice one|10 10|thanks|thank you|tq|congrats|congratulations|terbaik|tahniah|syabas|power|hebat|pandai|mantap|padu|gempak|cemerlang|genius|what a (?:brilliant|great|wonderful|amazing|fantastic) (?:\w+ )?)
+@EMPTY = (?:(?:another|one more|yet another|sekali lagi|satu lagi) (?:\w+ )?(?:session|hour|hours|webinar|talk|masterpiece|episode|sesi|jam|ceramah|round|day) (?:of|penuh) (?:nothing|zero|waffle|fluff|nonsense|wasted time|time wasted|kosong)|(?:learned|learnt|learn|belajar|dapat|got|gained) (?:absolutely |literally |totally |apa )?(?:nothing|zero|zilch)|(?:said|say|says|saying|cakap|explained|taught|teaching|teach|showed|showing|told|telling|gave|giving) (?:us |me |them )?(?:absolutely |literally )?nothing|(?:would|will) waste (?:my|our) time again|(?:sesi|isi|webinar|ceramah|content|kandungan|cakap|jawapan)(?: dia)?(?: yang)? kosong|entah apa apa|cakap benda (?:yang )?sama|satu (?:apa|benda|perkara|ilmu|info)(?: \w+)? pun (?:tak|takde|tak ada|tiada|x)\b)
+own	\b{PRAISE}\b(?: \w+){0,3}? (?:{ROLE}|you|u|kau|ko|awak)\b(?: \w+){0,9}? {EMPTY}
+# Contempt for a target's competence: learned the topic minutes ago ("the speaker clearly googled this five
+# minutes before going live", `penceramah ni macam baru google semalam`), a child could do the reading of
+# slides (`penceramah ni baca slide je, budak darjah 1 pun boleh buat`), a job of sleeping (`admin ni kerja
+# apa sebenarnya? tidur?`, "what does the admin even do, sleep?"), paid for nothing (`makan gaji buta`), a
+# short video teaching more than the target, no idea what they are saying. A question about what an admin
+# does ("what does the admin do if ...?") and the author's own googling are no target's.
+\b(?:{WHO}|{POSS})(?: \w+){0,2}? (?:clearly|obviously|definitely|must have|must ve|confirm|macam|mcm|mesti) (?:just |baru |only )?(?:googled|google|chatgpt|wikipedia|read (?:the |a )?(?:wikipedia|wiki|google)|baca wiki|tengok youtube|watched a youtube)\b(?: \w+){0,4}? (?:(?:\w+ )?(?:minutes?|mins?|hours?|seconds?) (?:before|ago|earlier|sebelum)|last night|this morning|yesterday|semalam|pagi tadi|malam tadi|tadi|on the way here|in the car)\b
+\b(?:{WHO}|{POSS})(?: \w+){0,2}? (?:clearly|obviously|confirm|macam baru|mcm baru|mesti baru|baru je|must have just|must have only|must ve just|must have) (?:learned|learnt|read up|belajar|tahu) (?:this|it|the topic|about (?:this|it|scams?|the topic)|pasal (?:ni|benda ni|scam)|benda ni|topik ni)\b(?: \w+){0,3}? (?:(?:\w+ )?(?:minutes?|mins?|hours?) (?:before|ago|earlier|sebelum)|last night|this morning|yesterday|semalam|pagi tadi|malam tadi|tadi)\b
+\b(?:{WHO}|{POSS})(?: \w+){0,2}? (?:just |only )?(?:baca|read|reads|reading|copy|copies|copying|ikut|membaca)(?: \w+){0,3}? (?:slides?|skrip|script|teks|text|notes|nota|google|wikipedia)\b(?: (?:je|jer|ja|saja|sahaja|aje|only|lah|la|kan))*(?: \w+){0,2}? (?:budak|kanak kanak|anak aku|anak saya|kucing aku|nenek aku|my (?:\d+ year old|kid|son|daughter|cat|dog|grandma|granny|nephew|niece)|a (?:kid|child|monkey|toddler|\d+ year old|parrot)|even a (?:kid|child|monkey|toddler|\d+ year old|parrot))(?: \w+){0,3}? (?:pun boleh|pun reti|pun pandai|pun mampu|could do|can do|could have done|could read)\b
+\b{WHO}(?: ni| tu)? (?:kerja|buat|buat kerja) apa (?:\w+ )?(?:sebenarnya|sebenarnye|sbnrnya|sebenarnyer|je|sebenar)\b(?: \w+){0,3}? (?:tidur|goyang kaki|main (?:phone|fon|game)|makan gaji buta|lepak|melepak|tak buat apa)\b
+\bwhat (?:does|do|did) (?:the |this |that |our )?(?:{ROLE}|you|he|she) (?:even|actually|really|exactly) do\b(?: \w+){0,3}? (?:sleep|nap|nothing|lol|lmao|all day|besides|except)\b
+\b{WHO}(?: \w+){0,3}? makan gaji buta\b|\bmakan gaji buta(?: (?:je|jer|saja|la|lah|betul))* {WHO}\b
+\b{WHO}(?: ni| tu)? (?:dibayar|dapat gaji|digaji|makan gaji) untuk (?:\w+ ){0,3}?(?:je|jer|saja|sahaja|aje) (?:ke|kah)\b
+\bwhat (?:are|r) (?:we|they|you) (?:even |actually |really )?paying (?:this|that|the|these) (?:\w+ )?(?:{ROLE}|guy|clown|people) for\b
+\b(?:learned|learnt|learn|got|get|dapat|belajar)(?: \w+){0,2}? (?:more|lagi banyak|lebih banyak|lebih) (?:from |dari |daripada |kat )?(?:a |an |one )?(?:tiktok|youtube|a meme|memes|meme|google|cereal box|fortune cookie|whatsapp forward|my cat|a toddler|toddler)(?: \w+){0,2}? (?:than|dari|daripada) (?:from |listening to |dengar |this |that |the |our )*(?:{ROLE}|you|kau|him|her|dia|this guy)\b
+\b(?:belajar|dapat ilmu|dapat info) (?:dari|daripada|kat) (?:tiktok|youtube|google|meme|kucing aku)(?: \w+){0,2}? (?:lagi|lebih) banyak (?:dari|daripada) (?:dengar )?(?:{ROLE}|kau|dia)\b
+own	\b(?:you|u|{ROLE}|this guy|that guy|mamat ni|minah ni)(?: (?:clearly|obviously|honestly|totally|really|memang|jelas))+ (?:has|have|got|ada) no (?:idea|clue) what (?:he|she|they|you|dia|theyre|youre|hes|shes)(?: is| are| re| s)? (?:talking about|doing|saying)\b
+# Stacked put-down adjectives at a target ("ugly and stupid, what a combo host", "the host is fat and
+# useless", "you are lazy and clueless"); one of the two is a person's ("slides long and boring" is content),
+# and only joining words or a "combo" stand between them and the target.
+@ADJP = (?:ugly|stupid|dumb|clueless|useless|incompetent|fat|lazy|idiotic|hopeless|brainless|hodoh|bodoh|bengap|bangang|gemuk|malas|bebal|dungu|tak guna)
+@ADJ = (?:{ADJP}|slow|boring|annoying|arrogant|pathetic|cringe|lembap|lembab|sombong|poyo|lambat|buruk|noisy|bising)
+@COMBO = (?:padan jadi|sesuai jadi|layak jadi|perfect for|what a combo|what a combination|perfect combo|combo lengkap|pakej lengkap|full package|the full package|combo|pakej|package|what a|la|lah|betul|sungguh|gila|this|that|our|the|ni|tu|memang|is|so|really|sangat|for you|thats|that s|congrats|wow)
+\b(?:{ADJP}(?: and| dan| n| plus| also| pun)+ {ADJ}|{ADJ}(?: and| dan| n| plus| also| pun)+ {ADJP})\b(?: {COMBO})* (?:{ROLE}|you|u|kau|ko|awak|this guy|that guy)\b
+\b(?:{ROLE}|you|u|kau|ko|awak|this guy|that guy|he|she|dia)(?: (?:is|are|r|was|ni|tu|memang|so|really|just|totally|such|a|an))* (?:{ADJP}(?: and| dan| n| plus)+ {ADJ}|{ADJ}(?: and| dan| n| plus)+ {ADJP})\b

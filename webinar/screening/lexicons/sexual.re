@@ -221,3 +221,12 @@ request	\b(?:send|show|hantar|tunjuk)(?: me| abang| saya)? (?:a )?(?:pic|pics|pi
 wink	\b(?:stuck|alone|locked|terperangkap|berdua)\b(?: \w+){0,4}? (?:with|dengan) (?:the |that |this )?(?:{PERSON14}|{ROLE})\b
 @GATE = goda seducing tempting teasing
 \b(?:{PERSON14}|{ROLE})\b(?: \w+){0,6}? (?:goda|menggoda|nak goda|seducing|tempting|teasing) (?:abang|aku|saya|me|uncle)\b
+# Round 16 (docs/screening.md, "Round 16: insults and sexual remarks"): the author melting or drooling at what a
+# person does (`akak tu kalau senyum, meleleh aku`, "that speaker's smile makes me drool", `kak host senyum je
+# dah stim aku`). The author must be the one melting: a baby who drools when it smiles, tears (`meleleh air
+# mata`) and food ("drooling over that rendang recipe") are no remark.
+@GATE = meleleh drool drools drooling drooled ngiler ngeler keruan
+@MELT = (?:meleleh(?: air liur)?(?! air mata)|drool|drools|drooling|ngiler|ngeler|stim|tak keruan|tak tentu arah)
+@ACT = (?:senyum|senyuman|tersenyum|gelak|ketawa|jalan|berjalan|lenggok|melenggok|goyang|bergoyang|pandang|kenyit|menari|bongkok|tunduk|bergaya|pakai|smile|smiles|smiling|laugh|laughs|walks?|dances?|dancing|bends? over|bending over|wink|winks|poses?|posing)
+\b(?:{PERSON14}|{ROLE}|adik manis|kakak|perempuan tu)\b(?: \w+){0,3}? {ACT}\b(?: \w+){0,5}? (?:{MELT} (?:air liur )?(?:aku|abang|saya|i|me|den|ai|uncle)|(?:aku|abang|i|me|buat aku|makes me|make me|made me|i start|i started|im|i am|dah) (?:\w+ )?{MELT})\b
+\b(?:drooling|drool|meleleh|ngiler) (?:over|at|for|tengok|bila tengok|kat) (?:the |this |that |our )?(?:{ROLE}|akak|kakak|minah|awek|her|girl|lady|perempuan tu|cik)\b(?! s\b)
