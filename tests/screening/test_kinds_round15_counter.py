@@ -140,10 +140,7 @@ COUNTER_SPEECH = [
     "My kid came home saying Malays are lazy, where did he learn that?",
     "anak saya balik sekolah cakap orang India kotor, mana dia belajar benda ni?",
     "Orang kata Cina semua kaya, padahal ramai yang susah",
-    _known_miss(
-        "people think refugees get free money but actually they get almost nothing",
-        "spam.pattern reads 'free money' inside the claim rejected ('... but actually')",
-    ),
+    "people think refugees get free money but actually they get almost nothing",  # round 16
     "My friend said Chinese people can't be trusted, I told him he's wrong",
     "We are all Malaysians, no race is lazy or dirty",
     "Telling someone to kill themselves is never okay, even as a joke",
@@ -270,10 +267,7 @@ HARMFUL = [
     "saying Muslims are terrorists isn't racist, it's just the truth",
     "they say Chinese are greedy and honestly they're right",
     "why shouldn't we just kill all the immigrants?",
-    _known_miss(
-        "should we burn down their temple tonight?",
-        "a threat to a place with no group word or threat phrase (threat.re's kind)",
-    ),
+    "should we burn down their temple tonight?",  # round 16
     "what if we all beat up the next bangla we see?",
     "bila kita nak halau semua pendatang ni keluar?",
     "kenapa tak bunuh je semua pendatang haram?",
@@ -285,10 +279,7 @@ HARMFUL = [
     "I reported a post saying Chinese are pigs, because it's the truth they are pigs",
     "host, ban all the Bangladeshis from this webinar",
     "admin tolong ban semua orang india dari group ni",
-    _known_miss(
-        "someone should teach these pendatang a lesson with a parang",
-        "a veiled threat with a weapon: no rule reads 'teach ... a lesson' (threat.re's kind)",
-    ),
+    "someone should teach these pendatang a lesson with a parang",  # round 16
     "Not saying all Indians are bad, but I'd never trust one",
     "I don't hate gays, I just think they should all be locked up",
     "some of my friends are Malay but honestly Malays are lazy",
@@ -298,10 +289,7 @@ HARMFUL = [
     "it's not hate speech to say Rohingya are vermin",
     "jangan cakap saya rasis, orang cina memang kaki tipu",
     "Tak semua Melayu malas, tapi kebanyakan memang malas",
-    _known_miss(
-        "not all Indians are drunks but most of them drink like fish",
-        "the claim said again with a verb phrase no trait list holds ('drink like fish')",
-    ),
+    "not all Indians are drunks but most of them drink like fish",  # round 16
     "I'm not saying all Chinese are cheats, but most are",
     "people who call Indians dirty are just honest",
     "everyone says Bangladeshis are thieves and everyone is right",
@@ -338,10 +326,7 @@ HARMFUL = [
     "jangan kata Melayu malas, memang pemalas pun",
     "stop saying migrants are rats, they are worse than rats",
     "Hating all Muslims makes sense, they are all terrorists",
-    _known_miss(
-        "nobody should hurt anyone, except the bangla, kill them all",
-        "'kill them all' after 'nobody should': the threat rules' own reading, as before",
-    ),
+    "nobody should hurt anyone, except the bangla, kill them all",  # round 16
     "no one deserves to live like these pendatang, hantar balik semua",
     # reported speech that agrees with the claim, or puts it in everyone's mouth
     "my dad says Malays are lazy and he is right",

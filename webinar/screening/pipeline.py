@@ -497,6 +497,12 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         # Quoted hate goes, and so do insult words that a group term made count ("It is wrong to call gay
         # people useless", "Jangan la cakap orang asli bodoh").
         hits = [h for h in hits if not _rejected(h, norm, quoted, reported, near_group)]
+        # Round 16: the claim rejected ("it's a myth that the bangla will kill us all", "people think refugees
+        # get free money but actually ..."): a threat or spam phrase inside it is part of what is rejected.
+        claims = rules.rejected_claims(flat, norm)
+        rejected_hate += claims
+        if claims:
+            hits = [h for h in hits if h.category != "threat" or not _inside(h, claims)]
         if rejected_hate:
             # Round 15: a threat's words inside the rejected claim about a group ("kids shouldn't be taught
             # that gay people are sinners who deserve to die") are part of what is rejected.

@@ -938,6 +938,25 @@ def counter_speech(flat: _Words, norm: Normalised) -> bool:
     return _QUOTED.search(norm.original) is not None
 
 
+def rejected_claims(flat: _Words, norm: Normalised) -> list[Hit]:
+    """Round 16: the claims a counter-speech comment rejects ("people think refugees get free money but
+    actually ...", "it's a myth that ...", `tak betul la kata ...`; counter.re's "claim" lines), each to the
+    rejection marker after it or its sentence's end, as spans (code and category empty). The pipeline asks
+    only in counter-speech about a group: a spam or threat phrase inside one is part of what is rejected."""
+    text = flat.text
+    if not _may(_CLAIM_RE, text):
+        return []
+    out = []
+    for m in _CLAIM_RE.finditer(text):
+        if m.end() <= m.start():
+            continue
+        a, b = flat.token_range(m.start(), m.end())
+        start, end = norm.tokens[a].start, norm.tokens[b].end
+        cut = _SENTENCE_END.search(norm.original, start, end)
+        out.append(Hit("", "", 0, start, end if cut is None else cut.start()))
+    return out
+
+
 def _pinned_on_a_group(flat: _Words, at: int, lex) -> bool:
     """Whether the word at character ``at`` of ``flat.text`` (a counter-speech match's last word) is the
     trait of a generalisation about a group before it, only markers and fillers between ("Malays are all
@@ -1111,14 +1130,19 @@ def _compile(name: str, *labels: str) -> re.Pattern:
 
 _SELF_HARM_RE = _compile("self_harm.re")
 _THREAT_RE = _alternation(
-    rx for label, rx in lexicons.patterns("threat.re") if label not in ("clause", "veiled")
+    rx for label, rx in lexicons.patterns("threat.re") if label not in ("clause", "veiled", "place")
 )
 _THREAT_CLAUSE_RE = _compile("threat.re", "clause")
 # Round 14: veiled threats, which safety advice shares its words with ("watch your back for scammers").
 _THREAT_VEILED_RE = _compile("threat.re", "veiled")
+# Round 16: a place of worship, a home or a shop to be burnt or wrecked, which a report repeats ("my brother
+# said we should burn their church, that's a crime").
+_THREAT_PLACE_RE = _compile("threat.re", "place")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 _HATE_RE = _compile("hate.re")
 _COUNTER_RE = _compile("counter.re", "")
+# Round 16: the claim a counter-speech comment rejects (rules.rejected_claims).
+_CLAIM_RE = _compile("counter.re", "claim")
 # A disclaimer that introduces hate ("fake") or agreement with the claim said after a rejection ("endorse",
 # round 15): a comment with either is never counter-speech.
 _COUNTER_FAKE_RE = _compile("counter.re", "fake", "endorse")
@@ -1201,7 +1225,7 @@ _MINOR_CUES = {
 _MINOR_LEAD = frozenset(["age", "alone", "secret"])
 # Round 15 (speed): one look each for the files a comment's trigger words let through, instead of one per
 # file or kind (see _look_says_none). An approach needs an age, alone, secrecy or minor cue before any other.
-_THREAT_LOOK = CueGuard([_THREAT_RE, _THREAT_CLAUSE_RE, _THREAT_VEILED_RE])
+_THREAT_LOOK = CueGuard([_THREAT_RE, _THREAT_CLAUSE_RE, _THREAT_VEILED_RE, _THREAT_PLACE_RE])
 _SEXUAL_LOOK = CueGuard([_SEXUAL_RE, _SEXUAL_WINK_RE, _SEXUAL_REQUEST_RE])
 _MINOR_FIRST_LOOK = CueGuard([_MINOR_CUES[kind] for kind in ("age", "alone", "secret", "minor")])
 
@@ -2177,6 +2201,16 @@ def harm_rejected(flat: _Words, norm: Normalised, hit: Hit) -> bool:
     return False
 
 
+def _told_and_rejected(flat: _Words, norm: Normalised, hit: Hit) -> bool:
+    """Round 16: a threat told by someone else (a verb of saying, reporting or urging within six words before
+    it) in a comment that rejects or reports it in words ("those posts telling people to burn the temple are
+    disgusting, report them", "my brother said we should burn their church, I told him that's a crime")."""
+    first = _first_word(flat, norm, hit)
+    before = flat.words[max(0, first - 6) : first]
+    told = any(w in _REPORTING or w in _INSTRUCTING or w in _MENTION_VERBS for w in before)
+    return told and _mention_frame(flat)
+
+
 def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Threats (threat.re) and telling someone to kill or harm themselves (harassment.re, incite)."""
     if _silent(flat, _THREAT_TRIGGERS) or _look_says_none(_THREAT_LOOK, flat):
@@ -2190,10 +2224,15 @@ def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     veiled = _phrase_hits(_THREAT_VEILED_RE, "threat.phrase", "threat", flat, norm)
     if veiled and safety_advice(flat, norm):
         veiled = []
+    place = [
+        h for h in _phrase_hits(_THREAT_PLACE_RE, "threat.phrase", "threat", flat, norm)
+        if not _told_and_rejected(flat, norm, h)
+    ]  # fmt: skip
     return (
         _phrase_hits(_THREAT_RE, "threat.phrase", "threat", flat, norm)
         + clause
         + veiled
+        + place
         + _phrase_hits(_INCITE_RE, "threat.incite", "threat", flat, norm)
     )
 
@@ -4173,7 +4212,7 @@ for _rx in (_SELF_HARM_RE, _THREAT_RE, _THREAT_CLAUSE_RE, _INCITE_RE, _PILE_ON_R
             _SPACE_FOR_DOT, _SPACED_RUN, _FAN_OTHERS, _SPAM_CALLED_SCAM,
             _SEXUAL_REQUEST_RE, _SEXUAL_REPORT_RE, _SEXUAL_WINK_RE, _HYPERBOLE_RE,
             _PLATFORM_HANDLE_RE, _CONTACT_LETTERS_CUE, _INSULT_UNSAID_RE, _INSULT_OWNED_RE, _INCITE_ASKED_RE,
-            _PLAIN_HANDLE_RE, _SCHOOL, *_MINOR_CUES.values()):  # fmt: skip
+            _PLAIN_HANDLE_RE, _SCHOOL, _CLAIM_RE, _THREAT_PLACE_RE, *_MINOR_CUES.values()):  # fmt: skip
     _may(_rx, "")
 
 Words = _Words

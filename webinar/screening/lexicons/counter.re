@@ -120,7 +120,7 @@ fake	\b(?:call me (?:a )?(?:racist|rasis|bigot|sexist)|(?:dont|do not|jangan|jgn
 # Round 15, fourth batch: tired or sick of hearing it, "people think ... but actually ...", and telling the
 # sayer they are wrong ("I told him he's wrong", "tell them they're wrong").
 \b(?:tired|sick|fed up|penat|muak|bosan|letih|jemu|sedih|sad|annoyed|geram|hurts|hurt) (?:\w+ ){0,2}?(?:of |with |bila |when |to )?(?:hearing|hear|dengar|mendengar|terdengar|people saying|ppl saying|orang cakap|orang kata|seeing|see|tengok|nampak|reading|read|baca)\b
-\b(?:people|ppl|orang|they|dorang|diorang|ramai orang|some people|many people|others) (?:\w+ )?(?:think|thinks|believe|believes|say|says|kata|cakap|fikir|ingat|anggap|assume|assumes)\b.*\b(?:but actually|but in fact|but really|padahal|sebenarnya|hakikatnya|the truth is|in reality|faktanya|realitinya|in fact)\b
+\b(?:people|ppl|orang|they|dorang|diorang|ramai orang|some people|many people|others|many|most people) (?:\w+ )?(?:think|thinks|believe|believes|say|says|kata|cakap|fikir|ingat|anggap|assume|assumes)\b.*\b(?:but actually|but in fact|but really|padahal|sebenarnya|hakikatnya|the truth is|in reality|faktanya|realitinya|in fact)\b
 \b(?:hes|shes|theyre|they are|he is|she is|he was|she was|they were|dia|mereka|dorang) (?:so |totally |completely |just |dead |memang )?(?:wrong|salah|silap|mistaken)\b
 \b(?:no|tiada|tak ada|takde|tidak ada) (?:race|races|religion|religions|group|ethnic group|kaum|bangsa|agama|etnik|community|komuniti) (?:is|are|yang|in the world|di dunia)\b
 # Round 15: a line labelled "endorse" says the claim again after rejecting it, or agrees with it ("people who say
@@ -134,3 +134,9 @@ endorse	\b(?:just|only|cuma|hanya|except|kecuali) (?:the |about )?(?:\d+|most|ke
 endorse	\b(?:and|dan|n|so) (?:i|we|saya|aku|kami) (?:totally |fully |kinda |100 |completely |fully )?(?:agree|setuju|believe (?:him|her|them|it)|percaya (?:dia|mereka|dorang|cakap dia))\b
 endorse	\b(?:just|only|cuma|hanya) (?:\d+|most|kebanyakan|majoriti|majority)(?: percent| peratus)?(?: je| jer| sahaja| saja| lah| la| lol| haha)*$
 endorse	\b(?:saying|to say|thinking|claim|claiming|cakap|kata) (?:otherwise|sebaliknya)\b
+# Round 16: a line labelled "claim" is the claim a counter-speech comment rejects ("people think refugees get
+# free money but actually ...", "it's a myth that ...", `tak betul la kata ...`): in counter-speech about a group,
+# a spam or threat phrase inside it is part of what is rejected (rules.rejected_claims; the claim ends at the
+# rejection marker or the sentence's end).
+claim	\b(?:people|ppl|orang|they|dorang|diorang|ramai orang|some people|many people|most people|others|many|everyone|semua orang|ramai) (?:\w+ )?(?:think|thinks|believe|believes|say|says|kata|cakap|fikir|ingat|anggap|assume|assumes|claim|claims|imagine|reckon) (?:\w+ ){0,14}?(?=(?:but actually|but in fact|but really|but the truth|padahal|sebenarnya|hakikatnya|the truth is|in reality|faktanya|realitinya|in fact)\b)
+claim	\b(?:its a myth|it is a myth|a myth that|myth that|mitos bahawa|mitos yang|not true that|untrue that|tak betul (?:la |lah )?(?:kata|cakap|yang)|tidak betul (?:kata|cakap|yang|bahawa)|tidak benar (?:bahawa|kata|yang)|tak benar (?:kata|yang)|rumou?rs? that|khabar angin (?:bahawa|yang|kata)|fitnah (?:kata|yang|bahawa)|contrary to (?:popular belief|what \w+ think)|despite what \w+ (?:say|says|think|believe)) (?:\w+ ){0,11}\w+
