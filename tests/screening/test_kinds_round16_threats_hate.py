@@ -100,6 +100,7 @@ VERB_PHRASES = [
 
 # Implicit hate: a group taking over, replacing, infiltrating or breeding; telling it to go back.
 IMPLICIT = [
+    "it's not a conspiracy theory, the Chinese are taking over",
     "the Chinese are taking over our country",
     "pendatang dah ambil alih KL",
     "Muslims are replacing us slowly",
@@ -188,6 +189,10 @@ LOOK_ALIKES = [
 
 # Counter-speech that rejects a claim about a group; the claim may hold a spam or threat phrase.
 COUNTER_SPEECH = [
+    "people online claim Indians are replacing us, that conspiracy theory is dangerous",
+    "the great replacement is a racist conspiracy theory, Muslims are not replacing anyone",
+    "dakwaan Cina nak kuasai negara ni teori konspirasi je",
+    "saying the Rohingya are infiltrating our towns is a dog whistle, report it",
     "people think refugees get free money but actually they get almost nothing",
     "it's a myth that Indians are all drunks",
     "tak betul la kata orang Melayu semua malas",

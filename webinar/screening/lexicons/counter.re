@@ -134,6 +134,9 @@ endorse	\b(?:just|only|cuma|hanya|except|kecuali) (?:the |about )?(?:\d+|most|ke
 endorse	\b(?:and|dan|n|so) (?:i|we|saya|aku|kami) (?:totally |fully |kinda |100 |completely |fully )?(?:agree|setuju|believe (?:him|her|them|it)|percaya (?:dia|mereka|dorang|cakap dia))\b
 endorse	\b(?:just|only|cuma|hanya) (?:\d+|most|kebanyakan|majoriti|majority)(?: percent| peratus)?(?: je| jer| sahaja| saja| lah| la| lol| haha)*$
 endorse	\b(?:saying|to say|thinking|claim|claiming|cakap|kata) (?:otherwise|sebaliknya)\b
+# Round 16: a claim called a conspiracy theory or a dog whistle ("people claim Muslims are replacing us, that
+# conspiracy fuels violence", `Cina nak kuasai negara tu teori konspirasi je`).
+\b(?:that|this|the|a|its a|it s a|just a|racist|dangerous|old|lama) (?:\w+ )?(?:conspiracy|conspiracy theory|conspiracy theories|dog whistle|hoax)\b|\bteori konspirasi\b|\bkonspirasi (?:tu|ni|itu|ini|palsu|karut|perkauman)\b
 # Round 16: a line labelled "claim" is the claim a counter-speech comment rejects ("people think refugees get
 # free money but actually ...", "it's a myth that ...", `tak betul la kata ...`): in counter-speech about a group,
 # a spam or threat phrase inside it is part of what is rejected (rules.rejected_claims; the claim ends at the
