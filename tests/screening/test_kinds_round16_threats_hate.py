@@ -241,3 +241,20 @@ def test_ten_lines_or_more_of_each_kind():
     for kind in (PLACES, VEILED, EXCEPTIONS, VERB_PHRASES, IMPLICIT, COUNTER_SPEECH):
         assert len(kind) >= 10
     assert len(LOOK_ALIKES) >= 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A shop taken over, minding one's own business, mastering a language: no trait (the hate head may
+        # still score the first two at standard, as before this round).
+        "orang Cina ambil alih kedai runcit bawah rumah, mereka peramah",
+        "Orang Melayu kat taman ni buat hal sendiri je, aman",
+        "pelajar India kuasai bahasa Inggeris dengan cepat, bagus",
+        # Reported and rejected: a call to burn a place of worship told by someone else.
+        "those posts telling people to burn the temple are disgusting, report them",
+        "my brother said we should burn their church, I told him that's a crime",
+    ],
+)
+def test_no_rule_reads_these_as_threat_or_hate(text):
+    assert not RULES & {r.code for r in verdict(text).reasons}, text
