@@ -4,7 +4,8 @@ the Malay reading of an Indonesian pronoun ("gue" is read as "aku", which the se
 Malay rows) or a laugh ("haha", which the abuse head weighs), and Indonesian abuse was missed where the
 words of Indonesian Twitter were in no list: insults (`kampungan`, `budek`, `cupu`, `sompret`,
 `plonga plongo`), political name-calling (`antek PKI`, `kecebong`, `presiden boneka`), slurs (`maho`),
-vulgarities (`entot`, `colmek`), Indonesian group names (`aseng`, `pribumi`, `orang Papua`), Indonesian
+vulgarities (`entot`, `colmek`), insult words aimed at people of public life (`rezim sinting`, `menteri
+edan`), Indonesian group names (`aseng`, `pribumi`, `orang Papua`), Indonesian
 words of hate (`teroris`, `barbar`, `halal darahnya`) and Indonesian verbs of violence (`tusuk`, `gorok`,
 `habisin`).
 
@@ -61,6 +62,16 @@ ORDINARY = [
     "dalang wayang itu lucu pas Togog muncul",
     "bayi gue masih nenen sama ibunya tiap malam",
     "mereka naik perahu ke udik sungai cari ikan",
+    # people of public life in the news, beside words of this round (they are targets of insults only)
+    "Presiden meninjau anjing pelacak di bandara Soekarno-Hatta",
+    "USER USER polisi tangkap pelaku mesum di angkot",
+    "USER USER menteri agama minta umat jangan saling mengkafirkan",
+    "USER USER bupati lagi sidak ke pasar, harga babi naik kata pedagang",
+    "USER USER capres nomor urut 01 kampanye di Papua",
+    "USER USER kata ustadz, setan itu musuh Allah dan musuh manusia",
+    "USER USER orang Arab ramah2 kok waktu gue umroh",
+    "USER USER kulit tangan gue kasar bgt gara2 nyuci",
+    "USER USER tau diri dong, udah jam 12 malam masih main musik keras",
     # violence verbs in everyday use
     "USER hajar terus bang, konten lu bagus",
     "gue habisin makanannya, sayang kalau dibuang",
@@ -135,7 +146,16 @@ HELD = [
     ("USER USER Jokowi itu antek PKI", "insult"),
     ("USER USER dasar PKI, pengkhianat bangsa", "insult"),
     ("USER USER lu itu antek aseng, pengkhianat bangsa", "insult"),
+    ("USER USER elu tuh kayak kambing congek", "insult"),
+    # insults at people of public life
+    ("USER USER rezim sinting, rakyat dicekik pajak", "insult"),
+    ("USER USER menteri edan, kebijakannya ngawur", "insult"),
+    ("USER USER pejabat korup, anjing semua", "insult"),
+    ("USER USER gubernur kampungan, kerjanya cuma pencitraan", "insult"),
     # hate against groups in Indonesian words
+    ("USER USER Yahudi itu musuh Allah, perangi mereka", "hate"),
+    ("USER USER agama kristen itu agama palsu", "hate"),
+    ("USER USER orang Arab itu kasar semua", "hate"),
     ("USER USER usir aja semua aseng dari Indonesia", "hate"),
     ("USER USER Islam agama teroris", "hate"),
     ("USER USER muslim itu teroris semua", "hate"),

@@ -601,13 +601,17 @@ def _has_context(i, tokens, flagged, lex, n, category: str = "") -> bool:
     # Role nouns and third-person pronouns are targets too ("the host is stupid", "st00pid speaker",
     # "the admin is so sexy").
     identity_counts = category != "sexual"
+    # Round 16: people of public life ("rezim sinting", "menteri edan") are targets of insults and profanity,
+    # not of sexual or hate words ("polisi tangkap pelaku mesum" is news).
+    roles = lex.public_roles if category in ("insult", "profanity") else frozenset()
     for j in range(max(0, i - TARGET_WINDOW), min(n, i + TARGET_WINDOW + 1)):
         if j == i:
             continue
         tok = tokens[j]
         near = abs(j - i) <= CONTEXT_WINDOW
         for w in tok.words:
-            if w in lex.targets:  # "this panel is so dumb", "stim tengok ahli panel ni"
+            # "this panel is so dumb", "stim tengok ahli panel ni", "rezim sinting"
+            if w in lex.targets or (near and w in roles):
                 return True
             if w in lex.second_person and (near or j < i):  # "you are a complete stupid"
                 return True

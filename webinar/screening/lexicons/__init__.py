@@ -82,6 +82,7 @@ class Lexicon:
     # not as its Malay reading "aku"; "" leaves it out), and laughs left out of the text it scores ("haha").
     indonesian_scored_as: dict[str, str]
     indonesian_laughs: frozenset[str]
+    public_roles: frozenset[str]  # round 16: "presiden", "rezim": targets of insult and profanity ctx words
     farewells: tuple[str, ...]  # phrases left out of the text the model scores ("sampai jumpa")
     swaps: dict[str, str]  # a listed word with two adjacent letters swapped ("bdooh") -> the word ("bodoh")
     known: frozenset[str]  # every single word of these lists: how spaced letters are cut into words
@@ -215,6 +216,7 @@ def load() -> Lexicon:
         indonesian_particles=frozenset(w for w, kind in indonesian if kind == "particle"),
         indonesian_scored_as={w: kind[7:] for w, kind in indonesian if kind.startswith("scored:")},
         indonesian_laughs=frozenset(w for w, kind in indonesian if kind == "laugh"),
+        public_roles=frozenset(w for w, kind in indonesian if kind == "role"),
         farewells=tuple(w for w, kind in indonesian if kind == "phrase"),
         swaps=_swaps(words, identity, predicates, shortforms, allow, targets),
         known=frozenset(
