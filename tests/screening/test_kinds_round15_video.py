@@ -514,7 +514,6 @@ STILL_HELD = [
     ("Like and subscribe guys, support local artists", "model.spam spam.pattern"),
     ("Like this comment so the creator sees it 😂", "spam.pattern"),
     ("check out the official music video", "model.spam"),
-    ("who's watching in 2026? like this comment 👍", "model.spam"),
     ("Anyone selling extra tickets? pm me", "model.spam spam.pattern"),
     ("anyone know where to buy the limited edition? dm me pls", "spam.pattern"),
     ("Me after hearing this: 😭", "model.self_harm model.sexual"),

@@ -93,6 +93,21 @@ FIXED = [
     "I'm her biggest fan",
     "LETS GOOOOO",
     '"mati aku kalau kau pergi" lirik paling sedih',
+    "who's watching in 2026? like this comment 👍",
+    "who's watching in 2026? like this comment 👍",
+    "like if you're still listening in 2026, like this comment",
+    "like this comment if you cried at 2:40",
+    "subscribe terus lepas tengok video ni",
+    "instant subscribe",
+    "subscribed right away",
+    "dah sub terus, notification on",
+    "like if you cried",
+    "sending this to my mum",
+    "sending this to my grandma right now",
+    "shared this to our family group chat",
+    "hantar kat group family",
+    "listening to this after my breakup",
+    "layan lagu ni lepas kerja",
 ]
 
 # Ordinary comments of every kind the round wrote (a third of each group; all publish at every strictness).
@@ -565,6 +580,10 @@ ORDINARY = [
 # and gambling promises, prizes, giveaways, jobs, loans, groups, adult bait, disguised links): held
 # at standard.
 SPAM = [
+    "share this to my group for free RM50",
+    "subscribe terus channel saya, sub balik",
+    "like this comment so people see my channel",
+    "instant subscribers, 1k for RM10, pm",
     "check out my channel guys!",
     "please check my channel, I do covers",
     "visit my channel for more music",
@@ -705,6 +724,7 @@ SPAM = [
 # Threats, self-harm and sexual approaches worded like the readings above (a first person saving a life is no
 # song, "dead inside" is no reaction, "kau next" and "you are next" are no roll call): held at standard.
 HARMFUL_LOOKALIKES = [
+    "send this to 10 friends or you will die",
     "nobody saved me, I want to die",
     "dead inside, I want to end it",
     "I would kill for her",
