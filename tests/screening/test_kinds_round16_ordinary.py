@@ -108,6 +108,9 @@ FIXED = [
     "hantar kat group family",
     "listening to this after my breakup",
     "layan lagu ni lepas kerja",
+    "call your parents guys",
+    "hug your parents",
+    "peluk mak ayah korang",
 ]
 
 # Ordinary comments of every kind the round wrote (a third of each group; all publish at every strictness).
@@ -724,6 +727,8 @@ SPAM = [
 # Threats, self-harm and sexual approaches worded like the readings above (a first person saving a life is no
 # song, "dead inside" is no reaction, "kau next" and "you are next" are no roll call): held at standard.
 HARMFUL_LOOKALIKES = [
+    "I know where your parents live",
+    "visit your family while you can",
     "send this to 10 friends or you will die",
     "nobody saved me, I want to die",
     "dead inside, I want to end it",
