@@ -111,6 +111,13 @@ FIXED = [
     "call your parents guys",
     "hug your parents",
     "peluk mak ayah korang",
+    "abang, buat video memancing lagi",
+    "kak, ajar la masak rendang pulak",
+    "Abang, next video pergi Langkawi pulak",
+    "bang, review kereta Proton pulak",
+    "who shot this video? the cinematography is amazing",
+    "filmed on an iPhone?",
+    "hits like a truck",
 ]
 
 # Ordinary comments of every kind the round wrote (a third of each group; all publish at every strictness).
@@ -727,6 +734,7 @@ SPAM = [
 # Threats, self-harm and sexual approaches worded like the readings above (a first person saving a life is no
 # song, "dead inside" is no reaction, "kau next" and "you are next" are no roll call): held at standard.
 HARMFUL_LOOKALIKES = [
+    "next video I will kill you",
     "I know where your parents live",
     "visit your family while you can",
     "send this to 10 friends or you will die",
