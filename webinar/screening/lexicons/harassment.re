@@ -150,3 +150,13 @@ pile_on	\b(?:sebar|sebarkan|viralkan|tularkan|share|post|spread|leak|bocorkan) (
 # Reporting a scam or a fake account together, or spreading word of a scam's tricks, is no pile-on: a comment with one
 # of these keeps only the pile-on findings whose words name a person (rules.harassment_hits).
 impostor	\b(?:impostor|imposter|impersonat\w*|fake (?:account|profile|page)|akaun palsu|profil palsu|page palsu|scam (?:account|page|akaun)|(?:akaun|page|account) (?:scam|scammer|penipu)|(?:taktik|modus|tactics of|tricks of) (?:scam|scammer|scammers|penipu|sindiket)|menyamar|pretending to be|clone account|cloned)\b
+# Round 16, third wave: review-bombing a person's business or videos, "cancel" a person, a screenshot promised to
+# the whole country, everyone at a person's office told, multiple accounts made to keep messaging a person, a
+# crowd sent to a person's page to tell them what it thinks.
+pile_on	\b{CROWD16}(?: \w+){0,3}? (?:dislike|downvote|leave|give|bagi|kasi|tinggalkan|spam) (?:\w+ ){0,2}?(?:1 star|one star|1 bintang|satu bintang|bintang satu|dislikes?|bad reviews?|review buruk|negative reviews?)\b(?: \w+){0,4}? (?:his|her|their|dia|{ROLE}|mamat|minah)\b
+pile_on	\b{CROWD16}(?: \w+){0,2}? (?:dislike|downvote|unlike)(?: all| semua)? (?:his|her|their|dia punya|the {ROLE} s|{ROLE} s) (?:\w+ )?(?:videos?|posts?|comments?|reels?|photos?|uploads?)\b
+pile_on	\b{CROWD16}(?: \w+){0,2}? cancel (?:this |that |the )?(?:{ROLE}|{PERSON}|guy|girl)\b(?! s\b)
+pile_on	\b(?:aku|i|saya|kami|we)(?: \w+)? (?:dah |have |already |sudah |has )?(?:screenshot|ss|screenshotted|simpan|saved|recorded|rakam)\w*\b(?: \w+){0,5}? (?:tunggu|wait|just wait|nanti|soon|esok|tomorrow)\b(?: \w+){0,3}? (?:satu malaysia|semua orang|everyone|the whole|viral|tular|kat fb|tiktok)\b
+pile_on	\b(?:i ll|ill|i will|im going to|i m going to|aku akan|aku nak|we will|we ll|kami akan) (?:make sure |pastikan )?(?:everyone|everybody|semua orang|all) (?:at|in|kat|dekat|di) (?:your|ur|his|her|kau punya|dia punya) (?:\w+ )?(?:office|workplace|school|company|tempat kerja|pejabat|sekolah|kampung|church|mosque|masjid) (?:\w+ )?(?:knows?|tahu|kenal|sees?|nampak)\b
+pile_on	\b(?:make|create|buat|open|bukak|buka) (?:multiple|many|lots of|banyak|new|more|beberapa|\d+) (?:accounts|akaun|fake accounts|alts|alt accounts|profiles)\b(?: \w+){0,3}? (?:keep |terus |and )?(?:messaging|message|dm|msg|mesej|kacau|harass|spam|follow|comment|komen)\w* (?:\w+ )?(?:{PERSON}|her|him|them)\b
+pile_on	\b(?:go|pergi|jom|pi) (?:to |ke |kat )?(?:his|her|their|dia punya) (?:\w+ )?{ACCOUNT}\b(?: \w+){0,3}? (?:and |dan )?(?:tell (?:her|him|them) (?:what (?:you|we) think|off|how (?:bad|stupid|useless|ugly))|kutuk|maki|hentam|roast|spam|serang|attack|flame|bash|ratio)\b

@@ -206,3 +206,27 @@ own	\b(?:you|u|{ROLE}|this guy|that guy|mamat ni|minah ni)(?: (?:clearly|obvious
 @COMBO = (?:padan jadi|sesuai jadi|layak jadi|perfect for|what a combo|what a combination|perfect combo|combo lengkap|pakej lengkap|full package|the full package|combo|pakej|package|what a|la|lah|betul|sungguh|gila|this|that|our|the|ni|tu|memang|is|so|really|sangat|for you|thats|that s|congrats|wow)
 \b(?:{ADJP}(?: and| dan| n| plus| also| pun)+ {ADJ}|{ADJ}(?: and| dan| n| plus| also| pun)+ {ADJP})\b(?: {COMBO})* (?:{ROLE}|you|u|kau|ko|awak|this guy|that guy)\b
 \b(?:{ROLE}|you|u|kau|ko|awak|this guy|that guy|he|she|dia)(?: (?:is|are|r|was|ni|tu|memang|so|really|just|totally|such|a|an))* (?:{ADJP}(?: and| dan| n| plus)+ {ADJ}|{ADJ}(?: and| dan| n| plus)+ {ADJP})\b
+# Round 16, third wave: a target who thinks they are clever (`bajet pandai la penceramah ni`, "you think you're
+# so smart huh"), parents ashamed of a target, "no wonder you're still single", "ok boomer", "go touch grass",
+# nobody came to hear a target, "stop embarrassing yourself", `buat malu je`, talking like a drunk, a know-it-all
+# or an attention seeker, a walking joke or a waste of time.
+\b(?:you|u|kau|ko|awak|{ROLE}|this guy|dia)(?: \w+)? (?:think|thinks|ingat|fikir) (?:you|u|kau|ko|he|she|dia|yourself|awak)(?: are| re| is| s)? (?:so|sangat|very|such a|damn|gila|that) (?:smart|clever|funny|pandai|bagus|hebat|pro|expert|pakar|terer|cool|special|important|bijak|great|hot|hensem|cantik)\b(?! (?:that|enough|to|untuk|sampai)\b)
+\b(?:you|u|kau|ko|awak|{ROLE}|this guy|dia)(?: \w+)? (?:ingat|fikir) (?:kau|ko|dia|awak) (?:pandai|bagus|hebat|pro|pakar|terer|bijak|cantik|hensem) (?:sangat|sgt|sangat la|sgt la)\b
+\b(?:perasan|bajet|budget|poyo|berlagak) (?:\w+ )?(?:bagus|pandai|hebat|pro|cantik|hensem|handsome|pakar|expert|bijak|terer|bijak pandai|cool|bagus sangat)\b(?: (?:la|lah|betul|sungguh|gila|je|jer|punya|padahal|tapi))*(?: \w+){0,2}? (?:{WHO}|mamat|minah|budak)\b
+\b{WHO}(?: (?:ni|tu|memang|betul|la|lah|ni memang))* (?:perasan|bajet|budget|berlagak) (?:\w+ )?(?:bagus|pandai|hebat|pro|cantik|hensem|handsome|pakar|expert|bijak|terer|cool)\b
+\b(?:your|ur|his|her|kau punya|dia punya) (?:parents|mum|mom|mother|dad|father|family|mak|ayah|mak bapak|keluarga|mak ayah) (?:must be|would be|mesti|pasti|confirm|must feel) (?:so |very |really |sangat |damn )?(?:ashamed|embarrassed|malu|kecewa|disappointed)\b
+\b(?:mak bapak|mak ayah|parents|keluarga|mak|ibu bapa) (?:kau|ko|dia|awak|korang) (?:mesti|pasti|confirm|tentu) (?:\w+ )?(?:malu|kecewa|menyesal)\b
+own	\bno wonder (?:you|u|he|she|the {ROLE}|{ROLE})(?: are| re| is| s)? (?:still )?(?:single|alone|unemployed|jobless|broke|lonely|has no friends|have no friends)\b
+own	\bpatut (?:la |lah )?(?:takde|tak ada|tiada|x de|xde|tak de) (?:orang|sesiapa|perempuan|lelaki|awek|jantan|siapa|kawan) (?:\w+ )?(?:nak|suka|mahu|sudi|berkawan)(?: kat| dekat| pada| dengan)? (?:kau|ko|dia|awak|{ROLE})\b
+\bok(?:ay)? boomer\b(?!(?: \w+){0,8}? (?:mean|means|meme|maksud|stand for|stands for)\b)
+\b(?:sit down|duduk diam)(?: (?:la|lah|pls|please|already))* (?:boomer|clown|kid|host|speaker|uncle|loser|budak)\b
+(?<!to )(?<!i )(?<!ll )(?<!gonna )(?<!need )\bgo touch (?:some )?grass\b
+own	\b(?:nobody|no one|noone|tak ada orang|takde orang) (?:came|comes|is here|joined|signed up|logged in|datang|join) (?:here )?(?:to|for|nak|untuk) (?:hear|listen to|watch|see|dengar|tengok) (?:you|u|kau|him|her|dia|the {ROLE}|this {ROLE}|{ROLE})\b
+\bstop (?:embarrassing|humiliating|memalukan) (?:yourself|diri sendiri|diri kau|himself|herself)\b(?! (?:is what|is something|is a|is the|they say|she says|he says|my \w+ says))
+\b{WHO}(?: (?:ni|tu|memang))? (?:buat malu|memalukan|malukan orang)(?: (?:je|saja|jer|aje|la|lah|sahaja))+\b
+\b{WHO}(?: \w+){0,2}? (?:cakap|bercakap|talk|talks|speak|speaks|sound|sounds) (?:macam|mcm|like) (?:a |an |orang |budak )?(?:mabuk|drunk|drunkard|orang gila|tak siuman|mamai|sleepwalker|robot rosak)\b
+\b(?:cakap|bercakap|talk|talks|speaks?|sounds?) (?:macam|mcm|like) (?:a |an |orang |budak )?(?:mabuk|drunk|drunkard|orang gila|tak siuman|mamai)\b(?: \w+){0,2}? (?:{ROLE}|kau|ko|you)\b
+\b(?:such a|what a|dasar|typical|classic|a total|total|a real) (?:know it all|knowitall|try hard|tryhard|attention seeker|drama queen|wannabe|kaki bodek|kaki ampu|pick me)\b
+\b(?:know it all|try hard|tryhard|attention seeker|drama queen|wannabe|kaki bodek|kaki ampu)(?: (?:betul|sungguh|gila|la|lah|punya|this|that))* (?:{ROLE}|kau|ko|you|mamat|minah)\b
+\b(?:{WHO})(?: \w+){0,2}? (?:acts?|talks?|behaves?|cakap|berlagak) (?:like|macam|mcm) (?:he|she|you|dia|kau) (?:knows?|tahu|tau) (?:everything|semua|segalanya|semua benda)\b
+\b{WHO}(?: {LINK}){1,5} (?:walking joke|total joke|complete joke|absolute joke|laughing stock|bahan lawak|bahan ketawa|waste of time|waste of money|waste of a mic|waste of a microphone|waste of a slot)\b

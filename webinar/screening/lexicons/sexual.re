@@ -230,3 +230,14 @@ wink	\b(?:stuck|alone|locked|terperangkap|berdua)\b(?: \w+){0,4}? (?:with|dengan
 @ACT = (?:senyum|senyuman|tersenyum|gelak|ketawa|jalan|berjalan|lenggok|melenggok|goyang|bergoyang|pandang|kenyit|menari|bongkok|tunduk|bergaya|pakai|smile|smiles|smiling|laugh|laughs|walks?|dances?|dancing|bends? over|bending over|wink|winks|poses?|posing)
 \b(?:{PERSON14}|{ROLE}|adik manis|kakak|perempuan tu)\b(?: \w+){0,3}? {ACT}\b(?: \w+){0,5}? (?:{MELT} (?:air liur )?(?:aku|abang|saya|i|me|den|ai|uncle)|(?:aku|abang|i|me|buat aku|makes me|make me|made me|i start|i started|im|i am|dah) (?:\w+ )?{MELT})\b
 \b(?:drooling|drool|meleleh|ngiler) (?:over|at|for|tengok|bila tengok|kat) (?:the |this |that |our )?(?:{ROLE}|akak|kakak|minah|awek|her|girl|lady|perempuan tu|cik)\b(?! s\b)
+# Round 16, third wave: a person as a wife to take (`akak ni boleh buat bini`), a hug or a kiss all night, a
+# husband envied for tonight, anything the person may do to the author, kept awake by a person (the author as
+# `abang`); with a wink, a private lesson and "more of me" to see.
+@GATE = bini madu lucky bertuah anything lesson lessons
+\b(?:{PERSON14}|{ROLE})(?: ni| tu)?(?: \w+){0,2}? (?:boleh buat|layak buat|sesuai buat|nak buat|aku nak buat|abang nak buat) (?:bini|isteri|madu|bini nombor dua|bini kedua|bini no 2)\b
+\b(?:nak|want to|wanna|teringin|rasa nak|teringin nak) (?:\w+ )?(?:peluk|cium|hug|cuddle|kiss|tidur dengan|sleep with|spend the night with|bermalam dengan) (?:{PERSON14}|{ROLE})\b(?: \w+){0,3}? (?:sampai pagi|sampai subuh|all night|till morning|until morning|semalaman|malam ni|tonight|ketat ketat|kuat kuat)\b
+\b(?:your|ur|her|dia punya) (?:husband|hubby|suami|boyfriend|bf)(?: is| s)? (?:a |so )?(?:lucky|bertuah|untung)\b(?: \w+){0,4}? (?:wish i (?:was|were) him|tonight|malam ni|every night|tiap malam|in bed|atas katil)\b
+\b(?:i d|i would|id|i will|i ll|aku|abang|saya) (?:\w+ )?(?:let|allow|biar|bagi) (?:the |that |this )?(?:{PERSON14}|{ROLE}) (?:do (?:anything|whatever|everything)|buat apa (?:saja|sahaja|je)) (?:to|with|kat|dekat|pada) (?:me|aku|abang|saya)\b
+\b(?:{PERSON14}|{ROLE})(?: \w+){0,3}? (?:buat|bikin|make|makes|made) abang (?:tak boleh tidur|tak lena tidur|tak lena|gelisah|tak keruan|tak tentu arah|stim|sange)\b
+wink	\b(?:give|bagi|ajar|teach) (?:me|aku|abang|saya) (?:a )?(?:private|personal|one on one|peribadi|extra) (?:lesson|lessons|class|kelas|tuition|session)\b
+wink	\b(?:want|wanna|nak) (?:to )?(?:see|tengok) more of (?:me|my body|aku)\b
