@@ -8,13 +8,17 @@ critique of the content publishes (docs/screening-guidelines.md, `insult`). The 
 - stacked put-down adjectives at a target ("ugly and stupid, what a combo host");
 - the author melting or drooling at what a person does (`akak tu kalau senyum, meleleh aku`);
 - harassment: a crowd sent to a person's account in Malay order, finding where a person lives, telling a
-  person to leave the internet or delete their account, a person's number spread so people call them.
+  person to leave the internet or delete their account, a person's number spread so people call them;
+- a third wave of other put-downs (a target who thinks they are clever, parents ashamed of them, "ok boomer",
+  "go touch grass", a know-it-all, a walking joke), pile-ons (review bombing, "cancel" calls, screenshots
+  promised to the whole country, multiple accounts) and remarks (a wife to take, a hug all night).
 
 Every harmful line is held at standard by a RULE (a model head alone does not count). Beside them, benign
 look-alikes publish at every strictness: praise, civil critique of content, self-deprecation, reported words,
 a baby that drools, food, tears, reporting a scam together, advice to leave social media for a while. EN, BM
-and Manglish; the lines are these tests' own, written in two waves (the second after the rules of the first,
-as a check of the kinds: the first rules missed 2 of its 27 harmful lines)."""
+and Manglish; the lines are these tests' own, written in three waves (each after the rules of the one before,
+as a check of the kinds: the first rules missed 2 of the second wave's 27 harmful lines; the first two waves'
+rules missed 36 of the third wave's 42, 20 of which a model head held at standard)."""
 
 from __future__ import annotations
 
@@ -109,6 +113,37 @@ MELTING_AT_A_PERSON = [
     "her smile makes me drool, host pls smile again",
 ]
 
+THIRD_WAVE_INSULTS = [
+    "kau ingat kau pandai sangat ke?",
+    "you think you're so smart huh host",
+    "bajet pandai la penceramah ni",
+    "speaker ni perasan bagus, padahal kosong",
+    "your parents must be so ashamed of you",
+    "mak bapak kau mesti malu dapat anak macam kau",
+    "no wonder you're still single, host",
+    "patut la takde orang nak kat kau",
+    "go touch grass host",
+    "ok boomer, sit down",
+    "stop embarrassing yourself speaker",
+    "nobody came here to hear you ramble",
+    "the host is a complete waste of time",
+    "speaker ni buat malu je, baik diam",
+    "cakap macam orang mabuk, speaker ni",
+    "what a try hard, this moderator",
+    "attention seeker betul host ni",
+    "the host talks like he knows everything, such a know it all",
+    "this speaker is a walking joke",
+]
+
+THIRD_WAVE_SEXUAL = [
+    "akak ni boleh buat bini",
+    "nak peluk akak sampai pagi",
+    "the speaker can give me a private lesson anytime ;)",
+    "your husband is a lucky man, wish i was him tonight",
+    "kakak host ni buat abang tak boleh tidur malam",
+    "i'd let the host do anything to me",
+]
+
 HARASSMENT = [
     "ramai-ramai serang ig host ni, bagi dia rasa",
     "someone find where this speaker lives",
@@ -128,6 +163,16 @@ HARASSMENT = [
     "do us a favour and delete your account",
     "tutup je akaun kau, tak ada orang nak tengok",
     "post her address everywhere so people can visit",
+    # third wave
+    "everyone go dislike all his videos",
+    "jom bagi 1 bintang kat kedai dia ramai ramai",
+    "lets all leave 1 star reviews on her business page",
+    "let's cancel this speaker, share everywhere",
+    "jom cancel mamat ni",
+    "i'll make sure everyone at your office knows what you said",
+    "aku dah screenshot, tunggu la satu malaysia tengok",
+    "make multiple accounts and keep messaging her",
+    "go to her tiktok and tell her what you think of her",
 ]
 
 BENIGN = [
@@ -210,16 +255,44 @@ BENIGN = [
     "should i leave the internet for a while after being doxxed?",
     "how do i delete my account forever?",
     "leave the internet on during the update",
+    # third wave
+    "do you think you're smart enough to spot a scam? take the quiz",
+    "do you think you're so smart that scammers can't get you? think again",
+    "jangan perasan bagus bila dah tahu pasal scam, kita semua boleh kena",
+    "your parents must be so proud of you, great talk",
+    "my parents must be so ashamed of me for losing the money",
+    "no wonder scammers target the elderly",
+    "patut la tak ada orang datang, link salah rupanya",
+    "ok boomer is that a meme my son keeps saying, what does it mean?",
+    "i need to go touch grass after this long session lol",
+    "nobody came to the second session, can we get the recording?",
+    "stop embarrassing yourself is what my mum always says when i sing",
+    "anak saya buat malu je kat kedai tadi, menangis kuat",
+    "my dad talks like a robot when he is tired haha",
+    "the speaker knows everything about scams, such a pro",
+    "that webinar was a complete waste of time for me, the content was too basic",
+    "everyone please leave a 1 star review for that scam app",
+    "lets cancel this subscription scam together, how do i do it?",
+    "i screenshotted the scam message, should i wait for the police to call?",
+    "i will make sure everyone at my office knows about this scam",
+    "scammers make multiple accounts to message victims, how to block them?",
+    "kek akak ni boleh buat kenduri",
+    "nak peluk anak saya sampai pagi, dia demam",
+    "i'd let the host decide the next topic",
+    "speaker ni buat abang faham betul pasal scam, terima kasih",
+    "the host thinks scammers are very smart these days",
 ]
 
 
-@pytest.mark.parametrize("text", SARCASTIC_PRAISE + CONTEMPT_FOR_COMPETENCE + STACKED_ADJECTIVES)
+@pytest.mark.parametrize(
+    "text", SARCASTIC_PRAISE + CONTEMPT_FOR_COMPETENCE + STACKED_ADJECTIVES + THIRD_WAVE_INSULTS
+)
 def test_contempt_aimed_at_a_person_is_held_as_an_insult_by_a_rule(text):
     assert_rule_held_as(text, {"insult"}, INSULT_RULES)
 
 
-@pytest.mark.parametrize("text", MELTING_AT_A_PERSON)
-def test_the_author_melting_at_what_a_person_does_is_a_sexual_remark(text):
+@pytest.mark.parametrize("text", MELTING_AT_A_PERSON + THIRD_WAVE_SEXUAL)
+def test_the_author_melting_at_a_person_and_other_remarks_are_sexual(text):
     assert_rule_held_as(text, {"sexual"}, {"sexual.phrase"})
 
 

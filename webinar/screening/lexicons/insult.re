@@ -227,6 +227,6 @@ own	\b(?:nobody|no one|noone|tak ada orang|takde orang) (?:came|comes|is here|jo
 \b{WHO}(?: \w+){0,2}? (?:cakap|bercakap|talk|talks|speak|speaks|sound|sounds) (?:macam|mcm|like) (?:a |an |orang |budak )?(?:mabuk|drunk|drunkard|orang gila|tak siuman|mamai|sleepwalker|robot rosak)\b
 \b(?:cakap|bercakap|talk|talks|speaks?|sounds?) (?:macam|mcm|like) (?:a |an |orang |budak )?(?:mabuk|drunk|drunkard|orang gila|tak siuman|mamai)\b(?: \w+){0,2}? (?:{ROLE}|kau|ko|you)\b
 \b(?:such a|what a|dasar|typical|classic|a total|total|a real) (?:know it all|knowitall|try hard|tryhard|attention seeker|drama queen|wannabe|kaki bodek|kaki ampu|pick me)\b
-\b(?:know it all|try hard|tryhard|attention seeker|drama queen|wannabe|kaki bodek|kaki ampu)(?: (?:betul|sungguh|gila|la|lah|punya|this|that))* (?:{ROLE}|kau|ko|you|mamat|minah)\b
+\b(?:know it all|try hard|tryhard|attention seeker|drama queen|kaki bodek|kaki ampu)(?: (?:betul|sungguh|gila|la|lah|punya|this|that))* (?:{ROLE}|kau|ko|you|mamat|minah)\b
 \b(?:{WHO})(?: \w+){0,2}? (?:acts?|talks?|behaves?|cakap|berlagak) (?:like|macam|mcm) (?:he|she|you|dia|kau) (?:knows?|tahu|tau) (?:everything|semua|segalanya|semua benda)\b
 \b{WHO}(?: {LINK}){1,5} (?:walking joke|total joke|complete joke|absolute joke|laughing stock|bahan lawak|bahan ketawa|waste of time|waste of money|waste of a mic|waste of a microphone|waste of a slot)\b
