@@ -220,7 +220,7 @@ own	\bno wonder (?:you|u|he|she|the {ROLE}|{ROLE})(?: are| re| is| s)? (?:still 
 own	\bpatut (?:la |lah )?(?:takde|tak ada|tiada|x de|xde|tak de) (?:orang|sesiapa|perempuan|lelaki|awek|jantan|siapa|kawan) (?:\w+ )?(?:nak|suka|mahu|sudi|berkawan)(?: kat| dekat| pada| dengan)? (?:kau|ko|dia|awak|{ROLE})\b
 \bok(?:ay)? boomer\b(?!(?: \w+){0,8}? (?:mean|means|meme|maksud|stand for|stands for)\b)
 \b(?:sit down|duduk diam)(?: (?:la|lah|pls|please|already))* (?:boomer|clown|kid|host|speaker|uncle|loser|budak)\b
-(?<!to )(?<!i )(?<!ll )(?<!gonna )(?<!need )\bgo touch (?:some )?grass\b
+(?<!to )(?<!i )(?<!ll )(?<!gonna )(?<!need )\bgo touch (?:some )?grass(?: (?:la|lah|pls|please|already|bro|sis|sia|weh))*(?: (?:{ROLE}|you|u|kau|ko|clown|loser|kid|boomer|nerd|mate|dude)\b|$)
 own	\b(?:nobody|no one|noone|tak ada orang|takde orang) (?:came|comes|is here|joined|signed up|logged in|datang|join) (?:here )?(?:to|for|nak|untuk) (?:hear|listen to|watch|see|dengar|tengok) (?:you|u|kau|him|her|dia|the {ROLE}|this {ROLE}|{ROLE})\b
 \bstop (?:embarrassing|humiliating|memalukan) (?:yourself|diri sendiri|diri kau|himself|herself)\b(?! (?:is what|is something|is a|is the|they say|she says|he says|my \w+ says))
 \b{WHO}(?: (?:ni|tu|memang))? (?:buat malu|memalukan|malukan orang)(?: (?:je|saja|jer|aje|la|lah|sahaja))+\b
