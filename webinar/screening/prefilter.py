@@ -103,7 +103,7 @@ class Guard:
             source = ""  # flags RE2 would not share (IGNORECASE, VERBOSE...): always ask Python
         self.pattern = source
         self._regexp = None
-        self._primed: dict[str, bool] = {}
+        self._primed: dict[str, int] = {}  # text -> start (see ``start``)
         if _re2 is None or not source:
             return
         try:
@@ -119,14 +119,22 @@ class Guard:
             self._regexp = regexp
 
     def may_match(self, text: str) -> bool:
+        return self.start(text) >= 0
+
+    def start(self, text: str) -> int:
+        """-1 when ``pattern`` certainly matches nowhere in ``text``; else where the Python pattern's first
+        match can start at the earliest: RE2's leftmost match of the wider pattern (0 when RE2 is not
+        asked). Every match of the pattern is a match of the wider one at the same place, so a search
+        from there finds what a search from the start finds (round 16, speed: a long comment is read by
+        Python's backtracking engine only from where RE2 found something)."""
         answer = self._primed.get(text)
         if answer is not None:
             return answer
         regexp = self._regexp
         if regexp is None:
-            return True
+            return 0
         data = _readable(text)
-        return data is None or regexp.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
+        return 0 if data is None else regexp.Match(_UNANCHORED, data, 0, len(data))[0][0]
 
 
 class CueGuard(Guard):
@@ -142,13 +150,13 @@ class CueGuard(Guard):
             super().__init__("")  # always yes: see Guard
         else:
             super().__init__("|".join(f"(?:{p.pattern})" for p in patterns))
-        self._last: tuple[str | None, bool] = (None, True)
+        self._last: tuple[str | None, int] = (None, 0)
 
-    def may_match(self, text: str) -> bool:
+    def start(self, text: str) -> int:
         last = self._last
         if last[0] is text:
             return last[1]
-        answer = super().may_match(text)
+        answer = super().start(text)
         self._last = (text, answer)
         return answer
 
@@ -169,7 +177,7 @@ def prime(asks: list[tuple[Guard, list[str]]]) -> None:
         for text in texts:
             data = readable[text] if text in readable else readable.setdefault(text, _readable(text))
             if data is not None:
-                answers[text] = regexp.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
+                answers[text] = regexp.Match(_UNANCHORED, data, 0, len(data))[0][0]
         guard._primed = answers
 
 
@@ -189,7 +197,6 @@ def _readable(text: str) -> bytes | None:
 _ODD_SPACE = re.compile("[\x0b\x1c-\x1f]")
 _last: tuple[str | None, bytes | None] = (None, None)
 _UNANCHORED = _re2_module._Anchor.UNANCHORED if _re2_module is not None else None
-_NO_MATCH = (-1, -1)
 
 
 def active() -> bool:

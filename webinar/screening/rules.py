@@ -27,6 +27,25 @@ def _may(rx: re.Pattern, text: str) -> bool:
     return _guard(rx).may_match(text)
 
 
+def _from(rx: re.Pattern, text: str) -> int:
+    """-1 when ``rx`` certainly matches nowhere in ``text``, else where its first match can start at the
+    earliest (see prefilter.Guard.start): ``rx.search(text, _from(rx, text))`` finds what
+    ``rx.search(text)`` finds."""
+    return _guard(rx).start(text)
+
+
+def _search(rx: re.Pattern, text: str) -> re.Match | None:
+    """``rx.search(text)``, Python reading the text only from where RE2 found a match of the wider pattern."""
+    start = _guard(rx).start(text)
+    return None if start < 0 else rx.search(text, start)
+
+
+def _finditer(rx: re.Pattern, text: str):
+    """``rx.finditer(text)`` (an empty tuple when RE2 says there is no match), read from where RE2 found one."""
+    start = _guard(rx).start(text)
+    return () if start < 0 else rx.finditer(text, start)
+
+
 def _guard(rx: re.Pattern) -> Guard:
     """The RE2 look of ``rx`` (see ``_may``), built on first use."""
     found = _GUARDS.get(id(rx))
@@ -918,7 +937,7 @@ def disclaimed(flat: _Words) -> bool:
     """A disclaimer that introduces hate ("call me racist but ...", "I'm not racist but ...", round 14) or
     agreement with the claim after rejecting it ("people who say X are lazy are right", "it's just the
     truth", round 15; counter.re's "fake" and "endorse" lines)."""
-    return _may(_COUNTER_FAKE_RE, flat.text) and _COUNTER_FAKE_RE.search(flat.text) is not None
+    return _search(_COUNTER_FAKE_RE, flat.text) is not None
 
 
 def counter_speech(flat: _Words, norm: Normalised) -> bool:
@@ -927,7 +946,7 @@ def counter_speech(flat: _Words, norm: Normalised) -> bool:
     if disclaimed(flat):
         return False
     text = flat.text
-    m = _COUNTER_RE.search(text) if flat.may_phrase(0) and _may(_COUNTER_RE, text) else None
+    m = _search(_COUNTER_RE, text) if flat.may_phrase(0) else None
     while m is not None:
         before = text[max(0, m.start() - 20) : m.start()].split()[-2:]
         if not any(w in lex.negators and w not in lex.commands for w in before) and not _pinned_on_a_group(
@@ -996,7 +1015,7 @@ def supportive_negation(flat: _Words, norm: Normalised) -> set[int]:
     out: set[int] = set()
     if not _SUPPORT_ANY.may_match(text):
         return out
-    for m in _SUPPORT_SELF_RE.finditer(text) if _may(_SUPPORT_SELF_RE, text) else ():
+    for m in _finditer(_SUPPORT_SELF_RE, text):
         first = bisect.bisect_right(flat.starts, m.start()) - 1
         for k in range(first, min(len(flat.words), first + 7)):
             tok = norm.tokens[flat.owner[k]]
@@ -1008,7 +1027,7 @@ def supportive_negation(flat: _Words, norm: Normalised) -> set[int]:
                 and tok.entry.severity <= 2
             ):
                 out.add(flat.owner[k])
-    for m in _SUPPORT_YOU_RE.finditer(text) if _may(_SUPPORT_YOU_RE, text) else ():
+    for m in _finditer(_SUPPORT_YOU_RE, text):
         for k in range(bisect.bisect_right(flat.starts, m.start()) - 1, len(flat.words)):
             if flat.starts[k] > m.end(1):
                 break
@@ -1107,7 +1126,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                 if bad and not _negated_word(words, j, lex, owned=owned):
                     add(min(ga, j), max(gb, j), "hate.identity")
                     break
-    for m in _HATE_RE.finditer(flat.text) if flat.may_phrase(0) and _may(_HATE_RE, flat.text) else ():
+    for m in (_finditer(_HATE_RE, flat.text) if flat.may_phrase(0) else ()):
         a, b = flat.token_range(m.start(), m.end())
         out.append(Hit("hate.exclusion", "hate", 2, norm.tokens[a].start, norm.tokens[b].end))
     return out
@@ -1182,9 +1201,12 @@ def _phrase_hits(rx: re.Pattern, code: str, category: str, flat: _Words, norm: N
     leet = flat.leet()
     rare = rx in _RARE_PHRASES
     for reading, text in enumerate((flat.text,) if leet is None else (flat.text, leet[0])):
-        if (rare and not flat.may_phrase(reading)) or not _may(rx, text):
+        if rare and not flat.may_phrase(reading):
             continue
-        for m in rx.finditer(text):
+        start = _from(rx, text)
+        if start < 0:
+            continue
+        for m in rx.finditer(text, start):
             a, b = flat.token_range(m.start(), m.end())
             span = (norm.tokens[a].start, norm.tokens[b].end)
             if span not in seen:
@@ -1294,10 +1316,11 @@ def _care_spans(label: str, flat: _Words, norm: Normalised) -> list[tuple[int, i
 
 def _match_spans(rx: re.Pattern, flat: _Words, norm: Normalised) -> list[tuple[int, int]]:
     """Spans (original-text offsets) of ``rx``'s matches on the canonical text."""
-    if not _may(rx, flat.text):
+    start = _from(rx, flat.text)
+    if start < 0:
         return []
     out = []
-    for m in rx.finditer(flat.text):
+    for m in rx.finditer(flat.text, start):
         a, b = flat.token_range(m.start(), m.end())
         out.append((norm.tokens[a].start, norm.tokens[b].end))
     return out
@@ -1945,7 +1968,7 @@ def _mention_frame(flat: _Words, norm: Normalised | None = None) -> bool:
         return True
     if not _MENTION_FRAME.isdisjoint(flat.word_set):
         return True
-    return flat.may_phrase(0) and _may(_COUNTER_RE, flat.text) and _COUNTER_RE.search(flat.text) is not None
+    return flat.may_phrase(0) and _search(_COUNTER_RE, flat.text) is not None
 
 
 def mentioned_tokens(flat: _Words, norm: Normalised) -> set[int]:
@@ -2012,7 +2035,7 @@ def also_used(flat: _Words, norm: Normalised, mentioned: set[int]) -> Hit | None
     "orang panggil aku sial, kau pun sama"): an insult of its own (``insult.phrase``), and the mention is
     not excused."""
     text = " ".join(w for w, o in zip(flat.words, flat.owner, strict=True) if o not in mentioned)
-    m = _ALSO_YOU_RE.search(text) if _may(_ALSO_YOU_RE, text) else None
+    m = _search(_ALSO_YOU_RE, text)
     if m is None:
         return None
     kept = [o for o in flat.owner if o not in mentioned]
@@ -2316,7 +2339,7 @@ def sexual_hits(flat: _Words, norm: Normalised) -> list[Hit]:
 def _asks_about_it(flat: _Words) -> bool:
     """The comment reports or asks about a request (sexual.re's "report" line: report, `lapor`, police,
     grooming, "what should I do"...): "a stranger asked my daughter for pics, how do I report?"."""
-    return _may(_SEXUAL_REPORT_RE, flat.text) and _SEXUAL_REPORT_RE.search(flat.text) is not None
+    return _search(_SEXUAL_REPORT_RE, flat.text) is not None
 
 
 def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
@@ -2331,7 +2354,7 @@ def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     for kind, rx in _MINOR_CUES.items():
         if kind == "contact" and not found:
             return []  # no age, alone, secrecy or minor cue: nothing else can make an approach
-        m = rx.search(flat.text) if _may(rx, flat.text) else None
+        m = _search(rx, flat.text)
         if m is not None:
             found[kind] = (m.start(), m.end())
     # "jom jumpa" is a meeting asked for only when the reader is addressed as a child or a minor is named.
@@ -2634,7 +2657,7 @@ def scam_reported(flat: _Words) -> bool:
     """A scam told by its target or reported, or an offer called a scam ("my aunt lost RM50k to a fake
     investment on telegram", "free followers apps steal your password"): with no spam finding the spam head is
     quiet."""
-    return _may(_SPAM_CALLED_SCAM, flat.text) and _SPAM_CALLED_SCAM.search(flat.text) is not None
+    return _search(_SPAM_CALLED_SCAM, flat.text) is not None
 
 
 # Round 13: "DM/PM/WS me" closing a comment, the whole call to contact the author ("best rates, ws me",
@@ -2732,7 +2755,7 @@ def promotes_someone_else(flat: _Words) -> bool:
     text = flat.text
     if _FAN_ASK_WORDS.isdisjoint(flat.word_set):
         return False  # the verbs of the "others" line (most comments have none)
-    return _may(_FAN_OTHERS, text) and _FAN_OTHERS.search(text) is not None and _FAN_SELF.search(text) is None
+    return _search(_FAN_OTHERS, text) is not None and _FAN_SELF.search(text) is None
 
 
 _FAN_ANY = Guard("|".join(f"(?:{rx.pattern})" for rx in _FAN_RES.values()))
@@ -2840,17 +2863,18 @@ def spam_hits(
     spans: list = []
     text, where = contact_view(flat.text)
     spaced = _spaced_spam(norm) if _may(_SPACED_RUN, norm.folded) else []
-    if not spaced and (
-        (not flat.may_phrase(0) and where is None)
-        or not _may(_SPAM_ANY, text)
-        or _SPAM_ANY.search(text) is None
-    ):
+    first = -1 if not flat.may_phrase(0) and where is None else _from(_SPAM_ANY, text)
+    if first >= 0:
+        any_match = _SPAM_ANY.search(text, first)
+        first = -1 if any_match is None else any_match.start()
+    if not spaced and first < 0:
         return []
     quoted = quoted_spans(norm.original)
     asked = False
     found: list[tuple[float, re.Match]] = []
-    for rx, weight in _SPAM_RES:
-        m = rx.search(text)
+    # Every signal's first match starts where the first match of them all does, or after it.
+    for rx, weight in _SPAM_RES if first >= 0 else ():
+        m = rx.search(text, first)
         if m is None:
             continue
         if where is not None:
@@ -3293,7 +3317,7 @@ def link_view(folded: str) -> tuple[str, list[int] | None]:
         text, where = _sub_mapped(
             text, where if where is not None else list(range(len(text))), _DOT_LIKE, "."
         )
-    if "/" in text and _may(_SPACE_FOR_DOT, text) and _SPACE_FOR_DOT.search(text) is not None:
+    if "/" in text and _search(_SPACE_FOR_DOT, text) is not None:
         text, where = _sub_mapped(
             text, where if where is not None else list(range(len(text))), _SPACE_FOR_DOT, "."
         )
@@ -3537,13 +3561,13 @@ def _mixed_number(form: str) -> bool:
 def _address(text: str) -> tuple[int, int] | None:
     """The span of a street address: a house number, a street word and a postcode or state, or an
     address cue ("alamat saya") with two of them."""
-    house = _HOUSE.search(text) if _may(_HOUSE, text) else None
-    street = _STREET.search(text) if _may(_STREET, text) else None
+    house = _search(_HOUSE, text)
+    street = _search(_STREET, text)
     if house is None and street is None:
         return None  # at most one of the three parts: never enough
     postcode = _POSTCODE.search(text)
-    post = postcode or (_STATES.search(text) if _may(_STATES, text) else None)
-    cue = _ADDRESS_CUE.search(text) if _may(_ADDRESS_CUE, text) else None
+    post = postcode or (_search(_STATES, text))
+    cue = _search(_ADDRESS_CUE, text)
     found = [m for m in (house, street, post) if m is not None]
     if cue is not None and street is not None and len(found) == 1:
         # Round 15: a street and its neighbourhood after "my house"/`rumah saya` ("my house is on Jalan Mawar
@@ -3917,7 +3941,7 @@ def _handles(text: str) -> list[tuple[int, int]]:
                 a, b = where[a], where[b - 1] + 1
             if all(b <= x or a >= y for x, y in out):
                 out.append((a, b))
-    for m in _PLAIN_HANDLE_RE.finditer(view) if _may(_PLAIN_HANDLE_RE, view) else ():
+    for m in _finditer(_PLAIN_HANDLE_RE, view):
         if not _plain_name(m.group(1)):
             continue
         a, b = m.start(), m.end()
@@ -3980,11 +4004,11 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
 
     # The second form of EMAIL_RE ("ali at gmail dot com") needs a "dot"; the first needs an "@".
     if "@" in text or ("dot" in text and ("at" in text)):
-        for m in EMAIL_RE.finditer(text) if _may(EMAIL_RE, text) else ():
+        for m in _finditer(EMAIL_RE, text):
             if not _public_mailbox(m.group(0)):
                 add("pii.email", m.start(), m.end())
     if " at " in text or "@" in text or "[at]" in text or "(at)" in text or "{at}" in text:
-        for m in _WEBMAIL.finditer(text) if _may(_WEBMAIL, text) else ():
+        for m in _finditer(_WEBMAIL, text):
             if free(m.start(), m.end()) and _webmail_address(text, m, norm):
                 add("pii.email", m.start(), m.end())
     for a, b in _handles(text):
@@ -3992,7 +4016,7 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
             add("pii.handle", a, b)
     has_digit = _ANY_DIGIT.search(text) is not None
     digits_text = _digit_view(text) if has_digit else text
-    if has_digit and _may(_DIGIT_RUN, digits_text) and _DIGIT_RUN.search(digits_text) is not None:
+    if has_digit and _search(_DIGIT_RUN, digits_text) is not None:
         for m in MYKAD_RE.finditer(digits_text):
             if mykad_ok(m.group(1), m.group(2), m.group(3), m.group(4)):
                 add("pii.mykad", m.start(), m.end(), 3)
@@ -4012,7 +4036,7 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
             a, b = m.start(), m.end()
             if phone_digits(digits) and free(a, b) and not _service_number(text, a, b):
                 add("pii.phone", a, b)
-        for m in _LOOSE_RUN.finditer(text) if _may(_LOOSE_RUN, text) else ():
+        for m in _finditer(_LOOSE_RUN, text):
             run = m.group(0)
             digits = re.sub(r"\D", "", run.translate(_DIGIT_FOR))
             letters = sum(c.isalpha() for c in run)
@@ -4035,7 +4059,7 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
                 (_BANK_ACCOUNT_AFTER, "pii.bank_account"),
                 (_PASSPORT, "pii.passport"),
             ):
-                for m in rx.finditer(text) if _may(rx, text) else ():
+                for m in _finditer(rx, text):
                     if free(m.start(1), m.end(1)) and not _service_number(text, m.start(1), m.end(1)):
                         add(code, m.start(1), m.end(1))
             where = _address(text)
@@ -4071,7 +4095,7 @@ def pii_and_link_hits(norm: Normalised, trusted: tuple[str, ...] = ()) -> tuple[
                 a, b = at[m.start()], at[m.end() - 1] + 1
                 if free(a, b) and not _public_mailbox(m.group(0)):
                     add("pii.email", a, b)
-        for m in LINK_RE.finditer(view) if _may(LINK_RE, view) else ():
+        for m in _finditer(LINK_RE, view):
             end = m.end()
             tail = _LINK_TAIL.search(m.group(0))
             if tail is not None and tail.start() > 0:
