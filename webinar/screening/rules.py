@@ -76,7 +76,7 @@ _TOKEN_ENTRY = itemgetter(2)  # normalise.Token.entry
 class _Words:
     """The comment as a flat list of canonical words, each pointing back to its token."""
 
-    __slots__ = ("_groups", "_leet", "_phrases", "_starts", "owner", "text", "word_set", "words")
+    __slots__ = ("_groups", "_leet", "_phrases", "_starts", "_units", "owner", "text", "word_set", "words")
 
     def __init__(self, norm: Normalised):
         tokens = norm.tokens
@@ -94,6 +94,7 @@ class _Words:
         self._groups: list[tuple[int, int]] | None = None
         self._leet: tuple[str, frozenset[str]] | bool | None = False
         self._phrases: tuple[bool, bool] | None = None
+        self._units: tuple[frozenset[str], frozenset[str] | None] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -127,6 +128,18 @@ class _Words:
             self._leet = None if alt is None or alt == self.text else (alt, frozenset(alt.split(" ")))
         return self._leet  # type: ignore[return-value]
 
+    def units(self) -> tuple[frozenset[str], frozenset[str] | None]:
+        """The whole words (maximal runs of ``\\w`` characters) of the text and of its leet reading (None
+        when it has none): what a phrase file's ``@NEEDS`` words are looked for in (round 16). The
+        canonical words themselves when they are all letters and digits, as nearly always."""
+        if self._units is None:
+            leet = self.leet()
+            self._units = (
+                _units_of(self.text, self.word_set),
+                None if leet is None else _units_of(leet[0], leet[1]),
+            )
+        return self._units
+
     def groups(self) -> list[tuple[int, int]]:
         """Word index ranges naming a group of people (identity.txt), computed once per comment."""
         if self._groups is None:
@@ -138,6 +151,13 @@ class _Words:
         first = bisect.bisect_right(self.starts, a) - 1
         last = bisect.bisect_right(self.starts, max(a, b - 1)) - 1
         return self.owner[max(first, 0)], self.owner[max(last, 0)]
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _units_of(text: str, words: frozenset[str]) -> frozenset[str]:
+    return words if text.replace(" ", "").isalnum() else frozenset(_WORD_RUN.findall(text))
 
 
 _FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
@@ -1224,8 +1244,13 @@ def _look_says_none(look: CueGuard, flat: _Words) -> bool:
     return not look.may_match(flat.text) and (leet is None or not look.may_match(leet[0]))
 
 
-def _silent(flat: _Words, triggers: frozenset[str] | None) -> bool:
-    """Whether a phrase file's trigger words are absent from both readings of the comment."""
+def _silent(flat: _Words, triggers: frozenset[str] | None, needs: frozenset[str] | None = None) -> bool:
+    """Whether a phrase file's trigger words, or its ``@NEEDS`` words (lexicons/needs.tsv, derived from its
+    lines and checked by tests/screening/test_wordgate.py), are absent from both readings of the comment."""
+    if needs is not None:
+        text_units, leet_units = flat.units()
+        if needs.isdisjoint(text_units) and (leet_units is None or needs.isdisjoint(leet_units)):
+            return True
     if triggers is None or not flat.word_set.isdisjoint(triggers):
         return False
     leet = flat.leet()
@@ -1234,6 +1259,14 @@ def _silent(flat: _Words, triggers: frozenset[str] | None) -> bool:
 
 _SELF_HARM_TRIGGERS = lexicons.triggers("self_harm.re")
 _THREAT_TRIGGERS = lexicons.triggers("threat.re")
+# Round 16 (speed): words derived from each file's lines, one of which every match holds (lexicons/needs.tsv):
+# a comment must have a trigger word and one of these for the file to be read.
+_SELF_HARM_NEEDS = lexicons.needs("self_harm.re")
+_THREAT_NEEDS = lexicons.needs("threat.re")
+_MINOR_NEEDS = lexicons.needs("minors.re")
+_CARE_NEEDS = lexicons.needs("care.re")
+_EVERYDAY_NEEDS = lexicons.needs("everyday.re")
+_INSULT_NEEDS = lexicons.needs("insult.re")
 _SEXUAL_RE = _compile("sexual.re", "")
 _SEXUAL_TRIGGERS = lexicons.gate("sexual.re")
 # Round 14: requests that a report or a question about them excuses, the report itself, lines that need a
@@ -1261,7 +1294,7 @@ def self_harm_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     the emoji reading (round 15: "🔪 is my only friend now"). A phrase that is not the author's wish now
     (``_unsaid_spans``: asked about, denied, or past and recovered from) is dropped."""
     hits = []
-    if not _silent(flat, _SELF_HARM_TRIGGERS):
+    if not _silent(flat, _SELF_HARM_TRIGGERS, _SELF_HARM_NEEDS):
         hits = _phrase_hits(_SELF_HARM_RE, "self_harm.phrase", "self_harm", flat, norm)
     if not hits:
         return _emoji_hits(norm)
@@ -1303,7 +1336,7 @@ def _emoji_hits(norm: Normalised) -> list[Hit]:
         return []
     reading = normalise(_CARE_EMOJI_RE.sub(lambda m: f" {_CARE_EMOJI[m.group(0)]} ", original))
     flat = _Words(reading)
-    if not reading.tokens or _silent(flat, _SELF_HARM_TRIGGERS):
+    if not reading.tokens or _silent(flat, _SELF_HARM_TRIGGERS, _SELF_HARM_NEEDS):
         return []
     if not self_harm_hits(flat, reading):
         return []
@@ -1328,7 +1361,7 @@ def _match_spans(rx: re.Pattern, flat: _Words, norm: Normalised) -> list[tuple[i
 
 def _unsaid_spans(flat: _Words, norm: Normalised) -> tuple[list[tuple[int, int]], ...]:
     """(asked or denied spans, past spans, recovered spans) of ``lexicons/care.re``."""
-    if _silent(flat, _CARE_TRIGGERS):
+    if _silent(flat, _CARE_TRIGGERS, _CARE_NEEDS):
         return ([], [], [])
     said = _care_spans("asked", flat, norm) + _care_spans("denied", flat, norm)
     past = _care_spans("past", flat, norm)
@@ -1352,7 +1385,7 @@ def self_harm_quiet(flat: _Words, norm: Normalised) -> bool:
     task (`dah tak larat nak layan call scammer`), a last post on a topic, leaving for an errand, a loss told
     with support ("lost everything but my family kept me going"), or self-harm words asked about, denied or
     past and recovered from. The phrase rules still judge the comment: their own findings go to care."""
-    if _silent(flat, _CARE_TRIGGERS):
+    if _silent(flat, _CARE_TRIGGERS, _CARE_NEEDS):
         return False
     if _may(_CARE["quiet"], flat.text) and _CARE["quiet"].search(flat.text) is not None:
         return True
@@ -2240,7 +2273,7 @@ def _told_and_rejected(flat: _Words, norm: Normalised, hit: Hit) -> bool:
 
 def threat_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     """Threats (threat.re) and telling someone to kill or harm themselves (harassment.re, incite)."""
-    if _silent(flat, _THREAT_TRIGGERS) or _look_says_none(_THREAT_LOOK, flat):
+    if _silent(flat, _THREAT_TRIGGERS, _THREAT_NEEDS) or _look_says_none(_THREAT_LOOK, flat):
         return _phrase_hits(_INCITE_RE, "threat.incite", "threat", flat, norm)
     # The author and the victim of a "clause" line must stand in one sentence ("I will go. Kill the
     # process first" is two).
@@ -2281,7 +2314,7 @@ def everyday_ending(flat: _Words) -> bool:
     "selamat tinggal semua, jumpa minggu depan!" -> True; "goodbye everyone, thanks for everything",
     "goodbye all, see you in the next life" -> False.
     """
-    if _silent(flat, _EVERYDAY_TRIGGERS):
+    if _silent(flat, _EVERYDAY_TRIGGERS, _EVERYDAY_NEEDS):
         return False
     text = flat.text
     if _EVERYDAY["thing"].search(text):
@@ -2348,7 +2381,7 @@ def minor_approach_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     picture, a child named outright), or a child named with a meeting or a picture asked for: "how old are
     you? are you alone at home?", "add me on whatsapp, don't tell your parents", `adik umur berapa, jom
     jumpa`. One cue alone is nothing, and a comment that reports or asks about it is published."""
-    if _silent(flat, _MINOR_TRIGGERS) or not _MINOR_FIRST_LOOK.may_match(flat.text):
+    if _silent(flat, _MINOR_TRIGGERS, _MINOR_NEEDS) or not _MINOR_FIRST_LOOK.may_match(flat.text):
         return []
     found: dict[str, tuple[int, int]] = {}
     for kind, rx in _MINOR_CUES.items():
@@ -2516,7 +2549,9 @@ def insult_hits(flat: _Words, norm: Normalised) -> list[Hit]:
     animal, a brain made small, "a waste of space". A negator inside the match or within two words
     before it ("you're not a sheep", "jangan panggil dia beruk") cancels it. Severity 2."""
     leet = flat.leet()
-    if not _INSULT_ANY.may_match(flat.text) and (leet is None or not _INSULT_ANY.may_match(leet[0])):
+    if _silent(flat, None, _INSULT_NEEDS) or (
+        not _INSULT_ANY.may_match(flat.text) and (leet is None or not _INSULT_ANY.may_match(leet[0]))
+    ):
         return []
     lex = lexicons.load()
     out = []
@@ -4209,8 +4244,8 @@ def look_in_batch(flats: list[_Words], norms: list[Normalised]) -> None:
     def readings(chosen: list[_Words]) -> list[str]:
         return [f.text for f in chosen] + [leet[0] for f in chosen if (leet := f.leet()) is not None]
 
-    def passing(triggers: frozenset[str] | None) -> list[_Words]:
-        return [f for f in flats if not _silent(f, triggers)]
+    def passing(triggers: frozenset[str] | None, needs: frozenset[str] | None = None) -> list[_Words]:
+        return [f for f in flats if not _silent(f, triggers, needs)]
 
     every = readings(flats)
     texts = [f.text for f in flats]
@@ -4218,12 +4253,12 @@ def look_in_batch(flats: list[_Words], norms: list[Normalised]) -> None:
     prime(
         [
             (_ALL_PHRASES, every),
-            (_INSULT_ANY, every),
+            (_INSULT_ANY, readings(passing(None, _INSULT_NEEDS))),
             (_guard(_COUNTER_FAKE_RE), texts),
-            (_guard(_SELF_HARM_RE), readings(passing(_SELF_HARM_TRIGGERS))),
-            (_THREAT_LOOK, readings(passing(_THREAT_TRIGGERS))),
+            (_guard(_SELF_HARM_RE), readings(passing(_SELF_HARM_TRIGGERS, _SELF_HARM_NEEDS))),
+            (_THREAT_LOOK, readings(passing(_THREAT_TRIGGERS, _THREAT_NEEDS))),
             (_SEXUAL_LOOK, readings(passing(_SEXUAL_TRIGGERS))),
-            (_MINOR_FIRST_LOOK, [f.text for f in passing(_MINOR_TRIGGERS)]),  # asked of the text alone
+            (_MINOR_FIRST_LOOK, [f.text for f in passing(_MINOR_TRIGGERS, _MINOR_NEEDS)]),  # asked of the text alone
             (_guard(_CONTACT_LETTERS_CUE), texts + folded),
             (_FOLDED_CUES, folded),
             (_two_number_words_look(lexicons.load().numbers), folded),

@@ -337,6 +337,19 @@ def triggers(name: str) -> frozenset[str] | None:
 
 
 @cache
+def needs(name: str) -> frozenset[str] | None:
+    """The ``needs.tsv`` words of a phrase-rule file (None when it has none): every match of every line of
+    the file holds one of them as a whole word (a maximal run of word characters), so a comment with none
+    of them skips the file (round 16, speed). Written by ``python -m webinar.screening.wordgate --write
+    FILE`` from the file's lines; tests/screening/test_wordgate.py fails when a line can match without one."""
+    for line in _lines("needs.tsv"):
+        file, _tab, words = line.partition("\t")
+        if file == name:
+            return frozenset(words.split())
+    return None
+
+
+@cache
 def gate(name: str) -> frozenset[str]:
     """The ``@TRIGGERS`` and ``@GATE`` words of a phrase-rule file together: a comment with none of them
     skips the file. ``@GATE`` words are everyday words that are not read through a swapped spelling."""
