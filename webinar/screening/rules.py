@@ -41,7 +41,8 @@ def _search(rx: re.Pattern, text: str) -> re.Match | None:
 
 
 def _finditer(rx: re.Pattern, text: str):
-    """``rx.finditer(text)`` (an empty tuple when RE2 says there is no match), read from where RE2 found one."""
+    """``rx.finditer(text)`` (an empty tuple when RE2 says there is no match), read from where RE2 found
+    one."""
     start = _guard(rx).start(text)
     return () if start < 0 else rx.finditer(text, start)
 
@@ -1146,7 +1147,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                 if bad and not _negated_word(words, j, lex, owned=owned):
                     add(min(ga, j), max(gb, j), "hate.identity")
                     break
-    for m in (_finditer(_HATE_RE, flat.text) if flat.may_phrase(0) else ()):
+    for m in _finditer(_HATE_RE, flat.text) if flat.may_phrase(0) else ():
         a, b = flat.token_range(m.start(), m.end())
         out.append(Hit("hate.exclusion", "hate", 2, norm.tokens[a].start, norm.tokens[b].end))
     return out
@@ -4258,7 +4259,10 @@ def look_in_batch(flats: list[_Words], norms: list[Normalised]) -> None:
             (_guard(_SELF_HARM_RE), readings(passing(_SELF_HARM_TRIGGERS, _SELF_HARM_NEEDS))),
             (_THREAT_LOOK, readings(passing(_THREAT_TRIGGERS, _THREAT_NEEDS))),
             (_SEXUAL_LOOK, readings(passing(_SEXUAL_TRIGGERS))),
-            (_MINOR_FIRST_LOOK, [f.text for f in passing(_MINOR_TRIGGERS, _MINOR_NEEDS)]),  # asked of the text alone
+            (
+                _MINOR_FIRST_LOOK,
+                [f.text for f in passing(_MINOR_TRIGGERS, _MINOR_NEEDS)],
+            ),  # asked of the text alone
             (_guard(_CONTACT_LETTERS_CUE), texts + folded),
             (_FOLDED_CUES, folded),
             (_two_number_words_look(lexicons.load().numbers), folded),

@@ -26,6 +26,8 @@ from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
+from webinar.screening import lexicons
+
 # Marks in a path (characters no pattern of ours writes literally).
 EDGE = "\x00"  # zero-width: no word character on this side (\b, ^, $, (?<![^ ]), (?!\w)...)
 GAP = "\x01"  # anything (any characters, possibly none)
@@ -33,8 +35,6 @@ NONWORD = "\x02"  # one or more characters, none a word character
 WORDCHAR = "\x03"  # one word character, not known which
 WORDRUN = "\x05"  # zero or more word characters, not known which
 ANYCHAR = "\x04"  # one character, not known which
-
-
 
 
 LIMIT = 512  # paths kept for one part before it is summed up
@@ -221,7 +221,7 @@ def _single_kind(op, av) -> str:
 
 def _is_edge_assert(op, av) -> bool:
     """Whether a lookaround says that the character beside it is no word character (or the text's end)."""
-    direction, sub = av
+    _direction, sub = av
     items = list(sub)
     if len(items) != 1:
         return False
@@ -360,23 +360,25 @@ def line_query(rx: str) -> Query:
 
 def uncovered(name: str, words: frozenset[str]) -> list[str]:
     """The lines of lexicon file ``name`` a match of which may hold none of ``words``."""
-    from webinar.screening import lexicons
-
     return [rx for _label, rx in lexicons.patterns(name) if not covers(line_query(rx), words)]
 
 
 def derive(name: str, frequency: dict[str, float]) -> frozenset[str] | None:
     """Gate words for lexicon file ``name`` (None when a line gives none): for each line the cheapest set,
-    a word's cost being the share of comments that hold it (``frequency``), free once chosen (twice
-    over, the second time with the first round's words free); then every word the others make needless is dropped, most frequent
-    first."""
-    queries = [line_query(rx) for _label, rx in lexicons_patterns(name)]
+    a word's cost being the share of comments that hold it (``frequency``), free once chosen (twice over,
+    the second time with the first round's words free); then every word the others make needless is
+    dropped, most frequent first."""
+    queries = [line_query(rx) for _label, rx in lexicons.patterns(name)]
     found: set[str] = set()
     for _round in range(2):  # the second round sees the first's words as free
         earlier = frozenset(found)
         found = set()
+
+        def cost(w: str, found: set[str] = found, earlier: frozenset[str] = earlier) -> float:
+            return 0.0 if w in found or w in earlier else frequency.get(w, 0.0) + 1e-5
+
         for q in queries:
-            chosen = choose(q, lambda w: 0.0 if w in found or w in earlier else frequency.get(w, 0.0) + 1e-5)
+            chosen = choose(q, cost)
             if chosen is None:
                 return None
             found |= chosen[0]
@@ -385,12 +387,6 @@ def derive(name: str, frequency: dict[str, float]) -> frozenset[str] | None:
         if all(covers(q, fewer) for q in queries):
             found.discard(word)
     return frozenset(found)
-
-
-def lexicons_patterns(name: str):
-    from webinar.screening import lexicons
-
-    return lexicons.patterns(name)
 
 
 NEEDS_HEADER = """\
