@@ -1,10 +1,11 @@
-"""Round 16 of issue 13 (docs/screening.md, "Round 16: retrained heads"): training data for the kinds rounds 14
-and 15 read only with phrase rules, and for the benign comments the model heads held (praise of a voice or a
-dress, `gila` as an intensifier, food praised, "this song saved my life", admitting one was scammed, words
+"""Round 16 of issue 13 (docs/screening.md, "Round 16: retrained heads"): training data for the kinds rounds
+14 and 15 read only with phrase rules, and for the benign comments the model heads held (praise of a voice or
+a dress, `gila` as an intensifier, food praised, "this song saved my life", admitting one was scammed, words
 reported and asked about, people asking about the topic). These tests check the data: every harmful kind in
 all three languages, more benign lookalikes than harmful lines, and none of the section's lines near an
 example of rounds 12-15's tests (the tests measure whether the heads generalise, not whether they memorised;
-round 7's test checks the held-out files, round 9's the own evaluation files, for every section after theirs)."""
+round 7's test checks the held-out files, round 9's the own evaluation files, for every section after
+theirs)."""
 
 from __future__ import annotations
 
