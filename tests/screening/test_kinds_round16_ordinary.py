@@ -118,6 +118,9 @@ FIXED = [
     "who shot this video? the cinematography is amazing",
     "filmed on an iPhone?",
     "hits like a truck",
+    "lapar pulak tengok video ni",
+    "lapar tengah malam tengok video ni",
+    "terliur aku",
 ]
 
 # Ordinary comments of every kind the round wrote (a third of each group; all publish at every strictness).
