@@ -299,10 +299,7 @@ def _reported_speech(norm: Normalised, hits: list[rules.Hit]) -> list[rules.Hit]
     quoted = rules.quoted_spans(norm.original)
     if not quoted:
         return hits
-    outside = norm.original
-    for a, b in quoted:
-        outside = outside[:a] + " " * (b - a) + outside[b:]
-    outside = outside.lower()
+    outside = _outside_quotes(norm.original, quoted)
     if rules.REPORTING_RE.search(outside) is None and rules.LYRIC_RE.search(outside) is None:
         return hits  # round 15: a song's words quoted ("... such a sad lyric") are the song's
     return [h for h in hits if not (h.category in _REPORTABLE and h.start is not None
@@ -313,12 +310,15 @@ def _lyric_quoted(norm: Normalised) -> bool:
     """Whether words are quoted with a lyric word outside the quotes (rules.LYRIC_RE: "lyric", "this line",
     `lagu`): a song's words or title, not the author's."""
     quoted = rules.quoted_spans(norm.original)
-    if not quoted:
-        return False
-    outside = norm.original
+    return bool(quoted) and rules.LYRIC_RE.search(_outside_quotes(norm.original, quoted)) is not None
+
+
+def _outside_quotes(original: str, quoted: list[tuple[int, int]]) -> str:
+    """``original`` lower-cased with the ``quoted`` spans blanked out (same length, so offsets hold)."""
+    outside = original
     for a, b in quoted:
         outside = outside[:a] + " " * (b - a) + outside[b:]
-    return rules.LYRIC_RE.search(outside.lower()) is not None
+    return outside.lower()
 
 
 def _quoted_tokens(norm: Normalised, quoted: list[tuple[int, int]]) -> list[int]:
