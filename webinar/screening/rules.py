@@ -77,7 +77,7 @@ _TOKEN_ENTRY = itemgetter(2)  # normalise.Token.entry
 class _Words:
     """The comment as a flat list of canonical words, each pointing back to its token."""
 
-    __slots__ = ("_groups", "_leet", "_phrases", "_starts", "_units", "owner", "text", "word_set", "words")
+    __slots__ = ("_groups", "_leet", "_starts", "_units", "owner", "text", "word_set", "words")
 
     def __init__(self, norm: Normalised):
         tokens = norm.tokens
@@ -94,7 +94,6 @@ class _Words:
         self._starts: list[int] | None = None
         self._groups: list[tuple[int, int]] | None = None
         self._leet: tuple[str, frozenset[str]] | bool | None = False
-        self._phrases: tuple[bool, bool] | None = None
         self._units: tuple[frozenset[str], frozenset[str] | None] | None = None
 
     @property
@@ -106,20 +105,6 @@ class _Words:
             starts = list(accumulate(map(_PLUS_ONE, map(len, words[:-1])), initial=0)) if words else []
             self._starts = starts
         return starts
-
-    def may_phrase(self, reading: int) -> bool:
-        """Whether any of the phrase files every comment is scanned with (harassment, hate,
-        counter-speech, spam) can match the canonical text (``reading`` 0) or its leet reading (1): one
-        RE2 pass for them all, so a comment that matches none skips each file's own look. (Self-harm and
-        threats have trigger words and guards of their own: in one automaton with the rest, RE2's DFA
-        outgrows its memory and slows down.)"""
-        if self._phrases is None:
-            leet = self.leet()
-            self._phrases = (
-                _ALL_PHRASES.may_match(self.text),
-                leet is not None and _ALL_PHRASES.may_match(leet[0]),
-            )
-        return self._phrases[reading]
 
     def leet(self) -> tuple[str, frozenset[str]] | None:
         """The text with digits between letters read as letters ("i w4nt to d1e" -> "i want to die"), and
@@ -967,7 +952,7 @@ def counter_speech(flat: _Words, norm: Normalised) -> bool:
     if disclaimed(flat):
         return False
     text = flat.text
-    m = _search(_COUNTER_RE, text) if flat.may_phrase(0) else None
+    m = _search(_COUNTER_RE, text)
     while m is not None:
         before = text[max(0, m.start() - 20) : m.start()].split()[-2:]
         if not any(w in lex.negators and w not in lex.commands for w in before) and not _pinned_on_a_group(
@@ -1147,7 +1132,7 @@ def hate_hits(norm: Normalised, flat: _Words, flagged_insults: set[int], allowed
                 if bad and not _negated_word(words, j, lex, owned=owned):
                     add(min(ga, j), max(gb, j), "hate.identity")
                     break
-    for m in _finditer(_HATE_RE, flat.text) if flat.may_phrase(0) else ():
+    for m in _finditer(_HATE_RE, flat.text):
         a, b = flat.token_range(m.start(), m.end())
         out.append(Hit("hate.exclusion", "hate", 2, norm.tokens[a].start, norm.tokens[b].end))
     return out
@@ -1205,10 +1190,13 @@ _SPAM_RES = [(re.compile(WORD_START + rx), float(weight)) for weight, rx in lexi
 # One pass over the text first: most comments match no spam pattern at all.
 _SPAM_ANY = _alternation(rx for _weight, rx in lexicons.patterns("spam.tsv"))
 SPAM_THRESHOLD = {"relaxed": 2.5, "standard": 2.0, "strict": 1.5}
-# The phrase files without trigger words at once, for the one look per comment that lets most comments
-# skip them all (see _Words.may_phrase).
+# The phrase files every comment is read with (no trigger words): one look each, which keeps the answer for
+# the last text it was asked about (prefilter.CueGuard: counter-speech is asked about twice). Round 16
+# (speed): they were one look for all five first, but that automaton outgrew RE2's DFA memory: on the
+# bench's comments it cost about four times what the five small looks cost together.
 _RARE_PHRASES = (_HATE_RE, _COUNTER_RE, _INCITE_RE, _PILE_ON_RE, _SPAM_ANY)
-_ALL_PHRASES = Guard("|".join(f"(?:{rx.pattern})" for rx in _RARE_PHRASES))
+for _rx in _RARE_PHRASES:
+    _GUARDS[id(_rx)] = (_rx, CueGuard([_rx]))
 # The insult phrases have one look of their own: in one automaton with the rest (round 14's lines), RE2's DFA
 # outgrew its memory and the look per comment went from about 10 to 200 microseconds.
 _INSULT_ANY = Guard(f"(?:{_INSULT_RE.pattern})|(?:{_INSULT_OWN_RE.pattern})")
@@ -1220,10 +1208,7 @@ def _phrase_hits(rx: re.Pattern, code: str, category: str, flat: _Words, norm: N
     out = []
     seen: set[tuple[int, int]] = set()
     leet = flat.leet()
-    rare = rx in _RARE_PHRASES
-    for reading, text in enumerate((flat.text,) if leet is None else (flat.text, leet[0])):
-        if rare and not flat.may_phrase(reading):
-            continue
+    for text in (flat.text,) if leet is None else (flat.text, leet[0]):
         start = _from(rx, text)
         if start < 0:
             continue
@@ -2002,7 +1987,7 @@ def _mention_frame(flat: _Words, norm: Normalised | None = None) -> bool:
         return True
     if not _MENTION_FRAME.isdisjoint(flat.word_set):
         return True
-    return flat.may_phrase(0) and _search(_COUNTER_RE, flat.text) is not None
+    return _search(_COUNTER_RE, flat.text) is not None
 
 
 def mentioned_tokens(flat: _Words, norm: Normalised) -> set[int]:
@@ -2899,7 +2884,7 @@ def spam_hits(
     spans: list = []
     text, where = contact_view(flat.text)
     spaced = _spaced_spam(norm) if _may(_SPACED_RUN, norm.folded) else []
-    first = -1 if not flat.may_phrase(0) and where is None else _from(_SPAM_ANY, text)
+    first = _from(_SPAM_ANY, text)
     if first >= 0:
         any_match = _SPAM_ANY.search(text, first)
         first = -1 if any_match is None else any_match.start()
@@ -4253,7 +4238,11 @@ def look_in_batch(flats: list[_Words], norms: list[Normalised]) -> None:
     folded = [n.folded for n in norms]
     prime(
         [
-            (_ALL_PHRASES, every),
+            (_guard(_HATE_RE), texts),
+            (_guard(_COUNTER_RE), texts),
+            (_guard(_SPAM_ANY), texts),
+            (_guard(_INCITE_RE), every),
+            (_guard(_PILE_ON_RE), every),
             (_INSULT_ANY, readings(passing(None, _INSULT_NEEDS))),
             (_guard(_COUNTER_FAKE_RE), texts),
             (_guard(_SELF_HARM_RE), readings(passing(_SELF_HARM_TRIGGERS, _SELF_HARM_NEEDS))),
