@@ -343,9 +343,8 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
         for a, b in rules.term_matches(flat, rules.compile_terms(tuple(policy.allowed_terms))):
             allowed.update(range(a, b + 1))
     innocent: set[int] = set()
-    figurative: set[int] = (
-        set()
-    )  # round 16: a figure's or a quoted lyric's tokens (rules.fan_talk counts them)
+    # Round 16: a figure's or a quoted lyric's tokens (rules.fan_talk counts them).
+    figurative: set[int] = set()
     hits: list[rules.Hit] = []
     hits += rules.self_harm_hits(flat, norm)
     figures = rules.hyperbole_spans(flat, norm)
