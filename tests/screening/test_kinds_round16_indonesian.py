@@ -15,19 +15,11 @@ from __future__ import annotations
 
 import pytest
 
-from webinar.screening import STRICTNESS, Policy, screen
+from tests.screening.tweets import reasons as _why
+from tests.screening.tweets import tweet_verdict as _verdict
+from webinar.screening import STRICTNESS
 from webinar.screening.normalise import normalise
 from webinar.screening.rules import reads_indonesian
-
-
-def _verdict(text: str, strictness: str = "standard"):
-    # Tweets carry links: the bench and these tests judge their words with links allowed.
-    return screen(text, policy=Policy(strictness=strictness, link_policy="allow"))
-
-
-def _why(v) -> list:
-    return [(r.code, r.matched) for r in v.reasons]
-
 
 ORDINARY = [
     # everyday tweets with the first person "gue" and laughs
