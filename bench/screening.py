@@ -229,6 +229,7 @@ HELDOUT = (
     "heldout_17",
     "heldout_18",
     "heldout_19",
+    "heldout_20",
 )
 
 # Dewan's own evaluation-only files for the goals measured on sets kept from the team (issue #13), written
