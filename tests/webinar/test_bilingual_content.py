@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import PASSWORD, make_registration, make_user, make_webinar
 from webinar.models import Question, ScreeningSettings
@@ -214,3 +215,43 @@ def test_the_campaign_funnel_and_overview_name_webinars_in_the_readers_language(
         "<td>Think Twice: live</td>"
         in english.get(reverse("campaigns:funnel", args=[series.campaign.slug])).content.decode()
     )
+
+
+def _ics_text(payload: bytes) -> str:
+    """The calendar file unfolded (iCalendar folds long lines at 75 octets with CRLF and a space)."""
+    return payload.decode().replace("\r\n ", "")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_malay_registrants_calendar_file_has_the_malay_title_description_and_join_line():
+    webinar = make_webinar(
+        title="Staying safe online",
+        title_ms="Selamat dalam talian",
+        description="For parents.",
+        description_ms="Untuk ibu bapa.",
+    )
+    mail.outbox.clear()
+    # The confirmation is sent while English is active (an English request or worker): the file follows
+    # the registrant's language, like the e-mail around it.
+    with translation.override("en"):
+        make_registration(webinar, "Aisyah", "aisyah@example.com", language="ms")
+    (name, payload, _kind), = mail.outbox[-1].attachments
+    ics = _ics_text(payload if isinstance(payload, bytes) else payload.encode())
+    assert name.endswith(".ics")
+    assert "SUMMARY:Selamat dalam talian" in ics
+    assert "DESCRIPTION:Untuk ibu bapa.\\n\\nSertai: " in ics
+    assert "Staying safe online" not in ics and "For parents." not in ics
+
+
+def test_the_pages_calendar_file_follows_the_readers_language():
+    webinar = make_webinar(
+        title="Staying safe online",
+        title_ms="Selamat dalam talian",
+        description="For parents.",
+        description_ms="Untuk ibu bapa.",
+    )
+    url = reverse("webinar:calendar", args=[webinar.slug])
+    malay = _ics_text(_reader("ms").get(url).content)
+    assert "SUMMARY:Selamat dalam talian" in malay and "DESCRIPTION:Untuk ibu bapa." in malay
+    english = _ics_text(_reader("en").get(url).content)
+    assert "SUMMARY:Staying safe online" in english and "DESCRIPTION:For parents." in english

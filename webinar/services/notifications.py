@@ -38,6 +38,9 @@ def webinar_ics(webinar: Webinar, *, registration: Registration | None = None, c
     a calendar replaces the event it already holds instead of adding a second one. ``cancel`` gives
     ``METHOD:CANCEL`` with ``STATUS:CANCELLED`` (the webinar was cancelled, or the registration was),
     one step above the current sequence so it supersedes the last file sent.
+    Title and description are the organiser's in the active language (``shown_title``,
+    ``shown_description``): e-mails render under the registrant's language, the page's file under the
+    reader's.
     """
     calendar = Calendar()
     calendar.add("prodid", "-//Dewan//dewan.local//")
@@ -47,7 +50,7 @@ def webinar_ics(webinar: Webinar, *, registration: Registration | None = None, c
     event.add("uid", f"webinar-{webinar.pk}@dewan.local")
     event.add("sequence", webinar.calendar_sequence + (1 if cancel else 0))
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
-    event.add("summary", webinar.title)
+    event.add("summary", webinar.shown_title)
     event.add("dtstart", webinar.starts_at)
     event.add("dtend", webinar.ends_at)
     event.add("dtstamp", webinar.updated_at or webinar.created_at)
@@ -58,7 +61,7 @@ def webinar_ics(webinar: Webinar, *, registration: Registration | None = None, c
     )
     event.add("url", link)
     event.add("location", vText(link))
-    description = webinar.description
+    description = webinar.shown_description
     if registration:
         join_line = _("Join: %(link)s") % {"link": link}
         description = f"{description}\n\n{join_line}".strip()
@@ -164,16 +167,19 @@ def _send(registration: Registration, kind: str) -> None:
         "cancel_url": cancel_url(registration),
         "kind": kind,
     }
+    # The calendar file is written in the registrant's language too (title, description, "Join:"),
+    # whatever language the request or worker that sends it runs in.
     with translation.override(registration.language):
         subject = email_subject(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
+        calendar = None
+        if registration.status == Registration.Status.CONFIRMED and kind in CALENDAR_KINDS:
+            calendar = webinar_ics(webinar, registration=registration)
+        elif kind in CANCEL_KINDS:
+            calendar = webinar_ics(webinar, cancel=True)
     message = EmailMessage(subject=subject, body=body, to=[registration.email])
-    if registration.status == Registration.Status.CONFIRMED and kind in CALENDAR_KINDS:
-        message.attach(
-            f"{webinar.slug}.ics", webinar_ics(webinar, registration=registration), "text/calendar"
-        )
-    elif kind in CANCEL_KINDS:
-        message.attach(f"{webinar.slug}.ics", webinar_ics(webinar, cancel=True), "text/calendar")
+    if calendar is not None:
+        message.attach(f"{webinar.slug}.ics", calendar, "text/calendar")
     message.send()
 
 
