@@ -22,6 +22,10 @@ CATEGORY_LABELS = {
     "custom": _("Organiser's blocked terms"),
     "uncategorised": _("Uncategorised"),
     "none": _("None"),
+    # The groups the screening calibration gives examples uploaded without a category
+    # (webinar/screening/calibration.py: "benign" for a publish label, "harmful" for hold).
+    "benign": _("Benign (no category)"),
+    "harmful": _("Harmful (no category)"),
 }
 
 # The screening model's heads whose names are not categories (the others are: hate, sexual, self_harm, ...).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -281,3 +282,25 @@ def test_the_transparency_report_counts_polls_answers_and_held_words_never_the_w
     assert 'data-figure="polls_run">2<' in html
     for text in ("Hoax", HELD_TEXT, HELD_MALAY, "Seen a scam?", "One word?"):
         assert text not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "codes"),
+    [
+        ("en", ["Personal data", "Spam", "Profanity", "English", "Bahasa Malaysia"], ["personal_data"]),
+        ("ms", ["Data peribadi", "Kata-kata kesat", "Bahasa Inggeris", "Bahasa Malaysia"], ["personal_data"]),
+    ],
+)
+def test_the_public_report_names_categories_and_languages_in_the_readers_words(
+    client, series, handled, language, words, codes
+):
+    transparency_set(
+        campaign=series.campaign, actor=series.owner, campaign_public=True, public_webinar_ids=[]
+    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(reverse("campaigns:transparency", args=[series.campaign.slug])).content.decode()
+    table = html.split('id="held-by-category"', 1)[1].split("</table>", 1)[0]
+    for word in words:
+        assert f"<td>{word}</td>" in table, word
+    for code in codes + ["<td>en</td>", "<td>ms</td>"]:
+        assert code not in table, code

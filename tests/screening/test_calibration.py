@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -125,3 +126,21 @@ def test_a_webinar_in_shadow_mode_publishes_an_insult_annotated_for_hosts():
     assert question.status == Question.Status.PUBLISHED
     assert question.screening["shadow_action"] == "hold"
     assert "insult" in question.screening_categories
+
+
+def test_the_calibration_results_speak_the_organisers_language_not_codes():
+    webinar = make_webinar()
+    client = signed_in(webinar.organiser)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ms"
+    csv = CSV + b"You are a complete idiot,publish,,en\n"  # a publish label Dewan would hold: a miss
+    body = client.post(
+        reverse("webinar:screening_calibrate", args=[webinar.slug]),
+        {"examples": SimpleUploadedFile("mine.csv", csv, content_type="text/csv")},
+    ).content.decode()
+    table = body.split('<table class="list calibration">', 1)[1].split("</table>", 1)[0]
+    assert "<td>Penghinaan dan gangguan</td>" in table and "<td>insult</td>" not in table
+    assert "<td>Bahasa Inggeris</td>" in table and "<td>en</td>" not in table
+    assert "<td>Tidak berbahaya (tiada kategori)</td>" in table and "<td>benign</td>" not in table
+    misses = body.split('<ul class="misses">', 1)[1].split("</ul>", 1)[0]
+    assert "Dewan akan menahannya" in misses and " akan hold" not in misses
+    assert "Kesilapan pada tahap ketegasan anda (Standard)" in body

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import make_registration, make_user, make_webinar
 
@@ -198,6 +199,18 @@ def test_host_console_and_its_live_labels_are_in_malay():
     assert response.status_code == 200
     for text in ["Konsol hos", "Jeda soalan", "Diterbitkan", "Luluskan", "Disematkan", "Sokong"]:
         assert text in page, text
+
+
+@pytest.mark.django_db
+def test_the_live_connection_pill_says_connected_in_malay_not_to_be_continued():
+    """'Bersambung' is what a series says between episodes ("to be continued"): a live socket is
+    'Tersambung' (connected)."""
+    from webinar.live_views import _labels
+
+    with translation.override("ms"):
+        connection = {key: str(text) for key, text in _labels()["connection"].items()}
+    assert connection["open"] == "Tersambung"
+    assert "Bersambung" not in connection.values()
 
 
 @pytest.mark.django_db

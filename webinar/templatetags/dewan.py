@@ -67,3 +67,12 @@ def language_name(code: str | None) -> str:
     from webinar.labels import language_label
 
     return language_label(code or "")
+
+
+@register.filter
+def category_name(code: str | None) -> str:
+    """A screening category code of a row (``self_harm``, ``personal_data``) in words, in the page's
+    language (``labels.category_label``; an unknown code, such as an organiser's own, as it is)."""
+    from webinar.labels import category_label
+
+    return category_label(code or "")
