@@ -285,14 +285,14 @@ def test_the_transparency_report_counts_polls_answers_and_held_words_never_the_w
 
 
 @pytest.mark.parametrize(
-    ("language", "words", "codes"),
+    ("language", "words"),
     [
-        ("en", ["Personal data", "Spam", "Profanity", "English", "Bahasa Malaysia"], ["personal_data"]),
-        ("ms", ["Data peribadi", "Kata-kata kesat", "Bahasa Inggeris", "Bahasa Malaysia"], ["personal_data"]),
+        ("en", ["Personal data", "Spam", "Profanity", "English", "Bahasa Malaysia"]),
+        ("ms", ["Data peribadi", "Kata-kata kesat", "Bahasa Inggeris", "Bahasa Malaysia"]),
     ],
 )
 def test_the_public_report_names_categories_and_languages_in_the_readers_words(
-    client, series, handled, language, words, codes
+    client, series, handled, language, words
 ):
     transparency_set(
         campaign=series.campaign, actor=series.owner, campaign_public=True, public_webinar_ids=[]
@@ -302,5 +302,5 @@ def test_the_public_report_names_categories_and_languages_in_the_readers_words(
     table = html.split('id="held-by-category"', 1)[1].split("</table>", 1)[0]
     for word in words:
         assert f"<td>{word}</td>" in table, word
-    for code in codes + ["<td>en</td>", "<td>ms</td>"]:
+    for code in ("personal_data", "<td>profanity</td>", "<td>en</td>", "<td>ms</td>"):
         assert code not in table, code

@@ -235,7 +235,7 @@ def test_a_malay_registrants_calendar_file_has_the_malay_title_description_and_j
     # the registrant's language, like the e-mail around it.
     with translation.override("en"):
         make_registration(webinar, "Aisyah", "aisyah@example.com", language="ms")
-    (name, payload, _kind), = mail.outbox[-1].attachments
+    ((name, payload, _kind),) = mail.outbox[-1].attachments
     ics = _ics_text(payload if isinstance(payload, bytes) else payload.encode())
     assert name.endswith(".ics")
     assert "SUMMARY:Selamat dalam talian" in ics
