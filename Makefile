@@ -60,7 +60,11 @@ worker: $(STAMP)
 # one worker was handed the browser tests early and ran 160 s alone after the other had finished (6:53
 # against 5:20 for the same embedded pass at the same load). `PYTHONDONTWRITEBYTECODE=` (empty: off) lets
 # pytest keep its rewritten test modules: with it set, as on this machine, every worker re-parsed every
-# test module's asserts on every run (~10 s of CPU each).
+# test module's asserts on every run (~10 s of CPU each). Backend-free tests (tests/backend_free.py: pure
+# code such as tests/screening's text -> verdict cases, no database, cache, channel layer or Celery; the
+# rule refuses them those in the embedded pass) run in the embedded pass only: with DATABASE_URL or
+# REDIS_URL set they are deselected (DEWAN_TEST_BACKEND_FREE=all keeps them); any test that asks for a
+# database or a server runs in both passes.
 test: $(DEV_STAMP) browser-deps
 	mkdir -p var test-artifacts
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)

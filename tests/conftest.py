@@ -7,6 +7,7 @@ import os
 import pytest
 from django.conf import settings
 
+from tests import backend_free
 from tests.celery_mode import tasks_eager
 from tests.factories import make_host, make_live_webinar, make_registration, make_user, make_webinar
 
@@ -41,6 +42,7 @@ def pytest_collection_modifyitems(config, items):
             )
         if "needs_redis" in item.keywords and not USING_REDIS:
             item.add_marker(pytest.mark.skip(reason="runs in the Redis pass of `make test` (REDIS_URL)"))
+    backend_free.select(config, items, services_pass=USING_POSTGRES or USING_REDIS)
 
 
 @pytest.fixture(scope="session")
@@ -107,7 +109,14 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
-def _isolated_caches():
+def _isolated_caches(request, monkeypatch):
+    """Each test starts with an empty cache; a backend-free test (tests/backend_free.py) gets none: the
+    cache, the channel layer and Celery refuse it, so what it checks cannot depend on the backend."""
+    if backend_free.applies(request.node):
+        used = backend_free.guard(monkeypatch)
+        yield
+        assert not used, f"a backend-free test used {', '.join(sorted(set(used)))} (tests/backend_free.py)"
+        return
     from django.core.cache import cache
 
     cache.clear()

@@ -6,6 +6,10 @@ import pytest
 
 from tests.django_process import PRODUCTION, run_django
 
+# Settings are loaded in a fresh interpreter whose environment the test chooses (tests/django_process.py):
+# the same in both passes of `make test`, so only the embedded pass runs them (tests/backend_free.py).
+pytestmark = pytest.mark.backend_free
+
 GOOD_KEY = "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyz"
 
 

@@ -14,6 +14,10 @@ from realtime import protocol
 from tests.live.helpers import db
 from webinar.models import Question, Vote, WebinarEvent
 
+# The parsing tests touch no backend, so only the embedded pass runs them; the test through a real socket
+# asks for the database and runs in both passes (tests/backend_free.py).
+pytestmark = pytest.mark.backend_free
+
 MAX_BYTES = 64 * 1024
 TYPES = sorted(
     protocol.HOST_COMMANDS | protocol.ATTENDEE_COMMANDS | {"sync", "ping", "", "Ask", "on_sync", "__class__"}

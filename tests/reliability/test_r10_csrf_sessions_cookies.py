@@ -11,6 +11,10 @@ from django.test import Client
 from tests.django_process import PRODUCTION, run_django
 from tests.factories import PASSWORD, make_user
 
+# The production cookie settings are read in a fresh interpreter (tests/django_process.py): embedded pass
+# only; the tests of pages ask for the database and run in both passes (tests/backend_free.py).
+pytestmark = pytest.mark.backend_free
+
 
 def production_settings() -> dict:
     code = (

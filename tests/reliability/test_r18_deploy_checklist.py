@@ -7,6 +7,10 @@ import pytest
 
 from tests.django_process import run_django
 
+# Django checks in a fresh interpreter whose environment the test chooses (tests/django_process.py): the
+# same in both passes of `make test`, so only the embedded pass runs them (tests/backend_free.py).
+pytestmark = pytest.mark.backend_free
+
 KEY = "r18-" + "abcdefghijklmnopqrstuvwxyz0123456789" * 2
 
 

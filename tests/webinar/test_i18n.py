@@ -20,6 +20,10 @@ from django.utils import translation
 
 from tests.factories import make_registration, make_user, make_webinar
 
+# The catalogue tests read files only, so only the embedded pass runs them; the tests of pages and e-mails
+# ask for the database and run in both passes (tests/backend_free.py).
+pytestmark = pytest.mark.backend_free
+
 LC_MESSAGES = Path(settings.BASE_DIR) / "locale" / "ms" / "LC_MESSAGES"
 
 
