@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from webinar.screening import lexicons, messages, model, rules
-from webinar.screening.normalise import Normalised, normalise
+from webinar.screening.normalise import Normalised, canonicalise, normalise
 
 CATEGORIES = (
     "profanity",
@@ -569,12 +569,13 @@ def _rule_hits(norm: Normalised, flat: rules.Words, policy: Policy, context: Con
 
 def _indonesian_scored_as(norm: Normalised, flat: rules.Words, dropped: set[int]) -> dict[int, str]:
     """Round 16: in a comment that reads as Indonesian, the words the model scores as another (token -> word:
-    "gue" as "ane", where its Malay reading "aku" weighs towards self-harm) and, added to ``dropped``, the
-    laughs it leaves out ("haha lucu banget": abuse 0.81 on "haha")."""
+    "gue" as "ane", where its Malay reading "aku" weighs towards self-harm; round 17: a typed "aku" as "ane",
+    "mau" as typed rather than Malay "mahu") and, added to ``dropped``, the laughs it leaves out ("haha lucu
+    banget": abuse 0.81 on "haha")."""
     lex = lexicons.load()
     scored_as, laughs = lex.indonesian_scored_as, lex.indonesian_laughs
-    if ("aku" not in flat.word_set and laughs.isdisjoint(flat.word_set)) or not rules.reads_indonesian(
-        norm, lex
+    if (_scored_words(lex).isdisjoint(flat.word_set) and laughs.isdisjoint(flat.word_set)) or not (
+        rules.reads_indonesian(norm, lex)
     ):
         return {}
     original = norm.original
@@ -590,6 +591,20 @@ def _indonesian_scored_as(norm: Normalised, flat: rules.Words, dropped: set[int]
             else:
                 dropped.add(i)
     return swapped
+
+
+_scored_canon: tuple[object, frozenset[str]] = (None, frozenset())
+
+
+def _scored_words(lex) -> frozenset[str]:
+    """The canonical words (``Token.words``) of the ``scored:`` words of ``lex`` ("gue" -> "aku"): a comment
+    with none of them has nothing to score as another word (one set look in C)."""
+    global _scored_canon
+    made_with, words = _scored_canon
+    if made_with is not lex:
+        words = frozenset(w for typed in lex.indonesian_scored_as for w in canonicalise(typed).words)
+        _scored_canon = (lex, words)
+    return words
 
 
 # The category a model head's hold is filed under (the host console and the report count by category).

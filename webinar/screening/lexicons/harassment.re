@@ -160,3 +160,10 @@ pile_on	\b(?:aku|i|saya|kami|we)(?: \w+)? (?:dah |have |already |sudah |has )?(?
 pile_on	\b(?:i ll|ill|i will|im going to|i m going to|aku akan|aku nak|we will|we ll|kami akan) (?:make sure |pastikan )?(?:everyone|everybody|semua orang|all) (?:at|in|kat|dekat|di) (?:your|ur|his|her|kau punya|dia punya) (?:\w+ )?(?:office|workplace|school|company|tempat kerja|pejabat|sekolah|kampung|church|mosque|masjid) (?:\w+ )?(?:knows?|tahu|kenal|sees?|nampak)\b
 pile_on	\b(?:make|create|buat|open|bukak|buka) (?:multiple|many|lots of|banyak|new|more|beberapa|\d+) (?:accounts|akaun|fake accounts|alts|alt accounts|profiles)\b(?: \w+){0,3}? (?:keep |terus |and )?(?:messaging|message|dm|msg|mesej|kacau|harass|spam|follow|comment|komen)\w* (?:\w+ )?(?:{PERSON}|her|him|them)\b
 pile_on	\b(?:go|pergi|jom|pi) (?:to |ke |kat )?(?:his|her|their|dia punya) (?:\w+ )?{ACCOUNT}\b(?: \w+){0,3}? (?:and |dan )?(?:tell (?:her|him|them) (?:what (?:you|we) think|off|how (?:bad|stupid|useless|ugly))|kutuk|maki|hentam|roast|spam|serang|attack|flame|bash|ratio)\b
+# Round 17 (docs/screening.md, "Round 17: Indonesian"): telling someone to die in Indonesian words, the Malay
+# lines above with `aja`, `mending` and `gak pantes`: "mati aja kamu", "lu mending mati aja", "kamu gak pantes
+# hidup". A thing that dies or goes out is not the reader ("kalau lampu mati aja kamu langsung panik"), nor a
+# life someone does not deserve to live hard ("kamu gak pantes hidup susah begini").
+incite	\b(?<!lampu )(?<!listrik )(?<!hp )(?<!hape )(?<!baterai )(?<!laptop )(?<!wifi )(?<!internet )(?<!mesin )(?<!motor )(?<!mobil )(?<!sinyal )(?<!tv )(?<!ikan )(?<!kucing )(?<!tanaman )(?<!karakter )(?<!hero )(?:mati|mampus|modar|bunuh diri|gantung diri) (?:aja|ajalah|sana|deh) (?:\w+ )?{YOU}\b
+incite	\b{YOU} (?:\w+ ){0,2}?(?:mending|mendingan|sebaiknya|harusnya|mestinya) (?:\w+ )?(?:mati|mampus|modar|bunuh diri|gantung diri)\b(?! (?:ketawa|gaya|lampu|listrik)\b)
+incite	\b{YOU} (?:\w+ )?(?:gak|ga|nggak|enggak|tidak|tak) (?:pantes|pantas|layak|berhak) (?:untuk )?hidup\b(?! (?:di|kayak|begini|begitu|miskin|susah|sendiri|sendirian|menderita|sengsara)\b)

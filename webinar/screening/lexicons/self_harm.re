@@ -356,3 +356,11 @@
 \b(?:whats|what s|what is) the point (?:of )?(?:anymore|any more|of it all|of anything)\b(?! (?:of|in|to|reporting|if|when|kalau|for)\b)
 \b(?:the world|this world|dunia|my family|keluarga (?:aku|saya)|nobody|no one|noone|tiada siapa|takde siapa) (?:doesnt |does not |doesn t |dont |tak |tidak )?(?:need|needs|perlukan) (?:me|aku|saya)(?: (?:anymore|lagi|at all|langsung))?\b(?! (?:to|at|for|in|today|kat|untuk|on|as|here)\b)
 \b(?:tak|tidak|dah tak|x) (?:sanggup|larat|mampu|kuat) (?:nak |untuk )?(?:hidup|teruskan hidup)(?: lagi)?\b(?! (?:dalam|di|kat|macam|dengan|dekat|sorang|sendiri)\b)
+# Round 17: the Malay lines above in Indonesian words: a want ("aku pengen mati aja", `gue pingin mati`), no
+# strength left to live (`udah gak kuat hidup lagi`) and weariness of life (`capek hidup`). Round 17 also
+# scores a typed "aku" in an Indonesian comment as "ane" (indonesian.tsv), so these are read by the rules.
+# A phone or a lamp that dies, dying of laughter and living somewhere are not ("hp aku pengen mati terus",
+# "capek hidup di jakarta macet").
+{NOT_OWNED}\b{MS_FP} (?:\w+ ){0,2}?(?:pengen|pingin|pengin|kepengen) mati\b(?! (?:ketawa|tertawa|gaya|lampu|listrik|suri|kutu)\b)
+\b(?:gak|ga|nggak|ngga|enggak|engga|tidak|udah gak|udah ga|udah nggak|sudah tidak|sudah gak) (?:kuat|sanggup|mampu|pengen|mau|ingin) (?:hidup|lanjut hidup|ngelanjutin hidup)(?: lagi)?\b(?! (?:di|dalam|tanpa|kayak|dengan|sendiri|sendirian|hemat|sehat|mewah|susah)\b)
+\b(?:{MS_FP}|udah|sudah)(?: \w+)? (?:capek|cape|lelah) (?:sama |dengan |menjalani )?hidup(?: ini)?\b(?! (?:di|kayak|begini|sehat|hemat|sendiri|sendirian|merantau|ngekos)\b)
