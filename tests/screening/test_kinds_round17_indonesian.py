@@ -70,6 +70,7 @@ LOOKALIKES = [
     "hp mati aja kamu udah bingung",
     "kamu gak pantes hidup susah begini",
     "kamu bakal nyesel kalau gak nonton ini",
+    "kau pasti menyesal tak daftar awal",
 ]
 
 
