@@ -217,7 +217,17 @@ def host_console(request, slug: str):
     context = {
         "webinar": webinar,
         "stage_url": stage_url,
-        "config": _page_config(webinar, "host"),
+        # The dialog's text box holds at most what the server takes, so a host never loses a long
+        # reason, edit or reply to a ``too_long`` refusal after the dialog closed.
+        "config": _page_config(
+            webinar,
+            "host",
+            text_limits={
+                "reject": protocol.REJECT_REASON_MAX_CHARS,
+                "edit": settings.DEWAN_QUESTION_MAX_CHARS,
+                "care_reply": protocol.CARE_REPLY_MAX_CHARS,
+            },
+        ),
     }
     return render(request, "webinar/live/host.html", context)
 

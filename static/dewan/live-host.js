@@ -9,6 +9,7 @@
   const state = { questions: new Map(), webinar: null, selected: null, muted: new Set() };
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_m, key) => String(values[key] ?? ""));
   const UNDO_SECONDS = 6;
+  const limits = cfg.text_limits || {};
   // What undoes each action (merge and approve have no exact inverse, so they offer none).
   const INVERSE = { pin: "unpin", unpin: "pin", answer: "unanswer", unanswer: "answer", mute: "unmute", unmute: "mute", reject: "approve" };
   const INCOMING = new Set(["pending", "checking", "held", "blocked"]);
@@ -134,8 +135,9 @@
   // The in-page dialog (no window.prompt or confirm): shows the question (or, with no question, a line
   // of ``body``), takes a reason, a new text, a reply, or a merge target found by searching the published
   // questions. ``danger``: an action that cannot be undone, so its button is red and Cancel has the focus
-  // (Enter or Escape then does nothing harmful).
-  function openDialog({ title, q, body, label, text, merge, ok, danger, onOk }) {
+  // (Enter or Escape then does nothing harmful). ``limit``: the most characters the server takes for the
+  // text (cfg.text_limits), counted under the box; ``required``: OK stays disabled while the text is empty.
+  function openDialog({ title, q, body, label, text, limit, required, merge, ok, danger, onOk }) {
     const dialog = $("host-dialog");
     $("host-dialog-title").textContent = title;
     const quoted = $("host-dialog-question");
@@ -187,6 +189,19 @@
     search.oninput = renderTargets;
     if (merge) renderTargets();
     else $("host-dialog-ok").disabled = false;
+    const counter = $("host-dialog-counter");
+    if (limit) area.maxLength = limit;
+    else area.removeAttribute("maxlength");
+    counter.hidden = !limit || label === undefined;
+    function checkText() {
+      if (label === undefined) return;
+      const length = area.value.trim().length;
+      counter.textContent = `${area.value.length} / ${limit}`;
+      counter.classList.toggle("over", !!limit && area.value.length > limit);
+      $("host-dialog-ok").disabled = (required && length === 0) || (!!limit && length > limit);
+    }
+    area.oninput = checkText;
+    checkText();
     $("host-dialog-ok").textContent = ok;
     $("host-dialog-cancel").textContent = t.cancel;
     $("host-dialog-cancel").onclick = () => dialog.close("cancel");
@@ -236,11 +251,12 @@
     if (type === "care_reply") {
       openDialog({
         title: t.care_reply_title, q, label: t.care_reply_prompt, ok: t.care_reply,
+        limit: limits.care_reply, required: true,
         onOk: ({ text }) => text.trim() && act("care_reply", q.id, { text }),
       });
     } else if (type === "reject") {
       openDialog({
-        title: t.reject_title, q, label: t.reject_reason_label, ok: t.reject,
+        title: t.reject_title, q, label: t.reject_reason_label, ok: t.reject, limit: limits.reject,
         onOk: ({ text }) => {
           act("reject", q.id, { reason: text });
           acted("reject", q, !ended() && ((q.allowed || []).includes("approve") || q.status === "published") ? undoWith("approve") : null);
@@ -250,6 +266,7 @@
       const previous = q.text;
       openDialog({
         title: t.edit_title, q, label: t.edit_prompt, text: q.text, ok: t.edit,
+        limit: limits.edit, required: true,
         onOk: ({ text }) => {
           if (!text.trim() || text.trim() === previous) return;
           act("edit", q.id, { text });

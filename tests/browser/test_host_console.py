@@ -45,6 +45,42 @@ def test_reject_in_a_dialog_showing_the_question_then_undo(pages, room):
     assert pages.dialogs == [], "no native prompt or alert"
 
 
+def test_the_dialogs_text_box_holds_what_the_server_takes_and_edit_needs_a_text(pages, room):
+    """A reason pasted longer than the server takes is cut at the limit the counter shows, so the reject
+    goes through (it used to be refused as too_long after the dialog closed, the text lost, while the
+    toast said it was rejected); an edit emptied of its text cannot be sent."""
+    from realtime.protocol import REJECT_REASON_MAX_CHARS
+    from webinar.models import Question
+
+    aisyah = room.registrations[0]
+    _held(room, aisyah, "Is this a long-winded question?", "k1")
+    _published(room, aisyah, "When is the recording online?", "k2")
+    host = pages.host(room.host, room.webinar)
+    _item(host, "incoming", "long-winded").locator("[data-action=reject]").click()
+    box = host.locator("#host-dialog-text")
+    expect(box).to_have_attribute("maxlength", str(REJECT_REASON_MAX_CHARS))
+    box.fill("")
+    box.press_sequentially("Off topic. ")
+    expect(host.locator("#host-dialog-counter")).to_have_text(f"11 / {REJECT_REASON_MAX_CHARS}")
+    box.focus()
+    host.keyboard.insert_text("x" * (REJECT_REASON_MAX_CHARS + 200))
+    expect(host.locator("#host-dialog-counter")).to_have_text(
+        f"{REJECT_REASON_MAX_CHARS} / {REJECT_REASON_MAX_CHARS}"
+    )
+    host.locator("#host-dialog-ok").click()
+    expect(_item(host, "rejected", "long-winded")).to_be_visible()
+    expect(host.locator("#host-error")).to_have_text("")
+    reason = off_loop(lambda: Question.objects.get(client_key="k1").reject_reason)
+    assert reason.startswith("Off topic. x") and len(reason) == REJECT_REASON_MAX_CHARS
+
+    _item(host, "published", "recording").locator("[data-action=edit]").click()
+    expect(host.locator("#host-dialog-ok")).to_be_enabled()
+    host.locator("#host-dialog-text").fill("   ")
+    expect(host.locator("#host-dialog-ok")).to_be_disabled()
+    host.keyboard.press("Escape")
+    assert pages.dialogs == []
+
+
 def test_merge_finds_its_target_by_searching_and_edit_is_tagged(pages, room):
     aisyah, ben, _ = room.registrations
     _published(room, aisyah, "When will the slides be shared?", "k1")
