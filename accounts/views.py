@@ -24,7 +24,7 @@ from webinar.http import client_ip, redirect_next, safe_next
 
 from .emails import InvalidEmail, email_normalise
 from .forms import SignInForm, SignUpForm
-from .languages import language_agree_on_sign_in
+from .languages import language_agree_on_sign_in, language_supported
 
 
 def _typed_email(request, field: str) -> str:
@@ -38,7 +38,11 @@ def _typed_email(request, field: str) -> str:
 
 @require_http_methods(["GET", "POST"])
 def signup(request):
-    form = SignUpForm(request.POST or None)
+    # The account's language starts as the page's: a Malay reader who kept the default would otherwise
+    # get an English account, and activation (``language_agree_on_sign_in``) would turn the site English.
+    page_language = getattr(request, "LANGUAGE_CODE", "")
+    initial = {"language": page_language} if language_supported(page_language) else {}
+    form = SignUpForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
         wait = ratelimit.hit(

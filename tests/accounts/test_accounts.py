@@ -237,3 +237,22 @@ def test_a_sign_up_name_is_one_line():
     )
     form.is_valid()
     assert form.cleaned_data.get("display_name") == "Nurul Click http://evil.example"
+
+
+@pytest.mark.parametrize("language", ["en", "ms"])
+def test_the_sign_up_form_starts_in_the_pages_language(language):
+    page = Client(HTTP_ACCEPT_LANGUAGE=language).get(reverse("accounts:signup")).content.decode()
+    select = page.split('name="language"', 1)[1].split("</select>", 1)[0]
+    assert re.search(rf'<option value="{language}"[^>]*selected', select), select
+
+
+def test_a_malay_sign_up_with_a_short_common_password_is_told_so_in_malay():
+    client = Client(HTTP_ACCEPT_LANGUAGE="ms")
+    data = {"email": "nurul@example.com", "display_name": "Nurul", "language": "ms"}
+    response = client.post(reverse("accounts:signup"), {**data, "password1": "abc", "password2": "abc"})
+    errors = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "Kata laluan ini terlalu pendek. Ia mesti mengandungi sekurang-kurangnya 8 aksara." in errors
+    assert "Kata laluan ini terlalu biasa digunakan." in errors
+    # Django's own Malay called a common password "too short", and left the length rule in English.
+    assert "This password is too short" not in errors and "terlalu singkat" not in errors
