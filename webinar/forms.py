@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -172,6 +173,11 @@ class WebinarForm(forms.ModelForm):
         return data
 
 
+# A domain as ``screening.site_domain`` leaves it: labels of letters, digits and hyphens (any script, for
+# internationalised names) joined by dots.
+_SITE = re.compile(r"[\w-]+(\.[\w-]+)+")
+
+
 class ScreeningSettingsForm(forms.Form):
     strictness = forms.ChoiceField(
         label=_("Strictness"),
@@ -202,6 +208,25 @@ class ScreeningSettingsForm(forms.Form):
         ),
     )
     hold_all = forms.BooleanField(required=False, label=_("Hold every question for a host"))
+
+    def clean_trusted_sites(self) -> str:
+        """Every line names a site (a web address or domain, ``screening.site_domain``); a line that names
+        none was dropped without a word before, so a typo trusted nothing while looking saved."""
+        from webinar.screening import site_domain
+
+        value = self.cleaned_data.get("trusted_sites") or ""
+        not_sites = [
+            line.strip()
+            for line in value.splitlines()
+            if line.strip() and not _SITE.fullmatch(site_domain(line))
+        ]
+        if not_sites:
+            raise forms.ValidationError(
+                _("Not a web address: %(lines)s. Write one site per line, such as your-organisation.org.my."),
+                params={"lines": ", ".join(f"“{line[:80]}”" for line in not_sites[:5])},
+            )
+        return value
+
     hold_first_time = forms.BooleanField(required=False, label=_("Hold first-time askers"))
     shadow_mode = forms.BooleanField(
         required=False,

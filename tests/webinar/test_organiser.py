@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
@@ -245,3 +246,28 @@ def test_the_screening_page_says_who_sees_the_care_resources_in_the_organisers_l
     page = html.unescape(client.get(reverse("webinar:screening", args=[webinar.slug])).content.decode())
     for text in words:
         assert text in page, text
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Not a web address: “kedai komuniti”, “<b>gov</b>”."),
+        ("ms", "Bukan alamat web: “kedai komuniti”, “<b>gov</b>”."),
+    ],
+)
+def test_a_trusted_site_that_is_not_a_web_address_is_refused_keeping_what_was_typed(language, message):
+    """A line naming no site used to be dropped without a word: the settings looked saved."""
+    from webinar import selectors
+
+    webinar = make_webinar()
+    client = signed_in(webinar.organiser)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = language
+    typed = "kedai-komuniti.com\nkedai komuniti\n<b>gov</b>\n"
+    response = client.post(
+        reverse("webinar:screening", args=[webinar.slug]),
+        {"strictness": "standard", "link_policy": "hold", "trusted_sites": typed},
+    )
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200 and message in page
+    assert "kedai-komuniti.com\nkedai komuniti" in page  # nothing typed is lost
+    assert "kedai-komuniti.com" not in selectors.screening_policy(webinar=webinar).trusted_sites
