@@ -927,11 +927,11 @@ class LiveConsumer(GuardedConsumer):
             registration_id=self.viewer.registration_id,
             poll_id=command.poll_id,
             client_key=command.client_key,
-            # An answer field counts as sent when the frame carries it (even empty): the service
-            # refuses one that does not fit the poll's kind (``invalid_choice``).
-            choices=list(command.choices) if "choices" in command.model_fields_set else None,
+            # An answer field counts as sent when the frame carries it with a value other than null (even
+            # empty): the service refuses one that does not fit the poll's kind (``invalid_choice``).
+            choices=None if command.choices is None else list(command.choices),
             rating=command.rating,
-            word=command.word if "word" in command.model_fields_set else None,
+            word=command.word,
         )
         self.listener.send_now(
             protocol.ack_message(

@@ -300,13 +300,15 @@ class PollAnswer(_Command):
     type: Literal["poll_vote"]
     client_key: ClientKey
     poll_id: Id
-    choices: Annotated[list[Annotated[int, Field(ge=0)]], Field(max_length=POLL_MAX_CHOICES)] = Field(
-        default_factory=list,
+    # Each answer field may be null, which means the same as leaving it out (docs/protocol.md: only a
+    # field of another kind with a value other than null is ``invalid_choice``).
+    choices: Annotated[list[Annotated[int, Field(ge=0)]], Field(max_length=POLL_MAX_CHOICES)] | None = Field(
+        default=None,
         description="`single` (exactly one) and `multiple` (one or more): indexes into the poll's `options`",
     )
     rating: Annotated[int, Field(ge=1, le=5)] | None = Field(default=None, description="`rating` polls: 1-5")
-    word: Text = Field(
-        default="", description="`words` polls: up to 40 characters, screened; only published words count"
+    word: Text | None = Field(
+        default=None, description="`words` polls: up to 40 characters, screened; only published words count"
     )
 
 
@@ -823,7 +825,11 @@ class Error(_Out):
     for_type: str | None = Field(default=None, description="the command type this answers")
     client_key: str | None = Field(default=None, description="echoed when the command had one")
     retry_after: float | None = Field(default=None, description="seconds")
-    limit: int | None = Field(default=None, description="`too_long`: the maximum number of characters")
+    limit: int | None = Field(
+        default=None,
+        description="`too_long`: the maximum number of characters; "
+        "`question_limit`: the most questions one attendee may ask in a webinar",
+    )
 
 
 class Resync(_Out):

@@ -94,6 +94,29 @@ async def test_same_ask_frame_twice_makes_one_question_and_two_identical_acks(
     assert len(published) == 1
 
 
+async def test_a_repeated_ask_finds_its_question_whatever_has_closed_asking_since(
+    room, sockets, settings, publish_everything, rate_window_held
+):
+    """docs/protocol.md, `ask`: the repeat is answered from the stored question before any other check
+    (its text is not read again), so re-sending an unacknowledged frame (client rule 6) never meets a
+    refusal meant for a new question."""
+    settings.DEWAN_QUESTION_RATE = "1/60"
+    settings.DEWAN_QUESTIONS_PER_ATTENDEE = 1
+    aisyah = await sockets.attendee(room.aisyah)
+    host = await sockets.host(room.webinar, room.host)
+    first = await aisyah.request(ask("once"))
+    assert first["type"] == "ack"
+    assert (await aisyah.request(ask("twice", "A new one")))["code"] in {"rate_limited", "question_limit"}
+    await host.request({"type": "slow_mode", "seconds": 600})
+    await host.request({"type": "pause"})
+    await host.request({"type": "mute", "question_id": first["question"]["id"]})
+    assert (await aisyah.request(ask("twice", "A new one")))["code"] == "paused"
+    assert await aisyah.request(ask("once", "Another text under the same key")) == first
+    await host.request({"type": "end"})
+    assert await aisyah.request(ask("once")) == first
+    assert await count_questions() == 1
+
+
 async def test_the_authors_own_question_carries_the_asks_client_key_in_the_ack_and_the_event(
     room, sockets, monkeypatch
 ):

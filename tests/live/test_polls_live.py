@@ -163,6 +163,36 @@ async def test_a_frame_carrying_another_kinds_field_is_invalid_choice_for_every_
     assert not await db(PollVote.objects.exists)()
 
 
+async def test_an_answer_field_of_another_kind_sent_as_null_is_a_field_left_out(sockets):
+    """docs/protocol.md, `poll_vote`: only a field of another kind with a value other than null is
+    `invalid_choice`; a client that always sends all three fields, the unused ones null, is counted."""
+    webinar, host, polls, people = await db(live_room)()
+    hosting = await sockets.host(webinar, host)
+    alice, bob = await sockets.attendee(people[0]), await sockets.attendee(people[1])
+    answers = {
+        "single": {"choices": [1], "rating": None, "word": None},
+        "multiple": {"choices": [0, 2], "rating": None, "word": None},
+        "rating": {"choices": None, "rating": 4, "word": None},
+        "words": {"choices": None, "rating": None, "word": "hoax"},
+    }
+    for kind, answer in answers.items():
+        await hosting.request({"type": "poll_launch", "poll_id": polls[kind].pk})
+        frame = {"type": "poll_vote", "poll_id": polls[kind].pk, "client_key": f"n{kind}", **answer}
+        ack = await alice.request(frame)
+        assert ack == {
+            "type": "ack",
+            "for": "poll_vote",
+            "client_key": f"n{kind}",
+            "poll_id": polls[kind].pk,
+            "counted": True,
+        }
+        nothing = {"type": "poll_vote", "poll_id": polls[kind].pk, "client_key": f"z{kind}"}
+        refused = await bob.request({**nothing, "choices": None, "rating": None, "word": None})
+        assert (kind, refused["code"]) == (kind, "empty" if kind == "words" else "invalid_choice")
+        await hosting.request({"type": "poll_close", "poll_id": polls[kind].pk})
+    assert await db(PollVote.objects.count)() == 4
+
+
 async def test_ending_the_webinar_closes_the_open_poll_for_everyone(sockets):
     webinar, host, polls, people = await db(live_room)()
     hosting = await sockets.host(webinar, host)
