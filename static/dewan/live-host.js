@@ -80,6 +80,13 @@
     },
     error(m) {
       $("host-error").textContent = m.message;
+      // The server refused the action the undo bar just announced ("#12 rejected. Undo"): take the
+      // announcement and its undo back, so the error line is the only word about it.
+      if (announced && m.for_type === announced) {
+        $("undo-bar").hidden = true;
+        clearTimeout(undoTimer);
+        announced = null;
+      }
     },
     ack() {
       $("host-error").textContent = "";
@@ -101,6 +108,7 @@
   // After an action: say what happened, offer to undo it for a few seconds, and move on to the next
   // held question when the acted-on one leaves the incoming queue.
   let undoTimer = null;
+  let announced = null; // the command type the undo bar is announcing, until it hides
   // The name an action goes by for this question: its button and the toast after it both use it
   // ("Publish anyway" -> "Published #18 anyway.", never "Approved" for a button that said otherwise).
   function actionName(type, q) {
@@ -110,18 +118,23 @@
   function acted(type, q, undo) {
     const bar = $("undo-bar");
     const name = actionName(type, q);
+    announced = type;
     $("undo-text").textContent = fill((t.done || {})[name] || name, { q: `#${q.id}` });
     const button = $("undo-button");
     button.textContent = t.undo;
     button.hidden = !undo;
     button.onclick = () => {
       bar.hidden = true;
+      announced = null;
       clearTimeout(undoTimer);
       if (undo) undo();
     };
     bar.hidden = false;
     clearTimeout(undoTimer);
-    undoTimer = setTimeout(() => (bar.hidden = true), UNDO_SECONDS * 1000);
+    undoTimer = setTimeout(() => {
+      bar.hidden = true;
+      announced = null;
+    }, UNDO_SECONDS * 1000);
     if (INCOMING.has(q.status) && ["approve", "publish_anyway", "reject", "merge"].includes(type)) selectNextIncoming(q.id);
   }
 

@@ -81,6 +81,26 @@ def test_the_dialogs_text_box_holds_what_the_server_takes_and_edit_needs_a_text(
     assert pages.dialogs == []
 
 
+def test_an_action_the_server_refuses_is_not_announced_as_done(pages, room):
+    """The undo bar ("#n rejected. Undo") goes when the server answers that command with an error: the
+    error line is the only word about it. The refusal is forced here by lifting the box's own limit."""
+    from realtime.protocol import REJECT_REASON_MAX_CHARS
+
+    _held(room, room.registrations[0], "Is this refused by the server?", "k1")
+    host = pages.host(room.host, room.webinar)
+    _item(host, "incoming", "refused by the server").locator("[data-action=reject]").click()
+    host.evaluate(
+        """(n) => { const box = document.getElementById('host-dialog-text');
+        box.removeAttribute('maxlength'); box.oninput = null; box.value = 'x'.repeat(n); }""",
+        REJECT_REASON_MAX_CHARS + 1,
+    )
+    host.locator("#host-dialog-ok").click()
+    expect(host.locator("#host-error")).to_have_text("That text is too long.")
+    # At once, not when the bar's own six seconds run out.
+    assert host.locator("#undo-bar").is_hidden()
+    expect(_item(host, "incoming", "refused by the server")).to_be_visible()
+
+
 def test_merge_finds_its_target_by_searching_and_edit_is_tagged(pages, room):
     aisyah, ben, _ = room.registrations
     _published(room, aisyah, "When will the slides be shared?", "k1")
