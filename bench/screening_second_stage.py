@@ -277,7 +277,7 @@ def main() -> int:
         for s in sets.values():
             embedder.embed([t for t, p in zip(s["texts"], s["published"], strict=True) if p])
         return 0
-    heads = heads_train(train, embedder, args.C)
+    heads, _ = heads_train(train, embedder, args.C)
     if args.embed_only == "train":
         return 0
     if args.cached_only:

