@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import running_server
+from tests.browser.conftest import SHARED_SERVER_RATES, running_server
 from tests.browser.helpers import off_loop, wait_connected
 from tests.factories import PASSWORD, make_host, make_live_webinar, make_user
 from tests.servers import ARTIFACTS
@@ -31,19 +31,22 @@ WALKS = [
 ]
 
 
-@pytest.fixture
-def mail_dir(tmp_path) -> Path:
-    return tmp_path / "mail"
+@pytest.fixture(scope="module")
+def mail_dir(tmp_path_factory) -> Path:
+    """Where the walk's server writes its e-mails (each walk reads those to its own addresses only)."""
+    return tmp_path_factory.mktemp("walk-mail")
 
 
-@pytest.fixture
-def server(transactional_db, request, mail_dir):
-    """The server of the walk: e-mail into files, tasks in-process (the report is built on end)."""
+@pytest.fixture(scope="module")
+def shared_server(request, django_db_setup, mail_dir):
+    """The server of the walks (one start for both, as conftest's ``server`` serves it to each with the
+    database flushed): e-mail into files, tasks in-process (the report is built on end)."""
     yield from running_server(
         request,
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(mail_dir),
         CELERY_TASK_ALWAYS_EAGER="true",
+        **SHARED_SERVER_RATES,  # two walks sign in and register from one address on one server
     )
 
 
