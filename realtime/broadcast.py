@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import logging
 import os
@@ -30,7 +31,7 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 
 from realtime import protocol
-from realtime.redis_health import redis_failed, redis_ok, redis_suspended
+from realtime.redis_health import RedisSuspended, redis_failed, redis_guarded_async, redis_suspended
 
 log = logging.getLogger("dewan.realtime")
 
@@ -137,27 +138,49 @@ def _send(webinar_id: int, payload: dict) -> None:
     if redis_suspended():  # Redis failed moments ago: do not wait out another timeout per event
         log.warning("broadcast to webinar %s skipped: Redis presumed down", webinar_id)
         return
+    group_send = functools.partial(layer.group_send, group_name(webinar_id), message)
+
+    def send() -> Coroutine[Any, Any, Any]:
+        return layer_call("broadcast", group_send)
+
     try:
         running = _running_loop()
         if running is not None:
             # Sync code called on an event loop's own thread: the send must not block it.
-            running.create_task(layer.group_send(group_name(webinar_id), message)).add_done_callback(
-                lambda task: _log_failure(task, webinar_id)
-            )
+            running.create_task(send()).add_done_callback(lambda task: _log_failure(task, webinar_id))
             return
         serving = SERVING_LOOP.get()
         # Under a connection: the server's own loop sends. Celery workers, commands, scripts: the
         # publisher loop, or every event would build an event loop, a thread and (channels-redis keeps
         # a connection per loop) a Redis connection of its own.
         loop = serving if serving is not None and serving.is_running() else _publisher_loop()
-        asyncio.run_coroutine_threadsafe(layer.group_send(group_name(webinar_id), message), loop).result(
-            timeout=PUBLISH_TIMEOUT_SECONDS
-        )
+        asyncio.run_coroutine_threadsafe(send(), loop).result(timeout=PUBLISH_TIMEOUT_SECONDS)
+    except RedisSuspended:  # Redis failed while this one waited its turn (``layer_call``)
+        log.warning("broadcast to webinar %s skipped: Redis presumed down", webinar_id)
     except Exception as exc:  # the layer is down: clients resync from the database when they reconnect
         log.exception("broadcast to webinar %s failed", webinar_id)
         redis_failed("broadcast", exc)
-    else:
-        redis_ok()
+
+
+_layer_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+async def layer_call(what: str, call: Callable[[], Awaitable[Any]]) -> Any:
+    """One channel-layer call that may reach Redis (``group_send``, ``group_add``, ``group_discard``):
+    one at a time per event loop, each through the Redis circuit breaker checked when its turn comes.
+
+    channels-redis already runs a shard's publishes and subscriptions one at a time (one lock); with
+    the breaker checked only before queueing, every call queued behind one that hung waited out its own
+    timeout in turn (a broadcast after k others: k + 1 timeouts). Checked at the turn, the first timeout
+    trips the breaker and the calls queued behind it raise ``RedisSuspended`` at once, so a command's
+    broadcast waits on at most the one call in flight (docs/reliability.md, "Redis hung").
+    """
+    loop = asyncio.get_running_loop()
+    lock = _layer_locks.get(loop)
+    if lock is None:
+        lock = _layer_locks[loop] = asyncio.Lock()
+    async with lock:
+        return await redis_guarded_async(what, call)
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
@@ -169,9 +192,10 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 
 def _log_failure(task: asyncio.Task, webinar_id: int) -> None:
     error = None if task.cancelled() else task.exception()
-    if error is not None:
+    if isinstance(error, RedisSuspended):
+        log.warning("broadcast to webinar %s skipped: Redis presumed down", webinar_id)
+    elif error is not None:  # ``layer_call`` recorded a timeout already
         log.error("broadcast to webinar %s failed", webinar_id, exc_info=error)
-        redis_failed("broadcast", error)
 
 
 _publisher: tuple[int, asyncio.AbstractEventLoop] | None = None
@@ -632,8 +656,9 @@ class Hub:
             if room is None:
                 # Subscribe first: a room recorded after a failed group_add (Redis down) would never
                 # be subscribed by later joins, and this process would stop hearing the webinar.
-                if self.layer is not None:
-                    await self.layer.group_add(group_name(webinar_id), self.channel_name)
+                if self.layer is not None:  # refused at once while Redis is presumed down (1013)
+                    add = functools.partial(self.layer.group_add, group_name(webinar_id), self.channel_name)
+                    await layer_call("group_add", add)
                 room = self.rooms[webinar_id] = _Room()
         room.everyone.add(listener)
         if listener.staff:
@@ -710,9 +735,12 @@ class Hub:
                     if room.pledge_flush:
                         room.pledge_flush.cancel()
                     if self.layer is not None and self.channel_name:
+                        discard = functools.partial(
+                            self.layer.group_discard, group_name(webinar_id), self.channel_name
+                        )
                         try:
-                            await self.layer.group_discard(group_name(webinar_id), self.channel_name)
-                        except Exception:
+                            await layer_call("group_discard", discard)
+                        except Exception:  # RedisSuspended too: the hub drops messages for no room
                             log.warning("group_discard failed for webinar %s", webinar_id, exc_info=True)
 
     async def _receive(self) -> None:
@@ -879,9 +907,12 @@ class Hub:
             for listener in room.everyone:
                 listener.close()
             if self.layer is not None and self.channel_name:
+                discard = functools.partial(
+                    self.layer.group_discard, group_name(webinar_id), self.channel_name
+                )
                 try:
-                    await self.layer.group_discard(group_name(webinar_id), self.channel_name)
-                except Exception:
+                    await layer_call("group_discard", discard)
+                except Exception:  # RedisSuspended too: the hub drops messages for no room
                     log.warning("group_discard failed for webinar %s", webinar_id, exc_info=True)
 
 

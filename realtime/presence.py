@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
 import weakref
@@ -43,6 +44,7 @@ from django.utils.module_loading import import_string
 
 from realtime import protocol
 from realtime.broadcast import frame
+from realtime.redis_health import RedisSuspended, redis_guarded_async
 
 log = logging.getLogger("dewan.realtime")
 
@@ -249,11 +251,25 @@ return added
 _REFRESH_CHUNK = 2000  # viewers per script call (Lua's stack stays small; one pipeline for all)
 
 
+def _guarded(method):
+    """A store call through the Redis circuit breaker (realtime/redis_health.py): while Redis is
+    presumed down it raises ``RedisSuspended`` at once instead of waiting out a timeout (a ``ping``'s
+    heartbeat, a connect's join, the presence loop's tick), and a timeout here starts the pause for
+    every other caller of the process too. Callers treat presence as best effort (they log and go on)."""
+
+    @functools.wraps(method)
+    async def call(self, *args, **kwargs):
+        return await redis_guarded_async(f"presence {method.__name__}", lambda: method(self, *args, **kwargs))
+
+    return call
+
+
 class RedisPresenceStore(PresenceStore):
     """One sorted set per webinar: member = viewer key, score = time of the newest heartbeat.
 
     A steady heartbeat is one ``ZADD`` round trip; the language hash is written only when the
-    ``ZADD`` reports a new member, which is also what rebuilds it after a Redis restart.
+    ``ZADD`` reports a new member, which is also what rebuilds it after a Redis restart. Every call
+    goes through the Redis circuit breaker (``_guarded``).
     """
 
     def __init__(
@@ -303,6 +319,7 @@ class RedisPresenceStore(PresenceStore):
     def _cutoff(self) -> float:
         return self.clock() - self.ttl
 
+    @_guarded
     async def heartbeat(self, webinar_id: int, viewer_key: str, language: str = "") -> None:
         client = self._client()
         added = await client.zadd(self.key(webinar_id), {viewer_key: self.clock()})
@@ -313,6 +330,7 @@ class RedisPresenceStore(PresenceStore):
             pipe.expire(self.language_key(webinar_id), _KEY_LIFETIME_SECONDS)
             await pipe.execute()
 
+    @_guarded
     async def refresh(self, viewers: dict[int, dict[str, str]]) -> None:
         """Every webinar's viewers in one pipeline of ``_REFRESH`` calls: one round trip per tick."""
         if not viewers:
@@ -330,17 +348,20 @@ class RedisPresenceStore(PresenceStore):
                 pipe.eval(_REFRESH, 2, self.key(webinar_id), self.language_key(webinar_id), *args)
         await pipe.execute()
 
+    @_guarded
     async def leave(self, webinar_id: int, viewer_key: str) -> None:
         pipe = self._client().pipeline(transaction=False)
         pipe.zrem(self.key(webinar_id), viewer_key)
         pipe.hdel(self.language_key(webinar_id), viewer_key)
         await pipe.execute()
 
+    @_guarded
     async def leave_soon(self, webinar_id: int, viewer_key: str) -> None:
         # XX: only if still present; LT: never pushes a fresher heartbeat back (Redis 6.2+).
         score = self.clock() - self.ttl + self.leave_grace
         await self._client().zadd(self.key(webinar_id), {viewer_key: score}, xx=True, lt=True)
 
+    @_guarded
     async def leave_soon_many(self, viewers: dict[int, dict[str, str]]) -> None:
         """One ``ZADD XX LT`` per webinar, all in one pipeline."""
         if not viewers:
@@ -351,15 +372,18 @@ class RedisPresenceStore(PresenceStore):
             pipe.zadd(self.key(webinar_id), dict.fromkeys(keys, score), xx=True, lt=True)
         await pipe.execute()
 
+    @_guarded
     async def count(self, webinar_id: int) -> int:
         keys = [self.key(webinar_id), self.language_key(webinar_id)]
         return int(await self._run(_COUNT, keys, [self._cutoff()]))
 
+    @_guarded
     async def present(self, webinar_id: int) -> dict[str, tuple[float, str]]:
         keys = [self.key(webinar_id), self.language_key(webinar_id)]
         flat = await self._run(_PRESENT, keys, [self._cutoff()])
         return {flat[i].decode(): (float(flat[i + 1]), flat[i + 2].decode()) for i in range(0, len(flat), 3)}
 
+    @_guarded
     async def detail(self, webinar_id: int) -> dict:
         import json
 
@@ -368,6 +392,7 @@ class RedisPresenceStore(PresenceStore):
         data = json.loads(raw)
         return _detail(int(data["count"]), int(data["registered"]), data.get("languages") or {})
 
+    @_guarded
     async def try_lock(self, name: str, seconds: float) -> bool:
         taken = await self._client().set(
             f"dewan:{settings.DEWAN_INSTANCE}:lock:{name}", "1", nx=True, px=max(1, int(seconds * 1000))
@@ -389,6 +414,8 @@ async def viewer_heartbeat(viewer) -> None:
     """A client ``ping`` (client-heartbeat deployments only). Best effort: never raises."""
     try:
         await get_presence_store().heartbeat(viewer.webinar_id, viewer.viewer_key, viewer.language or "")
+    except RedisSuspended:  # skipped at once: the breaker logged the pause once
+        pass
     except Exception:  # the count heals with the next heartbeat
         log.warning("presence heartbeat failed", exc_info=True)
 
@@ -424,6 +451,8 @@ class _Batch:
         viewers, done = self._pending.pop(loop)
         try:
             await self.write(viewers)
+        except RedisSuspended:  # skipped at once: the breaker logged the pause once
+            pass
         except Exception:  # the next refresh tick (joins) or the TTL (leaves) heals it
             log.warning("presence batch write failed", exc_info=True)
         finally:
@@ -496,6 +525,8 @@ class PresenceLoop:
             return
         try:
             await get_presence_store().refresh(self.hub.open_viewers())
+        except RedisSuspended:  # skipped at once: the breaker logged the pause once
+            pass
         except Exception:  # the next tick retries; viewers stay counted for the TTL meanwhile
             log.warning("presence refresh failed", exc_info=True)
 
@@ -514,6 +545,8 @@ class PresenceLoop:
                 if self.sampler is not None and webinar_ids:
                     try:
                         await self.sampler(webinar_ids=webinar_ids, store=store)
+                    except RedisSuspended:  # skipped at once: the breaker logged the pause once
+                        pass
                     except Exception:
                         log.warning("in-process attendance sampling failed", exc_info=True)
 
@@ -533,6 +566,8 @@ class PresenceLoop:
     async def _tell_count(self, store: PresenceStore, webinar_id: int) -> None:
         try:
             count = await store.count(webinar_id)
+        except RedisSuspended:  # skipped at once: the breaker logged the pause once
+            return
         except Exception:
             log.warning("presence count failed for webinar %s", webinar_id, exc_info=True)
             return
@@ -545,6 +580,8 @@ class PresenceLoop:
             return
         try:
             detail = await store.detail(webinar_id)
+        except RedisSuspended:  # skipped at once: the breaker logged the pause once
+            return
         except Exception:
             log.warning("presence detail failed for webinar %s", webinar_id, exc_info=True)
             return

@@ -7,6 +7,16 @@ full network buffer) then costs one timeout, not one per call, and commands answ
 within half a second. No caller ever pays a probe's timeout: when callers took turns probing, one `ask`
 whose steps each fell on a new turn (rate limit, broadcast, snapshot cache) waited out up to four timeouts
 (8 s) under load.
+
+The rule (docs/reliability.md, "Redis hung"): while Redis is hung, no command or request waits on more
+than one Redis timeout in total, the one that trips the breaker, whatever other sockets are doing. So
+every Redis call made on a command or request path consults the breaker first (``redis_suspended``, or
+``redis_guarded`` / ``redis_guarded_async``) and reports its outcome (``redis_failed`` / ``redis_ok``):
+the rate limits, the snapshot and hub-page caches, broadcasts, presence (realtime/presence.py), the hub
+counters and Celery's publishing (webinar/celery.py, whose own retries stop at a timeout). This matters
+beyond the one command: the services of every socket and the sync views of the process run on one
+shared thread (``database_sync_to_async``, Django's ``sync_to_async``), so one call waiting on Redis there
+delays all of them, and unguarded calls would add their timeouts up across sockets.
 """
 
 from __future__ import annotations
@@ -14,10 +24,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from django.conf import settings
 
 log = logging.getLogger("dewan.redis")
+
+T = TypeVar("T")
 
 PROBE_SECONDS = 0.5
 _down_until = 0.0
@@ -92,7 +106,74 @@ def redis_ok() -> None:
 
 
 def is_redis_timeout(exc: BaseException) -> bool:
-    """A call to Redis that timed out (a hung server), as opposed to one that was refused."""
-    return isinstance(exc, TimeoutError) or (
-        type(exc).__name__ == "TimeoutError" and type(exc).__module__.split(".")[0] == "redis"
-    )
+    """A call to Redis that timed out (a hung server), as opposed to one that was refused; also when a
+    library wrapped the timeout in its own error (kombu's ``OperationalError`` from a Celery publish)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, TimeoutError) or (
+            type(current).__name__ == "TimeoutError" and type(current).__module__.split(".")[0] == "redis"
+        ):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+class RedisSuspended(ConnectionError):
+    """Raised by ``redis_guarded`` instead of calling Redis while it is presumed down (no wait at all).
+
+    A ``ConnectionError``, so callers that already treat an unreachable Redis as a miss, a skipped
+    write or a fallback (Celery's callers: the outbox sweep, the in-process second-stage check) treat
+    this the same way.
+    """
+
+    def __init__(self, what: str):
+        super().__init__(f"{what} skipped: Redis presumed down")
+
+
+def redis_guarded(what: str, call: Callable[[], T]) -> T:
+    """``call()`` (one or more Redis round trips for ``what``) unless Redis is presumed down.
+
+    Raises ``RedisSuspended`` at once while it is; otherwise what ``call`` returns or raises, after
+    recording the outcome (a timeout starts the pause, a success ends one).
+    """
+    if redis_suspended():
+        raise RedisSuspended(what)
+    try:
+        result = call()
+    except Exception as exc:
+        redis_failed(what, exc)
+        raise
+    redis_ok()
+    return result
+
+
+async def redis_guarded_async(what: str, call: Callable[[], Awaitable[T]]) -> T:
+    """``await call()`` under the same rule as ``redis_guarded`` (for redis.asyncio clients)."""
+    if redis_suspended():
+        raise RedisSuspended(what)
+    try:
+        result = await call()
+    except Exception as exc:
+        redis_failed(what, exc)
+        raise
+    redis_ok()
+    return result
+
+
+def cache_call(what: str, method: str, *args, **kwargs):
+    """``cache.<method>(*args, **kwargs)`` on the shared cache, for a cache that is an optimisation:
+    while Redis is presumed down, or when the call fails, None (a miss; a write or delete skipped), at
+    once or after the one timeout that starts the pause. ``what`` names the cache in the log."""
+    from django.core.cache import cache
+
+    if redis_suspended():
+        return None
+    try:
+        result = getattr(cache, method)(*args, **kwargs)
+    except Exception as exc:
+        redis_failed(what, exc)
+        return None
+    redis_ok()
+    return result

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 import orjson
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -18,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.languages import language_supported
-from realtime.redis_health import redis_failed, redis_ok, redis_suspended
+from realtime.redis_health import cache_call
 from webinar import representations, selectors
 from webinar.models import Question, Registration, Vote, Webinar
 from webinar.plain_cursor import plain_rows
@@ -467,15 +466,7 @@ def published_questions(webinar: Webinar) -> list[dict]:
 
 def _cache_call(method: str, *args, **kwargs):
     """The shared cache is an optimisation here: when Redis fails or is presumed down, a miss."""
-    if redis_suspended():
-        return None
-    try:
-        result = getattr(cache, method)(*args, **kwargs)
-    except Exception as exc:
-        redis_failed("snapshot cache", exc)
-        return None
-    redis_ok()
-    return result
+    return cache_call("snapshot cache", method, *args, **kwargs)
 
 
 def published_cache_clear(*, webinar_id: int) -> None:

@@ -10,8 +10,10 @@ import json
 import os
 import signal
 import time
+import urllib.request
 
 import pytest
+from django.utils import timezone
 
 from tests.factories import (
     attendee_session,
@@ -26,6 +28,9 @@ from tests.servers import Server, free_port, open_live_socket, server_env, share
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 ANSWER_WITHIN = 8.0  # seconds: Redis calls time out after DEWAN_REDIS_TIMEOUT_SECONDS (2 s)
+# One Redis timeout (DEWAN_REDIS_TIMEOUT_SECONDS, 2 s), the one that trips the breaker, and room for a
+# loaded machine's scheduling: what any command may wait while Redis is hung, whatever else runs.
+ONE_TIMEOUT_AND_MARGIN = 2.0 + 3.0
 
 
 async def _answer(socket, frame: dict, accept) -> tuple[dict, float]:
@@ -99,6 +104,20 @@ async def scenario(server: Server, redis_pid: int, slug: str, keys: dict, questi
         await attendee.close()
 
 
+def _server(redis_process, name: str) -> Server:
+    """A server on ``redis_process`` that loads the screener before serving, as in production
+    (webinar/startup.py; the test settings skip that): loading it on the first question (3.6 s idle,
+    several times that on a loaded machine) is not a Redis wait and is not what these tests time."""
+    port = free_port()
+    env = server_env(
+        port=port,
+        database_url=shared_database_url(),
+        redis_url=redis_process.url,
+        DEWAN_SCREENER_WARM_UP="1",
+    )
+    return Server(port=port, env=env, name=name).start()
+
+
 async def _heard(host, question_id: int) -> bool:
     while True:
         message = json.loads(await host.recv())
@@ -118,16 +137,88 @@ def test_a_hung_redis_gets_every_command_an_answer_within_seconds_and_the_room_r
         webinar_id=webinar.pk, registration_id=ben.pk, client_key="b1", text="First?"
     ).question
     keys = {"host": host_session(host), "attendee": attendee_session(aisyah)}
-    port = free_port()
-    env = server_env(port=port, database_url=shared_database_url(), redis_url=redis_process.url)
-    server = Server(port=port, env=env, name="abuse-redis-hung").start()
+    server = _server(redis_process, "abuse-redis-hung")
     try:
         seen = asyncio.run(scenario(server, redis_process.pid, webinar.slug, keys, question.pk))
     finally:
         server.kill()
+
     for kind, (reply, seconds) in seen["answers"].items():
         assert seconds < ANSWER_WITHIN, (kind, seconds, reply, server.log())
         assert reply["type"] in {"ack", "synced"} or reply["code"] == "unavailable", (kind, reply)
     assert seen["after"]["type"] == "ack", seen["after"]
     assert seen["heard"], "the host hears new questions live after SIGCONT"
     assert Question.objects.filter(client_key__in=["hung-1", "after-1"]).count() >= 1
+
+
+async def all_at_once(server: Server, redis_pid: int, slug: str, keys: dict, hub_page: str) -> dict:
+    """SIGSTOP Redis, then at the same moment: two attendees ask, the host ends the webinar (its report
+    is queued on the Celery broker, the hung Redis) and a visitor opens a hub resource page (counted in
+    Redis). Returns each one's seconds to its answer and the answers."""
+    host = await open_live_socket(server, slug, keys["host"], mode="host")
+    aisyah = await open_live_socket(server, slug, keys["aisyah"])
+    ben = await open_live_socket(server, slug, keys["ben"])
+
+    def visit() -> tuple[int, float]:
+        started = time.monotonic()
+        page = server.url + hub_page
+        with urllib.request.urlopen(page, timeout=ANSWER_WITHIN * 2) as response:  # noqa: S310  # nosec B310 (loopback)
+            return response.status, time.monotonic() - started
+
+    try:
+        os.kill(redis_pid, signal.SIGSTOP)
+        try:
+            asks = [
+                _answer(
+                    socket,
+                    {"type": "ask", "client_key": key, "text": "Is Redis there?"},
+                    _reply_to("ask", key),
+                )
+                for socket, key in ((aisyah, "both-a"), (ben, "both-b"))
+            ]
+            end = _answer(host, {"type": "end", "client_key": "end-1"}, _reply_to("end", "end-1"))
+            replies = await asyncio.gather(*asks, end, asyncio.to_thread(visit))
+        finally:
+            os.kill(redis_pid, signal.SIGCONT)
+    finally:
+        for socket in (host, aisyah, ben):
+            await socket.close()
+    return dict(zip(["aisyah", "ben", "end", "visit"], replies, strict=True))
+
+
+def test_no_command_waits_on_more_than_one_redis_timeout_whatever_the_other_sockets_do(redis_process):
+    """Every Redis caller on a command or request path consults the breaker: the first timeout trips it
+    and everything else skips Redis at once. The services of all sockets and the sync views share one
+    thread, so a caller that waited out its own timeouts (kombu's publish retries: 10.7 s; a hub counter
+    without a timeout: forever) held up every other socket's command behind it."""
+    from webinar.campaigns.models import Campaign, Resource
+
+    organiser = make_user(name="Organiser")
+    webinar = make_live_webinar(organiser=organiser)
+    host = make_host(webinar, make_user(name="Host"))
+    keys = {
+        "host": host_session(host),
+        "aisyah": attendee_session(make_registration(webinar, "Aisyah", "aisyah@example.com")),
+        "ben": attendee_session(make_registration(webinar, "Ben", "ben@example.com")),
+    }
+    today = timezone.localdate()
+    campaign = Campaign.objects.create(
+        slug="hung-hub", title="Hub", starts_on=today, ends_on=today, owner=organiser, published=True
+    )
+    resource = Resource.objects.create(campaign=campaign, kind=Resource.Kind.ARTICLE, title_en="Read me")
+    server = _server(redis_process, "abuse-redis-hung-all-at-once")
+    try:
+        seen = asyncio.run(
+            all_at_once(
+                server, redis_process.pid, webinar.slug, keys, f"/c/{campaign.slug}/hub/{resource.pk}/"
+            )
+        )
+    finally:
+        server.kill()
+    for who in ("aisyah", "ben", "end"):
+        reply, seconds = seen[who]
+        assert seconds < ONE_TIMEOUT_AND_MARGIN, (who, seconds, reply, server.log())
+        assert reply["type"] in {"ack", "error"}, (who, reply)
+    status, seconds = seen["visit"]
+    assert (status, seconds < ONE_TIMEOUT_AND_MARGIN) == (200, True), (seconds, server.log())
+    assert seen["end"][0]["type"] == "ack", "ending needs no Redis: the report is owed in the outbox"

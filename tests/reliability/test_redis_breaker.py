@@ -74,3 +74,80 @@ def test_one_probe_thread_per_process_however_many_callers_ask(breaker):
         caller.join()
     probes = [t for t in threading.enumerate() if t.name == "dewan-redis-probe"]
     assert len(probes) == 1
+
+
+def test_a_timeout_another_library_wrapped_still_starts_the_pause(breaker):
+    """kombu raises its own ``OperationalError`` for a Celery publish that timed out against Redis."""
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import TimeoutError as RedisTimeout
+
+    try:
+        try:
+            raise RedisTimeout("Timeout reading from socket")
+        except RedisTimeout as exc:
+            raise OperationalError(str(exc)) from exc
+    except OperationalError as wrapped:
+        assert redis_health.is_redis_timeout(wrapped)
+        redis_health.redis_failed("task queue", wrapped)
+    assert redis_health.redis_suspended() is True
+    assert redis_health.is_redis_timeout(OperationalError("connection refused")) is False
+
+
+def test_a_guarded_call_is_not_made_while_redis_is_presumed_down(breaker):
+    calls = []
+
+    def hung():
+        calls.append("hung")
+        raise TimeoutError("hung")
+
+    with pytest.raises(TimeoutError):
+        redis_health.redis_guarded("hub counter", hung)  # the one timeout: it trips the breaker
+    for _ in range(3):
+        with pytest.raises(redis_health.RedisSuspended):
+            redis_health.redis_guarded("hub counter", lambda: calls.append("skipped?"))
+    assert calls == ["hung"]
+
+
+def test_a_task_is_not_published_while_redis_is_presumed_down(breaker, monkeypatch):
+    """Every task of the app (webinar/celery.py): no publish, no retry, an error at once."""
+    from celery import Task
+
+    from webinar.celery import app
+    from webinar.tasks import build_report
+
+    published = []
+    monkeypatch.setattr(Task, "apply_async", lambda self, *args, **options: published.append(options))
+    monkeypatch.setitem(app.conf, "task_always_eager", False)
+    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    build_report.delay(1)
+    assert published[0]["retry_policy"]["errback"] is not None  # retries stop at a timeout
+    redis_health.redis_failed("rate limit", TimeoutError("hung"))
+    started = time.monotonic()
+    with pytest.raises(redis_health.RedisSuspended):
+        build_report.delay(2)
+    assert time.monotonic() - started < 0.5
+    assert len(published) == 1
+
+
+async def test_layer_calls_queued_behind_a_hung_one_skip_redis_once_it_trips(breaker):
+    """channels-redis runs a process's publishes one at a time: those queued behind the call that timed
+    out must not each wait out a timeout of their own (``realtime.broadcast.layer_call``)."""
+    import asyncio
+
+    from realtime.broadcast import layer_call
+
+    sent = []
+
+    async def group_send(n: int):
+        sent.append(n)
+        await asyncio.sleep(0.3)  # the socket timeout, shortened
+        raise TimeoutError("hung")
+
+    started = time.monotonic()
+    outcomes = await asyncio.gather(
+        *(layer_call("broadcast", lambda n=n: group_send(n)) for n in range(4)), return_exceptions=True
+    )
+    assert sent == [0], "only the call in flight reached Redis"
+    assert isinstance(outcomes[0], TimeoutError)
+    assert all(isinstance(outcome, redis_health.RedisSuspended) for outcome in outcomes[1:])
+    assert time.monotonic() - started < 0.3 * 2  # one timeout, not four

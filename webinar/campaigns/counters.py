@@ -18,6 +18,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from realtime.redis_health import redis_guarded
+
 SALT_TTL_SECONDS = 2 * 24 * 3600
 HLL_TTL_SECONDS = 3 * 24 * 3600
 SALT_RECHECK_SECONDS = 300
@@ -138,7 +140,13 @@ class RedisHubCounter(HubCounter):
     def __init__(self, url: str | None = None) -> None:
         import redis
 
-        self.redis = redis.Redis.from_url(url or settings.REDIS_URL)
+        # Bounded like every Redis call (docs/reliability.md, "Redis hung"); visits are counted on the
+        # request path, so those calls also go through the circuit breaker (``redis_guarded``).
+        self.redis = redis.Redis.from_url(
+            url or settings.REDIS_URL,
+            socket_timeout=settings.DEWAN_REDIS_TIMEOUT_SECONDS,
+            socket_connect_timeout=settings.DEWAN_REDIS_CONNECT_TIMEOUT_SECONDS,
+        )
         self._salts: dict[str, tuple[bytes, float]] = {}
 
     def _keys(self, resource_id: int, day: str) -> tuple[str, str]:
@@ -151,10 +159,12 @@ class RedisHubCounter(HubCounter):
         pipe.pfadd(uniques, client_hash)
         pipe.expire(uniques, HLL_TTL_SECONDS)
         pipe.sadd(f"{self.PREFIX}dirty", f"{resource_id}:{day}")
-        pipe.execute()
+        redis_guarded("hub counter", pipe.execute)
 
     def person_seen(self, *, campaign_id: int, email: str) -> None:
-        self.redis.sadd(f"{self.PREFIX}people", f"{campaign_id}:{email}")
+        redis_guarded(
+            "hub counter", lambda: self.redis.sadd(f"{self.PREFIX}people", f"{campaign_id}:{email}")
+        )
 
     def daily_salt(self, *, day: str) -> bytes:
         """One round trip a few times an hour per process: the day's salt is kept locally meanwhile."""
@@ -163,7 +173,10 @@ class RedisHubCounter(HubCounter):
             return cached[0]
         fresh = secrets.token_bytes(16)
         # SET NX GET (Redis 7): atomically the existing salt, or ours if there was none (never None).
-        existing = self.redis.set(f"{self.PREFIX}salt:{day}", fresh, nx=True, get=True, ex=SALT_TTL_SECONDS)
+        existing = redis_guarded(
+            "hub counter",
+            lambda: self.redis.set(f"{self.PREFIX}salt:{day}", fresh, nx=True, get=True, ex=SALT_TTL_SECONDS),
+        )
         salt = existing if existing is not None else fresh
         self._salts = {d: v for d, v in self._salts.items() if d >= day} | {day: (salt, time.monotonic())}
         return salt

@@ -310,18 +310,17 @@ def hub_page_get(*, slug: str, resource_id: int):
     changes; otherwise it lives ``HUB_PAGE_CACHE_SECONDS``. Returns the ``Resource`` (with ``campaign``
     loaded) or None.
     """
-    from django.core.cache import cache
-
+    from realtime.redis_health import cache_call
     from webinar.campaigns.models import Resource
 
     key = hub_page_cache_key(slug=slug, resource_id=resource_id)
-    resource = cache.get(key)
+    resource = cache_call("hub page cache", "get", key)  # a miss while Redis is down (redis_health)
     if resource is None:
         resource = (
             Resource.objects.select_related("campaign").filter(campaign__slug=slug, pk=resource_id).first()
         )
         if resource is not None:
-            cache.set(key, resource, HUB_PAGE_CACHE_SECONDS)
+            cache_call("hub page cache", "set", key, resource, HUB_PAGE_CACHE_SECONDS)
     return resource
 
 

@@ -401,7 +401,16 @@ def report_enqueue(*, webinar_id: int) -> None:
     from webinar.tasks import build_report
 
     report_promise(webinar_id=webinar_id)
-    transaction.on_commit(lambda: build_report.delay(webinar_id))
+
+    def enqueue() -> None:
+        # A broker that is down or hung (refused at once while Redis is presumed down, webinar/celery.py)
+        # must not fail the change that committed (ending the webinar): the outbox sweep queues it.
+        try:
+            build_report.delay(webinar_id)
+        except Exception:
+            log.error("could not enqueue the report of webinar %s", webinar_id, exc_info=True)
+
+    transaction.on_commit(enqueue)
 
 
 def report_charts_for(*, report: Report, language: str) -> dict[str, str]:

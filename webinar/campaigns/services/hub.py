@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from realtime.redis_health import RedisSuspended
 from webinar.campaigns.counters import get_counter
 from webinar.campaigns.models import Campaign, HubVisitor, Resource, ResourceDailyStats
 from webinar.campaigns.selectors import can_manage_campaign
@@ -55,25 +57,45 @@ def resource_visit_record(
     """Count one visit to ``resource`` (no database write; see the module docstring).
 
     ``person_email`` is given for a known person (registered in the campaign) so the funnel can say who
-    visited the hub; it is written once per person by the flush.
+    visited the hub; it is written once per person by the flush. Best effort: with Redis down the visit
+    is not counted and the page is served (``_counted``).
     """
     counter = get_counter()
     day = hub_day()
-    counter.record(
-        resource_id=resource.pk,
-        day=day,
-        client_hash=visitor_hash(client_ip=client_ip, user_agent=user_agent, day=day),
-    )
-    if person_email:
-        counter.person_seen(campaign_id=resource.campaign_id, email=person_email.lower())
+
+    def count() -> None:
+        counter.record(
+            resource_id=resource.pk,
+            day=day,
+            client_hash=visitor_hash(client_ip=client_ip, user_agent=user_agent, day=day),
+        )
+        if person_email:
+            counter.person_seen(campaign_id=resource.campaign_id, email=person_email.lower())
+
+    _counted(count)
     _flush_if_due(counter)
 
 
 def hub_person_seen(*, campaign: Campaign, person_email: str) -> None:
     """A known person opened the hub's index page (counted for the funnel, not as a resource visit)."""
     counter = get_counter()
-    counter.person_seen(campaign_id=campaign.pk, email=person_email.lower())
+    _counted(lambda: counter.person_seen(campaign_id=campaign.pk, email=person_email.lower()))
     _flush_if_due(counter)
+
+
+def _counted(count: Callable[[], None]) -> None:
+    """Run ``count`` (counter writes on a page view's path); a failure loses that count, never the page.
+
+    While Redis is presumed down the counter skips it at once (``RedisSuspended``, realtime/redis_health.py),
+    so a hung Redis costs the process's shared thread for sync views at most the one timeout that starts
+    the pause, not one per visit (docs/reliability.md, "Redis hung").
+    """
+    try:
+        count()
+    except RedisSuspended:
+        pass
+    except Exception:
+        log.warning("hub visit not counted", exc_info=True)
 
 
 def _flush_if_due(counter) -> None:
@@ -197,11 +219,14 @@ def resource_delete(*, resource: Resource, actor) -> None:
 
 
 def hub_pages_forget(*, campaign: Campaign, resource_ids: list[int] | None = None) -> None:
-    """Drop cached public resource pages (all of the campaign's by default) after a change."""
-    from django.core.cache import cache
+    """Drop cached public resource pages (all of the campaign's by default) after a change.
 
+    With Redis down it is skipped at once (realtime/redis_health.py): what Redis still holds expires
+    within ``HUB_PAGE_CACHE_SECONDS`` (60 s)."""
+    from realtime.redis_health import cache_call
     from webinar.campaigns.selectors import hub_page_cache_key
 
     if resource_ids is None:
         resource_ids = list(Resource.objects.filter(campaign=campaign).values_list("pk", flat=True))
-    cache.delete_many([hub_page_cache_key(slug=campaign.slug, resource_id=pk) for pk in resource_ids])
+    keys = [hub_page_cache_key(slug=campaign.slug, resource_id=pk) for pk in resource_ids]
+    cache_call("hub page cache", "delete_many", keys)
