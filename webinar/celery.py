@@ -22,17 +22,7 @@ class GuardedTask(Task):
     queues it again; the second-stage check runs in the process). Eager tasks touch no broker.
     """
 
-    def apply_async(
-        self,
-        args=None,
-        kwargs=None,
-        task_id=None,
-        producer=None,
-        link=None,
-        link_error=None,
-        shadow=None,
-        **options,
-    ):
+    def apply_async(self, *args, **options):
         # Merged by Celery over ``task_publish_retry_policy``: retries continue, except after a timeout.
         options["retry_policy"] = {
             "errback": publish_retry_stop_on_timeout,
@@ -40,9 +30,7 @@ class GuardedTask(Task):
         }
 
         def publish():
-            return Task.apply_async(
-                self, args, kwargs, task_id, producer, link, link_error, shadow, **options
-            )
+            return Task.apply_async(self, *args, **options)
 
         if self.app.conf.task_always_eager or not str(self.app.conf.broker_url or "").startswith("redis"):
             return publish()

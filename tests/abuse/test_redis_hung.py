@@ -23,7 +23,7 @@ from tests.factories import (
     make_registration,
     make_user,
 )
-from tests.servers import Server, free_port, open_live_socket, server_env, shared_database_url
+from tests.servers import Server, open_live_socket, start_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -108,14 +108,7 @@ def _server(redis_process, name: str) -> Server:
     """A server on ``redis_process`` that loads the screener before serving, as in production
     (webinar/startup.py; the test settings skip that): loading it on the first question (3.6 s idle,
     several times that on a loaded machine) is not a Redis wait and is not what these tests time."""
-    port = free_port()
-    env = server_env(
-        port=port,
-        database_url=shared_database_url(),
-        redis_url=redis_process.url,
-        DEWAN_SCREENER_WARM_UP="1",
-    )
-    return Server(port=port, env=env, name=name).start()
+    return start_server(name=name, redis_url=redis_process.url, DEWAN_SCREENER_WARM_UP="1")
 
 
 async def _heard(host, question_id: int) -> bool:
