@@ -1,7 +1,8 @@
 """Redis hung (issue 12): a redis-server of the test's own is stopped with SIGSTOP while a host and an
-attendee are connected to a real Uvicorn server. Every command still gets an answer within a few seconds
-(``unavailable``, or its normal ack when it did not need Redis), nothing hangs, and after SIGCONT the
-room works again (asks stored, the host hears them live)."""
+attendee are connected to a real Uvicorn server. Every command still gets an answer within one Redis
+timeout (the one that trips the circuit breaker) and a margin for a loaded machine (``unavailable``, or
+its normal ack when it did not need Redis), whatever other sockets do meanwhile; nothing hangs, and after
+SIGCONT the room works again (asks stored, the host hears them live). docs/reliability.md, "Redis hung"."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from tests.servers import Server, open_live_socket, start_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-ANSWER_WITHIN = 8.0  # seconds: Redis calls time out after DEWAN_REDIS_TIMEOUT_SECONDS (2 s)
+ANSWER_WITHIN = 8.0  # seconds a client waits for any reply before the test gives up on it
 # One Redis timeout (DEWAN_REDIS_TIMEOUT_SECONDS, 2 s), the one that trips the breaker, and room for a
 # loaded machine's scheduling: what any command may wait while Redis is hung, whatever else runs.
 ONE_TIMEOUT_AND_MARGIN = 2.0 + 3.0
@@ -137,7 +138,7 @@ def test_a_hung_redis_gets_every_command_an_answer_within_seconds_and_the_room_r
         server.kill()
 
     for kind, (reply, seconds) in seen["answers"].items():
-        assert seconds < ANSWER_WITHIN, (kind, seconds, reply, server.log())
+        assert seconds < ONE_TIMEOUT_AND_MARGIN, (kind, seconds, reply, server.log())
         assert reply["type"] in {"ack", "synced"} or reply["code"] == "unavailable", (kind, reply)
     assert seen["after"]["type"] == "ack", seen["after"]
     assert seen["heard"], "the host hears new questions live after SIGCONT"
