@@ -99,6 +99,16 @@ def _celery_in_process(request):
 
 
 @pytest.fixture(autouse=True)
+def _redis_presumed_up():
+    """Each test starts with the Redis circuit breaker closed (realtime/redis_health.py): a timeout met
+    by an earlier test of this process must not make a later one skip Redis (presence, broadcasts)."""
+    from realtime import redis_health
+
+    redis_health.redis_ok()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the default language: a request in Bahasa Malaysia (LocaleMiddleware
     activates it on the thread) must not turn a later test's messages Malay."""
